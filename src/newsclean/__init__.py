@@ -1,0 +1,54 @@
+"""newsclean: turn noisy scraped news captures into clean, accountable articles.
+
+>>> import newsclean
+>>> article = newsclean.clean("Officials said the bridge will reopen on Friday.")
+>>> article.text
+'Officials said the bridge will reopen on Friday.'
+"""
+
+from __future__ import annotations
+
+from newsclean.api import clean, clean_many
+from newsclean.article import Article, DateCandidate, Dateline
+from newsclean.defaults import DEFAULT_STAGES, default_pipeline
+from newsclean.document import Change, Document, Edit, Options, replay
+from newsclean.errors import (
+    ConfigError,
+    InputError,
+    InputTooLargeError,
+    MissingDependencyError,
+    NewscleanError,
+    StageError,
+    UnknownStageError,
+)
+from newsclean.pipeline import Pipeline, Stage, stage
+from newsclean.registry import register
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DEFAULT_STAGES",
+    "Article",
+    "Change",
+    "ConfigError",
+    "DateCandidate",
+    "Dateline",
+    "Document",
+    "Edit",
+    "InputError",
+    "InputTooLargeError",
+    "MissingDependencyError",
+    "NewscleanError",
+    "Options",
+    "Pipeline",
+    "Stage",
+    "StageError",
+    "UnknownStageError",
+    "__version__",
+    "clean",
+    "clean_many",
+    "default_pipeline",
+    "register",
+    "replay",
+    "stage",
+]

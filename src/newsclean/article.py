@@ -1,0 +1,216 @@
+"""The public result of cleaning: :class:`Article` and its small value types."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from newsclean.document import Edit
+
+__all__ = ["Article", "DateCandidate", "Dateline", "parse_iso"]
+
+#: The keys of :meth:`Article.to_dict`, in order. This is the stable schema.
+DICT_KEYS = (
+    "title",
+    "paragraphs",
+    "text",
+    "published",
+    "dates",
+    "authors",
+    "dateline",
+    "site_name",
+    "section",
+    "tags",
+    "related",
+    "language",
+    "spam_keywords",
+    "spun",
+    "edits",
+    "warnings",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The place and agency opening a wire story, e.g. ``LONDON (Reuters) -``."""
+
+    place: str
+    agency: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return ``{"place": ..., "agency": ...}``."""
+        return {"place": self.place, "agency": self.agency}
+
+
+@dataclass(frozen=True, slots=True)
+class DateCandidate:
+    """A date found in the input.
+
+    Attributes:
+        value: ISO 8601 string (date only when no time is known), or ``None``
+            when the text could not be resolved (e.g. "2 hours ago" without a
+            capture time).
+        kind: ``published``, ``updated``, ``captured`` or ``mentioned``.
+        source: The text the date was read from.
+    """
+
+    value: str | None
+    kind: str
+    source: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return ``{"value", "kind", "source"}``."""
+        return {"value": self.value, "kind": self.kind, "source": self.source}
+
+
+def parse_iso(value: str | None) -> datetime | date | None:
+    """Parse an ISO 8601 date (``YYYY-MM-DD``) or date-time string; ``None`` passes."""
+    if value is None:
+        return None
+    if len(value) == 10:
+        return date.fromisoformat(value)
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article.
+
+    ``raw`` holds the input exactly as given and ``extra`` the namespaced
+    fields of third-party stages; neither is part of :meth:`to_dict`, so they
+    do not take part in equality.
+    """
+
+    title: str | None = None
+    paragraphs: tuple[str, ...] = ()
+    published: datetime | date | None = None
+    dates: tuple[DateCandidate, ...] = ()
+    authors: tuple[str, ...] = ()
+    dateline: Dateline | None = None
+    site_name: str | None = None
+    section: str | None = None
+    tags: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    language: str | None = None
+    spam_keywords: tuple[str, ...] = ()
+    spun: bool = False
+    edits: tuple[Edit, ...] = ()
+    warnings: tuple[str, ...] = ()
+    raw: str | bytes | None = field(default=None, compare=False, repr=False)
+    extra: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def text(self) -> str:
+        """The body: paragraphs joined by blank lines."""
+        return "\n\n".join(self.paragraphs)
+
+    def __repr__(self) -> str:
+        title = self.title if self.title is None or len(self.title) <= 60 else self.title[:57] + "..."
+        published = self.published.isoformat() if self.published else None
+        return (
+            f"<Article title={title!r} published={published!r} "
+            f"paragraphs={len(self.paragraphs)} edits={len(self.edits)}"
+            f"{' spun' if self.spun else ''}>"
+        )
+
+    # -- serialisation ---------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict with exactly the keys in ``DICT_KEYS``."""
+        return {
+            "title": self.title,
+            "paragraphs": list(self.paragraphs),
+            "text": self.text,
+            "published": self.published.isoformat() if self.published else None,
+            "dates": [d.to_dict() for d in self.dates],
+            "authors": list(self.authors),
+            "dateline": self.dateline.to_dict() if self.dateline else None,
+            "site_name": self.site_name,
+            "section": self.section,
+            "tags": list(self.tags),
+            "related": list(self.related),
+            "language": self.language,
+            "spam_keywords": list(self.spam_keywords),
+            "spun": self.spun,
+            "edits": [e.to_dict() for e in self.edits],
+            "warnings": list(self.warnings),
+        }
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """Serialise :meth:`to_dict` as JSON (non-ASCII kept as is)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, raw: str | bytes | None = None) -> Article:
+        """Rebuild an article from :meth:`to_dict` output.
+
+        Raises:
+            ValueError: If a key is missing or a value has the wrong shape.
+        """
+        missing = [k for k in DICT_KEYS if k not in data]
+        if missing:
+            raise ValueError(f"article dict lacks keys {missing}")
+        dl = data["dateline"]
+        return cls(
+            title=data["title"],
+            paragraphs=tuple(data["paragraphs"]),
+            published=parse_iso(data["published"]),
+            dates=tuple(DateCandidate(d["value"], d["kind"], d["source"]) for d in data["dates"]),
+            authors=tuple(data["authors"]),
+            dateline=Dateline(dl["place"], dl.get("agency")) if dl else None,
+            site_name=data["site_name"],
+            section=data["section"],
+            tags=tuple(data["tags"]),
+            related=tuple(data["related"]),
+            language=data["language"],
+            spam_keywords=tuple(data["spam_keywords"]),
+            spun=bool(data["spun"]),
+            edits=tuple(Edit.from_dict(e) for e in data["edits"]),
+            warnings=tuple(data["warnings"]),
+            raw=raw,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Article:
+        """Rebuild an article from :meth:`to_json` output."""
+        return cls.from_dict(json.loads(text))
+
+    # -- explanation -----------------------------------------------------------
+    def explain(self) -> str:
+        """Return a readable account of every edit, grouped by stage.
+
+        Example line: ``  spam_keyword  remove  'Acme Center' -> ''  @120-131``.
+        """
+        if not self.edits and not self.warnings:
+            return "No changes: the input was already clean."
+        lines: list[str] = []
+        order: list[str] = []
+        groups: dict[str, list[Edit]] = {}
+        for e in self.edits:
+            if e.stage not in groups:
+                order.append(e.stage)
+                groups[e.stage] = []
+            groups[e.stage].append(e)
+        for stage_name in order:
+            edits = groups[stage_name]
+            lines.append(f"{stage_name} ({len(edits)} edit{'s' if len(edits) != 1 else ''})")
+            for e in edits:
+                where = f"  @{e.start}-{e.end}" if e.start is not None else ""
+                after = f" -> {_short(e.after)}" if e.action in ("replace", "insert") else ""
+                lines.append(f"  {e.reason:<22} {e.action:<8} {_short(e.before)}{after}{where}")
+        if self.warnings:
+            lines.append("warnings")
+            lines.extend(f"  {w}" for w in self.warnings)
+        return "\n".join(lines)
+
+
+def _short(text: str, limit: int = 70) -> str:
+    if len(text) > limit:
+        text = text[: limit - 3] + "..."
+    return repr(text)
+
+
+def _as_tuple(value: Sequence[Any] | None) -> tuple[Any, ...]:
+    return tuple(value) if value else ()

@@ -1,0 +1,357 @@
+"""The working document that flows through a pipeline, and the edit log.
+
+A :class:`Document` is frozen. Stages never assign to it: they describe their
+changes as :class:`Change` spans over the current text and call
+:meth:`Document.with_edits`, which applies them in one pass and appends one
+:class:`Edit` per change to the log. Replaying the log on ``base_text`` gives
+``text`` (see :func:`replay`); every fixture test checks that invariant.
+
+Each edit carries two positions:
+
+* ``at``, the offset in the working text at the moment the edit was applied,
+  which is what :func:`replay` uses, and
+* ``start``/``end``, the span of the changed text in ``base_text`` (the decoded
+  input), or ``None`` where the changed text did not exist there (it was
+  produced by an earlier edit).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from types import MappingProxyType
+from typing import Any, Literal, NamedTuple
+
+__all__ = [
+    "Action",
+    "Change",
+    "Document",
+    "Edit",
+    "Options",
+    "replay",
+]
+
+Action = Literal["remove", "replace", "extract", "insert"]
+
+#: Fields a stage may set with :meth:`Document.with_fields`; they become
+#: attributes of the :class:`~newsclean.article.Article`.
+FIELD_NAMES = frozenset(
+    {
+        "title",
+        "authors",
+        "dateline",
+        "site_name",
+        "section",
+        "tags",
+        "related",
+        "language",
+        "spam_keywords",
+        "spun",
+        "dates",
+        "published",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One recorded change.
+
+    Attributes:
+        stage: Registry name of the stage that made the change.
+        action: ``remove``, ``replace``, ``insert``, or ``extract`` (text moved
+            out of the body into a field such as ``title`` or ``related``).
+        reason: Stable snake_case slug saying why, e.g. ``spam_keyword``.
+        before: The text that was there.
+        after: The text put in its place (empty for removals).
+        start: Start of ``before`` in the base text, or ``None`` if unmappable.
+        end: End of ``before`` in the base text, or ``None`` if unmappable.
+        at: Offset in the working text when the edit was applied (used by
+            :func:`replay`); not part of the public serialisation.
+    """
+
+    stage: str
+    action: Action
+    reason: str
+    before: str
+    after: str
+    start: int | None = None
+    end: int | None = None
+    at: int | None = field(default=None, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the edit as a JSON-ready mapping (without ``at``)."""
+        return {
+            "stage": self.stage,
+            "action": self.action,
+            "reason": self.reason,
+            "before": self.before,
+            "after": self.after,
+            "start": self.start,
+            "end": self.end,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Edit:
+        """Build an edit from :meth:`to_dict` output."""
+        return cls(
+            stage=str(data["stage"]),
+            action=data["action"],
+            reason=str(data["reason"]),
+            before=str(data["before"]),
+            after=str(data["after"]),
+            start=data.get("start"),
+            end=data.get("end"),
+        )
+
+
+class Change(NamedTuple):
+    """A change a stage wants: replace ``text[start:end]`` with ``after``.
+
+    ``action`` defaults to ``remove`` when ``after`` is empty, ``insert`` when
+    the span is empty, and ``replace`` otherwise.
+    """
+
+    start: int
+    end: int
+    after: str
+    reason: str
+    action: Action | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Per-call options that stages may read (never write).
+
+    Attributes:
+        url: The page address, when known.
+        captured_at: When the page was captured; anchors relative dates.
+        spam_keywords: Phrases the caller knows to be injected spam.
+        profile: A learned site profile (see :mod:`newsclean.profile`), or None.
+        language: A language code the caller asserts, or None to detect.
+        repair_tortured: Replace tortured phrases, not only report them.
+    """
+
+    url: str | None = None
+    captured_at: datetime | None = None
+    spam_keywords: tuple[str, ...] = ()
+    profile: Any = None
+    language: str | None = None
+    repair_tortured: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _BatchMap:
+    """Positions of one applied batch, to map output offsets back to input."""
+
+    in_starts: tuple[int, ...]
+    in_ends: tuple[int, ...]
+    out_starts: tuple[int, ...]
+    out_ends: tuple[int, ...]
+
+    def back(self, pos: int) -> int | None:
+        i = bisect.bisect_right(self.out_starts, pos) - 1
+        if i < 0:
+            return pos
+        if pos >= self.out_ends[i]:
+            return pos - self.out_ends[i] + self.in_ends[i]
+        if pos == self.out_starts[i]:
+            return self.in_starts[i]
+        return None
+
+
+def _empty_fields() -> Mapping[str, Any]:
+    return MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The immutable state a pipeline passes from stage to stage.
+
+    Attributes:
+        source: The raw input exactly as given (``str`` or ``bytes``).
+        base_text: Decoded text the text stages start from (for HTML, the
+            text the HTML stage extracted).
+        text: The current text: one block per line.
+        kind: ``text`` or ``html``: what ``source`` is.
+        fields: Extracted fields (see ``FIELD_NAMES``), read-only.
+        extra: Namespaced fields of third-party stages, read-only.
+        edits: Every change made so far, in order.
+        warnings: Things a user should know that are not edits.
+        options: The per-call options.
+        base_index: Number of leading edits that precede ``base_text`` (made
+            while decoding or extracting HTML); :func:`replay` skips them.
+    """
+
+    source: str | bytes
+    base_text: str
+    text: str
+    kind: Literal["text", "html"] = "text"
+    fields: Mapping[str, Any] = field(default_factory=_empty_fields)
+    extra: Mapping[str, Any] = field(default_factory=_empty_fields)
+    edits: tuple[Edit, ...] = ()
+    warnings: tuple[str, ...] = ()
+    options: Options = field(default_factory=Options)
+    base_index: int = 0
+    _maps: tuple[_BatchMap, ...] = field(default=(), repr=False, compare=False)
+
+    @classmethod
+    def from_text(
+        cls,
+        text: str,
+        *,
+        source: str | bytes | None = None,
+        kind: Literal["text", "html"] = "text",
+        options: Options | None = None,
+    ) -> Document:
+        """Start a document whose base text is ``text``."""
+        return cls(
+            source=text if source is None else source,
+            base_text=text,
+            text=text,
+            kind=kind,
+            options=options or Options(),
+        )
+
+    # -- reading -----------------------------------------------------------
+    def get(self, name: str, default: Any = None) -> Any:
+        """Return field ``name`` or ``default``."""
+        return self.fields.get(name, default)
+
+    def base_span(self, start: int, end: int) -> tuple[int | None, int | None]:
+        """Map a span of the current text to the base text (None where unmappable)."""
+        s: int | None = start
+        e: int | None = end
+        for m in reversed(self._maps):
+            if s is not None:
+                s = m.back(s)
+            if e is not None:
+                e = m.back(e)
+            if s is None and e is None:
+                break
+        if s is None or e is None:
+            return None, None
+        return s, e
+
+    # -- changing ----------------------------------------------------------
+    def with_edits(self, stage: str, changes: Iterable[Change]) -> Document:
+        """Apply non-overlapping ``changes`` to ``text`` and log one edit each.
+
+        Args:
+            stage: Name of the stage making the changes.
+            changes: Spans over the current ``text``; any order.
+
+        Returns:
+            A new document (``self`` if there are no effective changes).
+
+        Raises:
+            ValueError: If two changes overlap or a span is out of range.
+        """
+        todo = sorted(
+            (c for c in changes if self.text[c.start : c.end] != c.after),
+            key=lambda c: (c.start, c.end),
+        )
+        if not todo:
+            return self
+        text = self.text
+        pieces: list[str] = []
+        new_edits: list[Edit] = []
+        in_s: list[int] = []
+        in_e: list[int] = []
+        out_s: list[int] = []
+        out_e: list[int] = []
+        pos = 0
+        delta = 0
+        for c in todo:
+            if c.start < pos or c.end < c.start or c.end > len(text):
+                raise ValueError(f"stage {stage!r}: overlapping or invalid change {c!r}")
+            before = text[c.start : c.end]
+            pieces.append(text[pos : c.start])
+            pieces.append(c.after)
+            action = c.action or ("remove" if not c.after else "insert" if not before else "replace")
+            bs, be = self.base_span(c.start, c.end)
+            new_edits.append(Edit(stage, action, c.reason, before, c.after, bs, be, at=c.start + delta))
+            in_s.append(c.start)
+            in_e.append(c.end)
+            out_s.append(c.start + delta)
+            delta += len(c.after) - len(before)
+            out_e.append(c.end + delta)
+            pos = c.end
+        pieces.append(text[pos:])
+        batch = _BatchMap(tuple(in_s), tuple(in_e), tuple(out_s), tuple(out_e))
+        return replace(
+            self,
+            text="".join(pieces),
+            edits=self.edits + tuple(new_edits),
+            _maps=self._maps + (batch,),
+        )
+
+    def with_fields(self, **values: Any) -> Document:
+        """Return a copy with fields set; names must be in ``FIELD_NAMES``.
+
+        Raises:
+            ValueError: For an unknown field name (use :meth:`with_extra`).
+        """
+        unknown = set(values) - FIELD_NAMES
+        if unknown:
+            raise ValueError(
+                f"unknown field(s) {sorted(unknown)}; core fields are {sorted(FIELD_NAMES)}, "
+                "third-party stages use with_extra()"
+            )
+        merged = dict(self.fields)
+        merged.update(values)
+        return replace(self, fields=MappingProxyType(merged))
+
+    def with_extra(self, namespace: str, value: Any) -> Document:
+        """Return a copy with ``extra[namespace] = value``."""
+        merged = dict(self.extra)
+        merged[namespace] = value
+        return replace(self, extra=MappingProxyType(merged))
+
+    def with_warning(self, message: str) -> Document:
+        """Return a copy with one more warning (duplicates are dropped)."""
+        if message in self.warnings:
+            return self
+        return replace(self, warnings=self.warnings + (message,))
+
+    def with_log(self, edits: Iterable[Edit]) -> Document:
+        """Append edits that describe work done *before* ``base_text`` existed.
+
+        Used by decoding and HTML extraction: such edits are not replayed.
+        """
+        added = tuple(edits)
+        if self.edits[self.base_index :]:
+            raise ValueError("with_log() must be called before any text edit")
+        return replace(self, edits=self.edits + added, base_index=self.base_index + len(added))
+
+    def rebase(self, text: str, *, kind: Literal["text", "html"] | None = None) -> Document:
+        """Start the text stages over from ``text`` (the HTML stage's output).
+
+        Edits made so far are kept in the log but no longer replayed.
+        """
+        return replace(
+            self,
+            base_text=text,
+            text=text,
+            kind=self.kind if kind is None else kind,
+            base_index=len(self.edits),
+            _maps=(),
+        )
+
+
+def replay(base_text: str, edits: Iterable[Edit]) -> str:
+    """Re-apply ``edits`` (as logged, in order) to ``base_text``.
+
+    Raises:
+        ValueError: If an edit's ``before`` is not found at its ``at`` offset.
+    """
+    text = base_text
+    for e in edits:
+        if e.at is None:
+            raise ValueError(f"edit {e!r} has no working offset and cannot be replayed")
+        if text[e.at : e.at + len(e.before)] != e.before:
+            raise ValueError(f"edit {e!r} does not match the text at offset {e.at}")
+        text = text[: e.at] + e.after + text[e.at + len(e.before) :]
+    return text

@@ -1,0 +1,314 @@
+"""Stages and pipelines.
+
+A stage is any callable ``Document -> Document`` with a ``name`` attribute.
+Write one as a decorated function::
+
+    @stage("shout")
+    def shout(doc: Document) -> Document:
+        return doc.with_edits("shout", [Change(0, len(doc.text), doc.text.upper(), "shout")])
+
+or as a frozen dataclass with keyword-only options and a ``name`` class
+attribute. Stages may declare ``requires`` and ``provides`` (field names) so
+that :meth:`Pipeline.check` can report a wrong order.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from datetime import datetime
+from typing import Any, Literal, Protocol, overload, runtime_checkable
+
+from newsclean import registry
+from newsclean.article import Article
+from newsclean.document import Document, Options
+from newsclean.errors import ConfigError, NewscleanError, StageError, UnknownStageError
+
+__all__ = ["Pipeline", "Stage", "stage", "to_article"]
+
+OnError = Literal["raise", "skip", "record"]
+
+
+@runtime_checkable
+class Stage(Protocol):
+    """What a pipeline stage is: a named ``Document -> Document`` callable."""
+
+    name: str
+
+    def __call__(self, doc: Document, /) -> Document: ...
+
+
+def stage(
+    name: str,
+    *,
+    requires: Sequence[str] = (),
+    provides: Sequence[str] = (),
+    register: bool = True,
+) -> Callable[[Callable[[Document], Document]], Stage]:
+    """Turn a function into a named stage and register it under ``name``.
+
+    Args:
+        name: The registry name, also written as ``Edit.stage``.
+        requires: Fields that an earlier stage must provide.
+        provides: Fields this stage sets.
+        register: Put the stage in the registry (default True).
+    """
+
+    def deco(fn: Callable[[Document], Document]) -> Stage:
+        fn.name = name  # type: ignore[attr-defined]
+        fn.requires = tuple(requires)  # type: ignore[attr-defined]
+        fn.provides = tuple(provides)  # type: ignore[attr-defined]
+        if register:
+            registry.register(name)(fn)
+        return fn  # type: ignore[return-value]
+
+    return deco
+
+
+def _resolve(item: Stage | str) -> Stage:
+    if isinstance(item, str):
+        resolved: Stage = registry.get(item)
+        return resolved
+    if not callable(item) or not isinstance(getattr(item, "name", None), str):
+        raise ConfigError(f"{item!r} is not a stage: it needs a 'name' and must be callable")
+    return item
+
+
+def _paragraphs(text: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in text.split("\n") if line.strip())
+
+
+def to_article(doc: Document) -> Article:
+    """Build the public :class:`Article` from a finished document."""
+    f = doc.fields
+    paragraphs = _paragraphs(doc.text)
+    warnings = doc.warnings
+    if not paragraphs and "no body text found" not in warnings:
+        warnings = warnings + ("no body text found",)
+    return Article(
+        title=f.get("title"),
+        paragraphs=paragraphs,
+        published=f.get("published"),
+        dates=tuple(f.get("dates", ())),
+        authors=tuple(f.get("authors", ())),
+        dateline=f.get("dateline"),
+        site_name=f.get("site_name"),
+        section=f.get("section"),
+        tags=tuple(f.get("tags", ())),
+        related=tuple(f.get("related", ())),
+        language=f.get("language"),
+        spam_keywords=tuple(f.get("spam_keywords", ())),
+        spun=bool(f.get("spun", False)),
+        edits=doc.edits,
+        warnings=warnings,
+        raw=doc.source,
+        extra=dict(doc.extra),
+    )
+
+
+class Pipeline:
+    """An immutable, ordered sequence of uniquely named stages.
+
+    ``p(raw)`` returns an :class:`Article`; ``p.run(raw)`` the final
+    :class:`Document`; ``p.pipe(items)`` cleans many inputs lazily.
+    Editing methods return new pipelines.
+    """
+
+    __slots__ = ("_stages",)
+
+    def __init__(self, stages: Iterable[Stage | str] = ()) -> None:
+        resolved = tuple(_resolve(s) for s in stages)
+        seen: set[str] = set()
+        for s in resolved:
+            if s.name in seen:
+                raise ConfigError(f"stage {s.name!r} appears twice in the pipeline")
+            seen.add(s.name)
+        self._stages = resolved
+
+    # -- sequence behaviour ---------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._stages)
+
+    def __iter__(self) -> Iterator[Stage]:
+        return iter(self._stages)
+
+    @overload
+    def __getitem__(self, key: str | int) -> Stage: ...
+    @overload
+    def __getitem__(self, key: slice) -> Pipeline: ...
+    def __getitem__(self, key: str | int | slice) -> Stage | Pipeline:
+        if isinstance(key, slice):
+            return Pipeline(self._stages[key])
+        if isinstance(key, int):
+            return self._stages[key]
+        return self._stages[self._index(key)]
+
+    def __contains__(self, name: object) -> bool:
+        return any(s.name == name for s in self._stages)
+
+    def __add__(self, other: Pipeline | Iterable[Stage | str]) -> Pipeline:
+        return Pipeline([*self._stages, *other])
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Pipeline) and self._stages == other._stages
+
+    def __hash__(self) -> int:
+        return hash(self._stages)
+
+    def __repr__(self) -> str:
+        return f"Pipeline([{', '.join(repr(n) for n in self.names)}])"
+
+    @property
+    def names(self) -> list[str]:
+        """The stage names, in order."""
+        return [s.name for s in self._stages]
+
+    def _index(self, name: str) -> int:
+        for i, s in enumerate(self._stages):
+            if s.name == name:
+                return i
+        raise UnknownStageError(f"no stage {name!r} in this pipeline; it has: {', '.join(self.names)}")
+
+    # -- editing -----------------------------------------------------------------
+    def without(self, name: str) -> Pipeline:
+        """Return a pipeline without stage ``name``."""
+        i = self._index(name)
+        return Pipeline(self._stages[:i] + self._stages[i + 1 :])
+
+    remove = without
+
+    def replace(self, name: str, new: Stage | str) -> Pipeline:
+        """Return a pipeline with stage ``name`` replaced by ``new``."""
+        i = self._index(name)
+        return Pipeline(self._stages[:i] + (_resolve(new),) + self._stages[i + 1 :])
+
+    def insert(self, new: Stage | str, *, before: str | None = None, after: str | None = None) -> Pipeline:
+        """Return a pipeline with ``new`` added before/after a stage, or at the end."""
+        if before is not None and after is not None:
+            raise ConfigError("give before= or after=, not both")
+        if before is not None:
+            i = self._index(before)
+        elif after is not None:
+            i = self._index(after) + 1
+        else:
+            i = len(self._stages)
+        return Pipeline(self._stages[:i] + (_resolve(new),) + self._stages[i:])
+
+    add = insert
+
+    def check(self) -> list[str]:
+        """Return problems with the stage order (an empty list when fine)."""
+        problems: list[str] = []
+        provided: set[str] = set()
+        for s in self._stages:
+            for need in getattr(s, "requires", ()):
+                if need not in provided:
+                    problems.append(f"stage {s.name!r} requires {need!r}, which no earlier stage provides")
+            provided.update(getattr(s, "provides", ()))
+        return problems
+
+    # -- configuration ----------------------------------------------------------
+    def to_config(self) -> list[dict[str, Any]]:
+        """Return the pipeline as ``[{"name": ..., "options": {...}}, ...]``."""
+        config: list[dict[str, Any]] = []
+        for s in self._stages:
+            options: dict[str, Any] = {}
+            if dataclasses.is_dataclass(s) and not isinstance(s, type):
+                options = {f.name: getattr(s, f.name) for f in dataclasses.fields(s) if f.init}
+            config.append({"name": s.name, "options": options})
+        return config
+
+    @classmethod
+    def from_config(cls, config: Iterable[Mapping[str, Any] | str]) -> Pipeline:
+        """Build a pipeline from :meth:`to_config` output (or plain names)."""
+        stages: list[Stage] = []
+        for item in config:
+            if isinstance(item, str):
+                stages.append(registry.get(item))
+            else:
+                stages.append(registry.get(item["name"], **dict(item.get("options") or {})))
+        return cls(stages)
+
+    # -- running -------------------------------------------------------------------
+    def run(
+        self,
+        raw: str | bytes | Document,
+        *,
+        kind: Literal["auto", "text", "html"] = "auto",
+        encoding: str | None = None,
+        url: str | None = None,
+        captured_at: datetime | None = None,
+        spam_keywords: Iterable[str] = (),
+        profile: Any = None,
+        language: str | None = None,
+        repair_tortured: bool = False,
+        max_chars: int | None = None,
+    ) -> Document:
+        """Run every stage and return the final :class:`Document`.
+
+        Raises:
+            InputError: For input that cannot be read as text.
+            StageError: If a stage fails; the original exception is chained.
+        """
+        from newsclean.inputs import DEFAULT_MAX_CHARS, load
+
+        if isinstance(raw, Document):
+            doc = raw
+        else:
+            options = Options(
+                url=url,
+                captured_at=captured_at,
+                spam_keywords=tuple(k for k in spam_keywords if k and k.strip()),
+                profile=profile,
+                language=language,
+                repair_tortured=repair_tortured,
+            )
+            doc = load(
+                raw,
+                kind=kind,
+                encoding=encoding,
+                options=options,
+                max_chars=DEFAULT_MAX_CHARS if max_chars is None else max_chars,
+            )
+        for s in self._stages:
+            try:
+                out = s(doc)
+            except NewscleanError:
+                raise
+            except Exception as exc:
+                raise StageError(s.name, f"{type(exc).__name__}: {exc}") from exc
+            if not isinstance(out, Document):
+                raise StageError(s.name, f"returned {type(out).__name__}, not a Document")
+            doc = out
+        return doc
+
+    def __call__(self, raw: str | bytes | Document, **options: Any) -> Article:
+        """Clean ``raw`` and return an :class:`Article` (options as for :meth:`run`)."""
+        return to_article(self.run(raw, **options))
+
+    def pipe(
+        self,
+        items: Iterable[str | bytes],
+        *,
+        on_error: OnError = "raise",
+        **options: Any,
+    ) -> Iterator[Article]:
+        """Clean many inputs lazily, in order.
+
+        Args:
+            items: Raw captures.
+            on_error: ``raise`` stops at the first error; ``skip`` drops a
+                failing item; ``record`` yields an empty article whose
+                ``warnings`` hold the error.
+            **options: Passed to :meth:`run` for every item.
+        """
+        if on_error not in ("raise", "skip", "record"):
+            raise ConfigError(f"on_error must be 'raise', 'skip' or 'record', not {on_error!r}")
+        for item in items:
+            try:
+                yield self(item, **options)
+            except NewscleanError as exc:
+                if on_error == "raise":
+                    raise
+                if on_error == "record":
+                    yield Article(warnings=(f"error: {type(exc).__name__}: {exc}",), raw=item)

@@ -1,0 +1,104 @@
+"""The stage registry: names to stages, so pipelines can be built from names.
+
+Built-in stages register themselves when :mod:`newsclean.stages` is imported;
+plugins register with :func:`register` or through the ``newsclean.stages``
+entry-point group (each entry point names a stage object or class).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from newsclean.errors import ConfigError, UnknownStageError
+
+__all__ = ["get", "get_factory", "names", "register"]
+
+T = TypeVar("T")
+
+_REGISTRY: dict[str, Any] = {}
+_LOCK = threading.Lock()
+_loaded = False
+
+
+def _ensure_loaded() -> None:
+    global _loaded
+    if _loaded:
+        return
+    with _LOCK:
+        if _loaded:
+            return
+        import newsclean.stages  # noqa: F401  (registers the built-in stages)
+
+        _load_entry_points()
+        _loaded = True
+
+
+def _load_entry_points() -> None:
+    from importlib.metadata import entry_points
+
+    for ep in entry_points(group="newsclean.stages"):
+        try:
+            obj = ep.load()
+        except Exception as exc:  # a broken plugin must not break newsclean
+            import warnings
+
+            warnings.warn(f"could not load newsclean stage plugin {ep.name!r}: {exc}", stacklevel=2)
+            continue
+        if ep.name not in _REGISTRY:
+            _REGISTRY[ep.name] = obj
+
+
+def register(name: str) -> Callable[[T], T]:
+    """Register a stage (a function or a stage class) under ``name``.
+
+    Use as a decorator. Registering the same object twice is harmless;
+    registering a different object under a taken name raises ConfigError.
+    """
+    if not name or not name.replace("_", "").isalnum():
+        raise ConfigError(f"stage names are snake_case words, got {name!r}")
+
+    def deco(obj: T) -> T:
+        current = _REGISTRY.get(name)
+        if current is not None and current is not obj:
+            raise ConfigError(f"a different stage is already registered as {name!r}")
+        _REGISTRY[name] = obj
+        return obj
+
+    return deco
+
+
+def get_factory(name: str) -> Any:
+    """Return what is registered under ``name`` (a stage, or a stage class)."""
+    _ensure_loaded()
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        raise UnknownStageError(
+            f"no stage named {name!r}; registered stages: {', '.join(sorted(_REGISTRY))}"
+        ) from None
+
+
+def get(name: str, **options: Any) -> Any:
+    """Return a ready stage for ``name``; classes are built with ``options``.
+
+    Raises:
+        UnknownStageError: If nothing is registered under ``name``.
+        ConfigError: If options are given for a stage that takes none, or are invalid.
+    """
+    factory = get_factory(name)
+    if isinstance(factory, type):
+        try:
+            return factory(**options)
+        except TypeError as exc:
+            raise ConfigError(f"bad options for stage {name!r}: {exc}") from exc
+    if options:
+        raise ConfigError(f"stage {name!r} takes no options, got {sorted(options)}")
+    return factory
+
+
+def names() -> list[str]:
+    """Return the registered stage names, sorted."""
+    _ensure_loaded()
+    return sorted(_REGISTRY)

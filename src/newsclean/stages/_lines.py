@@ -1,0 +1,91 @@
+"""Plumbing shared by the stages: lines with offsets, line deletion, phrase rewriting."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple
+
+import regex
+
+from newsclean.document import Action, Change, Document
+
+__all__ = ["Line", "Rule", "delete_line", "filter_lines", "rewrite", "split_lines"]
+
+
+class Line(NamedTuple):
+    """One line of the working text: its index, offsets (newline excluded) and text."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        """The text without surrounding white space."""
+        return self.text.strip()
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split ``text`` on ``\\n`` into :class:`Line` records with offsets."""
+    out: list[Line] = []
+    pos = 0
+    for i, part in enumerate(text.split("\n")):
+        out.append(Line(i, pos, pos + len(part), part))
+        pos += len(part) + 1
+    return out
+
+
+def delete_line(text: str, line: Line, reason: str, action: Action | None = None) -> Change:
+    """Return a change deleting ``line`` together with its newline."""
+    end = line.end + 1 if line.end < len(text) else line.end
+    return Change(line.start, end, "", reason, action)
+
+
+def filter_lines(
+    doc: Document,
+    stage: str,
+    predicate: Callable[[Line, Sequence[Line]], str | None],
+    *,
+    action: Action | None = None,
+) -> Document:
+    """Delete every line for which ``predicate(line, lines)`` returns a reason."""
+    lines = split_lines(doc.text)
+    changes = []
+    for line in lines:
+        if not line.text:
+            continue
+        reason = predicate(line, lines)
+        if reason:
+            changes.append(delete_line(doc.text, line, reason, action))
+    return doc.with_edits(stage, changes)
+
+
+class Rule(NamedTuple):
+    """A rewrite rule: where ``pattern`` matches, put ``replacement`` (a template)."""
+
+    pattern: regex.Pattern[str]
+    replacement: str | Callable[[regex.Match[str]], str | None]
+    reason: str
+
+
+def rewrite(doc: Document, stage: str, rules: Iterable[Rule]) -> Document:
+    """Apply rules left to right; overlapping later matches are skipped.
+
+    A callable replacement may return ``None`` to leave a match alone.
+    """
+    changes: list[Change] = []
+    taken: list[tuple[int, int]] = []
+    for rule in rules:
+        for m in rule.pattern.finditer(doc.text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if callable(rule.replacement):
+                after = rule.replacement(m)
+                if after is None:
+                    continue
+            else:
+                after = m.expand(rule.replacement)
+            changes.append(Change(m.start(), m.end(), after, rule.reason))
+            taken.append((m.start(), m.end()))
+    return doc.with_edits(stage, changes)

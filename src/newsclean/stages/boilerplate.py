@@ -1,0 +1,12 @@
+"""Stage module under construction: passes documents through unchanged for now."""
+
+from __future__ import annotations
+
+from newsclean.document import Document
+from newsclean.pipeline import stage
+
+
+@stage("remove_boilerplate")
+def remove_boilerplate(doc: Document) -> Document:
+    """Return the document unchanged (placeholder until the stage lands)."""
+    return doc
