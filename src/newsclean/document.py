@@ -288,6 +288,15 @@ class Document:
             _maps=self._maps + (batch,),
         )
 
+    def with_note(self, stage: str, reason: str, detail: str) -> Document:
+        """Log a decision that changed no text (e.g. why a date was chosen).
+
+        The note is an ``extract`` edit whose ``before`` and ``after`` are both
+        ``detail``; :func:`replay` skips it.
+        """
+        note = Edit(stage, "extract", reason, detail, detail, None, None, at=None)
+        return replace(self, edits=self.edits + (note,))
+
     def with_fields(self, **values: Any) -> Document:
         """Return a copy with fields set; names must be in ``FIELD_NAMES``.
 
@@ -344,11 +353,15 @@ class Document:
 def replay(base_text: str, edits: Iterable[Edit]) -> str:
     """Re-apply ``edits`` (as logged, in order) to ``base_text``.
 
+    Notes (edits whose ``before`` equals ``after``) are skipped.
+
     Raises:
         ValueError: If an edit's ``before`` is not found at its ``at`` offset.
     """
     text = base_text
     for e in edits:
+        if e.before == e.after:
+            continue  # a note: no text changed
         if e.at is None:
             raise ValueError(f"edit {e!r} has no working offset and cannot be replayed")
         if text[e.at : e.at + len(e.before)] != e.before:
