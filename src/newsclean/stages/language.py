@@ -188,17 +188,23 @@ STOPWORDS: dict[str, frozenset[str]] = {
 }
 
 _WORD = regex.compile(r"\p{L}+")
+_NON_LATIN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Cyrillic}\p{Arabic}\p{Greek}]")
 _SCRIPTS = (
-    ("zh", regex.compile(r"\p{Han}")),
     ("ja", regex.compile(r"[\p{Hiragana}\p{Katakana}]")),
+    ("zh", regex.compile(r"\p{Han}")),
     ("ko", regex.compile(r"\p{Hangul}")),
     ("ru", regex.compile(r"\p{Cyrillic}")),
     ("ar", regex.compile(r"\p{Arabic}")),
     ("el", regex.compile(r"\p{Greek}")),
 )
+# word -> languages it is a stop word of
+_LANGS_OF: dict[str, tuple[str, ...]] = {}
+for _code, _words in STOPWORDS.items():
+    for _w in _words:
+        _LANGS_OF[_w] = (*_LANGS_OF.get(_w, ()), _code)
 
 
-def detect(text: str, *, sample: int = 20_000) -> str | None:
+def detect(text: str, *, sample: int = 8_000) -> str | None:
     """Return a language code for ``text``, or None when unsure.
 
     >>> detect("The minister said that the plan was approved by the council.")
@@ -207,27 +213,30 @@ def detect(text: str, *, sample: int = 20_000) -> str | None:
     'de'
     """
     chunk = text[:sample]
-    letters = sum(1 for ch in chunk if ch.isalpha())
+    words = _WORD.findall(chunk)
+    letters = sum(map(len, words))
     if letters == 0:
         return None
-    for code, pattern in _SCRIPTS:
-        n = len(pattern.findall(chunk))
-        if n > letters * 0.3:
-            if code == "zh" and len(_SCRIPTS[1][1].findall(chunk)) > n * 0.1:
+    if not chunk.isascii():
+        foreign = len(_NON_LATIN.findall(chunk))
+        if foreign > letters * 0.3:
+            kana = len(_SCRIPTS[0][1].findall(chunk))
+            if kana > foreign * 0.1:
                 return "ja"
-            return code
-    words = [w.lower() for w in _WORD.findall(chunk)]
+            counts = {code: len(p.findall(chunk)) for code, p in _SCRIPTS[1:]}
+            return max(counts, key=counts.__getitem__)
     if len(words) < 4:
         return None
-    counts: Counter[str] = Counter()
+    tally: Counter[str] = Counter()
     for w in words:
-        for code, stops in STOPWORDS.items():
-            if w in stops:
-                counts[code] += 1
-    if not counts:
+        langs = _LANGS_OF.get(w.lower())
+        if langs:
+            tally.update(langs)
+    if not tally:
         return None
-    (best, n1), *rest = counts.most_common(2) + [("", 0)]
-    n2 = rest[0][1]
+    ranked = tally.most_common(2)
+    best, n1 = ranked[0]
+    n2 = ranked[1][1] if len(ranked) > 1 else 0
     if n1 < 2 or n1 < len(words) * 0.05 or n1 < n2 * 1.3:
         return None
     return best

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta, timezone
+
+from newsclean import Article, DateCandidate, Dateline, Edit
+from newsclean.article import DICT_KEYS
+
+
+def sample() -> Article:
+    return Article(
+        title="Bridge reopens",
+        paragraphs=("The bridge reopened.", "Traffic was light."),
+        published=datetime(2024, 3, 5, 15, 41, tzinfo=timezone(timedelta(hours=-5))),
+        dates=(DateCandidate("2024-03-05T15:41:00-05:00", "published", "Published 3:41 PM EST"),),
+        authors=("Jane Doe",),
+        dateline=Dateline("BOSTON", "AP"),
+        site_name="Example News",
+        tags=("bridges",),
+        related=("Another story",),
+        language="en",
+        spam_keywords=("Spam Phrase",),
+        edits=(Edit("remove_boilerplate", "remove", "share", "Share this", "", 0, 10),),
+        warnings=("a warning",),
+        raw="the raw input",
+    )
+
+
+def test_to_dict_has_exactly_the_schema_keys() -> None:
+    d = sample().to_dict()
+    assert tuple(d) == DICT_KEYS
+    assert d["published"] == "2024-03-05T15:41:00-05:00"
+    assert d["text"] == "The bridge reopened.\n\nTraffic was light."
+    assert d["dateline"] == {"place": "BOSTON", "agency": "AP"}
+    assert set(d["edits"][0]) == {"stage", "action", "reason", "before", "after", "start", "end"}
+
+
+def test_round_trip_through_dict_and_json() -> None:
+    a = sample()
+    assert Article.from_dict(a.to_dict()) == a
+    assert Article.from_json(a.to_json()) == a
+    assert json.loads(a.to_json())["title"] == "Bridge reopens"
+
+
+def test_date_only_published_round_trips() -> None:
+    a = Article(published=date(2024, 3, 3))
+    assert a.to_dict()["published"] == "2024-03-03"
+    assert Article.from_dict(a.to_dict()).published == date(2024, 3, 3)
+
+
+def test_repr_is_short_and_explain_groups_by_stage() -> None:
+    a = sample()
+    assert repr(a).startswith("<Article title='Bridge reopens'")
+    text = a.explain()
+    assert text.splitlines()[0] == "remove_boilerplate (1 edit)"
+    assert "share" in text and "'Share this'" in text and "@0-10" in text
+    assert "a warning" in text
+    assert Article().explain() == "No changes: the input was already clean."

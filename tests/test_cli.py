@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsclean.cli import main
+
+STORY = "The harbour wall was repaired over the summer, the council said on Friday.\n"
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_folder_recursion_and_jsonl_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "two.txt.gz").write_bytes(gzip.compress(STORY.encode()))
+    (tmp_path / "skip.png").write_bytes(b"\x89PNG")
+    code, out, err = run(["clean", str(tmp_path)], capsys)
+    assert code == 0, err
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [Path(r["source"]).name for r in records] == ["two.txt.gz", "one.txt"]
+    assert records[0]["paragraphs"] == [STORY.strip()]
+
+
+def test_bad_file_is_reported_and_the_run_goes_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(STORY, encoding="utf-8")
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(bytes(range(256)) * 10)
+    code, out, err = run(["clean", str(binary), str(tmp_path / "missing.txt"), str(good)], capsys)
+    assert code == 1
+    assert len(out.splitlines()) == 1
+    assert "bin.txt" in err and "binary" in err
+    assert "missing.txt: no such file" in err
+
+
+def test_jsonl_input_records(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        json.dumps({"id": "x1", "text": STORY, "url": "https://example.org/a"})
+        + "\n"
+        + "not json\n"
+        + json.dumps({"id": "x2", "html": f"<html><body><p>{STORY}</p></body></html>"})
+        + "\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(["clean", str(src)], capsys)
+    assert code == 1
+    assert [json.loads(line)["source"] for line in out.splitlines()] == [f"{src}:x1", f"{src}:x2"]
+    assert f"{src}:2: not JSON" in err
+
+
+def test_text_and_json_formats_and_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "s.txt"
+    src.write_text(STORY, encoding="utf-8")
+    code, out, _ = run(["clean", str(src), "--format", "text"], capsys)
+    assert (code, out) == (0, STORY)
+    target = tmp_path / "out.json"
+    code, out, _ = run(["clean", str(src), str(src), "-f", "json", "-o", str(target)], capsys)
+    assert code == 0 and out == ""
+    assert len(json.loads(target.read_text(encoding="utf-8"))) == 2
+
+
+def test_stdin_and_explain(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(("Share this\n" + STORY).encode())))
+    code, out, err = run(["clean", "-", "--explain"], capsys)
+    assert code == 0
+    assert json.loads(out)["source"] == "<stdin>"
+    assert err.startswith("== <stdin>\n")
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+    with pytest.raises(SystemExit) as info:
+        main(["clean"])
+    assert info.value.code == 2
+    code, _, err = run(["clean", "-", "--spam-keywords", "/no/such/file"], capsys)
+    assert code == 2 and "spam keyword file" in err
+
+
+def test_version_and_stages(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out.startswith("newsclean ")
+    code, out, _ = run(["stages"], capsys)
+    assert code == 0 and "fix_encoding" in out
+
+
+@pytest.mark.skipif(shutil.which("head") is None, reason="needs head(1)")
+def test_command_closes_quietly_on_a_closed_pipe(fixtures_dir: Path) -> None:
+    cmd = f"'{sys.executable}' -m newsclean clean {fixtures_dir} {fixtures_dir} {fixtures_dir} | head -c 10"
+    proc = subprocess.run(cmd, shell=True, capture_output=True, text=True, check=False)
+    assert proc.stdout and proc.stderr == ""

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsclean import Change, Document, replay
+
+
+def test_with_edits_applies_and_logs_spans() -> None:
+    doc = Document.from_text("alpha\nbeta\ngamma")
+    out = doc.with_edits("s", [Change(11, 16, "GAMMA", "shout"), Change(0, 6, "", "drop")])
+    assert out.text == "beta\nGAMMA"
+    assert [(e.action, e.reason, e.before, e.after, e.start, e.end) for e in out.edits] == [
+        ("remove", "drop", "alpha\n", "", 0, 6),
+        ("replace", "shout", "gamma", "GAMMA", 11, 16),
+    ]
+    assert replay(doc.base_text, out.edits) == out.text
+
+
+def test_spans_map_back_through_earlier_batches() -> None:
+    doc = Document.from_text("aa XX bb YY cc")
+    d1 = doc.with_edits("one", [Change(3, 6, "", "x")])  # "aa bb YY cc"
+    d2 = d1.with_edits("two", [Change(6, 8, "zz", "y")])  # YY -> zz
+    last = d2.edits[-1]
+    assert (last.before, last.start, last.end) == ("YY", 9, 11)
+    assert doc.base_text[last.start : last.end] == "YY"
+    assert replay(doc.base_text, d2.edits) == d2.text == "aa bb zz cc"
+
+
+def test_span_inside_inserted_text_is_unmappable() -> None:
+    doc = Document.from_text("ab").with_edits("one", [Change(1, 1, "XYZ", "ins")])
+    d2 = doc.with_edits("two", [Change(2, 3, "", "cut")])  # the Y inserted above
+    assert (d2.edits[-1].start, d2.edits[-1].end) == (None, None)
+    assert replay("ab", d2.edits) == d2.text == "aXZb"
+
+
+def test_overlapping_changes_are_refused() -> None:
+    doc = Document.from_text("abcdef")
+    with pytest.raises(ValueError, match="overlapping"):
+        doc.with_edits("s", [Change(0, 3, "", "a"), Change(2, 4, "", "b")])
+
+
+def test_no_op_changes_are_not_logged() -> None:
+    doc = Document.from_text("same")
+    assert doc.with_edits("s", [Change(0, 4, "same", "none")]) is doc
+
+
+def test_fields_are_checked_and_read_only() -> None:
+    doc = Document.from_text("x").with_fields(title="T")
+    assert doc.get("title") == "T"
+    with pytest.raises(ValueError, match="unknown field"):
+        doc.with_fields(colour="red")
+    with pytest.raises(TypeError):
+        doc.fields["title"] = "other"  # type: ignore[index]
+
+
+def test_notes_change_nothing_and_are_skipped_by_replay() -> None:
+    doc = Document.from_text("text").with_note("s", "why", "because")
+    assert doc.text == "text"
+    assert doc.edits[0].action == "extract"
+    assert replay("text", doc.edits) == "text"
+
+
+def test_replay_detects_a_tampered_log() -> None:
+    doc = Document.from_text("hello world").with_edits("s", [Change(0, 5, "HELLO", "r")])
+    with pytest.raises(ValueError, match="does not match"):
+        replay("jello world", doc.edits)
+
+
+@given(
+    st.text(max_size=60),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 8), st.text(max_size=5)), max_size=6),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 8), st.text(max_size=5)), max_size=6),
+)
+def test_replay_invariant_holds_for_any_batches(text: str, b1: list, b2: list) -> None:
+    doc = Document.from_text(text)
+    for batch in (b1, b2):
+        changes, pos = [], 0
+        for start, length, after in sorted(batch):
+            start = max(start, pos)
+            if start > len(doc.text):
+                break
+            end = min(start + length, len(doc.text))
+            changes.append(Change(start, end, after, "r"))
+            pos = end + 1
+        doc = doc.with_edits("s", changes)
+    assert replay(text, doc.edits) == doc.text
+    for e in doc.edits:
+        if e.start is not None and e.end is not None:
+            assert 0 <= e.start <= e.end <= len(text)

@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+from newsclean import Change, ConfigError, Document, Pipeline, StageError, UnknownStageError, stage
+from newsclean.registry import get, names, register
+
+
+@stage("upper_first_line_test", register=False)
+def upper_first(doc: Document) -> Document:
+    first = doc.text.split("\n", 1)[0]
+    return doc.with_edits("upper_first_line_test", [Change(0, len(first), first.upper(), "shout")])
+
+
+@stage("explode_test", register=False)
+def explode(doc: Document) -> Document:
+    raise RuntimeError("boom")
+
+
+def test_default_pipeline_has_the_documented_order() -> None:
+    p = newsclean.default_pipeline()
+    assert p.names == [name for name, _ in newsclean.DEFAULT_STAGES]
+    assert p.check() == []
+
+
+def test_editing_returns_new_pipelines() -> None:
+    p = Pipeline(["fix_encoding", "remove_boilerplate"])
+    q = p.insert(upper_first, after="fix_encoding")
+    assert q.names == ["fix_encoding", "upper_first_line_test", "remove_boilerplate"]
+    assert p.names == ["fix_encoding", "remove_boilerplate"]
+    assert q.without("fix_encoding").names == ["upper_first_line_test", "remove_boilerplate"]
+    assert q.replace("remove_boilerplate", "repair_spinner").names[-1] == "repair_spinner"
+    assert q[:1].names == ["fix_encoding"]
+    assert q["upper_first_line_test"] is upper_first
+    assert "fix_encoding" in q and len(q) == 3
+
+
+def test_custom_stage_runs_and_is_logged() -> None:
+    article = Pipeline([upper_first])("quiet words\nmore")
+    assert article.paragraphs == ("QUIET WORDS", "more")
+    assert article.edits[0].stage == "upper_first_line_test"
+
+
+def test_stage_failure_names_the_stage() -> None:
+    with pytest.raises(StageError, match="explode_test") as info:
+        Pipeline([explode])("text")
+    assert isinstance(info.value.__cause__, RuntimeError)
+
+
+def test_duplicate_and_unknown_names() -> None:
+    with pytest.raises(ConfigError, match="twice"):
+        Pipeline(["fix_encoding", "fix_encoding"])
+    with pytest.raises(UnknownStageError) as info:
+        Pipeline(["no_such_stage"])
+    assert "fix_encoding" in str(info.value)  # the message lists valid names
+    assert isinstance(info.value, KeyError)
+
+
+def test_registry_refuses_a_different_object_under_a_taken_name() -> None:
+    with pytest.raises(ConfigError):
+        register("fix_encoding")(lambda doc: doc)
+    assert "fix_encoding" in names()
+    assert get("fix_encoding").name == "fix_encoding"
+
+
+def test_config_round_trip() -> None:
+    p = newsclean.default_pipeline()
+    assert Pipeline.from_config(p.to_config()) == p
+
+
+def test_pipe_error_policies() -> None:
+    items: list = ["A short clean sentence here.", 42, "Another clean sentence here."]
+    p = newsclean.default_pipeline()
+    with pytest.raises(newsclean.InputError):
+        list(p.pipe(items))
+    assert len(list(p.pipe(items, on_error="skip"))) == 2
+    recorded = list(p.pipe(items, on_error="record"))
+    assert len(recorded) == 3
+    assert recorded[1].warnings[0].startswith("error: InputError")
+    with pytest.raises(ConfigError):
+        list(p.pipe(items, on_error="ignore"))  # type: ignore[arg-type]
+
+
+def test_a_stage_returning_the_wrong_type_is_reported() -> None:
+    @stage("bad_return_test", register=False)
+    def bad(doc: Document) -> Document:
+        return "oops"  # type: ignore[return-value]
+
+    with pytest.raises(StageError, match="not a Document"):
+        Pipeline([bad])("x")
+
+
+def test_check_reports_wrong_order() -> None:
+    @stage("needs_title_test", requires=("title",), register=False)
+    def needs(doc: Document) -> Document:
+        return doc
+
+    assert Pipeline([needs]).check() == [
+        "stage 'needs_title_test' requires 'title', which no earlier stage provides"
+    ]

@@ -1,0 +1,38 @@
+"""Invariants of the whole default pipeline on arbitrary text."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import newsclean
+from newsclean import replay
+
+LINE = st.one_of(
+    st.text(max_size=80),
+    st.sampled_from(
+        [
+            "Share this article",
+            "Related",
+            "- A headline about something",
+            "Date: 2024-03-05 15:41",
+            "1694783489",
+            "#one #two",
+            "___",
+            "By Jane Doe",
+            "The minister said the plan would be ready following the vote.",
+            "They warned once morest it.",
+            "It could could happen.",
+            "Itâ€™s here",
+        ]
+    ),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(LINE, max_size=12).map("\n".join))
+def test_pipeline_never_raises_and_replays(text: str) -> None:
+    doc = newsclean.default_pipeline().run(text)
+    assert replay(doc.base_text, doc.edits[doc.base_index :]) == doc.text
+    article = newsclean.pipeline.to_article(doc)
+    assert newsclean.Article.from_dict(article.to_dict()) == article
