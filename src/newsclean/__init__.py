@@ -23,6 +23,7 @@ from newsclean.errors import (
 )
 from newsclean.pipeline import Pipeline, Stage, stage
 from newsclean.registry import register
+from newsclean.stats import Summary, summarize
 
 __version__ = "0.1.0"
 
@@ -43,6 +44,7 @@ __all__ = [
     "Pipeline",
     "Stage",
     "StageError",
+    "Summary",
     "UnknownStageError",
     "__version__",
     "clean",
@@ -51,4 +53,5 @@ __all__ = [
     "register",
     "replay",
     "stage",
+    "summarize",
 ]
