@@ -15,7 +15,7 @@ __all__ = ["Line", "Rule", "delete_line", "filter_lines", "rewrite", "split_line
 class Line(NamedTuple):
     """One line of the working text: its index, offsets (newline excluded) and text."""
 
-    index: int
+    index: int  # type: ignore[assignment]  # shadows tuple.index on purpose
     start: int
     end: int
     text: str
