@@ -1,12 +1,96 @@
-"""Stage module under construction: passes documents through unchanged for now."""
+"""The ``extract_html`` stage: an HTML page becomes story text, one block per line.
+
+It runs first in the default pipeline and does nothing unless the document is
+HTML (``doc.kind == "html"``). It parses the page with lxml, reads the page's
+metadata into fields (title, site name, authors, tags, section, language, date
+candidates; the rest under ``extra["html"]``), finds the main content (see
+:mod:`newsclean.html.content`), logs one edit per removed block, and rebases
+the document on the extracted text so the text stages start from the story.
+It never sets ``published``: the date stage chooses among the candidates.
+"""
 
 from __future__ import annotations
 
-from newsclean.document import Document
-from newsclean.pipeline import stage
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from newsclean.document import Document, Edit
+from newsclean.html import from_soup
+from newsclean.html.parse import Parser
+from newsclean.registry import register
+
+__all__ = ["ExtractHtml", "extract_html", "from_soup"]
+
+NAME = "extract_html"
 
 
-@stage("extract_html")
-def extract_html(doc: Document) -> Document:
-    """Return the document unchanged (placeholder until the stage lands)."""
-    return doc
+@register(NAME)
+@dataclass(frozen=True, slots=True)
+class ExtractHtml:
+    """Extract the story and page metadata from an HTML document.
+
+    Args:
+        parser: ``lxml`` (default, fast) or ``html.parser`` (BeautifulSoup's
+            pure-Python parser, for markup libxml2 mishandles).
+
+    >>> from newsclean import Pipeline
+    >>> page = ('<html lang="en"><head><title>Bridge reopens | Metro Daily</title>'
+    ...         '<meta property="og:site_name" content="Metro Daily"></head><body>'
+    ...         '<nav><a href="/">Home</a> <a href="/news">News</a></nav>'
+    ...         '<article><h1>Bridge reopens</h1><p>The bridge reopened on Friday after '
+    ...         'two years of repairs, officials said.</p></article></body></html>')
+    >>> doc = Pipeline([ExtractHtml()]).run(page)
+    >>> doc.text
+    'The bridge reopened on Friday after two years of repairs, officials said.'
+    >>> doc.get("title"), doc.get("site_name"), doc.get("language")
+    ('Bridge reopens', 'Metro Daily', 'en')
+    """
+
+    name: ClassVar[str] = NAME
+    provides: ClassVar[tuple[str, ...]] = ("title", "site_name", "authors", "tags", "section", "dates")
+    requires: ClassVar[tuple[str, ...]] = ()
+
+    parser: Parser = "lxml"
+
+    def __call__(self, doc: Document) -> Document:
+        """Run the stage on ``doc`` (a no-op unless it is HTML)."""
+        if doc.kind != "html":
+            return doc
+        from newsclean.html.content import extract_content
+        from newsclean.html.meta import read_metadata
+        from newsclean.html.parse import parse_html
+
+        root, warnings = parse_html(doc.text, parser=self.parser)
+        for w in warnings:
+            doc = doc.with_warning(w)
+        if root is None:
+            return doc.rebase("")
+        meta = read_metadata(root)
+        extraction = extract_content(root, headlines=meta.headlines)
+        edits = [
+            Edit(NAME, "extract" if r.action == "extract" else "remove", r.reason, r.text, "")
+            for r in extraction.removed
+        ]
+        fields: dict[str, Any] = {}
+        for key in ("title", "site_name", "section", "language"):
+            value = getattr(meta, key)
+            if value:
+                fields[key] = value
+        if meta.authors:
+            fields["authors"] = meta.authors
+        if meta.tags:
+            fields["tags"] = meta.tags
+        if meta.dates:
+            fields["dates"] = tuple(doc.get("dates", ())) + meta.dates
+        extra = dict(meta.extra)
+        extra["parser"] = self.parser
+        if extraction.container:
+            extra["container"] = extraction.container
+        doc = doc.with_log(edits).rebase("\n".join(extraction.lines))
+        if fields:
+            doc = doc.with_fields(**fields)
+        return doc.with_extra("html", extra)
+
+
+#: The stage with default options (what the default pipeline runs).
+extract_html = ExtractHtml()

@@ -1,0 +1,121 @@
+"""Class and id token vocabularies: which concept (nav, share, related…) an element names.
+
+The vocabularies are data (``newsclean/data/html_tokens.json``), grouped by
+concept with a note of their source. This module only splits attribute values
+into tokens and looks them up.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+__all__ = ["Concept", "Vocabulary", "classify_tokens", "is_content_token", "split_tokens", "vocabulary"]
+
+_CAMEL = regex.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_SEPARATORS = regex.compile(r"[-_:.]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """One concept of the vocabulary: its name, the edit reason, and how it matches."""
+
+    name: str
+    reason: str
+    whole_token: bool
+    tokens: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """All concepts in priority order, and the tokens that mark an article body."""
+
+    concepts: tuple[Concept, ...]
+    content: frozenset[str]
+    modifiers: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """Load the token vocabularies (once).
+
+    Raises:
+        ValueError: If a concept has no tokens (an empty group would match nothing silently).
+    """
+    raw = json.loads(resources.files("newsclean.data").joinpath("html_tokens.json").read_text("utf-8"))
+    concepts = []
+    for c in raw["concepts"]:
+        tokens = frozenset(t.lower() for t in c["tokens"])
+        if not tokens:
+            raise ValueError(f"html token concept {c['name']!r} is empty")
+        concepts.append(Concept(c["name"], c["reason"], c["match"] == "token", tokens))
+    return Vocabulary(
+        tuple(concepts),
+        frozenset(t.lower() for t in raw["content"]["tokens"]),
+        frozenset(t.lower() for t in raw["modifiers"]["tokens"]),
+    )
+
+
+def split_tokens(value: str) -> list[list[str]]:
+    """Split a class/id value into tokens, each a list of lower-case parts.
+
+    >>> split_tokens("shareBar related_posts-2")
+    [['share', 'bar'], ['related', 'posts']]
+    """
+    out: list[list[str]] = []
+    for token in value.split():
+        token = _CAMEL.sub("-", token[:80]).lower()
+        parts = [p for p in _SEPARATORS.split(token) if p and not p.isdigit()]
+        if parts:
+            out.append(parts)
+    return out
+
+
+def _ngrams(parts: list[str]) -> set[str]:
+    grams = set(parts)
+    grams.add("".join(parts))
+    n = len(parts)
+    for size in (2, 3):
+        for i in range(n - size + 1):
+            grams.add("-".join(parts[i : i + size]))
+    return grams
+
+
+@lru_cache(maxsize=8192)
+def classify_tokens(value: str) -> Concept | None:
+    """Return the first concept a class/id value names, or None.
+
+    >>> classify_tokens("entry-share-buttons").name
+    'share'
+    >>> classify_tokens("hidden-xs") is None
+    True
+    >>> classify_tokens("single-post has-sidebar") is None
+    True
+    """
+    vocab = vocabulary()
+    tokens = [t for t in split_tokens(value) if vocab.modifiers.isdisjoint(t)]
+    if not tokens:
+        return None
+    whole = {"-".join(t) for t in tokens}
+    grams: set[str] = set()
+    for t in tokens:
+        grams |= _ngrams(t)
+    for concept in vocab.concepts:
+        pool = whole if concept.whole_token else grams
+        if not pool.isdisjoint(concept.tokens):
+            return concept
+    return None
+
+
+@lru_cache(maxsize=8192)
+def is_content_token(value: str) -> bool:
+    """Say whether a class/id value names an article body (``entry-content``, ``story-body``…)."""
+    content = vocabulary().content
+    for t in split_tokens(value):
+        if not _ngrams(t).isdisjoint(content):
+            return True
+    return False
