@@ -35,7 +35,7 @@ from newsclean.html.meta import normalize_title
 from newsclean.html.tokens import classify_tokens, is_content_token
 
 if TYPE_CHECKING:
-    from lxml.html import HtmlElement
+    from lxml.etree import _Element as HtmlElement
 
 __all__ = ["Block", "Extraction", "extract_content"]
 
@@ -90,8 +90,6 @@ BLOCK_TAGS = frozenset(
         "tbody",
         "tfoot",
         "tr",
-        "td",
-        "th",
         "caption",
         "figure",
         "figcaption",
@@ -112,9 +110,11 @@ BLOCK_TAGS = frozenset(
         "noframes",
     }
 )
+#: Table cells: inline within their row, so a row reads as one line.
+CELL_TAGS = frozenset({"td", "th"})
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: Blocks that are one paragraph of their container (credit starts at the parent).
-PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote", "li", "dd", "td", "th", "h2", "h3", "h4", "h5", "h6"})
+PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote", "li", "dd", "tr", "h2", "h3", "h4", "h5", "h6"})
 
 STRUCTURAL_REASONS = {
     "nav": "html_nav",
@@ -146,7 +146,6 @@ ROLE_REASONS = {
 }
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
 _SENTENCE_END = regex.compile(r"[.!?…。！？\"”»)]\s*$|[.!?。]\s")
-_SPACES = regex.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 #: A marked element holding at least this share of the page's text, or of
 #: the text in its paragraphs, is a wrapper, not boilerplate, and is kept.
@@ -257,16 +256,17 @@ def _is_body_marker(el: HtmlElement) -> bool:
 
 
 def _text_len(el: HtmlElement) -> int:
-    return sum(len(t) for t in el.itertext())
+    """Characters of text under ``el`` (white space included)."""
+    return int(el.xpath("string-length(.)"))
 
 
 def _paragraph_len(el: HtmlElement) -> int:
     """Characters of text inside ``<p>`` elements under ``el`` (white space included)."""
-    return sum(len(t) for p in el.iter("p") for t in p.itertext())
+    return len("".join(el.xpath(".//p//text()")))
 
 
 def _clean_line(line: str) -> str:
-    return _SPACES.sub(" ", line).strip()
+    return " ".join(line.split())
 
 
 def _walk(root: HtmlElement, page_chars: int, page_paragraphs: int) -> tuple[list[Block], dict[HtmlElement, tuple[int, int]]]:
@@ -275,6 +275,7 @@ def _walk(root: HtmlElement, page_chars: int, page_paragraphs: int) -> tuple[lis
     spans: dict[HtmlElement, tuple[int, int]] = {}
     builders: list[_Builder] = [_Builder(root, None, None)]
     link_depth = 0
+    article_depth = 0
 
     def flush(b: _Builder) -> None:
         if not b.parts:
@@ -306,6 +307,8 @@ def _walk(root: HtmlElement, page_chars: int, page_paragraphs: int) -> tuple[lis
                 flush(builders.pop())
             if tag == "a":
                 link_depth -= 1
+            elif tag == "article":
+                article_depth -= 1
             first = spans.get(el)
             if first is not None:
                 spans[el] = (first[0], len(blocks))
@@ -324,6 +327,8 @@ def _walk(root: HtmlElement, page_chars: int, page_paragraphs: int) -> tuple[lis
         pushed = False
         if top.dropped is None and el is not root:
             reason = _drop_reason(el, tag)
+            if reason is None and tag == "article" and article_depth:
+                reason = "html_related"  # an article card inside the article: a teaser
             if reason is not None and not _is_body_marker(el):
                 big = (page_paragraphs and _paragraph_len(el) >= WRAPPER_SHARE * page_paragraphs) or (
                     page_chars and _text_len(el) >= WRAPPER_SHARE * page_chars
@@ -339,6 +344,10 @@ def _walk(root: HtmlElement, page_chars: int, page_paragraphs: int) -> tuple[lis
             pushed = True
         if tag == "a":
             link_depth += 1
+        elif tag == "article":
+            article_depth += 1
+        elif tag in CELL_TAGS:
+            add_text(" ")
         spans[el] = (len(blocks), len(blocks))
         add_text(el.text)
         stack.append((el, 2 if pushed else 1))
@@ -381,6 +390,15 @@ def _score(
     return credit, chars, links
 
 
+def _link_density(
+    el: HtmlElement, spans: dict[HtmlElement, tuple[int, int]], chars: list[int], links: list[int]
+) -> float:
+    """Share of the kept text under ``el`` that sits inside links."""
+    first, end = spans.get(el, (0, 0))
+    total = chars[end] - chars[first]
+    return (links[end] - links[first]) / total if total else 0.0
+
+
 def _container_score(
     el: HtmlElement,
     credit: dict[HtmlElement, float],
@@ -391,9 +409,7 @@ def _container_score(
     base = credit.get(el, 0.0)
     if not base:
         return 0.0
-    first, end = spans.get(el, (0, 0))
-    total = chars[end] - chars[first]
-    density = (links[end] - links[first]) / total if total else 0.0
+    density = _link_density(el, spans, chars, links)
     bonus = 1.0
     if _is_body_marker(el):
         bonus = 1.5
@@ -428,6 +444,7 @@ def extract_content(root: HtmlElement, *, headlines: frozenset[str] = frozenset(
         best = max(credit, key=lambda e: _container_score(e, credit, spans, chars, links))
         best_score = _container_score(best, credit, spans, chars, links)
         container_desc = _describe(best)
+        best_class = best.get("class")
         parent = best.getparent()
         if parent is None or best is start:
             selected = [best]
@@ -443,11 +460,20 @@ def extract_content(root: HtmlElement, *, headlines: frozenset[str] = frozenset(
                     selected.append(sib)
                     continue
                 first, end = spans[sib]
+                if best_class and sib.tag == best.tag and sib.get("class") == best_class:
+                    selected.append(sib)  # a story split by ads into same-styled parts
+                    continue
                 own = [b for b in blocks[first:end] if b.dropped is None]
                 text_chars = sum(b.chars for b in own)
                 link_chars = sum(b.link_chars for b in own)
                 if sib.tag in PARAGRAPH_TAGS and text_chars >= 80 and link_chars < 0.25 * text_chars:
                     selected.append(sib)
+        if best_class and best is not start:
+            # a story split into same-styled parts, each in its own wrapper (ad rails)
+            for el in start.iter(best.tag):
+                if el.get("class") == best_class and el not in selected and el in spans:
+                    if _container_score(el, credit, spans, chars, links) > 0 and _link_density(el, spans, chars, links) < 0.3:
+                        selected.append(el)
     else:
         selected = [start]
 

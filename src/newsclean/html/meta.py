@@ -23,7 +23,7 @@ import regex
 from newsclean.article import DateCandidate
 
 if TYPE_CHECKING:
-    from lxml.html import HtmlElement
+    from lxml.etree import _Element as HtmlElement
 
 __all__ = ["PageMeta", "iso_date", "normalize_title", "read_metadata"]
 
@@ -355,7 +355,7 @@ def read_metadata(root: HtmlElement) -> PageMeta:
 
     title_tag = None
     for t in root.iter("title"):
-        title_tag = _clean(t.text_content())
+        title_tag = _clean("".join(t.itertext()))
         break
 
     site_names: list[str] = []
@@ -488,7 +488,7 @@ _PUBLISHED_HINT = regex.compile(r"publi|posted|pubdate|created|date-?pub", regex
 def _time_dates(root: HtmlElement, add_date: Any) -> None:
     """Add ``<time datetime>`` and ``itemprop=datePublished`` elements as candidates."""
     for el in root.xpath("//*[@itemprop='datePublished' or @itemprop='dateModified'][not(self::meta)]")[:10]:
-        raw = el.get("datetime") or el.get("content") or el.text_content()
+        raw = el.get("datetime") or el.get("content") or "".join(el.itertext())
         kind = "updated" if el.get("itemprop") == "dateModified" else "published"
         add_date(raw, kind, f"itemprop:{el.get('itemprop')}")
     first = True

@@ -21,7 +21,7 @@ import regex
 from newsclean.errors import InputError, MissingDependencyError
 
 if TYPE_CHECKING:
-    from lxml.html import HtmlElement
+    from lxml.etree import _Element as HtmlElement
 
 __all__ = ["Parser", "parse_html"]
 
@@ -54,9 +54,8 @@ def parse_html(text: str, *, parser: Parser = "lxml") -> tuple[HtmlElement | Non
         return None, warnings
     if parser == "lxml":
         import lxml.etree
-        import lxml.html
 
-        p = lxml.html.HTMLParser(
+        p = lxml.etree.HTMLParser(
             remove_comments=True,
             remove_pis=True,
             huge_tree=True,
@@ -65,8 +64,10 @@ def parse_html(text: str, *, parser: Parser = "lxml") -> tuple[HtmlElement | Non
             encoding="utf-8",
         )
         try:
-            root = lxml.html.document_fromstring(text.encode("utf-8", "replace"), parser=p)
-        except lxml.etree.ParserError:
+            root = lxml.etree.fromstring(text.encode("utf-8", "replace"), parser=p)
+        except lxml.etree.XMLSyntaxError:
+            return None, warnings
+        if root is None:
             return None, warnings
         if any(_MAX_DEPTH_MESSAGE in e.message for e in p.error_log):
             warnings.append("HTML is nested too deeply; content below the parser's depth limit was dropped")
