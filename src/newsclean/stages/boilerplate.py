@@ -1,12 +1,575 @@
-"""Stage module under construction: passes documents through unchanged for now."""
+"""Boilerplate removal for plain-text captures: keep the story, log the rest.
+
+A capture of a web page as text (one block per line, all tags gone) holds the
+story and everything around it: menus, share bars, "Advertisement", captions,
+link lists, comment counters, copyright footers. This stage classifies every
+line from its own shape *and* its context, and deletes the lines that are not
+story text, one edit per line with a reason.
+
+How a line is judged (the ideas follow jusText, Pomikálek 2011, and the
+body-text extraction of Finn, Kushmerick & Smyth 2001, adapted to text
+without tags):
+
+1. **Shape.** Word count, terminal punctuation, share of function words of
+   the document's language (``STOPWORDS`` plus the ``function_words`` of
+   ``data/boilerplate.json``), title-case and digit ratios, bullets.
+   Lines are *prose* (sentence-like), *short sentences*, *other* short lines
+   (titles, names, labels), or *bad* (a vocabulary hit, a widget such as
+   ``Like! (12)``, a separator such as ``* * *``).
+2. **Where the story is.** Every line gets a score, positive for prose and
+   negative for the rest; the run of lines with the highest total (a maximum
+   sub-array) is the story body. Other dense runs of prose close to it join
+   it. Everything outside is page furniture.
+3. **Context.** Inside the body, short lines between prose (subheadings,
+   short list items) stay; vocabulary hits, widgets, captions and separators
+   go. Just after the body, credit lines of the story ("Associated Press
+   writer X contributed.", "(Reporting by …; Editing by …)") stay.
+4. **What users keep.** Link lists (a short header followed by several
+   title-like lines, bulleted or not) after the body go to ``related``;
+   ``Tags: a, b`` lines and hashtag-only lines go to ``tags``.
+
+Reasons used: ``widget``, ``separator``, ``related_list`` and ``tags``
+(action ``extract``), ``list_header``, ``share``, ``subscribe``,
+``newsletter``, ``cookie``, ``advertisement``, ``read_more``, ``comments``,
+``copyright``, ``navigation``, ``pagination``, ``caption``, ``author_box``,
+``login``, ``label`` (a short label line before the story), and
+``boilerplate_line`` (any other line outside the story).
+"""
 
 from __future__ import annotations
 
-from newsclean.document import Document
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal
+
+import regex
+
+from newsclean.document import Change, Document
 from newsclean.pipeline import stage
+from newsclean.stages._lines import Line, delete_line, split_lines
+from newsclean.stages.language import STOPWORDS
+
+__all__ = ["LineDecision", "classify_lines", "remove_boilerplate"]
+
+STAGE = "remove_boilerplate"
+_LANGS = ("en", "de", "fr", "es", "it", "pt", "nl")
+
+Kind = Literal["prose", "sentence", "other", "bad"]
+
+# -- patterns (compiled once) -------------------------------------------------
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_BULLET = regex.compile(r"^(?:[-–—•*·▪►▸‣◦»›+]|\d{1,2}[.)])\s+")
+_SEPARATOR = regex.compile(r"^(?:[-_=*~#.·•+<>|/\\]\s*){3,}$")
+_TERMINAL = regex.compile(r"[.!?…;:][\"'”’»)\]]*$|[\"”’»]$")
+_SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]*(?:\s|$)")
+_STARTS_SENTENCE = regex.compile(r"^[\"'“‘«(\[—–-]?\s*[\p{Lu}\p{N}¿¡]")
+# "veryGood! (68552)", "Like! (1234)", "Likes (12)", "👍 12", "♥ 3", "12 ♥"
+_WIDGET = regex.compile(
+    r"^(?:\p{L}[\p{L} ]{0,24}[!?]?\s*[(\[]\s*\d[\d,.]*\s*[kKmM]?\s*[)\]]"
+    r"|(?:[\p{So}\p{Sk}\p{Cs}]\uFE0F?\s*)+[\d,.]+\s*[kKmM]?"
+    r"|[\d,.]+\s*[kKmM]?\s*(?:[\p{So}\p{Sk}]\uFE0F?\s*)+"
+    r"|[\p{So}\p{Sk}\s]+)$"
+)
+# lines made only of numbers, counters and pagination marks: "16", "1 of 23", "1 / 23", "2/5"
+_COUNTER = regex.compile(r"^[(\[]?\d[\d,.]*[)\]]?(?:\s*(?:/|of|von|de|di|van|sur|\|)\s*\d[\d,.]*)?$")
+_HASHTAGS = regex.compile(r"^(?:#[\p{L}\p{N}_][\p{L}\p{N}_-]*[\s,;]*){1,40}$")
+_HASHTAG = regex.compile(r"#([\p{L}\p{N}_][\p{L}\p{N}_-]*)")
+_TAGS_LINE = regex.compile(
+    r"^(?:tags?|tagged|tagged with|keywords?|topics?|schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter|themen"
+    r"|(?:é|e)tiquettes?|mots[- ]cl(?:é|e)s|sujets|etiquetas|palabras clave|temas|argomenti|parole chiave"
+    r"|tag|assuntos|palavras-chave|trefwoorden|onderwerpen)\s*[:：]\s*(?P<tags>\S.{0,600})$",
+    regex.IGNORECASE,
+)
+_TAGS_HEADER = regex.compile(
+    r"^(?:tags?|keywords?|schlagw(?:ö|oe)rter|(?:é|e)tiquettes?|mots[- ]cl(?:é|e)s|etiquetas|palabras clave"
+    r"|parole chiave|palavras-chave|trefwoorden)\s*[:：]?$",
+    regex.IGNORECASE,
+)
+_TAG_SPLIT = regex.compile(r"\s*[,;|•·]\s*")
+# Credit lines that belong to the story (kept next to the body).
+_CREDIT = regex.compile(
+    r"(?:^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|reported|research|"
+    r"translated|translation|fact-checking)\s+by\b"
+    r"|\b(?:writers?|correspondents?|reporters?|staff|producers?|journalists?)\b.{0,120}\b"
+    r"contributed(?:\s+to)?(?:\s+this)?(?:\s+(?:report|story|article))?\s*[.)]?\s*$"
+    r"|\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article)\s*\.?\s*$"
+    r"|^[—–-]\s*(?:staff|special|associated press|reuters|afp|by)\b"
+    r"|^\((?:AP|Reuters|AFP|dpa|Bloomberg|CNN)\)\s*$"
+    r"|^(?:mitarbeit|mit material von|avec|con informaci[oó]n de|com informa[cç][oõ]es d[ae])\s*[:]?\s*\S.{0,80}$)",
+    regex.IGNORECASE,
+)
+_CONTINUES = regex.compile(r"^[\p{Ll}(,;–—-]")
+# "jsmith says:", "Anna on 3 May 2019 at 4:36 pm said:": the head of a reader comment
+_COMMENT_HEAD = regex.compile(
+    r"^\S.{0,80}\s(?:says|said|wrote|writes|replied|dice|dijo|escribió|schreibt|schrieb|a écrit|"
+    r"disse|escreveu|zegt|schreef|scrive|ha scritto)\s*:?$",
+    regex.IGNORECASE,
+)
+# A short line with a clock time or an age: the stamp of a reader comment or a feed entry.
+_STAMP = regex.compile(
+    r"^.{0,40}(?:\b\d{1,2}:\d{2}|\b\d{1,2}[:.]\d{2}\s*[ap]\.?m\b|\b\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
+    r"months?|years?)\s+ago)\b.{0,20}$",
+    regex.IGNORECASE,
+)
+_STRONG_COMMENTS = regex.compile(
+    r"\b(?:responses? to|thoughts on|repl(?:y|ies) to|leave a (?:reply|comment)|comments are closed|"
+    r"top rated comments|reader comments)\b",
+    regex.IGNORECASE,
+)
+_ELLIPSIS = regex.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
+# A link teaser: a title-case headline glued to its summary ("Bill At Troy SteakhouseA party of six…").
+_GLUE = regex.compile(r"(?<=[\p{Ll}\d?!.’”\"'%)])(?=\p{Lu}[\p{Ll}\s'’])")
+_EDGE = regex.compile(r"^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$")
+_COUNT_AFFIX = regex.compile(r"^\(?\d[\d,.]*[kKmM]?\)?\s+|\s+\(?\d[\d,.]*[kKmM]?\)?$")
+_URL = regex.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\S+$|^@\w+$")
+_TIMESTAMP = regex.compile(r"^[\d\s:/.,-]+(?:[ap]\.?m\.?|gmt|utc|et|est|edt|pst|cet)?$", regex.IGNORECASE)
+
+_NO_STOPS = 0.3  # function-word share assumed for languages without a list
+_MAX_LINE = 20_000  # longer lines are judged on their first characters only
 
 
-@stage("remove_boilerplate")
+# -- vocabularies ---------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    raw = resources.files("newsclean.data").joinpath("boilerplate.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(raw)
+    return data
+
+
+def _alternation(entries: Sequence[str]) -> str:
+    if not entries:
+        raise ValueError("a vocabulary group needs at least one entry")
+    return "|".join(regex.escape(e) for e in sorted(set(entries), key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocab:
+    """Compiled vocabularies for one language (plus English)."""
+
+    groups: tuple[
+        tuple[str, regex.Pattern[str] | None, regex.Pattern[str] | None, regex.Pattern[str] | None], ...
+    ]
+    stops: frozenset[str]
+
+
+@lru_cache(maxsize=16)
+def _vocab(language: str | None) -> _Vocab:
+    data = _data()
+    langs = ("en", language) if language in _LANGS and language != "en" else ("en",) if language else _LANGS
+    groups = []
+    for group in data["groups"].values():
+        reason = group["reason"]
+        compiled: list[regex.Pattern[str] | None] = []
+        for mode in ("line", "prefix", "contains"):
+            entries = [e.lower() for lang in langs for e in group.get(mode, {}).get(lang, [])]
+            if not entries:
+                compiled.append(None)
+                continue
+            alt = _alternation(entries)
+            if mode == "line":
+                pat = rf"^(?:(?:{alt})(?:[\s|·•,/:»›>-]*|$))+$"
+            elif mode == "prefix":
+                pat = rf"^(?:{alt})(?:\b|(?<=\W))"
+            else:
+                pat = rf"(?:{alt})"
+            compiled.append(regex.compile(pat, regex.IGNORECASE | regex.V1))
+        groups.append((reason, compiled[0], compiled[1], compiled[2]))
+    stops: frozenset[str] = frozenset()
+    if language in STOPWORDS:
+        stops = STOPWORDS[language] | frozenset(data["function_words"].get(language, ()))
+    return _Vocab(tuple(groups), stops)
+
+
+def _vocab_reason(text: str, vocab: _Vocab, words: int) -> str | None:
+    """Return the concept reason of a vocabulary hit on ``text``, or None."""
+    norm = _BULLET.sub("", text)
+    norm = _COUNT_AFFIX.sub("", norm)
+    norm = _EDGE.sub("", norm).lower() if not norm.startswith(("©", "(")) else norm.lower()
+    bare = _EDGE.sub("", norm)
+    if not bare:
+        return None
+    for reason, line, prefix, contains in vocab.groups:
+        unlimited = reason == "cookie"  # consent banners are long prose
+        if line is not None and words <= 12 and line.match(bare):
+            return reason
+        if prefix is not None and (words <= 30 or unlimited) and prefix.match(norm):
+            return reason
+        if contains is not None and (words <= 60 or unlimited) and contains.search(norm):
+            return reason
+    return None
+
+
+# -- line features --------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _Feat:
+    text: str
+    words: int
+    kind: Kind
+    reason: str | None  # why a 'bad' line is bad
+    bullet: bool
+    titlelike: bool  # short, no sentence end: a headline or a menu entry
+    sentence: bool  # looks like a sentence (capital start, terminal mark)
+    credit: bool
+
+
+def _is_teaser(text: str) -> bool:
+    """True for a title-case headline glued to a summary sentence (a link teaser)."""
+    for m in _GLUE.finditer(text, 0, 200):
+        head = _WORD.findall(text[: m.start()])
+        if len(head) < 4:
+            continue
+        caps = sum(1 for w in head if w[0].isupper() or w[0].isdigit())
+        if caps / len(head) >= 0.75 and len(_WORD.findall(text[m.start() :])) >= 4:
+            return True
+    return False
+
+
+def _features(text: str, vocab: _Vocab, has_stops: bool) -> _Feat:
+    text = text[:_MAX_LINE]
+    bullet = bool(_BULLET.match(text))
+    body = _BULLET.sub("", text) if bullet else text
+    tokens = _WORD.findall(body)
+    words = len(tokens) + len(_CJK.findall(body)) // 2
+    credit = bool(_CREDIT.search(body)) and words <= 40
+    terminal = bool(_TERMINAL.search(body))
+    starts = bool(_STARTS_SENTENCE.match(body))
+    sentence = terminal and starts
+    letters = sum(1 for ch in body if ch.isalpha())
+    titlelike = 2 <= words <= 25 and not (terminal and body.rstrip()[-1:] in ".;:") and letters > 0
+    reason: str | None = None
+    if _SEPARATOR.match(text):
+        reason = "separator"
+    elif letters == 0 or _WIDGET.match(body) or _COUNTER.match(body):
+        reason = "widget"
+    elif _URL.match(body):
+        reason = "navigation"
+    elif _COMMENT_HEAD.match(body):
+        reason = "comments"
+    elif _is_teaser(body):
+        reason = "teaser"
+    else:
+        reason = _vocab_reason(text, vocab, words)
+    if reason is not None and not credit:
+        return _Feat(text, words, "bad", reason, bullet, False, sentence, credit)
+    if has_stops:
+        low = [t.lower() for t in tokens]
+        stop = sum(1 for t in low if t in vocab.stops) / len(low) if low else 0.0
+    else:
+        stop = _NO_STOPS
+    upper = sum(1 for t in tokens if t[0].isupper())
+    title_ratio = upper / len(tokens) if tokens else 0.0
+    digit_ratio = sum(1 for ch in body if ch.isdigit()) / max(1, len(body))
+    kind: Kind
+    if (
+        words >= 8
+        and stop >= 0.15
+        and (terminal or words >= 20)
+        and digit_ratio < 0.3
+        and (title_ratio < 0.7 or words >= 20)
+    ):
+        kind = "prose"
+    elif sentence and words >= 3 and stop > 0 and title_ratio < 0.8:
+        kind = "sentence"
+    else:
+        kind = "other"
+    return _Feat(text, words, kind, None, bullet, titlelike, sentence, credit)
+
+
+# -- decisions ------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class LineDecision:
+    """What the classifier decided for one line.
+
+    Attributes:
+        keep: True for story text.
+        reason: Edit reason for a removed line (None when kept).
+        field: ``related`` or ``tags`` when the line's content moves to a field.
+        values: The values it contributes to that field.
+    """
+
+    keep: bool
+    reason: str | None = None
+    field: str | None = None
+    values: tuple[str, ...] = ()
+
+
+_KEEP = LineDecision(True)
+
+
+def _score(f: _Feat) -> float:
+    """Score of a line for the densest-run search (positive for story text)."""
+    if f.kind == "prose":
+        return float(f.words)
+    if f.kind == "sentence":
+        return f.words * 0.5
+    if f.kind == "bad":
+        return -4.0 - min(f.words, 20) * 0.5
+    return -3.0 - min(f.words, 20) * 0.25
+
+
+def _best_run(scores: Sequence[float], lo: int, hi: int) -> tuple[int, int, float]:
+    """Maximum-sum run of ``scores[lo:hi]`` as (start, end exclusive, total)."""
+    best = (lo, lo, 0.0)
+    cur_start, cur = lo, 0.0
+    for i in range(lo, hi):
+        if cur <= 0:
+            cur_start, cur = i, 0.0
+        cur += scores[i]
+        if cur > best[2]:
+            best = (cur_start, i + 1, cur)
+    return best
+
+
+def _comments_start(feats: Sequence[_Feat], b: int) -> bool:
+    """True if the comment marker at ``b`` opens a thread of reader comments."""
+    if _STRONG_COMMENTS.search(feats[b].text):
+        return True
+    heads = 0
+    for f in feats[b + 1 : b + 30]:
+        if _COMMENT_HEAD.match(f.text) or (_STAMP.match(f.text) and f.words <= 10):
+            heads += 1
+    return heads >= 2
+
+
+def _body_span(feats: Sequence[_Feat]) -> tuple[int, int, int]:
+    """Return the unit span [start, end) of the story body and where comments begin.
+
+    The search stops at the first comment marker that follows a good run of
+    prose: reader comments are prose too, and never part of the story.
+    """
+    scores = [_score(f) for f in feats]
+    limit = len(scores)
+    for b, f in enumerate(feats):
+        if f.reason == "comments" and _comments_start(feats, b) and _best_run(scores, 0, b)[2] >= 40:
+            limit = b
+            break
+    start, end, total = _best_run(scores, 0, limit)
+    if total <= 0:
+        return 0, 0, limit
+    start, end = _trim_feed(scores, start, end)
+    return start, end, limit
+
+
+def _trim_feed(scores: Sequence[float], start: int, end: int) -> tuple[int, int]:
+    """Cut a feed of teasers off either end of the body span.
+
+    A feed repeats one record: a few short lines (headline, author, date)
+    and one or two lines of prose (the excerpt). Story paragraphs follow
+    each other with at most a short line between them. Three or more such
+    records in a row at an end of the span are not story text.
+    """
+    # segments: (gap_start, prose_start, prose_end)
+    segments: list[tuple[int, int, int]] = []
+    i = start
+    while i < end:
+        g = i
+        while i < end and scores[i] <= 0:
+            i += 1
+        p = i
+        while i < end and scores[i] > 0:
+            i += 1
+        segments.append((g, p, i))
+
+    def record(seg: tuple[int, int, int]) -> bool:
+        g, p, e = seg
+        return p - g >= 2 and 1 <= e - p <= 2
+
+    k = len(segments)
+    while k > 1 and record(segments[k - 1]):
+        k -= 1
+    if len(segments) - k >= 3:
+        end = segments[k][0]
+    k = 0
+    while k < len(segments) and (record(segments[k]) or (k == 0 and segments[0][2] - segments[0][1] <= 2)):
+        k += 1
+    if k >= 3 and k < len(segments):
+        start = segments[k][0]
+        while start < end and scores[start] <= 0:
+            start += 1
+    return start, end
+
+
+def _split_tags(text: str) -> tuple[str, ...]:
+    return tuple(t.strip() for t in _TAG_SPLIT.split(text) if t.strip() and len(t.strip()) <= 80)
+
+
+def _is_headline(f: _Feat) -> bool:
+    return f.kind != "bad" and f.titlelike and f.words >= 3 and not f.credit
+
+
+def classify_lines(texts: Sequence[str], language: str | None = None) -> list[LineDecision]:
+    """Classify each line of a capture as story text or boilerplate.
+
+    Args:
+        texts: The lines (empty lines are kept and ignored).
+        language: The document's language code, if known.
+
+    Returns:
+        One :class:`LineDecision` per input line.
+
+    >>> [d.keep for d in classify_lines(["Share", "A long enough sentence about the council and the vote that was held.", "___"])]
+    [False, True, False]
+    """
+    vocab = _vocab(language)
+    has_stops = bool(vocab.stops)
+    units = _units(texts)
+    feats = [_features(text, vocab, has_stops) for _, text in units]
+    for k in range(1, len(feats)):
+        f = feats[k]
+        prev = feats[k - 1]
+        if f.kind == "prose" and _ELLIPSIS.search(f.text) and prev.titlelike and prev.kind == "other":
+            feats[k] = _Feat(f.text, f.words, "bad", "teaser", f.bullet, False, False, False)
+    n = len(feats)
+    out: list[LineDecision] = [_KEEP] * len(texts)
+    if not n:
+        return out
+    start, end, comments_from = _body_span(feats)
+    if start == end:
+        start = end = n  # no story: everything is furniture
+    decisions: list[LineDecision | None] = [None] * n
+
+    # Tags lines anywhere (a "Tags" header followed by one line of tags too).
+    for k, f in enumerate(feats):
+        m = _TAGS_LINE.match(f.text)
+        if m:
+            decisions[k] = LineDecision(False, "tags", "tags", _split_tags(m.group("tags")))
+        elif _HASHTAGS.match(f.text) and (k >= end or k < start or f.text.count("#") >= 2):
+            decisions[k] = LineDecision(False, "tags", "tags", tuple(_HASHTAG.findall(f.text)))
+        elif _TAGS_HEADER.match(f.text) and k + 1 < n and (k + 1 >= end or k < start):
+            nxt = feats[k + 1]
+            if "," in nxt.text and nxt.kind != "prose" or nxt.words <= 4:
+                decisions[k] = LineDecision(False, "list_header")
+                decisions[k + 1] = LineDecision(False, "tags", "tags", _split_tags(nxt.text))
+
+    # Inside the body: drop what is clearly not story text.
+    for k in range(start, end):
+        f = feats[k]
+        if decisions[k] is not None:
+            continue
+        if f.kind == "bad" and f.reason is not None:
+            decisions[k] = LineDecision(False, f.reason)
+
+    # Credit lines just after the body stay with it.
+    k = end
+    while k < n and k - end < 4:
+        f = feats[k]
+        if decisions[k] is None and f.credit:
+            decisions[k] = _KEEP
+            k += 1
+            continue
+        if f.reason in ("separator", "widget") or f.kind == "bad":
+            k += 1
+            continue
+        break
+
+    # Outside the body: link lists to `related`, the rest with a reason.
+    k = 0
+    while k < n:
+        if start <= k < end or decisions[k] is not None:
+            k += 1
+            continue
+        f = feats[k]
+        # A link list: optional short header, then >= 2 headline-like items.
+        j = k
+        header = None
+        if f.words <= 4 and not f.sentence and (f.kind != "bad" or f.reason == "list_header"):
+            header = k
+            j = k + 1
+        items = []
+        while j < n and not (start <= j < end) and decisions[j] is None and _is_headline(feats[j]):
+            items.append(j)
+            j += 1
+        bulleted = sum(1 for i in items if feats[i].bullet)
+        if len(items) >= 2 and k >= end and (header is not None or bulleted >= 2 or len(items) >= 3):
+            if header is not None:
+                decisions[header] = LineDecision(False, "list_header")
+            for i in items:
+                item = _BULLET.sub("", feats[i].text).strip()
+                decisions[i] = LineDecision(False, "related_list", "related", (item,))
+            k = j
+            continue
+        if f.kind == "bad" and f.reason:
+            decisions[k] = LineDecision(False, f.reason)
+        elif k >= comments_from:
+            decisions[k] = LineDecision(False, "comments")
+        elif k < start and f.words <= 4 and not f.sentence and not f.bullet:
+            decisions[k] = LineDecision(False, "label")
+        else:
+            decisions[k] = LineDecision(False, "boilerplate_line")
+        k += 1
+
+    for (members, _), d in zip(units, decisions, strict=True):
+        for i in members:
+            out[i] = d if d is not None else _KEEP
+            if d is not None and d.field:  # the field values go with the first line only
+                d = LineDecision(False, d.reason, d.field, ())
+    return out
+
+
+def _units(texts: Sequence[str]) -> list[tuple[list[int], str]]:
+    """Group non-empty lines into units: a hard-wrapped paragraph is one unit.
+
+    A line that does not end a sentence, followed by a line that starts in
+    lower case, continues the same paragraph (text captured from ``<br>``
+    breaks or wrapped at a fixed width).
+    """
+    units: list[tuple[list[int], str]] = []
+    prev_open = False
+    for i, raw in enumerate(texts):
+        text = raw.strip()
+        if not text:
+            prev_open = False
+            continue
+        if prev_open and _CONTINUES.match(text):
+            members, joined = units[-1]
+            units[-1] = (members + [i], f"{joined} {text}"[:_MAX_LINE])
+        else:
+            units.append(([i], text))
+        prev_open = not _TERMINAL.search(text) and not _SEPARATOR.match(text) and len(text) >= 25
+    return units
+
+
+@stage("remove_boilerplate", provides=("related", "tags"))
 def remove_boilerplate(doc: Document) -> Document:
-    """Return the document unchanged (placeholder until the stage lands)."""
-    return doc
+    """Remove every line that is not story text; link lists go to ``related``, tags to ``tags``.
+
+    >>> doc = Document.from_text(
+    ...     "Share this article\\n"
+    ...     "The council approved the budget on Tuesday after a long debate about the library.\\n"
+    ...     "#Budget #Council"
+    ... )
+    >>> out = remove_boilerplate(doc)
+    >>> out.text, out.get("tags")
+    ('The council approved the budget on Tuesday after a long debate about the library.\\n', ('Budget', 'Council'))
+    """
+    lines = split_lines(doc.text)
+    decisions = classify_lines([ln.text for ln in lines], doc.get("language"))
+    changes: list[Change] = []
+    related: list[str] = list(doc.get("related", ()))
+    tags: list[str] = list(doc.get("tags", ()))
+    for line, d in zip(lines, decisions, strict=True):
+        if d.keep:
+            continue
+        action = "extract" if d.field else None
+        changes.append(_delete(doc.text, line, d.reason or "boilerplate_line", action))
+        if d.field == "related":
+            related.extend(d.values)
+        elif d.field == "tags":
+            tags.extend(v for v in d.values if v not in tags)
+    if not changes:
+        return doc
+    out = doc.with_edits(STAGE, changes)
+    fields: dict[str, Any] = {}
+    if related != list(doc.get("related", ())):
+        fields["related"] = tuple(related)
+    if tags != list(doc.get("tags", ())):
+        fields["tags"] = tuple(tags)
+    return out.with_fields(**fields) if fields else out
+
+
+def _delete(text: str, line: Line, reason: str, action: Literal["extract"] | None) -> Change:
+    return delete_line(text, line, reason, action)
