@@ -57,7 +57,7 @@ def normalize_line(text: str) -> str:
 
 def mask_digits(text: str) -> str:
     """Return ``text`` with every run of digits replaced by ``#``."""
-    return _DIGITS.sub("#", text)
+    return str(_DIGITS.sub("#", text))
 
 
 def _template_candidate(line: str) -> bool:
@@ -70,7 +70,7 @@ def _template_candidate(line: str) -> bool:
 
 def _pattern_candidate(line: str) -> bool:
     """A line with exactly one number and some letters: a counter widget, not a date."""
-    return len(_DIGITS.findall(line)) == 1 and len(_LETTERS.findall(line)) >= 3
+    return len(_DIGITS.findall(line)) == 1 and len(_LETTERS.findall(line)) >= 2
 
 
 def _str_tuple(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
@@ -169,7 +169,8 @@ class SiteProfile:
             suffixes = set()
             for line in top_lines(text):
                 m = _SITE_SUFFIX.search(line.rstrip())
-                if m and m.group(1).strip()[:1].isupper():
+                first = m.group(1).strip()[:1] if m else ""
+                if m and first.isalpha() and not first.islower():
                     suffixes.add(normalize_line(m.group(1)))
             suffix_counts.update(suffixes)
         if not pages:

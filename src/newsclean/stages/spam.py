@@ -56,11 +56,11 @@ MAX_SEPARATORS = 6
 MAX_PHRASE_WORDS = 8
 
 # A title-slot separator: dash, bar or colon (also full-width), spaced or
-# glued, followed by the start of a headline.
-_SLOT_SEP = regex.compile(r"[ \t]*(?:[-–—|:：])[ \t]*(?=[\p{Lu}\p{N}\"“‘'«])")
+# glued, followed by the start of a headline (a word, a quote or a bracket).
+_SLOT_SEP = regex.compile(r"[ \t]*(?:[-–—|:：])[ \t]*(?=[\p{L}\p{N}\"“‘'«\[(])")
 # The same, searched inside a title line (the phrase before it must end in a
 # letter, digit or closing mark).
-_SEP_IN_LINE = regex.compile(r"(?<=[\p{L}\p{N}.)’'])[ \t]*(?:[-–—|:：])[ \t]*(?=[\p{Lu}\p{N}\"“‘'«])")
+_SEP_IN_LINE = regex.compile(r"(?<=[\p{L}\p{N}.)’'])[ \t]*(?:[-–—|:：])[ \t]*(?=[\p{L}\p{N}\"“‘'«\[(])")
 # A word inside a candidate phrase.
 _WORD_OK = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.&-]*|&")
 # Lower-case letter directly followed by an upper-case one ("ContactKeyword").
@@ -196,6 +196,19 @@ def _phrase_starts(left: str) -> list[int]:
     return starts
 
 
+_BREADCRUMB_ENDS = frozenset(">»/|:：›→")
+
+
+def _slot_boundary(left: str, k: int) -> bool:
+    """May a title slot start at ``left[k]``: the line start, a glue point, or after a breadcrumb?"""
+    before = left[:k].rstrip()
+    if not before:
+        return True
+    if k == len(before) and before[-1].islower():
+        return True  # "ContactKeyword"
+    return before[-1] in _BREADCRUMB_ENDS
+
+
 class _Slot(NamedTuple):
     phrase: str
     line: Line
@@ -213,6 +226,8 @@ def _slot_candidates(text: str, top: Sequence[Line]) -> list[_Slot]:
                 break
             left = line.text[: sep.start()]
             for k in _phrase_starts(left):
+                if not _slot_boundary(left, k):
+                    continue
                 phrase = left[k:]
                 if len(phrase) >= 3 and phrase[0].isupper() and not phrase.endswith(("'", "’", "-")):
                     out.append(_Slot(phrase, line, line.start + k, sep.group()))
@@ -246,22 +261,18 @@ def _occurrences(text: str, phrase: str) -> list[int]:
     return out
 
 
-def _in_slot(text: str, s: int, e: int, top_spans: Sequence[tuple[int, int]]) -> bool:
-    """Is the occurrence in a title slot (a top line, followed by a separator)?"""
-    if not any(a <= s < b for a, b in top_spans):
-        return False
-    return _SLOT_SEP.match(text, e) is not None
-
-
-def _classify(text: str, s: int, e: int) -> str:
-    """Say how a body occurrence sits: strong, mid, legit or neutral.
+def _classify(text: str, s: int, e: int, *, top: bool = False) -> str:
+    """Say how a body occurrence sits: strong, mid, spliced, legit or neutral.
 
     * ``strong``: glued to the punctuation or lower-case word before it
       ("ally,Keyword", "Monday.Keyword", "wordKeyword").
     * ``mid``: spliced between two lower-case words of a clause, where the
-      clause reads correctly once it is removed.
-    * ``legit``: an ordinary noun phrase (after "the", "with", a quote, inside
-      a longer capitalised name, in a compound or a possessive).
+      clause reads correctly once it is removed (the word before does not
+      open a noun phrase, the word after does not continue a subject).
+    * ``spliced``: between two lower-case words, but where a name could also
+      stand ("with Keyword in", "said Keyword would").
+    * ``legit``: part of a longer capitalised name, quoted, in a compound
+      ("Keyword-led") or a possessive.
     """
     vocab = _vocab()
     n = len(text)
@@ -272,7 +283,8 @@ def _classify(text: str, s: int, e: int) -> str:
     if nxt in "’'" and e + 1 < n and text[e + 1] in "sS" and (e + 2 >= n or not text[e + 2].isalnum()):
         return "legit"
     if prev.isalpha():
-        return "strong"
+        # Glued to a word; in the title lines that is a breadcrumb, not a splice.
+        return "neutral" if top else "strong"
     if prev in _GLUE_PUNCT and s >= 2 and not text[s - 2].isspace():
         return "strong"
     if prev in _OPENERS:
@@ -285,17 +297,17 @@ def _classify(text: str, s: int, e: int) -> str:
     word = m.group(1)
     if word[-1] in _GLUE_PUNCT or word[-1] in ",;:":
         return "neutral"
-    if word[0].isupper() or word[0].isdigit():
-        return "legit"
-    bare = word.strip("\"“”‘’'()[]").lower()
-    if bare in vocab.openers:
+    if word[0].isupper():
         return "legit"
     if not word[0].islower():
         return "neutral"
     nm = _NEXT_WORD.match(text, e)
-    if nm and nm.group(1)[0].islower() and nm.group(1).lower() not in vocab.followers:
-        return "mid"
-    return "neutral"
+    if not nm or not nm.group(1)[0].islower():
+        return "neutral"
+    bare = word.strip("\"“”‘’'()[]").lower()
+    if bare in vocab.openers or nm.group(1).lower() in vocab.followers:
+        return "spliced"
+    return "mid"
 
 
 def _long_words(phrase: str) -> list[str]:
@@ -358,24 +370,32 @@ def detect_injected(
         key = phrase if not learned_slot else "\0" + phrase
         if key in judged:
             return judged[key]
-        counts = {"strong": 0, "mid": 0, "legit": 0, "neutral": 0}
+        counts = {"strong": 0, "mid": 0, "spliced": 0, "legit": 0, "neutral": 0}
         spans = []
         for s in _occurrences(text, phrase):
             e = s + len(phrase)
             spans.append((s, e))
-            if _in_slot(text, s, e, top_spans):
+            in_top = any(a <= s < b for a, b in top_spans)
+            if in_top and _SLOT_SEP.match(text, e):
                 continue
-            counts[_classify(text, s, e)] += 1
+            counts[_classify(text, s, e, top=in_top)] += 1
         multi = len(phrase.split()) >= 2
         ok = False
         if learned_slot:
-            ok = multi and counts["legit"] == 0 and _foreign(text, phrase, spans)
-        elif counts["strong"]:
-            ok = (counts["legit"] == 0 and (multi or _has_unknown_word(phrase, lang))) or (
-                counts["strong"] >= counts["legit"] and _has_unknown_word(phrase, lang)
+            ok = (
+                counts["legit"] == 0
+                and (multi or _has_unknown_word(phrase, lang))
+                and _foreign(text, phrase, spans)
             )
-        elif counts["mid"]:
-            ok = multi and counts["legit"] == 0 and _has_unknown_word(phrase, lang)
+        elif counts["strong"]:
+            # Glued into a sentence: enough, unless the phrase is also used as a name.
+            unknown = _has_unknown_word(phrase, lang)
+            ok = (counts["legit"] == 0 and (multi or unknown)) or (
+                unknown and counts["strong"] >= counts["legit"]
+            )
+        elif counts["mid"] or counts["spliced"]:
+            # Spliced between lower-case words: only a made-up phrase, never a real name.
+            ok = counts["legit"] == 0 and (counts["mid"] > 0 or multi) and _has_unknown_word(phrase, lang)
         judged[key] = ok
         return ok
 
@@ -548,10 +568,15 @@ def remove_spam_keywords(doc: Document) -> Document:
     profile = doc.options.profile if isinstance(doc.options.profile, SiteProfile) else None
     lines = split_lines(text)
     changes: list[Change] = []
-    taken: list[tuple[int, int]] = []
     if profile is not None:
         changes = _template_changes(doc, lines, profile)
-        taken = [(c.start, c.end) for c in changes]
+    # Deleted template lines, sorted and disjoint: a removal must not overlap them.
+    blocked_starts = [c.start for c in changes]
+    blocked_ends = [c.end for c in changes]
+
+    def blocked(a: int, b: int) -> bool:
+        i = bisect.bisect_right(blocked_starts, b - 1) - 1
+        return i >= 0 and blocked_ends[i] > a
 
     language = doc.get("language") or doc.options.language
     slots = profile.title_slots if profile is not None else ()
@@ -572,19 +597,20 @@ def remove_spam_keywords(doc: Document) -> Document:
     starts = [line.start for line in lines]
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     found: dict[str, None] = {}
+    last_end = 0
     for h in hits:
-        if any(h.start < b and a < h.end for a, b in taken):
+        if h.start < last_end or blocked(h.start, h.end):
             continue
         line = lines[bisect.bisect_right(starts, h.start) - 1]
         s, e, after = _removal(text, h.start, h.end, line, line.index in top)
-        if any(s < b and a < e for a, b in taken):
+        if s < last_end or blocked(s, e):
             continue
         if s == line.start and e >= line.end and not after:
             change = delete_line(text, line, "spam_keyword")
         else:
             change = Change(s, e, after, "spam_keyword")
         changes.append(change)
-        taken.append((change.start, change.end))
+        last_end = change.end
         found.setdefault(h.phrase, None)
 
     out = doc.with_edits(NAME, changes)
