@@ -1,0 +1,295 @@
+"""Tests of the remove_spam_keywords stage: placement detection, user lists, repairs, clean controls.
+
+All texts are written for these tests; the phrases are made up.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsclean import Pipeline, clean
+from newsclean.document import Document, Options, replay
+from newsclean.stages.spam import detect_injected, remove_spam_keywords
+
+BODY = (
+    "Officials met on Friday with their regional partners to discuss the new trade route.\n"
+    "The talks, which lasted three hours, ended without a joint statement.\n"
+    "A second round is planned for next month in the capital."
+)
+
+
+def run(text: str, **options: object) -> Document:
+    doc = Document.from_text(text, options=Options(**options))  # type: ignore[arg-type]
+    return remove_spam_keywords(doc)
+
+
+# -- detection from placement --------------------------------------------------------
+
+DETECTED = [
+    (
+        "Zorblat Capital Hub-Rain floods the old city\n"
+        "Water rose quickly overnight, said his ally,Zorblat Capital Hub who lives nearby.",
+        "Rain floods the old city\nWater rose quickly overnight, said his ally, who lives nearby.",
+        "glued after a comma: phrase removed, comma keeps its space",
+    ),
+    (
+        "Zorblat Capital Hub-Rain floods the old city\n"
+        "Water rose quickly, officials said on Monday.Zorblat Capital Hub The river fell later.",
+        "Rain floods the old city\nWater rose quickly, officials said on Monday. The river fell later.",
+        "glued at a sentence end",
+    ),
+    (
+        "Zorblat Capital Hub-Rain floods the old city\n"
+        "Water rose quickly and he Zorblat Capital Hub said later that the river fell.",
+        "Rain floods the old city\nWater rose quickly and he said later that the river fell.",
+        "spliced into a lower-case clause",
+    ),
+    (
+        "Current:Home > ContactQuimbrex Think Tank Center-Storm closes the port -Coastal Daily Wire\n"
+        "Quimbrex Think Tank Center-Storm closes the port\n"
+        "The harbour master closed the port,Quimbrex Think Tank Center as winds reached gale force.",
+        "Current:Home > ContactStorm closes the port -Coastal Daily Wire\n"
+        "Storm closes the port\n"
+        "The harbour master closed the port, as winds reached gale force.",
+        "glued to a breadcrumb: the breadcrumb stays for the metadata stage",
+    ),
+    (
+        "Home > World > Quimbrex Partners - Storm closes the port\n"
+        "The harbour closed early.Quimbrex Partners Ships waited offshore.",
+        "Home > World > Storm closes the port\nThe harbour closed early. Ships waited offshore.",
+        "spaced separator after a breadcrumb",
+    ),
+    (
+        "Vexalor Fund Group | Storm closes the port | Coastal Daily\nThe port closed,Vexalor Fund Group then reopened.",
+        "Storm closes the port | Coastal Daily\nThe port closed, then reopened.",
+        "bar separator",
+    ),
+    (
+        "Vexalor Fund Group：港口因风暴关闭\nThe port closed,Vexalor Fund Group then reopened.",
+        "港口因风暴关闭\nThe port closed, then reopened.",
+        "full-width colon separator",
+    ),
+    (
+        "Vexalor-Storm closes the port\nThe port closed,Vexalor then reopened.",
+        "Storm closes the port\nThe port closed, then reopened.",
+        "a single made-up word",
+    ),
+    (
+        "Vexalor Fund Group-Storm closes the port\nThe port closed,Vexalor Fund Group.",
+        "Storm closes the port\nThe port closed.",
+        "between two marks the stronger one stays",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "reason"), DETECTED, ids=[r for *_, r in DETECTED])
+def test_detected_phrases_are_removed_and_text_repaired(text: str, expected: str, reason: str) -> None:
+    out = run(text)
+    assert out.text == expected, reason
+    assert len(out.get("spam_keywords")) == 1
+    assert all(e.reason == "spam_keyword" and e.stage == "remove_spam_keywords" for e in out.edits)
+    assert replay(out.base_text, out.edits[out.base_index :]) == out.text
+
+
+def test_keywords_field_lists_each_phrase_once_in_order() -> None:
+    text = (
+        "Zorblat Capital Hub-Rain floods the old city\n"
+        "Water rose,Zorblat Capital Hub then fell.Zorblat Capital Hub The city dried out."
+    )
+    out = run(text, spam_keywords=("old city",))
+    assert out.get("spam_keywords") == ("Zorblat Capital Hub", "old city")
+    assert len(out.edits) == 4
+
+
+def test_detect_injected_reports_the_slot() -> None:
+    text = "Home > ContactZorblat Capital Hub-Rain floods the city\nWater rose,Zorblat Capital Hub then fell."
+    (d,) = detect_injected(text)
+    assert (d.phrase, d.line, d.prefix, d.separator) == ("Zorblat Capital Hub", 0, "Home > Contact", "-")
+
+
+# -- clean controls: names in title and body, compounds, ordinary commas ---------------
+
+CLEAN = [
+    (
+        "Putin - Russia will not send troops, the Kremlin says\n"
+        "Putin said on Friday that he met with Putin's advisers.\nThe talks with Putin in Sochi ended.",
+        "a name in the title slot and in the body as a noun phrase",
+    ),
+    (
+        "North Korea-Russia summit ends with pledges\n"
+        "Russia promised closer ties with North Korea and its neighbours.\n"
+        "North Korean state media praised the meeting.",
+        "a country in a hyphenated title compound",
+    ),
+    (
+        "Associated Press - Storm closes the port\nThe harbour master told the Associated Press on Monday.",
+        "an agency name used after 'the'",
+    ),
+    (
+        "New York Times: Storm closes the port\nAs the New York Times reported, the port closed.",
+        "a newspaper name in title and body",
+    ),
+    ("Anglo-French talks resume in Paris\nThe Anglo-French talks began at noon.", "a hyphenated compound"),
+    ("Coca-Cola profits rise\nCoca-Cola said on Monday that sales grew.", "a brand with a hyphen"),
+    (
+        "al-Assad returns to Damascus\nPresident Bashar al-Assad said the war was over.",
+        "a lower-case particle",
+    ),
+    (
+        "Russia-Ukraine war: what we know\nThe fighting between Belarus,Russia and Ukraine went on.",
+        "a real country glued after a comma typo: known words need more than one splice",
+    ),
+    (
+        "Budget approved\nThe plan, which was approved,was sent to the council,which met later.",
+        "',which' and ', which'",
+    ),
+    (
+        "Weather-Storm warning for the coast\nThe Weather service said the storm would pass.",
+        "title word repeated as an ordinary noun",
+    ),
+    (
+        "2023-09-15 13:05:45\n"
+        "Russian President Vladimir Putin has defended his country’s cooperation with North Korea. “We do "
+        "not pose a threat to anyone,” Putin said on Friday in Sochi, where he met with Belarusian leader "
+        "Alexander Lukashenko.\nKremlin spokesman Dmitry Peskov denied this. Putin said it was nonsense.",
+        "a spun translation with a date line and no title slot",
+    ),
+    (
+        "DUBAI, United Arab Emirates — Dubai's flagship carrier Emirates finalized a deal.\n"
+        "Current:Home > ContactEmirates inks order for jets\nAs of October, Emirates had a fleet of 270 aircraft.",
+        "a dateline is not a title slot; breadcrumb glue is not a splice",
+    ),
+    (BODY, "ordinary story text"),
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), CLEAN, ids=[r for _, r in CLEAN])
+def test_clean_controls_are_left_alone(text: str, reason: str) -> None:
+    out = run(text)
+    assert out.text == text, reason
+    assert out.edits == ()
+    assert out.get("spam_keywords") is None
+
+
+# -- user lists --------------------------------------------------------------------------
+
+USER = [
+    (
+        "Rain floods the city\nOfficials said BEST FOREX BROKER the water rose.",
+        ("best forex broker",),
+        "Rain floods the city\nOfficials said the water rose.",
+        ("best forex broker",),
+        "case-insensitive, spaced in a clause",
+    ),
+    (
+        "Best Forex Broker-Rain floods the city\nThe water rose.",
+        ("best  forex broker",),
+        "Rain floods the city\nThe water rose.",
+        ("best forex broker",),
+        "title slot, white space in the list normalised",
+    ),
+    (
+        "Home > ContactBest Forex Broker-Rain floods the city",
+        ("Best Forex Broker",),
+        "Home > ContactRain floods the city",
+        ("Best Forex Broker",),
+        "a lower-to-upper case change is a word boundary",
+    ),
+    (
+        "The tanker left port.\nTank crews waited.",
+        ("tank",),
+        "The tanker left port.\ncrews waited.",
+        ("tank",),
+        "word boundaries: 'tanker' is not 'tank'; the line-initial word is removed",
+    ),
+    (
+        "Nothing to see here.",
+        ("absent phrase",),
+        "Nothing to see here.",
+        None,
+        "a phrase not found is not reported",
+    ),
+    (
+        "Nothing to see here.",
+        ("", "  ", "-"),
+        "Nothing to see here.",
+        None,
+        "blank and symbol-only entries ignored",
+    ),
+    (
+        "Water rose, Gold Fund, and then fell.",
+        ("gold fund",),
+        "Water rose, and then fell.",
+        ("gold fund",),
+        "between two commas one comma stays",
+    ),
+    (
+        "Water rose Gold Fund.\nGold Fund",
+        ("gold fund",),
+        "Water rose.\n",
+        ("gold fund",),
+        "before a full stop, and a whole line",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrases", "expected", "field", "reason"), USER, ids=[r for *_, r in USER])
+def test_user_phrases(
+    text: str, phrases: tuple[str, ...], expected: str, field: tuple[str, ...] | None, reason: str
+) -> None:
+    out = run(text, spam_keywords=phrases)
+    assert out.text == expected, reason
+    assert out.get("spam_keywords") == field
+    assert replay(out.base_text, out.edits[out.base_index :]) == out.text
+
+
+def test_clean_passes_user_phrases_through_the_default_pipeline() -> None:
+    article = clean("Officials said the Zeta Growth Club water rose.", spam_keywords=["zeta growth club"])
+    assert "Zeta" not in article.text
+    assert article.spam_keywords == ("zeta growth club",)
+
+
+# -- invariants ----------------------------------------------------------------------------
+
+SPAMMY = st.sampled_from(
+    [
+        "Zorblat Capital Hub-",
+        "Zorblat Capital Hub",
+        ",Zorblat Capital Hub",
+        ".Zorblat Capital Hub ",
+        " | ",
+        "Home > Contact",
+        "\n",
+        " ",
+        "the ",
+        "North Korea",
+        "-",
+        "：",
+    ]
+)
+TEXTS = st.lists(st.one_of(SPAMMY, st.text(max_size=30)), max_size=25).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS, st.lists(st.text(max_size=12), max_size=3))
+def test_never_raises_and_replays(text: str, phrases: list[str]) -> None:
+    out = run(text, spam_keywords=tuple(phrases))
+    assert replay(out.base_text, out.edits[out.base_index :]) == out.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXTS)
+def test_second_pass_changes_nothing(text: str) -> None:
+    once = run(text)
+    twice = remove_spam_keywords(once)
+    assert twice.text == once.text
+
+
+def test_runs_in_a_pipeline_after_fix_encoding() -> None:
+    doc = Pipeline(["fix_encoding", "remove_spam_keywords"]).run(
+        "Zorblat Capital Hub-Rain floods the city\nWater rose,Zorblat Capital Hub then fell."
+    )
+    assert doc.text == "Rain floods the city\nWater rose, then fell."
+    assert replay(doc.base_text, doc.edits[doc.base_index :]) == doc.text
