@@ -49,12 +49,12 @@ def from_soup(soup: Any) -> str:
     >>> from_soup(BeautifulSoup("<p>Hello</p>", "html.parser"))
     '<p>Hello</p>'
     """
-    from newsclean.errors import InputError
+    from newsclean.errors import InputError, MissingDependencyError
 
     try:
         from bs4 import Tag
-    except ImportError:  # pragma: no cover - bs4 is a dependency
-        Tag = None  # noqa: N806
-    if Tag is None or not isinstance(soup, Tag):
+    except ImportError as exc:  # pragma: no cover - bs4 is a dependency
+        raise MissingDependencyError("from_soup() needs beautifulsoup4; pip install beautifulsoup4") from exc
+    if not isinstance(soup, Tag):
         raise InputError(f"from_soup() takes a bs4 BeautifulSoup or Tag, not {type(soup).__name__}")
     return str(soup.decode())

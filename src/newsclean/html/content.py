@@ -27,7 +27,8 @@ harmless) and linear in the page size:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -152,6 +153,8 @@ _SENTENCE_END = regex.compile(r"[.!?…。！？\"”»)]\s*$|[.!?。]\s")
 WRAPPER_SHARE = 0.5
 #: Paragraph-like blocks shorter than this do not credit containers.
 MIN_PARAGRAPH_CHARS = 25
+#: A same-styled part of a split story must have fewer links than this.
+SPLIT_PART_MAX_LINK_DENSITY = 0.3
 #: Blocks with a larger share of their text inside links are link lists.
 MAX_LINK_DENSITY = 0.5
 
@@ -206,6 +209,7 @@ class Extraction:
     lines: tuple[str, ...]
     removed: tuple[Removed, ...]
     container: str | None
+    headline: str | None = None
 
 
 class _Builder:
@@ -255,24 +259,49 @@ def _is_body_marker(el: HtmlElement) -> bool:
     return any(attrib.get(n) and is_content_token(attrib.get(n, "")) for n in ("class", "id"))
 
 
+@lru_cache(maxsize=1)
+def _xpaths() -> tuple[Any, Any]:
+    import lxml.etree
+
+    return lxml.etree.XPath("string-length(.)"), lxml.etree.XPath(".//p//text()")
+
+
 def _text_len(el: HtmlElement) -> int:
     """Characters of text under ``el`` (white space included)."""
-    return int(el.xpath("string-length(.)"))
+    return int(_xpaths()[0](el))
 
 
 def _paragraph_len(el: HtmlElement) -> int:
     """Characters of text inside ``<p>`` elements under ``el`` (white space included)."""
-    return len("".join(el.xpath(".//p//text()")))
+    return len("".join(_xpaths()[1](el)))
+
+
+def _is_wrapper(el: HtmlElement, page_chars: int, page_paragraphs: int, body_path: set[HtmlElement]) -> bool:
+    """Say whether a marked element must be kept: it holds the article body or most of the page."""
+    if el in body_path:
+        return True
+    size = _text_len(el)
+    if page_chars and size >= WRAPPER_SHARE * page_chars:
+        return True
+    if not page_paragraphs or size < WRAPPER_SHARE * page_paragraphs:
+        return False  # paragraph text under el is at most its whole text
+    return _paragraph_len(el) >= WRAPPER_SHARE * page_paragraphs
 
 
 def _clean_line(line: str) -> str:
     return " ".join(line.split())
 
 
-def _walk(root: HtmlElement, page_chars: int, page_paragraphs: int) -> tuple[list[Block], dict[HtmlElement, tuple[int, int]]]:
+def _walk(
+    root: HtmlElement, page_chars: int, page_paragraphs: int
+) -> tuple[list[Block], dict[HtmlElement, tuple[int, int]]]:
     """Prune and cut the tree into blocks (pass 1); see the module docstring."""
     blocks: list[Block] = []
     spans: dict[HtmlElement, tuple[int, int]] = {}
+    body_path: set[HtmlElement] = set()
+    for marked in root.iterfind(".//*[@itemprop='articleBody']"):
+        body_path.add(marked)
+        body_path.update(marked.iterancestors())
     builders: list[_Builder] = [_Builder(root, None, None)]
     link_depth = 0
     article_depth = 0
@@ -329,15 +358,15 @@ def _walk(root: HtmlElement, page_chars: int, page_paragraphs: int) -> tuple[lis
             reason = _drop_reason(el, tag)
             if reason is None and tag == "article" and article_depth:
                 reason = "html_related"  # an article card inside the article: a teaser
-            if reason is not None and not _is_body_marker(el):
-                big = (page_paragraphs and _paragraph_len(el) >= WRAPPER_SHARE * page_paragraphs) or (
-                    page_chars and _text_len(el) >= WRAPPER_SHARE * page_chars
-                )
-                if not big and not el.xpath("boolean(.//*[@itemprop='articleBody'])"):
-                    if tag in BLOCK_TAGS:
-                        flush(top)
-                    builders.append(_Builder(el, el, reason))
-                    pushed = True
+            if (
+                reason is not None
+                and not _is_body_marker(el)
+                and not _is_wrapper(el, page_chars, page_paragraphs, body_path)
+            ):
+                if tag in BLOCK_TAGS:
+                    flush(top)
+                builders.append(_Builder(el, el, reason))
+                pushed = True
         if not pushed and tag in BLOCK_TAGS:
             flush(top)
             builders.append(_Builder(el, top.dropped, top.reason))
@@ -375,7 +404,7 @@ def _score(
         if tag == "h1":
             continue
         weight = min(b.chars, 1000) * (1.0 - b.link_density)
-        if not _SENTENCE_END.search(b.lines[-1]):
+        if not _SENTENCE_END.search(b.lines[-1][-80:]):
             weight *= 0.5
         if tag in HEADING_TAGS or tag == "li":
             weight *= 0.5
@@ -471,9 +500,14 @@ def extract_content(root: HtmlElement, *, headlines: frozenset[str] = frozenset(
         if best_class and best is not start:
             # a story split into same-styled parts, each in its own wrapper (ad rails)
             for el in start.iter(best.tag):
-                if el.get("class") == best_class and el not in selected and el in spans:
-                    if _container_score(el, credit, spans, chars, links) > 0 and _link_density(el, spans, chars, links) < 0.3:
-                        selected.append(el)
+                if (
+                    el.get("class") == best_class
+                    and el not in selected
+                    and el in spans
+                    and _container_score(el, credit, spans, chars, links) > 0
+                    and _link_density(el, spans, chars, links) < SPLIT_PART_MAX_LINK_DENSITY
+                ):
+                    selected.append(el)
     else:
         selected = [start]
 
@@ -483,11 +517,11 @@ def extract_content(root: HtmlElement, *, headlines: frozenset[str] = frozenset(
         for i in range(first, end):
             in_content[i] = True
 
+    headline = _find_headline(blocks, headlines)
     lines: list[str] = []
     removed: list[Removed] = []
     dropped_seen: dict[HtmlElement, int] = {}
     dropped_text: dict[HtmlElement, list[str]] = {}
-    title_taken = False
     for b, inside in zip(blocks, in_content, strict=True):
         if b.dropped is not None:
             if b.dropped not in dropped_seen:
@@ -499,8 +533,7 @@ def extract_content(root: HtmlElement, *, headlines: frozenset[str] = frozenset(
             reason = "html_link_dense" if b.link_density > MAX_LINK_DENSITY else "html_boilerplate"
             removed.append(Removed(b.index, reason, b.text))
             continue
-        if not title_taken and headlines and b.chars < 400 and normalize_title(b.text) in headlines:
-            title_taken = True
+        if b is headline:
             removed.append(Removed(b.index, "html_title", b.text, "extract"))
             continue
         if b.link_density > MAX_LINK_DENSITY:
@@ -512,7 +545,20 @@ def extract_content(root: HtmlElement, *, headlines: frozenset[str] = frozenset(
         reason = next(b.reason for b in blocks[index : index + 1] if b.reason) or "html_boilerplate"
         removed.append(Removed(index, reason, text))
     removed.sort(key=lambda r: r.index)
-    return Extraction(tuple(lines), tuple(removed), container_desc)
+    return Extraction(tuple(lines), tuple(removed), container_desc, headline.text if headline else None)
+
+
+def _find_headline(blocks: list[Block], headlines: frozenset[str]) -> Block | None:
+    """The block that is the page's headline: one equal to a metadata headline, else the first ``<h1>``."""
+    first_h1: Block | None = None
+    for b in blocks:
+        if b.dropped is not None or b.chars >= 400:
+            continue
+        if headlines and normalize_title(b.text) in headlines:
+            return b
+        if first_h1 is None and b.owner.tag == "h1":
+            first_h1 = b
+    return first_h1
 
 
 def _describe(el: HtmlElement) -> str:

@@ -108,6 +108,7 @@ _TITLE_SEPARATORS = regex.compile(r"\s+[|–—\-:·•»/]+\s+")
 _DATE_ONLY = regex.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DATE_PREFIX = regex.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])")
 _COMPACT_DATE = regex.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?$")
+_HAS_TIME = regex.compile(r"\d:\d|T\d")
 _TZ_NO_COLON = regex.compile(r"([+-]\d{2})(\d{2})$")
 _LANG = regex.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]{1,8})*$")
 _MAX_JSON_NODES = 20_000
@@ -146,7 +147,7 @@ class PageMeta:
 def _clean(value: Any, limit: int = 500) -> str | None:
     if not isinstance(value, str):
         return None
-    text = _WS.sub(" ", value).strip()
+    text: str = _WS.sub(" ", value).strip()
     if not text or len(text) > limit:
         return None
     return text
@@ -209,6 +210,8 @@ def iso_date(value: str) -> str | None:
         return None
     if not 1900 <= parsed.year <= 2100:
         return None
+    if not _HAS_TIME.search(v):
+        return parsed.date().isoformat()
     return parsed.isoformat()
 
 
@@ -434,7 +437,11 @@ def read_metadata(root: HtmlElement) -> PageMeta:
         if not any(d.value == value and d.source == source for d in dates):
             dates.append(DateCandidate(value, kind, source))
 
-    for key, kind in (("datePublished", "published"), ("dateCreated", "published"), ("dateModified", "updated")):
+    for key, kind in (
+        ("datePublished", "published"),
+        ("dateCreated", "published"),
+        ("dateModified", "updated"),
+    ):
         add_date(article.get(key), kind, f"json-ld:{key}")
     for key, kind in (("datePublished", "published"), ("dateModified", "updated")):
         add_date(page.get(key), kind, f"json-ld:{page.get('@type', 'WebPage')}.{key}")
@@ -453,7 +460,7 @@ def read_metadata(root: HtmlElement) -> PageMeta:
             break
     if "canonical_url" not in extra and meta("og:url"):
         extra["canonical_url"] = meta("og:url")
-    for key, value in (
+    for extra_key, extra_value in (
         ("title_tag", title_tag),
         ("og_title", meta("og:title")),
         ("headline", _clean(article.get("headline"))),
@@ -461,8 +468,8 @@ def read_metadata(root: HtmlElement) -> PageMeta:
         ("image", meta("og:image")),
         ("og_type", meta("og:type")),
     ):
-        if value:
-            extra[key] = value
+        if extra_value:
+            extra[extra_key] = extra_value
     if ld_types:
         extra["json_ld_types"] = sorted(set(ld_types))
     if raw_dates:
@@ -498,9 +505,7 @@ def _time_dates(root: HtmlElement, add_date: Any) -> None:
         raw = el.get("datetime")
         if not raw:
             continue
-        hints = " ".join(
-            filter(None, (el.get("class"), el.get("id"), el.get("itemprop"), _parent_class(el)))
-        )
+        hints = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("itemprop"), _parent_class(el))))
         if el.get("pubdate") is not None or _PUBLISHED_HINT.search(hints):
             kind = "published"
         elif _UPDATED_HINT.search(hints):

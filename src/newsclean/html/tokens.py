@@ -115,7 +115,4 @@ def classify_tokens(value: str) -> Concept | None:
 def is_content_token(value: str) -> bool:
     """Say whether a class/id value names an article body (``entry-content``, ``story-body``…)."""
     content = vocabulary().content
-    for t in split_tokens(value):
-        if not _ngrams(t).isdisjoint(content):
-            return True
-    return False
+    return any(not _ngrams(t).isdisjoint(content) for t in split_tokens(value))

@@ -72,6 +72,8 @@ class ExtractHtml:
             for r in extraction.removed
         ]
         fields: dict[str, Any] = {}
+        if meta.title is None and extraction.headline:
+            fields["title"] = extraction.headline
         for key in ("title", "site_name", "section", "language"):
             value = getattr(meta, key)
             if value:
