@@ -36,3 +36,35 @@ def test_pipeline_never_raises_and_replays(text: str) -> None:
     assert replay(doc.base_text, doc.edits[doc.base_index :]) == doc.text
     article = newsclean.pipeline.to_article(doc)
     assert newsclean.Article.from_dict(article.to_dict()) == article
+
+
+WORDS = (
+    "the council said board members would meet on Monday to discuss new plans for schools "
+    "roads and parks in the city while residents asked how much it will cost and when work starts "
+    "officials expect a decision next week after a public hearing"
+).split()
+
+
+@st.composite
+def sentence(draw: st.DrawFn) -> str:
+    n = draw(st.integers(6, 18))
+    words: list[str] = []
+    while len(words) < n:
+        w = draw(st.sampled_from(WORDS))
+        if not words or w != words[-1]:
+            words.append(w)
+    text = " ".join(words)
+    return text[0].upper() + text[1:] + "."
+
+
+@settings(
+    max_examples=80,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.large_base_example],
+)
+@given(st.lists(st.lists(sentence(), min_size=1, max_size=4).map(" ".join), min_size=1, max_size=8))
+def test_clean_prose_is_never_touched(paragraphs: list[str]) -> None:
+    text = "\n".join(paragraphs)
+    article = newsclean.clean(text)
+    assert [e for e in article.edits if e.before != e.after] == []
+    assert list(article.paragraphs) == paragraphs
