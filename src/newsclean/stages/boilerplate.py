@@ -64,7 +64,7 @@ _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _BULLET = regex.compile(r"^(?:[-–—•*·▪►▸‣◦»›+]|\d{1,2}[.)])\s+")
 _SEPARATOR = regex.compile(r"^(?:[-_=*~#.·•+<>|/\\]\s*){3,}$")
-_TERMINAL = regex.compile(r"[.!?…;:][\"'”’»)\]]*$|[\"”’»]$")
+_TERMINAL = regex.compile(r"[.!?…;:。！？][\"'”’»)\]」』]*$|[\"”’»」』]$")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]*(?:\s|$)")
 _STARTS_SENTENCE = regex.compile(r"^[\"'“‘«(\[—–-]?\s*[\p{Lu}\p{N}¿¡]")
 # "veryGood! (68552)", "Like! (1234)", "Likes (12)", "👍 12", "♥ 3", "12 ♥"
@@ -121,6 +121,18 @@ _STRONG_COMMENTS = regex.compile(
     regex.IGNORECASE,
 )
 _ELLIPSIS = regex.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
+# "Home > News > World", "Mensagens » Autoestima » Title": a breadcrumb trail
+_BREADCRUMB = regex.compile(
+    r"^(?:[^»›>|/\n]{1,60}\s*[»›>]\s*){1,8}[^»›>|/\n]{1,200}$|^(?:[^|/\n]{1,40}\s[|/]\s){2,8}[^|/\n]{1,120}$"
+)
+_DIGITS = regex.compile(r"\d+")
+# The page footer: what follows it is never story text.
+_FOOTER = regex.compile(
+    r"\ball rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|"
+    r"tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|"
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}|\p{L}+\s+\d{4})",
+    regex.IGNORECASE,
+)
 # A link teaser: a title-case headline glued to its summary ("Bill At Troy SteakhouseA party of six…").
 _GLUE = regex.compile(r"(?<=[\p{Ll}\d?!.’”\"'%)])(?=\p{Lu}[\p{Ll}\s'’])")
 _EDGE = regex.compile(r"^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$")
@@ -214,6 +226,7 @@ class _Feat:
     titlelike: bool  # short, no sentence end: a headline or a menu entry
     sentence: bool  # looks like a sentence (capital start, terminal mark)
     credit: bool
+    title_ratio: float = 0.0  # share of capitalised words
 
 
 def _is_teaser(text: str) -> bool:
@@ -245,7 +258,7 @@ def _features(text: str, vocab: _Vocab, has_stops: bool) -> _Feat:
         reason = "separator"
     elif letters == 0 or _WIDGET.match(body) or _COUNTER.match(body):
         reason = "widget"
-    elif _URL.match(body):
+    elif _URL.match(body) or (words <= 25 and _BREADCRUMB.match(body)):
         reason = "navigation"
     elif _COMMENT_HEAD.match(body):
         reason = "comments"
@@ -276,7 +289,7 @@ def _features(text: str, vocab: _Vocab, has_stops: bool) -> _Feat:
         kind = "sentence"
     else:
         kind = "other"
-    return _Feat(text, words, kind, None, bullet, titlelike, sentence, credit)
+    return _Feat(text, words, kind, None, bullet, titlelike, sentence, credit, title_ratio)
 
 
 # -- decisions ------------------------------------------------------------------
@@ -307,8 +320,8 @@ def _score(f: _Feat) -> float:
     if f.kind == "sentence":
         return f.words * 0.5
     if f.kind == "bad":
-        return -4.0 - min(f.words, 20) * 0.5
-    return -3.0 - min(f.words, 20) * 0.25
+        return -6.0 - min(f.words, 20) * 0.5
+    return -5.0 - min(f.words, 20) * 0.25
 
 
 def _best_run(scores: Sequence[float], lo: int, hi: int) -> tuple[int, int, float]:
@@ -335,26 +348,43 @@ def _comments_start(feats: Sequence[_Feat], b: int) -> bool:
     return heads >= 2
 
 
-def _body_span(feats: Sequence[_Feat]) -> tuple[int, int, int]:
+def _body_span(feats: Sequence[_Feat], repeated: Sequence[bool]) -> tuple[int, int, int]:
     """Return the unit span [start, end) of the story body and where comments begin.
 
-    The search stops at the first comment marker that follows a good run of
-    prose: reader comments are prose too, and never part of the story.
+    The search stops at the first comment marker or copyright footer that
+    follows a good run of prose: reader comments are prose too, and nothing
+    after a page footer is part of the story.
     """
     scores = [_score(f) for f in feats]
     limit = len(scores)
+    after = [0.0] * (limit + 1)  # best run within scores[b:]
+    cur = 0.0
+    for b in range(limit - 1, -1, -1):
+        cur = max(0.0, cur) + scores[b]
+        after[b] = max(after[b + 1], cur)
+    best = cur = 0.0
     for b, f in enumerate(feats):
-        if f.reason == "comments" and _comments_start(feats, b) and _best_run(scores, 0, b)[2] >= 40:
+        if best >= 40 and (
+            (f.reason == "comments" and _comments_start(feats, b))
+            or (
+                f.reason == "copyright"
+                and f.words <= 30
+                and _FOOTER.search(f.text)
+                and best >= after[b] * 0.5
+            )
+        ):
             limit = b
             break
+        cur = max(0.0, cur) + scores[b]
+        best = max(best, cur)
     start, end, total = _best_run(scores, 0, limit)
     if total <= 0:
         return 0, 0, limit
-    start, end = _trim_feed(scores, start, end)
+    start, end = _trim_feed(scores, repeated, start, end)
     return start, end, limit
 
 
-def _trim_feed(scores: Sequence[float], start: int, end: int) -> tuple[int, int]:
+def _trim_feed(scores: Sequence[float], repeated: Sequence[bool], start: int, end: int) -> tuple[int, int]:
     """Cut a feed of teasers off either end of the body span.
 
     A feed repeats one record: a few short lines (headline, author, date)
@@ -376,7 +406,12 @@ def _trim_feed(scores: Sequence[float], start: int, end: int) -> tuple[int, int]
 
     def record(seg: tuple[int, int, int]) -> bool:
         g, p, e = seg
-        return p - g >= 2 and 1 <= e - p <= 2
+        if not 1 <= e - p <= 2:
+            return False
+        if p - g >= 2:
+            return all(scores[i] <= 90 for i in range(p, e))
+        # one repeated line between excerpts ("Share", a row of icons), excerpts short
+        return any(repeated[g:p]) and all(scores[i] <= 60 for i in range(p, e))
 
     k = len(segments)
     while k > 1 and record(segments[k - 1]):
@@ -395,6 +430,18 @@ def _trim_feed(scores: Sequence[float], start: int, end: int) -> tuple[int, int]
 
 def _split_tags(text: str) -> tuple[str, ...]:
     return tuple(t.strip() for t in _TAG_SPLIT.split(text) if t.strip() and len(t.strip()) <= 80)
+
+
+def _is_link_item(f: _Feat) -> bool:
+    """A headline-like line inside the body: part of a link list if several follow each other."""
+    return f.kind in ("other", "sentence") and f.titlelike and f.words >= 3 and not f.bullet and not f.credit
+
+
+def _is_list_header(f: _Feat) -> bool:
+    """A short line introducing a list of links ('Related', 'More from X:')."""
+    if f.reason == "list_header":
+        return True
+    return f.kind != "prose" and f.words <= 8 and f.text.rstrip().endswith(":")
 
 
 def _is_headline(f: _Feat) -> bool:
@@ -418,6 +465,12 @@ def classify_lines(texts: Sequence[str], language: str | None = None) -> list[Li
     has_stops = bool(vocab.stops)
     units = _units(texts)
     feats = [_features(text, vocab, has_stops) for _, text in units]
+    seen: dict[str, int] = {}
+    for f in feats:
+        if f.kind != "prose":
+            key = _DIGITS.sub("0", f.text.lower())
+            seen[key] = seen.get(key, 0) + 1
+    repeated = [f.kind != "prose" and seen[_DIGITS.sub("0", f.text.lower())] >= 3 for f in feats]
     for k in range(1, len(feats)):
         f = feats[k]
         prev = feats[k - 1]
@@ -427,7 +480,7 @@ def classify_lines(texts: Sequence[str], language: str | None = None) -> list[Li
     out: list[LineDecision] = [_KEEP] * len(texts)
     if not n:
         return out
-    start, end, comments_from = _body_span(feats)
+    start, end, comments_from = _body_span(feats, repeated)
     if start == end:
         start = end = n  # no story: everything is furniture
     decisions: list[LineDecision | None] = [None] * n
@@ -445,7 +498,22 @@ def classify_lines(texts: Sequence[str], language: str | None = None) -> list[Li
                 decisions[k] = LineDecision(False, "list_header")
                 decisions[k + 1] = LineDecision(False, "tags", "tags", _split_tags(nxt.text))
 
-    # Inside the body: drop what is clearly not story text.
+    # Inside the body: link lists, then what is clearly not story text.
+    k = start
+    while k < end:
+        j = k
+        while j < end and decisions[j] is None and _is_link_item(feats[j]):
+            j += 1
+        header = k > start and decisions[k - 1] is None and _is_list_header(feats[k - 1])
+        n_items = j - k
+        caps = sum(feats[i].title_ratio for i in range(k, j)) / n_items if n_items else 0.0
+        if (header and n_items >= 2) or (n_items >= 3 and caps >= 0.6):
+            if header:
+                decisions[k - 1] = LineDecision(False, "list_header")
+            for i in range(k, j):
+                item = _BULLET.sub("", feats[i].text).strip()
+                decisions[i] = LineDecision(False, "related_list", "related", (item,))
+        k = max(j, k + 1)
     for k in range(start, end):
         f = feats[k]
         if decisions[k] is not None:
