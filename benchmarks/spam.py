@@ -146,6 +146,10 @@ def main(argv: list[str] | None = None) -> None:
             exact += doc.text == orig.text
             keywords_ok += tuple(doc.get("spam_keywords") or ()) == (page.phrase,)
             orig_spam += len(_spam_edits(orig))
+            for e in _spam_edits(orig):
+                print(
+                    f"-- removal on an un-injected original ({mode}, {TEMPLATES[t].name}): {e.before!r} at {e.start}"
+                )
             if profile is not None:
                 a, b, c = score_templates(doc, page)
                 ttp, tfp, tfn = ttp + a, tfp + b, tfn + c
@@ -175,8 +179,10 @@ def main(argv: list[str] | None = None) -> None:
             [mode, *(f"{found_k[k]}/{total_k[k]}" for k in ("title", "comma", "sentence_end", "mid_clause"))]
         )
 
+    title_only = sum(1 for _, page in test if set(page.kinds) == {"title"})
     print(
-        f"\n{len(test)} generated pages ({len(TEMPLATES)} templates), pipeline {pipe.names}; "
+        f"\n{len(test)} generated pages ({len(TEMPLATES)} templates; {title_only} with no body position "
+        f"to inject into, so only a profile can find their phrase), pipeline {pipe.names}; "
         f"profiles learned from {args.train} pages per template in {learn_s:.2f} s "
         f"({learned_pages / learn_s:.0f} pages/s)\n"
     )

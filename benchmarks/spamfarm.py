@@ -182,8 +182,8 @@ def headline_of(page_html: str, body: str) -> str:
             best = max(parts, key=len)
             if len(best.split()) >= 3:
                 return best
-    words = body.split()[:10]
-    return " ".join(words).rstrip(".,;:")
+    words = " ".join(body.split()[:10])
+    return words[:80].rstrip(".,;:")
 
 
 @dataclass
@@ -210,7 +210,7 @@ class Page:
 
 _COMMA = regex.compile(r"(?<=\p{L}),(?= \p{L})")
 _SENTENCE_END = regex.compile(r"(?<=\p{L}{2})\.(?= \p{L})")
-_MID = regex.compile(r"\b\p{Ll}{2,} (?=\p{Ll}{2,}\b)")
+_MID = regex.compile(r"(?<![\p{L}\p{N}’'.-])\p{Ll}{2,} (?=\p{Ll}{2,}\b)")
 
 
 def _body_slots(paragraph: str, kind: str) -> list[int]:
@@ -253,7 +253,7 @@ def render(
     n_inj = 0 if not phrase else (injections if injections is not None else rng.choice((1, 1, 2, 3)))
     chosen: dict[int, list[tuple[int, str]]] = {}
     for _ in range(n_inj):
-        for _attempt in range(20):
+        for _attempt in range(60):
             kind = rng.choice(("comma", "sentence_end", "mid_clause"))
             pi = rng.randrange(len(paragraphs))
             offsets = _body_slots(paragraphs[pi], kind)

@@ -114,10 +114,18 @@ def test_profile_phrases_act_as_a_list(learned: SiteProfile) -> None:
     assert doc.get("spam_keywords") == (known,)
 
 
-def test_profile_leaves_a_clean_page_of_another_site_alone(learned: SiteProfile) -> None:
-    raw = "Anglo-French talks resume\nThe Anglo-French talks began at noon.\nRelated coverage follows."
+CLEAN_WITH_PROFILE = [
+    ("Anglo-French talks resume\nThe Anglo-French talks began at noon.\nRelated coverage follows.", "compound"),
+    ("Storm hits coast\nLam Siu-fai, the district commander, said the roads would reopen.", "hyphenated name"),
+    ("Home > NewsLam Siu-fai named district commander\nHe takes office on Monday.", "name in the slot, lower case"),
+    ("Home > NewsNorth Korea-Russia summit ends\nThe summit with North Korea ended.", "a real name in the slot"),
+]
+
+
+@pytest.mark.parametrize(("raw", "reason"), CLEAN_WITH_PROFILE, ids=[r for _, r in CLEAN_WITH_PROFILE])
+def test_profile_leaves_clean_text_alone(learned: SiteProfile, raw: str, reason: str) -> None:
     doc = Pipeline(["remove_spam_keywords"]).run(raw, profile=learned)
-    assert doc.text == raw
+    assert doc.text == raw, reason
 
 
 def test_json_round_trip(learned: SiteProfile, tmp_path: Path) -> None:
