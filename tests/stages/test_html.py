@@ -15,7 +15,7 @@ from newsclean import Pipeline, replay
 from newsclean.document import Document
 from newsclean.errors import InputError
 from newsclean.html import from_soup, iso_date
-from newsclean.html.meta import normalize_title
+from newsclean.html.meta import normalize_title, url_date
 from newsclean.html.tokens import classify_tokens
 from newsclean.inputs import load
 from newsclean.stages.html import ExtractHtml, extract_html
@@ -423,3 +423,32 @@ def test_arbitrary_text_in_markup_never_raises(text: str, tag: str) -> None:
 @given(st.text(alphabet=st.sampled_from("<>/=\"' abcdpiv!-&;#x\n"), max_size=400))
 def test_markup_soup_never_raises(html: str) -> None:
     extract_html(Document.from_text(html, kind="html"))
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://metro.example/news/2024/03/05/budget", "2024-03-05"),
+        ("https://metro.example/2024-03-05-budget.html", "2024-03-05"),
+        ("https://metro.example/news/20240305/budget", "2024-03-05"),
+        ("https://metro.example/story/1234567890", None),
+        ("https://metro.example/2024/13/45/x", None),
+    ],
+)
+def test_url_date(url: str, expected: str | None) -> None:
+    assert url_date(url) == expected
+
+
+def test_canonical_url_and_date_element_candidates() -> None:
+    head = "<link rel='canonical' href='https://metro.example/news/2024/03/05/budget'>"
+    body = f"<article><div class='post-date'>05.03.2024 10:12</div><p>{P1}</p><p>{P2}</p></article>"
+    values = {(d.source, d.value) for d in run(page(body, head)).get("dates")}
+    assert ("url", "2024-03-05") in values
+    assert ("html:date-element", "2024-03-05") in values
+
+
+def test_ambiguous_date_element_left_for_date_stage() -> None:
+    body = f"<article><span class='date'>03/05/2024</span><p>{P1}</p><p>{P2}</p></article>"
+    doc = run(page(body))
+    assert doc.get("dates") is None
+    assert doc.extra["html"]["date_strings"][0]["value"] == "03/05/2024"

@@ -25,7 +25,7 @@ from newsclean.article import DateCandidate
 if TYPE_CHECKING:
     from lxml.etree import _Element as HtmlElement
 
-__all__ = ["PageMeta", "iso_date", "normalize_title", "read_metadata"]
+__all__ = ["PageMeta", "iso_date", "normalize_title", "read_metadata", "url_date"]
 
 #: schema.org types whose fields describe the article itself.
 ARTICLE_TYPES = frozenset(
@@ -452,6 +452,7 @@ def read_metadata(root: HtmlElement) -> PageMeta:
         for value in metas.get(name, [])[:1]:
             add_date(value, "updated", f"meta:{name}")
     _time_dates(root, add_date)
+    _element_dates(root, add_date, raw_dates)
 
     extra: dict[str, Any] = {}
     for link in root.iter("link"):
@@ -460,6 +461,11 @@ def read_metadata(root: HtmlElement) -> PageMeta:
             break
     if "canonical_url" not in extra and meta("og:url"):
         extra["canonical_url"] = meta("og:url")
+    for url in (extra.get("canonical_url"), meta("og:url")):
+        found = url_date(url) if url else None
+        if found:
+            add_date(found, "published", "url")
+            break
     for extra_key, extra_value in (
         ("title_tag", title_tag),
         ("og_title", meta("og:title")),
@@ -519,3 +525,63 @@ def _time_dates(root: HtmlElement, add_date: Any) -> None:
 def _parent_class(el: HtmlElement) -> str | None:
     parent = el.getparent()
     return parent.get("class") if parent is not None else None
+
+
+_URL_DATE = regex.compile(
+    r"(?<![\d])((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?![\d])"
+)
+_URL_DATE_SLASHED = regex.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)")
+_NUMERIC_DMY = regex.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d{2})(?![\d])")
+_NUMERIC_YMD = regex.compile(r"(?<![\d])((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])")
+_DATE_ELEMENTS = (
+    "//*[contains(@class,'date') or contains(@class,'time') or contains(@class,'publish')"
+    " or contains(@class,'posted') or contains(@id,'date') or contains(@id,'time')]"
+)
+_MAX_DATE_ELEMENTS = 8
+
+
+def url_date(url: str) -> str | None:
+    """Return the date written in a URL path (``/2020/06/07/`` or ``20200607``), or None.
+
+    >>> url_date("https://example.com/news/2020/06/07/storm-hits-coast")
+    '2020-06-07'
+    >>> url_date("https://example.com/story/12345") is None
+    True
+    """
+    path = url.split("?", 1)[0][:500]
+    m = _URL_DATE_SLASHED.search(path) or _URL_DATE.search(path)
+    return _checked_date(int(m[1]), int(m[2]), int(m[3])) if m else None
+
+
+def _element_dates(root: HtmlElement, add_date: Any, raw_dates: list[dict[str, str]]) -> None:
+    """Read numeric dates from short elements whose class or id names a date.
+
+    Only unambiguous forms are resolved here (year first, or a day over 12,
+    or the dotted day-first form); other texts go to ``extra["html"]
+    ["date_strings"]`` for the date stage, which knows month names.
+    """
+    found = 0
+    for el in root.xpath(_DATE_ELEMENTS):
+        if found >= _MAX_DATE_ELEMENTS:
+            break
+        if el.tag in ("script", "style", "time", "meta", "body", "html"):
+            continue
+        text = " ".join("".join(el.itertext()).split())
+        if not text or len(text) > 80 or not any(c.isdigit() for c in text):
+            continue
+        found += 1
+        hints = " ".join(filter(None, (el.get("class"), el.get("id"))))
+        kind = "updated" if _UPDATED_HINT.search(hints) else "published"
+        source = "html:date-element"
+        m = _NUMERIC_YMD.search(text)
+        if m:
+            add_date(_checked_date(int(m[1]), int(m[2]), int(m[3])), kind, source)
+            continue
+        m = _NUMERIC_DMY.search(text)
+        if m:
+            day, month, year = int(m[1]), int(m[3]), int(m[4])
+            if m[2] == "." or day > 12:
+                add_date(_checked_date(year, month, day), kind, source)
+                continue
+        if len(raw_dates) < 20:
+            raw_dates.append({"value": text, "kind": kind, "source": source})
