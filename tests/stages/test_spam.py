@@ -293,3 +293,10 @@ def test_runs_in_a_pipeline_after_fix_encoding() -> None:
     )
     assert doc.text == "Rain floods the city\nWater rose, then fell."
     assert replay(doc.base_text, doc.edits[doc.base_index :]) == doc.text
+
+
+@pytest.mark.parametrize("language", ["ja", "zh", "ko", "de", "xx", None])
+def test_any_language_code_is_accepted(language: str | None) -> None:
+    text = "Zorblat Capital Hub-Rain floods the city\nWater rose,Zorblat Capital Hub then fell."
+    doc = Document.from_text(text, options=Options(language=language))
+    assert remove_spam_keywords(doc).text == "Rain floods the city\nWater rose, then fell."

@@ -58,6 +58,8 @@ MAX_PHRASE_WORDS = 8
 #: million words) counts as made up; names of people and places a news story
 #: repeats ("Putin" 4.1, "Sochi" 3.0, "Lukashenko" 2.4) are far more frequent.
 RARE_ZIPF = 2.0
+# Languages whose wordfreq lists are also consulted (space-delimited, no extra tokenizer).
+_SPACED_LANGUAGES = frozenset({"de", "fr", "es", "it", "pt", "nl"})
 
 # A title-slot separator: a dash, bar or colon (also full-width), spaced or
 # glued, followed by the start of a headline (a word, a quote or a bracket).
@@ -140,11 +142,13 @@ def _unknown_word(word: str, language: str) -> bool:
     from wordfreq import zipf_frequency
 
     english = zipf_frequency(word, "en")
-    if language == "en":
+    if language not in _SPACED_LANGUAGES:
+        # English only: wordfreq needs extra tokenizers (MeCab, jieba) for
+        # some languages, and made-up brands are written in Latin letters.
         return english < RARE_ZIPF
     try:
         return english < RARE_ZIPF and zipf_frequency(word, language) < RARE_ZIPF
-    except LookupError:
+    except (LookupError, ImportError):
         return english < RARE_ZIPF
 
 
