@@ -102,7 +102,7 @@ _CREDIT = regex.compile(
     r"|^(?:mitarbeit|mit material von|avec|con informaci[oó]n de|com informa[cç][oõ]es d[ae])\s*[:]?\s*\S.{0,80}$)",
     regex.IGNORECASE,
 )
-_CONTINUES = regex.compile(r"^[\p{Ll}(,;–—-]")
+_CONTINUES = regex.compile(r"^[\p{Ll},;]")
 # "jsmith says:", "Anna on 3 May 2019 at 4:36 pm said:": the head of a reader comment
 _COMMENT_HEAD = regex.compile(
     r"^\S.{0,80}\s(?:says|said|wrote|writes|replied|dice|dijo|escribió|schreibt|schrieb|a écrit|"
@@ -258,7 +258,9 @@ def _features(text: str, vocab: _Vocab, has_stops: bool) -> _Feat:
         reason = "separator"
     elif letters == 0 or _WIDGET.match(body) or _COUNTER.match(body):
         reason = "widget"
-    elif _URL.match(body) or (words <= 25 and _BREADCRUMB.match(body)):
+    elif _URL.match(body) or (
+        words <= 25 and "«" not in body and not _SENTENCE_END.search(body[-2:]) and _BREADCRUMB.match(body)
+    ):
         reason = "navigation"
     elif _COMMENT_HEAD.match(body):
         reason = "comments"
@@ -465,6 +467,10 @@ def classify_lines(texts: Sequence[str], language: str | None = None) -> list[Li
     has_stops = bool(vocab.stops)
     units = _units(texts)
     feats = [_features(text, vocab, has_stops) for _, text in units]
+    if has_stops and _stop_density(units, vocab.stops) < 0.12:
+        # No line reads as prose with this language's function words: the
+        # language is wrong or unknown; judge by shape alone.
+        feats = [_features(text, vocab, False) for _, text in units]
     seen: dict[str, int] = {}
     for f in feats:
         if f.kind != "prose":
@@ -482,7 +488,7 @@ def classify_lines(texts: Sequence[str], language: str | None = None) -> list[Li
         return out
     start, end, comments_from = _body_span(feats, repeated)
     if start == end:
-        start = end = n  # no story: everything is furniture
+        start, end = 0, n  # no dense prose anywhere: judge every line as if in a story
     decisions: list[LineDecision | None] = [None] * n
 
     # Tags lines anywhere (a "Tags" header followed by one line of tags too).
@@ -494,7 +500,7 @@ def classify_lines(texts: Sequence[str], language: str | None = None) -> list[Li
             decisions[k] = LineDecision(False, "tags", "tags", tuple(_HASHTAG.findall(f.text)))
         elif _TAGS_HEADER.match(f.text) and k + 1 < n and (k + 1 >= end or k < start):
             nxt = feats[k + 1]
-            if "," in nxt.text and nxt.kind != "prose" or nxt.words <= 4:
+            if ("," in nxt.text and nxt.kind != "prose") or nxt.words <= 4:
                 decisions[k] = LineDecision(False, "list_header")
                 decisions[k + 1] = LineDecision(False, "tags", "tags", _split_tags(nxt.text))
 
@@ -504,11 +510,11 @@ def classify_lines(texts: Sequence[str], language: str | None = None) -> list[Li
         j = k
         while j < end and decisions[j] is None and _is_link_item(feats[j]):
             j += 1
-        header = k > start and decisions[k - 1] is None and _is_list_header(feats[k - 1])
+        has_header = k > start and decisions[k - 1] is None and _is_list_header(feats[k - 1])
         n_items = j - k
         caps = sum(feats[i].title_ratio for i in range(k, j)) / n_items if n_items else 0.0
-        if (header and n_items >= 2) or (n_items >= 3 and caps >= 0.6):
-            if header:
+        if (has_header and n_items >= 2) or (n_items >= 3 and caps >= 0.6):
+            if has_header:
                 decisions[k - 1] = LineDecision(False, "list_header")
             for i in range(k, j):
                 item = _BULLET.sub("", feats[i].text).strip()
@@ -543,7 +549,7 @@ def classify_lines(texts: Sequence[str], language: str | None = None) -> list[Li
         f = feats[k]
         # A link list: optional short header, then >= 2 headline-like items.
         j = k
-        header = None
+        header: int | None = None
         if f.words <= 4 and not f.sentence and (f.kind != "bad" or f.reason == "list_header"):
             header = k
             j = k + 1
@@ -578,6 +584,17 @@ def classify_lines(texts: Sequence[str], language: str | None = None) -> list[Li
     return out
 
 
+def _stop_density(units: Sequence[tuple[list[int], str]], stops: frozenset[str]) -> float:
+    """Share of function words among the words of the longer lines."""
+    hits = total = 0
+    for _, text in units:
+        tokens = _WORD.findall(text[:2000])
+        if len(tokens) >= 8:
+            total += len(tokens)
+            hits += sum(1 for t in tokens if t.lower() in stops)
+    return hits / total if total else 1.0
+
+
 def _units(texts: Sequence[str]) -> list[tuple[list[int], str]]:
     """Group non-empty lines into units: a hard-wrapped paragraph is one unit.
 
@@ -594,7 +611,7 @@ def _units(texts: Sequence[str]) -> list[tuple[list[int], str]]:
             continue
         if prev_open and _CONTINUES.match(text):
             members, joined = units[-1]
-            units[-1] = (members + [i], f"{joined} {text}"[:_MAX_LINE])
+            units[-1] = ([*members, i], f"{joined} {text}"[:_MAX_LINE])
         else:
             units.append(([i], text))
         prev_open = not _TERMINAL.search(text) and not _SEPARATOR.match(text) and len(text) >= 25
@@ -622,7 +639,7 @@ def remove_boilerplate(doc: Document) -> Document:
     for line, d in zip(lines, decisions, strict=True):
         if d.keep:
             continue
-        action = "extract" if d.field else None
+        action: Literal["extract"] | None = "extract" if d.field else None
         changes.append(_delete(doc.text, line, d.reason or "boilerplate_line", action))
         if d.field == "related":
             related.extend(d.values)

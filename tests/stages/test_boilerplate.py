@@ -1,0 +1,334 @@
+"""Tests for the remove_boilerplate stage (stages/boilerplate.py).
+
+All article text below was written for these tests.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsclean.document import Document, replay
+from newsclean.stages.boilerplate import classify_lines, remove_boilerplate
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+
+BODY = [
+    "The regional council voted on Tuesday to extend the night bus network to three new districts after a long debate.",
+    "Officials said the new routes would start in March and that the cost would be covered by the transport budget.",
+    "“People who work late have been asking for this for years,” said the councillor who proposed the plan.",
+    "Opposition members said the money should have gone to repairs of the existing stations, which are in poor shape.",
+    "The council will review the service after six months and publish the passenger numbers on its website.",
+]
+
+GERMAN = [
+    "Der Stadtrat hat am Dienstag beschlossen, das Nachtbusnetz auf drei weitere Stadtteile auszuweiten.",
+    "Die neuen Linien sollen im März starten, die Kosten werden aus dem Verkehrshaushalt bezahlt.",
+    "„Wer spät arbeitet, hat sich das seit Jahren gewünscht“, sagte die Stadträtin, die den Plan eingebracht hatte.",
+    "Die Opposition kritisierte, das Geld hätte besser in die Sanierung der bestehenden Haltestellen fließen sollen.",
+]
+
+FRENCH = [
+    "Le conseil régional a voté mardi l’extension du réseau de bus de nuit à trois nouveaux quartiers.",
+    "Les nouvelles lignes doivent ouvrir en mars et leur coût sera pris en charge par le budget des transports.",
+    "« Ceux qui travaillent tard le demandent depuis des années », a déclaré l’élue qui a porté le projet.",
+    "L’opposition estime que cet argent aurait dû servir à rénover les arrêts existants, qui sont en mauvais état.",
+]
+
+
+def run(lines: list[str], language: str | None = "en") -> Document:
+    doc = Document.from_text("\n".join(lines))
+    if language:
+        doc = doc.with_fields(language=language)
+    return remove_boilerplate(doc)
+
+
+def stage_edits(doc: Document) -> list[tuple[str, str, str]]:
+    return [(e.before.strip(), e.reason, e.action) for e in doc.edits if e.stage == "remove_boilerplate"]
+
+
+def reason_of(doc: Document, line: str) -> str | None:
+    for before, reason, _ in stage_edits(doc):
+        if before == line:
+            return reason
+    return None
+
+
+# -- one line, one reason ------------------------------------------------------------
+INSIDE = [  # placed between two story paragraphs
+    ("Advertisement", "advertisement"),
+    ("Story continues below advertisement", "advertisement"),
+    ("Read more: How the city plans its night buses", "read_more"),
+    ("Share this article", "share"),
+    ("Facebook Twitter Email", "share"),
+    ("Photo: Jane Doe/Getty Images", "caption"),
+    ("The new night bus at the depot on Monday. (AP Photo/John Roe)", "caption"),
+    ("* * *", "separator"),
+    ("-----", "separator"),
+    ("___", "separator"),
+    ("Like! (1234)", "widget"),
+    ("👍 12", "widget"),
+    ("Sign up for our daily newsletter", "newsletter"),
+    ("Home > News > Transport", "navigation"),
+]
+
+AFTER = [  # placed after the story
+    ("Copyright © 2024 Example Media Group. All rights reserved.", "copyright"),
+    ("Privacy Policy", "copyright"),
+    (
+        "We use cookies to improve your experience on our site. By continuing you accept our cookie policy.",
+        "cookie",
+    ),
+    ("Previous article", "pagination"),
+    ("Next: Road repairs to start in June", "pagination"),
+    ("Page 2 of 3", "pagination"),
+    ("12 Comments", "comments"),
+    ("Leave a Reply", "comments"),
+    ("Subscribe now", "subscribe"),
+    ("Sign in", "login"),
+    ("About the author", "author_box"),
+]
+
+OTHER_LANGUAGES = [  # (language, line) placed inside a story in that language
+    ("de", "Anzeige", "advertisement"),
+    ("de", "Lesen Sie auch: Warum der Nahverkehr teurer wird", "read_more"),
+    ("de", "Artikel teilen", "share"),
+    ("de", "Foto: dpa", "caption"),
+    ("fr", "Lire aussi : Le réseau de bus de nuit en chiffres", "read_more"),
+    ("fr", "Publicité", "advertisement"),
+    ("fr", "Partager sur Facebook", "share"),
+    ("es", "Más información: el plan de transporte nocturno", "read_more"),
+    ("it", "Leggi anche: il piano dei trasporti notturni", "read_more"),
+    ("pt", "Leia também: o plano de transporte noturno", "read_more"),
+    ("nl", "Lees ook: het plan voor de nachtbus", "read_more"),
+]
+
+BEFORE = [  # placed before the story (header zone)
+    ("Skip to main content", "navigation"),
+    ("Menu", "navigation"),
+    ("Top Stories", "list_header"),
+    ("City Desk", "label"),
+]
+
+
+@pytest.mark.parametrize(("line", "reason"), INSIDE)
+def test_reason_inside_body(line: str, reason: str) -> None:
+    doc = run([*BODY[:2], line, *BODY[2:]])
+    assert reason_of(doc, line) == reason
+    assert all(p in doc.text for p in BODY)
+
+
+@pytest.mark.parametrize(("language", "line", "reason"), OTHER_LANGUAGES)
+def test_reason_other_languages(language: str, line: str, reason: str) -> None:
+    body = FRENCH if language == "fr" else GERMAN  # the stop words matter only for the story lines
+    doc = run([*body[:2], line, *body[2:]], language if language in ("de", "fr") else None)
+    assert reason_of(doc, line) == reason
+
+
+@pytest.mark.parametrize(("line", "reason"), AFTER)
+def test_reason_after_body(line: str, reason: str) -> None:
+    doc = run([*BODY, line])
+    assert reason_of(doc, line) == reason
+    assert doc.text.strip() == "\n".join(BODY)
+
+
+@pytest.mark.parametrize(("line", "reason"), BEFORE)
+def test_reason_before_body(line: str, reason: str) -> None:
+    doc = run([line, *BODY])
+    assert reason_of(doc, line) == reason
+    assert doc.text.strip() == "\n".join(BODY)
+
+
+# -- link lists and related ----------------------------------------------------------------
+HEADLINES_A = [
+    "Harbour ferry fares to rise for the first time in a decade",
+    "School meal programme expands to four more districts",
+    "Why the old library roof has been leaking since spring",
+]
+HEADLINES_B = [
+    "Cyclists ask for safer crossings near the central station",
+    "Museum reopens its west wing after two years of work",
+    "Could the river tram finally return to the city?",
+]
+HEADLINES_C = [
+    "Farmers market moves indoors for the winter months",
+    "New bridge lights are switched on along the waterfront",
+]
+
+
+def test_link_lists_go_to_related_in_order() -> None:
+    lines = [
+        "Metro Pulse",
+        *BODY,
+        "___",
+        "Reporters Jane Doe and John Roe contributed.",
+        "great! (4521)",
+        "Related",
+        *[f"- {h}" for h in HEADLINES_A],
+        "Popular",
+        *[f"- {h}" for h in HEADLINES_B],
+        "Picks",
+        *HEADLINES_C,
+    ]
+    doc = run(lines)
+    assert doc.get("related") == tuple(HEADLINES_A + HEADLINES_B + HEADLINES_C)
+    assert doc.text.strip().split("\n") == [*BODY, "Reporters Jane Doe and John Roe contributed."]
+    edits = stage_edits(doc)
+    assert ("Metro Pulse", "label", "remove") in edits
+    assert ("___", "separator", "remove") in edits
+    assert ("great! (4521)", "widget", "remove") in edits
+    for header in ("Related", "Popular", "Picks"):
+        assert (header, "list_header", "remove") in edits
+    assert (f"- {HEADLINES_A[0]}", "related_list", "extract") in edits
+    assert (HEADLINES_C[-1], "related_list", "extract") in edits
+
+
+# -- tags ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "tags"),
+    [
+        ("#Transport #night #Buses", ("Transport", "night", "Buses")),
+        ("Tags: transport, night buses, city council", ("transport", "night buses", "city council")),
+        ("Schlagwörter: Verkehr, Nachtbus", ("Verkehr", "Nachtbus")),
+        ("Étiquettes : transports, bus de nuit", ("transports", "bus de nuit")),
+    ],
+)
+def test_tags_extracted(line: str, tags: tuple[str, ...]) -> None:
+    doc = run([*BODY, line])
+    assert doc.get("tags") == tags
+    assert stage_edits(doc) == [(line, "tags", "extract")]
+
+
+def test_hashtag_inside_sentence_stays() -> None:
+    line = "The mayor thanked staff under the hashtag #NightBus, which trended locally for the whole evening."
+    doc = run([*BODY, line])
+    assert stage_edits(doc) == []
+    assert doc.get("tags") is None
+
+
+# -- credit lines stay with the story ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "(Reporting by Jane Doe; Editing by John Roe)",
+        "Associated Press writer Jane Doe in Lisbon, Portugal, contributed.",
+        "— Staff writer Jane Doe contributed to this report.",
+        "Additional reporting by John Roe in Brussels.",
+    ],
+)
+def test_credit_lines_kept(credit: str) -> None:
+    doc = run([*BODY, "___", credit, "Share"])
+    assert credit in doc.text.split("\n")
+    assert {r for _, r, _ in stage_edits(doc)} == {"separator", "share"}
+
+
+# -- clean controls: zero edits -------------------------------------------------------------------------
+CLEAN_INLINE = {
+    "bulleted_list": [
+        BODY[0],
+        "The plan includes:",
+        "- two new routes in the northern districts;",
+        "- a later last departure on Fridays and Saturdays;",
+        "- a review of fares after one year.",
+        BODY[1],
+        BODY[2],
+    ],
+    "short_paragraphs": [
+        BODY[0],
+        "It passed by one vote.",
+        BODY[1],
+        "Nobody objected.",
+        BODY[3],
+        "The first buses run in March.",
+    ],
+    "quotes_and_words": [
+        "Council members had had doubts regarding the cost since the spring, when engineers revised the estimate.",
+        "“We looked at the numbers once more,” said the chair of the finance committee, “and the routes could not wait.”",
+        "Following the vote, residents gathered outside the hall, where several said they were relieved.",
+        "“It is a good start,” one of them said.",
+    ],
+    "german": GERMAN,
+    "french": FRENCH,
+}
+
+
+@pytest.mark.parametrize("name", sorted(CLEAN_INLINE))
+def test_clean_controls_inline(name: str) -> None:
+    lang = {"german": "de", "french": "fr"}.get(name, "en")
+    doc = run(CLEAN_INLINE[name], lang)
+    assert stage_edits(doc) == []
+
+
+@pytest.mark.parametrize("path", sorted((FIXTURES / "clean").glob("*.txt")), ids=lambda p: p.stem)
+def test_clean_controls_fixtures(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    for lang in (None, "en", "de", "fr"):
+        doc = Document.from_text(text)
+        doc = remove_boilerplate(doc.with_fields(language=lang) if lang else doc)
+        assert stage_edits(doc) == [], lang
+
+
+# -- seeds through the whole pipeline ------------------------------------------------------------------
+def test_seed_000_lists_and_credit() -> None:
+    import newsclean
+
+    path = FIXTURES / "000_9a6809b7c917213f.txt"
+    expected = json.loads(path.with_name(path.stem + ".expected.json").read_text(encoding="utf-8"))
+    article = newsclean.clean(path.read_text(encoding="utf-8"))
+    assert list(article.related) == expected["related"]
+    assert expected["paragraphs"][-1] in article.paragraphs
+    for line in expected["removed_lines"]:
+        assert line not in article.paragraphs
+
+
+def test_seed_004_hashtags() -> None:
+    import newsclean
+
+    path = FIXTURES / "004_9cc89ab7c38bfaf7.txt"
+    article = newsclean.clean(path.read_text(encoding="utf-8"))
+    assert list(article.tags) == ["Putin", "defends", "cooperation", "North", "Korea"]
+
+
+# -- invariants ---------------------------------------------------------------------------------------------
+LINES = st.sampled_from(
+    [
+        *BODY,
+        *HEADLINES_A,
+        "Share",
+        "Related",
+        "- Some headline of a list item here",
+        "#Tag #Other",
+        "___",
+        "Like! (12)",
+        "",
+        "Tags: a, b",
+        "Advertisement",
+        "jsmith says:",
+        "© 2024 Example. All rights reserved.",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(LINES | st.text(max_size=80), max_size=30))
+def test_replay_and_never_raises(lines: list[str]) -> None:
+    doc = run(lines)
+    assert replay(doc.base_text, doc.edits[doc.base_index :]) == doc.text
+    assert len(classify_lines(doc.text.split("\n"))) == len(doc.text.split("\n"))
+
+
+def test_idempotent_on_cleaned_output() -> None:
+    lines = ["Menu", "Share", *BODY, "Related", *HEADLINES_A, "Privacy Policy"]
+    once = run(lines)
+    twice = remove_boilerplate(once)
+    assert twice.text == once.text
+
+
+def test_large_input_is_linear() -> None:
+    block = [*BODY, "Share", "Related", *HEADLINES_A, "- " * 500, "a" * 5000]
+    doc = run(block * 300)
+    assert replay(doc.base_text, doc.edits) == doc.text
