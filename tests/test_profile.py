@@ -115,10 +115,22 @@ def test_profile_phrases_act_as_a_list(learned: SiteProfile) -> None:
 
 
 CLEAN_WITH_PROFILE = [
-    ("Anglo-French talks resume\nThe Anglo-French talks began at noon.\nRelated coverage follows.", "compound"),
-    ("Storm hits coast\nLam Siu-fai, the district commander, said the roads would reopen.", "hyphenated name"),
-    ("Home > NewsLam Siu-fai named district commander\nHe takes office on Monday.", "name in the slot, lower case"),
-    ("Home > NewsNorth Korea-Russia summit ends\nThe summit with North Korea ended.", "a real name in the slot"),
+    (
+        "Anglo-French talks resume\nThe Anglo-French talks began at noon.\nRelated coverage follows.",
+        "compound",
+    ),
+    (
+        "Storm hits coast\nLam Siu-fai, the district commander, said the roads would reopen.",
+        "hyphenated name",
+    ),
+    (
+        "Home > NewsLam Siu-fai named district commander\nHe takes office on Monday.",
+        "name in the slot, lower case",
+    ),
+    (
+        "Home > NewsNorth Korea-Russia summit ends\nThe summit with North Korea ended.",
+        "a real name in the slot",
+    ),
 ]
 
 
