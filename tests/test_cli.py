@@ -103,3 +103,53 @@ def test_command_closes_quietly_on_a_closed_pipe(fixtures_dir: Path) -> None:
     cmd = f"'{sys.executable}' -m newsclean clean {fixtures_dir} {fixtures_dir} {fixtures_dir} | head -c 10"
     proc = subprocess.run(cmd, shell=True, capture_output=True, text=True, check=False)
     assert proc.stdout and proc.stderr == ""
+
+
+def _site_page(n: int) -> str:
+    bodies = [
+        "The harbour wall was repaired over the summer, the council said on Friday.",
+        "A new bus line will connect the two hospitals from next month, officials said.",
+        "The library extended its opening hours after a survey of more than 2,000 readers.",
+        "Farmers in the valley expect a smaller harvest because of the dry spring weather.",
+    ]
+    return "\n".join(
+        [
+            f"Headline number {n} for the site",
+            "Follow us on the Harbour Times app today",
+            bodies[n % len(bodies)],
+            "Readers also enjoyed these weekly picks",
+            "Harbour Times Media Group, all rights reserved",
+        ]
+    )
+
+
+def test_learn_then_clean_with_the_profile(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    for n in range(6):
+        (site / f"p{n}.txt").write_text(_site_page(n), encoding="utf-8")
+    profile = tmp_path / "profile.json"
+    code, _, err = run(["learn", str(site), "-o", str(profile)], capsys)
+    assert code == 0, err
+    assert json.loads(profile.read_text(encoding="utf-8"))
+    code, out, err = run(["clean", str(site / "p1.txt"), "--profile", str(profile)], capsys)
+    assert code == 0, err
+    record = json.loads(out)
+    assert "Follow us on the Harbour Times app today" not in record["paragraphs"]
+    assert "template_line" in {e["reason"] for e in record["edits"]}
+    assert (
+        "A new bus line will connect the two hospitals from next month, officials said."
+        in record["paragraphs"]
+    )
+
+
+def test_spam_keyword_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    words = tmp_path / "spam.txt"
+    words.write_text("# known phrases\nZorblax Growth Hub\n", encoding="utf-8")
+    src = tmp_path / "a.txt"
+    src.write_text("The council, Zorblax Growth Hub said on Friday, approved the plan.\n", encoding="utf-8")
+    code, out, _ = run(["clean", str(src), "--spam-keywords", str(words)], capsys)
+    assert code == 0
+    record = json.loads(out)
+    assert record["spam_keywords"] == ["Zorblax Growth Hub"]
+    assert "Zorblax" not in record["text"]
