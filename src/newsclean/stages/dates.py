@@ -1,12 +1,712 @@
-"""Stage module under construction: passes documents through unchanged for now."""
+"""The ``normalize_dates`` stage: every date candidate, the publication date, date lines out.
+
+The stage works line by line. One compiled prefilter (a four-digit year, a
+10/13-digit number or a relative-time word) picks the few lines worth
+reading; only those are parsed, with the exact fast paths of
+:mod:`newsclean.dateparse`. Each date becomes a :class:`DateCandidate`:
+
+* ``published``, ``updated``, ``captured``: the line carries a label for it
+  ("Published", "Stand:", "Mis à jour le", "发布时间", "Retrieved"...), or, for
+  ``captured``, the line is a bare Unix timestamp (a scraper's stamp);
+* ``mentioned``: a date inside a story sentence, or a date line that was not
+  chosen as the publication date.
+
+``published`` is chosen by these rules, first match wins (the rule is logged
+with :meth:`~newsclean.document.Document.with_note`, reason ``published_date``):
+
+1. ``page metadata``: a ``published`` candidate an earlier stage took from
+   the page (JSON-LD, ``<meta>``, ``<time datetime>``);
+2. ``published label``: a date line labelled as the publication date (the
+   one nearest the headline);
+3. ``header date line``: an unlabelled date line next to the headline (the
+   line repeating the title), or before the story when there is no headline;
+4. ``earliest header candidate``: the earliest date on a short line before
+   the story starts;
+5. ``title date``: a date in the title line;
+6. ``updated label``: the earliest update date, when nothing says when the
+   story was first published.
+
+Captured stamps and mentioned dates never become ``published``, nor does a
+date later than ``captured_at``. Date-only lines (labelled or bare, Unix
+timestamps, relative phrases) are removed with reason ``date_line``;
+sentences are never touched.
+"""
 
 from __future__ import annotations
 
-from newsclean.document import Document
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+import regex
+
+from newsclean.article import DateCandidate, parse_iso
+from newsclean.dateparse import (
+    _DIGITS,
+    _NUMERIC_GATE,
+    DateHit,
+    Relative,
+    _dateparser,
+    _patterns,
+    dayfirst_for,
+    find_dates,
+    iso,
+    looks_like_worded_date,
+    parse_date,
+    parse_relative,
+    parse_unix,
+    url_date,
+    vocabulary,
+)
+from newsclean.document import Change, Document
 from newsclean.pipeline import stage
+from newsclean.stages._lines import Line, delete_line, split_lines
+
+__all__ = [
+    "Choice",
+    "Found",
+    "choose_published",
+    "find_candidates",
+    "headline_index",
+    "headline_lines",
+    "normalize_dates",
+]
+
+NAME = "normalize_dates"
+
+#: At most this many lines per document go to the dateparser slow path.
+MAX_SLOW_CALLS = 4
+#: Lines longer than this are never sent to dateparser.
+MAX_SLOW_CHARS = 80
+#: A line is prose (its dates are only mentioned) when this many words remain
+#: after taking out dates, labels and connector words.
+PROSE_WORDS = 8
+#: Lines after the headline searched for its date line.
+HEADLINE_AFTER = 25
+#: Lines before the headline searched for its date line.
+HEADLINE_BEFORE = 3
+#: Lines before / after the story start searched for a date line.
+STORY_BEFORE = 12
+STORY_AFTER = 3
+#: Added to the distance of a date line that also holds other words (a byline).
+NOT_DATE_ONLY_PENALTY = 3
+#: Added per earlier headline repeat (the title also recurs in share and related widgets).
+LATER_HEADLINE_PENALTY = 5
+#: Added to a date labelled as an update when it competes as a header date line.
+UPDATED_PENALTY = 2
+#: Earliest plausible publication date.
+EARLIEST = date(1995, 1, 1)
+#: Latest plausible publication date when no capture time is known.
+LATEST = date(2040, 12, 31)
+
+#: Labels are looked for on lines up to this long (longer lines are prose).
+MAX_LABELLED_CHARS = 300
+#: Relative phrases ("2 hours ago") are looked for on lines up to this long.
+MAX_RELATIVE_CHARS = 60
+#: A first line with at most this many words is a title, never prose.
+TITLE_WORDS = 40
+
+_WORD = regex.compile(r"[^\W\d_]+|\d+")
+_DATE_ONLY_HINT = regex.compile(r"[\d\s:.,/TZ+-]+")
+_EMBED_SIGNATURE = regex.compile(r"\s*[—–-]\s?[^\n]{1,80}?\(@\w{1,30}\)")
+_SENTENCE_END = regex.compile(r"[.!?…。！？][\"'»”’)]*\s*$")
+_NORM = regex.compile(r"[\W_]+")
+_FOREIGN_DIGIT = re.compile(r"[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]")
+# Prefilter scans: plain ``re`` patterns with a literal first character are the fastest.
+_YEARISH = re.compile(r"[12]\d\d\d")
+_CLOCKISH = re.compile(r":\d\d")
+#: Sources of candidates an earlier stage read from the page, most trusted first.
+_META_ORDER = (
+    "json-ld:",
+    "meta:",
+    "itemprop:",
+    "microdata:",
+    "rdfa:",
+    "og:",
+    "opengraph:",
+    "time[",
+    "html:",
+    "url:",
+)
 
 
-@stage("normalize_dates")
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A date candidate found in the text, with what the chooser needs.
+
+    Attributes:
+        line: Index of the line (in the text the stage received).
+        value: The date, or None for an unresolved relative phrase.
+        kind: ``published``/``updated``/``captured``/``mentioned``, or None
+            for an unlabelled date on a short line (decided later).
+        source: The stripped line the date was read from.
+        date_only: The line holds nothing but dates, labels and connectors.
+        prose: The line is a story sentence.
+        ambiguous: A message when day and month could be swapped.
+        relative: The value came from a relative phrase.
+    """
+
+    line: int
+    value: datetime | date | None
+    kind: str | None
+    source: str
+    date_only: bool
+    prose: bool
+    ambiguous: str | None = None
+    relative: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Label:
+    start: int
+    end: int
+    kind: str
+    language: str
+
+
+@lru_cache(maxsize=1)
+def _label_table() -> dict[str, tuple[str, str]]:
+    return {label: (kind, lang) for label, kind, lang in reversed(vocabulary().labels)}
+
+
+@lru_cache(maxsize=1)
+def _filler_words() -> frozenset[str]:
+    voc = vocabulary()
+    return voc.fillers | voc.weekdays | voc.label_words
+
+
+def _labels(text: str) -> list[_Label]:
+    table = _label_table()
+    out = []
+    for m in _patterns().label.finditer(text):
+        kind, lang = table[m.group("label").lower()]
+        out.append(_Label(m.start(), m.end(), kind, lang))
+    return out
+
+
+def _remainder(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
+    """Words of ``text`` outside ``spans`` that are not connectors or weekdays."""
+    pieces = []
+    pos = 0
+    for s, e in sorted(spans):
+        if s > pos:
+            pieces.append(text[pos:s])
+        pos = max(pos, e)
+    pieces.append(text[pos:])
+    fillers = _filler_words()
+    return [w for w in _WORD.findall(" ".join(pieces)) if w.lower() not in fillers]
+
+
+def _is_prose(text: str, rest: Sequence[str]) -> bool:
+    words = [w for w in rest if not w.isdigit()]
+    if len(words) >= PROSE_WORDS:
+        return True
+    return len(words) >= 5 and bool(_SENTENCE_END.search(text))
+
+
+def _label_before(text: str, labels: Sequence[_Label], start: int, floor: int) -> _Label | None:
+    """The label right before a date (only connectors, weekdays and punctuation between)."""
+    best = None
+    for lab in labels:
+        if floor <= lab.start and lab.end <= start:
+            best = lab
+    if best is None:
+        return None
+    fillers = _filler_words()
+    if any(w.lower() not in fillers for w in _WORD.findall(text[best.end : start])):
+        return None
+    return best
+
+
+def _vote_dayfirst(lines: Sequence[str]) -> bool | None:
+    """Decide numeric order from the document's own unambiguous dates."""
+    dmy = mdy = 0
+    for text in lines:
+        if not _NUMERIC_GATE.search(text):
+            continue
+        for m in _patterns().numeric.finditer(text):
+            a, b = int(m.group("a")), int(m.group("b"))
+            if m.group("sep") == ".":
+                continue
+            if a > 12 >= b:
+                dmy += 1
+            elif b > 12 >= a:
+                mdy += 1
+    if dmy == mdy:
+        return None
+    return dmy > mdy
+
+
+@lru_cache(maxsize=1)
+def _relative_hints() -> tuple[str, ...]:
+    voc = vocabulary()
+    words = [*voc.after, *voc.before, *voc.days]
+    return tuple(sorted({w.lower() for w in words if w.lower() != "ha"}))
+
+
+def _candidate_lines(text: str, lines: Sequence[Line]) -> list[int]:
+    """Indices of the lines worth parsing (the cheap prefilter).
+
+    A line is read when it holds a number that may be a year or a timestamp
+    (``[12]ddd``), a clock time (``:dd``), or, on a short line, a relative
+    time word ("ago", "vor", "yesterday"). Each test is a plain scan with a
+    literal prefix, so clean text costs a few passes of C code.
+    """
+    starts = [ln.start for ln in lines]
+    picked: set[int] = set()
+    for pattern in (_YEARISH, _CLOCKISH):
+        last = -1
+        for m in pattern.finditer(text):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i != last:
+                picked.add(i)
+                last = i
+    low = text.lower()
+    if len(low) == len(text):
+        for hint in _relative_hints():
+            pos = low.find(hint)
+            while pos != -1:
+                i = bisect.bisect_right(starts, pos) - 1
+                if lines[i].end - lines[i].start <= MAX_RELATIVE_CHARS:
+                    picked.add(i)
+                pos = low.find(hint, lines[i].end)
+    else:  # a few characters change length when lower-cased: check short lines one by one
+        hints = _relative_hints()
+        for ln in lines:
+            if ln.end - ln.start <= MAX_RELATIVE_CHARS:
+                short = ln.text.lower()
+                if any(h in short for h in hints):
+                    picked.add(ln.index)
+    return sorted(picked)
+
+
+def find_candidates(
+    text: str,
+    *,
+    language: str | None = None,
+    captured_at: datetime | None = None,
+    slow_calls: int = MAX_SLOW_CALLS,
+    lines: Sequence[Line] | None = None,
+) -> tuple[list[Found], list[str]]:
+    """Find every date candidate in ``text``.
+
+    Args:
+        text: The working text, one block per line.
+        language: Document language (orders numeric dates, guides dateparser).
+        captured_at: Anchor for relative phrases; without it they get no value.
+        slow_calls: How many lines may go to dateparser.
+        lines: ``split_lines(text)`` when the caller has it already.
+
+    Returns:
+        ``(candidates, warnings)`` in line order.
+
+    >>> found, _ = find_candidates("Title\\nStand: 05.03.2024, 15:41 Uhr\\nText since 2019.")
+    >>> [(f.line, iso(f.value), f.kind, f.date_only) for f in found]
+    [(1, '2024-03-05T15:41:00', 'updated', True)]
+    """
+    original = text
+    if _FOREIGN_DIGIT.search(text):
+        text = text.translate(_DIGITS)  # same length: offsets stay valid
+    if lines is None or text is not original:
+        lines = split_lines(text)
+    picked = _candidate_lines(text, lines)
+    if not picked:
+        return [], []
+    title_line = _title_line(lines, frozenset(i for i in picked if _DATE_ONLY_HINT.fullmatch(lines[i].text)))
+    texts = [lines[i].text for i in picked]
+    vote = _vote_dayfirst(texts)
+    lang_first = dayfirst_for(language)
+    found: list[Found] = []
+    warnings: list[str] = []
+    ambiguous = 0
+    unresolved: list[str] = []
+    for i in picked:
+        line = lines[i]
+        raw = line.text
+        source = original[line.start : line.end].strip()
+        unix = parse_unix(raw)
+        if unix is not None:
+            found.append(Found(i, unix, "captured", source, True, False))
+            continue
+        labels = _labels(raw) if len(raw) <= MAX_LABELLED_CHARS else []
+        first = vote
+        if first is None and labels:
+            first = dayfirst_for(labels[-1].language) if labels[-1].language in ("en",) else True
+        if first is None:
+            first = lang_first
+        hits: list[DateHit] = find_dates(raw, dayfirst=first)
+        spans = [(h.start, h.end) for h in hits] + [(lab.start, lab.end) for lab in labels]
+        rel: Relative | None = None
+        slow: datetime | date | None = None
+        if not hits:
+            rel = parse_relative(raw)
+            if rel is not None:
+                spans.append((rel.start, rel.end))
+        rest = _remainder(raw, spans)
+        is_title = i == title_line and len(rest) <= TITLE_WORDS
+        prose = (len(raw) > MAX_LABELLED_CHARS or _is_prose(raw, rest)) and not is_title
+        if _EMBED_SIGNATURE.match(raw):
+            prose = True  # "— Name (@handle) March 5, 2024": an embedded post, not this page
+        date_only = not rest
+        if hits:
+            floor = 0
+            for h in hits:
+                lab = None if prose else _label_before(raw, labels, h.start, floor)
+                floor = h.end
+                kind = "mentioned" if prose else (lab.kind if lab else None)
+                if h.ambiguous:
+                    ambiguous += 1
+                found.append(Found(i, h.value, kind, source, date_only, prose, h.ambiguous))
+            continue
+        if prose:
+            continue
+        if rel is not None:
+            lab = labels[-1] if labels else None
+            kind = lab.kind if lab else None
+            if captured_at is None:
+                unresolved.append(source)
+                found.append(Found(i, None, kind, source, date_only, False, relative=True))
+            else:
+                found.append(
+                    Found(i, rel.resolve(captured_at), kind, source, date_only, False, relative=True)
+                )
+            continue
+        if slow_calls > 0 and len(source) <= MAX_SLOW_CHARS and looks_like_worded_date(source):
+            slow_calls -= 1
+            cut = labels[-1].end if labels else 0
+            slow = _dateparser(raw[cut:].strip(), language)
+            if slow is not None:
+                lab = labels[-1] if labels else None
+                rest = [w for w in rest if not w.isdigit() and w.lower() not in _slow_words(raw[cut:])]
+                found.append(Found(i, slow, lab.kind if lab else None, source, False, False))
+    if ambiguous:
+        order = "day-first" if (vote if vote is not None else lang_first) in (True, None) else "month-first"
+        warnings.append(f"{ambiguous} ambiguous numeric date(s) read {order}")
+    if unresolved:
+        warnings.append(
+            f"relative date {unresolved[0]!r} left without a value: pass captured_at to resolve it"
+            + (f" ({len(unresolved)} such lines)" if len(unresolved) > 1 else "")
+        )
+    return found, warnings
+
+
+def _slow_words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+# ---------------------------------------------------------------------------
+# Choosing the publication date
+# ---------------------------------------------------------------------------
+def _day(value: datetime | date) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _plausible(value: datetime | date | None, captured_at: datetime | None) -> bool:
+    if value is None:
+        return False
+    d = _day(value)
+    latest = LATEST if captured_at is None else _day(captured_at) + timedelta(days=1)
+    return EARLIEST <= d <= latest
+
+
+def _norm(text: str) -> str:
+    return str(_NORM.sub(" ", text.lower())).strip()
+
+
+def _title_words(title: str) -> frozenset[str]:
+    return frozenset(_norm(title).split())
+
+
+def headline_lines(
+    lines: Sequence[Line], title: str | None, *, limit: int = 8, skip: frozenset[int] = frozenset()
+) -> list[int]:
+    """Return the indices of lines repeating the title (headline candidates).
+
+    The title is the ``title`` field when an earlier stage set it, else the
+    first non-empty line (a text capture opens with the page ``<title>``,
+    which usually adds the site name to the headline). A line repeats it when
+    it is a substring of the title, or when nearly all its words (at least
+    four) are title words.
+    """
+    first = -1
+    if not title:
+        first = _title_line(lines, skip)
+        title = lines[first].text if lines else ""
+    if not title:
+        return []
+    t = _norm(title)
+    if len(t) < 15:
+        return []
+    words = _title_words(title)
+    out = []
+    low, high = max(15, 0.4 * len(t)), 2 * len(title) + 10
+    for ln in lines[first + 1 :]:
+        size = ln.end - ln.start
+        if size < low or size > high:
+            continue
+        s = _norm(ln.text)
+        if len(s) < max(15, 0.4 * len(t)) or len(s) > 2 * len(t):
+            continue
+        if s in t or t in s:
+            out.append(ln.index)
+        else:
+            mine = set(s.split())
+            if len(mine) >= 4 and len(mine & words) >= 0.85 * len(mine):
+                out.append(ln.index)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def headline_index(lines: Sequence[Line], title: str | None) -> int | None:
+    """Return the first line repeating the title, or None."""
+    heads = headline_lines(lines, title, limit=1)
+    return heads[0] if heads else None
+
+
+def _is_story_line(text: str) -> bool:
+    words = _WORD.findall(text)
+    if len(words) >= 30:
+        return True
+    stripped = text.rstrip()
+    return len(words) >= 15 and bool(_SENTENCE_END.search(stripped)) and not stripped.endswith(("...", "…"))
+
+
+def _story_start(lines: Sequence[Line], after: int) -> int:
+    """Index of the first story-like line at or after ``after`` (len(lines) if none)."""
+    for ln in lines[after:]:
+        if _is_story_line(ln.text):
+            return ln.index
+    return len(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """The chosen publication date, where it came from and by which rule."""
+
+    value: datetime | date
+    source: str
+    rule: str
+    index: int | None = None  # position in the found list, when from the text
+
+
+def _meta_rank(source: str) -> int:
+    for rank, prefix in enumerate(_META_ORDER):
+        if source.startswith(prefix):
+            return rank
+    return len(_META_ORDER)
+
+
+def _title_line(lines: Sequence[Line], skip: frozenset[int] = frozenset()) -> int:
+    """Index of the first non-empty line that is not a date line (a capture's title)."""
+    return next((ln.index for ln in lines if ln.text.strip() and ln.index not in skip), 0)
+
+
+def _anchors(lines: Sequence[Line], title: str | None, skip: frozenset[int]) -> list[tuple[int, int]]:
+    """(headline, story start) pairs; without a headline, (-1, first story line)."""
+    heads = headline_lines(lines, title, skip=skip)
+    if not heads:
+        return [(-1, _story_start(lines, 1))]
+    return [(h, _story_start(lines, h + 1)) for h in heads]
+
+
+def _header_score(f: Found, anchors: Sequence[tuple[int, int]]) -> int | None:
+    """How far a date line sits from a headline or the story start below it (None: too far)."""
+    best: int | None = None
+    for order, (head, story) in enumerate(anchors):
+        scores = []
+        if head >= 0 and head - HEADLINE_BEFORE <= f.line <= head + HEADLINE_AFTER:
+            scores.append(f.line - head if f.line >= head else 2 * (head - f.line))
+        if story < 10**9 and story - STORY_BEFORE <= f.line <= story + STORY_AFTER and f.line >= head:
+            scores.append(abs(story - f.line))
+        if scores:
+            score = (
+                min(scores) + (0 if f.date_only else NOT_DATE_ONLY_PENALTY) + LATER_HEADLINE_PENALTY * order
+            )
+            if f.kind == "updated":
+                score += UPDATED_PENALTY
+            best = score if best is None else min(best, score)
+    return best
+
+
+def choose_published(
+    found: Sequence[Found],
+    lines: Sequence[Line],
+    *,
+    metadata: Sequence[DateCandidate] = (),
+    title: str | None = None,
+    captured_at: datetime | None = None,
+    url: str | None = None,
+) -> Choice | None:
+    """Pick the publication date by the documented rules (see the module docstring)."""
+    meta = []
+    for c in metadata:
+        if c.kind != "published" or c.value is None:
+            continue
+        try:
+            value = parse_iso(c.value)
+        except ValueError:
+            value = parse_date(c.value, fallback=False)
+        if _plausible(value, captured_at) and value is not None:
+            meta.append((_meta_rank(c.source), value, c.source))
+    if meta:
+        _, value, source = min(meta, key=lambda t: t[0])
+        return Choice(value, source, "page metadata")
+
+    ok = [
+        (k, f)
+        for k, f in enumerate(found)
+        if not f.prose and f.kind not in ("captured", "mentioned") and _plausible(f.value, captured_at)
+    ]
+    if not ok:
+        from_url = url_date(url) if url else None
+        if from_url is not None and _plausible(from_url, captured_at):
+            return Choice(from_url, f"url:{url}", "url date")
+        return None
+    skip = frozenset(f.line for f in found if f.date_only)
+    anchors = _anchors(lines, title, skip)
+    first_head = min(h for h, _ in anchors)
+
+    def near(f: Found) -> int:
+        score = _header_score(f, anchors)
+        return 10**6 + f.line if score is None else score
+
+    labelled = [(k, f) for k, f in ok if f.kind == "published"]
+    if labelled:
+        k, f = min(labelled, key=lambda t: (near(t[1]), t[0]))
+        return Choice(_value(f), f.source, "published label", k)
+
+    title_line = _title_line(lines, skip)
+    bare = [(k, f) for k, f in ok if f.kind is None and f.line != title_line]
+    scored = [
+        (s, k, f)
+        for k, f in ok
+        if f.kind in (None, "updated")
+        and f.line != title_line
+        and (s := _header_score(f, anchors)) is not None
+    ]
+    from_url = url_date(url) if url else None
+    if from_url is not None and not _plausible(from_url, captured_at):
+        from_url = None
+    if scored:
+        _, k, f = min(scored, key=lambda t: (t[0], t[1]))
+        if f.date_only or from_url is None:
+            return Choice(_value(f), f.source, "header date line", k)
+    if from_url is not None:
+        return Choice(from_url, f"url:{url}", "url date")
+    titled = [(k, f) for k, f in ok if f.kind is None and f.line == title_line]
+    if titled:
+        k, f = titled[0]
+        return Choice(_value(f), f.source, "title date", k)
+    story = min(st for _, st in anchors)
+    limit = max(story, first_head)
+    header = [(k, f) for k, f in bare if f.line < limit]
+    if header:
+        k, f = min(header, key=lambda t: (_day(_value(t[1])), t[0]))
+        return Choice(_value(f), f.source, "earliest header candidate", k)
+    updated = [(k, f) for k, f in ok if f.kind == "updated"]
+    if updated:
+        k, f = min(updated, key=lambda t: (_day(_value(t[1])), t[0]))
+        return Choice(_value(f), f.source, "updated label", k)
+    return None
+
+
+def _value(f: Found) -> datetime | date:
+    if f.value is None:  # filtered out by _plausible; kept for the type checker
+        raise ValueError("candidate without a value")
+    return f.value
+
+
+# ---------------------------------------------------------------------------
+# The stage
+# ---------------------------------------------------------------------------
+def _page_date_strings(doc: Document, language: str | None) -> list[DateCandidate]:
+    """Read the page date strings the HTML stage could not normalise (``extra["html"]``)."""
+    html = doc.extra.get("html")
+    raw = html.get("date_strings") if isinstance(html, dict) else None
+    out: list[DateCandidate] = []
+    for item in raw or ():
+        if not isinstance(item, dict) or not isinstance(item.get("value"), str):
+            continue
+        value = parse_date(item["value"], language=language)
+        if value is not None:
+            out.append(
+                DateCandidate(
+                    iso(value), str(item.get("kind", "published")), str(item.get("source", "html:"))
+                )
+            )
+    return out
+
+
+@stage(NAME, provides=("dates", "published"))
 def normalize_dates(doc: Document) -> Document:
-    """Return the document unchanged (placeholder until the stage lands)."""
-    return doc
+    """Collect date candidates, choose ``published``, and take date-only lines out.
+
+    >>> from newsclean.document import Document
+    >>> doc = normalize_dates(Document.from_text("Bridge reopens\\nDate:2025-04-08 08:47:16\\nThe bridge reopened."))
+    >>> doc.text
+    'Bridge reopens\\nThe bridge reopened.'
+    >>> doc.get("published").isoformat()
+    '2025-04-08T08:47:16'
+    """
+    language = doc.options.language or doc.get("language")
+    captured_at = doc.options.captured_at
+    lines = split_lines(doc.text)
+    found, warnings = find_candidates(doc.text, language=language, captured_at=captured_at, lines=lines)
+    existing: tuple[DateCandidate, ...] = tuple(doc.get("dates") or ())
+    page_strings = _page_date_strings(doc, language)
+    metadata = [c for c in existing if c.source.startswith(_META_ORDER)] + page_strings
+    already = doc.get("published")
+    choice = None
+    if already is None:
+        choice = choose_published(
+            found,
+            lines,
+            metadata=metadata,
+            title=doc.get("title"),
+            captured_at=captured_at,
+            url=doc.options.url,
+        )
+    chosen = choice.index if choice is not None else None
+
+    candidates = list(existing)
+    seen = {(c.value, c.source) for c in existing}
+    for cand in page_strings:
+        if (cand.value, cand.source) not in seen:
+            seen.add((cand.value, cand.source))
+            candidates.append(cand)
+    for k, f in enumerate(found):
+        kind = f.kind
+        if kind is None:
+            kind = "published" if k == chosen else "mentioned"
+        cand = DateCandidate(None if f.value is None else iso(f.value), kind, f.source)
+        if (cand.value, cand.source) not in seen:
+            seen.add((cand.value, cand.source))
+            candidates.append(cand)
+
+    if doc.options.url:
+        from_url = url_date(doc.options.url)
+        if from_url is not None:
+            cand = DateCandidate(iso(from_url), "published", f"url:{doc.options.url}")
+            if (cand.value, cand.source) not in seen:
+                seen.add((cand.value, cand.source))
+                candidates.append(cand)
+
+    removed = sorted({f.line for f in found if f.date_only})
+    changes: list[Change] = [delete_line(doc.text, lines[i], "date_line", "extract") for i in removed]
+    out = doc.with_edits(NAME, changes)
+    if candidates and tuple(candidates) != existing:
+        out = out.with_fields(dates=tuple(candidates))
+    if choice is not None:
+        out = out.with_fields(published=choice.value)
+        out = out.with_note(
+            NAME, "published_date", f"{iso(choice.value)} from {choice.source!r}: {choice.rule}"
+        )
+        if chosen is not None and found[chosen].ambiguous:
+            out = out.with_warning(f"published date: {found[chosen].ambiguous}")
+    for w in warnings:
+        out = out.with_warning(w)
+    return out

@@ -1,0 +1,719 @@
+"""Exact date parsing for short strings and text lines.
+
+The :mod:`newsclean.stages.dates` stage reads dates through this module. Its
+fast paths are compiled regular expressions for the forms news pages print:
+
+* ISO 8601 and other year-first numeric dates (``2023-09-15 13:05:45``,
+  ``2020.10.26 13:44``, ``2020/07/13``), with ``T``/space times and offsets;
+* day-first and month-first numeric dates (``05.03.2024``, ``21/05/2020``,
+  ``3/5/2024``); the order is decided by the separator, by impossible values
+  (``21/05``), or else by the language (US month-first for English) and the
+  ambiguity is reported;
+* month names in 25 languages (``March 5, 2024``, ``5. März 2024``,
+  ``22 de novembro de 2020``, ``1 декабря 2020``, ``Tue, 05 Mar 2024 15:41:00
+  +0000`` as in RFC 2822, ``Thu Dec 10 10:10:50 GMT-03:00 2020``);
+* Chinese, Japanese and Korean ``2024年3月5日 15時41分`` / ``2020년 8월 27일``;
+* Unix timestamps in seconds or milliseconds (UTC by definition).
+
+Times may come before or after the date (``3:41 PM EST, Tue March 5, 2024``,
+``5 mars 2024 à 15h41``). A value is timezone-aware only when the text states
+the zone: an offset, ``Z``, ``GMT+1`` or an abbreviation from the table in
+``data/dates.json``.
+
+A date needs a day, a month and a four-digit year, so words that look like
+months ("May I", "March on"), version numbers, prices, phone numbers and
+scores never parse. dateparser is the slow path, used by :func:`parse_date`
+only for short strings that the fast paths could not read.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal
+
+import regex
+
+__all__ = [
+    "YEAR_MAX",
+    "YEAR_MIN",
+    "DateHit",
+    "dayfirst_for",
+    "find_dates",
+    "iso",
+    "looks_like_worded_date",
+    "parse_date",
+    "parse_relative",
+    "parse_unix",
+    "url_date",
+    "vocabulary",
+]
+
+#: Years a date may have (four-digit years only).
+YEAR_MIN = 1900
+YEAR_MAX = 2100
+#: Window in which a bare 10- or 13-digit number is read as a Unix timestamp.
+UNIX_MIN = datetime(1995, 1, 1, tzinfo=UTC)
+UNIX_MAX = datetime(2040, 12, 31, tzinfo=UTC)
+
+Order = Literal["ymd", "dmy", "mdy", "name", "cjk", "unix"]
+
+
+# ---------------------------------------------------------------------------
+# Vocabulary
+# ---------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The word tables of ``data/dates.json``, prepared for matching.
+
+    Attributes:
+        months: Lower-case month name or abbreviation -> month number, all
+            languages merged (names that mean different months in different
+            languages are left out).
+        month_first: Languages whose numeric dates are month-first.
+        weekdays: Lower-case weekday names and abbreviations.
+        fillers: Connector words allowed around a date on a date-only line.
+        labels: ``(label, kind, language)`` triples, longest label first.
+        timezones: Lower-case abbreviation -> UTC offset in minutes.
+        units: Relative-time unit word -> unit name.
+        before: Words that open a relative phrase ("vor", "il y a").
+        after: Words that close one ("ago", "geleden").
+        days: "today"/"yesterday" words -> days back.
+    """
+
+    months: Mapping[str, int]
+    month_first: frozenset[str]
+    weekdays: frozenset[str]
+    fillers: frozenset[str]
+    labels: tuple[tuple[str, str, str], ...]
+    timezones: Mapping[str, int]
+    units: Mapping[str, str]
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    days: Mapping[str, int]
+
+    @property
+    def label_words(self) -> frozenset[str]:
+        """Every word occurring in a label (lower case)."""
+        return frozenset(w for label, _, _ in self.labels for w in regex.findall(r"\w+", label))
+
+
+def _group(data: Mapping[str, Any], name: str) -> Mapping[str, Any]:
+    group = data.get(name)
+    if not group:
+        raise ValueError(f"dates.json: group {name!r} is missing or empty")
+    return {k: v for k, v in group.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """Load and check ``data/dates.json`` once (the result is immutable).
+
+    Raises:
+        ValueError: If a group is empty or a language lacks twelve months.
+    """
+    raw = json.loads(resources.files("newsclean").joinpath("data/dates.json").read_text(encoding="utf-8"))
+    months: dict[str, int] = {}
+    clashes: set[str] = set()
+    for lang, names in _group(raw, "months").items():
+        if len(names) != 12:
+            raise ValueError(f"dates.json: months[{lang!r}] needs 12 entries, has {len(names)}")
+        for number, variants in enumerate(names, start=1):
+            for name in variants.split("|"):
+                key = name.lower()
+                if months.get(key, number) != number:
+                    clashes.add(key)
+                months[key] = number
+    for key in clashes:
+        del months[key]
+    weekdays = frozenset(w.lower() for words in _group(raw, "weekdays").values() for w in words)
+    labels = sorted(
+        (
+            (label.lower(), kind, lang)
+            for kind, by_lang in _group(raw, "labels").items()
+            for lang, words in by_lang.items()
+            for label in words
+        ),
+        key=lambda t: -len(t[0]),
+    )
+    rel = _group(raw, "relative")
+    units = {w.lower(): unit for unit, words in rel["units"].items() for w in words}
+    days = {w.lower(): back for back, key in enumerate(("today", "yesterday")) for w in rel["days"][key]}
+    return Vocabulary(
+        months=months,
+        month_first=frozenset(_group(raw, "month_first_languages")["languages"]),
+        weekdays=weekdays,
+        fillers=frozenset(w.lower() for w in _group(raw, "fillers")["words"]),
+        labels=tuple(labels),
+        timezones={k.lower(): int(v) for k, v in _group(raw, "timezones").items()},
+        units=units,
+        before=tuple(rel["before"]),
+        after=tuple(rel["after"]),
+        days=days,
+    )
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Build a regex alternation, longest first; refuse an empty group."""
+    items = sorted(set(words), key=lambda w: (-len(w), w))
+    if not items:
+        raise ValueError("cannot build a pattern from an empty word group")
+    return "|".join(regex.escape(w) for w in items)
+
+
+# ---------------------------------------------------------------------------
+# Patterns (compiled once, on first use)
+# ---------------------------------------------------------------------------
+_YEAR = r"(?P<y>(?:19|20)\d\d)"
+# A number is not part of a date when glued to letters, currency, decimals or other digits.
+_NOT_BEFORE = r"(?<![\d_$€£¥+.,/\-]|\d:|(?<!\w)v)"
+_NOT_AFTER = r"(?![\w]|[.,/:-]\d|-\w)"
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    ymd: regex.Pattern[str]
+    numeric: regex.Pattern[str]
+    cjk: regex.Pattern[str]
+    name_dmy: regex.Pattern[str]
+    name_mdy: regex.Pattern[str]
+    name_ymd: regex.Pattern[str]
+    js_date: regex.Pattern[str]
+    time_after: regex.Pattern[str]
+    time_any: regex.Pattern[str]
+    tz_after: regex.Pattern[str]
+    relative: regex.Pattern[str]
+    label: regex.Pattern[str]
+    unix_line: regex.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    voc = vocabulary()
+    mon = rf"(?P<mon>{_alternation(voc.months)})\.?"
+    tz_words = _alternation(k for k in voc.timezones if k != "z")
+    tz = (
+        r"(?P<tz>(?:GMT|UTC)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[+\-−]\d{2}:?\d{2}(?!\d)"
+        rf"|(?<![\w])(?:{tz_words})(?!\w))"
+    )
+    # H:M[:S] with optional am/pm, "15h41", "11時00分", "16시 34분".
+    clock = (
+        r"(?P<H>[01]?\d|2[0-4])\s?(?:[:：.]|h(?=\d)|時|시\s?)(?P<M>[0-5]\d)(?:분|分)?"
+        r"(?:[:.](?P<S>[0-5]\d)(?:[.,]\d{1,9})?)?"
+        r"(?:\s?(?P<ampm>[ap]\.?\s?m\b\.?))?(?!\d|[.,]\d)"
+    )
+    connector = (
+        r"(?:T|\.|at|um|à|a las|a la|alle|às|as|om|kl\.?|klo|u|o|в|saat|pukul|ore|h|godz\.?|-|–|—|\||,|/|@)"
+    )
+    flags = regex.IGNORECASE
+    rel_before = _alternation(voc.before)
+    rel_after = _alternation(voc.after)
+    units = _alternation(voc.units)
+    days = _alternation(voc.days)
+    number = r"(?P<n>\d{1,3}|an?|one|un|une|ein|eine|einem|einer|uno|una|um|uma|een)"
+    label = _alternation(lbl for lbl, _, _ in voc.labels)
+    return _Patterns(
+        ymd=regex.compile(
+            rf"{_NOT_BEFORE}{_YEAR}(?:(?P<sep>[-/]|\s/\s)(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)|(?P<dot>\.\s?)(?P<m>[01]\d)(?P=dot)(?P<d>[0-3]\d))"
+            rf"\.?(?:(?=T\d)|{_NOT_AFTER})",
+            flags,
+        ),
+        numeric=regex.compile(
+            rf"{_NOT_BEFORE}(?P<a>[0-3]?\d)(?P<sep>[./-]|\s/\s)(?P<b>[01]?\d|[0-3]\d)(?P=sep){_YEAR}(?!\d|[.,/:-]\d|-\w|(?-i:[A-Za-z]))",
+            flags,
+        ),
+        cjk=regex.compile(
+            rf"{_YEAR}\s?[年년]\s?(?P<m>[01]?\d)\s?[月월]\s?(?P<d>[0-3]?\d)\s?[日일]?",
+            flags,
+        ),
+        name_dmy=regex.compile(
+            r"(?<![\d_.,/-]|(?-i:[A-Z]))(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|°|ª|-?го|\.)?"
+            rf"(?:\s+de|\s+del|\s+d')?[\s/-]{{0,3}}{mon}(?:\s+de|\s+del|\s?,)?[\s/.-]{{0,3}}"
+            r"(?:(?P<y>(?:19|20)\d\d)(?!\d)|(?P<yy>[0-3]\d)(?=\s{0,3}(?:à|at|um|,|-|\|)?\s{0,3}\d{1,2}[:h]\d\d))",
+            flags,
+        ),
+        name_mdy=regex.compile(
+            rf"(?<![\w.-]){mon}\s{{0,2}}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:,\s{{0,2}}|\s{{1,2}}|\.\s?){_YEAR}(?![\d])",
+            flags,
+        ),
+        name_ymd=regex.compile(
+            rf"(?<![\w.-]){_YEAR}\.?\s(?:m\.\s)?{mon}\s(?P<d>[0-3]?\d)\.?(?:\s?d\.)?(?![\w])",
+            flags,
+        ),
+        js_date=regex.compile(
+            rf"(?<![\w]){mon}\s(?P<d>[0-3]?\d)\s(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d):(?P<S>[0-5]\d)"
+            rf"\s(?:{tz}\s)?(?:\([^()\n]{{1,60}}\)\s)?{_YEAR}(?!\d)",
+            flags,
+        ),
+        time_after=regex.compile(rf"\s{{0,3}}(?:{connector}\s{{0,3}}){{0,2}}{clock}", flags),
+        time_any=regex.compile(rf"(?<![\w.:,/-]){clock}(?![\w]|[:.]\d)", flags),
+        tz_after=regex.compile(rf"(?:Z(?!\w)|\s{{0,2}}\(?{tz}\)?)", flags),
+        relative=regex.compile(
+            rf"(?<!\w)(?:(?:{rel_before})\s{{1,3}}{number}\s{{0,2}}(?P<u>{units})\b"
+            rf"|{number}\s{{0,2}}(?P<u2>{units})\.?\s{{1,3}}(?:{rel_after})\b"
+            rf"|(?P<day>{days}))(?!\w)",
+            flags,
+        ),
+        label=regex.compile(rf"(?<!\w)(?P<label>{label})(?!\w)\s{{0,3}}[:：]?", flags),
+        unix_line=regex.compile(r"\s*(?P<n>\d{10}|\d{13})\s*"),
+    )
+
+
+# ---------------------------------------------------------------------------
+# Values
+# ---------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class DateHit:
+    """One date found in a string.
+
+    Attributes:
+        value: ``datetime`` when a time was found (aware only when the text
+            states a zone), else ``date``.
+        start: Start of the whole expression (date, time and zone).
+        end: End of the whole expression.
+        order: Which fast path read it (``ymd``, ``dmy``, ``mdy``, ``name``,
+            ``cjk``, ``unix``) or ``dateparser``.
+        ambiguous: A message when day and month could be swapped, else None.
+    """
+
+    value: datetime | date
+    start: int
+    end: int
+    order: str
+    ambiguous: str | None = None
+
+
+def iso(value: datetime | date) -> str:
+    """Format a value as ISO 8601 (seconds precision; a date as ``YYYY-MM-DD``).
+
+    >>> iso(datetime(2023, 9, 15, 13, 5, tzinfo=timezone(timedelta(hours=-4))))
+    '2023-09-15T13:05:00-04:00'
+    """
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    return value.isoformat()
+
+
+#: Arabic-Indic, Persian and full-width digits -> ASCII (same length, so spans stay valid).
+_DIGITS = {
+    **{0x0660 + i: 0x30 + i for i in range(10)},
+    **{0x06F0 + i: 0x30 + i for i in range(10)},
+    **{0xFF10 + i: 0x30 + i for i in range(10)},
+}
+
+
+def _valid_date(y: int, m: int, d: int) -> date | None:
+    if not (YEAR_MIN <= y <= YEAR_MAX and 1 <= m <= 12 and d >= 1):
+        return None
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _tz_from(text: str | None) -> timezone | None:
+    if not text:
+        return None
+    t = text.strip().replace("−", "-")
+    low = t.lower()
+    if low == "z":
+        return UTC
+    m = regex.fullmatch(r"(?:gmt|utc)?\s?([+-])\s?(\d{1,2})(?::?(\d{2}))?", low)
+    if m:
+        minutes = int(m.group(2)) * 60 + int(m.group(3) or 0)
+        if minutes > 14 * 60:
+            return None
+        return timezone(timedelta(minutes=minutes if m.group(1) == "+" else -minutes))
+    offset = vocabulary().timezones.get(low)
+    if offset is None:
+        return None
+    return timezone(timedelta(minutes=offset))
+
+
+def _clock(m: regex.Match[str]) -> tuple[int, int, int] | None:
+    h, mi = int(m.group("H")), int(m.group("M"))
+    s = int(m.group("S") or 0)
+    ampm = m.groupdict().get("ampm")
+    if ampm:
+        if not 1 <= h <= 12:
+            return None
+        pm = ampm.lower().startswith("p")
+        h = (h % 12) + (12 if pm else 0)
+    if h == 24:
+        if mi or s:
+            return None
+        h = 0  # midnight written as 24:00 is kept on the same day for simplicity
+    return h, mi, s
+
+
+def _attach_time(text: str, d: date, start: int, end: int, order: str) -> DateHit:
+    """Look for a time right after (or just before) a date and a zone after it."""
+    p = _patterns()
+    clock: tuple[int, int, int] | None = None
+    tm = p.time_after.match(text, end)
+    if tm:
+        clock = _clock(tm)
+        if clock is not None:
+            end = tm.end()
+    if clock is None:
+        # A time written before the date: "3:41 PM EST, Tue March 5, 2024".
+        window_start = max(0, start - 40)
+        best: regex.Match[str] | None = None
+        for cand in p.time_any.finditer(text, window_start, start):
+            best = cand
+        if best is not None:
+            gap = text[best.end() : start]
+            zone = p.tz_after.match(text, best.end())
+            after_zone = zone.end() if zone else best.end()
+            gap = text[after_zone:start]
+            if len(gap) <= 16 and not regex.search(r"\d", gap):
+                clock = _clock(best)
+                if clock is not None:
+                    tz = _tz_from(zone.group("tz") or "Z") if zone else None
+                    value = datetime(d.year, d.month, d.day, *clock, tzinfo=tz)
+                    return DateHit(value, best.start(), end, order)
+    if clock is None:
+        return DateHit(d, start, end, order)
+    tz = None
+    zone = p.tz_after.match(text, end)
+    if zone:
+        tz = _tz_from(zone.group("tz") or "Z")
+        if tz is not None:
+            end = zone.end()
+    return DateHit(datetime(d.year, d.month, d.day, *clock, tzinfo=tz), start, end, order)
+
+
+def dayfirst_for(language: str | None) -> bool | None:
+    """Return whether numeric dates are day-first in ``language`` (None if unknown).
+
+    >>> dayfirst_for("en"), dayfirst_for("de"), dayfirst_for(None)
+    (False, True, None)
+    """
+    if not language:
+        return None
+    return language.split("-")[0].lower() not in vocabulary().month_first
+
+
+def _numeric(m: regex.Match[str], dayfirst: bool | None) -> tuple[date, str, str | None] | None:
+    a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+    sep = m.group("sep")
+    if a > 12 and b <= 12:
+        d = _valid_date(y, b, a)
+        return (d, "dmy", None) if d else None
+    if b > 12 and a <= 12:
+        d = _valid_date(y, a, b)
+        return (d, "mdy", None) if d else None
+    if a > 12 and b > 12:
+        return None
+    if sep == "." or a == b:
+        d = _valid_date(y, b, a)
+        return (d, "dmy", None) if d else None
+    first = True if dayfirst is None else dayfirst
+    d = _valid_date(y, b, a) if first else _valid_date(y, a, b)
+    if d is None:
+        return None
+    how = "day-first" if first else "month-first"
+    why = "by default" if dayfirst is None else "by language"
+    note = f"ambiguous numeric date {m.group(0)!r} read {how} ({why})"
+    return d, ("dmy" if first else "mdy"), note
+
+
+_LETTERS = regex.compile(r"[^\W\d_]+")
+#: Cheap test for the numeric forms: a digit, a separator, a digit (``re`` scans this fast).
+_NUMERIC_GATE = re.compile(r"\d[./-]\s?\d|\d /")
+
+
+def _raw_hits(text: str, dayfirst: bool | None) -> Iterator[DateHit]:
+    p = _patterns()
+    months = vocabulary().months
+    # The month-name patterns are costly (a long alternation): run them only
+    # when a word of the line is a month name.
+    named = any(w.lower() in months for w in _LETTERS.findall(text))
+    numeric = _NUMERIC_GATE.search(text) is not None
+    for m in p.js_date.finditer(text) if named and ":" in text else ():
+        d = _valid_date(int(m.group("y")), months[m.group("mon").lower()], int(m.group("d")))
+        if d:
+            clock = _clock(m)
+            if clock is not None:
+                tz = _tz_from(m.group("tz"))
+                yield DateHit(datetime(d.year, d.month, d.day, *clock, tzinfo=tz), m.start(), m.end(), "name")
+    for m in p.ymd.finditer(text) if numeric else ():
+        d = _valid_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        if d:
+            yield _attach_time(text, d, m.start(), m.end(), "ymd")
+    for m in p.cjk.finditer(text) if ("年" in text or "년" in text) else ():
+        d = _valid_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        if d:
+            yield _attach_time(text, d, m.start(), m.end(), "cjk")
+    for m in p.numeric.finditer(text) if numeric else ():
+        got = _numeric(m, dayfirst)
+        if got:
+            hit = _attach_time(text, got[0], m.start(), m.end(), got[1])
+            yield DateHit(hit.value, hit.start, hit.end, hit.order, got[2])
+    for pat in (p.name_dmy, p.name_mdy, p.name_ymd) if named else ():
+        for m in pat.finditer(text):
+            groups = m.groupdict()
+            year = int(groups["y"]) if groups["y"] else 2000 + int(groups["yy"])
+            d = _valid_date(year, months[m.group("mon").lower()], int(m.group("d")))
+            if d:
+                yield _attach_time(text, d, m.start(), m.end(), "name")
+
+
+def find_dates(text: str, *, dayfirst: bool | None = None, language: str | None = None) -> list[DateHit]:
+    """Find every date the fast paths can read in ``text``, left to right.
+
+    Args:
+        text: A line or short string.
+        dayfirst: Order for ambiguous numeric dates; None lets ``language``
+            decide, and day-first is the default when that is unknown too.
+        language: A language code (``en`` makes numeric dates month-first).
+
+    Returns:
+        Non-overlapping hits; where two overlap, the earlier and longer wins.
+
+    >>> [iso(h.value) for h in find_dates("Updated 3:41 PM EST, Tue March 5, 2024")]
+    ['2024-03-05T15:41:00-05:00']
+    >>> find_dates("May I go? March on. v2.10.3 costs $20.24; it ended 3-1.")
+    []
+    """
+    if dayfirst is None:
+        dayfirst = dayfirst_for(language)
+    if not text.isascii():
+        text = text.translate(_DIGITS)
+    hits = sorted(_raw_hits(text, dayfirst), key=lambda h: (h.start, -(h.end - h.start)))
+    out: list[DateHit] = []
+    for h in hits:
+        if out and h.start < out[-1].end:
+            continue
+        out.append(h)
+    return out
+
+
+def parse_unix(text: str) -> datetime | None:
+    """Read a line holding only a Unix timestamp (seconds or milliseconds), as UTC.
+
+    >>> parse_unix("1694783489").isoformat()
+    '2023-09-15T13:11:29+00:00'
+    >>> parse_unix("1234567") is None
+    True
+    """
+    m = _patterns().unix_line.fullmatch(text.translate(_DIGITS))
+    if not m:
+        return None
+    n = int(m.group("n"))
+    seconds = n / 1000 if len(m.group("n")) == 13 else n
+    value = datetime.fromtimestamp(int(seconds), tz=UTC)
+    if not UNIX_MIN <= value <= UNIX_MAX:
+        return None
+    return value
+
+
+_URL_DATE = regex.compile(
+    r"(?<![\w])(?P<y>(?:19|20)\d\d)(?P<sep>[/_-])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\d])"
+    r"|(?<=[/_-])(?P<y2>(?:19|20)\d\d)(?P<m2>[01]\d)(?P<d2>[0-3]\d)(?=[/_.-]|$)"
+)
+
+
+def url_date(url: str) -> date | None:
+    """Read a day from a page address (``/2020/07/28/``, ``/2020-11-26/``, ``/20200728-``).
+
+    >>> url_date("https://example.com/news/2020/07/28/story.html")
+    datetime.date(2020, 7, 28)
+    >>> url_date("https://example.com/2020/07/story") is None
+    True
+    """
+    path = url.split("://", 1)[-1]
+    path = path[path.find("/") :] if "/" in path else ""
+    for m in _URL_DATE.finditer(path):
+        if m.group("y"):
+            d = _valid_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        else:
+            d = _valid_date(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
+        if d is not None:
+            return d
+    return None
+
+
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "ein": 1, "eine": 1, "einem": 1, "einer": 1}
+_NUMBER_WORDS.update({"uno": 1, "una": 1, "um": 1, "uma": 1, "een": 1})
+
+
+@dataclass(frozen=True, slots=True)
+class Relative:
+    """A relative phrase: how far back, in which unit, and where."""
+
+    amount: int
+    unit: str
+    start: int
+    end: int
+
+    def resolve(self, anchor: datetime) -> datetime | date:
+        """Return the moment ``anchor`` minus this distance (a date for days and longer)."""
+        if self.unit in ("second", "minute", "hour"):
+            return anchor - timedelta(**{self.unit + "s": self.amount})
+        day = anchor.date()
+        if self.unit == "day":
+            return day - timedelta(days=self.amount)
+        if self.unit == "week":
+            return day - timedelta(weeks=self.amount)
+        months = self.amount * (12 if self.unit == "year" else 1)
+        y, m = divmod(day.year * 12 + day.month - 1 - months, 12)
+        m += 1
+        for d in (day.day, 30, 29, 28):
+            try:
+                return date(y, m, min(d, day.day))
+            except ValueError:
+                continue
+        return date(y, m, 28)
+
+
+def parse_relative(text: str) -> Relative | None:
+    """Find a relative phrase ("2 hours ago", "vor 3 Stunden", "yesterday") in ``text``.
+
+    >>> r = parse_relative("vor 3 Stunden")
+    >>> (r.amount, r.unit)
+    (3, 'hour')
+    """
+    voc = vocabulary()
+    m = _patterns().relative.search(text)
+    if not m:
+        return None
+    if m.group("day"):
+        return Relative(voc.days[m.group("day").lower()], "day", m.start(), m.end())
+    n = m.group("n").lower()
+    amount = int(n) if n.isdigit() else _NUMBER_WORDS.get(n)
+    unit = voc.units.get((m.group("u") or m.group("u2")).lower())
+    if amount is None or unit is None:
+        return None
+    return Relative(amount, unit, m.start(), m.end())
+
+
+# ---------------------------------------------------------------------------
+# The slow path
+# ---------------------------------------------------------------------------
+_DATEPARSER_LANGS = frozenset(
+    [
+        "en",
+        "de",
+        "fr",
+        "es",
+        "it",
+        "pt",
+        "nl",
+        "sv",
+        "da",
+        "nb",
+        "fi",
+        "pl",
+        "cs",
+        "sk",
+        "hu",
+        "ro",
+        "tr",
+        "sq",
+        "sr",
+        "hr",
+        "bs",
+        "sl",
+        "id",
+        "ms",
+        "lt",
+        "lv",
+        "et",
+        "ru",
+        "uk",
+        "bg",
+        "el",
+        "zh",
+        "ja",
+        "ko",
+        "vi",
+        "th",
+    ]
+)
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(text: str, language: str | None) -> datetime | date | None:
+    """Parse a short string with dateparser under strict settings (cached)."""
+    import dateparser  # slow path: imported only when needed
+
+    settings: dict[str, Any] = {
+        "PREFER_DATES_FROM": "past",
+        "STRICT_PARSING": True,
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "PARSERS": ["custom-formats", "absolute-time"],
+    }
+    languages = [language] if language in _DATEPARSER_LANGS else None
+    try:
+        value: datetime | None = dateparser.parse(text, languages=languages, settings=settings)
+    except (ValueError, OverflowError, TypeError, LookupError):
+        return None
+    if value is None:
+        return None
+    # Keep only what the string states: its four-digit year and day must appear in it.
+    years = {int(y) for y in regex.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text)}
+    numbers = {int(n) for n in regex.findall(r"\d+", text)}
+    if value.year not in years or value.day not in numbers:
+        return None
+    has_time = bool(_patterns().time_any.search(text))
+    if not has_time:
+        return value.date()
+    if value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=None)
+
+
+_WORDED = regex.compile(
+    r"(?<!\d)(?:[0-3]?\d\W{0,3}[^\W\d_]{3,}[^\d]{0,12}?|[^\W\d_]{3,}\W{0,3}[0-3]?\d\W{0,3})(?:19|20)\d\d(?!\d)"
+)
+_CJK = regex.compile(r"[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}]")
+
+
+def looks_like_worded_date(text: str) -> bool:
+    """Whether ``text`` is shaped like a date in words that dateparser may read.
+
+    A day number and a word before a year ("15 अप्रैल 2020"), or a word and a
+    day ("ديسمبر 25, 2020"); CJK text is left to the fast path.
+    """
+    return bool(_WORDED.search(text)) and not _CJK.search(text)
+
+
+def parse_date(
+    text: str,
+    *,
+    language: str | None = None,
+    dayfirst: bool | None = None,
+    fallback: bool = True,
+) -> datetime | date | None:
+    """Parse one short date string exactly; None when it holds no date.
+
+    The fast paths come first (including a Unix timestamp); dateparser is
+    asked only when they find nothing, the string is at most 80 characters
+    and holds a four-digit year, and ``fallback`` is true.
+
+    Args:
+        text: A short string such as ``"Stand: 05.03.2024, 15:41 Uhr"``.
+        language: Language code, used for numeric order and by dateparser.
+        dayfirst: Force the order of ambiguous numeric dates.
+        fallback: Allow the dateparser slow path.
+
+    >>> parse_date("Stand: 05.03.2024, 15:41 Uhr").isoformat()
+    '2024-03-05T15:41:00'
+    >>> parse_date("May I") is None
+    True
+    """
+    unix = parse_unix(text)
+    if unix is not None:
+        return unix
+    hits = find_dates(text, dayfirst=dayfirst, language=language)
+    if hits:
+        return hits[0].value
+    if fallback and len(text) <= 80 and looks_like_worded_date(text):
+        return _dateparser(text.strip(), language)
+    return None
