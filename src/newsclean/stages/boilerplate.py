@@ -72,7 +72,9 @@ _WIDGET = regex.compile(
     r"^(?:\p{L}[\p{L} ]{0,24}[!?]?\s*[(\[]\s*\d[\d,.]*\s*[kKmM]?\s*[)\]]"
     r"|(?:[\p{So}\p{Sk}\p{Cs}]\uFE0F?\s*)+[\d,.]+\s*[kKmM]?"
     r"|[\d,.]+\s*[kKmM]?\s*(?:[\p{So}\p{Sk}]\uFE0F?\s*)+"
-    r"|[\p{So}\p{Sk}\s]+)$"
+    r"|[\p{So}\p{Sk}\s]+"
+    r"|\d[\d,.]*\s*[kKmM]?\s*(?:shares?|likes?|views?|reads?|votes?|reactions?|followers?)"
+    r"|(?:shares?|likes?|views?|votes?)\s*[:]?\s*\d[\d,.]*\s*[kKmM]?)$"
 )
 # lines made only of numbers, counters and pagination marks: "16", "1 of 23", "1 / 23", "2/5"
 _COUNTER = regex.compile(r"^[(\[]?\d[\d,.]*[)\]]?(?:\s*(?:/|of|von|de|di|van|sur|\|)\s*\d[\d,.]*)?$")
@@ -141,7 +143,12 @@ _URL = regex.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\S+$|^@\w+$")
 _TIMESTAMP = regex.compile(r"^[\d\s:/.,-]+(?:[ap]\.?m\.?|gmt|utc|et|est|edt|pst|cet)?$", regex.IGNORECASE)
 
 _NO_STOPS = 0.3  # function-word share assumed for languages without a list
-_MAX_LINE = 20_000  # longer lines are judged on their first characters only
+_MAX_LINE = 20_000
+_LETTER = regex.compile(r"\p{L}")
+_DIGIT = regex.compile(r"\d")
+_COOKIE_HINT = regex.compile(
+    r"cookie", regex.IGNORECASE
+)  # longer lines are judged on their first characters only
 
 
 # -- vocabularies ---------------------------------------------------------------
@@ -160,40 +167,52 @@ def _alternation(entries: Sequence[str]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Vocab:
-    """Compiled vocabularies for one language (plus English)."""
+    """Compiled vocabularies for one language (plus English).
 
-    groups: tuple[
-        tuple[str, regex.Pattern[str] | None, regex.Pattern[str] | None, regex.Pattern[str] | None], ...
-    ]
+    ``line`` matches a line made only of entries (of any group); the tagged
+    patterns have one named group per concept (``g0``, ``g1``…, see
+    ``reasons``) so one match tells which concept was hit.
+    """
+
+    line: regex.Pattern[str]
+    line_tag: regex.Pattern[str]
+    prefix_tag: regex.Pattern[str]
+    contains_tag: regex.Pattern[str]
+    reasons: dict[str, str]
     stops: frozenset[str]
+
+
+#: Groups whose entries also match long lines (consent banners are long prose).
+_UNLIMITED = frozenset({"cookie"})
 
 
 @lru_cache(maxsize=16)
 def _vocab(language: str | None) -> _Vocab:
     data = _data()
     langs = ("en", language) if language in _LANGS and language != "en" else ("en",) if language else _LANGS
-    groups = []
-    for group in data["groups"].values():
-        reason = group["reason"]
-        compiled: list[regex.Pattern[str] | None] = []
-        for mode in ("line", "prefix", "contains"):
+    alts: dict[str, list[str]] = {"line": [], "prefix": [], "contains": []}
+    reasons: dict[str, str] = {}
+    every_line: list[str] = []
+    for i, group in enumerate(data["groups"].values()):
+        reasons[f"g{i}"] = group["reason"]
+        for mode in alts:
             entries = [e.lower() for lang in langs for e in group.get(mode, {}).get(lang, [])]
-            if not entries:
-                compiled.append(None)
-                continue
-            alt = _alternation(entries)
-            if mode == "line":
-                pat = rf"^(?:(?:{alt})(?:[\s|·•,/:»›>-]*|$))+$"
-            elif mode == "prefix":
-                pat = rf"^(?:{alt})(?:\b|(?<=\W))"
-            else:
-                pat = rf"(?:{alt})"
-            compiled.append(regex.compile(pat, regex.IGNORECASE | regex.V1))
-        groups.append((reason, compiled[0], compiled[1], compiled[2]))
+            if entries:
+                alts[mode].append(f"(?P<g{i}>{_alternation(entries)})")
+                if mode == "line":
+                    every_line.extend(e.lower() for e in entries)
+    flags = regex.IGNORECASE | regex.V1
     stops: frozenset[str] = frozenset()
     if language in STOPWORDS:
         stops = STOPWORDS[language] | frozenset(data["function_words"].get(language, ()))
-    return _Vocab(tuple(groups), stops)
+    return _Vocab(
+        line=regex.compile(rf"^(?:(?:{_alternation(every_line)})(?:[\s|·•,/:»›>-]*|$))+$", flags),
+        line_tag=regex.compile(rf"^(?:{'|'.join(alts['line'])})(?=[\s|·•,/:»›>-]|$)", flags),
+        prefix_tag=regex.compile(rf"^(?:{'|'.join(alts['prefix'])})(?:\b|(?<=\W))", flags),
+        contains_tag=regex.compile("|".join(alts["contains"]), flags),
+        reasons=reasons,
+        stops=stops,
+    )
 
 
 def _vocab_reason(text: str, vocab: _Vocab, words: int) -> str | None:
@@ -204,14 +223,17 @@ def _vocab_reason(text: str, vocab: _Vocab, words: int) -> str | None:
     bare = _EDGE.sub("", norm)
     if not bare:
         return None
-    for reason, line, prefix, contains in vocab.groups:
-        unlimited = reason == "cookie"  # consent banners are long prose
-        if line is not None and words <= 12 and line.match(bare):
-            return reason
-        if prefix is not None and (words <= 30 or unlimited) and prefix.match(norm):
-            return reason
-        if contains is not None and (words <= 60 or unlimited) and contains.search(norm):
-            return reason
+    if words <= 12 and vocab.line.match(bare):
+        m = vocab.line_tag.match(bare)
+        if m and m.lastgroup:
+            return vocab.reasons[m.lastgroup]
+    m = vocab.prefix_tag.match(norm)
+    if m and m.lastgroup and (words <= 30 or vocab.reasons[m.lastgroup] in _UNLIMITED):
+        return vocab.reasons[m.lastgroup]
+    if words <= 60 or _COOKIE_HINT.search(norm):
+        for m in vocab.contains_tag.finditer(norm):
+            if m.lastgroup and (words <= 60 or vocab.reasons[m.lastgroup] in _UNLIMITED):
+                return vocab.reasons[m.lastgroup]
     return None
 
 
@@ -251,7 +273,7 @@ def _features(text: str, vocab: _Vocab, has_stops: bool) -> _Feat:
     terminal = bool(_TERMINAL.search(body))
     starts = bool(_STARTS_SENTENCE.match(body))
     sentence = terminal and starts
-    letters = sum(1 for ch in body if ch.isalpha())
+    letters = 1 if _LETTER.search(body) else 0
     titlelike = 2 <= words <= 25 and not (terminal and body.rstrip()[-1:] in ".;:") and letters > 0
     reason: str | None = None
     if _SEPARATOR.match(text):
@@ -277,7 +299,7 @@ def _features(text: str, vocab: _Vocab, has_stops: bool) -> _Feat:
         stop = _NO_STOPS
     upper = sum(1 for t in tokens if t[0].isupper())
     title_ratio = upper / len(tokens) if tokens else 0.0
-    digit_ratio = sum(1 for ch in body if ch.isdigit()) / max(1, len(body))
+    digit_ratio = len(_DIGIT.findall(body)) / max(1, len(body))
     kind: Kind
     if (
         words >= 8
