@@ -39,6 +39,7 @@ Reasons used: ``widget``, ``separator``, ``related_list`` and ``tags``
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -160,56 +161,71 @@ def _data() -> dict[str, Any]:
 
 
 def _alternation(entries: Sequence[str]) -> str:
+    """A pattern matching any entry, the longest one where several fit (a character trie)."""
     if not entries:
         raise ValueError("a vocabulary group needs at least one entry")
-    return "|".join(regex.escape(e) for e in sorted(set(entries), key=len, reverse=True))
+    trie: dict[str, Any] = {}
+    for entry in entries:
+        node = trie
+        for ch in entry:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    alts = [re.escape(ch) + _trie_pattern(sub) for ch, sub in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if "" in node:
+        return f"(?:{body})?" if len(alts) > 1 or len(body) > 1 else f"{body}?"
+    return body
 
 
 @dataclass(frozen=True, slots=True)
 class _Vocab:
     """Compiled vocabularies for one language (plus English).
 
-    ``line`` matches a line made only of entries (of any group); the tagged
-    patterns have one named group per concept (``g0``, ``g1``…, see
-    ``reasons``) so one match tells which concept was hit.
+    Each mode has one alternation of all entries, longest first, and a table
+    from entry to reason: the matched text names the concept.
     """
 
-    line: regex.Pattern[str]
-    line_tag: regex.Pattern[str]
-    prefix_tag: regex.Pattern[str]
-    contains_tag: regex.Pattern[str]
-    reasons: dict[str, str]
+    line: re.Pattern[str]
+    line_first: re.Pattern[str]
+    line_glued: re.Pattern[str]
+    prefix: re.Pattern[str]
+    contains: re.Pattern[str]
+    reasons: dict[str, dict[str, str]]
     stops: frozenset[str]
 
 
-#: Groups whose entries also match long lines (consent banners are long prose).
+#: Concepts whose entries also match long lines (consent banners are long prose).
 _UNLIMITED = frozenset({"cookie"})
+_SEP = r"[\s|·•,/:»›>-]"
 
 
 @lru_cache(maxsize=16)
 def _vocab(language: str | None) -> _Vocab:
     data = _data()
     langs = ("en", language) if language in _LANGS and language != "en" else ("en",) if language else _LANGS
-    alts: dict[str, list[str]] = {"line": [], "prefix": [], "contains": []}
-    reasons: dict[str, str] = {}
-    every_line: list[str] = []
-    for i, group in enumerate(data["groups"].values()):
-        reasons[f"g{i}"] = group["reason"]
-        for mode in alts:
-            entries = [e.lower() for lang in langs for e in group.get(mode, {}).get(lang, [])]
-            if entries:
-                alts[mode].append(f"(?P<g{i}>{_alternation(entries)})")
-                if mode == "line":
-                    every_line.extend(e.lower() for e in entries)
-    flags = regex.IGNORECASE | regex.V1
+    reasons: dict[str, dict[str, str]] = {"line": {}, "prefix": {}, "contains": {}}
+    for group in data["groups"].values():
+        for mode, table in reasons.items():
+            for lang in langs:
+                for entry in group.get(mode, {}).get(lang, []):
+                    table.setdefault(entry.lower(), group["reason"])  # the first concept listing it wins
     stops: frozenset[str] = frozenset()
     if language in STOPWORDS:
         stops = STOPWORDS[language] | frozenset(data["function_words"].get(language, ()))
+    line_alt = _alternation(list(reasons["line"]))
     return _Vocab(
-        line=regex.compile(rf"^(?:(?:{_alternation(every_line)})(?:[\s|·•,/:»›>-]*|$))+$", flags),
-        line_tag=regex.compile(rf"^(?:{'|'.join(alts['line'])})(?=[\s|·•,/:»›>-]|$)", flags),
-        prefix_tag=regex.compile(rf"^(?:{'|'.join(alts['prefix'])})(?:\b|(?<=\W))", flags),
-        contains_tag=regex.compile("|".join(alts["contains"]), flags),
+        # the text is lower-cased before matching; stdlib re compiles these large patterns fast
+        line=re.compile(rf"^(?:(?:{line_alt})(?:{_SEP}*|$))+$"),
+        line_first=re.compile(rf"^(?:{line_alt})(?={_SEP}|$)"),
+        line_glued=re.compile(rf"^(?:{line_alt})"),
+        prefix=re.compile(rf"^(?:{_alternation(list(reasons['prefix']))})(?:\b|(?<=\W))"),
+        contains=re.compile(_alternation(list(reasons["contains"]))),
         reasons=reasons,
         stops=stops,
     )
@@ -224,16 +240,19 @@ def _vocab_reason(text: str, vocab: _Vocab, words: int) -> str | None:
     if not bare:
         return None
     if words <= 12 and vocab.line.match(bare):
-        m = vocab.line_tag.match(bare)
-        if m and m.lastgroup:
-            return vocab.reasons[m.lastgroup]
-    m = vocab.prefix_tag.match(norm)
-    if m and m.lastgroup and (words <= 30 or vocab.reasons[m.lastgroup] in _UNLIMITED):
-        return vocab.reasons[m.lastgroup]
+        m = vocab.line_first.match(bare) or vocab.line_glued.match(bare)
+        if m:
+            return vocab.reasons["line"].get(m.group(0))
+    m = vocab.prefix.match(norm)
+    if m:
+        reason = vocab.reasons["prefix"].get(m.group(0))
+        if reason and (words <= 30 or reason in _UNLIMITED):
+            return reason
     if words <= 60 or _COOKIE_HINT.search(norm):
-        for m in vocab.contains_tag.finditer(norm):
-            if m.lastgroup and (words <= 60 or vocab.reasons[m.lastgroup] in _UNLIMITED):
-                return vocab.reasons[m.lastgroup]
+        for m in vocab.contains.finditer(norm):
+            reason = vocab.reasons["contains"].get(m.group(0))
+            if reason and (words <= 60 or reason in _UNLIMITED):
+                return reason
     return None
 
 
