@@ -1,9 +1,11 @@
 """The ``normalize_dates`` stage: every date candidate, the publication date, date lines out.
 
-The stage works line by line. One compiled prefilter (a four-digit year, a
-10/13-digit number or a relative-time word) picks the few lines worth
-reading; only those are parsed, with the exact fast paths of
-:mod:`newsclean.dateparse`. Each date becomes a :class:`DateCandidate`:
+The stage works line by line. Cheap compiled prefilter scans (a number that
+may be a year or timestamp, a clock time, a relative-time word on a short
+line) pick the few lines worth reading; only those are parsed, with the
+exact fast paths of :mod:`newsclean.dateparse` (dateparser reads at most
+four short lines per document that the fast paths could not). Each date
+becomes a :class:`DateCandidate`:
 
 * ``published``, ``updated``, ``captured``: the line carries a label for it
   ("Published", "Stand:", "Mis à jour le", "发布时间", "Retrieved"...), or, for
@@ -15,15 +17,19 @@ reading; only those are parsed, with the exact fast paths of
 with :meth:`~newsclean.document.Document.with_note`, reason ``published_date``):
 
 1. ``page metadata``: a ``published`` candidate an earlier stage took from
-   the page (JSON-LD, ``<meta>``, ``<time datetime>``);
-2. ``published label``: a date line labelled as the publication date (the
-   one nearest the headline);
-3. ``header date line``: an unlabelled date line next to the headline (the
-   line repeating the title), or before the story when there is no headline;
-4. ``earliest header candidate``: the earliest date on a short line before
-   the story starts;
+   the page (JSON-LD, ``<meta>``, ``itemprop``, ``<time datetime>``);
+2. ``published label``: a date labelled as the publication date (the one
+   nearest the headline);
+3. ``header date line``: an unlabelled (or update-labelled, ranked lower)
+   date on a short line next to the headline (the line repeating the title)
+   or just above the story's first paragraph; a line holding only the date
+   ranks above a byline-like line;
+4. ``url date``: a day in ``options.url`` (``/2020/07/28/``); it also beats a
+   rule-3 line that holds more than the date;
 5. ``title date``: a date in the title line;
-6. ``updated label``: the earliest update date, when nothing says when the
+6. ``earliest header candidate``: the earliest date on a short line before
+   the story starts;
+7. ``updated label``: the earliest update date, when nothing says when the
    story was first published.
 
 Captured stamps and mentioned dates never become ``published``, nor does a
