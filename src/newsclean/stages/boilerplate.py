@@ -129,6 +129,9 @@ _BREADCRUMB = regex.compile(
     r"^(?:[^»›>|/\n]{1,60}\s*[»›>]\s*){1,8}[^»›>|/\n]{1,200}$|^(?:[^|/\n]{1,40}\s[|/]\s){2,8}[^|/\n]{1,120}$"
 )
 _DIGITS = regex.compile(r"\d+")
+_DATA_ROW = regex.compile(
+    r"^(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", regex.IGNORECASE
+)
 # The page footer: what follows it is never story text.
 _FOOTER = regex.compile(
     r"\ball rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|"
@@ -476,8 +479,19 @@ def _split_tags(text: str) -> tuple[str, ...]:
 
 
 def _is_link_item(f: _Feat) -> bool:
-    """A headline-like line inside the body: part of a link list if several follow each other."""
-    return f.kind in ("other", "sentence") and f.titlelike and f.words >= 3 and not f.bullet and not f.credit
+    """A headline-like line inside the body: part of a link list if several follow each other.
+
+    Data rows of the story (tour dates, results: lines opening with a number
+    or a month) are not headlines.
+    """
+    return (
+        f.kind in ("other", "sentence")
+        and f.titlelike
+        and f.words >= 3
+        and not f.bullet
+        and not f.credit
+        and not _DATA_ROW.match(f.text)
+    )
 
 
 def _is_list_header(f: _Feat) -> bool:
@@ -530,6 +544,10 @@ def classify_lines(texts: Sequence[str], language: str | None = None) -> list[Li
     start, end, comments_from = _body_span(feats, repeated)
     if start == end:
         start, end = 0, n  # no dense prose anywhere: judge every line as if in a story
+    # A story that ends on a lead-in ("Tour dates:") goes on with the list it announces.
+    if feats[end - 1].text.rstrip().endswith(":") and feats[end - 1].kind != "bad":
+        while end < comments_from and feats[end].kind in ("other", "sentence") and feats[end].words <= 30:
+            end += 1
     decisions: list[LineDecision | None] = [None] * n
 
     # Tags lines anywhere (a "Tags" header followed by one line of tags too).
@@ -551,7 +569,7 @@ def classify_lines(texts: Sequence[str], language: str | None = None) -> list[Li
         j = k
         while j < end and decisions[j] is None and _is_link_item(feats[j]):
             j += 1
-        has_header = k > start and decisions[k - 1] is None and _is_list_header(feats[k - 1])
+        has_header = k > start and decisions[k - 1] is None and feats[k - 1].reason == "list_header"
         n_items = j - k
         caps = sum(feats[i].title_ratio for i in range(k, j)) / n_items if n_items else 0.0
         if (has_header and n_items >= 2) or (n_items >= 3 and caps >= 0.6):
