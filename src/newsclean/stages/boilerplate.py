@@ -32,7 +32,8 @@ Reasons used: ``widget``, ``separator``, ``related_list`` and ``tags``
 (action ``extract``), ``list_header``, ``share``, ``subscribe``,
 ``newsletter``, ``cookie``, ``advertisement``, ``read_more``, ``comments``,
 ``copyright``, ``navigation``, ``pagination``, ``caption``, ``author_box``,
-``login``, ``label`` (a short label line before the story), and
+``login``, ``teaser``, ``duplicate`` (a paragraph seen before), ``label``
+(a short label line before the story), and
 ``boilerplate_line`` (any other line outside the story).
 """
 
@@ -634,6 +635,15 @@ def classify_lines(texts: Sequence[str], language: str | None = None) -> list[Li
         else:
             decisions[k] = LineDecision(False, "boilerplate_line")
         k += 1
+
+    # A paragraph kept twice is a page that repeats itself (infinite scroll, print copy).
+    kept: set[str] = set()
+    for k, f in enumerate(feats):
+        if decisions[k] is None and f.words >= 15:
+            key = f.text.casefold()
+            if key in kept:
+                decisions[k] = LineDecision(False, "duplicate")
+            kept.add(key)
 
     for (members, _), d in zip(units, decisions, strict=True):
         for i in members:
