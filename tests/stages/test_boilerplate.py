@@ -187,6 +187,14 @@ def test_link_lists_go_to_related_in_order() -> None:
     assert (HEADLINES_C[-1], "related_list", "extract") in edits
 
 
+def test_story_printed_twice_keeps_one_copy() -> None:
+    doc = run([*BODY, "Share", *BODY])
+    assert doc.text.strip().split("\n") == BODY
+    assert [r for _, r, _ in stage_edits(doc)].count("duplicate") == len(
+        [p for p in BODY if len(p.split()) >= 15]
+    )
+
+
 # -- tags ---------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("line", "tags"),
