@@ -8,7 +8,8 @@ The stage looks at two places only:
   context-sensitive paragraph classes and the text-density measure of
   Kohlschütter et al., 2010, "Boilerplate detection using shallow text
   features");
-* the **first paragraph** of that run, for a wire dateline.
+* the **first paragraphs** of that run (a caption or teaser may come first),
+  for a wire dateline.
 
 In the header zone, the first title-like line (not sentence-shaped, no date,
 of reasonable length) is the title. A breadcrumb prefix (``Home > World``,
@@ -57,6 +58,8 @@ NO_PROSE_ZONE = 30
 TITLE_SCAN = 25
 #: Non-empty lines before the prose run in which a byline is looked for.
 BYLINE_SCAN = 15
+#: Lines from the start of the prose run in which a dateline paragraph is looked for.
+DATELINE_SCAN = 12
 
 # -- patterns that do not depend on the vocabularies ---------------------------
 _CLOSERS = "\"'”’»)]）」』›"
@@ -405,18 +408,23 @@ def _breadcrumb(text: str, v: _Vocab, language: str | None, *, tail_known: bool 
     stripped = rest.strip()
     if not stripped:
         return _Crumbs(len(text), tuple(items), True) if items else None
-    if (tail_known and len(stripped) <= 40) or (
-        items and len(stripped) <= 30 and len(stripped.split()) <= 3 and not _SITE_SEP.search(stripped)
-    ):
-        return _Crumbs(len(text), (*items, stripped), True)
+    if tail_known:
+        return _Crumbs(len(text), (*items, stripped), True) if len(stripped) <= 40 else None
     g = _GLUE.match(rest)
-    if g and len(g.group(1)) >= 3:
+    if g and len(g.group(1)) >= 3 and len(rest[g.end() :].split()) >= 2:
+        # 'ContactPutin meets ...': the last item glued to the title's first word,
+        # unless the glued token is a known word ('YouTube', 'iPhone')
         token_end = g.end()
         while token_end < len(rest) and not rest[token_end].isspace():
             token_end += 1
         token = rest[g.start() : token_end].split()[-1]
         if not _known_token(token.lower(), language):
             return _Crumbs(pos + g.end(), (*items, g.group(1).strip()), False)
+    short = (
+        len(stripped) <= 6 if _CJK.search(stripped) else len(stripped) <= 30 and len(stripped.split()) <= 3
+    )
+    if items and short and not _SITE_SEP.search(stripped):
+        return _Crumbs(len(text), (*items, stripped), True)
     if not items:
         return None
     return _Crumbs(pos, tuple(items), False)
@@ -797,7 +805,7 @@ def extract_metadata(doc: Document) -> Document:
     parts = text.split("\n", MAX_LINES)[:MAX_LINES]
     first_prose = prose_start(parts)
     zone_end = first_prose if first_prose is not None else min(len(parts), NO_PROSE_ZONE)
-    lines = _with_offsets(parts, zone_end + 8)
+    lines = _with_offsets(parts, zone_end)
     zone = [ln for ln in lines[:zone_end] if ln.text.strip()]
 
     changes: list[Change] = []
@@ -826,6 +834,8 @@ def extract_metadata(doc: Document) -> Document:
             split = split_title(ln.text, repeat=repeat, language=language)
             if not _title_text(split.title):
                 split = TitleSplit(s, None, None, ((0, len(ln.text), "title"),))
+            if first_prose is None and len(split.pieces) == 1 and repeat is None:
+                break  # no running text to head: a bare short line is a note, not a title
             changes.extend(_piece_changes(text, ln, split))
             taken.add(ln.index)
             last_title = ln.index
@@ -870,20 +880,15 @@ def extract_metadata(doc: Document) -> Document:
     if authors and not doc.get("authors"):
         fields["authors"] = authors
 
-    # dateline: the first paragraph of the prose run (or the next one)
+    # dateline: the first body paragraph, which may follow a caption or a teaser
     if first_prose is not None and not doc.get("dateline"):
-        seen = 0
-        for ln in lines[first_prose : first_prose + 6]:
-            s = ln.text.strip()
-            if not s or ln.index in taken:
-                continue
-            dl = parse_dateline(s)
-            if dl is not None:
-                fields["dateline"] = dl
-                break
-            seen += 1
-            if seen >= 2:
-                break
+        for part in parts[first_prose : first_prose + DATELINE_SCAN]:
+            s = part.strip()
+            if s and is_prose(s):
+                dl = parse_dateline(s)
+                if dl is not None:
+                    fields["dateline"] = dl
+                    break
 
     out = doc.with_edits(STAGE, changes)
     return out.with_fields(**fields) if fields else out

@@ -1,0 +1,523 @@
+"""Tests of the extract_metadata stage (title, site name, section, byline, dateline).
+
+All text below was written for these tests, except where a fixture is named.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsclean.article import Dateline
+from newsclean.document import Document, replay
+from newsclean.stages.metadata import (
+    extract_metadata,
+    is_prose,
+    parse_byline,
+    parse_dateline,
+    prose_start,
+    split_title,
+)
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+
+PARA = (
+    "The regional council approved the new water plan on Tuesday after a debate that lasted "
+    "most of the afternoon, officials said."
+)
+PARA2 = (
+    "Farmers in the valley had asked for the plan for years, and several of them travelled to "
+    "the capital to watch the vote from the public gallery."
+)
+WIRE = (
+    "MADRID (AP) — Spain’s parliament approved a new housing law on Thursday after months of talks "
+    "between the governing parties, officials said."
+)
+
+
+def run(text: str, **fields: Any) -> Document:
+    doc = Document.from_text(text)
+    if fields:
+        doc = doc.with_fields(**fields)
+    out = extract_metadata(doc)
+    assert replay(out.base_text, out.edits[out.base_index :]) == out.text
+    return out
+
+
+def reasons(doc: Document) -> list[str]:
+    return [e.reason for e in doc.edits if e.before != e.after]
+
+
+def body_edits(doc: Document) -> list[tuple[str, str]]:
+    return [(e.reason, e.before) for e in doc.edits if e.before != e.after]
+
+
+# -- the spam-farm shape of the first seed, with the injected phrase already gone --
+FARM = (
+    "Current:Home > ContactCouncil backs the water plan after a long debate -Valley Morning Ledger\n"
+    "Council backs the water plan after a long debate\n"
+    "Lovely Weather\n"
+    "LISBON (AP) — " + PARA + "\n" + PARA2 + "\n"
+)
+
+
+def test_spam_farm_header_title_site_and_dateline() -> None:
+    out = run(FARM)
+    assert out.get("title") == "Council backs the water plan after a long debate"
+    assert out.get("site_name") == "Valley Morning Ledger"
+    assert out.get("section") is None  # 'Contact' is a generic crumb
+    assert out.get("dateline") == Dateline("LISBON", "AP")
+    assert out.text.startswith("Lovely Weather\nLISBON (AP) — ")
+    assert reasons(out) == ["breadcrumb", "title", "site_name", "title"]
+    assert {e.action for e in out.edits} == {"extract"}
+
+
+def test_spam_farm_glued_breadcrumb_without_a_repeat_line() -> None:
+    out = run(FARM.split("\n", 2)[0] + "\n" + FARM.split("\n", 2)[2])
+    assert out.get("title") == "Council backs the water plan after a long debate"
+    assert out.get("site_name") == "Valley Morning Ledger"
+    assert out.text.startswith("Lovely Weather\n")
+
+
+def _fixture_without_keywords(name: str) -> tuple[str, dict[str, Any]]:
+    """A seed capture (fixtures/, copied from the shared seeds) as the spam and date stages leave it."""
+    raw = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+    gold = json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))
+    for phrase in gold["spam_keywords"]:
+        raw = raw.replace(phrase + "-", "").replace(phrase, "")
+    lines = [ln for ln in raw.split("\n") if not ln.startswith("Date:") and ln != "2023-09-15 13:05:45"]
+    return "\n".join(lines), gold
+
+
+@pytest.mark.parametrize("name", ["000_9a6809b7c917213f", "004_9cc89ab7c38bfaf7"])
+def test_seed_captures_after_the_earlier_stages(name: str) -> None:
+    text, gold = _fixture_without_keywords(name)
+    out = run(text)
+    assert out.get("title") == gold["title"]
+    assert out.get("site_name") == gold["site_name"]
+    want = gold["dateline"]
+    assert out.get("dateline") == (Dateline(want["place"], want["agency"]) if want else None)
+    if gold["title"] is None:
+        assert reasons(out) == []
+    else:
+        assert gold["title"] not in out.text.split("\n")
+
+
+# -- title lines ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "title", "site", "section", "why"),
+    [
+        (
+            "Floods hit the north - The Daily Post",
+            "Floods hit the north",
+            "The Daily Post",
+            None,
+            "dash suffix",
+        ),
+        (
+            "Floods hit the north | The Daily Post",
+            "Floods hit the north",
+            "The Daily Post",
+            None,
+            "pipe suffix",
+        ),
+        ("Floods hit the north — The Daily Post", "Floods hit the north", "The Daily Post", None, "em dash"),
+        (
+            "Floods hit the north -The Daily Post",
+            "Floods hit the north",
+            "The Daily Post",
+            None,
+            "space before only",
+        ),
+        (
+            "Floods hit the north – dailypost.example",
+            "Floods hit the north",
+            "dailypost.example",
+            None,
+            "domain",
+        ),
+        (
+            "The Daily Post | Floods hit the northern valleys",
+            "Floods hit the northern valleys",
+            "The Daily Post",
+            None,
+            "site prefix",
+        ),
+        (
+            "Opinion | Why the floods keep coming - The Daily Post",
+            "Why the floods keep coming",
+            "The Daily Post",
+            "Opinion",
+            "section prefix",
+        ),
+        (
+            "Floods hit the north | World | News | The Daily Post",
+            "Floods hit the north",
+            "The Daily Post",
+            "World",
+            "section chain",
+        ),
+        (
+            "Floods hit the north | Regen | Alerts | Maps",
+            "Floods hit the north",
+            "Regen",
+            None,
+            "site then short tail",
+        ),
+        (
+            "Home > World > Europe > Floods hit the north",
+            "Floods hit the north",
+            None,
+            "Europe",
+            "breadcrumb",
+        ),
+        (
+            "Startseite » PolitikHochwasser im Norden",
+            "Hochwasser im Norden",
+            None,
+            "Politik",
+            "glued German crumb",
+        ),
+        (
+            "Home > NewsYouTube removes flood videos | The Daily Post",
+            "YouTube removes flood videos",
+            "The Daily Post",
+            None,
+            "brand after glued crumb",
+        ),
+        (
+            "Home > World > YouTube removes flood videos",
+            "YouTube removes flood videos",
+            None,
+            "World",
+            "brand name is not glue",
+        ),
+        (
+            "Vous êtes ici : Accueil > Monde > Inondations dans le nord",
+            "Inondations dans le nord",
+            None,
+            "Monde",
+            "French label",
+        ),
+        (
+            "当前位置：首页 > 新闻 > 北方洪水造成损失",
+            "北方洪水造成损失",
+            None,
+            None,
+            "Chinese label, generic crumb",
+        ),
+    ],
+)
+def test_split_title(line: str, title: str, site: str | None, section: str | None, why: str) -> None:
+    got = split_title(line)
+    assert (got.title, got.site_name, got.section) == (title, site, section), why
+    assert got.pieces[0][0] == 0 and got.pieces[-1][1] == len(line)
+    assert all(a[1] == b[0] for a, b in zip(got.pieces, got.pieces[1:], strict=False))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Brexit - what happens next",
+        "Brexit - What Happens Next",
+        "Trump - The Man Who Would Be King",
+        "Nadal wins again - Part 2",
+        "Storm update - Exclusive",
+        "Home Depot shares fall after earnings",
+        "Paris - A city in the rain",
+    ],
+)
+def test_split_title_keeps_headlines_with_separators(line: str) -> None:
+    got = split_title(line)
+    assert (got.title, got.site_name) == (line, None)
+
+
+def test_repeat_line_decides_the_split() -> None:
+    out = run(
+        "Home > Tech > Storm - what happens next - The Daily Post\nStorm - what happens next\n" + PARA + "\n"
+    )
+    assert out.get("title") == "Storm - what happens next"
+    assert out.get("site_name") == "The Daily Post"
+    assert out.get("section") == "Tech"
+    assert out.text == PARA + "\n"
+
+
+def test_site_name_alone_on_the_next_line_is_not_the_title() -> None:
+    out = run("Floods hit the north | The Daily Post\nThe Daily Post\n" + PARA + "\n")
+    assert out.get("title") == "Floods hit the north"
+    assert out.get("site_name") == "The Daily Post"
+
+
+def test_title_repeated_after_navigation_is_removed() -> None:
+    text = "Floods hit the north - The Daily Post\nMenu\nWorld\nSport\nFloods hit the north\n" + PARA + "\n"
+    out = run(text)
+    assert out.text == "Menu\nWorld\nSport\n" + PARA + "\n"
+    assert reasons(out) == ["title", "site_name", "title"]
+
+
+def test_title_given_by_the_html_stage_is_kept() -> None:
+    out = run("Floods hit the north\n" + PARA + "\n", title="Floods Hit The North", site_name="Post")
+    assert out.get("title") == "Floods Hit The North"
+    assert out.get("site_name") == "Post"
+    assert out.text == PARA + "\n"
+    assert reasons(out) == ["title"]
+
+
+def test_pure_breadcrumb_line_gives_the_section() -> None:
+    out = run("Startseite » Politik\nHochwasser im Norden\n" + PARA + "\n")
+    assert out.get("section") == "Politik"
+    assert out.get("title") == "Hochwasser im Norden"
+    assert reasons(out) == ["breadcrumb", "title"]
+
+
+# -- bylines ----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Jane Doe and John Roe, Reuters", ["Jane Doe", "John Roe"]),
+        ("By Jane Doe, John Roe and Ann Lee", ["Jane Doe", "John Roe", "Ann Lee"]),
+        ("Von Max Muster", ["Max Muster"]),
+        ("Von Max Muster und Erika Musterfrau, dpa", ["Max Muster", "Erika Musterfrau"]),
+        ("Par Jean Dupont", ["Jean Dupont"]),
+        ("Por María José García y Juan Pérez", ["María José García", "Juan Pérez"]),
+        ("Di Mario Rossi", ["Mario Rossi"]),
+        ("Door Jan van der Berg", ["Jan van der Berg"]),
+        ("By JANE DOE | Staff Writer", ["Jane Doe"]),
+        ("By Jane Doe, Staff Writer", ["Jane Doe"]),
+        ("Written by Ann Lee, MS, RD on November 14, 2019", ["Ann Lee"]),
+        ("By Jane Doe - Nov 19, 2019", ["Jane Doe"]),
+        ("By Jane Doe Jane Doe", ["Jane Doe"]),
+        ("Autor: Max Muster", ["Max Muster"]),
+        ("By The Associated Press", []),
+        ("By Staff Reporter", []),
+    ],
+)
+def test_parse_byline(line: str, names: list[str]) -> None:
+    assert parse_byline(line) == names
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the end of the year, prices had doubled.",
+        "By then the river had risen by two metres.",
+        "By special request",
+        "By The Way",
+        "By Topic",
+        "By admin - 2018-09-16",
+        "Von der Leyen warns of floods",
+        "Di Maio says the plan is ready",
+        "Door de regen stond het water hoog.",
+        "Par ailleurs, le gouvernement a annoncé un plan.",
+        "Jane Doe and John Roe",
+    ],
+)
+def test_parse_byline_leaves_prose_and_headlines(line: str) -> None:
+    assert parse_byline(line) is None
+
+
+def test_byline_lines_become_authors() -> None:
+    out = run("Floods hit the north\nBy Jane Doe and John Roe, Reuters\n" + PARA + "\n")
+    assert out.get("authors") == ["Jane Doe", "John Roe"]
+    assert out.text == PARA + "\n"
+    assert reasons(out) == ["title", "byline"]
+    assert [e.action for e in out.edits] == ["extract", "extract"]
+
+
+def test_byline_label_on_its_own_line() -> None:
+    out = run("Floods hit the north\nBy\nJane Doe - Daily Post Contributor\n" + PARA + "\n")
+    assert out.get("authors") == ["Jane Doe"]
+    assert out.text == PARA + "\n"
+
+
+def test_byline_inside_prose_stays() -> None:
+    text = "By the end of the year, the council said, by Jane Doe's count, the plan had cost far more than planned.\n"
+    out = run(text + PARA + "\n")
+    assert out.get("authors") is None
+    assert reasons(out) == []
+
+
+# -- datelines --------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("paragraph", "place", "agency"),
+    [
+        ("WASHINGTON (AP) — The Senate voted on Friday.", "WASHINGTON", "AP"),
+        ("LONDON (Reuters) - Shares fell on Monday.", "LONDON", "Reuters"),
+        ("BERLIN, 5. März (dpa) - Die Regierung hat beschlossen.", "BERLIN", "dpa"),
+        ("PARIS (AFP) – Le gouvernement a annoncé un plan.", "PARIS", "AFP"),
+        ("Paris (AFP) – Le gouvernement a annoncé un plan.", "Paris", "AFP"),
+        ("MOSCOW — Russian officials said on Friday.", "MOSCOW", None),
+        ("SAN FRANCISCO, Calif. (AP) — Apple said on Monday.", "SAN FRANCISCO", "AP"),
+        ("LONDON, Nov 20 (Reuters) - Britain said on Wednesday.", "LONDON", "Reuters"),
+        ("Madrid, 5 mar (EFE).- El Gobierno aprobó el plan.", "Madrid", "EFE"),
+        ("ROMA (ANSA) - Il governo ha approvato il piano.", "ROMA", "ANSA"),
+        ("AMSTERDAM (ANP) - Het kabinet heeft besloten.", "AMSTERDAM", "ANP"),
+    ],
+)
+def test_parse_dateline(paragraph: str, place: str, agency: str | None) -> None:
+    assert parse_dateline(paragraph) == Dateline(place, agency)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "COVID-19 cases rose again in the capital.",
+        "U.S.-backed forces moved into the town.",
+        "FBI agents raided the home — sources say — on Friday.",
+        "BREAKING — Markets fell sharply on Monday.",
+        "UPDATE — The vote has been delayed.",
+        "THE END of an era - fans wept outside the stadium.",
+        "NASA — the agency — said the launch was delayed.",
+        "The president (AP) - said nothing.",
+        "Police (unconfirmed) - reports say the road is closed.",
+        "Putin said on Friday that the talks went well.",
+    ],
+)
+def test_parse_dateline_leaves_sentence_starts(paragraph: str) -> None:
+    assert parse_dateline(paragraph) is None
+
+
+def test_dateline_text_stays_in_the_paragraph() -> None:
+    out = run("Spain passes housing law\n" + WIRE + "\n" + PARA + "\n")
+    assert out.get("dateline") == Dateline("MADRID", "AP")
+    assert out.text == WIRE + "\n" + PARA + "\n"
+    assert all(e.reason != "dateline" for e in out.edits)
+
+
+# -- clean controls ---------------------------------------------------------------
+CLEAN_CONTROLS = [
+    (PARA + "\n" + PARA2 + "\n", "starts with prose"),
+    (WIRE + "\n" + PARA + "\n", "starts with a dateline paragraph"),
+    (
+        "The mayor - who took office in May - said the plan would go ahead, despite the protests outside city hall.\n"
+        + PARA
+        + "\n",
+        "first sentence with ' - '",
+    ),
+    (
+        "Prices rose 3% | wages 2% | rents 5%, according to the figures the statistics office published on Monday.\n"
+        + PARA
+        + "\n",
+        "first sentence with '|'",
+    ),
+    (
+        "By the end of the year, the council said, the plan had cost more than twice the first estimate.\n"
+        + PARA
+        + "\n",
+        "'By the end'",
+    ),
+    (
+        "THE COUNCIL approved the plan on Tuesday, ending a debate that had lasted for most of the year.\n"
+        + PARA
+        + "\n",
+        "all-caps sentence start",
+    ),
+    (
+        "NASA — which runs the programme — said the launch would be delayed by at least two weeks.\n"
+        + PARA
+        + "\n",
+        "caps word and dash",
+    ),
+    ("", "empty"),
+    ("\n\n\n", "blank lines"),
+]
+
+
+@pytest.mark.parametrize(("text", "why"), CLEAN_CONTROLS)
+def test_clean_controls_are_left_alone(text: str, why: str) -> None:
+    out = run(text)
+    assert out.text == text, why
+    assert reasons(out) == [], why
+    assert out.get("title") is None and out.get("authors") is None, why
+    assert out.get("dateline") in (None, Dateline("MADRID", "AP")), why
+
+
+def test_headline_with_a_dash_is_kept_whole() -> None:
+    out = run("Brexit - what happens next\n" + PARA + "\n")
+    assert out.get("title") == "Brexit - what happens next"
+    assert out.get("site_name") is None
+    assert body_edits(out) == [("title", "Brexit - what happens next\n")]
+
+
+def test_subheading_after_prose_is_not_a_title() -> None:
+    text = PARA + "\nWhat happens next\n" + PARA2 + "\n" + PARA + "\n"
+    out = run(text)
+    assert out.get("title") is None
+    assert out.text == text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2023-09-15 13:05:45",
+        "Published: November 19, 2019",
+        "Skip to main content",
+        "Photo: Jane Doe",
+        "Share this article",
+        "Menu",
+    ],
+)
+def test_interface_and_date_lines_are_not_titles(line: str) -> None:
+    out = run(line + "\n" + PARA + "\n")
+    assert out.get("title") is None
+    assert out.text.startswith(line)
+
+
+# -- small helpers ------------------------------------------------------------------
+def test_is_prose_and_prose_start() -> None:
+    assert is_prose(PARA)
+    assert not is_prose("Floods hit the north")
+    assert not is_prose("Is an oxygen bar in Delhi offering fresh air for Rs 300?")
+    lines = ["Floods hit the north - Post", "Menu", "Sport", PARA, "Advertisement", PARA2]
+    assert prose_start(lines) == 3
+    assert prose_start(["Menu", "Sport"]) is None
+
+
+# -- properties ---------------------------------------------------------------------
+TOKENS = [
+    *"abcXYZ .,-—|>»:()\n",
+    "By ",
+    "Home",
+    " > ",
+    "(AP)",
+    "MOSCOW",
+    "Reuters",
+    " - ",
+    "Jane Doe",
+    "Current:",
+]
+TEXT = st.lists(st.sampled_from(TOKENS), max_size=80).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_never_raises_and_replays(text: str) -> None:
+    out = run(text)
+    again = extract_metadata(out)
+    assert again.text == out.text  # a second pass finds nothing more to take out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_never_raises_on_any_text(text: str) -> None:
+    run(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["First clean sentence here.", "Floods hit the north", "Floods hit the north\nMenu\nSport"],
+)
+def test_text_without_prose_keeps_a_bare_line(text: str) -> None:
+    out = run(text)
+    assert out.text == text
+    assert out.get("title") is None
+
+
+def test_text_without_prose_still_reads_a_wrapped_title() -> None:
+    out = run("Floods hit the north | The Daily Post\nMenu")
+    assert (out.get("title"), out.get("site_name"), out.text) == ("Floods hit the north", "The Daily Post", "Menu")
