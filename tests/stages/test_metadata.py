@@ -520,4 +520,8 @@ def test_text_without_prose_keeps_a_bare_line(text: str) -> None:
 
 def test_text_without_prose_still_reads_a_wrapped_title() -> None:
     out = run("Floods hit the north | The Daily Post\nMenu")
-    assert (out.get("title"), out.get("site_name"), out.text) == ("Floods hit the north", "The Daily Post", "Menu")
+    assert (out.get("title"), out.get("site_name"), out.text) == (
+        "Floods hit the north",
+        "The Daily Post",
+        "Menu",
+    )
