@@ -89,3 +89,12 @@ def test_replay_invariant_holds_for_any_batches(text: str, b1: list, b2: list) -
     for e in doc.edits:
         if e.start is not None and e.end is not None:
             assert 0 <= e.start <= e.end <= len(text)
+
+
+def test_spans_next_to_a_deletion_exclude_the_deleted_text() -> None:
+    doc = Document.from_text("keep DROP tail")
+    d1 = doc.with_edits("one", [Change(5, 10, "", "x")])  # "keep tail"
+    d2 = d1.with_edits("two", [Change(0, 5, "", "y"), Change(5, 9, "", "z")])
+    before_gap, after_gap = d2.edits[1], d2.edits[2]
+    assert doc.base_text[before_gap.start : before_gap.end] == "keep "
+    assert doc.base_text[after_gap.start : after_gap.end] == "tail"

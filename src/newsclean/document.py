@@ -151,7 +151,8 @@ class _BatchMap:
     out_starts: tuple[int, ...]
     out_ends: tuple[int, ...]
 
-    def back(self, pos: int) -> int | None:
+    def back_start(self, pos: int) -> int | None:
+        """Map a span start; at an edit boundary the later input offset wins."""
         i = bisect.bisect_right(self.out_starts, pos) - 1
         if i < 0:
             return pos
@@ -159,6 +160,18 @@ class _BatchMap:
             return pos - self.out_ends[i] + self.in_ends[i]
         if pos == self.out_starts[i]:
             return self.in_starts[i]
+        return None
+
+    def back_end(self, pos: int) -> int | None:
+        """Map a span end; at an edit boundary the earlier input offset wins."""
+        j = bisect.bisect_left(self.out_starts, pos)
+        if j < len(self.out_starts) and self.out_starts[j] == pos:
+            return self.in_starts[j]
+        i = j - 1
+        if i < 0:
+            return pos
+        if pos >= self.out_ends[i]:
+            return pos - self.out_ends[i] + self.in_ends[i]
         return None
 
 
@@ -226,9 +239,9 @@ class Document:
         e: int | None = end
         for m in reversed(self._maps):
             if s is not None:
-                s = m.back(s)
+                s = m.back_start(s)
             if e is not None:
-                e = m.back(e)
+                e = m.back_end(e)
             if s is None and e is None:
                 break
         if s is None or e is None:
@@ -285,7 +298,7 @@ class Document:
             self,
             text="".join(pieces),
             edits=self.edits + tuple(new_edits),
-            _maps=self._maps + (batch,),
+            _maps=(*self._maps, batch),
         )
 
     def with_note(self, stage: str, reason: str, detail: str) -> Document:
@@ -295,7 +308,7 @@ class Document:
         ``detail``; :func:`replay` skips it.
         """
         note = Edit(stage, "extract", reason, detail, detail, None, None, at=None)
-        return replace(self, edits=self.edits + (note,))
+        return replace(self, edits=(*self.edits, note))
 
     def with_fields(self, **values: Any) -> Document:
         """Return a copy with fields set; names must be in ``FIELD_NAMES``.
@@ -323,7 +336,7 @@ class Document:
         """Return a copy with one more warning (duplicates are dropped)."""
         if message in self.warnings:
             return self
-        return replace(self, warnings=self.warnings + (message,))
+        return replace(self, warnings=(*self.warnings, message))
 
     def with_log(self, edits: Iterable[Edit]) -> Document:
         """Append edits that describe work done *before* ``base_text`` existed.
