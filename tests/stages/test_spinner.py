@@ -332,3 +332,12 @@ def test_spun_paragraph_idempotent() -> None:
     once = repair_spinner(Document.from_text(SPUN))
     twice = repair_spinner(Document.from_text(once.text))
     assert _reasons(twice) == []
+
+
+def test_long_text_in_an_undetected_language_is_left_alone() -> None:
+    text = (
+        "Biasa biasa saja, kata warga yang amat amat sabar menunggu di halte. "
+        "Mereka datang pagi pagi sekali dan pulang malam malam, setiap hari kerja, "
+        "sambil berbincang tentang harga beras dan cuaca yang berubah ubah."
+    )
+    assert _run(text, remove_doubled_words).text == text

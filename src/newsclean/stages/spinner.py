@@ -43,6 +43,7 @@ capitalised names ("Walla Walla") and anything across a line break.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Iterator, Sequence
@@ -92,7 +93,6 @@ _MIN_REPAIRED_ZIPF = 1.5
 _MAX_TOKEN = 64
 
 _LETTER = regex.compile(r"\p{L}")
-_PREV_WORD = regex.compile(r"([\p{L}\p{N}][\p{L}\p{N}'’]*)[ \t]+$")
 _NEXT_WORD = regex.compile(r"[ \t]+([\p{L}\p{N}][\p{L}\p{N}'’\-]*)")
 _SENTENCE_END = regex.compile(r"[.!?]")
 
@@ -208,21 +208,38 @@ class _Ctx(NamedTuple):
     after_next: str
 
 
+def _word_before(text: str, end: int) -> tuple[str, int]:
+    """Return the word that ends, followed by spaces or tabs, at ``end`` (and its start)."""
+    i = end
+    while i > 0 and end - i < 8 and text[i - 1] in " \t":
+        i -= 1
+    if i == end:
+        return "", end
+    j = i
+    while j > 0 and i - j < 40 and (text[j - 1].isalnum() or text[j - 1] in "'’"):
+        j -= 1
+    while j < i and not text[j].isalnum():
+        j += 1
+    return text[j:i], j
+
+
 def _context(text: str, start: int, end: int) -> _Ctx:
     """Return up to two words on each side of ``[start, end)`` on the same line."""
-    pm = _PREV_WORD.search(text, max(0, start - 40), start)
-    prev = pm.group(1) if pm else ""
-    pm2 = _PREV_WORD.search(text, max(0, pm.start() - 40), pm.start()) if pm else None
+    prev, pstart = _word_before(text, start)
+    prev2 = _word_before(text, pstart)[0] if prev else ""
     nm = _NEXT_WORD.match(text, end, min(len(text), end + 60))
     nxt = nm.group(1) if nm else ""
     nm2 = _NEXT_WORD.match(text, nm.end(), min(len(text), nm.end() + 60)) if nm else None
     after_next = text[nm.end() : nm.end() + 1] if nm else ""
-    return _Ctx(pm2.group(1) if pm2 else "", prev, nxt, nm2.group(1) if nm2 else "", after_next)
+    return _Ctx(prev2, prev, nxt, nm2.group(1) if nm2 else "", after_next)
+
+
+_CLITIC = regex.compile(r"['’]")
 
 
 def _bare(word: str) -> str:
     """Lower-case ``word`` without a clitic ("she’s" -> "she")."""
-    head: str = regex.split(r"['’]", word.lower(), maxsplit=1)[0]
+    head: str = _CLITIC.split(word.lower(), maxsplit=1)[0]
     return head
 
 
@@ -312,13 +329,11 @@ class _Model:
 
     table: tuple[Substitution, ...]
     by_spun: dict[str, Substitution]
-    #: Any spun form, case-insensitive, anywhere (artifact candidates).
-    anywhere: regex.Pattern[str]
-    #: A spun form as a whole lower-case word (ambiguous reversals and counts).
+    #: Any spun form anywhere, searched in lower-cased text (artifact candidates).
+    anywhere: re.Pattern[str]
+    #: A spun form in lower case (a whole word when :func:`_whole` accepts it).
     whole: regex.Pattern[str]
-    #: A spun form as one half of a hyphenated compound ("following-tax").
-    hyphenated: regex.Pattern[str]
-    #: An original as a whole lower-case word (counts).
+    #: An original in lower case (counts, through :func:`_whole`).
     originals: regex.Pattern[str]
     #: A multi-word spun form after a repeat of its first word ("once once more").
     stutter: regex.Pattern[str]
@@ -332,29 +347,41 @@ def _alternation(words: Sequence[str]) -> str:
 @lru_cache(maxsize=8)
 def _model(table: tuple[Substitution, ...]) -> _Model:
     alt = _alternation([s.spun for s in table])
-    one = _alternation([s.spun for s in table if " " not in s.spun] or ["\x00"])
-    edge_l, edge_r = r"(?<![\p{L}\-])", r"(?![\p{L}\-])"
     return _Model(
         table=table,
         by_spun={s.spun: s for s in table},
-        anywhere=regex.compile(alt, regex.IGNORECASE),
-        whole=regex.compile(f"{edge_l}(?:{alt}){edge_r}"),
-        hyphenated=regex.compile(
-            rf"(?<=\p{{L}}-)(?:{one})(?![\p{{L}}\-])|(?<![\p{{L}}\-])(?:{one})(?=-\p{{L}})"
-        ),
-        originals=regex.compile(f"{edge_l}(?:{_alternation([s.original for s in table])}){edge_r}"),
+        anywhere=re.compile(alt),
+        whole=regex.compile(alt),
+        originals=regex.compile(_alternation([s.original for s in table])),
         stutter=regex.compile(
-            "(?|"
-            + "|".join(
-                rf"(?<![\p{{L}}\-])({regex.escape(w.split()[0])}) ({regex.escape(w).replace(chr(92) + ' ', ' ')})"
-                rf"(?![\p{{L}}\-])"
-                for w in sorted({s.spun for s in table if " " in s.spun})
+            _alternation(
+                [f"{w.split()[0]} {w}" for w in {s.spun for s in table if " " in s.spun}] or ["\x00\x00"]
             )
-            + ")"
-            if any(" " in s.spun for s in table)
-            else "(?!)"
         ),
     )
+
+
+def _lower(text: str) -> str:
+    """Lower-case ``text`` keeping every offset (a few characters grow when lowered)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    return lowered
+
+
+def _whole(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
+    """Yield matches of a literal ``pattern`` not glued to letters or hyphens.
+
+    Checking the edges here rather than with look-arounds keeps the scan a
+    fast literal search.
+    """
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        if s > 0 and (text[s - 1].isalpha() or text[s - 1] == "-"):
+            continue
+        if e < len(text) and (text[e].isalpha() or text[e] == "-"):
+            continue
+        yield m
 
 
 # -- tier 1: artifacts ---------------------------------------------------------------
@@ -368,29 +395,32 @@ def _match_case(template: str, word: str) -> str:
     return word
 
 
-def _token_bounds(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Extend ``[start, end)`` to the letters glued on either side (bounded)."""
+_LETTER_RUN = regex.compile(r"\p{L}*")
+
+
+def _token_bounds(text: str, start: int, end: int) -> tuple[int, int, bool]:
+    """Extend ``[start, end)`` to the letters glued on either side.
+
+    Returns ``(token start, token end, ok)``; ``ok`` is False for a letter run
+    longer than ``_MAX_TOKEN`` (not a word; the caller skips to its end).
+    """
+    m = _LETTER_RUN.match(text, end)
+    e = m.end() if m else end
     s = start
     limit = max(0, start - _MAX_TOKEN)
     while s > limit and text[s - 1].isalpha():
         s -= 1
-    if s == limit and s > 0 and text[s - 1].isalpha():
-        return None
-    e = end
-    limit = min(len(text), end + _MAX_TOKEN)
-    while e < limit and text[e].isalpha():
-        e += 1
-    if e == limit and e < len(text) and text[e].isalpha():
-        return None
-    return s, e
+    too_long = (s == limit and s > 0 and text[s - 1].isalpha()) or e - end > _MAX_TOKEN
+    return s, e, not too_long
 
 
-def _find_artifacts(text: str, model: _Model, lang: str) -> list[Change]:
+def _find_artifacts(text: str, model: _Model, lang: str, lowered: str | None = None) -> list[Change]:
     """Return repairs of non-words made by reverting a spun substring."""
+    lowered = _lower(text) if lowered is None else lowered
     changes: list[Change] = []
     done_until = -1
     zipf: Any = None
-    for m in model.anywhere.finditer(text):
+    for m in model.anywhere.finditer(lowered):
         s, e = m.span()
         if s < done_until:
             continue
@@ -398,11 +428,10 @@ def _find_artifacts(text: str, model: _Model, lang: str) -> list[Change]:
         right = e < len(text) and text[e].isalpha()
         if not (left or right):
             continue
-        bounds = _token_bounds(text, s, e)
-        if bounds is None:
-            continue
-        ts, te = bounds
+        ts, te, ok = _token_bounds(text, s, e)
         done_until = te
+        if not ok:
+            continue
         token = text[ts:te]
         if zipf is None:
             from wordfreq import zipf_frequency
@@ -413,9 +442,14 @@ def _find_artifacts(text: str, model: _Model, lang: str) -> list[Change]:
         glued = [p for p in (pieces[0] if left else "", pieces[-1] if right else "") if p]
         if any(zipf(p, lang) >= _MAX_ARTIFACT_ZIPF for p in glued):
             continue
-        repaired = model.anywhere.sub(
-            lambda g: _match_case(g.group(), model.by_spun[g.group().lower()].original), token
-        )
+        parts: list[str] = []
+        cur = ts
+        for g in model.anywhere.finditer(lowered, ts, te):
+            parts.append(text[cur : g.start()])
+            parts.append(_match_case(text[g.start() : g.end()], model.by_spun[g.group()].original))
+            cur = g.end()
+        parts.append(text[cur:te])
+        repaired = "".join(parts)
         if " " in repaired or repaired == token:
             continue
         score = zipf(repaired, lang)
@@ -424,10 +458,9 @@ def _find_artifacts(text: str, model: _Model, lang: str) -> list[Change]:
         changes.append(Change(ts, te, repaired, "spinner_artifact"))
     # A multi-word form whose first word the text already had: "once again"
     # became "once once more", which is no English; put the original back.
-    for m in model.stutter.finditer(text):
-        if m.start() >= done_until:
-            sub = model.by_spun[m.group(2)]
-            changes.append(Change(m.start(2), m.end(2), sub.original, "spinner_artifact"))
+    for m in _whole(model.stutter, text):
+        spun = m.group().split(" ", 1)[1]
+        changes.append(Change(m.end() - len(spun), m.end(), model.by_spun[spun].original, "spinner_artifact"))
     return changes
 
 
@@ -533,7 +566,7 @@ def spin_score(text: str, *, table: Sequence[Substitution] | None = None, artifa
     model = _model(tuple(table) if table is not None else _packaged_substitutions())
     spun_counts: dict[str, int] = {}
     strong = 0
-    for m in model.whole.finditer(text):
+    for m in _whole(model.whole, text):
         word = m.group()
         sub = model.by_spun[word]
         ctx = _context(text, m.start(), m.end())
@@ -542,7 +575,7 @@ def spin_score(text: str, *, table: Sequence[Substitution] | None = None, artifa
         spun_counts[word] = spun_counts.get(word, 0) + 1
         strong += _strong(sub, ctx)
     orig_counts: dict[str, int] = {}
-    for m in model.originals.finditer(text):
+    for m in _whole(model.originals, text):
         orig_counts[m.group()] = orig_counts.get(m.group(), 0) + 1
     counts: dict[str, tuple[int, int, float]] = {}
     total = ARTIFACT_WEIGHT * artifacts + STRONG_WEIGHT * strong
@@ -589,19 +622,37 @@ def _after_context(ctx: _Ctx, *, broad: bool = False) -> bool:
     return broad and (low_next in _DETERMINERS or _is_number(nxt))
 
 
+def _hyphen_half(text: str, s: int, e: int) -> bool:
+    """Return True when ``[s, e)`` is one half of a hyphenated compound ("following-tax")."""
+    before = text[s - 2 : s] if s >= 2 else ""
+    after = text[e : e + 2]
+    glued_left = s > 0 and text[s - 1].isalpha()
+    glued_right = e < len(text) and text[e].isalpha()
+    if glued_left or glued_right:
+        return False
+    left = len(before) == 2 and before[1] == "-" and before[0].isalpha()
+    right = len(after) == 2 and after[0] == "-" and after[1].isalpha()
+    return left != right
+
+
 def _find_reversals(text: str, model: _Model, *, broad: bool = False) -> list[Change]:
     changes: list[Change] = []
     for m in model.whole.finditer(text):
         sub = model.by_spun[m.group()]
         if sub.reversal == "never":
             continue
-        if sub.reversal == "after" and not _after_context(_context(text, m.start(), m.end()), broad=broad):
+        s, e = m.span()
+        if _hyphen_half(text, s, e):
+            if " " not in sub.spun:  # "following-tax" -> "after-tax", "sought-following" -> "sought-after"
+                changes.append(Change(s, e, sub.original, "spinner_substitution"))
             continue
-        changes.append(Change(m.start(), m.end(), sub.original, "spinner_substitution"))
-    for m in model.hyphenated.finditer(text):
-        sub = model.by_spun[m.group()]
-        if sub.reversal != "never":  # "following-tax" -> "after-tax", "sought-following" -> "sought-after"
-            changes.append(Change(m.start(), m.end(), sub.original, "spinner_substitution"))
+        if (s > 0 and (text[s - 1].isalpha() or text[s - 1] == "-")) or (
+            e < len(text) and (text[e].isalpha() or text[e] == "-")
+        ):
+            continue
+        if sub.reversal == "after" and not _after_context(_context(text, s, e), broad=broad):
+            continue
+        changes.append(Change(s, e, sub.original, "spinner_substitution"))
     return changes
 
 
@@ -695,9 +746,7 @@ def find_tortured(text: str) -> list[tuple[int, int, TorturedPhrase]]:
     ['as follows']
     """
     pattern, index = _tortured_index()
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters change length when lower-cased
-        lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    lowered = _lower(text)
     found: list[tuple[int, int, TorturedPhrase]] = []
     for m in pattern.finditer(lowered):
         row = index.get(" ".join(m.group().split()))
@@ -714,27 +763,67 @@ def find_tortured(text: str) -> list[tuple[int, int, TorturedPhrase]]:
 # -- the stage ---------------------------------------------------------------------------
 
 
+#: Frequent English words that are rare in other Latin-script languages; their
+#: share of the tokens tells English apart when the detector gives no answer.
+_ENGLISH_MARKERS = frozenset(_words("the and of to is that for you it with was on are this be he they"))
+#: The same for the Latin-script languages met most in news captures.
+_FOREIGN_MARKERS = frozenset(
+    _words(
+        """
+        di il che per della una con non da la le les des et est pas que los las por para
+        em não uma der die das und ist nicht een het van yang dan ini itu untuk dengan tidak
+        """
+    )
+)
+_WORD = re.compile(r"\w+")
+
+
+def _looks_english(text: str) -> bool:
+    """Return True when English markers are 4 % of the first 400 words and outnumber foreign ones.
+
+    Texts under 200 characters count as English: too short to tell.
+    """
+    if len(text) < 200:
+        return True
+    words = _WORD.findall(text[:4000].lower())[:400]
+    english = sum(w in _ENGLISH_MARKERS for w in words)
+    return english >= 0.04 * len(words) and english > sum(w in _FOREIGN_MARKERS for w in words)
+
+
 def _english(doc: Document) -> str | None:
-    """Return the wordfreq language code when the document is English (or unknown)."""
+    """Return the wordfreq language code when the document is English.
+
+    The ``language`` field (or the caller's option) decides; without one the
+    detector is asked, and where it has no answer a share of frequent English
+    words. Other languages are left alone (Indonesian, for one, doubles words
+    grammatically: "biasa biasa").
+    """
     lang = doc.get("language") or doc.options.language
     if lang is None:
         from newsclean.stages.language import detect
 
         lang = detect(doc.text)
-    if lang is None or str(lang).lower().split("-")[0] == "en":
+        if lang is None:
+            return "en" if _looks_english(doc.text) else None
+    if str(lang).lower().split("-")[0] == "en":
         return "en"
     return None
 
 
 def _merge(*groups: list[Change]) -> list[Change]:
-    """Keep changes from earlier groups where spans overlap."""
-    taken: list[tuple[int, int]] = []
+    """Keep changes from earlier groups where spans overlap (n log n)."""
+    starts: list[int] = []
+    ends: list[int] = []
     out: list[Change] = []
     for group in groups:
         for c in group:
-            if any(c.start < e and s < c.end for s, e in taken):
-                continue
-            taken.append((c.start, c.end))
+            i = bisect.bisect_right(starts, c.start)
+            if i > 0 and ends[i - 1] > c.start:
+                continue  # overlaps the accepted change before it
+            if i < len(starts) and starts[i] < c.end:
+                continue  # overlaps the accepted change after it
+            starts.insert(i, c.start)
+            ends.insert(i, c.end)
             out.append(c)
     return out
 
@@ -828,11 +917,11 @@ GRAMMATICAL_DOUBLES = frozenset(
     )
 )
 
-_DOUBLED = regex.compile(
-    r"(?<![\p{L}\p{N}'’\-])(\p{L}+)((?:[ \t\u00a0]+\1)+)(?![\p{L}\p{N}'’\-])",
-    regex.IGNORECASE,
-)
-_REPEAT = regex.compile(r"[ \t\u00a0]+(\p{L}+)")
+#: A word repeated after spaces, searched in lower-cased text. Possessive
+#: quantifiers (standard ``re``, Python 3.11+) keep the scan linear and fast;
+#: letters-only and the edges are checked in Python.
+_DOUBLED = re.compile(r"\b(\w++)((?:[ \t\u00a0]++\1\b)++)")
+_EDGE = frozenset("'’-")
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -859,12 +948,16 @@ def remove_doubled_words(doc: Document) -> Document:
         return doc
     text = doc.text
     changes: list[Change] = []
-    for m in _DOUBLED.finditer(text):
-        first = m.group(1)
-        low = first.lower()
-        if low in GRAMMATICAL_DOUBLES or (len(first) == 1 and low != "a"):
+    for m in _DOUBLED.finditer(_lower(text)):
+        low = m.group(1)
+        if not low.isalpha() or low in GRAMMATICAL_DOUBLES or (len(low) == 1 and low != "a"):
             continue
-        repeats = [r.group(1) for r in _REPEAT.finditer(m.group(2))]
+        if (m.start() > 0 and text[m.start() - 1] in _EDGE) or (
+            m.end() < len(text) and text[m.end()] in _EDGE
+        ):
+            continue
+        first = text[m.start(1) : m.end(1)]
+        repeats = text[m.end(1) : m.end()].split()
         plain = first.islower() and all(r == first for r in repeats)
         initial = (
             first[0].isupper()
