@@ -10,9 +10,8 @@ others.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-
-import regex
 
 from newsclean.document import Document
 from newsclean.pipeline import stage
@@ -187,15 +186,17 @@ STOPWORDS: dict[str, frozenset[str]] = {
     ),
 }
 
-_WORD = regex.compile(r"\p{L}+")
-_NON_LATIN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Cyrillic}\p{Arabic}\p{Greek}]")
+# Script ranges (Unicode blocks) counted with the standard ``re`` module: a
+# plain character class there is about ten times faster than ``regex``'s
+# ``\p{Script}`` classes on long text.
+_NON_LATIN = re.compile("[\u0370-\u03ff\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SCRIPTS = (
-    ("ja", regex.compile(r"[\p{Hiragana}\p{Katakana}]")),
-    ("zh", regex.compile(r"\p{Han}")),
-    ("ko", regex.compile(r"\p{Hangul}")),
-    ("ru", regex.compile(r"\p{Cyrillic}")),
-    ("ar", regex.compile(r"\p{Arabic}")),
-    ("el", regex.compile(r"\p{Greek}")),
+    ("ja", re.compile("[\u3040-\u30ff]")),
+    ("zh", re.compile("[\u3400-\u9fff]")),
+    ("ko", re.compile("[\uac00-\ud7af]")),
+    ("ru", re.compile("[\u0400-\u04ff]")),
+    ("ar", re.compile("[\u0600-\u06ff]")),
+    ("el", re.compile("[\u0370-\u03ff]")),
 )
 # word -> languages it is a stop word of
 _LANGS_OF: dict[str, tuple[str, ...]] = {}
@@ -204,8 +205,15 @@ for _code, _words in STOPWORDS.items():
         _LANGS_OF[_w] = (*_LANGS_OF.get(_w, ()), _code)
 
 
-def detect(text: str, *, sample: int = 8_000) -> str | None:
+_STRIP = ".,;:!?\"'()[]«»„“”‘’"
+
+
+def detect(text: str, *, sample: int = 6_000) -> str | None:
     """Return a language code for ``text``, or None when unsure.
+
+    Looks at the first ``sample`` characters: a non-Latin script decides
+    directly; otherwise the language whose stop words are most frequent wins,
+    if clearly ahead of the runner-up.
 
     >>> detect("The minister said that the plan was approved by the council.")
     'en'
@@ -213,25 +221,27 @@ def detect(text: str, *, sample: int = 8_000) -> str | None:
     'de'
     """
     chunk = text[:sample]
-    words = _WORD.findall(chunk)
-    letters = sum(map(len, words))
-    if letters == 0:
-        return None
     if not chunk.isascii():
         foreign = len(_NON_LATIN.findall(chunk))
-        if foreign > letters * 0.3:
+        # Characters that are not white space stand in for letters: cheap, and
+        # the threshold is loose enough for punctuation and digits not to matter.
+        visible = len(chunk) - chunk.count(" ") - chunk.count("\n")
+        if foreign and foreign > visible * 0.3:
             kana = len(_SCRIPTS[0][1].findall(chunk))
             if kana > foreign * 0.1:
                 return "ja"
             counts = {code: len(p.findall(chunk)) for code, p in _SCRIPTS[1:]}
             return max(counts, key=counts.__getitem__)
+    words = chunk.lower().split()
     if len(words) < 4:
         return None
     tally: Counter[str] = Counter()
-    for w in words:
-        langs = _LANGS_OF.get(w.lower())
+    langs_of = _LANGS_OF
+    for w, n in Counter(words).items():
+        langs = langs_of.get(w) or langs_of.get(w.strip(_STRIP))
         if langs:
-            tally.update(langs)
+            for code in langs:
+                tally[code] += n
     if not tally:
         return None
     ranked = tally.most_common(2)
