@@ -28,6 +28,7 @@ _HTML_TAG = re.compile(
 )
 # C0 controls other than tab, newline, carriage return, form feed.
 _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_UNICODE_BOMS = tuple(bom for bom, _ in _BOMS)
 
 
 def sniff_kind(text: str) -> Literal["text", "html"]:
@@ -41,16 +42,200 @@ def sniff_kind(text: str) -> Literal["text", "html"]:
 
 
 def _looks_binary(data: bytes) -> bool:
+    """Tell whether ``data`` is not text: NUL bytes outside UTF-16/32, or many C0 controls."""
     sample = data[:8192]
     if not sample:
         return False
-    if b"\x00" in sample and not sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return True
+    if sample.startswith(_UNICODE_BOMS):
+        return False
+    if b"\x00" in sample:
+        # UTF-16/32 without a BOM has NULs in every other (or 3 of 4) byte of ASCII text.
+        return _utf16_guess(sample) is None
     return len(_BINARY_BYTES.findall(sample)) > len(sample) * 0.05
+
+
+def _utf16_guess(sample: bytes) -> str | None:
+    """Name UTF-16-LE/BE when NUL bytes sit regularly in odd or even positions."""
+    n = len(sample) - len(sample) % 2
+    if n < 4:
+        return None
+    even = sample[0:n:2].count(0)
+    odd = sample[1:n:2].count(0)
+    if odd > 0.4 * n / 2 and even < 0.05 * n / 2:
+        return "utf-16-le"
+    if even > 0.4 * n / 2 and odd < 0.05 * n / 2:
+        return "utf-16-be"
+    return None
+
+
+#: Codecs (Python names) that mean Windows-1252 on the web (WHATWG Encoding
+#: Standard: the "windows-1252" encoding has the labels latin1, iso-8859-1, ascii…).
+_WESTERN_CODECS = frozenset({"latin-1", "iso8859-1", "cp1252"})
+
+#: Characters a Windows-1252 reading of Western European text produces besides
+#: ASCII: Latin-1 letters and the usual typographic signs. A reading with other
+#: characters (C1 controls, box drawing…) is not Western. Left out: ÐÞÝðþý, which
+#: are what Turkish ĞŞİğşı (Windows-1254) and Czech ř/ý-heavy text look like.
+_WESTERN_CHARS = frozenset(
+    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜßàáâãäåæçèéêëìíîïñòóôõöøùúûüÿŒœŠšŸŽž"
+    "\u00a0‘’‚“”„–—…•·«»‹›€£¥¢©®™°±§¶¡¿ªº×÷½¼¾²³¹µ†‡‰"
+)
+#: Signs that sit next to a letter only when another alphabet was misread
+#: ("¾elim" is Croatian "želim" read as Windows-1252).
+_WESTERN_NOT_BY_LETTERS = frozenset("¹¼½¾×÷¤¦¨¯´¸")
+#: In Western European languages accented letters are a minority of letters
+#: (French about 4 %, German 2 %, Portuguese 5 %, Icelandic under 20 %); a
+#: Windows-1252 reading made mostly of them is another alphabet misread.
+_WESTERN_MAX_ACCENTED = 0.3
+#: charset-normalizer's language coherence by which a non-Western reading must
+#: beat the Windows-1252 one to win (measured in benchmarks/encoding.py).
+_COHERENCE_MARGIN = 0.02
+
+
+def _cp1252(data: bytes) -> str:
+    """Decode as Windows-1252; the five bytes it leaves undefined read as Latin-1."""
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return "".join(
+            data[i : i + 1].decode("cp1252", errors="ignore") or chr(data[i]) for i in range(len(data))
+        )
+
+
+def _western_plausible(text: str) -> bool:
+    """Tell whether ``text`` (a Windows-1252 reading) looks like Western European text."""
+    letters = accented = 0
+    for i, ch in enumerate(text):
+        if ch.isascii():
+            letters += ch.isalpha()
+        elif ch not in _WESTERN_CHARS:
+            return False
+        elif ch.isalpha():
+            letters += 1
+            accented += 1
+        elif ch in _WESTERN_NOT_BY_LETTERS and (
+            (i > 0 and text[i - 1].isalpha()) or (i + 1 < len(text) and text[i + 1].isalpha())
+        ):
+            return False
+    return letters > 0 and accented <= letters * _WESTERN_MAX_ACCENTED
+
+
+def _decode_codec(data: bytes, codec: str) -> str:
+    """Decode strictly, reading latin-1 labels as Windows-1252 (as browsers do)."""
+    if codecs.lookup(codec).name in _WESTERN_CODECS:
+        return _cp1252(data)
+    return data.decode(codec)
+
+
+def _detect(data: bytes) -> tuple[str, str] | None:
+    """Detect the codec of non-UTF-8 bytes; prefer Windows-1252 when detection is unsure.
+
+    charset-normalizer reads short Western text poorly (``b"caf\\xe9"`` comes
+    out as CP1006 or CP1250), so a Windows-1252 reading that looks Western
+    (:func:`_western_plausible`) wins unless the detector recognised a language
+    in a non-Western reading (coherence above zero).
+    """
+    sample = data[:200_000]
+    from charset_normalizer import from_bytes
+
+    results = from_bytes(sample)
+    best = results.best()
+    if _western_plausible(_cp1252(sample)):
+        if best is None or best.coherence <= 0.0 or "cp1252" in best.could_be_from_charset:
+            return "cp1252", "charset_detected"
+        western = [m for m in results if m.encoding == "cp1252"]
+        if (
+            western
+            and western[0].chaos <= best.chaos
+            and western[0].coherence >= best.coherence - _COHERENCE_MARGIN
+        ):
+            return "cp1252", "charset_detected"
+    if best is not None:
+        try:
+            data.decode(best.encoding)
+        except (UnicodeDecodeError, LookupError):
+            return None
+        return best.encoding, "charset_detected"
+    return None
+
+
+def _decode(data: bytes, encoding: str | None) -> tuple[str, str, str, str | None]:
+    """Decode ``data``: ``(text, codec, reason, warning or None)``; see :func:`decode_bytes`."""
+    declared_failed = None
+    if encoding:
+        try:
+            declared = codecs.lookup(encoding).name
+        except LookupError:
+            raise InputError(f"unknown encoding {encoding!r}; pass a codec name Python knows") from None
+        if declared == "utf-8":
+            declared = "utf-8-sig"  # a BOM is not text
+        elif declared in _WESTERN_CODECS:
+            declared = "cp1252"  # as browsers read it
+        try:
+            return _decode_codec(data, declared), declared, "charset_declared", None
+        except UnicodeDecodeError:
+            declared_failed = declared
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            text, codec, reason = data.decode(codec, errors="replace"), codec, "charset_bom"
+            return _declared_note(text, codec, reason, declared_failed)
+    if _looks_binary(data):
+        raise InputError(
+            "the input looks like binary data, not text or HTML; pass text, or bytes of a text file"
+        )
+    guess16 = _utf16_guess(data[:8192]) if b"\x00" in data[:8192] else None
+    found: tuple[str, str] | None = (guess16, "charset_detected") if guess16 else None
+    if found is None:
+        try:
+            data.decode("utf-8")
+            found = ("utf-8", "charset_utf8")
+        except UnicodeDecodeError:
+            pass
+    if found is None:
+        meta = _META_CHARSET.search(data[:8192])
+        if meta:
+            name = meta.group(1).decode("ascii", "replace")
+            try:
+                codec = codecs.lookup(name).name
+                codec = "cp1252" if codec in _WESTERN_CODECS else codec
+                _decode_codec(data, codec)
+                found = (codec, "charset_meta")
+            except (LookupError, UnicodeDecodeError):
+                pass
+    if found is None:
+        found = _detect(data)
+    if found is not None:
+        try:
+            text = _decode_codec(data, found[0])
+            return _declared_note(text, found[0], found[1], declared_failed)
+        except UnicodeDecodeError:
+            pass
+    codec = declared_failed or "utf-8"
+    return (
+        data.decode(codec, errors="replace"),
+        codec,
+        "charset_fallback",
+        f"bytes are not valid {codec}; undecodable bytes were replaced with U+FFFD",
+    )
+
+
+def _declared_note(
+    text: str, codec: str, reason: str, declared: str | None
+) -> tuple[str, str, str, str | None]:
+    if declared is None:
+        return text, codec, reason, None
+    return text, codec, reason, f"bytes are not valid {declared} as declared; decoded as {codec}"
 
 
 def decode_bytes(data: bytes, *, encoding: str | None = None) -> tuple[str, str, str]:
     """Decode ``data`` and say how.
+
+    The order: the charset the caller declares; a byte-order mark; UTF-8; the
+    page's ``<meta charset>``; detection with charset-normalizer, preferring
+    Windows-1252 for text that reads as Western European when detection is
+    unsure. Labels meaning Latin-1 are read as Windows-1252, as browsers do.
+    If the declared charset does not fit the bytes, the next steps are tried;
+    if nothing fits, undecodable bytes become U+FFFD.
 
     Args:
         data: The raw bytes.
@@ -63,45 +248,14 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> tuple[str, str,
 
     Raises:
         InputError: If the bytes look binary, or the declared codec is unknown.
-    """
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            return data.decode(codec, errors="replace"), codec, "charset_bom"
-    if _looks_binary(data):
-        raise InputError(
-            "the input looks like binary data, not text or HTML; pass text, or bytes of a text file"
-        )
-    if encoding:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise InputError(f"unknown encoding {encoding!r}; pass a codec name Python knows") from None
-        try:
-            return data.decode(encoding), encoding, "charset_declared"
-        except UnicodeDecodeError:
-            return data.decode(encoding, errors="replace"), encoding, "charset_fallback"
-    try:
-        return data.decode("utf-8"), "utf-8", "charset_utf8"
-    except UnicodeDecodeError:
-        pass
-    meta = _META_CHARSET.search(data[:8192])
-    if meta:
-        name = meta.group(1).decode("ascii", "replace")
-        try:
-            codec = codecs.lookup(name).name
-            return data.decode(codec), codec, "charset_meta"
-        except (LookupError, UnicodeDecodeError):
-            pass
-    from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
-    if best is not None:
-        codec = best.encoding
-        try:
-            return data.decode(codec), codec, "charset_detected"
-        except (UnicodeDecodeError, LookupError):
-            pass
-    return data.decode("utf-8", errors="replace"), "utf-8", "charset_fallback"
+    >>> decode_bytes(b"caf\\xe9 au lait")
+    ('café au lait', 'cp1252', 'charset_detected')
+    >>> decode_bytes("Grüße".encode("utf-8"))
+    ('Grüße', 'utf-8', 'charset_utf8')
+    """
+    text, codec, reason, _ = _decode(data, encoding)
+    return text, codec, reason
 
 
 def load(
@@ -127,7 +281,7 @@ def load(
             raise InputTooLargeError(
                 f"input of {len(data):,} bytes is over the limit; raise max_chars to clean it"
             )
-        text, codec, reason = decode_bytes(data, encoding=encoding)
+        text, codec, reason, warning = _decode(data, encoding)
         log.append(Edit("decode_bytes", "replace", reason, f"{len(data)} bytes", codec))
         source: str | bytes = data
     elif isinstance(raw, str):
@@ -146,10 +300,8 @@ def load(
     doc = Document.from_text(text, source=source, kind=resolved, options=options)
     if log:
         doc = doc.with_log(log)
-        if reason == "charset_fallback":
-            doc = doc.with_warning(
-                f"bytes are not valid {codec}; undecodable bytes were replaced with U+FFFD"
-            )
+        if warning:
+            doc = doc.with_warning(warning)
     if not text.strip():
         doc = doc.with_warning("empty input")
     return doc

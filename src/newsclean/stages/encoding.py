@@ -147,6 +147,7 @@ _PAIR_RE = re.compile(f"[{_class(_ALL_LEADS)}](?=[{_class(_ALL_CONTS)}])")
 #: Also sent to ftfy: C1 controls, surrogates, and Ã/Â before a space (a lost
 #: no-break-space byte, as in "voilÃ le"; checked after the match).
 _LONE_RE = re.compile("[\x80-\x9f\ud800-\udfffÃÂ]")
+_C1_OR_SURROGATE_RE = re.compile("[\x80-\x9f\ud800-\udfff]")
 
 
 @lru_cache(maxsize=1)
@@ -399,12 +400,24 @@ def _entity_changes(text: str) -> list[Change]:
 
 @lru_cache(maxsize=1)
 def _ftfy_fixer() -> Any:
+    """ftfy's decoder with ``FTFY_CONFIG``, then its C1 and surrogate fixers.
+
+    Equivalent to ``ftfy.fix_and_explain(segment, config).text`` with those
+    options, without its final confirming pass over unchanged text.
+    """
     import ftfy
+    from ftfy.fixes import fix_c1_controls, fix_surrogates
 
     config = ftfy.TextFixerConfig(**FTFY_CONFIG)
 
     def fix(segment: str) -> str:
-        return str(ftfy.fix_and_explain(segment, config).text)
+        out = str(ftfy.fix_encoding(segment, config))
+        while _C1_OR_SURROGATE_RE.search(out):
+            again = fix_surrogates(fix_c1_controls(out))
+            if again == out:
+                break
+            out = str(ftfy.fix_encoding(again, config))
+        return out
 
     return fix
 

@@ -1,0 +1,124 @@
+"""Tests of byte decoding in newsclean.inputs: declared charset, BOM, UTF-8, meta, detection."""
+
+from __future__ import annotations
+
+import contextlib
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsclean.errors import InputError
+from newsclean.inputs import decode_bytes, load
+
+DECODE = [
+    # (bytes, declared, expected text, codec, reason)
+    ("Grüße aus Köln".encode(), None, "Grüße aus Köln", "utf-8", "charset_utf8"),
+    (b"plain ascii", None, "plain ascii", "utf-8", "charset_utf8"),
+    ("\ufeffwith BOM".encode(), None, "with BOM", "utf-8-sig", "charset_bom"),
+    ("UTF-16 text".encode("utf-16"), None, "UTF-16 text", "utf-16", "charset_bom"),
+    (
+        "UTF-16 LE without BOM".encode("utf-16-le"),
+        None,
+        "UTF-16 LE without BOM",
+        "utf-16-le",
+        "charset_detected",
+    ),
+    (
+        "UTF-16 BE without BOM".encode("utf-16-be"),
+        None,
+        "UTF-16 BE without BOM",
+        "utf-16-be",
+        "charset_detected",
+    ),
+    (b"caf\xe9 au lait", None, "café au lait", "cp1252", "charset_detected"),
+    ("Crème brûlée".encode("latin-1"), None, "Crème brûlée", "cp1252", "charset_detected"),
+    ("L’été à Paris".encode("cp1252"), None, "L’été à Paris", "cp1252", "charset_detected"),
+    (
+        "Der Bär läuft über die Straße".encode("cp1252"),
+        None,
+        "Der Bär läuft über die Straße",
+        "cp1252",
+        "charset_detected",
+    ),
+    ("Zażółć gęślą jaźń".encode("cp1250"), None, "Zażółć gęślą jaźń", "cp1250", "charset_detected"),
+    ("Привет, как дела?".encode("cp1251"), None, "Привет, как дела?", "cp1251", "charset_detected"),
+    (
+        b'<meta charset="iso-8859-1"><p>caf\xe9 \x93x\x94</p>',
+        None,
+        '<meta charset="iso-8859-1"><p>café “x”</p>',
+        "cp1252",
+        "charset_meta",
+    ),
+    ("Привет".encode("koi8-r"), "koi8-r", "Привет", "koi8-r", "charset_declared"),
+    ("caf\xe9".encode("latin-1"), "iso-8859-1", "café", "cp1252", "charset_declared"),
+    ("\ufeffdeclared".encode(), "utf-8", "declared", "utf-8-sig", "charset_declared"),
+]
+
+
+@pytest.mark.parametrize(("data", "declared", "text", "codec", "reason"), DECODE)
+def test_decode_bytes(data: bytes, declared: str | None, text: str, codec: str, reason: str) -> None:
+    assert decode_bytes(data, encoding=declared) == (text, codec, reason)
+
+
+def test_declared_charset_that_does_not_fit_falls_through_with_a_warning() -> None:
+    doc = load(b"caf\xe9 au lait", encoding="utf-8")
+    assert doc.text == "café au lait"
+    assert doc.edits[0].after == "cp1252"
+    assert any("not valid utf-8" in w for w in doc.warnings)
+
+
+def test_undecodable_bytes_become_replacement_characters_with_a_warning() -> None:
+    doc = load(b"ok \xff\xfe\xfd bytes \x81\x8d", encoding="ascii")
+    assert "\ufffd" in doc.text or doc.text.startswith("ok ")
+    assert doc.warnings
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x00\x01\x02\x03\x04\x05binary\x00\x00\x00",
+        bytes(range(256)) * 4,
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+    ],
+)
+def test_binary_is_refused(data: bytes) -> None:
+    with pytest.raises(InputError):
+        decode_bytes(data)
+
+
+def test_unknown_declared_codec_is_refused() -> None:
+    with pytest.raises(InputError, match="unknown encoding"):
+        decode_bytes(b"x", encoding="no-such-codec")
+
+
+def test_load_records_the_codec() -> None:
+    doc = load(b"caf\xe9 au lait")
+    first = doc.edits[0]
+    assert (first.stage, first.reason, first.after) == ("decode_bytes", "charset_detected", "cp1252")
+    assert doc.base_index == 1
+    assert not doc.warnings
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300))
+def test_arbitrary_bytes_decode_or_raise_input_error(data: bytes) -> None:
+    try:
+        text, codec, reason = decode_bytes(data)
+    except InputError:
+        return
+    assert isinstance(text, str) and codec and reason.startswith("charset_")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_utf8_round_trips(text: str) -> None:
+    data = text.encode("utf-8", errors="surrogatepass")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    if "\x00" in text or text.startswith("\ufeff"):
+        return
+    with contextlib.suppress(InputError):  # control-heavy text may look binary
+        assert decode_bytes(data)[0] == text
