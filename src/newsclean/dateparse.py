@@ -426,17 +426,110 @@ def _numeric(m: regex.Match[str], dayfirst: bool | None) -> tuple[date, str, str
 _LETTERS = regex.compile(r"[^\W\d_]+")
 #: Cheap test for the numeric forms: a digit, a separator, a digit (``re`` scans this fast).
 _NUMERIC_GATE = re.compile(r"\d[./-]\s?\d|\d /")
+#: Every fast-path date holds a four-digit year, except a day-month-``yy`` date, which a clock follows.
+_YEAR_GATE = re.compile(r"(?:19|20)\d\d")
+_SHORT_YEAR_GATE = re.compile(r"\d[:hH]\d\d")
+#: A run of white space long enough to stretch a day-month-year date past :data:`_DMY_REACH`.
+_LONG_SPACE = re.compile(r"\s{4}")
+#: Longest distance from the start of a day-month-year date to its month name (``05-го``,
+#: ``5 del``, up to three spaces each) while no white-space run is longer than three.
+_DMY_REACH = 16
+#: Endings a day may carry glued to the month name that follows ("5thMarch", "1erjanvier").
+_GLUED = ("st", "nd", "rd", "th", "er", "го", "de", "del")
+_GLUED_HEADS = frozenset(end[:2] for end in _GLUED)
+
+
+#: Letters that ``str.lower`` leaves apart but case-insensitive matching joins (``MAYIS``
+#: matches ``mayıs``); mapped to one form so a month name is found however it is cased.
+_FOLD = str.maketrans({"ı": "i", "ς": "σ", "ſ": "s", "µ": "μ"})
+
+
+def _fold(word: str) -> str:
+    return word.lower().replace("\u0307", "").translate(_FOLD)
+
+
+@lru_cache(maxsize=1)
+def _folded_months() -> Mapping[str, int]:
+    """:attr:`Vocabulary.months` keyed by :func:`_fold` (forms that would clash are left out)."""
+    out: dict[str, int] = {}
+    clashes: set[str] = set()
+    for name, number in vocabulary().months.items():
+        key = _fold(name)
+        if out.get(key, number) != number:
+            clashes.add(key)
+        out[key] = number
+    return {k: v for k, v in out.items() if k not in clashes}
+
+
+def _month_anchors(text: str, months: Mapping[str, int]) -> tuple[list[int], list[int]]:
+    """Start offsets of month names: whole letter runs, and runs glued to a day ending.
+
+    Every month-name match of the patterns sits on a whole run of letters (the
+    patterns require a non-letter on both sides), except in a day-month-year
+    date whose day ending touches the month ("5thMarch 2020"); those starts
+    come second and serve only the day-month-year pattern. ``months`` is keyed
+    by :func:`_fold`.
+    """
+    low = text.lower()
+    if len(low) == len(text):
+        if not low.isascii():
+            low = low.translate(_FOLD)
+        # One pass over the lower-cased line says whether any run is worth a position.
+        if not any(
+            w in months or (w[:2] in _GLUED_HEADS and _glued(w, months)) for w in _LETTERS.findall(low)
+        ):
+            return [], []
+        runs = [(m.start(), m.group()) for m in _LETTERS.finditer(low)]
+    else:  # a few characters change length when lower-cased
+        runs = [(m.start(), _fold(m.group())) for m in _LETTERS.finditer(text)]
+    whole: list[int] = []
+    glued: list[int] = []
+    for start, word in runs:
+        if word in months:
+            whole.append(start)
+        elif word[:2] in _GLUED_HEADS:
+            cut = _glued(word, months)
+            if cut:
+                glued.append(start + cut)
+    return whole, glued
+
+
+def _glued(word: str, months: Mapping[str, int]) -> int:
+    """Length of a day ending glued to a month name at the start of ``word`` (0 if none)."""
+    for end in _GLUED:
+        if word.startswith(end) and word[len(end) :] in months:
+            return len(end)
+    return 0
+
+
+def _scan(pattern: regex.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[regex.Match[str]]:
+    """Yield what ``pattern.finditer(text)`` yields, trying only ``starts``.
+
+    ``starts`` must include every offset where a match can begin; the matches
+    are taken left to right without overlap, as ``finditer`` does.
+    """
+    end = 0
+    for s in sorted(set(starts)):
+        if s < end:
+            continue
+        m = pattern.match(text, s)
+        if m is not None:
+            yield m
+            end = max(m.end(), s + 1)
 
 
 def _raw_hits(text: str, dayfirst: bool | None) -> Iterator[DateHit]:
+    if _YEAR_GATE.search(text) is None and _SHORT_YEAR_GATE.search(text) is None:
+        return
     p = _patterns()
-    months = vocabulary().months
-    # The month-name patterns are costly (a long alternation): run them only
-    # when a word of the line is a month name.
-    named = any(w.lower() in months for w in _LETTERS.findall(text))
+    months = _folded_months()
+    # The month-name patterns are costly (a long alternation): instead of scanning the
+    # line, try them only where a month name starts (and where a day or year may start
+    # before it).
+    whole, glued = _month_anchors(text, months)
     numeric = _NUMERIC_GATE.search(text) is not None
-    for m in p.js_date.finditer(text) if named and ":" in text else ():
-        d = _valid_date(int(m.group("y")), months[m.group("mon").lower()], int(m.group("d")))
+    for m in _scan(p.js_date, text, whole) if whole and ":" in text else ():
+        d = _valid_date(int(m.group("y")), months.get(_fold(m.group("mon")), 0), int(m.group("d")))
         if d:
             clock = _clock(m)
             if clock is not None:
@@ -455,11 +548,23 @@ def _raw_hits(text: str, dayfirst: bool | None) -> Iterator[DateHit]:
         if got:
             hit = _attach_time(text, got[0], m.start(), m.end(), got[1])
             yield DateHit(hit.value, hit.start, hit.end, hit.order, got[2])
-    for pat in (p.name_dmy, p.name_mdy, p.name_ymd) if named else ():
-        for m in pat.finditer(text):
+    if not (whole or glued):
+        return
+    if _LONG_SPACE.search(text):
+        dmy: Iterable[regex.Match[str]] = p.name_dmy.finditer(text)
+    else:
+        dmy = _scan(
+            p.name_dmy,
+            text,
+            (s for a in whole + glued for s in range(max(0, a - _DMY_REACH), a) if text[s].isdecimal()),
+        )
+    mdy = _scan(p.name_mdy, text, whole)
+    ymd = _scan(p.name_ymd, text, (s for a in whole for s in range(max(0, a - 9), a - 4)))
+    for matches in (dmy, mdy, ymd):
+        for m in matches:
             groups = m.groupdict()
             year = int(groups["y"]) if groups["y"] else 2000 + int(groups["yy"])
-            d = _valid_date(year, months[m.group("mon").lower()], int(m.group("d")))
+            d = _valid_date(year, months.get(_fold(m.group("mon")), 0), int(m.group("d")))
             if d:
                 yield _attach_time(text, d, m.start(), m.end(), "name")
 
@@ -485,6 +590,11 @@ def find_dates(text: str, *, dayfirst: bool | None = None, language: str | None 
         dayfirst = dayfirst_for(language)
     if not text.isascii():
         text = text.translate(_DIGITS)
+    return _find(text, dayfirst)
+
+
+def _find(text: str, dayfirst: bool | None) -> list[DateHit]:
+    """:func:`find_dates` on text whose digits are ASCII already."""
     hits = sorted(_raw_hits(text, dayfirst), key=lambda h: (h.start, -(h.end - h.start)))
     out: list[DateHit] = []
     for h in hits:

@@ -56,9 +56,10 @@ from newsclean.dateparse import (
     DateHit,
     Relative,
     _dateparser,
+    _find,
+    _fold,
     _patterns,
     dayfirst_for,
-    find_dates,
     iso,
     looks_like_worded_date,
     parse_date,
@@ -182,6 +183,28 @@ def _label_table() -> dict[str, tuple[str, str]]:
 def _filler_words() -> frozenset[str]:
     voc = vocabulary()
     return voc.fillers | voc.weekdays | voc.label_words
+
+
+_TOKEN = regex.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _label_heads() -> frozenset[str]:
+    """First word of every label, folded: a label can start only on such a word."""
+    return frozenset(_fold(_TOKEN.findall(label)[0]) for label, _, _ in vocabulary().labels)
+
+
+@lru_cache(maxsize=1)
+def _relative_words() -> frozenset[str]:
+    """Words one of which every relative phrase holds ("ago", "vor", "il", "yesterday")."""
+    voc = vocabulary()
+    heads = [*voc.before, *voc.days]
+    return frozenset(_fold(_TOKEN.findall(w)[0]) for w in heads) | frozenset(_fold(w) for w in voc.after)
+
+
+def _tokens(text: str) -> frozenset[str]:
+    """The folded words of a line, for the label and relative-phrase gates."""
+    return frozenset(_TOKEN.findall(_fold(text)))
 
 
 def _labels(text: str) -> list[_Label]:
@@ -333,21 +356,25 @@ def find_candidates(
         line = lines[i]
         raw = line.text
         source = original[line.start : line.end].strip()
-        unix = parse_unix(raw)
+        # Gates: each parser runs only when the words it needs are on the line.
+        unix = parse_unix(raw) if raw.strip().isdecimal() else None
         if unix is not None:
             found.append(Found(i, unix, "captured", source, True, False))
             continue
-        labels = _labels(raw) if len(raw) <= MAX_LABELLED_CHARS else []
+        words = _tokens(raw)
+        labels = (
+            _labels(raw) if len(raw) <= MAX_LABELLED_CHARS and not words.isdisjoint(_label_heads()) else []
+        )
         first = vote
         if first is None and labels:
             first = dayfirst_for(labels[-1].language) if labels[-1].language in ("en",) else True
         if first is None:
             first = lang_first
-        hits: list[DateHit] = find_dates(raw, dayfirst=first)
+        hits: list[DateHit] = _find(raw, first)
         spans = [(h.start, h.end) for h in hits] + [(lab.start, lab.end) for lab in labels]
         rel: Relative | None = None
         slow: datetime | date | None = None
-        if not hits:
+        if not hits and not words.isdisjoint(_relative_words()):
             rel = parse_relative(raw)
             if rel is not None:
                 spans.append((rel.start, rel.end))
