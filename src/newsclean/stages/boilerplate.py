@@ -40,12 +40,14 @@ Reasons used: ``widget``, ``separator``, ``related_list`` and ``tags``
 from __future__ import annotations
 
 import json
+import operator
 import re
+import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import regex
 
@@ -151,9 +153,62 @@ _NO_STOPS = 0.3  # function-word share assumed for languages without a list
 _MAX_LINE = 20_000
 _LETTER = regex.compile(r"\p{L}")
 _DIGIT = regex.compile(r"\d")
-_COOKIE_HINT = regex.compile(
-    r"cookie", regex.IGNORECASE
-)  # longer lines are judged on their first characters only
+
+# Fast paths. Each string test below is true whenever the pattern it guards
+# could match, so a guarded pattern decides exactly as the bare pattern does.
+#: ``_WORD`` on ASCII text (no marks, letters A-Z, digits 0-9): same tokens, stdlib speed.
+_WORD_ASCII = re.compile(r"[A-Za-z0-9][A-Za-z0-9'.-]*")
+_BULLET_FIRST = frozenset("-–—•*·▪►▸‣◦»›+")
+_SEPARATOR_FIRST = frozenset("-_=*~#.·•+<>|/\\")
+#: first characters of the ASCII branches of ``_WIDGET`` and ``_COUNTER`` (the caret and
+#: the backtick are the only ASCII symbols of classes Sk/So; digits and letters are tested apart)
+_WIDGET_FIRST = frozenset("([,.^`slv \t")
+_CRUMB_MARKS = "»›>|/"
+_CREDIT_FIRST = frozenset("—–-(")
+_CREDIT_STARTS = (
+    "additional",
+    "reporting",
+    "writing",
+    "editing",
+    "compiled",
+    "reported",
+    "research",
+    "translated",
+    "translation",
+    "fact-checking",
+    "mitarbeit",
+    "mit material von",
+    "avec",
+    "con informaci",
+    "com informa",
+)
+_COMMENT_VERBS = (
+    "says",
+    "said",
+    "wrote",
+    "writes",
+    "replied",
+    "dice",
+    "dijo",
+    "escribió",
+    "schreibt",
+    "schrieb",
+    "a écrit",
+    "disse",
+    "escreveu",
+    "zegt",
+    "schreef",
+    "scrive",
+    "ha scritto",
+)
+_ENDERS = ".!?…;:。！？"
+_CLOSERS = "\"'”’»)]」』"
+_END_QUOTES = '"”’»」』'
+_NO_ASCII_DIGITS = str.maketrans("", "", "0123456789")
+_TAGS_FIRST = frozenset("tksémpaoe")
+#: the ASCII characters of ``_EDGE``: white space, punctuation and symbols
+_ASCII_EDGE = " \t\n\v\f\r" + string.punctuation
+_INITIAL = operator.itemgetter(0)
 
 
 # -- vocabularies ---------------------------------------------------------------
@@ -235,12 +290,29 @@ def _vocab(language: str | None) -> _Vocab:
     )
 
 
-def _vocab_reason(text: str, vocab: _Vocab, words: int) -> str | None:
-    """Return the concept reason of a vocabulary hit on ``text``, or None."""
-    norm = _BULLET.sub("", text)
-    norm = _COUNT_AFFIX.sub("", norm)
-    norm = _EDGE.sub("", norm).lower() if not norm.startswith(("©", "(")) else norm.lower()
-    bare = _EDGE.sub("", norm)
+def _strip_edges(text: str) -> str:
+    """``_EDGE.sub("", text)``: white space, punctuation and symbols off both ends."""
+    if text and text[0].isalnum() and text[-1].isalnum():
+        return text
+    text = text.strip(_ASCII_EDGE)
+    if not text or ((text[0].isascii() or text[0].isalnum()) and (text[-1].isascii() or text[-1].isalnum())):
+        return text  # what is left at both ends is no ASCII edge character and no other one
+    stripped: str = _EDGE.sub("", text)
+    return stripped
+
+
+def _vocab_reason(body: str, vocab: _Vocab, words: int) -> str | None:
+    """Return the concept reason of a vocabulary hit on ``body`` (a line without its bullet), or None."""
+    norm = body
+    first, last = norm[:1], norm[-1:]
+    if first == "(" or first.isdigit() or last in ")kKmM" or last.isdigit():
+        norm = _COUNT_AFFIX.sub("", norm)
+    if norm.startswith(("©", "(")):
+        norm = norm.lower()
+        bare = _strip_edges(norm)
+    else:
+        # lower-casing maps letters to letters: the stripped edges stay stripped
+        norm = bare = _strip_edges(norm).lower()
     if not bare:
         return None
     if words <= 12 and vocab.line.match(bare):
@@ -252,7 +324,7 @@ def _vocab_reason(text: str, vocab: _Vocab, words: int) -> str | None:
         reason = vocab.reasons["prefix"].get(m.group(0))
         if reason and (words <= 30 or reason in _UNLIMITED):
             return reason
-    if words <= 60 or _COOKIE_HINT.search(norm):
+    if words <= 60 or "cookie" in norm:
         for m in vocab.contains.finditer(norm):
             reason = vocab.reasons["contains"].get(m.group(0))
             if reason and (words <= 60 or reason in _UNLIMITED):
@@ -261,8 +333,7 @@ def _vocab_reason(text: str, vocab: _Vocab, words: int) -> str | None:
 
 
 # -- line features --------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class _Feat:
+class _Feat(NamedTuple):
     text: str
     words: int
     kind: Kind
@@ -274,69 +345,160 @@ class _Feat:
     title_ratio: float = 0.0  # share of capitalised words
 
 
+class _Shape(NamedTuple):
+    """What a line looks like, before the function words of a language are counted."""
+
+    text: str
+    body: str  # the text without its bullet
+    tokens: tuple[str, ...]
+    words: int
+    bullet: bool
+    terminal: bool
+    sentence: bool
+    titlelike: bool
+    credit: bool
+    reason: str | None
+
+
+def _ends_sentence(text: str) -> bool:
+    """True if ``text`` ends like a sentence (the string form of ``_TERMINAL.search``)."""
+    if text.endswith("\n"):  # `$` also matches before a final newline
+        text = text[:-1]
+    if not text:
+        return False
+    if text[-1] in _END_QUOTES:
+        return True
+    stripped = text.rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _ENDERS
+
+
 def _is_teaser(text: str) -> bool:
     """True for a title-case headline glued to a summary sentence (a link teaser)."""
     for m in _GLUE.finditer(text, 0, 200):
-        head = _WORD.findall(text[: m.start()])
+        head = _words(text[: m.start()])
         if len(head) < 4:
             continue
         caps = sum(1 for w in head if w[0].isupper() or w[0].isdigit())
-        if caps / len(head) >= 0.75 and len(_WORD.findall(text[m.start() :])) >= 4:
+        if caps / len(head) >= 0.75 and len(_words(text[m.start() :])) >= 4:
             return True
     return False
 
 
-def _features(text: str, vocab: _Vocab, has_stops: bool) -> _Feat:
+def _words(text: str) -> list[str]:
+    """``_WORD.findall(text)``; the stdlib pattern gives the same tokens on ASCII text, faster."""
+    return _WORD_ASCII.findall(text) if text.isascii() else _WORD.findall(text)
+
+
+def _maybe_widget(body: str) -> bool:
+    """Cheap test that ``_WIDGET`` or ``_COUNTER`` could match (each of their branches starts so)."""
+    first = body[0]
+    return (
+        not first.isascii()
+        or first.isdigit()
+        or first in _WIDGET_FIRST
+        or (first.isalpha() and body[-1] in ")]")
+    )
+
+
+def _shape(text: str, vocab: _Vocab) -> _Shape:
+    """Judge the shape of one line (everything that does not depend on function words).
+
+    Every regular expression runs behind a cheap string test that is true
+    whenever the expression could match, so the decisions are those of the
+    plain patterns at a fraction of the cost.
+    """
     text = text[:_MAX_LINE]
-    bullet = bool(_BULLET.match(text))
-    body = _BULLET.sub("", text) if bullet else text
-    tokens = _WORD.findall(body)
-    words = len(tokens) + len(_CJK.findall(body)) // 2
-    credit = bool(_CREDIT.search(body)) and words <= 40
-    terminal = bool(_TERMINAL.search(body))
-    starts = bool(_STARTS_SENTENCE.match(body))
-    sentence = terminal and starts
-    letters = 1 if _LETTER.search(body) else 0
-    titlelike = 2 <= words <= 25 and not (terminal and body.rstrip()[-1:] in ".;:") and letters > 0
+    first = text[:1]
+    m = _BULLET.match(text) if first in _BULLET_FIRST or first.isdigit() else None
+    bullet = m is not None
+    body = text[m.end() :] if m is not None else text
+    ascii_body = body.isascii()
+    tokens = tuple(_WORD_ASCII.findall(body) if ascii_body else _WORD.findall(body))
+    words = len(tokens) if ascii_body else len(tokens) + len(_CJK.findall(body)) // 2
+    low = body.casefold()
+    credit = (
+        words <= 40
+        and (body[:1] in _CREDIT_FIRST or low.startswith(_CREDIT_STARTS) or "contributed" in low)
+        and _CREDIT.search(body) is not None
+    )
+    terminal = _ends_sentence(body)
+    sentence = terminal and _STARTS_SENTENCE.match(body) is not None
+    letters = (body.lower() != body.upper()) if ascii_body else _LETTER.search(body) is not None
+    titlelike = 2 <= words <= 25 and not (terminal and body.rstrip()[-1:] in ".;:") and letters
     reason: str | None = None
-    if _SEPARATOR.match(text):
+    if first and first in _SEPARATOR_FIRST and _SEPARATOR.match(text):
         reason = "separator"
-    elif letters == 0 or _WIDGET.match(body) or _COUNTER.match(body):
+    elif not letters or (body and _maybe_widget(body) and (_WIDGET.match(body) or _COUNTER.match(body))):
         reason = "widget"
-    elif _URL.match(body) or (
-        words <= 25 and "«" not in body and not _SENTENCE_END.search(body[-2:]) and _BREADCRUMB.match(body)
+    elif (" " not in body and _URL.match(body)) or (
+        words <= 25
+        and any(ch in body for ch in _CRUMB_MARKS)
+        and "«" not in body
+        and not _SENTENCE_END.search(body[-2:])
+        and _BREADCRUMB.match(body)
     ):
         reason = "navigation"
-    elif _COMMENT_HEAD.match(body):
+    elif _maybe_comment_head(low) and _COMMENT_HEAD.match(body):
         reason = "comments"
-    elif _is_teaser(body):
+    elif len(tokens) >= 7 and _is_teaser(body):  # a teaser has >= 4 words either side of the glue
         reason = "teaser"
     else:
-        reason = _vocab_reason(text, vocab, words)
-    if reason is not None and not credit:
-        return _Feat(text, words, "bad", reason, bullet, False, sentence, credit)
-    if has_stops:
-        low = [t.lower() for t in tokens]
-        stop = sum(1 for t in low if t in vocab.stops) / len(low) if low else 0.0
-    else:
-        stop = _NO_STOPS
-    upper = sum(1 for t in tokens if t[0].isupper())
-    title_ratio = upper / len(tokens) if tokens else 0.0
-    digit_ratio = len(_DIGIT.findall(body)) / max(1, len(body))
+        reason = _vocab_reason(body, vocab, words)
+    return _Shape(text, body, tokens, words, bullet, terminal, sentence, titlelike, credit, reason)
+
+
+def _maybe_comment_head(low: str) -> bool:
+    """Cheap test that ``_COMMENT_HEAD`` could match: the case-folded line ends with a verb of saying."""
+    if low.endswith(":"):
+        low = low[:-1]
+    return low.rstrip().endswith(_COMMENT_VERBS)
+
+
+def _judge(s: _Shape, stops: frozenset[str] | None) -> _Feat:
+    """Turn a shape into features, counting function words from ``stops`` (None: no list)."""
+    if s.reason is not None and not s.credit:
+        return _Feat(s.text, s.words, "bad", s.reason, s.bullet, False, s.sentence, s.credit)
+    tokens, words = s.tokens, s.words
+    stop = 0.0
+    if words >= 3:  # the share of function words decides prose and sentences only
+        if stops is None:
+            stop = _NO_STOPS
+        elif tokens:
+            stop = _count_stops(tokens, stops) / len(tokens)
+    title_ratio = sum(map(str.isupper, map(_INITIAL, tokens))) / len(tokens) if tokens else 0.0
     kind: Kind
     if (
         words >= 8
         and stop >= 0.15
-        and (terminal or words >= 20)
-        and digit_ratio < 0.3
+        and (s.terminal or words >= 20)
         and (title_ratio < 0.7 or words >= 20)
+        and _digit_ratio(s.body) < 0.3
     ):
         kind = "prose"
-    elif sentence and words >= 3 and stop > 0 and title_ratio < 0.8:
+    elif s.sentence and words >= 3 and stop > 0 and title_ratio < 0.8:
         kind = "sentence"
     else:
         kind = "other"
-    return _Feat(text, words, kind, None, bullet, titlelike, sentence, credit, title_ratio)
+    return _Feat(s.text, words, kind, None, s.bullet, s.titlelike, s.sentence, s.credit, title_ratio)
+
+
+def _count_stops(tokens: Sequence[str], stops: frozenset[str]) -> int:
+    """How many of ``tokens`` are function words (case-insensitive)."""
+    return sum(map(stops.__contains__, map(str.lower, tokens)))
+
+
+def _digit_ratio(body: str) -> float:
+    """Share of digits among the characters of ``body``."""
+    if body.isascii():
+        digits = len(body) - len(body.translate(_NO_ASCII_DIGITS))
+    else:
+        digits = len(_DIGIT.findall(body))
+    return digits / max(1, len(body))
+
+
+def _features(text: str, vocab: _Vocab, has_stops: bool) -> _Feat:
+    """Features of one line (shape and function words together)."""
+    return _judge(_shape(text, vocab), vocab.stops if has_stops else None)
 
 
 # -- decisions ------------------------------------------------------------------
@@ -522,21 +684,27 @@ def classify_lines(texts: Sequence[str], language: str | None = None) -> list[Li
     vocab = _vocab(language)
     has_stops = bool(vocab.stops)
     units = _units(texts)
-    feats = [_features(text, vocab, has_stops) for _, text in units]
-    if has_stops and _stop_density(units, vocab.stops) < 0.12:
+    shapes: dict[str, _Shape] = {}  # pages repeat lines: judge each distinct text once
+    for _, text in units:
+        if text not in shapes:
+            shapes[text] = _shape(text, vocab)
+    stops = vocab.stops if has_stops else None
+    if stops is not None and _stop_density(units, shapes, stops) < 0.12:
         # No line reads as prose with this language's function words: the
         # language is wrong or unknown; judge by shape alone.
-        feats = [_features(text, vocab, False) for _, text in units]
+        stops = None
+    judged = {text: _judge(shape, stops) for text, shape in shapes.items()}
+    feats = [judged[text] for _, text in units]
+    keys = [_DIGITS.sub("0", f.text.lower()) if f.kind != "prose" else "" for f in feats]
     seen: dict[str, int] = {}
-    for f in feats:
+    for f, key in zip(feats, keys, strict=True):
         if f.kind != "prose":
-            key = _DIGITS.sub("0", f.text.lower())
             seen[key] = seen.get(key, 0) + 1
-    repeated = [f.kind != "prose" and seen[_DIGITS.sub("0", f.text.lower())] >= 3 for f in feats]
+    repeated = [f.kind != "prose" and seen[key] >= 3 for f, key in zip(feats, keys, strict=True)]
     for k in range(1, len(feats)):
         f = feats[k]
         prev = feats[k - 1]
-        if f.kind == "prose" and _ELLIPSIS.search(f.text) and prev.titlelike and prev.kind == "other":
+        if f.kind == "prose" and prev.titlelike and prev.kind == "other" and _ELLIPSIS.search(f.text):
             feats[k] = _Feat(f.text, f.words, "bad", "teaser", f.bullet, False, False, False)
     n = len(feats)
     out: list[LineDecision] = [_KEEP] * len(texts)
@@ -553,11 +721,16 @@ def classify_lines(texts: Sequence[str], language: str | None = None) -> list[Li
 
     # Tags lines anywhere (a "Tags" header followed by one line of tags too).
     for k, f in enumerate(feats):
-        m = _TAGS_LINE.match(f.text)
+        first = f.text[:1]
+        if first == "#":
+            if _HASHTAGS.match(f.text) and (k >= end or k < start or f.text.count("#") >= 2):
+                decisions[k] = LineDecision(False, "tags", "tags", tuple(_HASHTAG.findall(f.text)))
+            continue
+        if first.casefold() not in _TAGS_FIRST:  # every tags label starts with one of these
+            continue
+        m = _TAGS_LINE.match(f.text) if ":" in f.text or "：" in f.text else None
         if m:
             decisions[k] = LineDecision(False, "tags", "tags", _split_tags(m.group("tags")))
-        elif _HASHTAGS.match(f.text) and (k >= end or k < start or f.text.count("#") >= 2):
-            decisions[k] = LineDecision(False, "tags", "tags", tuple(_HASHTAG.findall(f.text)))
         elif _TAGS_HEADER.match(f.text) and k + 1 < n and (k + 1 >= end or k < start):
             nxt = feats[k + 1]
             if ("," in nxt.text and nxt.kind != "prose") or nxt.words <= 4:
@@ -653,14 +826,23 @@ def classify_lines(texts: Sequence[str], language: str | None = None) -> list[Li
     return out
 
 
-def _stop_density(units: Sequence[tuple[list[int], str]], stops: frozenset[str]) -> float:
-    """Share of function words among the words of the longer lines."""
+def _stop_density(
+    units: Sequence[tuple[list[int], str]], shapes: dict[str, _Shape], stops: frozenset[str]
+) -> float:
+    """Share of function words among the words of the longer lines (their first 2,000 characters)."""
+    counted: dict[str, tuple[int, int]] = {}
     hits = total = 0
     for _, text in units:
-        tokens = _WORD.findall(text[:2000])
-        if len(tokens) >= 8:
-            total += len(tokens)
-            hits += sum(1 for t in tokens if t.lower() in stops)
+        if text not in counted:
+            shape = shapes[text]
+            tokens = shape.tokens if len(text) <= 2000 and not shape.bullet else _words(text[:2000])
+            if len(tokens) >= 8:
+                counted[text] = (_count_stops(tokens, stops), len(tokens))
+            else:
+                counted[text] = (0, 0)
+        h, t = counted[text]
+        hits += h
+        total += t
     return hits / total if total else 1.0
 
 
@@ -680,10 +862,16 @@ def _units(texts: Sequence[str]) -> list[tuple[list[int], str]]:
             continue
         if prev_open and _CONTINUES.match(text):
             members, joined = units[-1]
-            units[-1] = ([*members, i], f"{joined} {text}"[:_MAX_LINE])
+            members.append(i)  # in place: a long wrapped paragraph stays linear
+            if len(joined) < _MAX_LINE:
+                units[-1] = (members, f"{joined} {text}"[:_MAX_LINE])
         else:
             units.append(([i], text))
-        prev_open = not _TERMINAL.search(text) and not _SEPARATOR.match(text) and len(text) >= 25
+        prev_open = (
+            len(text) >= 25
+            and not _ends_sentence(text)
+            and not (text[0] in _SEPARATOR_FIRST and _SEPARATOR.match(text))
+        )
     return units
 
 
