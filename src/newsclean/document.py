@@ -366,18 +366,41 @@ class Document:
 def replay(base_text: str, edits: Iterable[Edit]) -> str:
     """Re-apply ``edits`` (as logged, in order) to ``base_text``.
 
-    Notes (edits whose ``before`` equals ``after``) are skipped.
+    Notes (edits whose ``before`` equals ``after``) are skipped. Edits logged
+    by one stage run left to right, so each such run is applied in one pass:
+    replay is linear in the text size for any number of edits.
 
     Raises:
         ValueError: If an edit's ``before`` is not found at its ``at`` offset.
     """
     text = base_text
+    run: list[Edit] = []
+    run_end = -1  # end, in the current output, of the last edit in ``run``
     for e in edits:
         if e.before == e.after:
             continue  # a note: no text changed
         if e.at is None:
             raise ValueError(f"edit {e!r} has no working offset and cannot be replayed")
-        if text[e.at : e.at + len(e.before)] != e.before:
+        if run and e.at < run_end:
+            text = _apply_run(text, run)
+            run = []
+        run.append(e)
+        run_end = e.at + len(e.after)
+    return _apply_run(text, run) if run else text
+
+
+def _apply_run(text: str, run: list[Edit]) -> str:
+    """Apply edits whose offsets increase left to right, in one pass."""
+    pieces: list[str] = []
+    pos = 0
+    delta = 0
+    for e in run:
+        start = (e.at or 0) - delta  # offset in ``text``, before this run's earlier edits
+        if start < pos or text[start : start + len(e.before)] != e.before:
             raise ValueError(f"edit {e!r} does not match the text at offset {e.at}")
-        text = text[: e.at] + e.after + text[e.at + len(e.before) :]
-    return text
+        pieces.append(text[pos:start])
+        pieces.append(e.after)
+        pos = start + len(e.before)
+        delta += len(e.after) - len(e.before)
+    pieces.append(text[pos:])
+    return "".join(pieces)
