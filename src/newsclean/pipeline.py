@@ -84,7 +84,7 @@ def to_article(doc: Document) -> Article:
     paragraphs = _paragraphs(doc.text)
     warnings = doc.warnings
     if not paragraphs and "no body text found" not in warnings:
-        warnings = warnings + ("no body text found",)
+        warnings = (*warnings, "no body text found")
     return Article(
         title=f.get("title"),
         paragraphs=paragraphs,
@@ -180,7 +180,7 @@ class Pipeline:
     def replace(self, name: str, new: Stage | str) -> Pipeline:
         """Return a pipeline with stage ``name`` replaced by ``new``."""
         i = self._index(name)
-        return Pipeline(self._stages[:i] + (_resolve(new),) + self._stages[i + 1 :])
+        return Pipeline((*self._stages[:i], _resolve(new), *self._stages[i + 1 :]))
 
     def insert(self, new: Stage | str, *, before: str | None = None, after: str | None = None) -> Pipeline:
         """Return a pipeline with ``new`` added before/after a stage, or at the end."""
@@ -192,7 +192,7 @@ class Pipeline:
             i = self._index(after) + 1
         else:
             i = len(self._stages)
-        return Pipeline(self._stages[:i] + (_resolve(new),) + self._stages[i:])
+        return Pipeline((*self._stages[:i], _resolve(new), *self._stages[i:]))
 
     add = insert
 
