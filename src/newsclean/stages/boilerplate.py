@@ -131,7 +131,7 @@ _ELLIPSIS = regex.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
 _BREADCRUMB = regex.compile(
     r"^(?:[^»›>|/\n]{1,60}\s*[»›>]\s*){1,8}[^»›>|/\n]{1,200}$|^(?:[^|/\n]{1,40}\s[|/]\s){2,8}[^|/\n]{1,120}$"
 )
-_DIGITS = regex.compile(r"\d+")
+_DIGITS = re.compile(r"\d+")  # stdlib: the same Unicode decimal digits, a faster call
 _DATA_ROW = regex.compile(
     r"^(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", regex.IGNORECASE
 )
@@ -156,8 +156,17 @@ _DIGIT = regex.compile(r"\d")
 
 # Fast paths. Each string test below is true whenever the pattern it guards
 # could match, so a guarded pattern decides exactly as the bare pattern does.
-#: ``_WORD`` on ASCII text (no marks, letters A-Z, digits 0-9): same tokens, stdlib speed.
-_WORD_ASCII = re.compile(r"[A-Za-z0-9][A-Za-z0-9'.-]*")
+#: Characters that are no letter, digit or mark: ASCII, the Latin-1 punctuation and
+#: symbols, general punctuation (quotes, dashes, ellipsis), currency signs, arrows and
+#: geometric shapes. On text made only of these (most English text with typographic
+#: quotes), stdlib patterns over ASCII letters and digits give the same tokens as
+#: ``_WORD``, several times faster.
+_PLAIN_CLASS = (
+    "\x00-\x7f\xa0-\xa9\xab-\xb1\xb4\xb6-\xb8\xbb\xbf\xd7\xf7"
+    "\u2000-\u206f\u20a0-\u20c0\u2190-\u21ff\u25a0-\u25ff"
+)
+_NOT_PLAIN = re.compile(f"[^{_PLAIN_CLASS}]")
+_WORD_PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.-]*")
 _BULLET_FIRST = frozenset("-–—•*·▪►▸‣◦»›+")
 _SEPARATOR_FIRST = frozenset("-_=*~#.·•+<>|/\\")
 #: first characters of the ASCII branches of ``_WIDGET`` and ``_COUNTER`` (the caret and
@@ -206,8 +215,36 @@ _CLOSERS = "\"'”’»)]」』"
 _END_QUOTES = '"”’»」』'
 _NO_ASCII_DIGITS = str.maketrans("", "", "0123456789")
 _TAGS_FIRST = frozenset("tksémpaoe")
+_ENDERS_SET = frozenset(_ENDERS)
+#: last characters after which ``_ends_sentence`` must look further back
+_SLOW_END = frozenset(_CLOSERS + "\n")
+#: last characters of the verbs of ``_COMMENT_HEAD`` in any case, and its optional colon
+_COMMENT_LAST = frozenset("sdeoótbufSDEOÓTBUFſ:\n")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 #: the ASCII characters of ``_EDGE``: white space, punctuation and symbols
 _ASCII_EDGE = " \t\n\v\f\r" + string.punctuation
+#: the characters of ``_EDGE`` among the plain ones: all but the format characters
+#: (soft hyphen, zero-width and direction marks); tests check this against ``_EDGE``
+_PLAIN_EDGE = _ASCII_EDGE + "".join(
+    "".join(map(chr, range(a, b + 1)))
+    for a, b in (
+        (0xA0, 0xA9),
+        (0xAB, 0xAC),
+        (0xAE, 0xB1),
+        (0xB4, 0xB4),
+        (0xB6, 0xB8),
+        (0xBB, 0xBB),
+        (0xBF, 0xBF),
+        (0xD7, 0xD7),
+        (0xF7, 0xF7),
+        (0x2000, 0x200A),
+        (0x2010, 0x2029),
+        (0x202F, 0x205F),
+        (0x20A0, 0x20C0),
+        (0x2190, 0x21FF),
+        (0x25A0, 0x25FF),
+    )
+)
 _INITIAL = operator.itemgetter(0)
 
 
@@ -301,7 +338,7 @@ def _strip_edges(text: str) -> str:
     return stripped
 
 
-def _vocab_reason(body: str, vocab: _Vocab, words: int) -> str | None:
+def _vocab_reason(body: str, vocab: _Vocab, words: int, plain: bool) -> str | None:
     """Return the concept reason of a vocabulary hit on ``body`` (a line without its bullet), or None."""
     norm = body
     first, last = norm[:1], norm[-1:]
@@ -310,6 +347,8 @@ def _vocab_reason(body: str, vocab: _Vocab, words: int) -> str | None:
     if norm.startswith(("©", "(")):
         norm = norm.lower()
         bare = _strip_edges(norm)
+    elif plain:  # the edge characters of plain text are these, in any case
+        norm = bare = norm.lower().strip(_PLAIN_EDGE)
     else:
         # lower-casing maps letters to letters: the stripped edges stay stripped
         norm = bare = _strip_edges(norm).lower()
@@ -334,6 +373,8 @@ def _vocab_reason(body: str, vocab: _Vocab, words: int) -> str | None:
 
 # -- line features --------------------------------------------------------------
 class _Feat(NamedTuple):
+    """Features of one line (one unit), computed once per distinct text of a page."""
+
     text: str
     words: int
     kind: Kind
@@ -342,22 +383,15 @@ class _Feat(NamedTuple):
     titlelike: bool  # short, no sentence end: a headline or a menu entry
     sentence: bool  # looks like a sentence (capital start, terminal mark)
     credit: bool
-    title_ratio: float = 0.0  # share of capitalised words
-
-
-class _Shape(NamedTuple):
-    """What a line looks like, before the function words of a language are counted."""
-
-    text: str
+    title_ratio: float  # share of capitalised words
+    score: float  # weight in the densest-run search (positive for story text)
+    key: str  # the lower-cased text with digits masked, for repeated short lines ('' for prose)
+    # what the kind was judged from, to judge again without function words
     body: str  # the text without its bullet
-    tokens: tuple[str, ...]
-    words: int
-    bullet: bool
+    tokens: list[str]
     terminal: bool
-    sentence: bool
-    titlelike: bool
-    credit: bool
-    reason: str | None
+    hit: str | None  # the reason found from the line's shape and vocabularies
+    stops: int  # function words among the tokens (counted for lines of 3 words or more)
 
 
 def _ends_sentence(text: str) -> bool:
@@ -372,79 +406,90 @@ def _ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in _ENDERS
 
 
-def _is_teaser(text: str) -> bool:
+def _is_teaser(text: str, plain: bool) -> bool:
     """True for a title-case headline glued to a summary sentence (a link teaser)."""
+    findall = _WORD_PLAIN.findall if plain else _WORD.findall
     for m in _GLUE.finditer(text, 0, 200):
-        head = _words(text[: m.start()])
+        head = findall(text[: m.start()])
         if len(head) < 4:
             continue
         caps = sum(1 for w in head if w[0].isupper() or w[0].isdigit())
-        if caps / len(head) >= 0.75 and len(_words(text[m.start() :])) >= 4:
+        if caps / len(head) >= 0.75 and len(findall(text[m.start() :])) >= 4:
             return True
     return False
 
 
+def _is_plain(text: str) -> bool:
+    """True if ``text`` has no letter, digit or mark beyond ASCII (see ``_PLAIN_CLASS``)."""
+    return text.isascii() or _NOT_PLAIN.search(text) is None
+
+
 def _words(text: str) -> list[str]:
-    """``_WORD.findall(text)``; the stdlib pattern gives the same tokens on ASCII text, faster."""
-    return _WORD_ASCII.findall(text) if text.isascii() else _WORD.findall(text)
+    """``_WORD.findall(text)``, with the faster stdlib pattern on plain text."""
+    return _WORD_PLAIN.findall(text) if _is_plain(text) else _WORD.findall(text)
 
 
-def _maybe_widget(body: str) -> bool:
-    """Cheap test that ``_WIDGET`` or ``_COUNTER`` could match (each of their branches starts so)."""
-    first = body[0]
-    return (
-        not first.isascii()
-        or first.isdigit()
-        or first in _WIDGET_FIRST
-        or (first.isalpha() and body[-1] in ")]")
-    )
-
-
-def _shape(text: str, vocab: _Vocab) -> _Shape:
-    """Judge the shape of one line (everything that does not depend on function words).
+def _features(text: str, vocab: _Vocab, use_stops: bool) -> _Feat:
+    """Judge one line from its shape, its vocabulary hits and its function words.
 
     Every regular expression runs behind a cheap string test that is true
     whenever the expression could match, so the decisions are those of the
-    plain patterns at a fraction of the cost.
+    bare patterns at a fraction of the cost.
     """
     text = text[:_MAX_LINE]
     first = text[:1]
     m = _BULLET.match(text) if first in _BULLET_FIRST or first.isdigit() else None
     bullet = m is not None
     body = text[m.end() :] if m is not None else text
-    ascii_body = body.isascii()
-    tokens = tuple(_WORD_ASCII.findall(body) if ascii_body else _WORD.findall(body))
-    words = len(tokens) if ascii_body else len(tokens) + len(_CJK.findall(body)) // 2
-    low = body.casefold()
-    credit = (
-        words <= 40
-        and (body[:1] in _CREDIT_FIRST or low.startswith(_CREDIT_STARTS) or "contributed" in low)
-        and _CREDIT.search(body) is not None
-    )
-    terminal = _ends_sentence(body)
+    plain = _is_plain(body)
+    if plain:
+        tokens = _WORD_PLAIN.findall(body)
+        words = len(tokens)
+        letters = _ASCII_LETTER.search(body) is not None
+    else:
+        tokens = _WORD.findall(body)
+        words = len(tokens) + len(_CJK.findall(body)) // 2
+        letters = _LETTER.search(body) is not None
+    last = body[-1:]
+    terminal = last in _ENDERS_SET if last not in _SLOW_END else _ends_sentence(body)
     sentence = terminal and _STARTS_SENTENCE.match(body) is not None
-    letters = (body.lower() != body.upper()) if ascii_body else _LETTER.search(body) is not None
     titlelike = 2 <= words <= 25 and not (terminal and body.rstrip()[-1:] in ".;:") and letters
+    credit = False
+    if words <= 40:
+        low = body.casefold()
+        credit = (
+            body[:1] in _CREDIT_FIRST or low.startswith(_CREDIT_STARTS) or "contributed" in low
+        ) and _CREDIT.search(body) is not None
     reason: str | None = None
-    if first and first in _SEPARATOR_FIRST and _SEPARATOR.match(text):
+    if first in _SEPARATOR_FIRST and first and _SEPARATOR.match(text):
         reason = "separator"
-    elif not letters or (body and _maybe_widget(body) and (_WIDGET.match(body) or _COUNTER.match(body))):
+    elif not letters or (
+        (not body[0].isascii() or body[0] in _WIDGET_FIRST or body[0].isdigit() or last in ")]")
+        and (_WIDGET.match(body) or _COUNTER.match(body))
+    ):
         reason = "widget"
     elif (" " not in body and _URL.match(body)) or (
         words <= 25
-        and any(ch in body for ch in _CRUMB_MARKS)
+        and (
+            "/" in body or "|" in body or ">" in body or (not body.isascii() and ("»" in body or "›" in body))
+        )
         and "«" not in body
         and not _SENTENCE_END.search(body[-2:])
         and _BREADCRUMB.match(body)
     ):
         reason = "navigation"
-    elif _maybe_comment_head(low) and _COMMENT_HEAD.match(body):
+    elif last in _COMMENT_LAST and _maybe_comment_head(body.casefold()) and _COMMENT_HEAD.match(body):
         reason = "comments"
-    elif len(tokens) >= 7 and _is_teaser(body):  # a teaser has >= 4 words either side of the glue
+    elif len(tokens) >= 7 and _is_teaser(body, plain):  # a teaser has >= 4 words either side of the glue
         reason = "teaser"
     else:
-        reason = _vocab_reason(body, vocab, words)
-    return _Shape(text, body, tokens, words, bullet, terminal, sentence, titlelike, credit, reason)
+        reason = _vocab_reason(body, vocab, words, plain)
+    stops = 0
+    if words >= 3 and vocab.stops:
+        stops = sum(map(vocab.stops.__contains__, map(str.lower, tokens)))
+    return _judge(
+        text, body, tokens, words, bullet, terminal, sentence, titlelike, credit, reason, stops, use_stops
+    )
 
 
 def _maybe_comment_head(low: str) -> bool:
@@ -454,51 +499,118 @@ def _maybe_comment_head(low: str) -> bool:
     return low.rstrip().endswith(_COMMENT_VERBS)
 
 
-def _judge(s: _Shape, stops: frozenset[str] | None) -> _Feat:
-    """Turn a shape into features, counting function words from ``stops`` (None: no list)."""
-    if s.reason is not None and not s.credit:
-        return _Feat(s.text, s.words, "bad", s.reason, s.bullet, False, s.sentence, s.credit)
-    tokens, words = s.tokens, s.words
-    stop = 0.0
+def _judge(
+    text: str,
+    body: str,
+    tokens: list[str],
+    words: int,
+    bullet: bool,
+    terminal: bool,
+    sentence: bool,
+    titlelike: bool,
+    credit: bool,
+    hit: str | None,
+    stops: int,
+    use_stops: bool,
+) -> _Feat:
+    """Give a line its kind: prose, a short sentence, another short line, or bad."""
+    if hit is not None and not credit:
+        return _Feat(
+            text,
+            words,
+            "bad",
+            hit,
+            bullet,
+            False,
+            sentence,
+            credit,
+            0.0,
+            -6.0 - min(words, 20) * 0.5,
+            _DIGITS.sub("0", text.lower()),
+            body,
+            tokens,
+            terminal,
+            hit,
+            stops,
+        )
+    share = 0.0
     if words >= 3:  # the share of function words decides prose and sentences only
-        if stops is None:
-            stop = _NO_STOPS
+        if not use_stops:
+            share = _NO_STOPS
         elif tokens:
-            stop = _count_stops(tokens, stops) / len(tokens)
+            share = stops / len(tokens)
     title_ratio = sum(map(str.isupper, map(_INITIAL, tokens))) / len(tokens) if tokens else 0.0
     kind: Kind
     if (
         words >= 8
-        and stop >= 0.15
-        and (s.terminal or words >= 20)
+        and share >= 0.15
+        and (terminal or words >= 20)
         and (title_ratio < 0.7 or words >= 20)
-        and _digit_ratio(s.body) < 0.3
+        and _digit_ratio(body) < 0.3
     ):
-        kind = "prose"
-    elif s.sentence and words >= 3 and stop > 0 and title_ratio < 0.8:
-        kind = "sentence"
+        kind, score, key = "prose", float(words), ""
+    elif sentence and words >= 3 and share > 0 and title_ratio < 0.8:
+        kind, score, key = "sentence", words * 0.5, _DIGITS.sub("0", text.lower())
     else:
-        kind = "other"
-    return _Feat(s.text, words, kind, None, s.bullet, s.titlelike, s.sentence, s.credit, title_ratio)
+        kind, score, key = "other", -5.0 - min(words, 20) * 0.25, _DIGITS.sub("0", text.lower())
+    return _Feat(
+        text,
+        words,
+        kind,
+        None,
+        bullet,
+        titlelike,
+        sentence,
+        credit,
+        title_ratio,
+        score,
+        key,
+        body,
+        tokens,
+        terminal,
+        hit,
+        stops,
+    )
 
 
-def _count_stops(tokens: Sequence[str], stops: frozenset[str]) -> int:
-    """How many of ``tokens`` are function words (case-insensitive)."""
-    return sum(map(stops.__contains__, map(str.lower, tokens)))
+def _rejudge(f: _Feat, use_stops: bool) -> _Feat:
+    """Judge a line again, with or without the function words of its language."""
+    return _judge(
+        f.text,
+        f.body,
+        f.tokens,
+        f.words,
+        f.bullet,
+        f.terminal,
+        f.sentence,
+        f.titlelike,
+        f.credit,
+        f.hit,
+        f.stops,
+        use_stops,
+    )
+
+
+def _as_bad(f: _Feat, reason: str) -> _Feat:
+    """The same line judged bad for ``reason``."""
+    return f._replace(
+        kind="bad",
+        reason=reason,
+        titlelike=False,
+        sentence=False,
+        credit=False,
+        title_ratio=0.0,
+        score=-6.0 - min(f.words, 20) * 0.5,
+    )
 
 
 def _digit_ratio(body: str) -> float:
     """Share of digits among the characters of ``body``."""
-    if body.isascii():
+    if _is_plain(body):  # its only digits are ASCII ones
         digits = len(body) - len(body.translate(_NO_ASCII_DIGITS))
     else:
         digits = len(_DIGIT.findall(body))
     return digits / max(1, len(body))
-
-
-def _features(text: str, vocab: _Vocab, has_stops: bool) -> _Feat:
-    """Features of one line (shape and function words together)."""
-    return _judge(_shape(text, vocab), vocab.stops if has_stops else None)
 
 
 # -- decisions ------------------------------------------------------------------
@@ -520,17 +632,6 @@ class LineDecision:
 
 
 _KEEP = LineDecision(True)
-
-
-def _score(f: _Feat) -> float:
-    """Score of a line for the densest-run search (positive for story text)."""
-    if f.kind == "prose":
-        return float(f.words)
-    if f.kind == "sentence":
-        return f.words * 0.5
-    if f.kind == "bad":
-        return -6.0 - min(f.words, 20) * 0.5
-    return -5.0 - min(f.words, 20) * 0.25
 
 
 def _best_run(scores: Sequence[float], lo: int, hi: int) -> tuple[int, int, float]:
@@ -564,13 +665,13 @@ def _body_span(feats: Sequence[_Feat], repeated: Sequence[bool]) -> tuple[int, i
     follows a good run of prose: reader comments are prose too, and nothing
     after a page footer is part of the story.
     """
-    scores = [_score(f) for f in feats]
+    scores = [f.score for f in feats]
     limit = len(scores)
     after = [0.0] * (limit + 1)  # best run within scores[b:]
     cur = 0.0
     for b in range(limit - 1, -1, -1):
-        cur = max(0.0, cur) + scores[b]
-        after[b] = max(after[b + 1], cur)
+        cur = cur + scores[b] if cur > 0.0 else scores[b]
+        after[b] = cur if cur > after[b + 1] else after[b + 1]
     best = cur = 0.0
     for b, f in enumerate(feats):
         if best >= 40 and (
@@ -584,8 +685,9 @@ def _body_span(feats: Sequence[_Feat], repeated: Sequence[bool]) -> tuple[int, i
         ):
             limit = b
             break
-        cur = max(0.0, cur) + scores[b]
-        best = max(best, cur)
+        cur = cur + scores[b] if cur > 0.0 else scores[b]
+        if cur > best:
+            best = cur
     start, end, total = _best_run(scores, 0, limit)
     if total <= 0:
         return 0, 0, limit
@@ -684,28 +786,25 @@ def classify_lines(texts: Sequence[str], language: str | None = None) -> list[Li
     vocab = _vocab(language)
     has_stops = bool(vocab.stops)
     units = _units(texts)
-    shapes: dict[str, _Shape] = {}  # pages repeat lines: judge each distinct text once
+    judged: dict[str, _Feat] = {}  # pages repeat lines: judge each distinct text once
     for _, text in units:
-        if text not in shapes:
-            shapes[text] = _shape(text, vocab)
-    stops = vocab.stops if has_stops else None
-    if stops is not None and _stop_density(units, shapes, stops) < 0.12:
+        if text not in judged:
+            judged[text] = _features(text, vocab, has_stops)
+    if has_stops and _stop_density(units, judged, vocab.stops) < 0.12:
         # No line reads as prose with this language's function words: the
         # language is wrong or unknown; judge by shape alone.
-        stops = None
-    judged = {text: _judge(shape, stops) for text, shape in shapes.items()}
+        judged = {text: _rejudge(f, False) for text, f in judged.items()}
     feats = [judged[text] for _, text in units]
-    keys = [_DIGITS.sub("0", f.text.lower()) if f.kind != "prose" else "" for f in feats]
     seen: dict[str, int] = {}
-    for f, key in zip(feats, keys, strict=True):
+    for f in feats:
         if f.kind != "prose":
-            seen[key] = seen.get(key, 0) + 1
-    repeated = [f.kind != "prose" and seen[key] >= 3 for f, key in zip(feats, keys, strict=True)]
+            seen[f.key] = seen.get(f.key, 0) + 1
+    repeated = [f.kind != "prose" and seen[f.key] >= 3 for f in feats]
     for k in range(1, len(feats)):
         f = feats[k]
         prev = feats[k - 1]
         if f.kind == "prose" and prev.titlelike and prev.kind == "other" and _ELLIPSIS.search(f.text):
-            feats[k] = _Feat(f.text, f.words, "bad", "teaser", f.bullet, False, False, False)
+            feats[k] = _as_bad(f, "teaser")
     n = len(feats)
     out: list[LineDecision] = [_KEEP] * len(texts)
     if not n:
@@ -780,25 +879,27 @@ def classify_lines(texts: Sequence[str], language: str | None = None) -> list[Li
             k += 1
             continue
         f = feats[k]
-        # A link list: optional short header, then >= 2 headline-like items.
-        j = k
-        header: int | None = None
-        if f.words <= 4 and not f.sentence and (f.kind != "bad" or f.reason == "list_header"):
-            header = k
-            j = k + 1
-        items = []
-        while j < n and not (start <= j < end) and decisions[j] is None and _is_headline(feats[j]):
-            items.append(j)
-            j += 1
-        bulleted = sum(1 for i in items if feats[i].bullet)
-        if len(items) >= 2 and k >= end and (header is not None or bulleted >= 2 or len(items) >= 3):
-            if header is not None:
-                decisions[header] = LineDecision(False, "list_header")
-            for i in items:
-                item = _BULLET.sub("", feats[i].text).strip()
-                decisions[i] = LineDecision(False, "related_list", "related", (item,))
-            k = j
-            continue
+        # After the body, a link list: optional short header, then >= 2 headline-like items.
+        if k >= end:
+            j = k
+            header: int | None = None
+            if f.words <= 4 and not f.sentence and (f.kind != "bad" or f.reason == "list_header"):
+                header = k
+                j = k + 1
+            items = []
+            while j < n and decisions[j] is None and _is_headline(feats[j]):
+                items.append(j)
+                j += 1
+            if len(items) >= 2 and (
+                header is not None or len(items) >= 3 or sum(1 for i in items if feats[i].bullet) >= 2
+            ):
+                if header is not None:
+                    decisions[header] = LineDecision(False, "list_header")
+                for i in items:
+                    item = _BULLET.sub("", feats[i].text).strip()
+                    decisions[i] = LineDecision(False, "related_list", "related", (item,))
+                k = j
+                continue
         if f.kind == "bad" and f.reason:
             decisions[k] = LineDecision(False, f.reason)
         elif k >= comments_from:
@@ -827,22 +928,21 @@ def classify_lines(texts: Sequence[str], language: str | None = None) -> list[Li
 
 
 def _stop_density(
-    units: Sequence[tuple[list[int], str]], shapes: dict[str, _Shape], stops: frozenset[str]
+    units: Sequence[tuple[list[int], str]], feats: dict[str, _Feat], stops: frozenset[str]
 ) -> float:
     """Share of function words among the words of the longer lines (their first 2,000 characters)."""
-    counted: dict[str, tuple[int, int]] = {}
     hits = total = 0
     for _, text in units:
-        if text not in counted:
-            shape = shapes[text]
-            tokens = shape.tokens if len(text) <= 2000 and not shape.bullet else _words(text[:2000])
-            if len(tokens) >= 8:
-                counted[text] = (_count_stops(tokens, stops), len(tokens))
-            else:
-                counted[text] = (0, 0)
-        h, t = counted[text]
-        hits += h
-        total += t
+        f = feats[text]
+        if len(text) <= 2000 and not f.bullet:
+            if len(f.tokens) >= 8:
+                hits += f.stops
+                total += len(f.tokens)
+            continue
+        tokens = _words(text[:2000])
+        if len(tokens) >= 8:
+            total += len(tokens)
+            hits += sum(1 for t in tokens if t.lower() in stops)
     return hits / total if total else 1.0
 
 
