@@ -294,6 +294,21 @@ class _Vocab:
     contains: re.Pattern[str]
     reasons: dict[str, dict[str, str]]
     stops: frozenset[str]
+    line_heads: frozenset[str]  # how 'line' entries start (see _heads)
+    prefix_heads: frozenset[str]
+
+
+def _heads(entries: Sequence[str]) -> frozenset[str]:
+    """The first three characters of each entry, and the entries shorter than that.
+
+    A text can start with an entry only if ``_starts_with_head`` is true for
+    it: a set lookup that spares most lines the anchored patterns.
+    """
+    return frozenset(entry[:3] for entry in entries)
+
+
+def _starts_with_head(text: str, heads: frozenset[str]) -> bool:
+    return text[:3] in heads or text[:2] in heads or text[:1] in heads
 
 
 #: Concepts whose entries also match long lines (consent banners are long prose).
@@ -324,6 +339,8 @@ def _vocab(language: str | None) -> _Vocab:
         contains=re.compile(_alternation(list(reasons["contains"]))),
         reasons=reasons,
         stops=stops,
+        line_heads=_heads(list(reasons["line"])),
+        prefix_heads=_heads(list(reasons["prefix"])),
     )
 
 
@@ -354,11 +371,11 @@ def _vocab_reason(body: str, vocab: _Vocab, words: int, plain: bool) -> str | No
         norm = bare = _strip_edges(norm).lower()
     if not bare:
         return None
-    if words <= 12 and vocab.line.match(bare):
+    if words <= 12 and _starts_with_head(bare, vocab.line_heads) and vocab.line.match(bare):
         m = vocab.line_first.match(bare) or vocab.line_glued.match(bare)
         if m:
             return vocab.reasons["line"].get(m.group(0))
-    m = vocab.prefix.match(norm)
+    m = vocab.prefix.match(norm) if _starts_with_head(norm, vocab.prefix_heads) else None
     if m:
         reason = vocab.reasons["prefix"].get(m.group(0))
         if reason and (words <= 30 or reason in _UNLIMITED):
@@ -392,6 +409,7 @@ class _Feat(NamedTuple):
     terminal: bool
     hit: str | None  # the reason found from the line's shape and vocabularies
     stops: int  # function words among the tokens (counted for lines of 3 words or more)
+    plain: bool  # no letter, digit or mark beyond ASCII
 
 
 def _ends_sentence(text: str) -> bool:
@@ -488,7 +506,19 @@ def _features(text: str, vocab: _Vocab, use_stops: bool) -> _Feat:
     if words >= 3 and vocab.stops:
         stops = sum(map(vocab.stops.__contains__, map(str.lower, tokens)))
     return _judge(
-        text, body, tokens, words, bullet, terminal, sentence, titlelike, credit, reason, stops, use_stops
+        text,
+        body,
+        tokens,
+        words,
+        bullet,
+        terminal,
+        sentence,
+        titlelike,
+        credit,
+        reason,
+        stops,
+        plain,
+        use_stops,
     )
 
 
@@ -511,6 +541,7 @@ def _judge(
     credit: bool,
     hit: str | None,
     stops: int,
+    plain: bool,
     use_stops: bool,
 ) -> _Feat:
     """Give a line its kind: prose, a short sentence, another short line, or bad."""
@@ -532,6 +563,7 @@ def _judge(
             terminal,
             hit,
             stops,
+            plain,
         )
     share = 0.0
     if words >= 3:  # the share of function words decides prose and sentences only
@@ -546,7 +578,7 @@ def _judge(
         and share >= 0.15
         and (terminal or words >= 20)
         and (title_ratio < 0.7 or words >= 20)
-        and _digit_ratio(body) < 0.3
+        and _digit_ratio(body, plain) < 0.3
     ):
         kind, score, key = "prose", float(words), ""
     elif sentence and words >= 3 and share > 0 and title_ratio < 0.8:
@@ -570,6 +602,7 @@ def _judge(
         terminal,
         hit,
         stops,
+        plain,
     )
 
 
@@ -587,6 +620,7 @@ def _rejudge(f: _Feat, use_stops: bool) -> _Feat:
         f.credit,
         f.hit,
         f.stops,
+        f.plain,
         use_stops,
     )
 
@@ -604,12 +638,10 @@ def _as_bad(f: _Feat, reason: str) -> _Feat:
     )
 
 
-def _digit_ratio(body: str) -> float:
+def _digit_ratio(body: str, plain: bool) -> float:
     """Share of digits among the characters of ``body``."""
-    if _is_plain(body):  # its only digits are ASCII ones
-        digits = len(body) - len(body.translate(_NO_ASCII_DIGITS))
-    else:
-        digits = len(_DIGIT.findall(body))
+    # plain text has only ASCII digits
+    digits = len(body) - len(body.translate(_NO_ASCII_DIGITS)) if plain else len(_DIGIT.findall(body))
     return digits / max(1, len(body))
 
 
