@@ -280,6 +280,79 @@ def test_clean_controls_fixtures(path: Path) -> None:
         assert stage_edits(doc) == [], lang
 
 
+# -- a repeated paragraph -------------------------------------------------------------------------------
+def test_repeated_paragraph_without_furniture_between_stays() -> None:
+    # the writer repeats a paragraph (a refrain, an interview question): nothing between the copies
+    lines = [BODY[0], BODY[1], BODY[1], BODY[2], BODY[0]]
+    assert stage_edits(run(lines)) == []
+
+
+# -- HTML input: the extractor already kept the story ------------------------------------------------------
+def run_html(lines: list[str], language: str | None = "en") -> Document:
+    doc = Document.from_text("\n".join(lines), kind="html")
+    if language:
+        doc = doc.with_fields(language=language)
+    return remove_boilerplate(doc)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Share this article", "share"),
+        ("Advertisement", "advertisement"),
+        ("Sign up for our newsletter", "newsletter"),
+        ("We use cookies to improve your experience. By using this site you accept cookies.", "cookie"),
+        ("Like! (1234)", "widget"),
+        ("👍 12", "widget"),
+        ("* * *", "separator"),
+    ],
+)
+def test_html_removes_clear_clutter(line: str, reason: str) -> None:
+    doc = run_html([BODY[0], line, BODY[1]])
+    assert reason_of(doc, line) == reason
+    assert doc.text.split("\n")[:2] == [BODY[0], BODY[1]]
+
+
+def test_html_tags_lines_go_to_tags() -> None:
+    doc = run_html([*BODY[:2], "Tags: buses, council"])
+    assert doc.get("tags") == ("buses", "council")
+
+
+HTML_STORY = {
+    # a lead paragraph that reads like a teaser (title-case start glued to a sentence)
+    "lead_like_teaser": [
+        "LONDON (Reuters) - Britain's Prime Minister Said On Monday That the vote would go ahead in spring.",
+        *BODY[:3],
+    ],
+    # headline-like short lines between paragraphs: subheadings or a list in the story
+    "title_case_list": [BODY[0], *HEADLINES_A, BODY[1], *HEADLINES_B, BODY[2]],
+    # a table of numbers is story text once the extractor has kept it
+    "table_cells": [BODY[0], "Team", "Points", "Harbour United", "5040", "85%", "1 of 3", BODY[1]],
+    # short lines before the first paragraph and after the last one
+    "short_edges": ["Night buses", "Metro desk", *BODY, "The end of the line"],
+    # a story printed twice by the extractor keeps both copies (nothing is clearly clutter)
+    "repeated": [*BODY[:2], *BODY[:2]],
+}
+
+
+@pytest.mark.parametrize("name", sorted(HTML_STORY))
+def test_html_keeps_story_lines(name: str) -> None:
+    assert stage_edits(run_html(HTML_STORY[name])) == []
+
+
+@pytest.mark.parametrize("name", sorted(CLEAN_INLINE))
+def test_html_clean_controls(name: str) -> None:
+    lang = {"german": "de", "french": "fr"}.get(name, "en")
+    assert stage_edits(run_html(CLEAN_INLINE[name], lang)) == []
+
+
+def test_text_capture_still_judges_by_context() -> None:
+    # the same lines as a text capture: link lists and labels go
+    doc = run(["Metro desk", *BODY, "Related", *HEADLINES_A])
+    reasons = [r for _, r, _ in stage_edits(doc)]
+    assert reasons.count("related_list") == len(HEADLINES_A)
+
+
 # -- seeds through the whole pipeline ------------------------------------------------------------------
 def test_seed_000_lists_and_credit() -> None:
     import newsclean
@@ -340,3 +413,63 @@ def test_large_input_is_linear() -> None:
     block = [*BODY, "Share", "Related", *HEADLINES_A, "- " * 500, "a" * 5000]
     doc = run(block * 300)
     assert replay(doc.base_text, doc.edits) == doc.text
+
+
+# -- fast paths decide as the bare patterns ---------------------------------------------------------------
+TRICKY = st.text(
+    alphabet=st.sampled_from(
+        [
+            *"aAzZ09 .,:;!?'\"()[]-_#|/>»›«’“”—–…©%kKmMsS\t",
+            *(
+                "ß",
+                "é",
+                "É",
+                "ſ",
+                "ª",
+                "²",
+                "µ",
+                "\u00ad",
+                "\u200b",
+                "中",
+                "ひ",
+                "한",
+                "👍",
+                "\u0301",
+                "ó",
+                "Ó",
+            ),
+        ]
+    ),
+    max_size=60,
+)
+SAID = st.sampled_from(
+    ["says", "SAID", "wrote:", "a écrit :", "ESCRIBIÓ", "ſays", "Reporting by", "contributed."]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TRICKY | st.text(max_size=60) | st.builds(lambda a, b: f"{a} {b}", TRICKY, SAID))
+def test_fast_paths_match_the_patterns(text: str) -> None:
+    from newsclean.stages import boilerplate as bp
+
+    assert bp._words(text) == bp._WORD.findall(text)
+    assert bp._strip_edges(text) == bp._EDGE.sub("", text)
+    assert bp._ends_sentence(text) == bool(bp._TERMINAL.search(text))
+    if text and bp._is_plain(text):
+        assert text.lower().strip(bp._PLAIN_EDGE) == bp._EDGE.sub("", text).lower()
+    body = text.strip()  # the stage judges stripped lines
+    if bp._COMMENT_HEAD.match(body):
+        assert body[-1:] in bp._COMMENT_LAST and bp._maybe_comment_head(body.casefold())
+    if bp._CREDIT.search(body):
+        low = body.casefold()
+        assert body[:1] in bp._CREDIT_FIRST or low.startswith(bp._CREDIT_STARTS) or "contributed" in low
+    if body and (bp._WIDGET.match(body) or bp._COUNTER.match(body)):
+        first = body[0]
+        assert not first.isascii() or first in bp._WIDGET_FIRST or first.isdigit() or body[-1] in ")]"
+
+
+def test_plain_edge_characters_are_the_edge_pattern() -> None:
+    from newsclean.stages import boilerplate as bp
+
+    expected = {ch for ch in map(chr, range(0x2600)) if not bp._NOT_PLAIN.match(ch) and bp._EDGE.match(ch)}
+    assert set(bp._PLAIN_EDGE) == expected

@@ -311,6 +311,26 @@ def _starts_with_head(text: str, heads: frozenset[str]) -> bool:
     return text[:3] in heads or text[:2] in heads or text[:1] in heads
 
 
+#: Vocabulary concepts removed from text that is already the story (HTML input).
+_CONSERVATIVE = frozenset(
+    {
+        "share",
+        "subscribe",
+        "newsletter",
+        "cookie",
+        "advertisement",
+        "login",
+        "list_header",
+        "read_more",
+        "caption",
+        "pagination",
+        "comments",
+        "copyright",
+        "navigation",
+        "author_box",
+    }
+)
+
 #: Concepts whose entries also match long lines (consent banners are long prose).
 _UNLIMITED = frozenset({"cookie"})
 _SEP = r"[\s|·•,/:»›>-]"
@@ -410,6 +430,7 @@ class _Feat(NamedTuple):
     hit: str | None  # the reason found from the line's shape and vocabularies
     stops: int  # function words among the tokens (counted for lines of 3 words or more)
     plain: bool  # no letter, digit or mark beyond ASCII
+    vocab: bool  # the hit is a vocabulary entry (not a shape such as a widget or a teaser)
 
 
 def _ends_sentence(text: str) -> bool:
@@ -479,6 +500,7 @@ def _features(text: str, vocab: _Vocab, use_stops: bool) -> _Feat:
             body[:1] in _CREDIT_FIRST or low.startswith(_CREDIT_STARTS) or "contributed" in low
         ) and _CREDIT.search(body) is not None
     reason: str | None = None
+    from_vocab = False
     if first in _SEPARATOR_FIRST and first and _SEPARATOR.match(text):
         reason = "separator"
     elif not letters or (
@@ -502,6 +524,7 @@ def _features(text: str, vocab: _Vocab, use_stops: bool) -> _Feat:
         reason = "teaser"
     else:
         reason = _vocab_reason(body, vocab, words, plain)
+        from_vocab = reason is not None
     stops = 0
     if words >= 3 and vocab.stops:
         stops = sum(map(vocab.stops.__contains__, map(str.lower, tokens)))
@@ -518,6 +541,7 @@ def _features(text: str, vocab: _Vocab, use_stops: bool) -> _Feat:
         reason,
         stops,
         plain,
+        from_vocab,
         use_stops,
     )
 
@@ -542,6 +566,7 @@ def _judge(
     hit: str | None,
     stops: int,
     plain: bool,
+    from_vocab: bool,
     use_stops: bool,
 ) -> _Feat:
     """Give a line its kind: prose, a short sentence, another short line, or bad."""
@@ -564,6 +589,7 @@ def _judge(
             hit,
             stops,
             plain,
+            from_vocab,
         )
     share = 0.0
     if words >= 3:  # the share of function words decides prose and sentences only
@@ -603,6 +629,7 @@ def _judge(
         hit,
         stops,
         plain,
+        from_vocab,
     )
 
 
@@ -621,6 +648,7 @@ def _rejudge(f: _Feat, use_stops: bool) -> _Feat:
         f.hit,
         f.stops,
         f.plain,
+        f.vocab,
         use_stops,
     )
 
@@ -802,12 +830,19 @@ def _is_headline(f: _Feat) -> bool:
     return f.kind != "bad" and f.titlelike and f.words >= 3 and not f.credit
 
 
-def classify_lines(texts: Sequence[str], language: str | None = None) -> list[LineDecision]:
+def classify_lines(
+    texts: Sequence[str], language: str | None = None, *, conservative: bool = False
+) -> list[LineDecision]:
     """Classify each line of a capture as story text or boilerplate.
 
     Args:
         texts: The lines (empty lines are kept and ignored).
         language: The document's language code, if known.
+        conservative: Judge text that is already the story (the output of
+            an HTML extractor): remove only unambiguous clutter (vocabulary
+            hits of the concepts in ``_CONSERVATIVE``, widgets, separators)
+            and move tag lines to ``tags``; no densest-run search, no link
+            lists, no teasers, no labels.
 
     Returns:
         One :class:`LineDecision` per input line.
@@ -827,6 +862,8 @@ def classify_lines(texts: Sequence[str], language: str | None = None) -> list[Li
         # language is wrong or unknown; judge by shape alone.
         judged = {text: _rejudge(f, False) for text, f in judged.items()}
     feats = [judged[text] for _, text in units]
+    if conservative:
+        return _expand(units, _conservative(feats), len(texts))
     seen: dict[str, int] = {}
     for f in feats:
         if f.kind != "prose":
@@ -838,9 +875,8 @@ def classify_lines(texts: Sequence[str], language: str | None = None) -> list[Li
         if f.kind == "prose" and prev.titlelike and prev.kind == "other" and _ELLIPSIS.search(f.text):
             feats[k] = _as_bad(f, "teaser")
     n = len(feats)
-    out: list[LineDecision] = [_KEEP] * len(texts)
     if not n:
-        return out
+        return [_KEEP] * len(texts)
     start, end, comments_from = _body_span(feats, repeated)
     if start == end:
         start, end = 0, n  # no dense prose anywhere: judge every line as if in a story
@@ -850,23 +886,7 @@ def classify_lines(texts: Sequence[str], language: str | None = None) -> list[Li
             end += 1
     decisions: list[LineDecision | None] = [None] * n
 
-    # Tags lines anywhere (a "Tags" header followed by one line of tags too).
-    for k, f in enumerate(feats):
-        first = f.text[:1]
-        if first == "#":
-            if _HASHTAGS.match(f.text) and (k >= end or k < start or f.text.count("#") >= 2):
-                decisions[k] = LineDecision(False, "tags", "tags", tuple(_HASHTAG.findall(f.text)))
-            continue
-        if first.casefold() not in _TAGS_FIRST:  # every tags label starts with one of these
-            continue
-        m = _TAGS_LINE.match(f.text) if ":" in f.text or "：" in f.text else None
-        if m:
-            decisions[k] = LineDecision(False, "tags", "tags", _split_tags(m.group("tags")))
-        elif _TAGS_HEADER.match(f.text) and k + 1 < n and (k + 1 >= end or k < start):
-            nxt = feats[k + 1]
-            if ("," in nxt.text and nxt.kind != "prose") or nxt.words <= 4:
-                decisions[k] = LineDecision(False, "list_header")
-                decisions[k + 1] = LineDecision(False, "tags", "tags", _split_tags(nxt.text))
+    _tag_lines(feats, decisions, start, end)
 
     # Inside the body: link lists, then what is clearly not story text.
     k = start
@@ -942,21 +962,77 @@ def classify_lines(texts: Sequence[str], language: str | None = None) -> list[Li
             decisions[k] = LineDecision(False, "boilerplate_line")
         k += 1
 
-    # A paragraph kept twice is a page that repeats itself (infinite scroll, print copy).
-    kept: set[str] = set()
+    # A paragraph kept twice with page furniture between the copies is a page that
+    # repeats itself (infinite scroll, print copy). Without furniture between them,
+    # the repetition is the writer's and stays.
+    removed_before = [0] * (n + 1)
+    for k in range(n):
+        removed_before[k + 1] = removed_before[k] + (decisions[k] is not None)
+    kept: dict[str, int] = {}
     for k, f in enumerate(feats):
         if decisions[k] is None and f.words >= 15:
             key = f.text.casefold()
-            if key in kept:
+            first = kept.setdefault(key, k)
+            if first != k and removed_before[k] > removed_before[first + 1]:
                 decisions[k] = LineDecision(False, "duplicate")
-            kept.add(key)
 
+    return _expand(units, decisions, len(texts))
+
+
+def _expand(
+    units: Sequence[tuple[list[int], str]], decisions: Sequence[LineDecision | None], n_lines: int
+) -> list[LineDecision]:
+    """Give every line the decision of its unit (None: keep)."""
+    out: list[LineDecision] = [_KEEP] * n_lines
     for (members, _), d in zip(units, decisions, strict=True):
         for i in members:
             out[i] = d if d is not None else _KEEP
             if d is not None and d.field:  # the field values go with the first line only
                 d = LineDecision(False, d.reason, d.field, ())
     return out
+
+
+def _tag_lines(feats: Sequence[_Feat], decisions: list[LineDecision | None], start: int, end: int) -> None:
+    """Decide the tag lines: ``Tags: a, b``, hashtag lines, a ``Tags`` header over a line of tags.
+
+    A line with a single hashtag, or a ``Tags`` header, counts only outside
+    the body span ``[start, end)``.
+    """
+    n = len(feats)
+    for k, f in enumerate(feats):
+        first = f.text[:1]
+        if first == "#":
+            if _HASHTAGS.match(f.text) and (k >= end or k < start or f.text.count("#") >= 2):
+                decisions[k] = LineDecision(False, "tags", "tags", tuple(_HASHTAG.findall(f.text)))
+            continue
+        if first.casefold() not in _TAGS_FIRST:  # every tags label starts with one of these
+            continue
+        m = _TAGS_LINE.match(f.text) if ":" in f.text or "：" in f.text else None
+        if m:
+            decisions[k] = LineDecision(False, "tags", "tags", _split_tags(m.group("tags")))
+        elif _TAGS_HEADER.match(f.text) and k + 1 < n and (k + 1 >= end or k < start):
+            nxt = feats[k + 1]
+            if ("," in nxt.text and nxt.kind != "prose") or nxt.words <= 4:
+                decisions[k] = LineDecision(False, "list_header")
+                decisions[k + 1] = LineDecision(False, "tags", "tags", _split_tags(nxt.text))
+
+
+def _conservative(feats: Sequence[_Feat]) -> list[LineDecision | None]:
+    """Decisions for text that is already the story: only unambiguous clutter goes."""
+    decisions: list[LineDecision | None] = [None] * len(feats)
+    _tag_lines(feats, decisions, 0, len(feats))
+    for k, f in enumerate(feats):
+        if decisions[k] is None and f.kind == "bad" and f.reason is not None:
+            if f.vocab:
+                clutter = f.reason in _CONSERVATIVE
+            elif f.reason == "widget":
+                # bare numbers ("5040", "85%", "1 of 3") are the cells of a table in the story
+                clutter = _WIDGET.match(f.body) is not None or _DIGIT.search(f.body) is None
+            else:
+                clutter = f.reason == "separator"
+            if clutter:
+                decisions[k] = LineDecision(False, f.reason)
+    return decisions
 
 
 def _stop_density(
@@ -1021,7 +1097,10 @@ def remove_boilerplate(doc: Document) -> Document:
     ('The council approved the budget on Tuesday after a long debate about the library.\\n', ('Budget', 'Council'))
     """
     lines = split_lines(doc.text)
-    decisions = classify_lines([ln.text for ln in lines], doc.get("language"))
+    # the HTML stage has already kept only the story: remove only clear clutter from it
+    decisions = classify_lines(
+        [ln.text for ln in lines], doc.get("language"), conservative=doc.kind == "html"
+    )
     changes: list[Change] = []
     related: list[str] = list(doc.get("related", ()))
     tags: list[str] = list(doc.get("tags", ()))
