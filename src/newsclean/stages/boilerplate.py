@@ -420,7 +420,7 @@ class _Feat(NamedTuple):
     titlelike: bool  # short, no sentence end: a headline or a menu entry
     sentence: bool  # looks like a sentence (capital start, terminal mark)
     credit: bool
-    title_ratio: float  # share of capitalised words
+    title_ratio: float  # share of capitalised words (lines of 3 words or more, else 0)
     score: float  # weight in the densest-run search (positive for story text)
     key: str  # the lower-cased text with digits masked, for repeated short lines ('' for prose)
     # what the kind was judged from, to judge again without function words
@@ -597,7 +597,9 @@ def _judge(
             share = _NO_STOPS
         elif tokens:
             share = stops / len(tokens)
-    title_ratio = sum(map(str.isupper, map(_INITIAL, tokens))) / len(tokens) if tokens else 0.0
+    title_ratio = 0.0  # used by the kind and by link lists, both for lines of 3 words or more
+    if words >= 3 and tokens:
+        title_ratio = sum(map(str.isupper, map(_INITIAL, tokens))) / len(tokens)
     kind: Kind
     if (
         words >= 8
@@ -692,6 +694,12 @@ class LineDecision:
 
 
 _KEEP = LineDecision(True)
+
+
+@lru_cache(maxsize=64)
+def _removed(reason: str) -> LineDecision:
+    """The shared decision removing a line for ``reason`` (decisions are immutable)."""
+    return LineDecision(False, reason)
 
 
 def _best_run(scores: Sequence[float], lo: int, hi: int) -> tuple[int, int, float]:
@@ -899,7 +907,7 @@ def classify_lines(
         caps = sum(feats[i].title_ratio for i in range(k, j)) / n_items if n_items else 0.0
         if (has_header and n_items >= 2) or (n_items >= 3 and caps >= 0.6):
             if has_header:
-                decisions[k - 1] = LineDecision(False, "list_header")
+                decisions[k - 1] = _removed("list_header")
             for i in range(k, j):
                 item = _BULLET.sub("", feats[i].text).strip()
                 decisions[i] = LineDecision(False, "related_list", "related", (item,))
@@ -909,7 +917,7 @@ def classify_lines(
         if decisions[k] is not None:
             continue
         if f.kind == "bad" and f.reason is not None:
-            decisions[k] = LineDecision(False, f.reason)
+            decisions[k] = _removed(f.reason)
 
     # Credit lines just after the body stay with it.
     k = end
@@ -946,20 +954,20 @@ def classify_lines(
                 header is not None or len(items) >= 3 or sum(1 for i in items if feats[i].bullet) >= 2
             ):
                 if header is not None:
-                    decisions[header] = LineDecision(False, "list_header")
+                    decisions[header] = _removed("list_header")
                 for i in items:
                     item = _BULLET.sub("", feats[i].text).strip()
                     decisions[i] = LineDecision(False, "related_list", "related", (item,))
                 k = j
                 continue
         if f.kind == "bad" and f.reason:
-            decisions[k] = LineDecision(False, f.reason)
+            decisions[k] = _removed(f.reason)
         elif k >= comments_from:
-            decisions[k] = LineDecision(False, "comments")
+            decisions[k] = _removed("comments")
         elif k < start and f.words <= 4 and not f.sentence and not f.bullet:
-            decisions[k] = LineDecision(False, "label")
+            decisions[k] = _removed("label")
         else:
-            decisions[k] = LineDecision(False, "boilerplate_line")
+            decisions[k] = _removed("boilerplate_line")
         k += 1
 
     # A paragraph kept twice with page furniture between the copies is a page that
@@ -974,7 +982,7 @@ def classify_lines(
             key = f.text.casefold()
             first = kept.setdefault(key, k)
             if first != k and removed_before[k] > removed_before[first + 1]:
-                decisions[k] = LineDecision(False, "duplicate")
+                decisions[k] = _removed("duplicate")
 
     return _expand(units, decisions, len(texts))
 
@@ -1013,7 +1021,7 @@ def _tag_lines(feats: Sequence[_Feat], decisions: list[LineDecision | None], sta
         elif _TAGS_HEADER.match(f.text) and k + 1 < n and (k + 1 >= end or k < start):
             nxt = feats[k + 1]
             if ("," in nxt.text and nxt.kind != "prose") or nxt.words <= 4:
-                decisions[k] = LineDecision(False, "list_header")
+                decisions[k] = _removed("list_header")
                 decisions[k + 1] = LineDecision(False, "tags", "tags", _split_tags(nxt.text))
 
 
@@ -1031,7 +1039,7 @@ def _conservative(feats: Sequence[_Feat]) -> list[LineDecision | None]:
             else:
                 clutter = f.reason == "separator"
             if clutter:
-                decisions[k] = LineDecision(False, f.reason)
+                decisions[k] = _removed(f.reason)
     return decisions
 
 
