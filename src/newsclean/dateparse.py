@@ -351,8 +351,16 @@ def _clock(m: regex.Match[str]) -> tuple[int, int, int] | None:
     return h, mi, s
 
 
+#: The core of every clock the time patterns read ("15:41", "15h41", "11時00", "3.30").
+_CLOCK_GATE = re.compile(r"\d\s?[:：.hH時시]\s?\d")
+#: A clock is looked for this far before a date and (with its connectors) after it.
+_CLOCK_REACH = 40
+
+
 def _attach_time(text: str, d: date, start: int, end: int, order: str) -> DateHit:
     """Look for a time right after (or just before) a date and a zone after it."""
+    if _CLOCK_GATE.search(text, max(0, start - _CLOCK_REACH), end + _CLOCK_REACH) is None:
+        return DateHit(d, start, end, order)
     p = _patterns()
     clock: tuple[int, int, int] | None = None
     tm = p.time_after.match(text, end)
@@ -362,7 +370,7 @@ def _attach_time(text: str, d: date, start: int, end: int, order: str) -> DateHi
             end = tm.end()
     if clock is None:
         # A time written before the date: "3:41 PM EST, Tue March 5, 2024".
-        window_start = max(0, start - 40)
+        window_start = max(0, start - _CLOCK_REACH)
         best: regex.Match[str] | None = None
         for cand in p.time_any.finditer(text, window_start, start):
             best = cand
@@ -424,6 +432,7 @@ def _numeric(m: regex.Match[str], dayfirst: bool | None) -> tuple[date, str, str
 
 
 _LETTERS = regex.compile(r"[^\W\d_]+")
+_LETTER = regex.compile(r"[^\W\d_]")
 #: Cheap test for the numeric forms: a digit, a separator, a digit (``re`` scans this fast).
 _NUMERIC_GATE = re.compile(r"\d[./-]\s?\d|\d /")
 #: Every fast-path date holds a four-digit year, except a day-month-``yy`` date, which a clock follows.
@@ -436,7 +445,6 @@ _LONG_SPACE = re.compile(r"\s{4}")
 _DMY_REACH = 16
 #: Endings a day may carry glued to the month name that follows ("5thMarch", "1erjanvier").
 _GLUED = ("st", "nd", "rd", "th", "er", "го", "de", "del")
-_GLUED_HEADS = frozenset(end[:2] for end in _GLUED)
 
 
 #: Letters that ``str.lower`` leaves apart but case-insensitive matching joins (``MAYIS``
@@ -444,8 +452,15 @@ _GLUED_HEADS = frozenset(end[:2] for end in _GLUED)
 _FOLD = str.maketrans({"ı": "i", "ς": "σ", "ſ": "s", "µ": "μ"})
 
 
+_FOLD_NEEDED = re.compile("[\u0131\u03c2\u017f\u00b5\u0307]")
+
+
 def _fold(word: str) -> str:
-    return word.lower().replace("\u0307", "").translate(_FOLD)
+    """Lower-case ``word`` and join the letters of :data:`_FOLD` (and drop a combining dot above)."""
+    low = word.lower()
+    if low.isascii() or _FOLD_NEEDED.search(low) is None:
+        return low
+    return low.replace("\u0307", "").translate(_FOLD)
 
 
 @lru_cache(maxsize=1)
@@ -461,45 +476,60 @@ def _folded_months() -> Mapping[str, int]:
     return {k: v for k, v in out.items() if k not in clashes}
 
 
-def _month_anchors(text: str, months: Mapping[str, int]) -> tuple[list[int], list[int]]:
+@lru_cache(maxsize=1)
+def _glued_months() -> Mapping[str, int]:
+    """Folded month names with a day ending glued before them -> length of that ending."""
+    out: dict[str, int] = {}
+    for end in _GLUED:
+        for name in _folded_months():
+            out.setdefault(end + name, len(end))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _month_words() -> frozenset[str]:
+    """Every run of letters that may hold a month name (whole or glued)."""
+    return frozenset(_folded_months()) | frozenset(_glued_months())
+
+
+def _month_anchors(text: str) -> tuple[list[int], list[int]]:
     """Start offsets of month names: whole letter runs, and runs glued to a day ending.
 
     Every month-name match of the patterns sits on a whole run of letters (the
     patterns require a non-letter on both sides), except in a day-month-year
     date whose day ending touches the month ("5thMarch 2020"); those starts
-    come second and serve only the day-month-year pattern. ``months`` is keyed
-    by :func:`_fold`.
+    come second and serve only the day-month-year pattern.
     """
+    months = _folded_months()
+    glued_months = _glued_months()
     low = text.lower()
-    if len(low) == len(text):
-        if not low.isascii():
-            low = low.translate(_FOLD)
-        # One pass over the lower-cased line says whether any run is worth a position.
-        if not any(
-            w in months or (w[:2] in _GLUED_HEADS and _glued(w, months)) for w in _LETTERS.findall(low)
-        ):
-            return [], []
-        runs = [(m.start(), m.group()) for m in _LETTERS.finditer(low)]
-    else:  # a few characters change length when lower-cased
+    if len(low) != len(text):  # a few characters change length when lower-cased
         runs = [(m.start(), _fold(m.group())) for m in _LETTERS.finditer(text)]
+    else:
+        if not low.isascii() and _FOLD_NEEDED.search(low) is not None:
+            low = low.translate(_FOLD)
+        present = _month_words().intersection(_LETTERS.findall(low))
+        if not present:
+            return [], []
+        # Find just the runs that are month names (most runs of a line are not).
+        runs = []
+        for word in present:
+            pos = low.find(word)
+            while pos != -1:
+                after = pos + len(word)
+                if (pos == 0 or not _LETTER.match(low, pos - 1)) and not _LETTER.match(low, after):
+                    runs.append((pos, word))
+                pos = low.find(word, after)
     whole: list[int] = []
     glued: list[int] = []
     for start, word in runs:
         if word in months:
             whole.append(start)
-        elif word[:2] in _GLUED_HEADS:
-            cut = _glued(word, months)
+        else:
+            cut = glued_months.get(word)
             if cut:
                 glued.append(start + cut)
     return whole, glued
-
-
-def _glued(word: str, months: Mapping[str, int]) -> int:
-    """Length of a day ending glued to a month name at the start of ``word`` (0 if none)."""
-    for end in _GLUED:
-        if word.startswith(end) and word[len(end) :] in months:
-            return len(end)
-    return 0
 
 
 def _scan(pattern: regex.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[regex.Match[str]]:
@@ -526,7 +556,7 @@ def _raw_hits(text: str, dayfirst: bool | None) -> Iterator[DateHit]:
     # The month-name patterns are costly (a long alternation): instead of scanning the
     # line, try them only where a month name starts (and where a day or year may start
     # before it).
-    whole, glued = _month_anchors(text, months)
+    whole, glued = _month_anchors(text)
     numeric = _NUMERIC_GATE.search(text) is not None
     for m in _scan(p.js_date, text, whole) if whole and ":" in text else ():
         d = _valid_date(int(m.group("y")), months.get(_fold(m.group("mon")), 0), int(m.group("d")))

@@ -41,6 +41,7 @@ sentences are never touched.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -52,6 +53,7 @@ import regex
 from newsclean.article import DateCandidate, parse_iso
 from newsclean.dateparse import (
     _DIGITS,
+    _FOLD_NEEDED,
     _NUMERIC_GATE,
     DateHit,
     Relative,
@@ -186,6 +188,7 @@ def _filler_words() -> frozenset[str]:
 
 
 _TOKEN = regex.compile(r"\w+")
+_WORD_CHAR = regex.compile(r"\w")
 
 
 @lru_cache(maxsize=1)
@@ -276,39 +279,50 @@ def _relative_hints() -> tuple[str, ...]:
     return tuple(sorted({w.lower() for w in words if w.lower() != "ha"}))
 
 
+@lru_cache(maxsize=1)
+def _relative_heads() -> frozenset[str]:
+    """First words of :func:`_relative_hints` ("il" of "il y a"), folded."""
+    return frozenset(_fold(_TOKEN.findall(h)[0]) for h in _relative_hints())
+
+
 def _candidate_lines(text: str, lines: Sequence[Line]) -> list[int]:
     """Indices of the lines worth parsing (the cheap prefilter).
 
     A line is read when it holds a number that may be a year or a timestamp
     (``[12]ddd``), a clock time (``:dd``), or, on a short line, a relative
-    time word ("ago", "vor", "yesterday"). Each test is a plain scan with a
-    literal prefix, so clean text costs a few passes of C code.
+    time word ("ago", "vor", "yesterday") standing as a word. Each test is a
+    plain scan with a literal prefix, so clean text costs a few passes of C
+    code; once a line is picked, the scan resumes at its end.
     """
     starts = [ln.start for ln in lines]
     picked: set[int] = set()
     for pattern in (_YEARISH, _CLOCKISH):
-        last = -1
-        for m in pattern.finditer(text):
+        m = pattern.search(text)
+        while m is not None:
             i = bisect.bisect_right(starts, m.start()) - 1
-            if i != last:
-                picked.add(i)
-                last = i
-    low = text.lower()
-    if len(low) == len(text):
-        for hint in _relative_hints():
-            pos = low.find(hint)
-            while pos != -1:
-                i = bisect.bisect_right(starts, pos) - 1
-                if lines[i].end - lines[i].start <= MAX_RELATIVE_CHARS:
-                    picked.add(i)
-                pos = low.find(hint, lines[i].end)
-    else:  # a few characters change length when lower-cased: check short lines one by one
-        hints = _relative_hints()
-        for ln in lines:
-            if ln.end - ln.start <= MAX_RELATIVE_CHARS:
-                short = ln.text.lower()
-                if any(h in short for h in hints):
-                    picked.add(ln.index)
+            picked.add(i)
+            m = pattern.search(text, lines[i].end)
+    # Relative phrases count only on short lines: look for their words there.
+    short = [ln for ln in lines if len(ln.text) <= MAX_RELATIVE_CHARS and ln.index not in picked]
+    if not short:
+        return sorted(picked)
+    heads = _relative_heads()
+    raw = "\n".join([ln.text for ln in short])
+    joined = raw.lower()
+    if len(joined) != len(raw) or _FOLD_NEEDED.search(joined):
+        # Rare letters change length or need folding: look line by line.
+        picked.update(ln.index for ln in short if not _tokens(ln.text).isdisjoint(heads))
+        return sorted(picked)
+    offsets: list[int] | None = None
+    for word in heads:
+        pos = joined.find(word)
+        while pos != -1:
+            after = pos + len(word)
+            if (pos == 0 or not _WORD_CHAR.match(joined, pos - 1)) and not _WORD_CHAR.match(joined, after):
+                if offsets is None:
+                    offsets = list(itertools.accumulate([len(ln.text) + 1 for ln in short], initial=0))
+                picked.add(short[bisect.bisect_right(offsets, pos) - 1].index)
+            pos = joined.find(word, after)
     return sorted(picked)
 
 
@@ -360,6 +374,15 @@ def find_candidates(
         unix = parse_unix(raw) if raw.strip().isdecimal() else None
         if unix is not None:
             found.append(Found(i, unix, "captured", source, True, False))
+            continue
+        if len(raw) > MAX_LABELLED_CHARS and i != title_line:
+            # A long line is prose: only its dates are wanted, all of them mentioned.
+            hits = _find(raw, vote if vote is not None else lang_first)
+            if hits:
+                date_only = not _remainder(raw, [(h.start, h.end) for h in hits])
+                for h in hits:
+                    ambiguous += bool(h.ambiguous)
+                    found.append(Found(i, h.value, "mentioned", source, date_only, True, h.ambiguous))
             continue
         words = _tokens(raw)
         labels = (
@@ -445,7 +468,14 @@ def _plausible(value: datetime | date | None, captured_at: datetime | None) -> b
     return EARLIEST <= d <= latest
 
 
+#: ASCII letters and digits lower-cased, every other ASCII character a space (``_norm``'s fast path).
+_ASCII_NORM = str.maketrans({chr(c): chr(c).lower() if chr(c).isalnum() else " " for c in range(128)})
+
+
 def _norm(text: str) -> str:
+    """Lower-case words and numbers joined by single spaces."""
+    if text.isascii():
+        return " ".join(text.translate(_ASCII_NORM).split())
     return str(_NORM.sub(" ", text.lower())).strip()
 
 
@@ -476,10 +506,7 @@ def headline_lines(
     words = _title_words(title)
     out = []
     low, high = max(15, 0.4 * len(t)), 2 * len(title) + 10
-    for ln in lines[first + 1 :]:
-        size = ln.end - ln.start
-        if size < low or size > high:
-            continue
+    for ln in [ln for ln in lines[first + 1 :] if low <= ln.end - ln.start <= high]:
         s = _norm(ln.text)
         if len(s) < max(15, 0.4 * len(t)) or len(s) > 2 * len(t):
             continue
@@ -501,6 +528,8 @@ def headline_index(lines: Sequence[Line], title: str | None) -> int | None:
 
 
 def _is_story_line(text: str) -> bool:
+    if len(text) < 15:  # fewer than 15 words for sure
+        return False
     words = _WORD.findall(text)
     if len(words) >= 30:
         return True
@@ -543,7 +572,13 @@ def _anchors(lines: Sequence[Line], title: str | None, skip: frozenset[int]) -> 
     heads = headline_lines(lines, title, skip=skip)
     if not heads:
         return [(-1, _story_start(lines, 1))]
-    return [(h, _story_start(lines, h + 1)) for h in heads]
+    out = []
+    story = -1
+    for h in heads:  # ascending: a story start at or after h + 1 serves the next headline too
+        if story <= h:
+            story = _story_start(lines, h + 1)
+        out.append((h, story))
+    return out
 
 
 def _header_score(f: Found, anchors: Sequence[tuple[int, int]]) -> int | None:
