@@ -375,6 +375,7 @@ def find_candidates(
         if unix is not None:
             found.append(Found(i, unix, "captured", source, True, False))
             continue
+        hits: list[DateHit]
         if len(raw) > MAX_LABELLED_CHARS and i != title_line:
             # A long line is prose: only its dates are wanted, all of them mentioned.
             hits = _find(raw, vote if vote is not None else lang_first)
@@ -393,7 +394,7 @@ def find_candidates(
             first = dayfirst_for(labels[-1].language) if labels[-1].language in ("en",) else True
         if first is None:
             first = lang_first
-        hits: list[DateHit] = _find(raw, first)
+        hits = _find(raw, first)
         spans = [(h.start, h.end) for h in hits] + [(lab.start, lab.end) for lab in labels]
         rel: Relative | None = None
         slow: datetime | date | None = None
