@@ -74,6 +74,9 @@ INSIDE = [  # placed between two story paragraphs
     ("👍 12", "widget"),
     ("Sign up for our daily newsletter", "newsletter"),
     ("Home > News > Transport", "navigation"),
+    ("Home » Transport » Night buses to run until…", "navigation"),  # a truncated last crumb
+    ("No thanks", "newsletter"),  # the dismiss button of a sign-up box
+    ("An email with an activation link has been sent to your address.", "newsletter"),
 ]
 
 AFTER = [  # placed after the story

@@ -514,7 +514,7 @@ def _features(text: str, vocab: _Vocab, use_stops: bool) -> _Feat:
             "/" in body or "|" in body or ">" in body or (not body.isascii() and ("»" in body or "›" in body))
         )
         and "«" not in body
-        and not _SENTENCE_END.search(body[-2:])
+        and (not _SENTENCE_END.search(body[-2:]) or body.endswith(("…", "...")))
         and _BREADCRUMB.match(body)
     ):
         reason = "navigation"
