@@ -264,6 +264,13 @@ CLEAN_INLINE = {
     ],
     "german": GERMAN,
     "french": FRENCH,
+    # a camel-case name after a number is no headline glued to a summary
+    "camel_case_names": [
+        "Following the 16-inch LaptopPro, the maker plans a new 13-inch model with a quieter keyboard next year.",
+        BODY[1],
+        "The new 16-inch LaptopPro has a redesigned keyboard, largely based on the one sold on its own since 2015.",
+        BODY[3],
+    ],
 }
 
 

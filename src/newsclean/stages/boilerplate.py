@@ -452,8 +452,10 @@ def _is_teaser(text: str, plain: bool) -> bool:
         head = findall(text[: m.start()])
         if len(head) < 4:
             continue
-        caps = sum(1 for w in head if w[0].isupper() or w[0].isdigit())
-        if caps / len(head) >= 0.75 and len(findall(text[m.start() :])) >= 4:
+        # numbers say nothing about title case ("the 16-inch MacBook" is no headline)
+        lettered = [w for w in head if not w[0].isdigit()]
+        caps = sum(1 for w in lettered if w[0].isupper())
+        if lettered and caps / len(lettered) >= 0.75 and len(findall(text[m.start() :])) >= 4:
             return True
     return False
 
