@@ -290,6 +290,19 @@ def test_clean_controls_fixtures(path: Path) -> None:
         assert stage_edits(doc) == [], lang
 
 
+def test_table_after_the_story_stays() -> None:
+    rows = [
+        "June 9 – Harbour City, HC @ Riverside Hall",
+        "June 12 – Northfield, NF @ The Old Mill",
+        "July 2 – Easton, ES @ Market Square Stage",
+        "July 8 – Westport, WP @ Pier Pavilion",
+    ]
+    doc = run([*BODY, "The Night Bus Tour Dates", *rows, "Related", *HEADLINES_A])
+    assert all(row in doc.text for row in rows)
+    assert "The Night Bus Tour Dates" in doc.text
+    assert doc.get("related") == tuple(HEADLINES_A)
+
+
 # -- a repeated paragraph -------------------------------------------------------------------------------
 def test_repeated_paragraph_without_furniture_between_stays() -> None:
     # the writer repeats a paragraph (a refrain, an interview question): nothing between the copies

@@ -829,6 +829,16 @@ def _is_link_item(f: _Feat) -> bool:
     )
 
 
+def _is_data_row(f: _Feat) -> bool:
+    """A short line of a table of the story: it opens with a number or a month."""
+    return f.kind in ("other", "sentence") and f.words <= 30 and _DATA_ROW.match(f.text) is not None
+
+
+def _is_table_header(f: _Feat) -> bool:
+    """A short title over a table ('Tour dates', 'Results')."""
+    return f.kind in ("other", "sentence") and f.words <= 8
+
+
 def _is_list_header(f: _Feat) -> bool:
     """A short line introducing a list of links ('Related', 'More from X:')."""
     if f.reason == "list_header":
@@ -894,6 +904,15 @@ def classify_lines(
     if feats[end - 1].text.rstrip().endswith(":") and feats[end - 1].kind != "bad":
         while end < comments_from and feats[end].kind in ("other", "sentence") and feats[end].words <= 30:
             end += 1
+    else:
+        # A table of the story right after it (tour dates, results): an optional short
+        # header, then three or more distinct data rows (lines opening with a number or a month).
+        first = end + 1 if end < n and _is_table_header(feats[end]) else end
+        rows = first
+        while rows < comments_from and _is_data_row(feats[rows]):
+            rows += 1
+        if rows - first >= 3 and len({f.text for f in feats[first:rows]}) == rows - first:
+            end = rows  # (the rows of a table differ; a repeated line is page furniture)
     decisions: list[LineDecision | None] = [None] * n
 
     _tag_lines(feats, decisions, start, end)
