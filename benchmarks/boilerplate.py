@@ -19,14 +19,20 @@ reference, not a peer. Scores are 4-word shingle precision/recall/F1
 (:func:`benchmarks.common.score_body`), macro (mean over pages) and micro
 (pooled shingles). The ten worst pages of newsclean follow the table.
 
+With ``--timing`` it also prints the cost of the stage alone: the captures
+are run through the stages before ``remove_boilerplate`` once, then the stage
+is timed on those documents (CPU time, best of five passes), next to the
+whole default pipeline.
+
 Run from the project root::
 
-    .venv/bin/python -m benchmarks.boilerplate [--limit N] [--data PATH] [--worst K]
+    .venv/bin/python -m benchmarks.boilerplate [--limit N] [--data PATH] [--worst K] [--timing]
 """
 
 from __future__ import annotations
 
 import argparse
+import time
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -74,6 +80,33 @@ def run_trafilatura_html(html: str) -> str:
     return trafilatura.extract(html) or ""
 
 
+def stage_timing(captures: list[str], passes: int = 5) -> str:
+    """Milliseconds per capture of remove_boilerplate alone and of the whole pipeline (CPU time)."""
+    import newsclean
+
+    pipeline = newsclean.default_pipeline()
+    names = [s.name for s in pipeline]
+    before = pipeline[: names.index("remove_boilerplate")]
+    stage = pipeline["remove_boilerplate"]
+    docs = [before.run(c, kind="text") for c in captures]
+
+    def best(fn: Callable[[Any], Any], items: list[Any]) -> float:
+        times = []
+        for _ in range(passes):
+            start = time.process_time()
+            for item in items:
+                fn(item)
+            times.append(time.process_time() - start)
+        return min(times) / len(items) * 1000
+
+    stage_ms = best(stage, docs)
+    whole_ms = best(lambda c: pipeline.run(c, kind="text"), captures)
+    return (
+        f"\nremove_boilerplate alone: {stage_ms:.2f} ms per capture; whole default pipeline: "
+        f"{whole_ms:.2f} ms per capture ({len(captures)} captures, CPU time, best of {passes} passes)"
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the benchmark and print the table and the worst pages."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -82,6 +115,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--worst", type=int, default=10, help="how many worst newsclean pages to list")
     parser.add_argument(
         "--only-newsclean", action="store_true", help="skip the peers (for quick runs while developing)"
+    )
+    parser.add_argument(
+        "--timing", action="store_true", help="also time remove_boilerplate alone (ms per capture)"
     )
     args = parser.parse_args(argv)
     warnings.filterwarnings("ignore")
@@ -114,6 +150,8 @@ def main(argv: list[str] | None = None) -> None:
             ["system", "macro P", "macro R", "macro F1", "micro P", "micro R", "micro F1", "pages/s"],
         )
     )
+    if args.timing:
+        print(stage_timing(captures))
     worst = sorted(zip(pages, per_page["newsclean"], strict=True), key=lambda ps: ps[1].f1)[: args.worst]
     print(f"\nWorst {len(worst)} pages for newsclean:")
     print(
