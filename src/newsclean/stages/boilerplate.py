@@ -28,6 +28,11 @@ without tags):
    title-like lines, bulleted or not) after the body go to ``related``;
    ``Tags: a, b`` lines and hashtag-only lines go to ``tags``.
 
+On HTML input (``doc.kind == "html"``) the HTML stage has already kept only
+the story, so the stage is conservative: it removes vocabulary hits, icon
+widgets and separators and moves tag lines to ``tags``, with no densest-run
+search, teasers or link lists (``classify_lines(..., conservative=True)``).
+
 Reasons used: ``widget``, ``separator``, ``related_list`` and ``tags``
 (action ``extract``), ``list_header``, ``share``, ``subscribe``,
 ``newsletter``, ``cookie``, ``advertisement``, ``read_more``, ``comments``,
