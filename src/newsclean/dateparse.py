@@ -447,6 +447,50 @@ _DMY_REACH = 16
 _GLUED = ("st", "nd", "rd", "th", "er", "го", "de", "del")
 
 
+#: ASCII letters kept, every other ASCII character a space (``_letter_runs``' fast path).
+_ASCII_LETTERS = str.maketrans({chr(c): chr(c) if chr(c).isalpha() else " " for c in range(128)})
+
+
+#: Common non-ASCII characters that are neither letters, digits nor marks (quotes, dashes,
+#: spaces, symbols): a line whose only non-ASCII characters are these is read through an
+#: ASCII view of the same length.
+_PLAIN_PUNCTUATION = (
+    "\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u2013\u2014\u2015\u2026\u00a0\u00ab\u00bb\u2022"
+    "\u00a9\u00ae\u20ac\u00a3\u2032\u2033\u2122\u00b0\u2009\u202f\u200b\u203a\u2039\u2212\u00b7"
+    "\u00d7\u25ba\u2192\u00a7\u00b6"
+)
+_NOT_PLAIN = re.compile(f"[^\\x00-\\x7f{_PLAIN_PUNCTUATION}]")
+
+
+def _ascii_view(text: str) -> str | None:
+    """``text`` with each :data:`_PLAIN_PUNCTUATION` character as ``?``, or None.
+
+    The view has the same length and the same runs of letters, digits and
+    word characters as ``text``; None when ``text`` holds other non-ASCII
+    characters.
+
+    >>> _ascii_view("It’s 5 — fine"), _ascii_view("März")
+    ('It?s 5 ? fine', None)
+    """
+    if text.isascii():
+        return text
+    if _NOT_PLAIN.search(text) is not None:
+        return None
+    return text.encode("ascii", "replace").decode("ascii")
+
+
+def _letter_runs(text: str) -> list[str]:
+    """The runs of letters of ``text`` (``[^\\W\\d_]+``), with a fast path for ASCII text.
+
+    >>> _letter_runs("On 5th March, 2024")
+    ['On', 'th', 'March']
+    """
+    view = _ascii_view(text)
+    if view is not None:
+        return view.translate(_ASCII_LETTERS).split()
+    return list(_LETTERS.findall(text))
+
+
 #: Letters that ``str.lower`` leaves apart but case-insensitive matching joins (``MAYIS``
 #: matches ``mayıs``); mapped to one form so a month name is found however it is cased.
 _FOLD = str.maketrans({"ı": "i", "ς": "σ", "ſ": "s", "µ": "μ"})
@@ -506,18 +550,31 @@ def _month_anchors(text: str) -> tuple[list[int], list[int]]:
     if len(low) != len(text):  # a few characters change length when lower-cased
         runs = [(m.start(), _fold(m.group())) for m in _LETTERS.finditer(text)]
     else:
-        if not low.isascii() and _FOLD_NEEDED.search(low) is not None:
+        view = _ascii_view(low)
+        ascii_only = view is not None
+        if view is not None:
+            low = view
+        elif _FOLD_NEEDED.search(low) is not None:
             low = low.translate(_FOLD)
-        present = _month_words().intersection(_LETTERS.findall(low))
+        present = _month_words().intersection(_letter_runs(low))
         if not present:
             return [], []
         # Find just the runs that are month names (most runs of a line are not).
         runs = []
+        size = len(low)
         for word in present:
             pos = low.find(word)
             while pos != -1:
                 after = pos + len(word)
-                if (pos == 0 or not _LETTER.match(low, pos - 1)) and not _LETTER.match(low, after):
+                if ascii_only:
+                    whole_run = (pos == 0 or not low[pos - 1].isalpha()) and (
+                        after == size or not low[after].isalpha()
+                    )
+                else:
+                    whole_run = (pos == 0 or not _LETTER.match(low, pos - 1)) and not _LETTER.match(
+                        low, after
+                    )
+                if whole_run:
                     runs.append((pos, word))
                 pos = low.find(word, after)
     whole: list[int] = []

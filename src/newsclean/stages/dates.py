@@ -57,6 +57,7 @@ from newsclean.dateparse import (
     _NUMERIC_GATE,
     DateHit,
     Relative,
+    _ascii_view,
     _dateparser,
     _find,
     _fold,
@@ -72,7 +73,7 @@ from newsclean.dateparse import (
 )
 from newsclean.document import Change, Document
 from newsclean.pipeline import stage
-from newsclean.stages._lines import Line, delete_line, split_lines
+from newsclean.stages._lines import Line, delete_line
 
 __all__ = [
     "Choice",
@@ -205,9 +206,34 @@ def _relative_words() -> frozenset[str]:
     return frozenset(_fold(_TOKEN.findall(w)[0]) for w in heads) | frozenset(_fold(w) for w in voc.after)
 
 
+#: ASCII word characters kept, others a space (fast paths of ``_tokens``).
+_ASCII_WORDS = str.maketrans(
+    {chr(c): chr(c) if chr(c).isalnum() or chr(c) == "_" else " " for c in range(128)}
+)
+#: ASCII letters and digits kept, others a space (fast path of ``_remainder``).
+_ASCII_ALNUM = str.maketrans({chr(c): chr(c) if chr(c).isalnum() else " " for c in range(128)})
+
+
 def _tokens(text: str) -> frozenset[str]:
-    """The folded words of a line, for the label and relative-phrase gates."""
+    """The folded words (``\\w+``) of a line, for the label and relative-phrase gates."""
+    view = _ascii_view(text)
+    if view is not None:
+        return frozenset(view.lower().translate(_ASCII_WORDS).split())
     return frozenset(_TOKEN.findall(_fold(text)))
+
+
+def _words(text: str) -> list[str]:
+    """Runs of letters and runs of digits (``_WORD``), with a fast path for ASCII text."""
+    view = _ascii_view(text)
+    if view is None:
+        return list(_WORD.findall(text))
+    out: list[str] = []
+    for tok in view.translate(_ASCII_ALNUM).split():
+        if tok.isalpha() or tok.isdigit():
+            out.append(tok)
+        else:
+            out.extend(_WORD.findall(tok))
+    return out
 
 
 def _labels(text: str) -> list[_Label]:
@@ -229,7 +255,7 @@ def _remainder(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
         pos = max(pos, e)
     pieces.append(text[pos:])
     fillers = _filler_words()
-    return [w for w in _WORD.findall(" ".join(pieces)) if w.lower() not in fillers]
+    return [w for w in _words(" ".join(pieces)) if w.lower() not in fillers]
 
 
 def _is_prose(text: str, rest: Sequence[str]) -> bool:
@@ -326,6 +352,18 @@ def _candidate_lines(text: str, lines: Sequence[Line]) -> list[int]:
     return sorted(picked)
 
 
+def _split_lines(text: str) -> list[Line]:
+    """:func:`~newsclean.stages._lines.split_lines`, the same records built faster."""
+    new = tuple.__new__
+    out = []
+    pos = 0
+    for i, part in enumerate(text.split("\n")):
+        end = pos + len(part)
+        out.append(new(Line, (i, pos, end, part)))
+        pos = end + 1
+    return out
+
+
 def find_candidates(
     text: str,
     *,
@@ -354,7 +392,7 @@ def find_candidates(
     if _FOREIGN_DIGIT.search(text):
         text = text.translate(_DIGITS)  # same length: offsets stay valid
     if lines is None or text is not original:
-        lines = split_lines(text)
+        lines = _split_lines(text)
     picked = _candidate_lines(text, lines)
     if not picked:
         return [], []
@@ -402,6 +440,11 @@ def find_candidates(
             rel = parse_relative(raw)
             if rel is not None:
                 spans.append((rel.start, rel.end))
+        worded = (
+            not hits and slow_calls > 0 and len(source) <= MAX_SLOW_CHARS and looks_like_worded_date(source)
+        )
+        if not hits and rel is None and not worded:
+            continue  # nothing can come of this line, prose or not
         rest = _remainder(raw, spans)
         is_title = i == title_line and len(rest) <= TITLE_WORDS
         prose = (len(raw) > MAX_LABELLED_CHARS or _is_prose(raw, rest)) and not is_title
@@ -431,7 +474,7 @@ def find_candidates(
                     Found(i, rel.resolve(captured_at), kind, source, date_only, False, relative=True)
                 )
             continue
-        if slow_calls > 0 and len(source) <= MAX_SLOW_CHARS and looks_like_worded_date(source):
+        if worded:
             slow_calls -= 1
             cut = labels[-1].end if labels else 0
             slow = _dateparser(raw[cut:].strip(), language)
@@ -475,8 +518,9 @@ _ASCII_NORM = str.maketrans({chr(c): chr(c).lower() if chr(c).isalnum() else " "
 
 def _norm(text: str) -> str:
     """Lower-case words and numbers joined by single spaces."""
-    if text.isascii():
-        return " ".join(text.translate(_ASCII_NORM).split())
+    view = _ascii_view(text)
+    if view is not None:
+        return " ".join(view.translate(_ASCII_NORM).split())
     return str(_NORM.sub(" ", text.lower())).strip()
 
 
@@ -506,10 +550,11 @@ def headline_lines(
         return []
     words = _title_words(title)
     out = []
-    low, high = max(15, 0.4 * len(t)), 2 * len(title) + 10
-    for ln in [ln for ln in lines[first + 1 :] if low <= ln.end - ln.start <= high]:
+    shortest, longest = max(15, 0.4 * len(t)), 2 * len(t)
+    high = 2 * len(title) + 10
+    for ln in [ln for ln in lines[first + 1 :] if shortest <= len(ln.text) <= high]:
         s = _norm(ln.text)
-        if len(s) < max(15, 0.4 * len(t)) or len(s) > 2 * len(t):
+        if len(s) < shortest or len(s) > longest:
             continue
         if s in t or t in s:
             out.append(ln.index)
@@ -723,7 +768,7 @@ def normalize_dates(doc: Document) -> Document:
     """
     language = doc.options.language or doc.get("language")
     captured_at = doc.options.captured_at
-    lines = split_lines(doc.text)
+    lines = _split_lines(doc.text)
     found, warnings = find_candidates(doc.text, language=language, captured_at=captured_at, lines=lines)
     existing: tuple[DateCandidate, ...] = tuple(doc.get("dates") or ())
     page_strings = _page_date_strings(doc, language)
