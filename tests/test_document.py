@@ -84,7 +84,11 @@ def test_replay_invariant_holds_for_any_batches(text: str, b1: list, b2: list) -
             end = min(start + length, len(doc.text))
             changes.append(Change(start, end, after, "r"))
             pos = end + 1
+        effective = [c for c in changes if doc.text[c.start : c.end] != c.after]
+        expected = [doc.base_span(c.start, c.end) for c in effective]
+        before = len(doc.edits)
         doc = doc.with_edits("s", changes)
+        assert [(e.start, e.end) for e in doc.edits[before:]] == expected
     assert replay(text, doc.edits) == doc.text
     for e in doc.edits:
         if e.start is not None and e.end is not None:

@@ -174,6 +174,52 @@ class _BatchMap:
             return pos - self.out_ends[i] + self.in_ends[i]
         return None
 
+    def back_starts(self, positions: list[int | None]) -> list[int | None]:
+        """:meth:`back_start` for ascending positions, in one merged walk."""
+        out: list[int | None] = []
+        starts, ends, ins, ine = self.out_starts, self.out_ends, self.in_starts, self.in_ends
+        n = len(starts)
+        i = -1
+        for pos in positions:
+            if pos is None:
+                out.append(None)
+                continue
+            while i + 1 < n and starts[i + 1] <= pos:
+                i += 1
+            if i < 0:
+                out.append(pos)
+            elif pos >= ends[i]:
+                out.append(pos - ends[i] + ine[i])
+            elif pos == starts[i]:
+                out.append(ins[i])
+            else:
+                out.append(None)
+        return out
+
+    def back_ends(self, positions: list[int | None]) -> list[int | None]:
+        """:meth:`back_end` for ascending positions, in one merged walk."""
+        out: list[int | None] = []
+        starts, ends, ins, ine = self.out_starts, self.out_ends, self.in_starts, self.in_ends
+        n = len(starts)
+        j = 0  # first edit with out_start >= pos
+        for pos in positions:
+            if pos is None:
+                out.append(None)
+                continue
+            while j < n and starts[j] < pos:
+                j += 1
+            if j < n and starts[j] == pos:
+                out.append(ins[j])
+                continue
+            i = j - 1
+            if i < 0:
+                out.append(pos)
+            elif pos >= ends[i]:
+                out.append(pos - ends[i] + ine[i])
+            else:
+                out.append(None)
+        return out
+
 
 def _empty_fields() -> Mapping[str, Any]:
     return MappingProxyType({})
@@ -262,13 +308,17 @@ class Document:
         Raises:
             ValueError: If two changes overlap or a span is out of range.
         """
-        todo = sorted(
-            (c for c in changes if self.text[c.start : c.end] != c.after),
-            key=lambda c: (c.start, c.end),
-        )
+        text = self.text
+        todo = [c for c in changes if text[c.start : c.end] != c.after]
         if not todo:
             return self
-        text = self.text
+        todo.sort(key=_span_key)
+        # Map every start and end to the base text in one walk per earlier batch.
+        base_starts: list[int | None] = [c.start for c in todo]
+        base_ends: list[int | None] = [c.end for c in todo]
+        for m in reversed(self._maps):
+            base_starts = m.back_starts(base_starts)
+            base_ends = m.back_ends(base_ends)
         pieces: list[str] = []
         new_edits: list[Edit] = []
         in_s: list[int] = []
@@ -277,21 +327,25 @@ class Document:
         out_e: list[int] = []
         pos = 0
         delta = 0
-        for c in todo:
-            if c.start < pos or c.end < c.start or c.end > len(text):
+        size = len(text)
+        for k, c in enumerate(todo):
+            start, end, after = c.start, c.end, c.after
+            if start < pos or end < start or end > size:
                 raise ValueError(f"stage {stage!r}: overlapping or invalid change {c!r}")
-            before = text[c.start : c.end]
-            pieces.append(text[pos : c.start])
-            pieces.append(c.after)
-            action = c.action or ("remove" if not c.after else "insert" if not before else "replace")
-            bs, be = self.base_span(c.start, c.end)
-            new_edits.append(Edit(stage, action, c.reason, before, c.after, bs, be, at=c.start + delta))
-            in_s.append(c.start)
-            in_e.append(c.end)
-            out_s.append(c.start + delta)
-            delta += len(c.after) - len(before)
-            out_e.append(c.end + delta)
-            pos = c.end
+            before = text[start:end]
+            pieces.append(text[pos:start])
+            pieces.append(after)
+            action = c.action or ("remove" if not after else "insert" if not before else "replace")
+            bs, be = base_starts[k], base_ends[k]
+            if bs is None or be is None:
+                bs = be = None
+            new_edits.append(Edit(stage, action, c.reason, before, after, bs, be, at=start + delta))
+            in_s.append(start)
+            in_e.append(end)
+            out_s.append(start + delta)
+            delta += len(after) - len(before)
+            out_e.append(end + delta)
+            pos = end
         pieces.append(text[pos:])
         batch = _BatchMap(tuple(in_s), tuple(in_e), tuple(out_s), tuple(out_e))
         return replace(
@@ -361,6 +415,10 @@ class Document:
             base_index=len(self.edits),
             _maps=(),
         )
+
+
+def _span_key(c: Change) -> tuple[int, int]:
+    return (c.start, c.end)
 
 
 def replay(base_text: str, edits: Iterable[Edit]) -> str:
