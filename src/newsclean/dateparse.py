@@ -184,6 +184,10 @@ class _Patterns:
     name_mdy: regex.Pattern[str]
     name_ymd: regex.Pattern[str]
     js_date: regex.Pattern[str]
+    dmy_tail: regex.Pattern[str]
+    mdy_tail: regex.Pattern[str]
+    ymd_tail: regex.Pattern[str]
+    js_tail: regex.Pattern[str]
     time_after: regex.Pattern[str]
     time_any: regex.Pattern[str]
     tz_after: regex.Pattern[str]
@@ -195,7 +199,7 @@ class _Patterns:
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     voc = vocabulary()
-    mon = rf"(?P<mon>{_alternation(voc.months)})\.?"
+    mon = rf"(?P<mon>{_alternation(voc.months)})"
     tz_words = _alternation(k for k in voc.timezones if k != "z")
     tz = (
         r"(?P<tz>(?:GMT|UTC)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[+\-−]\d{2}:?\d{2}(?!\d)"
@@ -217,6 +221,18 @@ def _patterns() -> _Patterns:
     days = _alternation(voc.days)
     number = r"(?P<n>\d{1,3}|an?|one|un|une|ein|eine|einem|einer|uno|una|um|uma|een)"
     label = _alternation(lbl for lbl, _, _ in voc.labels)
+    # What follows the month name in each month-name form; compiled on their own too, so
+    # that a month name found in a line is tried only when the right shape follows it.
+    dmy_tail = (
+        r"\.?(?:\s+de|\s+del|\s?,)?[\s/.-]{0,3}"
+        r"(?:(?P<y>(?:19|20)\d\d)(?!\d)|(?P<yy>[0-3]\d)(?=\s{0,3}(?:à|at|um|,|-|\|)?\s{0,3}\d{1,2}[:h]\d\d))"
+    )
+    mdy_tail = rf"\.?\s{{0,2}}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:,\s{{0,2}}|\s{{1,2}}|\.\s?){_YEAR}(?![\d])"
+    ymd_tail = r"\.?\s(?P<d>[0-3]?\d)\.?(?:\s?d\.)?(?![\w])"
+    js_tail = (
+        r"\.?\s(?P<d>[0-3]?\d)\s(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d):(?P<S>[0-5]\d)"
+        rf"\s(?:{tz}\s)?(?:\([^()\n]{{1,60}}\)\s)?{_YEAR}(?!\d)"
+    )
     return _Patterns(
         ymd=regex.compile(
             rf"{_NOT_BEFORE}{_YEAR}(?:(?P<sep>[-/]|\s/\s)(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)|(?P<dot>\.\s?)(?P<m>[01]\d)(?P=dot)(?P<d>[0-3]\d))"
@@ -233,23 +249,16 @@ def _patterns() -> _Patterns:
         ),
         name_dmy=regex.compile(
             r"(?<![\d_.,/-]|(?-i:[A-Z]))(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|°|ª|-?го|\.)?"
-            rf"(?:\s+de|\s+del|\s+d')?[\s/-]{{0,3}}{mon}(?:\s+de|\s+del|\s?,)?[\s/.-]{{0,3}}"
-            r"(?:(?P<y>(?:19|20)\d\d)(?!\d)|(?P<yy>[0-3]\d)(?=\s{0,3}(?:à|at|um|,|-|\|)?\s{0,3}\d{1,2}[:h]\d\d))",
+            rf"(?:\s+de|\s+del|\s+d')?[\s/-]{{0,3}}{mon}{dmy_tail}",
             flags,
         ),
-        name_mdy=regex.compile(
-            rf"(?<![\w.-]){mon}\s{{0,2}}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:,\s{{0,2}}|\s{{1,2}}|\.\s?){_YEAR}(?![\d])",
-            flags,
-        ),
-        name_ymd=regex.compile(
-            rf"(?<![\w.-]){_YEAR}\.?\s(?:m\.\s)?{mon}\s(?P<d>[0-3]?\d)\.?(?:\s?d\.)?(?![\w])",
-            flags,
-        ),
-        js_date=regex.compile(
-            rf"(?<![\w]){mon}\s(?P<d>[0-3]?\d)\s(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d):(?P<S>[0-5]\d)"
-            rf"\s(?:{tz}\s)?(?:\([^()\n]{{1,60}}\)\s)?{_YEAR}(?!\d)",
-            flags,
-        ),
+        name_mdy=regex.compile(rf"(?<![\w.-]){mon}{mdy_tail}", flags),
+        name_ymd=regex.compile(rf"(?<![\w.-]){_YEAR}\.?\s(?:m\.\s)?{mon}{ymd_tail}", flags),
+        js_date=regex.compile(rf"(?<![\w]){mon}{js_tail}", flags),
+        dmy_tail=regex.compile(dmy_tail, flags),
+        mdy_tail=regex.compile(mdy_tail, flags),
+        ymd_tail=regex.compile(ymd_tail, flags),
+        js_tail=regex.compile(js_tail, flags),
         time_after=regex.compile(rf"\s{{0,3}}(?:{connector}\s{{0,3}}){{0,2}}{clock}", flags),
         time_any=regex.compile(rf"(?<![\w.:,/-]){clock}(?![\w]|[:.]\d)", flags),
         tz_after=regex.compile(rf"(?:Z(?!\w)|\s{{0,2}}\(?{tz}\)?)", flags),
@@ -536,8 +545,8 @@ def _month_words() -> frozenset[str]:
     return frozenset(_folded_months()) | frozenset(_glued_months())
 
 
-def _month_anchors(text: str) -> tuple[list[int], list[int]]:
-    """Start offsets of month names: whole letter runs, and runs glued to a day ending.
+def _month_anchors(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Spans of month names: whole letter runs, and runs glued to a day ending.
 
     Every month-name match of the patterns sits on a whole run of letters (the
     patterns require a non-letter on both sides), except in a day-month-year
@@ -577,15 +586,15 @@ def _month_anchors(text: str) -> tuple[list[int], list[int]]:
                 if whole_run:
                     runs.append((pos, word))
                 pos = low.find(word, after)
-    whole: list[int] = []
-    glued: list[int] = []
+    whole: list[tuple[int, int]] = []
+    glued: list[tuple[int, int]] = []
     for start, word in runs:
         if word in months:
-            whole.append(start)
+            whole.append((start, start + len(word)))
         else:
             cut = glued_months.get(word)
             if cut:
-                glued.append(start + cut)
+                glued.append((start + cut, start + len(word)))
     return whole, glued
 
 
@@ -615,7 +624,9 @@ def _raw_hits(text: str, dayfirst: bool | None) -> Iterator[DateHit]:
     # before it).
     whole, glued = _month_anchors(text)
     numeric = _NUMERIC_GATE.search(text) is not None
-    for m in _scan(p.js_date, text, whole) if whole and ":" in text else ():
+    # Each month-name form is tried only at month names that the right shape follows.
+    js = [a for a, e in whole if p.js_tail.match(text, e)] if whole and ":" in text else []
+    for m in _scan(p.js_date, text, js):
         d = _valid_date(int(m.group("y")), months.get(_fold(m.group("mon")), 0), int(m.group("d")))
         if d:
             clock = _clock(m)
@@ -643,10 +654,20 @@ def _raw_hits(text: str, dayfirst: bool | None) -> Iterator[DateHit]:
         dmy = _scan(
             p.name_dmy,
             text,
-            (s for a in whole + glued for s in range(max(0, a - _DMY_REACH), a) if text[s].isdecimal()),
+            (
+                s
+                for a, e in whole + glued
+                if p.dmy_tail.match(text, e)
+                for s in range(max(0, a - _DMY_REACH), a)
+                if text[s].isdecimal()
+            ),
         )
-    mdy = _scan(p.name_mdy, text, whole)
-    ymd = _scan(p.name_ymd, text, (s for a in whole for s in range(max(0, a - 9), a - 4)))
+    mdy = _scan(p.name_mdy, text, (a for a, e in whole if p.mdy_tail.match(text, e)))
+    ymd = _scan(
+        p.name_ymd,
+        text,
+        (s for a, e in whole if p.ymd_tail.match(text, e) for s in range(max(0, a - 9), a - 4)),
+    )
     for matches in (dmy, mdy, ymd):
         for m in matches:
             groups = m.groupdict()
@@ -878,6 +899,8 @@ def looks_like_worded_date(text: str) -> bool:
     A day number and a word before a year ("15 अप्रैल 2020"), or a word and a
     day ("ديسمبر 25, 2020"); CJK text is left to the fast path.
     """
+    if _YEAR_GATE.search(text) is None:  # cheap: the pattern needs a four-digit year
+        return False
     return bool(_WORDED.search(text)) and not _CJK.search(text)
 
 

@@ -125,9 +125,27 @@ _EMBED_SIGNATURE = regex.compile(r"\s*[—–-]\s?[^\n]{1,80}?\(@\w{1,30}\)")
 _SENTENCE_END = regex.compile(r"[.!?…。！？][\"'»”’)]*\s*$")
 _NORM = regex.compile(r"[\W_]+")
 _FOREIGN_DIGIT = re.compile(r"[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]")
+#: UTF-8 lead bytes of those digits (Arabic-Indic, Persian, full-width).
+_FOREIGN_LEADS = (b"\xd9", b"\xdb", b"\xef\xbc")
+
+
+def _has_foreign_digits(text: str) -> bool:
+    """Whether ``text`` holds Arabic-Indic, Persian or full-width digits.
+
+    Most texts hold none of their UTF-8 lead bytes; ``bytes.find`` rules that
+    out faster than a character-class scan of the text.
+    """
+    if text.isascii():
+        return False
+    data = text.encode("utf-8", "surrogatepass")
+    if all(data.find(lead) == -1 for lead in _FOREIGN_LEADS):
+        return False
+    return _FOREIGN_DIGIT.search(text) is not None
+
+
 # Prefilter scans: plain ``re`` patterns with a literal first character are the fastest.
-_YEARISH = re.compile(r"[12]\d\d\d")
-_CLOCKISH = re.compile(r":\d\d")
+#: A number that may be a year or a timestamp, or a clock time.
+_NUMBERISH = regex.compile(r"[12]\d\d\d|:\d\d")
 #: Sources of candidates an earlier stage read from the page, most trusted first.
 _META_ORDER = (
     "json-ld:",
@@ -320,14 +338,19 @@ def _candidate_lines(text: str, lines: Sequence[Line]) -> list[int]:
     plain scan with a literal prefix, so clean text costs a few passes of C
     code; once a line is picked, the scan resumes at its end.
     """
-    starts = [ln.start for ln in lines]
     picked: set[int] = set()
-    for pattern in (_YEARISH, _CLOCKISH):
-        m = pattern.search(text)
-        while m is not None:
-            i = bisect.bisect_right(starts, m.start()) - 1
-            picked.add(i)
-            m = pattern.search(text, lines[i].end)
+    index = last = 0
+    line_end = -1
+    for m in _NUMBERISH.finditer(text):
+        pos = m.start()
+        if pos < line_end:
+            continue  # this line is picked already
+        index += text.count("\n", last, pos)
+        last = pos
+        picked.add(index)
+        line_end = text.find("\n", pos)
+        if line_end == -1:
+            break
     # Relative phrases count only on short lines: look for their words there.
     short = [ln for ln in lines if len(ln.text) <= MAX_RELATIVE_CHARS and ln.index not in picked]
     if not short:
@@ -389,7 +412,7 @@ def find_candidates(
     [(1, '2024-03-05T15:41:00', 'updated', True)]
     """
     original = text
-    if _FOREIGN_DIGIT.search(text):
+    if _has_foreign_digits(text):
         text = text.translate(_DIGITS)  # same length: offsets stay valid
     if lines is None or text is not original:
         lines = _split_lines(text)
