@@ -223,11 +223,14 @@ def _patterns() -> _Patterns:
     label = _alternation(lbl for lbl, _, _ in voc.labels)
     # What follows the month name in each month-name form; compiled on their own too, so
     # that a month name found in a line is tried only when the right shape follows it.
+    # A year ends where digits stop, or where a clock glued to it starts ("28 luglio 202010:43",
+    # blocks of a page joined without a space).
+    year_end = r"(?:(?!\d)|(?=\d{1,2}:[0-5]\d(?!\d)))"
     dmy_tail = (
         r"\.?(?:\s+de|\s+del|\s?,)?[\s/.-]{0,3}"
-        r"(?:(?P<y>(?:19|20)\d\d)(?!\d)|(?P<yy>[0-3]\d)(?=\s{0,3}(?:à|at|um|,|-|\|)?\s{0,3}\d{1,2}[:h]\d\d))"
+        rf"(?:(?P<y>(?:19|20)\d\d){year_end}|(?P<yy>[0-3]\d)(?=\s{{0,3}}(?:à|at|um|,|-|\|)?\s{{0,3}}\d{{1,2}}[:h]\d\d))"
     )
-    mdy_tail = rf"\.?\s{{0,2}}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:,\s{{0,2}}|\s{{1,2}}|\.\s?){_YEAR}(?![\d])"
+    mdy_tail = rf"\.?\s{{0,2}}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:,\s{{0,2}}|\s{{1,2}}|\.\s?){_YEAR}{year_end}"
     ymd_tail = r"\.?\s(?P<d>[0-3]?\d)\.?(?:\s?d\.)?(?![\w])"
     js_tail = (
         r"\.?\s(?P<d>[0-3]?\d)\s(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d):(?P<S>[0-5]\d)"
