@@ -12,7 +12,16 @@ from hypothesis import strategies as st
 
 from newsclean import replay
 from newsclean.article import DateCandidate
-from newsclean.dateparse import find_dates, iso, parse_date, parse_relative, parse_unix, url_date, vocabulary
+from newsclean.dateparse import (
+    _fold,
+    find_dates,
+    iso,
+    parse_date,
+    parse_relative,
+    parse_unix,
+    url_date,
+    vocabulary,
+)
 from newsclean.document import Document, Options
 from newsclean.stages.dates import find_candidates, normalize_dates
 
@@ -291,6 +300,53 @@ HEAD = "Bridge reopens after the long winter repairs"
             None,
             "a date line after the story is not a header date",
         ),
+        (
+            [f"{HEAD} - The Daily", STORY],
+            (
+                DateCandidate("2020-04-14T00:38:07+00:00", "published", "json-ld:datePublished"),
+                DateCandidate("2020-04-13", "published", "url"),
+            ),
+            "2020-04-13",
+            "page metadata, local day from the url",
+            "a UTC time just after midnight: the address gives the publisher's own day",
+        ),
+        (
+            [f"{HEAD} - The Daily", STORY],
+            (
+                DateCandidate("2020-07-09T10:04:04+00:00", "published", "json-ld:datePublished"),
+                DateCandidate("2020-07-08", "published", "url"),
+            ),
+            "2020-07-09T10:04:04+00:00",
+            "page metadata",
+            "no zone from US Pacific to New Zealand puts 10:04 UTC on the day before",
+        ),
+        (
+            [f"{HEAD} - The Daily", STORY],
+            (
+                DateCandidate("2020-06-29T00:16:15+03:00", "published", "json-ld:datePublished"),
+                DateCandidate("2020-06-28", "published", "url"),
+            ),
+            "2020-06-29T00:16:15+03:00",
+            "page metadata",
+            "a time with its own zone is dated as written",
+        ),
+        (
+            [f"{HEAD} - The Daily", STORY],
+            (
+                DateCandidate("2020-01-14", "published", "html:date-element"),
+                DateCandidate("2020-01-13", "published", "url"),
+            ),
+            "2020-01-13",
+            "url date",
+            "the page address beats a date-named element (often the site's 'today' banner)",
+        ),
+        (
+            [f"{HEAD} - The Daily", STORY],
+            (DateCandidate("2020-08-24", "published", "url"),),
+            "2020-08-24",
+            "url date",
+            "the day in the canonical address found by the HTML stage",
+        ),
     ],
 )
 def test_published_rules(
@@ -425,3 +481,93 @@ def test_captured_at_anchor_is_timezone_preserving() -> None:
     doc = run(f"{HEAD}\n30 minutes ago\n{STORY}", captured_at=captured)
     (cand,) = doc.get("dates")
     assert cand.value == "2024-03-05T14:30:00+01:00"
+
+
+# ---------------------------------------------------------------------------
+# The fast paths find what full scans find
+# ---------------------------------------------------------------------------
+def _full_scan(text: str, dayfirst: bool | None) -> list[tuple[object, int, int]]:
+    """Reference reader: every pattern scans the whole text, no gates, no anchors."""
+    from newsclean.dateparse import (
+        _attach_time,
+        _clock,
+        _fold,
+        _folded_months,
+        _numeric,
+        _patterns,
+        _tz_from,
+        _valid_date,
+    )
+
+    p = _patterns()
+    months = _folded_months()
+    hits = []
+    for m in p.js_date.finditer(text):
+        d = _valid_date(int(m.group("y")), months.get(_fold(m.group("mon")), 0), int(m.group("d")))
+        clock = _clock(m) if d else None
+        if d and clock:
+            value = datetime(d.year, d.month, d.day, *clock, tzinfo=_tz_from(m.group("tz")))
+            hits.append((value, m.start(), m.end()))
+    for m in p.ymd.finditer(text):
+        d = _valid_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        if d:
+            h = _attach_time(text, d, m.start(), m.end(), "ymd")
+            hits.append((h.value, h.start, h.end))
+    for m in p.cjk.finditer(text):
+        d = _valid_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        if d:
+            h = _attach_time(text, d, m.start(), m.end(), "cjk")
+            hits.append((h.value, h.start, h.end))
+    for m in p.numeric.finditer(text):
+        got = _numeric(m, dayfirst)
+        if got:
+            h = _attach_time(text, got[0], m.start(), m.end(), got[1])
+            hits.append((h.value, h.start, h.end))
+    for pattern in (p.name_dmy, p.name_mdy, p.name_ymd):
+        for m in pattern.finditer(text):
+            year = int(m.group("y")) if m.group("y") else 2000 + int(m.group("yy"))
+            d = _valid_date(year, months.get(_fold(m.group("mon")), 0), int(m.group("d")))
+            if d:
+                h = _attach_time(text, d, m.start(), m.end(), "name")
+                hits.append((h.value, h.start, h.end))
+    out: list[tuple[object, int, int]] = []
+    for h in sorted(hits, key=lambda h: (h[1], -(h[2] - h[1]))):
+        if not out or h[1] >= out[-1][2]:
+            out.append(h)
+    return out
+
+
+_PIECES = [
+    "March", "MAR", "mayıs", "MAYIS", "Dec.", "décembre", "5", "05", "31", "2020", "1999", "20",
+    "12:30", "9h21", "à", " de ", "th", "st", ",", ".", " ", "  ", "/", "-", "m. ", "GMT", "Tue", "x",
+    "’", "—", "\u00a0", "2020年", "3月", "5日", "may", "out", "set",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+def test_fast_paths_equal_full_scans(text: str) -> None:
+    """Gates, month-name anchors and tails find exactly what full scans find.
+
+    The one difference is by design: a month name glued to a day ending
+    ("5thMarch 2020") is read even when no other month name is on the line.
+    """
+    from newsclean.dateparse import _find, _glued_months, _letter_runs
+
+    if any(_fold(w) in _glued_months() for w in _letter_runs(text)):
+        return
+    for dayfirst in (None, True, False):
+        fast = [(h.value, h.start, h.end) for h in _find(text, dayfirst)]
+        assert fast == _full_scan(text, dayfirst), text
+
+
+def test_plain_punctuation_holds_no_word_characters() -> None:
+    """The ASCII view may replace these characters only because no pattern reads them."""
+    import regex
+
+    from newsclean.dateparse import _PLAIN_PUNCTUATION, _ascii_view
+
+    for ch in _PLAIN_PUNCTUATION:
+        assert not regex.match(r"\w", ch), repr(ch)
+    assert _ascii_view("It’s 5\u00a0March — 2020") == "It?s 5?March ? 2020"
+    assert _ascii_view("5 März 2020") is None

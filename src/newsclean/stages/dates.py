@@ -107,6 +107,10 @@ NOT_DATE_ONLY_PENALTY = 3
 LATER_HEADLINE_PENALTY = 5
 #: Added to a date labelled as an update when it competes as a header date line.
 UPDATED_PENALTY = 2
+#: Zones (hours from UTC) a publisher's local day is looked for in when page metadata gives a
+#: UTC time: US Pacific to New Zealand daylight time, where nearly all news is dated.
+WEST_MOST = -8
+EAST_MOST = 13
 #: Earliest plausible publication date.
 EARLIEST = date(1995, 1, 1)
 #: Latest plausible publication date when no capture time is known.
@@ -677,8 +681,20 @@ def choose_published(
     title: str | None = None,
     captured_at: datetime | None = None,
     url: str | None = None,
+    page_url_day: date | None = None,
 ) -> Choice | None:
-    """Pick the publication date by the documented rules (see the module docstring)."""
+    """Pick the publication date by the documented rules (see the module docstring).
+
+    ``url`` is the address the caller gave; ``page_url_day`` the day in the
+    page's own canonical address (found by the HTML stage), used when ``url``
+    holds none.
+    """
+    from_url = url_date(url) if url else None
+    url_source = f"url:{url}"
+    if from_url is None and page_url_day is not None:
+        from_url, url_source = page_url_day, "url"
+    if from_url is not None and not _plausible(from_url, captured_at):
+        from_url = None
     meta = []
     for c in metadata:
         if c.kind != "published" or c.value is None:
@@ -691,6 +707,13 @@ def choose_published(
             meta.append((_meta_rank(c.source), value, c.source))
     if meta:
         _, value, source = min(meta, key=lambda t: t[0])
+        if from_url is not None and _day(value) != from_url:
+            if source.startswith("html:"):
+                # A date-named element is the weakest page source (often the site's
+                # "today" banner); the day in the page's address is the publisher's own.
+                return Choice(from_url, url_source, "url date")
+            if _utc_local_day(value, from_url):
+                return Choice(from_url, f"{source} + {url_source}", "page metadata, local day from the url")
         return Choice(value, source, "page metadata")
 
     ok = [
@@ -699,9 +722,8 @@ def choose_published(
         if not f.prose and f.kind not in ("captured", "mentioned") and _plausible(f.value, captured_at)
     ]
     if not ok:
-        from_url = url_date(url) if url else None
-        if from_url is not None and _plausible(from_url, captured_at):
-            return Choice(from_url, f"url:{url}", "url date")
+        if from_url is not None:
+            return Choice(from_url, url_source, "url date")
         return None
     skip = frozenset(f.line for f in found if f.date_only)
     anchors = _anchors(lines, title, skip)
@@ -725,15 +747,12 @@ def choose_published(
         and f.line != title_line
         and (s := _header_score(f, anchors)) is not None
     ]
-    from_url = url_date(url) if url else None
-    if from_url is not None and not _plausible(from_url, captured_at):
-        from_url = None
     if scored:
         _, k, f = min(scored, key=lambda t: (t[0], t[1]))
         if f.date_only or from_url is None:
             return Choice(_value(f), f.source, "header date line", k)
     if from_url is not None:
-        return Choice(from_url, f"url:{url}", "url date")
+        return Choice(from_url, url_source, "url date")
     titled = [(k, f) for k, f in ok if f.kind is None and f.line == title_line]
     if titled:
         k, f = titled[0]
@@ -749,6 +768,18 @@ def choose_published(
         k, f = min(updated, key=lambda t: (_day(_value(t[1])), t[0]))
         return Choice(_value(f), f.source, "updated label", k)
     return None
+
+
+def _utc_local_day(value: datetime | date, day: date) -> bool:
+    """Whether ``value`` is a UTC time that falls on ``day`` in some local zone.
+
+    A time given in UTC (``Z``, ``+00:00``) fixes the instant, not the day the
+    publisher's own zone (:data:`WEST_MOST` to :data:`EAST_MOST` hours) dated it: ``2020-04-14T00:38Z`` is
+    April 13 in the Americas.
+    """
+    if not isinstance(value, datetime) or value.utcoffset() != timedelta(0):
+        return False
+    return (value + timedelta(hours=WEST_MOST)).date() <= day <= (value + timedelta(hours=EAST_MOST)).date()
 
 
 def _value(f: Found) -> datetime | date:
@@ -776,6 +807,19 @@ def _page_date_strings(doc: Document, language: str | None) -> list[DateCandidat
                 )
             )
     return out
+
+
+def _page_url_day(existing: Sequence[DateCandidate]) -> date | None:
+    """The day the HTML stage read from the page's canonical address (source ``url``)."""
+    for c in existing:
+        if c.source == "url" and c.value:
+            try:
+                value = parse_iso(c.value)
+            except ValueError:
+                continue
+            if value is not None:
+                return _day(value)
+    return None
 
 
 @stage(NAME, provides=("dates", "published"))
@@ -806,6 +850,7 @@ def normalize_dates(doc: Document) -> Document:
             title=doc.get("title"),
             captured_at=captured_at,
             url=doc.options.url,
+            page_url_day=_page_url_day(existing),
         )
     chosen = choice.index if choice is not None else None
 
