@@ -48,7 +48,7 @@ import json
 import operator
 import re
 import string
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -58,7 +58,6 @@ import regex
 
 from newsclean.document import Change, Document
 from newsclean.pipeline import stage
-from newsclean.stages._lines import Line, delete_line, split_lines
 from newsclean.stages.language import STOPWORDS
 
 __all__ = ["LineDecision", "classify_lines", "remove_boilerplate"]
@@ -427,7 +426,6 @@ class _Feat(NamedTuple):
     credit: bool
     title_ratio: float  # share of capitalised words (lines of 3 words or more, else 0)
     score: float  # weight in the densest-run search (positive for story text)
-    key: str  # the lower-cased text with digits masked, for repeated short lines ('' for prose)
     # what the kind was judged from, to judge again without function words
     body: str  # the text without its bullet
     tokens: list[str]
@@ -589,7 +587,6 @@ def _judge(
             credit,
             0.0,
             -6.0 - min(words, 20) * 0.5,
-            _DIGITS.sub("0", text.lower()),
             body,
             tokens,
             terminal,
@@ -615,11 +612,11 @@ def _judge(
         and (title_ratio < 0.7 or words >= 20)
         and _digit_ratio(body, plain) < 0.3
     ):
-        kind, score, key = "prose", float(words), ""
+        kind, score = "prose", float(words)
     elif sentence and words >= 3 and share > 0 and title_ratio < 0.8:
-        kind, score, key = "sentence", words * 0.5, _DIGITS.sub("0", text.lower())
+        kind, score = "sentence", words * 0.5
     else:
-        kind, score, key = "other", -5.0 - min(words, 20) * 0.25, _DIGITS.sub("0", text.lower())
+        kind, score = "other", -5.0 - min(words, 20) * 0.25
     return _Feat(
         text,
         words,
@@ -631,7 +628,6 @@ def _judge(
         credit,
         title_ratio,
         score,
-        key,
         body,
         tokens,
         terminal,
@@ -733,7 +729,7 @@ def _comments_start(feats: Sequence[_Feat], b: int) -> bool:
     return heads >= 2
 
 
-def _body_span(feats: Sequence[_Feat], repeated: Sequence[bool]) -> tuple[int, int, int]:
+def _body_span(feats: Sequence[_Feat], repeated: Callable[[int, int], bool]) -> tuple[int, int, int]:
     """Return the unit span [start, end) of the story body and where comments begin.
 
     The search stops at the first comment marker or copyright footer that
@@ -770,7 +766,9 @@ def _body_span(feats: Sequence[_Feat], repeated: Sequence[bool]) -> tuple[int, i
     return start, end, limit
 
 
-def _trim_feed(scores: Sequence[float], repeated: Sequence[bool], start: int, end: int) -> tuple[int, int]:
+def _trim_feed(
+    scores: Sequence[float], repeated: Callable[[int, int], bool], start: int, end: int
+) -> tuple[int, int]:
     """Cut a feed of teasers off either end of the body span.
 
     A feed repeats one record: a few short lines (headline, author, date)
@@ -797,7 +795,7 @@ def _trim_feed(scores: Sequence[float], repeated: Sequence[bool], start: int, en
         if p - g >= 2:
             return all(scores[i] <= 90 for i in range(p, e))
         # one repeated line between excerpts ("Share", a row of icons), excerpts short
-        return any(repeated[g:p]) and all(scores[i] <= 60 for i in range(p, e))
+        return repeated(g, p) and all(scores[i] <= 60 for i in range(p, e))
 
     k = len(segments)
     while k > 1 and record(segments[k - 1]):
@@ -889,11 +887,7 @@ def classify_lines(
     feats = [judged[text] for _, text in units]
     if conservative:
         return _expand(units, _conservative(feats), len(texts))
-    seen: dict[str, int] = {}
-    for f in feats:
-        if f.kind != "prose":
-            seen[f.key] = seen.get(f.key, 0) + 1
-    repeated = [f.kind != "prose" and seen[f.key] >= 3 for f in feats]
+    repeated = _repeats(feats[:])  # (the kinds before teasers are marked)
     for k in range(1, len(feats)):
         f = feats[k]
         prev = feats[k - 1]
@@ -1013,6 +1007,32 @@ def classify_lines(
     return _expand(units, decisions, len(texts))
 
 
+def _repeats(feats: Sequence[_Feat]) -> Callable[[int, int], bool]:
+    """A test whether any of ``feats[lo:hi]`` is a short line seen three times or more.
+
+    Lines count as the same when they differ only in case and digits. The
+    counts are made on the first call only: most pages never ask.
+    """
+    flags: list[bool] = []
+
+    def repeated(lo: int, hi: int) -> bool:
+        if lo >= hi:
+            return False
+        if not flags:
+            keys: dict[str, str] = {}  # pages repeat lines: mask each distinct text once
+            seen: dict[str, int] = {}
+            for f in feats:
+                if f.kind != "prose":
+                    key = keys.get(f.text)
+                    if key is None:
+                        key = keys[f.text] = _DIGITS.sub("0", f.text.lower())
+                    seen[key] = seen.get(key, 0) + 1
+            flags.extend(f.kind != "prose" and seen[keys[f.text]] >= 3 for f in feats)
+        return any(flags[lo:hi])
+
+    return repeated
+
+
 def _expand(
     units: Sequence[tuple[list[int], str]], decisions: Sequence[LineDecision | None], n_lines: int
 ) -> list[LineDecision]:
@@ -1130,19 +1150,26 @@ def remove_boilerplate(doc: Document) -> Document:
     >>> out.text, out.get("tags")
     ('The council approved the budget on Tuesday after a long debate about the library.\\n', ('Budget', 'Council'))
     """
-    lines = split_lines(doc.text)
+    text = doc.text
+    texts = text.split("\n")
     # the HTML stage has already kept only the story: remove only clear clutter from it
-    decisions = classify_lines(
-        [ln.text for ln in lines], doc.get("language"), conservative=doc.kind == "html"
-    )
+    decisions = classify_lines(texts, doc.get("language"), conservative=doc.kind == "html")
     changes: list[Change] = []
     related: list[str] = list(doc.get("related", ()))
     tags: list[str] = list(doc.get("tags", ()))
-    for line, d in zip(lines, decisions, strict=True):
+    size = len(text)
+    pos = 0
+    for line, d in zip(texts, decisions, strict=True):
+        start = pos
+        pos += len(line) + 1
         if d.keep:
             continue
-        action: Literal["extract"] | None = "extract" if d.field else None
-        changes.append(_delete(doc.text, line, d.reason or "boilerplate_line", action))
+        # the line with its newline (what ``delete_line`` deletes), built here for speed
+        end = pos if pos <= size else size
+        if d.field is None:
+            changes.append(Change(start, end, "", d.reason or "boilerplate_line"))
+            continue
+        changes.append(Change(start, end, "", d.reason or "boilerplate_line", "extract"))
         if d.field == "related":
             related.extend(d.values)
         elif d.field == "tags":
@@ -1156,7 +1183,3 @@ def remove_boilerplate(doc: Document) -> Document:
     if tags != list(doc.get("tags", ())):
         fields["tags"] = tuple(tags)
     return out.with_fields(**fields) if fields else out
-
-
-def _delete(text: str, line: Line, reason: str, action: Literal["extract"] | None) -> Change:
-    return delete_line(text, line, reason, action)
