@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 from newsclean import Pipeline, clean
 from newsclean.document import Document, Options, replay
+from newsclean.stages import spam
+from newsclean.stages._lines import Line, split_lines
 from newsclean.stages.spam import detect_injected, remove_spam_keywords
 
 BODY = (
@@ -300,3 +302,42 @@ def test_any_language_code_is_accepted(language: str | None) -> None:
     text = "Zorblat Capital Hub-Rain floods the city\nWater rose,Zorblat Capital Hub then fell."
     doc = Document.from_text(text, options=Options(language=language))
     assert remove_spam_keywords(doc).text == "Rain floods the city\nWater rose, then fell."
+
+
+# -- the head-only line reading gives the same lines as a full split ----------------------
+
+
+def _reference_top(text: str) -> list[Line]:
+    out: list[Line] = []
+    for line in split_lines(text):
+        if line.text.strip():
+            out.append(line)
+            if len(out) >= spam.TOP_LINES:
+                break
+    return [line for line in out if len(line.text) <= spam.MAX_TITLE_LINE]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\n\n\n",
+        "One line only",
+        "\n \nTitle | Site\n\nBody text.\n",
+        "\n".join(f"line {i}" for i in range(20)),
+        "x" * 500 + "\nShort title\n" + "\n".join("p" for _ in range(12)),
+        "a\r\nb\r\n\r\nc",
+    ],
+)
+def test_head_lines_match_full_split(text: str) -> None:
+    assert spam._head_lines(text) == _reference_top(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab \n\r.|", max_size=80))
+def test_head_lines_and_line_at_match_split_lines(text: str) -> None:
+    assert spam._head_lines(text) == _reference_top(text)
+    lines = split_lines(text)
+    for pos in range(len(text) + 1):
+        expected = max((line for line in lines if line.start <= pos), key=lambda line: line.start)
+        assert spam._line_at(text, pos) == expected

@@ -162,20 +162,45 @@ def _has_unknown_word(phrase: str, language: str) -> bool:
 # -- candidates -----------------------------------------------------------------
 
 
-def _top_lines(lines: Sequence[Line]) -> list[Line]:
-    out = []
-    for line in lines:
-        if not line.text.strip():
-            continue
-        out.append(line)
-        if len(out) >= TOP_LINES:
+def _head_lines(text: str) -> list[Line]:
+    """The lines that may hold the title slot, reading only the head of ``text``.
+
+    These are the first :data:`TOP_LINES` non-empty lines (as ``split_lines``
+    numbers them) that are at most :data:`MAX_TITLE_LINE` characters long.
+    Lines are cut with ``str.find`` until those are found, so the long tail
+    of the document is never split into :class:`Line` records.
+    """
+    out: list[Line] = []
+    pos = 0
+    index = 0
+    size = len(text)
+    while True:
+        nl = text.find("\n", pos)
+        end = size if nl < 0 else nl
+        part = text[pos:end]
+        if part.strip():
+            out.append(Line(index, pos, end, part))
+            if len(out) >= TOP_LINES:
+                break
+        if nl < 0:
             break
+        pos = nl + 1
+        index += 1
     return [line for line in out if len(line.text) <= MAX_TITLE_LINE]
+
+
+def _line_at(text: str, pos: int) -> Line:
+    """The :class:`Line` (as ``split_lines`` numbers it) holding offset ``pos``."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    if end < 0:
+        end = len(text)
+    return Line(text.count("\n", 0, start), start, end, text[start:end])
 
 
 def top_lines(text: str) -> list[str]:
     """Return the lines of ``text`` that may hold the title slot."""
-    return [line.text for line in _top_lines(split_lines(text))]
+    return [line.text for line in _head_lines(text)]
 
 
 def _phrase_starts(left: str) -> list[int]:
@@ -385,8 +410,7 @@ def detect_injected(
     ['Zorblat Capital Hub']
     """
     lang = language or "en"
-    lines = split_lines(text)
-    top = _top_lines(lines)
+    top = _head_lines(text)
     if not top:
         return []
     top_spans = [(line.start, line.end) for line in top]
@@ -601,10 +625,9 @@ def remove_spam_keywords(doc: Document) -> Document:
     if not text.strip():
         return doc
     profile = doc.options.profile if isinstance(doc.options.profile, SiteProfile) else None
-    lines = split_lines(text)
     changes: list[Change] = []
     if profile is not None:
-        changes = _template_changes(doc, lines, profile)
+        changes = _template_changes(doc, split_lines(text), profile)
     # Deleted template lines, sorted and disjoint: a removal must not overlap them.
     blocked_starts = [c.start for c in changes]
     blocked_ends = [c.end for c in changes]
@@ -628,15 +651,14 @@ def remove_spam_keywords(doc: Document) -> Document:
     if not hits and not changes:
         return doc
 
-    top = {line.index for line in _top_lines(lines)}
-    starts = [line.start for line in lines]
+    top = {line.index for line in _head_lines(text)}
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     found: dict[str, None] = {}
     last_end = 0
     for h in hits:
         if h.start < last_end or blocked(h.start, h.end):
             continue
-        line = lines[bisect.bisect_right(starts, h.start) - 1]
+        line = _line_at(text, h.start)
         s, e, after = _removal(text, h.start, h.end, line, line.index in top)
         if s < last_end or blocked(s, e):
             continue
