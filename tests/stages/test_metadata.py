@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from newsclean.article import Dateline
 from newsclean.document import Document, replay
+from newsclean.stages import metadata
 from newsclean.stages.metadata import (
     extract_metadata,
     is_prose,
@@ -525,3 +526,58 @@ def test_text_without_prose_still_reads_a_wrapped_title() -> None:
         "The Daily Post",
         "Menu",
     )
+
+
+# -- the fast paths decide as the plain definitions do --------------------------------
+
+_QUOTE_TEXT = st.text(alphabet="aB ß.!?’“”‘İ\t»)。…", max_size=60)
+
+
+def _reference_prose_start(lines: list[str]) -> int | None:
+    best, best_start, cur, cur_start = 0, None, 0, 0
+    for i, raw in enumerate(lines):
+        s = raw.strip()
+        if not s:
+            continue
+        score = len(s) if metadata.is_prose(s) else -(25 + len(s) // 2)
+        if cur <= 0:
+            if score <= 0:
+                continue
+            cur, cur_start = 0, i
+        cur += score
+        if cur > best:
+            best, best_start = cur, cur_start
+    return best_start
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "",
+                "  ",
+                "Menu",
+                "Short title line",
+                "x" * 45 + ".",
+                "word " * 10 + ".",
+                "word " * 30 + "!",
+                " " + "a b " * 12 + "done. ",
+                "中" * 50 + "。",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_prose_start_matches_the_plain_run(lines: list[str]) -> None:
+    assert metadata.prose_start(lines) == _reference_prose_start(lines)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_QUOTE_TEXT)
+def test_fold_and_norm_fast_paths(text: str) -> None:
+    t = text.translate(metadata._QUOTES)
+    lowered = t.lower()
+    assert metadata._fold(text) == (lowered if len(lowered) == len(t) else t)
+    assert len(metadata._fold(text)) == len(text)  # _clean_repeat relies on this
+    assert metadata._norm(text) == " ".join(t.casefold().split())

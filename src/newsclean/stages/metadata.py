@@ -181,13 +181,21 @@ def _vocab() -> _Vocab:
 
 # -- line shapes ----------------------------------------------------------------
 def _fold(text: str) -> str:
-    """Quotes unified and lower-cased, keeping offsets when lower() keeps lengths."""
+    """Quotes unified and lower-cased, keeping offsets when lower() keeps lengths.
+
+    The result always has the length of ``text``: every quote maps to one
+    character, and ``lower()`` is kept only when it keeps the length.
+    """
+    if text.isascii():
+        return text.lower()  # no quote to unify, and lower() keeps ASCII lengths
     t = text.translate(_QUOTES)
     lowered = t.lower()
     return lowered if len(lowered) == len(t) else t
 
 
 def _norm(text: str) -> str:
+    if text.isascii():
+        return " ".join(text.lower().split())  # casefold() is lower() on ASCII
     return " ".join(text.translate(_QUOTES).casefold().split())
 
 
@@ -237,7 +245,21 @@ def prose_start(lines: Sequence[str]) -> int | None:
             if not s:
                 continue
         n = len(s)
-        score = n if n >= 40 and is_prose(s) else -(25 + n // 2)
+        # is_prose(s), inlined: this loop reads every line of the document
+        prose = False
+        if n >= 40:
+            t = s.rstrip(_CLOSERS)
+            if t:
+                last = t[-1]
+                if last in ".…。":
+                    if n >= 120:
+                        prose = True
+                    else:
+                        spaces = s.count(" ")
+                        prose = spaces >= 9 or spaces == 0 or (spaces < 4 and bool(_CJK.search(s[:80])))
+                elif last in "!?！？":
+                    prose = n >= 160
+        score = n if prose else -(25 + n // 2)
         if cur <= 0:
             if score <= 0:
                 continue
@@ -249,12 +271,14 @@ def prose_start(lines: Sequence[str]) -> int | None:
 
 
 def _with_offsets(parts: Sequence[str], count: int) -> list[Line]:
-    """:class:`Line` records (with offsets) for the first ``count`` of ``parts``."""
+    """:class:`Line` records (with offsets) for the non-blank lines among the first ``count`` of ``parts``."""
     out: list[Line] = []
     pos = 0
     for i, part in enumerate(parts[:count]):
-        out.append(Line(i, pos, pos + len(part), part))
-        pos += len(part) + 1
+        n = len(part)
+        if n and (not (part[0].isspace() or part[-1].isspace()) or part.strip()):
+            out.append(Line(i, pos, pos + n, part))
+        pos += n + 1
     return out
 
 
@@ -755,14 +779,15 @@ def _clean_repeat(line: str, later: Sequence[Line], v: _Vocab) -> str | None:
     s = line.strip()
     folded = _fold(line)
     least = max(10, 0.4 * len(s))
+    most = len(folded)  # _fold keeps lengths: a longer line cannot be inside
     for ln in later:
         ns = ln.text.strip()
-        if ns != s and len(ns) >= least and _fold(ns) in folded and _title_like(ns, v):
+        if least <= len(ns) <= most and ns != s and _fold(ns) in folded and _title_like(ns, v):
             return ns
     return None
 
 
-def _repeats(line: str, title: str, normed_title: str) -> bool:
+def _repeats(line: str, title: str, normed_title: str, folded_title: str | None = None) -> bool:
     """True if ``line`` is the title again, alone or with a short wrapper."""
     s = line.strip()
     if len(s) < len(title) * 0.8 or len(s) > len(title) * 1.2 + 60:
@@ -771,7 +796,7 @@ def _repeats(line: str, title: str, normed_title: str) -> bool:
         return True
     if len(s) - len(title) > 60 or len(title) < 10:
         return False
-    return _fold(title) in _fold(s)
+    return (_fold(title) if folded_title is None else folded_title) in _fold(s)
 
 
 @stage(
@@ -805,8 +830,7 @@ def extract_metadata(doc: Document) -> Document:
     parts = text.split("\n", MAX_LINES)[:MAX_LINES]
     first_prose = prose_start(parts)
     zone_end = first_prose if first_prose is not None else min(len(parts), NO_PROSE_ZONE)
-    lines = _with_offsets(parts, zone_end)
-    zone = [ln for ln in lines[:zone_end] if ln.text.strip()]
+    zone = _with_offsets(parts, zone_end)
 
     changes: list[Change] = []
     fields: dict[str, Any] = {}
@@ -849,10 +873,14 @@ def extract_metadata(doc: Document) -> Document:
 
     if title:
         normed = _norm(title)
+        folded_title = _fold(title)
+        # _repeats needs a stripped length in [0.8, 1.2] x the title's (+ 60): the raw
+        # length bounds the stripped one from above, so shorter lines are skipped unread
+        shortest = len(title) * 0.8
         for ln in zone:
-            if ln.index in taken or ln.index < last_title:
+            if ln.index in taken or ln.index < last_title or len(ln.text) < shortest:
                 continue
-            if _repeats(ln.text, title, normed):
+            if _repeats(ln.text, title, normed, folded_title):
                 changes.append(delete_line(text, ln, "title", "extract"))
                 taken.add(ln.index)
                 last_title = ln.index
