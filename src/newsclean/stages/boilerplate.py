@@ -404,10 +404,14 @@ def _vocab_reason(body: str, vocab: _Vocab, words: int, plain: bool) -> str | No
         reason = vocab.reasons["prefix"].get(m.group(0))
         if reason and (words <= 30 or reason in _UNLIMITED):
             return reason
-    if words <= 60 or "cookie" in norm:
+    if words <= 60:
+        # every match is an entry with a reason, so the first match decides
+        m = vocab.contains.search(norm)
+        return vocab.reasons["contains"].get(m.group(0)) if m else None
+    if "cookie" in norm:  # a long line: only the concepts of _UNLIMITED count
         for m in vocab.contains.finditer(norm):
             reason = vocab.reasons["contains"].get(m.group(0))
-            if reason and (words <= 60 or reason in _UNLIMITED):
+            if reason and reason in _UNLIMITED:
                 return reason
     return None
 
@@ -485,7 +489,7 @@ def _features(text: str, vocab: _Vocab, use_stops: bool) -> _Feat:
     m = _BULLET.match(text) if first in _BULLET_FIRST or first.isdigit() else None
     bullet = m is not None
     body = text[m.end() :] if m is not None else text
-    plain = _is_plain(body)
+    plain = body.isascii() or _NOT_PLAIN.search(body) is None  # _is_plain(body)
     if plain:
         tokens = _WORD_PLAIN.findall(body)
         words = len(tokens)
@@ -499,6 +503,7 @@ def _features(text: str, vocab: _Vocab, use_stops: bool) -> _Feat:
     sentence = terminal and _STARTS_SENTENCE.match(body) is not None
     titlelike = 2 <= words <= 25 and not (terminal and body.rstrip()[-1:] in ".;:") and letters
     credit = False
+    low = ""
     if words <= 40:
         low = body.casefold()
         credit = (
@@ -523,7 +528,7 @@ def _features(text: str, vocab: _Vocab, use_stops: bool) -> _Feat:
         and _BREADCRUMB.match(body)
     ):
         reason = "navigation"
-    elif last in _COMMENT_LAST and _maybe_comment_head(body.casefold()) and _COMMENT_HEAD.match(body):
+    elif last in _COMMENT_LAST and _maybe_comment_head(low or body.casefold()) and _COMMENT_HEAD.match(body):
         reason = "comments"
     elif len(tokens) >= 7 and _is_teaser(body, plain):  # a teaser has >= 4 words either side of the glue
         reason = "teaser"
@@ -531,7 +536,9 @@ def _features(text: str, vocab: _Vocab, use_stops: bool) -> _Feat:
         reason = _vocab_reason(body, vocab, words, plain)
         from_vocab = reason is not None
     stops = 0
-    if words >= 3 and vocab.stops:
+    # the share of function words is read for lines of 8 words or more and for short
+    # sentences (see ``_judge`` and ``_stop_density``); other lines skip the count
+    if (words >= 8 or (sentence and words >= 3)) and vocab.stops:
         stops = sum(map(vocab.stops.__contains__, map(str.lower, tokens)))
     return _judge(
         text,
