@@ -217,7 +217,7 @@ _COMMENT_VERBS = (
 _ENDERS = ".!?…;:。！？"
 _CLOSERS = "\"'”’»)]」』"
 _END_QUOTES = '"”’»」』'
-_NO_ASCII_DIGITS = str.maketrans("", "", "0123456789")
+_ASCII_DIGITS = "0123456789"
 _TAGS_FIRST = frozenset("tksémpaoe")
 _ENDERS_SET = frozenset(_ENDERS)
 #: last characters after which ``_ends_sentence`` must look further back
@@ -395,11 +395,17 @@ def _vocab_reason(body: str, vocab: _Vocab, words: int, plain: bool) -> str | No
         norm = bare = _strip_edges(norm).lower()
     if not bare:
         return None
-    if words <= 12 and _starts_with_head(bare, vocab.line_heads) and vocab.line.match(bare):
+    heads = vocab.line_heads  # _starts_with_head, inlined
+    if (
+        words <= 12
+        and (bare[:3] in heads or bare[:2] in heads or bare[:1] in heads)
+        and vocab.line.match(bare)
+    ):
         m = vocab.line_first.match(bare) or vocab.line_glued.match(bare)
         if m:
             return vocab.reasons["line"].get(m.group(0))
-    m = vocab.prefix.match(norm) if _starts_with_head(norm, vocab.prefix_heads) else None
+    heads = vocab.prefix_heads
+    m = vocab.prefix.match(norm) if norm[:3] in heads or norm[:2] in heads or norm[:1] in heads else None
     if m:
         reason = vocab.reasons["prefix"].get(m.group(0))
         if reason and (words <= 30 or reason in _UNLIMITED):
@@ -438,6 +444,10 @@ class _Feat(NamedTuple):
     stops: int  # function words among the tokens (counted for lines of 3 words or more)
     plain: bool  # no letter, digit or mark beyond ASCII
     vocab: bool  # the hit is a vocabulary entry (not a shape such as a widget or a teaser)
+
+
+#: builds a ``_Feat`` from a tuple of all its fields, without the keyword handling of its constructor
+_new_feat = tuple.__new__
 
 
 def _ends_sentence(text: str) -> bool:
@@ -583,24 +593,27 @@ def _judge(
 ) -> _Feat:
     """Give a line its kind: prose, a short sentence, another short line, or bad."""
     if hit is not None and not credit:
-        return _Feat(
-            text,
-            words,
-            "bad",
-            hit,
-            bullet,
-            False,
-            sentence,
-            credit,
-            0.0,
-            -6.0 - min(words, 20) * 0.5,
-            body,
-            tokens,
-            terminal,
-            hit,
-            stops,
-            plain,
-            from_vocab,
+        return _new_feat(
+            _Feat,
+            (
+                text,
+                words,
+                "bad",
+                hit,
+                bullet,
+                False,
+                sentence,
+                credit,
+                0.0,
+                -6.0 - min(words, 20) * 0.5,
+                body,
+                tokens,
+                terminal,
+                hit,
+                stops,
+                plain,
+                from_vocab,
+            ),
         )
     share = 0.0
     if words >= 3:  # the share of function words decides prose and sentences only
@@ -624,24 +637,27 @@ def _judge(
         kind, score = "sentence", words * 0.5
     else:
         kind, score = "other", -5.0 - min(words, 20) * 0.25
-    return _Feat(
-        text,
-        words,
-        kind,
-        None,
-        bullet,
-        titlelike,
-        sentence,
-        credit,
-        title_ratio,
-        score,
-        body,
-        tokens,
-        terminal,
-        hit,
-        stops,
-        plain,
-        from_vocab,
+    return _new_feat(
+        _Feat,
+        (
+            text,
+            words,
+            kind,
+            None,
+            bullet,
+            titlelike,
+            sentence,
+            credit,
+            title_ratio,
+            score,
+            body,
+            tokens,
+            terminal,
+            hit,
+            stops,
+            plain,
+            from_vocab,
+        ),
     )
 
 
@@ -681,7 +697,7 @@ def _as_bad(f: _Feat, reason: str) -> _Feat:
 def _digit_ratio(body: str, plain: bool) -> float:
     """Share of digits among the characters of ``body``."""
     # plain text has only ASCII digits
-    digits = len(body) - len(body.translate(_NO_ASCII_DIGITS)) if plain else len(_DIGIT.findall(body))
+    digits = sum(map(body.count, _ASCII_DIGITS)) if plain else len(_DIGIT.findall(body))
     return digits / max(1, len(body))
 
 
