@@ -581,3 +581,15 @@ def test_fold_and_norm_fast_paths(text: str) -> None:
     assert metadata._fold(text) == (lowered if len(lowered) == len(t) else t)
     assert len(metadata._fold(text)) == len(text)  # _clean_repeat relies on this
     assert metadata._norm(text) == " ".join(t.casefold().split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="AaZz ,.()—–-1:/ΣᲉ", max_size=50))
+def test_cheap_prefilters_only_skip_what_cannot_match(text: str) -> None:
+    v = metadata._vocab()
+    assert metadata._has_date(text, v) == bool(
+        metadata._NUMERIC_DATE.search(text) or v.month_date.search(text)
+    )
+    if metadata._DATELINE.match(text[:200]):
+        assert "-" in text or "—" in text or "–" in text
+        assert metadata._CAPITAL.match(text)

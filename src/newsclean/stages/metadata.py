@@ -69,6 +69,8 @@ _SENTENCE_BREAK = regex.compile(r"\p{Ll}{3}\.[\"'”’]?\s+[\"'“‘]?\p{Lu}")
 _NUMERIC_DATE = regex.compile(
     r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2}:\d{2}\b"
 )
+_CAPITAL = regex.compile(r"\p{Lu}")  # as _DATELINE starts (str.isupper differs on a few letters)
+_DIGIT = regex.compile(r"\d")  # every date pattern holds one: tested first, it is one cheap scan
 _URLISH = regex.compile(r"https?://|www\.\S+/|©|\(c\)\s*\d{4}", regex.IGNORECASE)
 # A title separator: '|' anywhere; '-' with a space before it; en/em dashes,
 # middle dots and bullets with a space on at least one side; ' : ' and '::'.
@@ -283,6 +285,8 @@ def _with_offsets(parts: Sequence[str], count: int) -> list[Line]:
 
 
 def _has_date(text: str, v: _Vocab) -> bool:
+    if not _DIGIT.search(text):
+        return False
     return bool(_NUMERIC_DATE.search(text) or v.month_date.search(text))
 
 
@@ -725,8 +729,13 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     >>> parse_dateline("NASA — the agency said on Monday.") is None
     True
     """
+    head = paragraph[:200]
+    # cheap necessary conditions of a match: one of the dashes somewhere in the
+    # head, and the capital the pattern starts with
+    if ("-" not in head and "—" not in head and "–" not in head) or not _CAPITAL.match(head):
+        return None
     v = _vocab()
-    m = _DATELINE.match(paragraph[:200])
+    m = _DATELINE.match(head)
     if not m:
         return None
     place = m.group("place").strip(" .-'’")
