@@ -496,3 +496,30 @@ def test_plain_edge_characters_are_the_edge_pattern() -> None:
 
     expected = {ch for ch in map(chr, range(0x2600)) if not bp._NOT_PLAIN.match(ch) and bp._EDGE.match(ch)}
     assert set(bp._PLAIN_EDGE) == expected
+
+
+def test_no_cjk_character_before_the_cjk_guard() -> None:
+    from newsclean.stages import boilerplate as bp
+
+    # a line whose largest character is below _CJK_FROM skips the _CJK count
+    assert not any(bp._CJK.match(chr(c)) for c in range(ord(bp._CJK_FROM)))
+    assert bp._CJK.match(bp._CJK_FROM)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "https://example.org/a",
+        "http://example.org",
+        "www.example.org",
+        "jane@example.org",
+        "@handle",
+        "http:/x",
+        "wwwx",
+    ],
+)
+def test_url_guard_agrees_with_pattern(line: str) -> None:
+    from newsclean.stages import boilerplate as bp
+
+    guarded = ("@" in line or line.startswith(bp._URL_STARTS)) and bp._URL.match(line) is not None
+    assert guarded == (bp._URL.match(line) is not None)

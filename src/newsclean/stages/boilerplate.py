@@ -155,6 +155,10 @@ _TIMESTAMP = regex.compile(r"^[\d\s:/.,-]+(?:[ap]\.?m\.?|gmt|utc|et|est|edt|pst|
 
 _NO_STOPS = 0.3  # function-word share assumed for languages without a list
 _MAX_LINE = 20_000
+#: the first code point of the scripts of ``_CJK`` (Hangul Jamo; tests check that none comes earlier)
+_CJK_FROM = "\u1100"
+#: how a line matched by ``_URL`` starts, when it has no "@"
+_URL_STARTS = ("http://", "https://", "www.")
 _LETTER = regex.compile(r"\p{L}")
 _DIGIT = regex.compile(r"\d")
 
@@ -506,7 +510,9 @@ def _features(text: str, vocab: _Vocab, use_stops: bool) -> _Feat:
         letters = _ASCII_LETTER.search(body) is not None
     else:
         tokens = _WORD.findall(body)
-        words = len(tokens) + len(_CJK.findall(body)) // 2
+        words = len(tokens)
+        if max(body) >= _CJK_FROM:
+            words += len(_CJK.findall(body)) // 2
         letters = _LETTER.search(body) is not None
     last = body[-1:]
     terminal = last in _ENDERS_SET if last not in _SLOW_END else _ends_sentence(body)
@@ -528,7 +534,7 @@ def _features(text: str, vocab: _Vocab, use_stops: bool) -> _Feat:
         and (_WIDGET.match(body) or _COUNTER.match(body))
     ):
         reason = "widget"
-    elif (" " not in body and _URL.match(body)) or (
+    elif (" " not in body and ("@" in body or body.startswith(_URL_STARTS)) and _URL.match(body)) or (
         words <= 25
         and (
             "/" in body or "|" in body or ">" in body or (not body.isascii() and ("»" in body or "›" in body))
