@@ -9,7 +9,7 @@ fast paths are compiled regular expressions for the forms news pages print:
   ``3/5/2024``); the order is decided by the separator, by impossible values
   (``21/05``), or else by the language (US month-first for English) and the
   ambiguity is reported;
-* month names in 25 languages (``March 5, 2024``, ``5. März 2024``,
+* month names in 27 languages (``March 5, 2024``, ``5. März 2024``,
   ``22 de novembro de 2020``, ``1 декабря 2020``, ``Tue, 05 Mar 2024 15:41:00
   +0000`` as in RFC 2822, ``Thu Dec 10 10:10:50 GMT-03:00 2020``);
 * Chinese, Japanese and Korean ``2024年3月5日 15時41分`` / ``2020년 8월 27일``;

@@ -17,15 +17,19 @@ becomes a :class:`DateCandidate`:
 with :meth:`~newsclean.document.Document.with_note`, reason ``published_date``):
 
 1. ``page metadata``: a ``published`` candidate an earlier stage took from
-   the page (JSON-LD, ``<meta>``, ``itemprop``, ``<time datetime>``);
+   the page (JSON-LD, ``<meta>``, ``itemprop``, ``<time datetime>``, a
+   date-named element); a date-named element loses to the day in the page's
+   address (``url date``), and a UTC time takes the address's day when a
+   publisher's zone (UTC-8 to UTC+13) puts the instant on it;
 2. ``published label``: a date labelled as the publication date (the one
    nearest the headline);
 3. ``header date line``: an unlabelled (or update-labelled, ranked lower)
    date on a short line next to the headline (the line repeating the title)
    or just above the story's first paragraph; a line holding only the date
    ranks above a byline-like line;
-4. ``url date``: a day in ``options.url`` (``/2020/07/28/``); it also beats a
-   rule-3 line that holds more than the date;
+4. ``url date``: a day in ``options.url`` (``/2020/07/28/``), else in the
+   canonical address the HTML stage read; it also beats a rule-3 line that
+   holds more than the date;
 5. ``title date``: a date in the title line;
 6. ``earliest header candidate``: the earliest date on a short line before
    the story starts;
