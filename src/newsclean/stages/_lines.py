@@ -29,10 +29,13 @@ class Line(NamedTuple):
 def split_lines(text: str) -> list[Line]:
     """Split ``text`` on ``\\n`` into :class:`Line` records with offsets."""
     out: list[Line] = []
+    append = out.append
+    make = tuple.__new__  # skips NamedTuple's argument handling: same records, faster
     pos = 0
     for i, part in enumerate(text.split("\n")):
-        out.append(Line(i, pos, pos + len(part), part))
-        pos += len(part) + 1
+        end = pos + len(part)
+        append(make(Line, (i, pos, end, part)))
+        pos = end + 1
     return out
 
 
