@@ -562,6 +562,8 @@ def _reference_prose_start(lines: list[str]) -> int | None:
                 "x" * 45 + ".",
                 "word " * 10 + ".",
                 "word " * 30 + "!",
+                "word " * 40 + ".",
+                "x" * 300,
                 " " + "a b " * 12 + "done. ",
                 "中" * 50 + "。",
             ]

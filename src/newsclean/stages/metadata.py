@@ -239,7 +239,16 @@ def prose_start(lines: Sequence[str]) -> int | None:
     best_start: int | None = None
     cur = 0
     cur_start = 0
-    for i, s in enumerate(lines[:MAX_LINES]):
+    lines = lines[:MAX_LINES]
+    # No line scores more than its length, so ``left`` (the length of the lines
+    # not read yet) bounds what any run can still gain. Once a new run cannot
+    # pass ``best`` and the current one either is the best run or cannot pass
+    # it either, the start is settled and the tail is not read.
+    left = sum(map(len, lines))
+    for i, s in enumerate(lines):
+        if left <= best and (cur <= 0 or cur_start == best_start or cur + left <= best):
+            break
+        left -= len(s)
         if not s:
             continue
         if s[0].isspace() or s[-1].isspace():
