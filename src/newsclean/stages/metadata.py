@@ -248,14 +248,14 @@ def prose_start(lines: Sequence[str]) -> int | None:
     for i, s in enumerate(lines):
         if left <= best and (cur <= 0 or cur_start == best_start or cur + left <= best):
             break
-        left -= len(s)
-        if not s:
-            continue
-        if s[0].isspace() or s[-1].isspace():
-            s = s.strip()
-            if not s:
-                continue
         n = len(s)
+        if not n:
+            continue
+        left -= n
+        s = s.strip()  # the same object back when there is nothing to strip
+        n = len(s)
+        if not n:
+            continue
         # is_prose(s), inlined: this loop reads every line of the document
         prose = False
         if n >= 40:
@@ -287,7 +287,7 @@ def _with_offsets(parts: Sequence[str], count: int) -> list[Line]:
     pos = 0
     for i, part in enumerate(parts[:count]):
         n = len(part)
-        if n and (not (part[0].isspace() or part[-1].isspace()) or part.strip()):
+        if n and part.strip():
             out.append(Line(i, pos, pos + n, part))
         pos += n + 1
     return out
