@@ -256,6 +256,65 @@ def test_tortured_description_rows_are_reported_not_repaired() -> None:
     assert _run(text, repair_tortured=True).text == text
 
 
+def _scans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Tortured-phrase matches of the whole-text scan and of the prefiltered lines."""
+    from newsclean.stages.spinner import _lower, _tortured_index, _tortured_lines
+
+    pattern, _ = _tortured_index()
+    lowered = _lower(text)
+    full = [m.span() for m in pattern.finditer(lowered)]
+    lines = [m.span() for s, e in _tortured_lines(lowered) for m in pattern.finditer(lowered, s, e)]
+    return full, lines
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("The results are as pursues: none.", "plain phrase"),
+        ("The results are as  pursues: none.", "two spaces inside the phrase"),
+        ("(Profound learning) works.", "punctuation before and after"),
+        ("A profound\nlearning curve.", "a line break is no space"),
+        ("He said: profound learning-based tools.", "a hyphen after the phrase"),
+        ("Non-profound learning.", "a hyphen before the phrase"),
+        ("Big information and\nbig information.", "two lines, same phrase"),
+        ("Clean news text about the budget vote.", "clean text"),
+    ],
+)
+def test_tortured_prefilter_finds_what_the_full_scan_finds(text: str, reason: str) -> None:
+    full, lines = _scans(text)
+    assert lines == full, reason
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "profound",
+                "learning",
+                "big",
+                "information",
+                "as",
+                "pursues",
+                " ",
+                "  ",
+                "\n",
+                "(",
+                ")",
+                "-",
+                ",",
+                "the",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_tortured_prefilter_is_exact(parts: list[str]) -> None:
+    text = " ".join(parts)
+    full, lines = _scans(text)
+    assert lines == full
+
+
 # -- doubled words --------------------------------------------------------------------------
 
 

@@ -735,6 +735,77 @@ def _tortured_index() -> tuple[re.Pattern[str], dict[str, TorturedPhrase]]:
     return re.compile(rf"(?<![\w\-])(?:{body})(?![\w\-])"), index
 
 
+_WORD_RUN = re.compile(r"[\w\-]+")
+
+
+@lru_cache(maxsize=1)
+def _tortured_keys() -> dict[str, tuple[tuple[frozenset[str], ...], tuple[str, ...]]]:
+    """Index the tortured phrases by their longest run of word characters and hyphens.
+
+    Every maximal run of word characters and hyphens in a phrase is also one
+    in a text the phrase matches: inside the phrase runs are cut by spaces or
+    other characters, and the pattern requires neither a word character nor a
+    hyphen on either side of a match. A text lacking one of a phrase's runs
+    cannot contain the phrase. Each entry maps a key run (the phrase's longest
+    run not found in the phrase it replaced, the one least likely to occur)
+    to the run sets and the phrases it keys (two parallel tuples).
+    """
+    keys: dict[str, list[tuple[frozenset[str], str]]] = {}
+    for phrase, row in _tortured_index()[1].items():
+        runs = frozenset(_WORD_RUN.findall(phrase))
+        # The words the phrase does not share with the one it replaced are the
+        # odd synonyms ("profound" in "profound learning"): rarer, better keys.
+        kept = set(_WORD_RUN.findall(f"{row.canonical} {row.expected}".lower()))
+        odd = sorted(runs - kept) or sorted(runs)
+        key = max(odd, key=len) if odd else ""
+        keys.setdefault(key, []).append((runs, phrase))
+    return {k: (tuple(r for r, _ in v), tuple(p for _, p in v)) for k, v in keys.items()}
+
+
+@lru_cache(maxsize=1)
+def _tortured_key_set() -> frozenset[str]:
+    return frozenset(_tortured_keys())
+
+
+def _tortured_lines(lowered: str) -> list[tuple[int, int]]:
+    """Return the ``(start, end)`` spans of the lines that may hold a tortured phrase, in order.
+
+    A cheap, exact prefilter before the full scan. The runs of the text are
+    its white-space tokens, except that tokens with other characters than
+    letters and digits are cut into their runs (one scan over those tokens
+    joined). A phrase whose runs all occur is a candidate. A text without two
+    spaces in a row holds a candidate only as the literal phrase, so a plain
+    substring search confirms it; otherwise its key run stands in. A match
+    never spans a line break (only spaces join its words), so only the lines
+    where a candidate was found need the full scan, and scanning them alone
+    finds the same matches.
+    """
+    keys = _tortured_keys()
+    if "" in keys:
+        return [(0, len(lowered))]  # a phrase without word characters: no prefilter
+    runs = set(lowered.split())
+    runs.update(_WORD_RUN.findall(" ".join([t for t in runs if not t.isalnum()])))
+    single_spaced = "  " not in lowered
+    lines: set[tuple[int, int]] = set()
+    for key in runs.intersection(_tortured_key_set()):
+        entries = keys[key]
+        if not any(map(runs.issuperset, entries[0])):
+            continue
+        for phrase_runs, phrase in zip(entries[0], entries[1], strict=True):
+            if not phrase_runs <= runs:
+                continue
+            needle = phrase if single_spaced else key
+            i = lowered.find(needle)
+            while i >= 0:
+                start = lowered.rfind("\n", 0, i) + 1
+                end = lowered.find("\n", i)
+                if end < 0:
+                    end = len(lowered)
+                lines.add((start, end))
+                i = lowered.find(needle, end)
+    return sorted(lines)
+
+
 def _contains(lowered: str, phrase: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(phrase.lower())}(?!\w)", lowered) is not None
 
@@ -745,10 +816,18 @@ def find_tortured(text: str) -> list[tuple[int, int, TorturedPhrase]]:
     >>> [row.canonical for _, _, row in find_tortured("The results are as pursues: none.")]
     ['as follows']
     """
+    return _find_tortured(text, _lower(text))
+
+
+def _find_tortured(text: str, lowered: str) -> list[tuple[int, int, TorturedPhrase]]:
+    """Do :func:`find_tortured` on ``text`` and its offset-keeping lower-case form."""
+    lines = _tortured_lines(lowered)
+    if not lines:
+        return []
     pattern, index = _tortured_index()
-    lowered = _lower(text)
     found: list[tuple[int, int, TorturedPhrase]] = []
-    for m in pattern.finditer(lowered):
+    matches = (m for start, end in lines for m in pattern.finditer(lowered, start, end))
+    for m in matches:
         row = index.get(" ".join(m.group().split()))
         if row is None:
             continue
@@ -868,11 +947,12 @@ class RepairSpinner:
         text = doc.text
         table = load_substitutions(self.table)
         model = _model(table)
-        artifacts = _find_artifacts(text, model, lang)
+        lowered = _lower(text)
+        artifacts = _find_artifacts(text, model, lang, lowered)
         score = spin_score(text, table=table, artifacts=len(artifacts))
         spun = score.is_spun(self.threshold)
         reversals = _find_reversals(text, model, broad=self.reversal == "broad") if spun else []
-        tortured = find_tortured(text)
+        tortured = _find_tortured(text, lowered)
         fixes: list[Change] = []
         if tortured and doc.options.repair_tortured:
             fixes = [
