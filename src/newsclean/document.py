@@ -328,21 +328,22 @@ class Document:
         pos = 0
         delta = 0
         size = len(text)
-        for k, c in enumerate(todo):
-            start, end, after = c.start, c.end, c.after
+        for c, bs, be in zip(todo, base_starts, base_ends, strict=True):
+            start, end, after, reason, action = c
             if start < pos or end < start or end > size:
                 raise ValueError(f"stage {stage!r}: overlapping or invalid change {c!r}")
             before = text[start:end]
             pieces.append(text[pos:start])
             pieces.append(after)
-            action = c.action or ("remove" if not after else "insert" if not before else "replace")
-            bs, be = base_starts[k], base_ends[k]
+            if action is None:
+                action = "remove" if not after else "insert" if not before else "replace"
             if bs is None or be is None:
                 bs = be = None
-            new_edits.append(Edit(stage, action, c.reason, before, after, bs, be, at=start + delta))
+            at = start + delta
+            new_edits.append(Edit(stage, action, reason, before, after, bs, be, at))
             in_s.append(start)
             in_e.append(end)
-            out_s.append(start + delta)
+            out_s.append(at)
             delta += len(after) - len(before)
             out_e.append(end + delta)
             pos = end
