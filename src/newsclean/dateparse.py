@@ -718,8 +718,8 @@ def _find(text: str, dayfirst: bool | None) -> list[DateHit]:
 def parse_unix(text: str) -> datetime | None:
     """Read a line holding only a Unix timestamp (seconds or milliseconds), as UTC.
 
-    >>> parse_unix("1694783489").isoformat()
-    '2023-09-15T13:11:29+00:00'
+    >>> parse_unix("1700000000").isoformat()
+    '2023-11-14T22:13:20+00:00'
     >>> parse_unix("1234567") is None
     True
     """

@@ -2,7 +2,7 @@
 
 A content farm renders every page through the same template and injects a
 rotating phrase into the same place. Seen one page at a time, a label such
-as "Ranking" or a counter widget "veryGood! (68552)" is just a short line;
+as "Most read" or a counter widget "Like! (1234)" is just a short line;
 seen across fifty pages of the site, it is plainly template. ``learn`` counts,
 in one pass over the captures:
 

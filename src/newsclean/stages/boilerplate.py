@@ -75,7 +75,7 @@ _SEPARATOR = regex.compile(r"^(?:[-_=*~#.·•+<>|/\\]\s*){3,}$")
 _TERMINAL = regex.compile(r"[.!?…;:。！？][\"'”’»)\]」』]*$|[\"”’»」』]$")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]*(?:\s|$)")
 _STARTS_SENTENCE = regex.compile(r"^[\"'“‘«(\[—–-]?\s*[\p{Lu}\p{N}¿¡]")
-# "veryGood! (68552)", "Like! (1234)", "Likes (12)", "👍 12", "♥ 3", "12 ♥"
+# "Great! (4321)", "Like! (1234)", "Likes (12)", "👍 12", "♥ 3", "12 ♥"
 _WIDGET = regex.compile(
     r"^(?:\p{L}[\p{L} ]{0,24}[!?]?\s*[(\[]\s*\d[\d,.]*\s*[kKmM]?\s*[)\]]"
     r"|(?:[\p{So}\p{Sk}\p{Cs}]\uFE0F?\s*)+[\d,.]+\s*[kKmM]?"

@@ -56,7 +56,7 @@ MAX_SEPARATORS = 6
 MAX_PHRASE_WORDS = 8
 #: A word rarer than this Zipf frequency in wordfreq (about once in ten
 #: million words) counts as made up; names of people and places a news story
-#: repeats ("Putin" 4.1, "Sochi" 3.0, "Lukashenko" 2.4) are far more frequent.
+#: repeats ("Berlin" 4.4, "Merkel" 3.4, "Sochi" 3.0) are far more frequent.
 RARE_ZIPF = 2.0
 # Languages whose wordfreq lists are also consulted (space-delimited, no extra tokenizer).
 _SPACED_LANGUAGES = frozenset({"de", "fr", "es", "it", "pt", "nl"})
