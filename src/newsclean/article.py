@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -210,7 +210,3 @@ def _short(text: str, limit: int = 70) -> str:
     if len(text) > limit:
         text = text[: limit - 3] + "..."
     return repr(text)
-
-
-def _as_tuple(value: Sequence[Any] | None) -> tuple[Any, ...]:
-    return tuple(value) if value else ()
