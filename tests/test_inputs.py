@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsclean.errors import InputError
-from newsclean.inputs import decode_bytes, load
+from newsclean.inputs import decode_bytes, load, sniff_kind
 
 DECODE = [
     # (bytes, declared, expected text, codec, reason)
@@ -122,3 +122,61 @@ def test_utf8_round_trips(text: str) -> None:
         return
     with contextlib.suppress(InputError):  # control-heavy text may look binary
         assert decode_bytes(data)[0] == text
+
+
+# Short news sentences in scripts whose UTF-16 units carry few or no NUL bytes.
+_WIDE_TEXTS = {
+    "en": "The council approved the budget on Tuesday.\nIt takes effect in May.",
+    "ru": "Совет утвердил бюджет во вторник.\nОн вступит в силу в мае.",
+    "zh": "市议会周二批准了预算。\n预算将于五月生效。",
+    "ar": "وافق المجلس على الميزانية يوم الثلاثاء.\nتدخل حيز التنفيذ في مايو.",
+    "ja": "市議会は火曜日に予算を承認した。",
+    "ko": "시의회는 화요일 예산을 승인했다.",
+    "el": "Το συμβούλιο ενέκρινε τον προϋπολογισμό την Τρίτη.",
+    "hi": "परिषद ने मंगलवार को बजट को मंजूरी दी।",
+}
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("lang", sorted(_WIDE_TEXTS))
+def test_utf16_and_utf32_without_bom_are_read_in_any_script(lang: str, codec: str) -> None:
+    text = _WIDE_TEXTS[lang]
+    assert decode_bytes(text.encode(codec)) == (text, codec, "charset_detected")
+
+
+def test_random_bytes_with_nuls_are_mostly_refused() -> None:
+    import random
+
+    rng = random.Random(7)
+    accepted = 0
+    for _ in range(500):
+        data = bytes(rng.getrandbits(8) if rng.random() < 0.6 else 0 for _ in range(rng.randint(8, 400)))
+        try:
+            decode_bytes(data)
+            accepted += 1
+        except InputError:
+            pass
+    assert accepted <= 10
+
+
+def test_single_byte_western_text_is_never_read_as_utf16() -> None:
+    # Letter pairs read as UTF-16 would be CJK ideographs: no NUL, no guess.
+    data = "Die Straße war über Nacht gesperrt, sagte der Bürgermeister.".encode("cp1252")
+    assert decode_bytes(data)[1] == "cp1252"
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        (
+            '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN" "x">\n'
+            '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>T</title></head>',
+            "html",
+        ),
+        ("<?xml version='1.0'?><html><body><p>Hi</p></body></html>", "html"),
+        ('<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Feed</title></channel></rss>', "text"),
+        ("Plain text that mentions <?xml?> in passing.", "text"),
+    ],
+)
+def test_xml_prologue_before_html_is_sniffed_as_html(head: str, kind: str) -> None:
+    assert sniff_kind(head) == kind

@@ -22,7 +22,9 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
-_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_HTML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]{0,200}\?>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
 _HTML_TAG = re.compile(
     r"</?(?:p|div|span|a|br|li|ul|table|td|h[1-6]|article|section|script|meta|img)\b[^>]*>", re.I
 )
@@ -48,24 +50,116 @@ def _looks_binary(data: bytes) -> bool:
         return False
     if sample.startswith(_UNICODE_BOMS):
         return False
+    if _wide_guess(sample) is not None:
+        return False
     if b"\x00" in sample:
-        # UTF-16/32 without a BOM has NULs in every other (or 3 of 4) byte of ASCII text.
-        return _utf16_guess(sample) is None
-    return len(_BINARY_BYTES.findall(sample)) > len(sample) * 0.05
+        return True
+    return len(_BINARY_BYTES.findall(sample)) > len(sample) * _BINARY_CONTROL_SHARE and (
+        _wide_guess(sample, without_nul=True) is None
+    )
 
 
-def _utf16_guess(sample: bytes) -> str | None:
-    """Name UTF-16-LE/BE when NUL bytes sit regularly in odd or even positions."""
-    n = len(sample) - len(sample) % 2
-    if n < 4:
+#: Share of C0 control bytes (other than tab, line ends, form feed) above which
+#: bytes that are not UTF-16/32 are refused as binary. Text files have none;
+#: the 5 % margin leaves room for a stray escape sequence in a terminal log.
+_BINARY_CONTROL_SHARE = 0.05
+#: Share of code points in a UTF-16/32 reading that must be "text-like"
+#: (letters, marks, digits, spaces, punctuation and symbols of assigned Unicode,
+#: no controls but tab and line ends, no private use) for the reading to be
+#: taken. Random or binary bytes read as UTF-16 give mostly unassigned, private
+#: use or scattered CJK/Hangul code points; see :func:`_wide_plausible`.
+_WIDE_MIN_TEXTLIKE = 0.97
+#: Fewest bytes for a BOM-less UTF-16/32 guess: a shorter sample says too little.
+_WIDE_MIN_BYTES = 8
+#: Text in one or two scripts (with ASCII spaces, digits and punctuation) keeps
+#: to a few blocks of 128 code points; a reading that scatters over more than
+#: this many (or one block per this many characters, for long text) is refused.
+_WIDE_MAX_BLOCKS = 8
+#: Scripts whose letters spread over many 128-code-point blocks, each counted as
+#: one block: CJK symbols, kana, CJK ideographs (with extension A), Hangul
+#: syllables, full-width forms.
+_WIDE_SCRIPT_RANGES = (
+    (0x3000, 0x30FF),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xAC00, 0xD7A3),
+    (0xFF00, 0xFFEF),
+)
+
+
+def _wide_plausible(text: str) -> bool:
+    """Tell whether a UTF-16/32 reading of unknown bytes reads as text.
+
+    The reading must be made of text-like code points (see
+    ``_WIDE_MIN_TEXTLIKE``) and keep to a few blocks of 128 code points, as
+    text in one or two scripts does: a wrong-endian reading of ASCII gives
+    U+2000-U+7F00 code points scattered over many blocks, one per letter.
+    """
+    import unicodedata
+
+    if not text:
+        return False
+    textlike = 0
+    blocks: set[int] = set()
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if cat[0] in "LMNPSZ" or ch in "\t\n\r\f":
+            textlike += 1
+        cp = ord(ch)
+        blocks.add(next((start for start, end in _WIDE_SCRIPT_RANGES if start <= cp <= end), cp >> 7))
+    if textlike < len(text) * _WIDE_MIN_TEXTLIKE:
+        return False
+    return len(blocks) <= _WIDE_MAX_BLOCKS or len(blocks) <= len(text) // _WIDE_MAX_BLOCKS
+
+
+def _wide_guess(sample: bytes, *, without_nul: bool = False) -> str | None:
+    """Name a BOM-less UTF-32 or UTF-16 codec that reads ``sample`` as text, or None.
+
+    Tried only where NUL bytes show up: ASCII characters (spaces, digits, line
+    ends) in UTF-16/32 carry them, and text in any script has some. The NULs
+    must sit where the codec puts the high bytes of ASCII characters (odd
+    positions for UTF-16-LE, even for BE; three of four for UTF-32), and the
+    strict reading must look like text (:func:`_wide_plausible`). Without a
+    NUL, single-byte text read as UTF-16 would come out as CJK ideographs, so
+    no guess is made, unless ``without_nul`` says the bytes are refused as
+    binary otherwise (CJK text without a single ASCII character, whose UTF-16
+    units carry C0 control bytes such as the 0x02 of U+3002).
+    """
+    if len(sample) < _WIDE_MIN_BYTES or (b"\x00" not in sample and not without_nul):
         return None
-    even = sample[0:n:2].count(0)
-    odd = sample[1:n:2].count(0)
-    if odd > 0.4 * n / 2 and even < 0.05 * n / 2:
-        return "utf-16-le"
-    if even > 0.4 * n / 2 and odd < 0.05 * n / 2:
-        return "utf-16-be"
+    n4 = len(sample) - len(sample) % 4
+    n2 = len(sample) - len(sample) % 2
+    nuls = sample.count(0)
+    candidates = []
+    if n4 and sample[3:n4:4].count(0) == n4 // 4 and max(sample[2:n4:4]) <= 0x10:
+        candidates.append(("utf-32-le", n4))
+    if n4 and sample[0:n4:4].count(0) == n4 // 4 and max(sample[1:n4:4]) <= 0x10:
+        candidates.append(("utf-32-be", n4))
+    odd = sample[1:n2:2].count(0)
+    even = sample[0:n2:2].count(0)
+    if odd >= nuls * _WIDE_NUL_SIDE:
+        candidates.append(("utf-16-le", n2))
+    if even >= nuls * _WIDE_NUL_SIDE:
+        candidates.append(("utf-16-be", n2))
+    for codec, n in candidates:
+        unit = 4 if "32" in codec else 2
+        try:
+            text = sample[:n].decode(codec)
+        except UnicodeDecodeError:
+            try:  # the sample may end inside a surrogate pair
+                text = sample[: n - unit].decode(codec)
+            except UnicodeDecodeError:
+                continue
+        if _wide_plausible(text):
+            return codec
     return None
+
+
+#: Share of the NUL bytes that must sit on the high-byte side of UTF-16 units
+#: for a UTF-16 reading to be tried (a CJK or Hangul character such as U+4E00
+#: or U+B300 puts a NUL on the other side now and then; the wrong-endian reading
+#: that a looser share lets through fails :func:`_wide_plausible`).
+_WIDE_NUL_SIDE = 0.6
 
 
 #: Codecs (Python names) that mean Windows-1252 on the web (WHATWG Encoding
@@ -183,14 +277,17 @@ def _decode(data: bytes, encoding: str | None) -> tuple[str, str, str, str | Non
         raise InputError(
             "the input looks like binary data, not text or HTML; pass text, or bytes of a text file"
         )
-    guess16 = _utf16_guess(data[:8192]) if b"\x00" in data[:8192] else None
-    found: tuple[str, str] | None = (guess16, "charset_detected") if guess16 else None
+    wide = _wide_guess(data[:8192])
+    found: tuple[str, str] | None = (wide, "charset_detected") if wide else None
     if found is None:
         try:
             data.decode("utf-8")
             found = ("utf-8", "charset_utf8")
         except UnicodeDecodeError:
             pass
+    if found is None and _BINARY_BYTES.search(data[:8192]):
+        wide = _wide_guess(data[:8192], without_nul=True)
+        found = (wide, "charset_detected") if wide else None
     if found is None:
         meta = _META_CHARSET.search(data[:8192])
         if meta:
