@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from newsclean.document import Edit
+from newsclean.view import Explanation, article_html, article_text
 
 __all__ = ["Article", "DateCandidate", "Dateline", "parse_iso"]
 
@@ -80,8 +81,11 @@ class Article:
     """A cleaned article.
 
     ``raw`` holds the input exactly as given and ``extra`` the namespaced
-    fields of third-party stages; neither is part of :meth:`to_dict`, so they
-    do not take part in equality.
+    fields of third-party stages; ``base_text`` is the decoded text the text
+    stages started from (for HTML, the extracted story text) and
+    ``edits[base_index:]`` are the edits made on it, which the notebook view
+    (``_repr_html_``, see :mod:`newsclean.view`) shows in place. None of these
+    is part of :meth:`to_dict`, so they do not take part in equality.
     """
 
     title: str | None = None
@@ -101,6 +105,8 @@ class Article:
     warnings: tuple[str, ...] = ()
     raw: str | bytes | None = field(default=None, compare=False, repr=False)
     extra: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    base_text: str | None = field(default=None, compare=False, repr=False)
+    base_index: int = field(default=0, compare=False, repr=False)
 
     @property
     def text(self) -> str:
@@ -115,6 +121,14 @@ class Article:
             f"paragraphs={len(self.paragraphs)} edits={len(self.edits)}"
             f"{' spun' if self.spun else ''}>"
         )
+
+    def _repr_html_(self) -> str:
+        """The notebook view: fields, edits per stage, the text with every edit in place."""
+        return article_html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """IPython's text view: a short summary that fits the terminal."""
+        printer.text(repr(self) if cycle else article_text(self))
 
     # -- serialisation ---------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
@@ -178,11 +192,16 @@ class Article:
         return cls.from_dict(json.loads(text))
 
     # -- explanation -----------------------------------------------------------
-    def explain(self) -> str:
+    def explain(self) -> Explanation:
         """Return a readable account of every edit, grouped by stage.
 
         Example line: ``  spam_keyword  remove  'Acme Center' -> ''  @120-131``.
+        The result is a ``str``; in a notebook it shows the article with every
+        edit in place instead (see :class:`~newsclean.view.Explanation`).
         """
+        return Explanation(self._explain_text(), self)
+
+    def _explain_text(self) -> str:
         if not self.edits and not self.warnings:
             return "No changes: the input was already clean."
         lines: list[str] = []

@@ -103,6 +103,8 @@ def to_article(doc: Document) -> Article:
         warnings=warnings,
         raw=doc.source,
         extra=dict(doc.extra),
+        base_text=doc.base_text,
+        base_index=doc.base_index,
     )
 
 
