@@ -23,7 +23,7 @@ from newsclean.view import (
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 CAPTURES = sorted(FIXTURES.glob("*.txt")) + sorted((FIXTURES / "clean").glob("*.txt"))
-PAGES = sorted((FIXTURES / "pages").glob("*.html"))
+PAGES = sorted((FIXTURES / "pages").glob("*.html")) + sorted((FIXTURES / "hostile").glob("*.html"))
 
 #: The only elements and attributes the view may emit: no script, link,
 #: image, event handler or URL-carrying attribute can come out of it.
@@ -152,8 +152,8 @@ def test_clean_control_view_has_no_marks(path: Path) -> None:
 
 
 HOSTILE = [
-    (FIXTURES / "hostile_capture.txt", "text"),
-    (FIXTURES / "pages" / "hostile.html", "html"),
+    (FIXTURES / "hostile" / "capture.txt", "text"),
+    (FIXTURES / "hostile" / "page.html", "html"),
 ]
 
 
