@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from newsclean.api import clean, clean_many
 from newsclean.article import Article, DateCandidate, Dateline
 from newsclean.defaults import DEFAULT_STAGES, default_pipeline
@@ -26,6 +28,11 @@ from newsclean.registry import register
 from newsclean.stats import Summary, summarize
 
 __version__ = "0.1.0"
+
+# The library logs (skipped inputs, what each stage decided) to the "newsclean"
+# logger and never prints; an application shows the records by configuring
+# logging, e.g. logging.basicConfig(level=logging.DEBUG).
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = [
     "DEFAULT_STAGES",

@@ -15,6 +15,7 @@ that :meth:`Pipeline.check` can report a wrong order.
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any, Literal, Protocol, overload, runtime_checkable
@@ -27,6 +28,10 @@ from newsclean.errors import ConfigError, NewscleanError, StageError, UnknownSta
 __all__ = ["Pipeline", "Stage", "stage", "to_article"]
 
 OnError = Literal["raise", "skip", "record"]
+
+#: The library logger: a skipped input at INFO, each stage's edits and
+#: decisions at DEBUG (built only when DEBUG is on, so the cost is nil otherwise).
+logger = logging.getLogger("newsclean")
 
 
 @runtime_checkable
@@ -106,6 +111,21 @@ def to_article(doc: Document) -> Article:
         base_text=doc.base_text,
         base_index=doc.base_index,
     )
+
+
+def _log_stage(name: str, before: Document, after: Document) -> None:
+    """Log at DEBUG what one stage did: its edits by reason and what it decided."""
+    new = after.edits[len(before.edits) :]
+    notes = [e for e in new if e.before == e.after]
+    reasons: dict[str, int] = {}
+    for e in new:
+        if e.before != e.after:
+            reasons[e.reason] = reasons.get(e.reason, 0) + 1
+    logger.debug("%s: %d edit(s) %s", name, sum(reasons.values()), reasons)
+    for e in notes:
+        logger.debug("%s decided %s: %s", name, e.reason, e.after)
+    for d in getattr(after, "decisions", ())[len(getattr(before, "decisions", ())) :]:
+        logger.debug("%s decided %s: %s", name, d.reason, dict(d.data))
 
 
 class Pipeline:
@@ -272,6 +292,7 @@ class Pipeline:
                 options=options,
                 max_chars=DEFAULT_MAX_CHARS if max_chars is None else max_chars,
             )
+        debug = logger.isEnabledFor(logging.DEBUG)
         for s in self._stages:
             try:
                 out = s(doc)
@@ -281,6 +302,8 @@ class Pipeline:
                 raise StageError(s.name, f"{type(exc).__name__}: {exc}") from exc
             if not isinstance(out, Document):
                 raise StageError(s.name, f"returned {type(out).__name__}, not a Document")
+            if debug:
+                _log_stage(s.name, doc, out)
             doc = out
         return doc
 
@@ -306,11 +329,13 @@ class Pipeline:
         """
         if on_error not in ("raise", "skip", "record"):
             raise ConfigError(f"on_error must be 'raise', 'skip' or 'record', not {on_error!r}")
-        for item in items:
+        for index, item in enumerate(items):
             try:
                 yield self(item, **options)
             except NewscleanError as exc:
                 if on_error == "raise":
                     raise
+                outcome = "skipped" if on_error == "skip" else "recorded as a warning"
+                logger.info("input %d %s: %s: %s", index, outcome, type(exc).__name__, exc)
                 if on_error == "record":
                     yield Article(warnings=(f"error: {type(exc).__name__}: {exc}",), raw=item)
