@@ -180,3 +180,24 @@ def test_single_byte_western_text_is_never_read_as_utf16() -> None:
 )
 def test_xml_prologue_before_html_is_sniffed_as_html(head: str, kind: str) -> None:
     assert sniff_kind(head) == kind
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "fixed"),
+    [
+        ("Hello \ud800 world", "Hello \ufffd world", 1),
+        ("pair \ud83d\ude00 joined", "pair \U0001f600 joined", 0),
+        ("\udc80\udc81", "\ufffd\ufffd", 2),
+        ("clean text", "clean text", 0),
+    ],
+)
+def test_lone_surrogates_become_replacement_characters_and_are_logged(
+    raw: str, text: str, fixed: int
+) -> None:
+    doc = load(raw)
+    assert doc.text == text
+    logged = [e for e in doc.edits if e.reason == "lone_surrogate"]
+    assert len(logged) == fixed
+    for e in logged:
+        assert e.after == "\ufffd" and e.before.startswith("\\ud")
+        e.before.encode("utf-8")  # the log itself stays encodable

@@ -324,6 +324,25 @@ def _declared_note(
     return text, codec, reason, f"bytes are not valid {declared} as declared; decoded as {codec}"
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _fix_surrogates(text: str) -> tuple[str, list[Edit]]:
+    """Join surrogate pairs into their characters and replace lone surrogates with U+FFFD.
+
+    A Python string can hold UTF-16 surrogates (from ``json.loads`` of escaped
+    text, or ``surrogateescape`` decoding); no UTF-8 output can. Each lone one
+    becomes U+FFFD, logged with its code point written out (``\\udc80``) so
+    the log itself stays encodable.
+    """
+    joined = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+    fixes = [
+        Edit("load", "replace", "lone_surrogate", f"\\u{ord(m.group()):04x}", "\ufffd", m.start(), m.end())
+        for m in _SURROGATE.finditer(joined)
+    ]
+    return _SURROGATE.sub("\ufffd", joined), fixes
+
+
 def decode_bytes(data: bytes, *, encoding: str | None = None) -> tuple[str, str, str]:
     """Decode ``data`` and say how.
 
@@ -372,6 +391,7 @@ def load(
     if kind not in ("auto", "text", "html"):
         raise InputError(f"kind must be 'auto', 'text' or 'html', not {kind!r}")
     log: list[Edit] = []
+    warning: str | None = None
     if isinstance(raw, (bytes, bytearray, memoryview)):
         data = bytes(raw)
         if len(data) > max_chars * 4:
@@ -388,6 +408,9 @@ def load(
         raise InputError(
             f"expected str or bytes, got {type(raw).__name__}; read files in binary or text mode first"
         )
+    if _SURROGATE.search(text):
+        text, fixes = _fix_surrogates(text)
+        log.extend(fixes)
     if len(text) > max_chars:
         raise InputTooLargeError(
             f"input of {len(text):,} characters is over the limit of {max_chars:,}; "
