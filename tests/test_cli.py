@@ -100,7 +100,9 @@ def test_version_and_stages(capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.skipif(shutil.which("head") is None, reason="needs head(1)")
 def test_command_closes_quietly_on_a_closed_pipe(fixtures_dir: Path) -> None:
-    cmd = f"'{sys.executable}' -m newsclean clean {fixtures_dir} {fixtures_dir} {fixtures_dir} | head -c 10"
+    cmd = (
+        f"'{sys.executable}' -m newsclean clean -q {fixtures_dir} {fixtures_dir} {fixtures_dir} | head -c 10"
+    )
     proc = subprocess.run(cmd, shell=True, capture_output=True, text=True, check=False)
     assert proc.stdout and proc.stderr == ""
 

@@ -12,6 +12,7 @@ import logging
 
 from newsclean.api import clean, clean_many
 from newsclean.article import Article, DateCandidate, Dateline
+from newsclean.batch import Capture
 from newsclean.defaults import DEFAULT_STAGES, default_pipeline
 from newsclean.document import Change, Document, Edit, Options, replay
 from newsclean.errors import (
@@ -37,6 +38,7 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 __all__ = [
     "DEFAULT_STAGES",
     "Article",
+    "Capture",
     "Change",
     "ConfigError",
     "DateCandidate",

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import json
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 from newsclean.article import Article
+from newsclean.batch import Capture, Returns, clean_batch
 from newsclean.defaults import default_pipeline
+from newsclean.errors import ConfigError, InputError, NewscleanError
 
 if TYPE_CHECKING:
     from newsclean.pipeline import OnError, Pipeline
@@ -73,12 +76,85 @@ def clean(
 
 
 def clean_many(
-    items: Iterable[str | bytes],
+    items: Iterable[str | bytes | Capture],
     *,
     pipeline: Pipeline | None = None,
     on_error: OnError = "raise",
+    workers: int | None = 1,
+    chunksize: int | None = None,
+    returns: Returns = "article",
+    keys: Sequence[str] | None = None,
+    keep_raw: bool = True,
     **options: Any,
-) -> Iterator[Article]:
-    """Clean many captures lazily; see :meth:`Pipeline.pipe` for ``on_error``."""
-    p = pipeline if pipeline is not None else default_pipeline()
-    return p.pipe(items, on_error=on_error, **options)
+) -> Iterator[Any]:
+    """Clean many captures, in input order, on one core or on many.
+
+    With ``workers=1`` (the default) captures are cleaned lazily in this
+    process, like :meth:`Pipeline.pipe`. With more, a pool of worker processes
+    cleans chunks of captures; each worker builds the pipeline once. Results
+    still come back in input order and the input is read as it is cleaned.
+
+    Sending a result between processes costs time: an article's edit log is
+    most of it. Ask only for what you need: ``returns="dict"`` with ``keys``,
+    or ``returns="json"`` (the cheapest); ``raw`` is never sent back, it is
+    re-attached from the input unless ``keep_raw=False``.
+
+    Args:
+        items: Captures (str or bytes), or :class:`~newsclean.batch.Capture`
+            objects carrying their own ``url`` and ``captured_at``.
+        pipeline: A custom pipeline; the default one otherwise.
+        on_error: ``raise`` stops at the first error; ``skip`` drops a failing
+            capture; ``record`` yields an empty article (or its dict) whose
+            ``warnings`` hold the error.
+        workers: Processes to use; ``None`` means every available core.
+        chunksize: Captures sent to a worker at a time (default 16).
+        returns: ``article``, ``dict`` (``Article.to_dict()``) or ``json`` (a JSON string).
+        keys: With ``dict`` or ``json``, keep only these keys.
+        keep_raw: With ``article``, attach the input as ``article.raw``.
+        **options: Passed to :func:`clean` for every capture.
+
+    Returns:
+        An iterator of results in input order.
+
+    Raises:
+        InputError: If ``items`` is a single str or bytes.
+        ConfigError: For a bad ``on_error``, ``workers``, ``chunksize``, ``returns`` or ``keys``.
+        NewscleanError: The first failure, when ``on_error="raise"``.
+
+    >>> [a.text for a in clean_many(["The vote passed on Monday.", "Rain is expected."])]
+    ['The vote passed on Monday.', 'Rain is expected.']
+    """
+    if on_error not in ("raise", "skip", "record"):
+        raise ConfigError(f"on_error must be 'raise', 'skip' or 'record', not {on_error!r}")
+    if isinstance(items, (str, bytes)):
+        raise InputError("clean_many() takes an iterable of captures; clean one capture with clean()")
+    results = clean_batch(
+        items,
+        pipeline=pipeline,
+        workers=workers,
+        chunksize=chunksize,
+        returns=returns,
+        keys=keys,
+        keep_raw=keep_raw,
+        options=options,
+    )
+    return _apply_on_error(results, on_error, returns, keys)
+
+
+def _apply_on_error(
+    results: Iterator[Any], on_error: OnError, returns: Returns, keys: Sequence[str] | None
+) -> Iterator[Any]:
+    for result in results:
+        if not isinstance(result, NewscleanError):
+            yield result
+            continue
+        if on_error == "raise":
+            raise result
+        if on_error == "record":
+            failed = Article(warnings=(f"error: {type(result).__name__}: {result}",))
+            if returns == "article":
+                yield failed
+            else:
+                data = failed.to_dict()
+                data = {k: data[k] for k in keys} if keys is not None else data
+                yield data if returns == "dict" else json.dumps(data, ensure_ascii=False)

@@ -10,35 +10,22 @@ failed, 2 for a usage error.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import sys
+from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
 from newsclean import __version__
+from newsclean.batch import Capture, available_cores
 from newsclean.errors import NewscleanError
+from newsclean.sources import JSONL_SUFFIXES, TEXT_SUFFIXES, Notice, iter_inputs, parse_time
+from newsclean.warc import WARC_SUFFIXES
 
 __all__ = ["main"]
-
-#: File endings read when a folder is given.
-INPUT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson")
-#: Keys of a JSON Lines record that may hold the capture, in order of preference.
-RECORD_TEXT_KEYS = ("text", "html", "content", "raw", "body")
-
-
-@dataclass(frozen=True)
-class Item:
-    """One capture to clean: where it came from, the raw input, per-item options."""
-
-    name: str
-    raw: str | bytes
-    url: str | None = None
-    captured_at: datetime | None = None
 
 
 class UsageError(Exception):
@@ -47,96 +34,6 @@ class UsageError(Exception):
 
 def _err(message: str) -> None:
     print(f"newsclean: {message}", file=sys.stderr)
-
-
-def _suffix(path: Path) -> str:
-    name = path.name.lower()
-    if name.endswith(".gz"):
-        name = name[:-3]
-    return os.path.splitext(name)[1]
-
-
-def _walk(path: Path) -> Iterator[Path]:
-    if path.is_dir():
-        for root, dirs, files in os.walk(path):
-            dirs.sort()
-            for f in sorted(files):
-                p = Path(root) / f
-                if _suffix(p) in INPUT_SUFFIXES and not f.startswith("."):
-                    yield p
-    else:
-        yield path
-
-
-def _read_bytes(path: Path) -> bytes:
-    data = path.read_bytes()
-    if path.name.lower().endswith(".gz"):
-        data = gzip.decompress(data)
-    return data
-
-
-def _parse_time(value: Any, where: str) -> datetime | None:
-    if value in (None, ""):
-        return None
-    try:
-        return datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        raise ValueError(f"{where}: captured_at {value!r} is not an ISO 8601 date-time") from None
-
-
-def _records(name: str, data: bytes) -> Iterator[Item | tuple[str, str]]:
-    """Yield items of a JSON Lines input, or (name, error) for bad lines."""
-    for n, line in enumerate(data.decode("utf-8", errors="replace").splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{name}:{n}"
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield where, f"not JSON: {exc.msg}"
-            continue
-        if isinstance(rec, str):
-            yield Item(where, rec)
-            continue
-        if not isinstance(rec, dict):
-            yield where, "a record must be a JSON object or string"
-            continue
-        key = next((k for k in RECORD_TEXT_KEYS if isinstance(rec.get(k), str)), None)
-        if key is None:
-            yield where, f"no text field (looked for {', '.join(RECORD_TEXT_KEYS)})"
-            continue
-        try:
-            captured = _parse_time(rec.get("captured_at"), where)
-        except ValueError as exc:
-            yield where, str(exc)
-            continue
-        ident = rec.get("id")
-        yield Item(f"{name}:{ident}" if ident is not None else where, rec[key], rec.get("url"), captured)
-
-
-def _items(paths: Sequence[str], *, jsonl_stdin: bool) -> Iterator[Item | tuple[str, str]]:
-    for arg in paths:
-        if arg == "-":
-            data = sys.stdin.buffer.read()
-            if jsonl_stdin:
-                yield from _records("<stdin>", data)
-            else:
-                yield Item("<stdin>", data)
-            continue
-        path = Path(arg)
-        if not path.exists():
-            yield arg, "no such file or folder"
-            continue
-        for p in _walk(path):
-            try:
-                data = _read_bytes(p)
-            except (OSError, EOFError, gzip.BadGzipFile) as exc:
-                yield str(p), f"cannot read: {exc}"
-                continue
-            if _suffix(p) in (".jsonl", ".ndjson"):
-                yield from _records(str(p), data)
-            else:
-                yield Item(str(p), data)
 
 
 def _load_keywords(path: str | None) -> list[str]:
@@ -150,16 +47,99 @@ def _load_keywords(path: str | None) -> list[str]:
 
 
 def _text_output(article: Any) -> str:
-    parts = [article.title] if article.title else []
-    parts.extend(article.paragraphs)
-    return "\n\n".join(parts)
+    title = article["title"] if isinstance(article, dict) else article.title
+    paragraphs = article["paragraphs"] if isinstance(article, dict) else article.paragraphs
+    return "\n\n".join([title, *paragraphs] if title else paragraphs)
 
 
-def _cmd_clean(args: argparse.Namespace) -> int:
-    from newsclean.api import clean
-    from newsclean.defaults import default_pipeline
-    from newsclean.pipeline import Pipeline
+@dataclass
+class _Tally:
+    """Counts of a run, and the notices to print."""
 
+    quiet: bool = False
+    cleaned: int = 0
+    failed: int = 0
+    skipped: int = 0
+
+    def notice(self, notice: Notice) -> None:
+        if notice.kind == "failed":
+            self.failed += notice.count
+            _err(f"{notice.name}: {notice.reason}")
+        elif notice.kind == "skipped":
+            self.skipped += notice.count
+            if not self.quiet:
+                count = f"{notice.count} " if notice.count > 1 else ""
+                _err(f"{notice.name}: skipped {count}{notice.reason}")
+        elif not self.quiet:
+            _err(f"{notice.name}: {notice.reason}")
+
+    def summary(self) -> str:
+        return f"{self.cleaned} cleaned, {self.failed} failed, {self.skipped} skipped"
+
+
+def _captures(
+    paths: Sequence[str], jsonl: bool | None, tally: _Tally, names: deque[Capture]
+) -> Iterator[Capture]:
+    """Yield the captures to clean; count and report the rest; remember each capture in order."""
+    for item in iter_inputs(paths, jsonl_stdin=jsonl):
+        if isinstance(item, Notice):
+            tally.notice(item)
+        else:
+            names.append(item)
+            yield item
+
+
+def _open_output(target: str | None) -> IO[bytes]:
+    if target in (None, "-"):
+        return sys.stdout.buffer
+    try:
+        return open(target, "wb")
+    except OSError as exc:
+        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+
+
+def _encode(text: str, name: str) -> bytes:
+    """Encode one output record; characters UTF-8 cannot hold are replaced and reported."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        _err(f"{name}: output held characters UTF-8 cannot encode; replaced with '?'")
+        return text.encode("utf-8", errors="replace")
+
+
+def _record_line(capture: Capture, article_json: str) -> str:
+    head = {"source": capture.name}
+    if capture.url:
+        head["url"] = capture.url
+    if capture.captured_at:
+        head["captured_at"] = capture.captured_at.isoformat()
+    prefix = json.dumps(head, ensure_ascii=False)[:-1]
+    return prefix + (", " + article_json[1:] if article_json != "{}" else "}")
+
+
+def _progress(quiet: bool) -> Any:
+    """Return a tqdm progress bar on standard error when it is a terminal, else None."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    try:
+        from tqdm import tqdm
+    except ImportError:  # tqdm is a dependency; a broken install only loses the bar
+        return None
+    return tqdm(unit=" docs", file=sys.stderr, dynamic_ncols=True, leave=False)
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--jobs takes a positive integer, not {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"--jobs takes a positive integer, not {value!r}")
+    return n
+
+
+def _clean_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The options of :func:`newsclean.clean` that the flags set, checked; UsageError otherwise."""
     keywords = _load_keywords(args.spam_keywords)
     profile = None
     if args.profile:
@@ -169,82 +149,118 @@ def _cmd_clean(args: argparse.Namespace) -> int:
             profile = SiteProfile.load(args.profile)
         except (OSError, ValueError, NewscleanError) as exc:
             raise UsageError(f"cannot load profile {args.profile}: {exc}") from None
-    pipeline = default_pipeline()
-    if args.pipeline:
-        try:
-            pipeline = Pipeline.from_config(json.loads(Path(args.pipeline).read_text(encoding="utf-8")))
-        except (OSError, ValueError, NewscleanError) as exc:
-            raise UsageError(f"cannot build pipeline from {args.pipeline}: {exc}") from None
-    captured_default = _parse_time(args.captured_at, "--captured-at") if args.captured_at else None
+    try:
+        captured = parse_time(args.captured_at, "--captured-at")
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if args.encoding:
+        import codecs
 
-    out: IO[str]
-    out = sys.stdout if args.output in (None, "-") else open(args.output, "w", encoding="utf-8")  # noqa: SIM115
-    failed = 0
+        try:
+            codecs.lookup(args.encoding)
+        except LookupError:
+            raise UsageError(f"--encoding: unknown charset {args.encoding!r}") from None
+    return {
+        "kind": args.kind,
+        "encoding": args.encoding,
+        "spam_keywords": keywords,
+        "profile": profile,
+        "language": args.language,
+        "captured_at": captured,
+    }
+
+
+def _load_pipeline(path: str | None) -> Any:
+    from newsclean.pipeline import Pipeline
+
+    if not path:
+        return None
+    try:
+        return Pipeline.from_config(json.loads(Path(path).read_text(encoding="utf-8")))
+    except (OSError, ValueError, NewscleanError) as exc:
+        raise UsageError(f"cannot build pipeline from {path}: {exc}") from None
+
+
+def _cmd_clean(args: argparse.Namespace) -> int:
+    from newsclean.batch import clean_batch
+
+    options = _clean_options(args)
+    pipeline = _load_pipeline(args.pipeline)
+    out = _open_output(args.output)
+    tally = _Tally(quiet=args.quiet)
+    pending: deque[Capture] = deque()
+    if args.explain:
+        returns, keys = "article", None
+    elif args.format == "text":
+        returns, keys = "dict", ["title", "paragraphs"]
+    else:
+        returns, keys = "json", None
+    results = clean_batch(
+        _captures(args.paths, args.jsonl, tally, pending),
+        pipeline=pipeline,
+        workers=args.jobs,
+        returns=returns,  # type: ignore[arg-type]
+        keys=keys,
+        keep_raw=False,
+        options=options,
+    )
+    bar = _progress(args.quiet)
     first = True
     try:
         if args.format == "json":
-            out.write("[")
-        for item in _items(args.paths, jsonl_stdin=args.jsonl):
-            if isinstance(item, tuple):
-                _err(f"{item[0]}: {item[1]}")
-                failed += 1
+            out.write(b"[")
+        for result in results:
+            capture = pending.popleft()
+            name = capture.name or "<input>"
+            if bar is not None:
+                bar.update()
+            if isinstance(result, NewscleanError):
+                tally.notice(Notice(name, "failed", str(result)))
                 continue
-            try:
-                article = clean(
-                    item.raw,
-                    url=item.url,
-                    captured_at=item.captured_at or captured_default,
-                    pipeline=pipeline,
-                    kind=args.kind,
-                    encoding=args.encoding,
-                    spam_keywords=keywords,
-                    profile=profile,
-                    language=args.language,
-                )
-            except NewscleanError as exc:
-                _err(f"{item.name}: {exc}")
-                failed += 1
-                continue
+            tally.cleaned += 1
             if args.explain:
-                print(f"== {item.name}\n{article.explain()}", file=sys.stderr)
+                print(f"== {name}\n{result.explain()}", file=sys.stderr)
             if args.format == "text":
-                out.write(("" if first else "\n\f\n") + _text_output(article) + "\n")
+                chunk = ("" if first else "\n\f\n") + _text_output(result) + "\n"
             else:
-                record = {"source": item.name, **article.to_dict()}
-                line = json.dumps(record, ensure_ascii=False)
-                if args.format == "json":
-                    out.write(("\n" if first else ",\n") + line)
-                else:
-                    out.write(line + "\n")
+                article_json = result.to_json() if args.explain else result
+                line = _record_line(capture, article_json)
+                chunk = ("\n" if first else ",\n") + line if args.format == "json" else line + "\n"
+            out.write(_encode(chunk, name))
             first = False
         if args.format == "json":
-            out.write("\n]\n")
+            out.write(b"\n]\n" if not first else b"]\n")
         out.flush()
     finally:
-        if out is not sys.stdout:
+        results.close()  # stops the worker processes when the run ends early
+        if bar is not None:
+            bar.close()
+        if out is not sys.stdout.buffer:
             out.close()
-    return 1 if failed else 0
+    if not tally.cleaned and not tally.failed:
+        _err(f"no input files found ({tally.summary()})")
+        return 1
+    if not args.quiet:
+        _err(tally.summary())
+    return 1 if tally.failed else 0
 
 
 def _cmd_learn(args: argparse.Namespace) -> int:
+    from newsclean.inputs import decode_bytes
     from newsclean.profile import SiteProfile
 
     captures: list[str] = []
-    failed = 0
-    from newsclean.inputs import decode_bytes
-
-    for item in _items(args.paths, jsonl_stdin=args.jsonl):
-        if isinstance(item, tuple):
-            _err(f"{item[0]}: {item[1]}")
-            failed += 1
+    tally = _Tally()
+    for item in iter_inputs(args.paths, jsonl_stdin=args.jsonl):
+        if isinstance(item, Notice):
+            tally.notice(item)
             continue
         raw = item.raw
         if isinstance(raw, bytes):
             try:
-                raw = decode_bytes(raw)[0]
+                raw = decode_bytes(raw, encoding=item.encoding)[0]
             except NewscleanError as exc:
-                _err(f"{item.name}: {exc}")
-                failed += 1
+                tally.notice(Notice(item.name or "<input>", "failed", str(exc)))
                 continue
         captures.append(raw)
     if not captures:
@@ -255,7 +271,7 @@ def _cmd_learn(args: argparse.Namespace) -> int:
     else:
         profile.save(args.output)
         _err(f"learned a profile from {len(captures)} captures: {args.output}")
-    return 1 if failed else 0
+    return 1 if tally.failed else 0
 
 
 def _cmd_stages(args: argparse.Namespace) -> int:
@@ -274,6 +290,20 @@ def _cmd_stages(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_jsonl_flags(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--jsonl",
+        dest="jsonl",
+        action="store_true",
+        default=None,
+        help="read standard input as JSON Lines records (detected by default)",
+    )
+    group.add_argument(
+        "--no-jsonl", dest="jsonl", action="store_false", help="read standard input as one capture"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``newsclean`` command."""
     parser = argparse.ArgumentParser(
@@ -287,9 +317,10 @@ def build_parser() -> argparse.ArgumentParser:
         "clean",
         help="clean files, folders or stdin",
         description="Clean captures and write one JSON object per article (JSON Lines) to stdout. "
-        f"Folders are read recursively ({', '.join(INPUT_SUFFIXES)}, optionally .gz); "
-        "a .jsonl input holds one record per line with a 'text' or 'html' field "
-        "(and optional 'id', 'url', 'captured_at').",
+        f"Folders are read recursively ({', '.join((*TEXT_SUFFIXES, *JSONL_SUFFIXES, *WARC_SUFFIXES))}, "
+        "optionally .gz); a .jsonl input holds one record per line with a 'text' or 'html' field "
+        "(and optional 'id', 'url', 'captured_at'); a WARC/ARC archive gives one article per HTML or "
+        "text response record. Other files are reported as skipped.",
     )
     c.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for standard input")
     c.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
@@ -304,7 +335,18 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--spam-keywords", metavar="FILE", help="file of known spam phrases, one per line")
     c.add_argument("--profile", metavar="FILE", help="site profile made by 'newsclean learn'")
     c.add_argument("--pipeline", metavar="FILE", help="pipeline config JSON (Pipeline.to_config())")
-    c.add_argument("--jsonl", action="store_true", help="read standard input as JSON Lines records")
+    _add_jsonl_flags(c)
+    c.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help=f"worker processes (default: all {available_cores()} cores)",
+    )
+    c.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar, skip notices or summary; errors only"
+    )
     c.set_defaults(func=_cmd_clean)
 
     learn = sub.add_parser(
@@ -314,7 +356,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     learn.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of one site's captures")
     learn.add_argument("-o", "--output", metavar="OUT", help="profile JSON file (default: stdout)")
-    learn.add_argument("--jsonl", action="store_true", help="read standard input as JSON Lines records")
+    _add_jsonl_flags(learn)
     learn.set_defaults(func=_cmd_learn)
 
     st = sub.add_parser("stages", help="list the stages of the default pipeline and the registry")

@@ -59,3 +59,8 @@ class StageError(NewscleanError, RuntimeError):
     def __init__(self, stage: str, message: str) -> None:
         super().__init__(f"stage {stage!r} failed: {message}")
         self.stage = stage
+        self.detail = message
+
+    def __reduce__(self) -> tuple[type[StageError], tuple[str, str]]:
+        # Rebuilt from both arguments, so the error crosses process boundaries (clean_many workers).
+        return (type(self), (self.stage, self.detail))
