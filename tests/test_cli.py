@@ -155,3 +155,68 @@ def test_spam_keyword_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     record = json.loads(out)
     assert record["spam_keywords"] == ["Zorblax Growth Hub"]
     assert "Zorblax" not in record["text"]
+
+
+def test_every_input_is_counted_and_usage_errors_are_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "notes.md").write_text("# notes\n", encoding="utf-8")
+    (tmp_path / "b.txt.gz").write_bytes(b"\x1f\x8b\x08\x00" + b"\xff" * 20)
+    code, out, err = run(["clean", str(tmp_path), "-j", "1"], capsys)
+    assert code == 1
+    assert len(out.splitlines()) == 1
+    assert err.strip().splitlines()[-1] == "newsclean: 1 cleaned, 1 failed, 1 skipped"
+    assert "Traceback" not in err
+    code, out, err = run(["clean", str(tmp_path), "-q"], capsys)
+    assert "skipped" not in err and "b.txt.gz" in err
+
+    code, _, err = run(["clean", str(tmp_path), "--captured-at", "yesterday"], capsys)
+    assert code == 2 and err.count("\n") == 1 and "--captured-at" in err
+    code, _, err = run(["clean", str(tmp_path), "-o", str(tmp_path / "missing" / "out.jsonl")], capsys)
+    assert code == 2 and err.count("\n") == 1 and "cannot write" in err
+    with pytest.raises(SystemExit) as info:
+        main(["clean", str(tmp_path), "--jobs", "0"])
+    assert info.value.code == 2
+
+
+def test_no_input_files_found(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["clean", str(tmp_path)], capsys)
+    assert (code, out) == (1, "")
+    assert "no input files found" in err
+
+
+def test_jsonl_on_stdin_is_detected(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = [json.dumps({"id": n, "text": STORY, "url": f"https://example.org/{n}"}) for n in range(3)]
+    monkeypatch.setattr(
+        sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO("\n".join(lines).encode())))
+    )
+    code, out, _ = run(["clean", "-"], capsys)
+    assert code == 0
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [r["source"] for r in records] == ["<stdin>:0", "<stdin>:1", "<stdin>:2"]
+    assert [r["url"] for r in records] == [f"https://example.org/{n}" for n in range(3)]
+
+
+def test_a_lone_surrogate_does_not_end_the_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        '{"text": "A lone \\ud800 here."}\n' + json.dumps({"text": STORY}) + "\n", encoding="utf-8"
+    )
+    code, out, err = run(["clean", str(src)], capsys)
+    assert code == 0, err
+    first, second = (json.loads(line) for line in out.splitlines())
+    assert first["text"] == "A lone \ufffd here."
+    assert [e["reason"] for e in first["edits"]] == ["lone_surrogate"]
+    assert second["paragraphs"] == [STORY.strip()]
+
+
+def test_jobs_give_the_same_output_in_order(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for n in range(6):
+        (tmp_path / f"{n}.txt").write_text(f"Story number {n}.\n" + STORY, encoding="utf-8")
+    code1, out1, _ = run(["clean", str(tmp_path), "-j", "1"], capsys)
+    code2, out2, _ = run(["clean", str(tmp_path), "-j", "2"], capsys)
+    assert code1 == code2 == 0
+    assert out1 == out2 and len(out1.splitlines()) == 6

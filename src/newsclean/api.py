@@ -8,9 +8,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 from newsclean.article import Article
-from newsclean.batch import Capture, Returns, clean_batch
+from newsclean.batch import Capture, Failure, Returns, clean_batch
 from newsclean.defaults import default_pipeline
-from newsclean.errors import ConfigError, InputError, NewscleanError
+from newsclean.errors import ConfigError, InputError
 
 if TYPE_CHECKING:
     from newsclean.pipeline import OnError, Pipeline
@@ -145,13 +145,14 @@ def _apply_on_error(
     results: Iterator[Any], on_error: OnError, returns: Returns, keys: Sequence[str] | None
 ) -> Iterator[Any]:
     for result in results:
-        if not isinstance(result, NewscleanError):
+        if not isinstance(result, Failure):
             yield result
             continue
         if on_error == "raise":
-            raise result
+            raise result.error
         if on_error == "record":
-            failed = Article(warnings=(f"error: {type(result).__name__}: {result}",))
+            exc = result.error
+            failed = Article(warnings=(f"error: {type(exc).__name__}: {exc}",), raw=result.raw)
             if returns == "article":
                 yield failed
             else:

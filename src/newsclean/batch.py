@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
     from newsclean.pipeline import Pipeline
 
-__all__ = ["Capture", "Returns", "available_cores", "clean_batch"]
+__all__ = ["Capture", "Failure", "Returns", "available_cores", "clean_batch"]
 
 Returns = Literal["article", "dict", "json"]
 
@@ -71,6 +71,14 @@ class Capture:
     captured_at: datetime | None = None
     name: str | None = None
     encoding: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """What :func:`clean_batch` yields in place of a capture that could not be cleaned."""
+
+    error: NewscleanError
+    raw: str | bytes | None = None
 
 
 def available_cores() -> int:
@@ -222,11 +230,11 @@ def clean_batch(
     keep_raw: bool = True,
     options: dict[str, Any] | None = None,
 ) -> Generator[Any, None, None]:
-    """Clean captures in order, yielding each result or the error it raised.
+    """Clean captures in order, yielding each result, or a :class:`Failure`.
 
     This is the engine of :func:`newsclean.clean_many` and of the command line;
-    most callers want ``clean_many``. A capture that fails yields its
-    :class:`~newsclean.errors.NewscleanError` (not raised) in its place.
+    most callers want ``clean_many``. A capture that fails yields a
+    :class:`Failure` holding its :class:`~newsclean.errors.NewscleanError`.
 
     Args:
         items: Raw captures, or :class:`Capture` objects carrying their own
@@ -281,9 +289,12 @@ def _sequential(
     job = _make_job(pipeline, options, returns, keys)
     for item in items:
         ok, payload = _clean_one(item, job)
-        if ok and returns == "article" and not keep_raw:
-            payload = replace(payload, raw=None)
-        yield payload
+        if not ok:
+            yield Failure(payload, _raw_of(item) if keep_raw else None)
+        elif returns == "article" and not keep_raw:
+            yield replace(payload, raw=None)
+        else:
+            yield payload
 
 
 def _pooled(
@@ -327,7 +338,10 @@ def _collect(
     keep_raw: bool,
 ) -> Iterator[Any]:
     for item, (ok, payload) in zip(chunk, future.result(), strict=True):
-        if ok and returns == "article":
-            yield _unpack_article(payload, _raw_of(item) if keep_raw else None)
+        raw = _raw_of(item) if keep_raw else None
+        if not ok:
+            yield Failure(payload, raw)
+        elif returns == "article":
+            yield _unpack_article(payload, raw)
         else:
             yield payload

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsclean import __version__
-from newsclean.batch import Capture, available_cores
+from newsclean.batch import Capture, Failure, available_cores
 from newsclean.errors import NewscleanError
 from newsclean.sources import JSONL_SUFFIXES, TEXT_SUFFIXES, Notice, iter_inputs, parse_time
 from newsclean.warc import WARC_SUFFIXES
@@ -214,8 +214,8 @@ def _cmd_clean(args: argparse.Namespace) -> int:
             name = capture.name or "<input>"
             if bar is not None:
                 bar.update()
-            if isinstance(result, NewscleanError):
-                tally.notice(Notice(name, "failed", str(result)))
+            if isinstance(result, Failure):
+                tally.notice(Notice(name, "failed", str(result.error)))
                 continue
             tally.cleaned += 1
             if args.explain:
