@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
@@ -16,6 +17,8 @@ if TYPE_CHECKING:
     from newsclean.pipeline import OnError, Pipeline
 
 __all__ = ["clean", "clean_many"]
+
+logger = logging.getLogger("newsclean")
 
 
 def clean(
@@ -144,14 +147,16 @@ def clean_many(
 def _apply_on_error(
     results: Iterator[Any], on_error: OnError, returns: Returns, keys: Sequence[str] | None
 ) -> Iterator[Any]:
-    for result in results:
+    for index, result in enumerate(results):
         if not isinstance(result, Failure):
             yield result
             continue
         if on_error == "raise":
             raise result.error
+        exc = result.error
+        outcome = "skipped" if on_error == "skip" else "recorded as a warning"
+        logger.info("input %d %s: %s: %s", index, outcome, type(exc).__name__, exc)
         if on_error == "record":
-            exc = result.error
             failed = Article(warnings=(f"error: {type(exc).__name__}: {exc}",), raw=result.raw)
             if returns == "article":
                 yield failed
