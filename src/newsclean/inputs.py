@@ -32,9 +32,6 @@ _HTML_TAG = re.compile(
 # C0 controls other than tab, newline, carriage return, form feed.
 _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _UNICODE_BOMS = tuple(bom for bom, _ in _BOMS)
-# UTF-16 surrogate code points: never valid on their own in text (they cannot be encoded as UTF-8).
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_LONE_SURROGATE = re.compile("[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]")
 
 
 def sniff_kind(text: str) -> Literal["text", "html"]:
@@ -378,30 +375,6 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> tuple[str, str,
     return text, codec, reason
 
 
-def _fix_surrogates(text: str) -> tuple[str, list[Edit]]:
-    """Join surrogate pairs into their characters and replace lone surrogates with U+FFFD.
-
-    Strings with surrogates come from JSON ``\\ud800`` escapes or ``surrogateescape``
-    decoding; they cannot be written as UTF-8, so one would end a whole output file.
-    Each replaced surrogate is logged (``before`` shows it escaped, as ``\\ud800``).
-    """
-    if not _SURROGATE.search(text):
-        return text, []
-    edits = [
-        Edit(
-            "decode_bytes",
-            "replace",
-            "lone_surrogate",
-            m.group().encode("unicode_escape").decode("ascii"),
-            "\ufffd",
-        )
-        for m in _LONE_SURROGATE.finditer(text)
-    ]
-    fixed = _LONE_SURROGATE.sub("\ufffd", text)
-    fixed = fixed.encode("utf-16-le", "surrogatepass").decode("utf-16-le")  # join the pairs
-    return fixed, edits
-
-
 def load(
     raw: str | bytes,
     *,
@@ -444,18 +417,14 @@ def load(
             f"input of {len(text):,} characters is over the limit of {max_chars:,}; "
             "pass max_chars= to clean it anyway"
         )
-    text, surrogate_edits = _fix_surrogates(text)
-    log.extend(surrogate_edits)
     if options is not None and options.url and _SURROGATE.search(options.url):
-        options = dataclasses.replace(options, url=_LONE_SURROGATE.sub("\ufffd", options.url))
+        options = dataclasses.replace(options, url=_fix_surrogates(options.url)[0])
     resolved: Literal["text", "html"] = sniff_kind(text) if kind == "auto" else kind
     doc = Document.from_text(text, source=source, kind=resolved, options=options)
     if log:
         doc = doc.with_log(log)
         if warning:
             doc = doc.with_warning(warning)
-        if surrogate_edits:
-            doc = doc.with_warning(f"{len(surrogate_edits)} lone surrogate(s) replaced with U+FFFD")
     if not text.strip():
         doc = doc.with_warning("empty input")
     return doc
