@@ -60,6 +60,9 @@ SHORT = {"scrapinghub-aeb": "AEB", "dragnet": "Dragnet", "cleaneval": "CleanEval
 CAPTURE_VERSION = "1"
 """Bump when :func:`benchmarks.common.html_to_capture` changes, so cached captures are rebuilt."""
 
+ADAPTER_VERSION = "1"
+"""Bump when the way a peer is called below changes, so its cached outputs are rebuilt."""
+
 Input = Literal["html", "text"]
 
 _URL_LINE = re.compile(r"^URL:.*\n")
@@ -285,7 +288,7 @@ def run_system(system: System, pages: Sequence[Page], cache: Cache) -> list[Page
     """Score one system on pages of one corpus, reading and filling the cache for peers."""
     if system.package is None:
         return score_extractor(pages, system.run, on=system.on)
-    version = f"{metadata.version(system.package)}-{_code_version('corpora.py', 'common.py')}"
+    version = f"{metadata.version(system.package)}-{ADAPTER_VERSION}"
     corpus = pages[0].corpus
     stored = cache.get(corpus, system.name, version)
     scores = score_extractor(pages, system.run, on=system.on, cached=stored)
