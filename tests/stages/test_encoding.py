@@ -348,3 +348,18 @@ def test_large_input_is_linear() -> None:
     text = ("Itâ€™s  a line with mojibake and\u00a0spaces.\r\n" * 20_000) + "x" * 200_000
     doc = run(text)
     assert doc.text.startswith("It’s a line with mojibake and spaces.\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "edits"),
+    [
+        ("a  \n \t\n  \nb", "a\n\n\nb", 1),  # one blank stretch, one edit
+        ("a \nb \nc", "a\nb\nc", 2),  # text between the runs: one edit each
+        (" \t\n" * 1000 + "end", "\n" * 1000 + "end", 1),
+    ],
+)
+def test_a_stretch_of_blank_lines_is_one_edit(text: str, expected: str, edits: int) -> None:
+    doc = fix_encoding(Document.from_text(text))
+    assert doc.text == expected
+    assert len(doc.edits) == edits
+    assert replay(text, doc.edits) == expected

@@ -505,13 +505,20 @@ def _space_changes(text: str, *, cjk: bool) -> list[Change]:
     wide = not cjk and _IDEOGRAPHIC_SPACE in text
     if not (wide or "  " in text or " \n" in text or text.endswith(" ") or _BAD_BLANK_RE.search(text)):
         return []
-    out = []
+    out: list[Change] = []
     for m in (_RUN_WIDE_RE if wide else _RUN_RE).finditer(text):
         run = m.group()
         after = "" if m.end() == len(text) or text[m.end()] == "\n" else " "
         if run != after:
             reason = "nbsp" if any(c in _NBSP_SET for c in run) else "whitespace"
-            out.append(Change(m.start(), m.end(), after, reason))
+            prev = out[-1] if out else None
+            if prev is not None and prev.reason == reason and not text[prev.end : m.start()].strip():
+                # Only line ends lie between this run and the last one: one edit for the
+                # whole blank stretch keeps the log (and its cost) in step with the
+                # text's content, not with its count of blank lines.
+                out[-1] = Change(prev.start, m.end(), prev.after + text[prev.end : m.start()] + after, reason)
+            else:
+                out.append(Change(m.start(), m.end(), after, reason))
     return out
 
 
