@@ -1,23 +1,31 @@
-"""Benchmark of spinner repair: simulated spinning of real article bodies.
+"""Benchmark of spinner repair: simulated spinners on real article bodies, clean controls.
 
-The clean bodies of the Article Extraction Benchmark (181 hand-annotated
-articles, ``scrapinghub-aeb/ground-truth.json``) are spun by
-``benchmarks/spinsim.py`` at several rates with the packaged substitution
-table; ``repair_spinner`` then runs on each spun body and every edit is checked
-against the simulator's ground truth. Printed:
+Spun copies: the clean bodies of the Article Extraction Benchmark (181
+hand-annotated articles, ``scrapinghub-aeb/ground-truth.json``), each spun by
+its own simulated spinner (``benchmarks/spinsim.py``): ``--pairs`` swap pairs
+drawn at random from the development pool of a broad WordNet synonym list,
+or, with ``--held-out``, from the held-out pool that is never used while
+developing. ``repair_spinner`` runs on each spun body and every edit is
+checked against the simulator's ground truth. Printed per spin rate:
 
-* per rate: documents detected as spun, recall and precision of artifact
-  repairs (``spinner_artifact``) and of ambiguous reversals
-  (``spinner_substitution``, counted over all spun documents, detected or not),
-  and the ambiguous recall per original word;
-* on the 181 unspun originals: spinner edits, documents marked spun, the
-  highest spin score, doubled-word edits and tortured-phrase warnings.
+* spun copies flagged spun;
+* recall of non-word artifacts (``toobtainher`` -> ``together``) and the
+  precision of every restoration (all content edits of ``repair_spinner``);
+* ambiguous whole-word reversals (``obtain`` -> ``get``) within documents
+  flagged spun: recall over all whole-word swaps, recall over the swaps the
+  stage detected, and precision.
+
+Clean originals: the bodies of every development corpus (AEB, dragnet,
+CleanEval, CleanPortalEval gold texts) and ``fixtures/clean/``: content
+edits and documents flagged spun must both be zero. Cold cost: a fresh
+process reports when the synonym table is loaded and how long it takes.
 
 Run from the project root::
 
-    .venv/bin/python -m benchmarks.spinner                 # full run
-    .venv/bin/python -m benchmarks.spinner --limit 30      # quick check
-    .venv/bin/python -m benchmarks.spinner --build-tortured  # regenerate data/tortured.tsv
+    python -m benchmarks.spinner                  # development pool
+    python -m benchmarks.spinner --held-out       # the held-out report
+    python -m benchmarks.spinner --limit 30       # quick check
+    python -m benchmarks.spinner --build-tortured # regenerate data/tortured.tsv
 
 ``--build-tortured`` derives ``src/newsclean/data/tortured.tsv`` from
 ``tortured-phrases-pps/tortured.csv`` (see the header it writes).
@@ -29,17 +37,20 @@ import argparse
 import csv
 import json
 import re
-from collections import Counter
+import subprocess
+import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.common import add_data_argument, table
-from benchmarks.spinsim import SpunText, spin
+from benchmarks.spinsim import SpunText, draw_spinner, pool, spin
 from newsclean.document import Document
-from newsclean.stages.spinner import RepairSpinner, find_tortured, remove_doubled_words, spin_score
+from newsclean.stages.spinner import RepairSpinner
 
 ROOT = Path(__file__).resolve().parents[1]
 TORTURED_OUT = ROOT / "src" / "newsclean" / "data" / "tortured.tsv"
+CONTENT_REASONS = ("spinner_artifact", "spinner_substitution", "tortured_phrase")
 
 
 # -- evaluation ---------------------------------------------------------------------
@@ -67,128 +78,183 @@ def _paragraph_text(body: str) -> str:
     return "\n".join(p.strip() for p in body.split("\n") if p.strip())
 
 
-def evaluate(spun: SpunText, doc: Document, tallies: dict[str, Tally], per_word: Counter[str]) -> None:
-    """Check each spinner edit of ``doc`` against the simulator's ground truth."""
-    kinds = {"spinner_artifact": "artifact", "spinner_substitution": "word"}
+_MARKUP = re.compile(r"^\s*<[phl]>\s*", re.MULTILINE)
+
+
+def clean_bodies(data: Path) -> dict[str, list[str]]:
+    """Return the clean gold bodies of every development corpus, by corpus."""
+    gt = json.loads((data / "scrapinghub-aeb" / "ground-truth.json").read_text(encoding="utf-8"))
+    out = {"aeb": [_paragraph_text(g["articleBody"]) for _, g in sorted(gt.items())]}
+    for name in ("dragnet", "cleaneval", "cleanportaleval"):
+        texts = []
+        for path in sorted((data / name / "gold").glob("*.txt")):
+            raw = path.read_text(encoding="utf-8", errors="replace").replace("\r\n", "\n")
+            if raw.lstrip().startswith("URL:"):
+                raw = raw.lstrip().split("\n", 1)[1] if "\n" in raw.lstrip() else ""
+            texts.append(_paragraph_text(_MARKUP.sub("", raw)))
+        out[name] = texts
+    out["fixtures/clean"] = [
+        p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "clean").glob("*.txt"))
+    ]
+    return out
+
+
+def _content_edits(doc: Document) -> list[tuple[int, int, str, str]]:
+    return [
+        (e.start, e.end, e.reason, e.after)
+        for e in doc.edits
+        if e.stage == "repair_spinner"
+        and e.reason in CONTENT_REASONS
+        and e.before != e.after
+        and e.start is not None
+        and e.end is not None
+    ]
+
+
+def evaluate(
+    spun: SpunText, doc: Document, tallies: dict[str, Tally], detected: set[tuple[str, str]]
+) -> None:
+    """Check each content edit of ``doc`` against the simulator's ground truth."""
     restored: set[int] = set()
-    for e in doc.edits:
-        if e.stage != "repair_spinner" or e.reason not in kinds or e.start is None or e.end is None:
-            continue
-        tally = tallies[kinds[e.reason]]
+    flagged = bool(doc.get("spun"))
+    for start, end, reason, after in _content_edits(doc):
+        tally = tallies["all"]
         tally.edits += 1
-        cs, ce = spun.to_clean(e.start), spun.to_clean(e.end)
-        ok = cs is not None and ce is not None and spun.clean[cs:ce] == e.after
+        cs, ce = spun.to_clean(start), spun.to_clean(end)
+        ok = cs is not None and ce is not None and spun.clean[cs:ce] == after
+        sub = tallies["word"] if reason == "spinner_substitution" else None
+        if sub is not None and flagged:
+            sub.edits += 1
         if ok:
             tally.correct += 1
+            if sub is not None and flagged:
+                sub.correct += 1
             for i, sw in enumerate(spun.swaps):
-                if e.start <= sw.spun_start and sw.spun_end <= e.end:
+                if start <= sw.spun_start and sw.spun_end <= end:
                     restored.add(i)
     for i, sw in enumerate(spun.swaps):
-        tallies[sw.kind].truths += 1
-        if sw.kind == "word":
-            per_word[f"{sw.original} total"] += 1
-        if i in restored:
-            tallies[sw.kind].restored += 1
-            if sw.kind == "word":
-                per_word[f"{sw.original} restored"] += 1
+        kinds = [sw.kind]
+        if sw.kind == "word" and flagged:
+            kinds.append("word_in_spun")
+            if (sw.original, sw.spun) in detected:
+                kinds.append("word_detected")
+        for kind in kinds:
+            if kind == "word":
+                continue
+            tallies[kind].truths += 1
+            tallies[kind].restored += i in restored
 
 
-def run(data: Path, rates: list[float], limit: int | None, seed: int, reversal: str = "strict") -> None:
-    gt = json.loads((data / "scrapinghub-aeb" / "ground-truth.json").read_text(encoding="utf-8"))
-    bodies = [_paragraph_text(g["articleBody"]) for _, g in sorted(gt.items())]
-    if limit:
-        bodies = bodies[:limit]
-    repair_spinner = RepairSpinner(reversal=reversal)  # type: ignore[arg-type]
+def _detected_swaps(doc: Document) -> set[tuple[str, str]]:
+    info = doc.extra.get("spinner", {})
+    return {(o, s) for o, s, _ in info.get("swaps", [])}
 
+
+def run(data: Path, rates: list[float], limit: int | None, seed: int, n_pairs: int, held_out: bool) -> None:
+    bodies = clean_bodies(data)
+    spun_bodies = bodies["aeb"][:limit] if limit else bodies["aeb"]
+    pairs = pool(held_out)
+    stage = RepairSpinner()
+    print(
+        f"Spun AEB bodies ({len(spun_bodies)} documents), each by its own spinner of {n_pairs} pairs "
+        f"drawn from the {'HELD-OUT' if held_out else 'development'} pool ({len(pairs)} pairs), seed {seed}\n"
+    )
     rows = []
-    word_rows = []
     for rate in rates:
-        tallies = {"artifact": Tally(), "word": Tally()}
-        in_detected = {"artifact": Tally(), "word": Tally()}
-        per_word: Counter[str] = Counter()
-        detected = 0
-        spun_docs = 0
-        for i, body in enumerate(bodies):
-            s = spin(body, rate=rate, seed=seed * 100_003 + i)
+        tallies = {
+            k: Tally() for k in ("all", "nonword", "inflected", "word", "word_in_spun", "word_detected")
+        }
+        flagged = spun_docs = 0
+        started = time.perf_counter()
+        for i, body in enumerate(spun_bodies):
+            spinner = draw_spinner(pairs, n_pairs, seed * 100_003 + i)
+            s = spin(body, spinner, rate=rate, seed=seed * 100_003 + i)
             if not s.swaps:
                 continue
             spun_docs += 1
-            doc = repair_spinner(Document.from_text(s.text))
-            detected += bool(doc.get("spun"))
-            evaluate(s, doc, tallies, per_word)
-            if doc.get("spun"):
-                evaluate(s, doc, in_detected, Counter())
-        a, w = tallies["artifact"], tallies["word"]
+            doc = stage(Document.from_text(s.text))
+            flagged += bool(doc.get("spun"))
+            evaluate(s, doc, tallies, _detected_swaps(doc))
+        elapsed = time.perf_counter() - started
+        t = tallies
         rows.append(
             [
                 rate,
-                f"{detected}/{spun_docs}",
-                a.truths,
-                a.recall,
-                a.precision,
-                w.truths,
-                w.recall,
-                w.precision,
-                in_detected["word"].recall,
+                f"{flagged}/{spun_docs} ({flagged / max(1, spun_docs):.1%})",
+                t["nonword"].truths,
+                f"{t['nonword'].recall:.1%}",
+                f"{t['all'].precision:.1%} ({t['all'].edits - t['all'].correct}/{t['all'].edits} wrong)",
+                t["word_in_spun"].truths,
+                f"{t['word_in_spun'].recall:.1%}",
+                f"{t['word_detected'].recall:.1%} of {t['word_detected'].truths}",
+                f"{t['word'].precision:.1%} of {t['word'].edits}",
+                f"{t['inflected'].recall:.1%} of {t['inflected'].truths}",
+                round(elapsed, 1),
             ]
         )
-        originals = sorted({k.rsplit(" ", 1)[0] for k in per_word})
-        word_rows.append(
-            [rate]
-            + [
-                f"{per_word[o + ' restored']}/{per_word[o + ' total']}"
-                f" ({per_word[o + ' restored'] / max(1, per_word[o + ' total']):.0%})"
-                for o in originals
-            ]
-        )
-    print(f"Spun AEB bodies ({len(bodies)} documents), seed {seed}, reversal={reversal}\n")
     print(
         table(
             rows,
             [
                 "rate",
-                "detected spun",
-                "artifacts",
-                "artifact recall",
-                "artifact precision",
-                "ambiguous",
+                "flagged spun",
+                "non-words",
+                "non-word recall",
+                "precision (all restorations)",
+                "whole-word swaps (flagged docs)",
                 "ambiguous recall",
+                "ambiguous recall, detected swaps",
                 "ambiguous precision",
-                "ambiguous recall (detected docs)",
+                "inflected recall",
+                "seconds",
             ],
         )
     )
-    print("\nAmbiguous reversals restored, per original word\n")
-    print(table(word_rows, ["rate", *originals]))
 
-    # Clean controls: the unspun originals.
-    spinner_edits = spun_marked = doubled = tortured_docs = 0
-    top = 0.0
-    tortured_hits: Counter[str] = Counter()
-    for body in bodies:
-        doc = repair_spinner(Document.from_text(body))
-        spinner_edits += sum(1 for e in doc.edits if e.stage == "repair_spinner" and e.before != e.after)
-        spun_marked += bool(doc.get("spun"))
-        top = max(top, spin_score(body).score)
-        doubled += len(remove_doubled_words(Document.from_text(body)).edits)
-        hits = find_tortured(body)
-        tortured_docs += bool(hits)
-        tortured_hits.update(body[s:e].lower() for s, e, _ in hits)
-    print(f"\nClean originals ({len(bodies)} documents)\n")
-    print(
-        table(
-            [[spinner_edits, spun_marked, round(top, 2), doubled, tortured_docs]],
-            [
-                "spinner edits",
-                "marked spun",
-                "highest spin score",
-                "doubled-word edits",
-                "docs with tortured warning",
-            ],
-        )
-    )
-    if tortured_hits:
-        print("tortured-phrase hits on clean text:", dict(tortured_hits.most_common(10)))
+    # Clean originals: every development corpus and the clean fixtures.
+    crows = []
+    for name, texts in bodies.items():
+        edits = marked = 0
+        examples: list[str] = []
+        for body in texts:
+            doc = stage(Document.from_text(body))
+            found = _content_edits(doc)
+            edits += len(found)
+            marked += bool(doc.get("spun"))
+            examples += [f"{body[s:e]!r}->{a!r}" for s, e, _, a in found[:2]]
+        crows.append([name, len(texts), edits, marked, " ".join(examples[:4])])
+    total = sum(r[1] for r in crows)
+    print(f"\nClean originals ({total} documents)\n")
+    print(table(crows, ["corpus", "documents", "content edits", "flagged spun", "examples"]))
+    print("\nCold cost (fresh process)\n")
+    print(cold_cost(bodies["aeb"][0]))
+
+
+_COLD = """
+import sys, time
+sys.path.insert(0, {src!r})
+t = time.perf_counter()
+import newsclean
+from newsclean.stages import spinner_swaps
+t_import = time.perf_counter() - t
+t = time.perf_counter(); newsclean.clean({clean!r}); t_clean = time.perf_counter() - t
+loaded_clean = spinner_swaps.load_synonyms.cache_info().currsize
+t = time.perf_counter(); newsclean.clean({spun!r}); t_spun = time.perf_counter() - t
+idx = spinner_swaps.load_synonyms()
+print(f"import newsclean: {{t_import*1000:.0f}} ms; first clean() on a clean AEB body: {{t_clean*1000:.0f}} ms, "
+      f"synonym table loaded: {{bool(loaded_clean)}}")
+print(f"then clean() on a spun body: {{t_spun*1000:.0f}} ms; synonym table ({{idx.pairs}} pairs) load "
+      f"time {{idx.load_seconds*1000:.0f}} ms")
+"""
+
+
+def cold_cost(clean: str) -> str:
+    """Time a fresh process: import, a clean body, then a spun one (loads the synonyms)."""
+    spinner = draw_spinner(pool(False), 100, 7)
+    spun = spin(clean, spinner, rate=1.0, seed=7).text
+    code = _COLD.format(src=str(ROOT / "src"), clean=clean, spun=spun)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return out.stdout.strip() + "\n(timings on a shared machine are noisy)"
 
 
 # -- building data/tortured.tsv ----------------------------------------------------------
@@ -275,18 +341,19 @@ def main() -> None:
     )
     add_data_argument(parser)
     parser.add_argument("--limit", type=int, default=None, help="use only the first N bodies")
-    parser.add_argument("--rates", default="0.25,0.5,1.0", help="comma-separated spin rates")
-    parser.add_argument("--seed", type=int, default=0, help="seed of the simulated spinner")
-    parser.add_argument(
-        "--reversal", choices=["strict", "broad"], default="strict", help="RepairSpinner option"
-    )
+    parser.add_argument("--rates", default="1.0,0.5", help="comma-separated spin rates")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the simulated spinners")
+    parser.add_argument("--pairs", type=int, default=100, help="swap pairs per simulated spinner")
+    parser.add_argument("--held-out", action="store_true", help="draw pairs from the held-out pool")
     parser.add_argument("--build-tortured", action="store_true", help="regenerate data/tortured.tsv and exit")
     args = parser.parse_args()
     if args.build_tortured:
         n = build_tortured(args.data)
         print(f"wrote {n} rows to {TORTURED_OUT}")
         return
-    run(args.data, [float(r) for r in args.rates.split(",")], args.limit, args.seed, args.reversal)
+    run(
+        args.data, [float(r) for r in args.rates.split(",")], args.limit, args.seed, args.pairs, args.held_out
+    )
 
 
 if __name__ == "__main__":

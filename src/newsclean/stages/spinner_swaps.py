@@ -1,0 +1,470 @@
+"""Infer a spinner's swaps from the non-words they leave behind.
+
+A spinner is a find-and-replace over its own synonym list, run on raw
+lower-case substrings. Whenever the word it replaces sits inside a longer
+word, the swap leaves wreckage: with "get -> obtain", "together" becomes
+"toobtainher" and "budget" becomes "budobtain". Each piece of wreckage is a
+token that is not a word but contains a synonym (here "obtain") which,
+replaced by the word it stands for ("get"), gives a frequent word back.
+
+:func:`infer_swaps` turns that into evidence:
+
+1. **Candidates.** Tokens of plain letters that are not words in wordfreq's
+   list for the language (Zipf below :data:`NONWORD_ZIPF`). A text without
+   such a token stops here: the synonym table is never loaded.
+2. **Explanations.** Every substring of a candidate that is a synonym in
+   ``data/spinner_synonyms.tsv`` (read backwards: synonym -> the words it
+   may stand for), replaced by one of those words, that yields a word at
+   Zipf :data:`MIN_REPAIRED_ZIPF` or more. Multi-word synonyms ("once more")
+   are matched across the space before or after the token.
+3. **Support.** Explanations are grouped by swap (original, synonym). One
+   swap explaining several different non-words is the signature of a
+   spinner; a coincidence explains one. Swaps claim their tokens greedily,
+   best supported first, so a token counts for one swap only. A swap is
+   *supported* when it explains :data:`MIN_SUPPORT` different non-words, or
+   when it is a row of the curated table (``known``).
+
+The result lists every swap with its evidence; the stage decides what to
+apply (see ``stages/spinner.py``).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+__all__ = [
+    "MIN_REPAIRED_ZIPF",
+    "MIN_SUPPORT",
+    "NONWORD_ZIPF",
+    "Artifact",
+    "InferredSwap",
+    "SynonymIndex",
+    "infer_swaps",
+    "load_synonyms",
+    "nonword_candidates",
+    "spun_evidence",
+    "word_frequency",
+]
+
+#: A token rarer than this Zipf frequency is not a word. wordfreq's large
+#: English list stops at Zipf 1 (once per 100 million words), so this means
+#: "absent from the list".
+NONWORD_ZIPF = 1.0
+#: The word a repair gives back must be at least this frequent (Zipf 3 = once
+#: per million words): spinners rewrite common words, and a rare "repair" is
+#: more likely a coincidence.
+MIN_REPAIRED_ZIPF = 3.0
+#: Different non-words one swap must explain before it is applied on its own.
+MIN_SUPPORT = 2
+#: Different non-words explained (by any swaps) that make a document spun even
+#: when no single swap has :data:`MIN_SUPPORT`. On the ~880 clean development
+#: bodies no document has more than two.
+MIN_SPUN_NONWORDS = 3
+#: Synonyms shorter than this are not looked for inside tokens: two-letter
+#: synonyms ("go", "up") sit inside too many words to explain anything.
+MIN_SPUN_CHARS = 3
+#: Candidate tokens: this many letters at least (the shortest artifact is a
+#: synonym plus one glued letter) and at most (longer runs are junk or URLs).
+MIN_TOKEN = 4
+MAX_TOKEN = 40
+
+#: A white-space delimited chunk; its letter core is what gets inspected.
+_CHUNK = regex.compile(r"\S+")
+_CORE = regex.compile(r"^[\"'“‘(\[«]*(.*?)[\"'”’)\]».,;:!?…]*$")
+_POSSESSIVE = regex.compile(r"['’]s$")
+_PART = regex.compile(r"[A-Za-z]+")
+_PLAIN = regex.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class SynonymIndex:
+    """The synonym table read backwards: spun form -> the words it may stand for.
+
+    Attributes:
+        by_spun: One-word synonym -> originals.
+        by_last: Last word of a multi-word synonym -> ``(synonym, original)`` pairs.
+        by_first: First word of a multi-word synonym -> ``(synonym, original)`` pairs.
+        pairs: Number of ``(original, synonym)`` pairs.
+        load_seconds: Time taken to read and index the table.
+    """
+
+    by_spun: dict[str, tuple[str, ...]]
+    by_last: dict[str, tuple[tuple[str, str], ...]]
+    by_first: dict[str, tuple[tuple[str, str], ...]]
+    pairs: int
+    load_seconds: float
+
+
+def _index(pairs: Iterable[tuple[str, str]], started: float) -> SynonymIndex:
+    by_spun: dict[str, list[str]] = {}
+    by_last: dict[str, list[tuple[str, str]]] = {}
+    by_first: dict[str, list[tuple[str, str]]] = {}
+    n = 0
+    for original, spun in pairs:
+        n += 1
+        words = spun.split()
+        if len(words) == 1:
+            if len(spun) >= MIN_SPUN_CHARS:
+                by_spun.setdefault(spun, []).append(original)
+        else:
+            by_last.setdefault(words[-1], []).append((spun, original))
+            by_first.setdefault(words[0], []).append((spun, original))
+    return SynonymIndex(
+        {k: tuple(v) for k, v in by_spun.items()},
+        {k: tuple(v) for k, v in by_last.items()},
+        {k: tuple(v) for k, v in by_first.items()},
+        n,
+        time.perf_counter() - started,
+    )
+
+
+def parse_synonyms(text: str) -> list[tuple[str, str]]:
+    """Return the ``(original, synonym)`` pairs of a table in the ``spinner_synonyms.tsv`` format.
+
+    >>> parse_synonyms("# comment\\nbig\\tlarge|great\\n")
+    [('big', 'large'), ('big', 'great')]
+    """
+    pairs: list[tuple[str, str]] = []
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        word, _, syns = line.partition("\t")
+        pairs.extend((word, s) for s in syns.split("|") if s and s != word)
+    return pairs
+
+
+@lru_cache(maxsize=1)
+def load_synonyms() -> SynonymIndex:
+    """Read the packaged synonym table (``data/spinner_synonyms.tsv``), once per process."""
+    started = time.perf_counter()
+    text = resources.files("newsclean.data").joinpath("spinner_synonyms.tsv").read_text(encoding="utf-8")
+    return _index(parse_synonyms(text), started)
+
+
+@lru_cache(maxsize=8)
+def _frequency_dict(lang: str) -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict(lang)
+
+
+def word_frequency(lang: str) -> Callable[[str], float]:
+    """Return a Zipf-frequency lookup for lower-case words of ``lang`` (0 for unknown words)."""
+    freqs = _frequency_dict(lang)
+
+    def zipf(word: str) -> float:
+        f = freqs.get(word)
+        return math.log10(f) + 9.0 if f else 0.0
+
+    return zipf
+
+
+@dataclass(frozen=True, slots=True)
+class Artifact:
+    """One non-word and the repair a swap gives it.
+
+    Attributes:
+        start: Start of the wreckage in the text (the spun form may begin
+            before the token when it has several words).
+        end: End of the wreckage.
+        token: The non-word as written.
+        repaired: The word it becomes, in the token's case.
+    """
+
+    start: int
+    end: int
+    token: str
+    repaired: str
+
+
+@dataclass(slots=True)
+class InferredSwap:
+    """A swap ``original -> spun`` and the non-words it explains.
+
+    Attributes:
+        original: The word the spinner replaced.
+        spun: The synonym it wrote.
+        artifacts: The non-words this swap explains (claimed by no better swap).
+        known: True for a row of the curated substitution table.
+    """
+
+    original: str
+    spun: str
+    artifacts: list[Artifact] = field(default_factory=list)
+    known: bool = False
+
+    @property
+    def support(self) -> int:
+        """Number of different non-words (lower case) the swap explains."""
+        return len({a.token.lower() for a in self.artifacts})
+
+    @property
+    def supported(self) -> bool:
+        """True when the swap may be applied on its own evidence."""
+        return self.known or self.support >= MIN_SUPPORT
+
+
+def _match_case(template: str, word: str) -> str:
+    if len(template) > 1 and template.isupper():
+        return word.upper()
+    if template[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def nonword_candidates(text: str, lang: str) -> list[tuple[int, int, str]]:
+    """Return ``(start, end, token)`` for each token of plain letters that is not a word.
+
+    Chunks holding digits, slashes, ``@``, dots between letters and the like
+    (URLs, handles, code) are skipped; hyphenated compounds are inspected
+    part by part; a possessive ``'s`` is ignored. Only lower-case,
+    capitalised and upper-case tokens count (``iPhone`` does not).
+
+    >>> nonword_candidates("We met toobtainher in Paris.", "en")
+    [(7, 18, 'toobtainher')]
+    """
+    zipf: Callable[[str], float] | None = None
+    seen: dict[str, bool] = {}
+    out: list[tuple[int, int, str]] = []
+    for chunk in _CHUNK.finditer(text):
+        m = _CORE.match(chunk.group())
+        if m is None:
+            continue
+        core = _POSSESSIVE.sub("", m.group(1))
+        if len(core) < MIN_TOKEN or not _PLAIN.fullmatch(core):
+            continue
+        base = chunk.start() + m.start(1)
+        for part in _PART.finditer(core):
+            word = part.group()
+            if not MIN_TOKEN <= len(word) <= MAX_TOKEN:
+                continue
+            if not (word.islower() or word.isupper() or (word[0].isupper() and word[1:].islower())):
+                continue
+            low = word.lower()
+            bad = seen.get(low)
+            if bad is None:
+                if zipf is None:
+                    zipf = word_frequency(lang)
+                bad = seen[low] = zipf(low) < NONWORD_ZIPF
+            if bad:
+                out.append((base + part.start(), base + part.end(), word))
+    return out
+
+
+def _explain_token(
+    low: str, index: SynonymIndex, zipf: Callable[[str], float]
+) -> list[tuple[str, str, str, float]]:
+    """Return ``(original, spun, repaired, zipf)`` for each one-word swap explaining ``low``."""
+    found: dict[tuple[str, str], tuple[str, float]] = {}
+    n = len(low)
+    for i in range(n):
+        for j in range(i + MIN_SPUN_CHARS, n + 1):
+            if i == 0 and j == n:
+                continue  # a whole word is no artifact
+            originals = index.by_spun.get(low[i:j])
+            if not originals:
+                continue
+            for original in originals:
+                repaired = low[:i] + original + low[j:]
+                z = zipf(repaired)
+                if z >= MIN_REPAIRED_ZIPF:
+                    key = (original, low[i:j])
+                    if key not in found or found[key][1] < z:
+                        found[key] = (repaired, z)
+    return [(o, s, r, z) for (o, s), (r, z) in found.items()]
+
+
+def _explain_phrase(
+    text: str, lowered: str, start: int, end: int, index: SynonymIndex, zipf: Callable[[str], float]
+) -> list[tuple[str, str, str, float, int, int]]:
+    """Return explanations by a multi-word synonym spilling over the token's edge.
+
+    "once morest": the synonym "once more" ends inside the token "morest",
+    which becomes "against" with the original "again". Returns
+    ``(original, spun, repaired, zipf, span start, span end)``.
+    """
+    low = lowered[start:end]
+    out: list[tuple[str, str, str, float, int, int]] = []
+    for k in range(1, len(low)):
+        for spun, original in index.by_last.get(low[:k], ()):
+            before = spun[: len(spun) - k]
+            s = start - len(before)
+            if s < 0 or lowered[s:start] != before:
+                continue
+            p = s  # letters glued before the synonym's first word
+            while p > 0 and p > s - MAX_TOKEN and lowered[p - 1].isalpha():
+                p -= 1
+            repaired = lowered[p:s] + original + low[k:]
+            z = zipf(repaired)
+            if z >= MIN_REPAIRED_ZIPF:
+                out.append((original, spun, repaired, z, p, end))
+        for spun, original in index.by_first.get(low[k:], ()):
+            rest = spun[len(low) - k :]
+            e = end + len(rest)
+            if lowered[end:e] != rest:
+                continue
+            q = e  # letters glued after the synonym's last word
+            while q < len(lowered) and q < e + MAX_TOKEN and lowered[q].isalpha():
+                q += 1
+            repaired = low[:k] + original + lowered[e:q]
+            z = zipf(repaired)
+            if z >= MIN_REPAIRED_ZIPF:
+                out.append((original, spun, repaired, z, start, q))
+    return out
+
+
+def infer_swaps(
+    text: str,
+    lang: str,
+    *,
+    known: Iterable[tuple[str, str]] = (),
+    index: SynonymIndex | None = None,
+) -> list[InferredSwap]:
+    """Explain the non-words of ``text`` by spinner swaps; best supported first.
+
+    Args:
+        text: The document text.
+        lang: wordfreq language code of the text.
+        known: Curated ``(original, spun)`` pairs, applied on one artifact.
+        index: A synonym index (default: the packaged table, loaded only
+            when the text has a non-word candidate).
+
+    Returns:
+        Every swap that explains at least one non-word, each non-word
+        claimed by one swap, the best supported first.
+
+    >>> swaps = infer_swaps("Budobtain talks came toobtainher.", "en")
+    >>> [(s.original, s.spun, s.support) for s in swaps if s.supported]
+    [('get', 'obtain', 2)]
+    """
+    candidates = nonword_candidates(text, lang)
+    if not candidates:
+        return []
+    known_pairs = set(known)
+    if index is None:
+        index = _combined_index(tuple(sorted(known_pairs)))
+    zipf = word_frequency(lang)
+    lowered = text.lower() if len(text.lower()) == len(text) else text
+    by_token: dict[str, list[tuple[str, str, str, float]]] = {}
+    # (swap) -> list of (artifact, repaired zipf)
+    evidence: dict[tuple[str, str], list[tuple[Artifact, float]]] = {}
+    for start, end, token in candidates:
+        low = token.lower()
+        if low not in by_token:
+            by_token[low] = _explain_token(low, index, zipf)
+        phrases = _explain_phrase(text, lowered, start, end, index, zipf)
+        for original, spun, repaired, z, s, e in phrases:
+            art = Artifact(s, e, text[s:e], _match_case(token, repaired))
+            evidence.setdefault((original, spun), []).append((art, z))
+        # "disact as": the phrase "act as" explains it, not the word "act" alone.
+        by_phrase = {p[0] for p in phrases}
+        for original, spun, repaired, z in by_token[low]:
+            if original in by_phrase:
+                continue
+            art = Artifact(start, end, token, _match_case(token, repaired))
+            evidence.setdefault((original, spun), []).append((art, z))
+    if not evidence:
+        return []
+    survivors: dict[str, bool] = {}
+
+    def survives(original: str, spun: str) -> bool:
+        """True when ``original`` still occurs in lower case outside its synonym's occurrences."""
+        if original not in survivors:
+            inside = lowered.count(spun) * spun.count(original)
+            survivors[original] = lowered.count(original) > inside
+        return survivors[original]
+
+    def rank(item: tuple[tuple[str, str], list[tuple[Artifact, float]]]) -> tuple[int, int, int, int, float]:
+        # A spinner that swaps "get" leaves no lower-case "get" anywhere, even
+        # inside other words: of two swaps explaining the same non-words, the
+        # one whose original never survives is the spinner's.
+        pair, arts = item
+        distinct = len({a.token.lower() for a, _ in arts})
+        return (pair in known_pairs, distinct, not survives(*pair), len(arts), max(z for _, z in arts))
+
+    claimed: set[int] = set()
+    swaps: list[InferredSwap] = []
+    pending = sorted(evidence.items(), key=rank, reverse=True)
+    while pending:
+        (original, spun), arts = pending.pop(0)
+        free = [(a, z) for a, z in arts if a.start not in claimed]
+        if not free:
+            continue
+        if len(free) < len(arts):
+            # Re-rank with only the tokens still free.
+            pending.append(((original, spun), free))
+            pending.sort(key=rank, reverse=True)
+            if pending[0][0] != (original, spun):
+                continue
+            pending.pop(0)
+        claimed.update(a.start for a, _ in free)
+        swaps.append(
+            InferredSwap(original, spun, [a for a, _ in free], known=(original, spun) in known_pairs)
+        )
+    return swaps
+
+
+@lru_cache(maxsize=8)
+def _combined_index(known: tuple[tuple[str, str], ...]) -> SynonymIndex:
+    """The packaged synonym index plus curated pairs (built once per set of pairs)."""
+    base = load_synonyms()
+    if not known:
+        return base
+    started = time.perf_counter()
+    pairs = [(o, s) for s, originals in base.by_spun.items() for o in originals]
+    pairs += [(o, s) for group in base.by_last.values() for s, o in group]
+    pairs += list(known)
+    return _index(dict.fromkeys(pairs), started)
+
+
+#: A whole-word synonym of a detected swap is reverted only when it is rare
+#: next to its original in general English: its share of (synonym + original)
+#: in wordfreq at most this. Above it, too many of the synonym's occurrences
+#: were written by the author, not by the spinner.
+MAX_REVERSAL_PRIOR = 0.05
+
+
+def reversal_prior(original: str, spun: str, lang: str) -> float:
+    """Return the share of ``spun`` among ``spun`` + ``original`` in wordfreq's counts."""
+    zipf = word_frequency(lang)
+    z_spun = sum(zipf(w) for w in spun.split()) / len(spun.split()) if " " in spun else zipf(spun)
+    f_s, f_o = 10**z_spun if z_spun else 0.0, 10 ** zipf(original)
+    return f_s / (f_s + f_o) if f_s + f_o else 1.0
+
+
+_WORD_EDGE = regex.compile(r"[\p{L}\-]")
+
+
+def whole_word_spans(lowered: str, phrase: str) -> list[tuple[int, int]]:
+    """Return the spans of ``phrase`` as a whole word (not glued to letters or hyphens)."""
+    out: list[tuple[int, int]] = []
+    i = lowered.find(phrase)
+    while i >= 0:
+        e = i + len(phrase)
+        left = i > 0 and _WORD_EDGE.match(lowered[i - 1])
+        right = e < len(lowered) and _WORD_EDGE.match(lowered[e])
+        if not left and not right:
+            out.append((i, e))
+        i = lowered.find(phrase, i + 1)
+    return out
+
+
+def spun_evidence(swaps: Iterable[InferredSwap]) -> bool:
+    """Return True when the non-words explained by ``swaps`` show a spinner at work.
+
+    One supported swap is enough; otherwise it takes :data:`MIN_SPUN_NONWORDS`
+    different non-words explained, whatever the swaps.
+    """
+    tokens: set[str] = set()
+    for sw in swaps:
+        if sw.supported:
+            return True
+        tokens.update(a.token.lower() for a in sw.artifacts)
+    return len(tokens) >= MIN_SPUN_NONWORDS

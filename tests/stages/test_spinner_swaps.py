@@ -1,0 +1,91 @@
+"""Tests of stages/spinner_swaps.py: swaps inferred from the non-words they leave.
+
+All text is written here. The spun sentences apply swaps of the packaged
+synonym table ("get -> obtain", "hold -> keep") to lower-case substrings, as a
+find-and-replace spinner does.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean.document import Document, replay
+from newsclean.stages import spinner_swaps
+from newsclean.stages.spinner import repair_spinner
+from newsclean.stages.spinner_swaps import (
+    infer_swaps,
+    load_synonyms,
+    nonword_candidates,
+    parse_synonyms,
+    spun_evidence,
+)
+
+# "get -> obtain" inside "together", "budget", "forget" and "target".
+SPUN_GET = (
+    "The council met toobtainher on Monday to discuss the city budobtain for next year.\n"
+    "Members said they would not forobtain the promises made to residents last spring.\n"
+    "The tarobtain is to balance the accounts before the summer recess begins.\n"
+)
+
+
+def test_synonym_table_reads_backwards() -> None:
+    index = load_synonyms()
+    assert "get" in index.by_spun["obtain"]
+    assert index.pairs > 10_000
+
+
+def test_parse_synonyms_skips_comments_and_self() -> None:
+    assert parse_synonyms("# x\nbig\tlarge|big|great\n") == [("big", "large"), ("big", "great")]
+
+
+def test_a_swap_is_inferred_from_several_non_words() -> None:
+    swaps = infer_swaps(SPUN_GET, "en")
+    best = swaps[0]
+    assert (best.original, best.spun) == ("get", "obtain")
+    assert best.support == 4
+    assert best.supported
+    assert spun_evidence(swaps)
+
+
+def test_stage_restores_the_inferred_swap_and_flags_the_document() -> None:
+    out = repair_spinner(Document.from_text(SPUN_GET))
+    assert "together" in out.text and "budget" in out.text and "forget" in out.text
+    assert "target" in out.text
+    assert out.get("spun") is True
+    assert replay(out.base_text, out.edits[out.base_index :]) == out.text
+    assert ["get", "obtain", 4] in out.extra["spinner"]["swaps"]
+
+
+def test_one_unexplained_coincidence_is_not_applied() -> None:
+    # One odd token explained by one swap: no support, no edit, not spun.
+    text = (
+        "The museum opened a new wing for the toobtainher exhibition of local painters.\n"
+        "Visitors queued for an hour on the first day, and the curator was pleased.\n"
+    )
+    out = repair_spinner(Document.from_text(text))
+    assert out.text == text
+    assert out.get("spun") is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kushner family and the Lukashenko government met in Sochi on Friday.",
+        "Visit https://example.com/toobtainher or mail info@budobtain.org for details.",
+        "She wrote in her notebook: qwzxv, plorf and snarg are not words at all.",
+        "The committee will hold a vote after the holiday, and members expect to get a result.",
+    ],
+)
+def test_clean_controls_are_left_alone(text: str) -> None:
+    out = repair_spinner(Document.from_text(text))
+    assert out.text == text
+    assert out.get("spun") is False
+
+
+def test_clean_text_does_not_load_the_synonym_table() -> None:
+    load_synonyms.cache_clear()
+    spinner_swaps._combined_index.cache_clear()
+    text = "The council met together on Monday to discuss the budget for next year."
+    assert nonword_candidates(text, "en") == []
+    repair_spinner(Document.from_text(text))
+    assert load_synonyms.cache_info().currsize == 0
