@@ -1,141 +1,131 @@
-"""Render spam-farm captures with known injections, for measuring ``remove_spam_keywords``.
+"""A template grammar for spam-farm captures with known injections.
 
-A content farm copies a real article, wraps it in its page template (a
-breadcrumb, labels such as "Date:" or "日期：", counter widgets, list headers
-of related stories, a footer) and splices a made-up phrase into the headline
-slot and into body sentences. :func:`render` does the same with a real
-article body, and returns the capture together with its ground truth:
+A content farm copies a real article, wraps it in its page template and
+splices a made-up phrase into the headline's title slot and into body
+sentences. This module draws whole *template families* at random from a
+grammar, so any number of farms can be produced, each one deterministic for
+its integer seed:
 
-* where every injected phrase occurrence is (offsets into the capture),
-* which lines are template lines,
-* the same page rendered without any injection (the clean control).
+* **label language** of the site chrome: English, German, French, Spanish,
+  Chinese or Japanese (breadcrumb words, date and source labels, widgets,
+  list headers, footers);
+* **breadcrumb style**: none, on its own line, or opening the title line,
+  either spaced ("Home > World > ") or glued to the slot ("Home > Contact");
+* a **site-name line** above the title or not, and a site-name suffix on the
+  title line or not;
+* **title-slot position**: the phrase before or after the headline;
+* **separator**: dashes, bars, colons (ASCII or full-width, spaced or
+  glued) or brackets around the phrase ("【Phrase】", "[Phrase]");
+* a repeated title line (with or without the phrase), header lines,
+  counter widgets, list headers with related headlines and footers;
+* the **phrase**: a made-up brand (invented word plus generic words), in
+  Latin letters or, for Chinese and Japanese farms, sometimes in CJK;
+  either rotating (a new one per page) or constant for the site.
 
-Templates differ in language, separators, breadcrumb style (glued to the
-phrase or spaced), widgets and list headers. Everything is deterministic for a
-given ``random.Random`` seed. Article bodies and headlines come from the
-Article Extraction Benchmark (``scrapinghub-aeb``, MIT), loaded by
-:func:`benchmarks.common.load_aeb`.
+:func:`render` builds one page of a family around a real article body and
+returns the capture, the same page without injection, and the phrase. Body
+text comes from the Article Extraction Benchmark ground truth
+(``scrapinghub-aeb``, MIT), loaded by :func:`benchmarks.common.load_aeb`;
+it is used here only, never shipped with the library.
 """
 
 from __future__ import annotations
 
-import html
 import random
-import re
 from dataclasses import dataclass, field
 
 import regex
 
-__all__ = ["TEMPLATES", "Page", "Template", "headline_of", "make_phrase", "render"]
+__all__ = ["DEV_FAMILIES", "HELDOUT_FAMILIES", "Family", "Page", "draw_family", "make_phrase", "render"]
 
+#: Family seeds used while developing the stage (fixed).
+DEV_FAMILIES = tuple(range(0, 12))
+#: Family seeds never run while developing: the reported figures (fixed).
+HELDOUT_FAMILIES = tuple(range(1000, 1012))
 
-@dataclass(frozen=True)
-class Template:
-    """The fixed parts of one spam farm's pages."""
-
-    name: str
-    site: str
-    breadcrumb: str  # text before the title slot on the first line ("" for none)
-    title_sep: str  # between the phrase and the headline
-    site_sep: str  # between the headline and the site name
-    repeat_title: bool  # a second title line without breadcrumb and site name
-    header_lines: tuple[str, ...]  # constant lines between the title and the date
-    date_label: str
-    widgets: tuple[str, ...]  # lines with one varying number, "{n}"
-    list_headers: tuple[str, ...]
-    bullet: str
-    footer: tuple[str, ...]
-
-
-TEMPLATES: tuple[Template, ...] = (
-    Template(
-        name="en-glued",
-        site="Prime Harbor Ledger",
-        breadcrumb="Current:Home > Contact",
-        title_sep="-",
-        site_sep=" -",
-        repeat_title=True,
-        header_lines=("Surpassing View",),
-        date_label="Date:",
-        widgets=("veryGood! ({n})",),
-        list_headers=("Related", "Ranking", "Recommendation"),
-        bullet="- ",
-        footer=(),
+# -- vocabularies of site chrome, per label language --------------------------------
+# Written for this generator; ordinary words of each language's news sites.
+_CRUMBS = {
+    "en": ("Home", "News", "World", "Business", "Politics", "Contact", "Latest"),
+    "de": ("Startseite", "Nachrichten", "Politik", "Wirtschaft", "Welt", "Aktuell"),
+    "fr": ("Accueil", "Actualités", "Monde", "Économie", "Politique", "International"),
+    "es": ("Inicio", "Noticias", "Mundo", "Economía", "Política", "Actualidad"),
+    "zh": ("首页", "资讯", "新闻", "国际", "财经", "要闻"),
+    "ja": ("ホーム", "ニュース", "国際", "経済", "政治", "トピックス"),
+}
+_HERE = {
+    "en": ("You are here: ", "Current:", "Location: ", ""),
+    "de": ("Sie sind hier: ", ""),
+    "fr": ("Vous êtes ici : ", ""),
+    "es": ("Está en: ", ""),
+    "zh": ("当前位置：", "您的位置："),
+    "ja": ("現在位置：", ""),
+}
+_SITE_WORDS = {
+    "en": (
+        ("Prime", "Daily", "Global", "Harbor", "Metro", "Summit"),
+        ("Ledger", "Pulse", "Wire", "Post", "Digest"),
     ),
-    Template(
-        name="zh-fullwidth",
-        site="环球财经观察",
-        breadcrumb="当前位置：首页 > 资讯 > ",
-        title_sep="-",
-        site_sep=" - ",
-        repeat_title=True,
-        header_lines=("来源：网络整理", "编辑：小编"),
-        date_label="日期：",
-        widgets=("阅读（{n}）", "点赞 {n}"),
-        list_headers=("相关文章", "热门推荐"),
-        bullet="",
-        footer=("Copyright © 2024 环球财经观察 版权所有", "免责声明：本文仅代表作者个人观点，与本站无关。"),
+    "de": (
+        ("Nordwest", "Neue", "Freie", "Rhein", "Alpen"),
+        ("Kurier", "Rundschau", "Zeitung", "Bote", "Presse"),
     ),
-    Template(
-        name="de-bar",
-        site="Nordwest Kurier Online",
-        breadcrumb="",
-        title_sep=" | ",
-        site_sep=" | ",
-        repeat_title=False,
-        header_lines=("Nachrichten aus aller Welt",),
-        date_label="Datum: ",
-        widgets=("Gefällt mir ({n})", "{n} Kommentare"),
-        list_headers=("Ähnliche Artikel", "Meistgelesen"),
-        bullet="• ",
-        footer=(
-            "Impressum · Datenschutz · Kontakt",
-            "© 2024 Nordwest Kurier Online. Alle Rechte vorbehalten.",
-        ),
+    "fr": (
+        ("Le Veilleur", "La Gazette", "Le Courrier", "L'Écho"),
+        ("Économique", "du Sud", "Libre", "Quotidien"),
     ),
-    Template(
-        name="es-spaced",
-        site="Diario Global Hoy",
-        breadcrumb="Inicio » Noticias » ",
-        title_sep=" - ",
-        site_sep=" - ",
-        repeat_title=True,
-        header_lines=("Última hora",),
-        date_label="Fecha: ",
-        widgets=("Me gusta {n}",),
-        list_headers=("Noticias relacionadas", "Lo más leído"),
-        bullet="- ",
-        footer=("Aviso legal | Política de privacidad | Cookies",),
-    ),
-    Template(
-        name="fr-dash",
-        site="Le Veilleur Économique",
-        breadcrumb="",
-        title_sep=" — ",
-        site_sep=" — ",
-        repeat_title=False,
-        header_lines=("Actualités", "Partager sur Facebook"),
-        date_label="Publié le : ",
-        widgets=("{n} vues",),
-        list_headers=("À lire aussi", "Les plus lus"),
-        bullet="",
-        footer=("Mentions légales", "Tous droits réservés"),
-    ),
-    Template(
-        name="en-trending",
-        site="Daily Market Pulse",
-        breadcrumb="You are here: Home / World / ",
-        title_sep="–",
-        site_sep=" | ",
-        repeat_title=True,
-        header_lines=("Breaking News", "Follow us"),
-        date_label="Posted on ",
-        widgets=("Share ({n})", "Comments ({n})"),
-        list_headers=("Trending Now", "Editor's Picks", "More From Our Network"),
-        bullet="- ",
-        footer=("About Us | Contact | Privacy Policy", "All content copyright Daily Market Pulse"),
-    ),
-)
+    "es": (("Diario", "El Correo", "La Voz", "Crónica"), ("Global", "del Sur", "Hoy", "Libre")),
+    "zh": (("环球", "华夏", "东方", "新时代"), ("财经观察", "新闻网", "日报", "资讯网")),
+    "ja": (("東京", "日本", "未来", "朝日"), ("経済新報", "ニュース", "タイムズ", "速報")),
+}
+_DATE_LABELS = {
+    "en": ("Date:", "Posted on ", "Published: ", "Updated "),
+    "de": ("Datum: ", "Veröffentlicht am ", "Stand: "),
+    "fr": ("Publié le : ", "Date : ", "Mis à jour le "),
+    "es": ("Fecha: ", "Publicado el ", "Actualizado: "),
+    "zh": ("日期：", "发布时间：", "时间："),
+    "ja": ("公開日：", "配信日時：", "更新："),
+}
+_HEADER_LINES = {
+    "en": ("Breaking News", "Follow us", "Surpassing View", "Source: Web", "Editor: Staff", "Top Stories"),
+    "de": ("Nachrichten aus aller Welt", "Quelle: Agenturen", "Redaktion", "Eilmeldung"),
+    "fr": ("Actualités", "Partager sur Facebook", "Source : agences", "À la une"),
+    "es": ("Última hora", "Fuente: agencias", "Redacción", "Compartir"),
+    "zh": ("来源：网络整理", "编辑：小编", "作者：佚名", "字号：大 中 小"),
+    "ja": ("出典：通信社", "編集部", "シェアする", "速報"),
+}
+_WIDGETS = {
+    "en": ("veryGood! ({n})", "Share ({n})", "Comments ({n})", "{n} views", "Like ({n})"),
+    "de": ("Gefällt mir ({n})", "{n} Kommentare", "{n} Aufrufe"),
+    "fr": ("{n} vues", "J'aime ({n})", "{n} commentaires"),
+    "es": ("Me gusta {n}", "{n} comentarios", "{n} visitas"),
+    "zh": ("阅读（{n}）", "点赞 {n}", "评论（{n}）"),
+    "ja": ("いいね！({n})", "{n}件のコメント", "閲覧数 {n}"),
+}
+_LIST_HEADERS = {
+    "en": ("Related", "Ranking", "Recommendation", "Trending Now", "Editor's Picks", "Most Read"),
+    "de": ("Ähnliche Artikel", "Meistgelesen", "Das könnte Sie interessieren"),
+    "fr": ("À lire aussi", "Les plus lus", "Sur le même sujet"),
+    "es": ("Noticias relacionadas", "Lo más leído", "Te puede interesar"),
+    "zh": ("相关文章", "热门推荐", "猜你喜欢", "排行榜"),
+    "ja": ("関連記事", "人気記事", "おすすめ", "ランキング"),
+}
+_FOOTERS = {
+    "en": ("About Us | Contact | Privacy Policy", "All content copyright {site}", "Copyright © 2024 {site}"),
+    "de": ("Impressum · Datenschutz · Kontakt", "© 2024 {site}. Alle Rechte vorbehalten."),
+    "fr": ("Mentions légales", "Tous droits réservés", "© 2024 {site}"),
+    "es": ("Aviso legal | Política de privacidad | Cookies", "© 2024 {site}. Todos los derechos reservados."),
+    "zh": ("Copyright © 2024 {site} 版权所有", "免责声明：本文仅代表作者个人观点，与本站无关。"),
+    "ja": ("Copyright © 2024 {site} All Rights Reserved.", "利用規約 | プライバシーポリシー"),
+}
+_CRUMB_SEPS = (" > ", " » ", " / ", " › ", ">", "＞", " → ", " >> ")
+# Separators between the phrase and the headline: "{p}" and "{h}" placeholders.
+_DASHES = ("-", "–", "—", " - ", " – ", " — ", "－")
+_BARS = ("|", " | ", "｜", " ｜ ", "丨")
+_COLONS = (":", ": ", "：", " : ", "::", " :: ")
+_BRACKETS = (("【", "】"), ("[", "] "), ("[", "]"), ("(", ") "), ("「", "」"), ("〖", "〗"), ("《", "》"))
+_SITE_SEPS = (" - ", " | ", " — ", " -", "_", " – ", "｜", " :: ")
+_BULLETS = ("- ", "• ", "", "· ", "▪ ", "* ")
 
 _SYLLABLES = (
     "al", "go", "sen", "sey", "quan", "vex", "tri", "zor", "no", "va", "lux", "mer", "dra", "phi",
@@ -155,10 +145,102 @@ _WORDS = (
     ("Forex", "Insight", "Studio"),
     ("Crypto", "Education", "Center"),
 )
+_CJK_HEADS = "鑫瀚泓睿烨珂琰翔昊钰澜骁"
+_CJK_TAILS = {
+    "zh": ("财富研究中心", "投资学院", "量化智库", "金融策略组", "数字资产交易所"),
+    "ja": ("投資アカデミー", "資産研究所", "トレード倶楽部", "金融戦略グループ"),
+}
 
 
-def make_phrase(rng: random.Random) -> str:
+@dataclass(frozen=True)
+class Family:
+    """The fixed parts of one farm's pages, drawn by :func:`draw_family`."""
+
+    seed: int
+    lang: str
+    site: str
+    site_line: bool  # the site name on its own line above the title
+    breadcrumb: str  # "" for none
+    breadcrumb_mode: str  # "line" (own line), "spaced" or "glued" (opening the title line)
+    position: str  # "prefix" or "suffix": the phrase before or after the headline
+    sep: tuple[str, str]  # (before phrase, after phrase) around the phrase in the title
+    site_tail: str  # separator + site name after the title ("" for none)
+    repeat_title: str  # "none", "plain" (headline only) or "slot" (with the phrase)
+    header_lines: tuple[str, ...]
+    date_label: str
+    widgets: tuple[str, ...]
+    list_headers: tuple[str, ...]
+    bullet: str
+    footer: tuple[str, ...]
+    constant_phrase: bool
+    cjk_phrase: float  # share of pages whose phrase is written in CJK
+
+    @property
+    def name(self) -> str:
+        """A short description of the family: seed, language, slot, separator."""
+        slot = f"{self.sep[0]}P{self.sep[1]}"
+        crumb = self.breadcrumb_mode if self.breadcrumb else "none"
+        return f"{self.seed}:{self.lang}/{self.position}/{slot.strip() or '?'}/{crumb}"
+
+
+def draw_family(seed: int) -> Family:
+    """Draw one template family from the grammar; the same seed gives the same family."""
+    rng = random.Random(f"family-{seed}")
+    lang = rng.choice(("en", "en", "de", "fr", "es", "zh", "ja"))
+    first, second = _SITE_WORDS[lang]
+    joiner = "" if lang in ("zh", "ja") else " "
+    site = f"{rng.choice(first)}{joiner}{rng.choice(second)}"
+    crumbs = list(_CRUMBS[lang])
+    rng.shuffle(crumbs)
+    crumb_sep = rng.choice(_CRUMB_SEPS)
+    mode = rng.choice(("none", "line", "spaced", "glued"))
+    position = rng.choice(("prefix", "prefix", "suffix"))
+    if position == "suffix" and mode == "glued":
+        mode = "spaced"
+    depth = rng.randint(1, 3)
+    breadcrumb = ""
+    if mode != "none":
+        breadcrumb = rng.choice(_HERE[lang]) + crumb_sep.join(crumbs[:depth])
+        if mode == "spaced":
+            breadcrumb += crumb_sep if crumb_sep.strip() else " > "
+        elif mode == "glued":
+            breadcrumb += crumb_sep + crumbs[depth]
+    kind = rng.choice(("dash", "dash", "bar", "colon", "bracket"))
+    if kind == "bracket":
+        left, right = rng.choice(_BRACKETS)
+        sep = (left, right) if position == "prefix" else (" " + left, right.rstrip())
+    else:
+        s = rng.choice({"dash": _DASHES, "bar": _BARS, "colon": _COLONS}[kind])
+        if position == "suffix" and kind == "colon":
+            s = rng.choice(_DASHES + _BARS)
+        sep = ("", s) if position == "prefix" else (s, "")
+    site_tail = rng.choice(_SITE_SEPS) + site if rng.random() < 0.7 else ""
+    return Family(
+        seed=seed,
+        lang=lang,
+        site=site,
+        site_line=rng.random() < 0.4,
+        breadcrumb=breadcrumb,
+        breadcrumb_mode=mode if mode != "none" else "line",
+        position=position,
+        sep=sep,
+        site_tail=site_tail,
+        repeat_title=rng.choice(("none", "plain", "slot")),
+        header_lines=tuple(rng.sample(_HEADER_LINES[lang], rng.randint(0, 2))),
+        date_label=rng.choice(_DATE_LABELS[lang]),
+        widgets=tuple(rng.sample(_WIDGETS[lang], rng.randint(0, 2))),
+        list_headers=tuple(rng.sample(_LIST_HEADERS[lang], rng.randint(1, 3))),
+        bullet=rng.choice(_BULLETS),
+        footer=tuple(f.format(site=site) for f in rng.sample(_FOOTERS[lang], rng.randint(0, 2))),
+        constant_phrase=rng.random() < 0.3,
+        cjk_phrase=0.5 if lang in ("zh", "ja") else 0.0,
+    )
+
+
+def make_phrase(rng: random.Random, lang: str = "en", *, cjk: bool = False) -> str:
     """Return a made-up brand phrase: an invented word and up to four generic words."""
+    if cjk and lang in _CJK_TAILS:
+        return "".join(rng.sample(_CJK_HEADS, 2)) + rng.choice(_CJK_TAILS[lang])
     n = rng.choice((2, 3, 3, 4))
     word = "".join(rng.choice(_SYLLABLES) for _ in range(n)).capitalize()
     if rng.random() < 0.1:
@@ -168,22 +250,10 @@ def make_phrase(rng: random.Random) -> str:
     return " ".join((word, *tail[-k:]))
 
 
-_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.S | re.I)
-_SITE_SPLIT = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
-
-
-def headline_of(page_html: str, body: str) -> str:
-    """The page's headline: its ``<title>`` without the site name, else the body's first words."""
-    m = _TITLE.search(page_html)
-    if m:
-        title = " ".join(html.unescape(m.group(1)).split())
-        parts = [p for p in _SITE_SPLIT.split(title) if p]
-        if parts:
-            best = max(parts, key=len)
-            if len(best.split()) >= 3:
-                return best
-    words = " ".join(body.split()[:10])
-    return words[:80].rstrip(".,;:")
+def family_phrase(family: Family) -> str:
+    """The constant phrase of a family (used when ``family.constant_phrase``)."""
+    rng = random.Random(f"phrase-{family.seed}")
+    return make_phrase(rng, family.lang, cjk=rng.random() < family.cjk_phrase)
 
 
 @dataclass
@@ -193,141 +263,133 @@ class Page:
     Attributes:
         capture: The page text with injections.
         original: The same page without any injection (clean control).
+        body: The article body as rendered (paragraphs, one per line).
         phrase: The injected phrase ("" for none).
-        spans: ``(start, end)`` of every injected occurrence in ``capture``.
-        kinds: The position kind of each span (title, comma, sentence_end, mid_clause).
-        template_lines: The template's lines on this page (as rendered).
+        kinds: Where the phrase was put in the body (comma, sentence_end, mid_clause).
+        family: The family's name.
     """
 
     capture: str
     original: str
+    body: str
     phrase: str
-    spans: list[tuple[int, int]] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)
-    template_lines: list[str] = field(default_factory=list)
-    template: str = ""
+    family: str = ""
 
 
 _COMMA = regex.compile(r"(?<=\p{L}),(?= \p{L})")
-_SENTENCE_END = regex.compile(r"(?<=\p{L}{2})\.(?= \p{L})")
+_SENTENCE_END = regex.compile(r"(?<=\p{L}{2})\.(?= \p{Lu})")
 _MID = regex.compile(r"(?<![\p{L}\p{N}’'.-])\p{Ll}{2,} (?=\p{Ll}{2,}\b)")
 
 
 def _body_slots(paragraph: str, kind: str) -> list[int]:
     """Offsets in ``paragraph`` where a phrase of ``kind`` can be spliced in."""
-    if kind == "comma":
-        return [m.end() for m in _COMMA.finditer(paragraph)]
-    if kind == "sentence_end":
-        return [m.end() for m in _SENTENCE_END.finditer(paragraph)]
-    return [m.end() for m in _MID.finditer(paragraph)]
+    pattern = {"comma": _COMMA, "sentence_end": _SENTENCE_END}.get(kind, _MID)
+    return [m.end() for m in pattern.finditer(paragraph)]
+
+
+def _splice(kind: str, phrase: str) -> str:
+    return phrase if kind != "mid_clause" else phrase + " "
 
 
 def render(
-    template: Template,
+    family: Family,
     headline: str,
     body: str,
     related: list[str],
     rng: random.Random,
     *,
-    phrase: str | None = None,
-    injections: int | None = None,
+    inject: bool = True,
 ) -> Page:
-    """Render one page of ``template`` around an article, injecting ``phrase``.
+    """Render one page of ``family`` around an article.
 
     Args:
-        template: The farm's template.
+        family: The farm's template family.
         headline: The article's headline.
-        body: The article body (paragraphs separated by blank lines).
+        body: The article body (paragraphs separated by line breaks).
         related: Headlines of other articles for the list widgets.
-        rng: Source of all random choices.
-        phrase: The phrase to inject (a new made-up one if None; "" for none).
-        injections: Body occurrences (1 to 3 at random if None).
+        rng: Source of the page's random choices.
+        inject: False renders the page with no phrase at all.
 
     Returns:
         The page with its ground truth.
     """
-    if phrase is None:
-        phrase = make_phrase(rng)
+    if not inject:
+        phrase = ""
+    elif family.constant_phrase:
+        phrase = family_phrase(family)
+    else:
+        phrase = make_phrase(rng, family.lang, cjk=rng.random() < family.cjk_phrase)
     paragraphs = [" ".join(p.split()) for p in body.split("\n") if p.strip()][:14]
-    # Choose the body positions first (paragraph index, offset, kind).
-    n_inj = 0 if not phrase else (injections if injections is not None else rng.choice((1, 1, 2, 3)))
+    n_inj = rng.choice((1, 1, 2, 3)) if phrase else 0
     chosen: dict[int, list[tuple[int, str]]] = {}
+    kinds: list[str] = []
     for _ in range(n_inj):
         for _attempt in range(60):
             kind = rng.choice(("comma", "sentence_end", "mid_clause"))
             pi = rng.randrange(len(paragraphs))
-            offsets = _body_slots(paragraphs[pi], kind)
             used = {o for o, _ in chosen.get(pi, [])}
-            offsets = [o for o in offsets if all(abs(o - u) > 40 for u in used)]
+            offsets = [o for o in _body_slots(paragraphs[pi], kind) if all(abs(o - u) > 40 for u in used)]
             if offsets:
                 chosen.setdefault(pi, []).append((rng.choice(offsets), kind))
+                kinds.append(kind)
                 break
 
-    lines: list[tuple[str, str, list[tuple[int, str]]]] = []  # (with, without, [(col, kind)])
-    template_lines: list[str] = []
+    with_lines: list[str] = []
+    without_lines: list[str] = []
 
-    def add(with_text: str, without: str | None = None, cols: list[tuple[int, str]] | None = None) -> None:
-        lines.append((with_text, with_text if without is None else without, cols or []))
+    def add(with_text: str, without: str | None = None) -> None:
+        with_lines.append(with_text)
+        without_lines.append(with_text if without is None else without)
 
-    def add_template(text: str) -> None:
-        template_lines.append(text)
-        add(text)
-
-    site_tail = f"{template.site_sep}{template.site}"
-    slot = f"{phrase}{template.title_sep}" if phrase else ""
-    b = template.breadcrumb
-    add(f"{b}{slot}{headline}{site_tail}", f"{b}{headline}{site_tail}", [(len(b), "title")] if phrase else [])
-    if template.repeat_title:
-        add(f"{slot}{headline}", headline, [(0, "title")] if phrase else [])
-    for h in template.header_lines:
-        add_template(h)
+    left, right = family.sep
+    slotted = (
+        f"{left}{phrase}{right}{headline}"
+        if family.position == "prefix"
+        else f"{headline}{left}{phrase}{right}"
+    )
+    if not phrase:
+        slotted = headline
+    if family.site_line:
+        add(family.site)
+    crumb = family.breadcrumb
+    if crumb and family.breadcrumb_mode == "line":
+        add(crumb)
+        crumb = ""
+    add(f"{crumb}{slotted}{family.site_tail}", f"{crumb}{headline}{family.site_tail}")
+    if family.repeat_title == "plain":
+        add(headline)
+    elif family.repeat_title == "slot":
+        add(slotted, headline)
+    for h in family.header_lines:
+        add(h)
     day = f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d} {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}"
-    add(f"{template.date_label}{day}")
+    add(f"{family.date_label}{day}")
     for pi, para in enumerate(paragraphs):
         spots = sorted(chosen.get(pi, []))
-        if not spots:
-            add(para)
-            continue
-        pieces, cols, pos, shift = [], [], 0, 0
+        pieces, pos = [], 0
         for off, kind in spots:
             pieces.append(para[pos:off])
-            ins = phrase if kind != "mid_clause" else phrase + " "
-            cols.append((off + shift, kind))
-            pieces.append(ins)
-            shift += len(ins)
+            pieces.append(_splice(kind, phrase))
             pos = off
         pieces.append(para[pos:])
-        add("".join(pieces), para, cols)
-    for w in template.widgets:
-        add_template(w.format(n=rng.randint(10, 99999)))
+        add("".join(pieces), para)
+    for w in family.widgets:
+        add(w.format(n=rng.randint(10, 99999)))
     pool = list(related)
     rng.shuffle(pool)
-    for header in template.list_headers:
-        add_template(header)
+    for header in family.list_headers:
+        add(header)
         for item in pool[: rng.randint(3, 6)]:
-            add(f"{template.bullet}{item}")
+            add(f"{family.bullet}{item}")
         pool = pool[6:] + pool[:6]
-    for f in template.footer:
-        add_template(f)
-
-    capture_lines, original_lines = [], []
-    spans: list[tuple[int, int]] = []
-    kinds: list[str] = []
-    pos = 0
-    for with_text, without, cols in lines:
-        for col, kind in cols:
-            extra = len(template.title_sep) if kind == "title" else 0
-            spans.append((pos + col, pos + col + len(phrase) + extra))
-            kinds.append(kind)
-        capture_lines.append(with_text)
-        original_lines.append(without)
-        pos += len(with_text) + 1
+    for f in family.footer:
+        add(f)
     return Page(
-        capture="\n".join(capture_lines),
-        original="\n".join(original_lines),
+        capture="\n".join(with_lines),
+        original="\n".join(without_lines),
+        body="\n".join(paragraphs),
         phrase=phrase,
-        spans=spans,
         kinds=kinds,
-        template_lines=template_lines,
-        template=template.name,
+        family=family.name,
     )

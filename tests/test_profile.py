@@ -14,6 +14,7 @@ import pytest
 from newsclean import Pipeline
 from newsclean.document import replay
 from newsclean.errors import ConfigError
+from newsclean.learning import learn_profile
 from newsclean.profile import SiteProfile, mask_digits, normalize_line
 
 SENTENCES = [
@@ -73,14 +74,14 @@ def page(rng: random.Random, injected: str | None, *, body_injection: bool = Tru
 @pytest.fixture(scope="module")
 def learned() -> SiteProfile:
     rng = random.Random(7)
-    return SiteProfile.learn(page(rng, phrase(rng)) for _ in range(12))
+    return learn_profile(page(rng, phrase(rng)) for _ in range(12))
 
 
 def test_learns_template_lines_patterns_slots_and_site_name(learned: SiteProfile) -> None:
     assert learned.pages == 12
     assert set(TEMPLATE_LINES) <= set(learned.template_lines)
     assert "Likes (#)" in learned.template_patterns
-    assert ("Home > News", "-") in learned.title_slots
+    assert ("prefix", "Home > News", "-") in learned.title_slots
     assert learned.site_names[:1] == ("Harbour Ledger",)
     assert len(learned.phrases) >= 10
     # Story lines and list items vary, dates carry data: none are template.
@@ -153,15 +154,21 @@ BAD = [
     ("{", "not JSON"),
     ('{"format": "something else", "version": 1}', "wrong format tag"),
     ('{"format": "newsclean.site_profile", "version": 99}', "unknown version"),
+    ('{"format": "newsclean.site_profile", "version": 1}', "an old version"),
     (
-        '{"format": "newsclean.site_profile", "version": 1, "template_lines": "Related"}',
+        '{"format": "newsclean.site_profile", "version": 2, "title_slots": '
+        '[{"position": "middle", "context": "", "separator": "-"}]}',
+        "slot position neither prefix nor suffix",
+    ),
+    (
+        '{"format": "newsclean.site_profile", "version": 2, "template_lines": "Related"}',
         "a string, not a list",
     ),
     (
-        '{"format": "newsclean.site_profile", "version": 1, "title_slots": [{"prefix": ""}]}',
+        '{"format": "newsclean.site_profile", "version": 2, "title_slots": [{"position": "prefix", "context": ""}]}',
         "slot without separator",
     ),
-    ('{"format": "newsclean.site_profile", "version": 1, "pages": -1}', "negative page count"),
+    ('{"format": "newsclean.site_profile", "version": 2, "pages": -1}', "negative page count"),
     ("[]", "not an object"),
 ]
 
@@ -173,11 +180,11 @@ def test_bad_profiles_raise_config_error(text: str, reason: str) -> None:
 
 
 def test_learn_edge_cases() -> None:
-    assert SiteProfile.learn([]) == SiteProfile()
-    one = SiteProfile.learn(["Related\nSome text."])
+    assert learn_profile([]) == SiteProfile()
+    one = learn_profile(["Related\nSome text."])
     assert one.template_lines == ()  # never learned from a single page
     with pytest.raises(ConfigError):
-        SiteProfile.learn([], min_share=0)
+        learn_profile([], min_share=0)
 
 
 def test_profile_is_frozen_data() -> None:

@@ -247,7 +247,7 @@ def _cmd_clean(args: argparse.Namespace) -> int:
 
 def _cmd_learn(args: argparse.Namespace) -> int:
     from newsclean.inputs import decode_bytes
-    from newsclean.profile import SiteProfile
+    from newsclean.learning import learn_profile
 
     captures: list[str] = []
     tally = _Tally()
@@ -265,7 +265,7 @@ def _cmd_learn(args: argparse.Namespace) -> int:
         captures.append(raw)
     if not captures:
         raise UsageError("no captures to learn from")
-    profile = SiteProfile.learn(captures)
+    profile = learn_profile(captures)
     if args.output in (None, "-"):
         sys.stdout.write(profile.to_json() + "\n")
     else:

@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 
 from newsclean import Pipeline, clean
 from newsclean.document import Document, Options, replay
-from newsclean.stages import spam
-from newsclean.stages._lines import Line, split_lines
-from newsclean.stages.spam import detect_injected, remove_spam_keywords
+from newsclean.stages import injection, spam
+from newsclean.stages._lines import split_lines
+from newsclean.stages.injection import Slot, detect_injected
+from newsclean.stages.spam import remove_spam_keywords
 
 BODY = (
     "Officials met on Friday with their regional partners to discuss the new trade route.\n"
@@ -83,6 +84,57 @@ DETECTED = [
         "Storm closes the port\nThe port closed.",
         "between two marks the stronger one stays",
     ),
+    (
+        "Storm closes the port | Vexalor Fund Group | Coastal Daily\nThe port closed,Vexalor Fund Group then reopened.",
+        "Storm closes the port | Coastal Daily\nThe port closed, then reopened.",
+        "after the headline, before the site name",
+    ),
+    (
+        "Storm closes the port – Vexalor Fund Group\nThe port closed.Vexalor Fund Group It reopened.",
+        "Storm closes the port\nThe port closed. It reopened.",
+        "after the headline, spaced en dash, at the line end",
+    ),
+    (
+        "Vexalor Fund Group ｜ Storm closes the port\nThe port closed,Vexalor Fund Group then reopened.",
+        "Storm closes the port\nThe port closed, then reopened.",
+        "full-width bar, spaced",
+    ),
+    (
+        "【Vexalor Fund Group】Storm closes the port\nThe port closed,Vexalor Fund Group then reopened.",
+        "Storm closes the port\nThe port closed, then reopened.",
+        "full-width brackets around the phrase",
+    ),
+    (
+        "Storm closes the port [Vexalor Fund Group]\nThe port closed,Vexalor Fund Group then reopened.",
+        "Storm closes the port\nThe port closed, then reopened.",
+        "ASCII brackets after the headline",
+    ),
+    (
+        "Storm closes the port_Vexalor Fund Group_Coastal Daily\nThe port closed,Vexalor Fund Group then reopened.",
+        "Storm closes the port_Coastal Daily\nThe port closed, then reopened.",
+        "underscore separators",
+    ),
+    (
+        "Home > World\nStorm closes the port — Vexalor Fund Group\nThe port closed,Vexalor Fund Group then reopened.",
+        "Home > World\nStorm closes the port\nThe port closed, then reopened.",
+        "a breadcrumb line above the title line is not the title",
+    ),
+    (
+        "Startseite › Politik › Vexalor Fund Group: Sturm schließt den Hafen\n"
+        "Der Hafen wurde geschlossen,Vexalor Fund Group dann geöffnet.",
+        "Startseite › Politik › Sturm schließt den Hafen\nDer Hafen wurde geschlossen, dann geöffnet.",
+        "German breadcrumb, colon",
+    ),
+    (
+        "当前位置：首页 > 资讯 > 鑫瀚财富研究中心－Storm closes the port\nThe port closed and 鑫瀚财富研究中心 then reopened.",
+        "当前位置：首页 > 资讯 > Storm closes the port\nThe port closed and then reopened.",
+        "a CJK phrase between two words of an English sentence",
+    ),
+    (
+        "ホーム > ニュース > Storm closes the port｜Vexalor Fund Group\nThe port closed,Vexalor Fund Group then reopened.",
+        "ホーム > ニュース > Storm closes the port\nThe port closed, then reopened.",
+        "Japanese breadcrumb, full-width bar glued",
+    ),
 ]
 
 
@@ -105,10 +157,48 @@ def test_keywords_field_lists_each_phrase_once_in_order() -> None:
     assert len(out.edits) == 4
 
 
+ISSUE_19 = "Book Pro—b\nC\n.\n]\n.\nE\n\u0312\n3\ncBook Pro"
+
+
+WORD_SPLITS = [
+    (ISSUE_19, (), ISSUE_19, "the shrunk fuzzed input: 'Book Pro' glued inside 'cBook Pro'"),
+    (
+        "2016 MacBook Pro — but it wasn't\nBook Pro—x\nHe bought a MacBook Pro,Book Pro later.",
+        (),
+        "2016 MacBook Pro — but it wasn't",
+        "a detected phrase is not cut out of 'MacBook Pro'",
+    ),
+    (
+        "2016 MacBook Pro — but it wasn't",
+        ("Book Pro",),
+        "2016 MacBook Pro — but it wasn't",
+        "a listed phrase",
+    ),
+    (
+        "据东京新闻网报道，市场平稳。",
+        ("新闻网",),
+        "据东京新闻网报道，市场平稳。",
+        "inside a run of CJK characters",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrases", "kept", "reason"), WORD_SPLITS, ids=[r for *_, r in WORD_SPLITS])
+def test_a_phrase_is_never_cut_out_of_a_word(
+    text: str, phrases: tuple[str, ...], kept: str, reason: str
+) -> None:
+    out = run(text, spam_keywords=phrases)
+    assert kept in out.text, reason
+    assert "Macbut" not in out.text
+    if kept == text:
+        assert out.edits == ()
+        assert out.get("spam_keywords") is None
+
+
 def test_detect_injected_reports_the_slot() -> None:
     text = "Home > ContactZorblat Capital Hub-Rain floods the city\nWater rose,Zorblat Capital Hub then fell."
     (d,) = detect_injected(text)
-    assert (d.phrase, d.line, d.prefix, d.separator) == ("Zorblat Capital Hub", 0, "Home > Contact", "-")
+    assert (d.phrase, d.line, d.slot) == ("Zorblat Capital Hub", 0, Slot("prefix", "Home > Contact", "-"))
 
 
 # -- clean controls: names in title and body, compounds, ordinary commas ---------------
@@ -307,14 +397,14 @@ def test_any_language_code_is_accepted(language: str | None) -> None:
 # -- the head-only line reading gives the same lines as a full split ----------------------
 
 
-def _reference_top(text: str) -> list[Line]:
-    out: list[Line] = []
+def _reference_top(text: str) -> list[tuple[int, int, int, str]]:
+    out = []
     for line in split_lines(text):
         if line.text.strip():
-            out.append(line)
-            if len(out) >= spam.TOP_LINES:
+            out.append(tuple(line))
+            if len(out) >= injection.TOP_LINES:
                 break
-    return [line for line in out if len(line.text) <= spam.MAX_TITLE_LINE]
+    return [line for line in out if len(line[3]) <= injection.MAX_TITLE_LINE]
 
 
 @pytest.mark.parametrize(
@@ -330,13 +420,13 @@ def _reference_top(text: str) -> list[Line]:
     ],
 )
 def test_head_lines_match_full_split(text: str) -> None:
-    assert spam._head_lines(text) == _reference_top(text)
+    assert [tuple(line) for line in injection.head_lines(text)] == _reference_top(text)
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="ab \n\r.|", max_size=80))
 def test_head_lines_and_line_at_match_split_lines(text: str) -> None:
-    assert spam._head_lines(text) == _reference_top(text)
+    assert [tuple(line) for line in injection.head_lines(text)] == _reference_top(text)
     lines = split_lines(text)
     for pos in range(len(text) + 1):
         expected = max((line for line in lines if line.start <= pos), key=lambda line: line.start)
