@@ -54,7 +54,7 @@ _CRUMBS = {
     "ja": ("ホーム", "ニュース", "国際", "経済", "政治", "トピックス"),
 }
 _HERE = {
-    "en": ("You are here: ", "Current:", "Location: ", ""),
+    "en": ("You are here: ", "Location: ", "Now reading: ", ""),
     "de": ("Sie sind hier: ", ""),
     "fr": ("Vous êtes ici : ", ""),
     "es": ("Está en: ", ""),
@@ -87,7 +87,7 @@ _DATE_LABELS = {
     "ja": ("公開日：", "配信日時：", "更新："),
 }
 _HEADER_LINES = {
-    "en": ("Breaking News", "Follow us", "Surpassing View", "Source: Web", "Editor: Staff", "Top Stories"),
+    "en": ("Breaking News", "Follow us", "Our View", "Source: Web", "Editor: Staff", "Top Stories"),
     "de": ("Nachrichten aus aller Welt", "Quelle: Agenturen", "Redaktion", "Eilmeldung"),
     "fr": ("Actualités", "Partager sur Facebook", "Source : agences", "À la une"),
     "es": ("Última hora", "Fuente: agencias", "Redacción", "Compartir"),
@@ -95,7 +95,7 @@ _HEADER_LINES = {
     "ja": ("出典：通信社", "編集部", "シェアする", "速報"),
 }
 _WIDGETS = {
-    "en": ("veryGood! ({n})", "Share ({n})", "Comments ({n})", "{n} views", "Like ({n})"),
+    "en": ("Great! ({n})", "Share ({n})", "Comments ({n})", "{n} views", "Like ({n})"),
     "de": ("Gefällt mir ({n})", "{n} Kommentare", "{n} Aufrufe"),
     "fr": ("{n} vues", "J'aime ({n})", "{n} commentaires"),
     "es": ("Me gusta {n}", "{n} comentarios", "{n} visitas"),
@@ -103,7 +103,7 @@ _WIDGETS = {
     "ja": ("いいね！({n})", "{n}件のコメント", "閲覧数 {n}"),
 }
 _LIST_HEADERS = {
-    "en": ("Related", "Ranking", "Recommendation", "Trending Now", "Editor's Picks", "Most Read"),
+    "en": ("Related", "Top Ten", "You May Like", "Trending Now", "Editor's Picks", "Most Read"),
     "de": ("Ähnliche Artikel", "Meistgelesen", "Das könnte Sie interessieren"),
     "fr": ("À lire aussi", "Les plus lus", "Sur le même sujet"),
     "es": ("Noticias relacionadas", "Lo más leído", "Te puede interesar"),
@@ -132,7 +132,7 @@ _SYLLABLES = (
     "ton", "kel", "bri", "oth", "qua", "zen", "rix", "mon", "ta", "lo", "fyn", "cor", "dex", "sol",
 )  # fmt: skip
 _WORDS = (
-    ("Quantitative", "Think", "Tank", "Center"),
+    ("Strategic", "Policy", "Lab", "Center"),
     ("Capital", "Partners"),
     ("Wealth", "Management", "Institute"),
     ("Digital", "Asset", "Exchange"),

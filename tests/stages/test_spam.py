@@ -254,6 +254,28 @@ CLEAN = [
         "a dateline is not a title slot; breadcrumb glue is not a splice",
     ),
     (BODY, "ordinary story text"),
+    (
+        "Storm closes the port - World News - Harbourlive\nHome\nWorld\n"
+        "For more updates, follow Harbourlive on social media.\nHarbourlive Articles | Live Blog",
+        "the site's own name after the headline, used again in its menus and prose",
+    ),
+    (
+        "The Quillery - Stories and Pictures\nGot a story to tell? Mail it to us at The Quillery and we read it.",
+        "a site name with its article",
+    ),
+    (
+        "Storm closes the port | Portwatcher.com\nOpinions on Portwatcher.com are the authors' own.",
+        "a site's address",
+    ),
+    (
+        "Harbour Radio\nRay Holloway: Hello. You're on the air.\nTom and Ray Holloway are brothers.\n"
+        "Ray Holloway: Thanks for calling.",
+        "dialogue lines are not title slots",
+    ),
+    (
+        "Storm closes the port | Coastal Wire\nCoastal Wire\nThe harbour master told Coastal Wire that ships waited.",
+        "'told X that' is an ordinary clause, and the name stands alone on a line",
+    ),
 ]
 
 

@@ -16,8 +16,8 @@ makes an injection is both together:
   the punctuation before it, or as a capitalised run between two lower-case
   words of a clause that reads correctly without it.
 
-Occurrences that use the phrase as a name ("with North Korea", "the
-Associated Press", "Coca-Cola's") veto it; an occurrence glued to a letter
+Occurrences that use the phrase as a name ("with New Zealand", "the
+Daily Planet", "Coca-Cola's") veto it; an occurrence glued to a letter
 on either side is part of a word ("MacBook") and is never evidence, nor
 removed: phrases are only ever cut on word boundaries (a change of script,
 Latin to CJK, is a boundary; two letters of one script are not). The one
@@ -61,13 +61,16 @@ TOP_LINES = 8
 MAX_TITLE_LINE = 400
 #: A breadcrumb mark further into the line than this does not end a breadcrumb.
 MAX_CRUMB_OFFSET = 200
+#: A title line has at most this many words; longer lines are prose (a
+#: cookie notice, a lede), whose colons and dashes are not title separators.
+MAX_TITLE_WORDS = 30
 #: A title segment with more words than this is a headline, not a phrase.
 MAX_PHRASE_WORDS = 8
 #: A title segment in CJK with more characters than this is a headline.
 MAX_PHRASE_CJK = 16
 #: A word rarer than this Zipf frequency in wordfreq (about once in ten
 #: million words) counts as made up; names of people and places a news story
-#: repeats ("Berlin" 4.4, "Merkel" 3.4, "Sochi" 3.0) are far more frequent.
+#: repeats ("Berlin" 4.4, "Merkel" 3.4, "Tbilisi" 2.8) are far more frequent.
 RARE_ZIPF = 2.0
 # Languages whose wordfreq lists are also consulted (space-delimited, no extra tokenizer).
 _SPACED_LANGUAGES = frozenset({"de", "fr", "es", "it", "pt", "nl"})
@@ -97,6 +100,7 @@ _CLOSE = "】]」〗》)）"
 _BRACKET = regex.compile(r"[ \t]*[【\[「〖《(（]|[】\]」〗》)）][ \t]*")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _GLUE = regex.compile(r"\p{Ll}(?=\p{Lu})")
+_DOMAIN = regex.compile(r"\w\.(?:com|net|org|info|co|[a-z]{2})\b", regex.IGNORECASE)
 _TOKENS = regex.compile(r"[\p{L}\p{N}]+")
 _PREV_WORD = regex.compile(r"(\S+)[ \t]+$")
 _NEXT_WORD = regex.compile(r"[ \t]+([\p{L}\p{N}][\p{L}\p{N}'’-]*)")
@@ -355,6 +359,10 @@ def _phrase_like(phrase: str) -> bool:
     words = phrase.split()
     if not (phrase[0].isupper() or phrase[0].isdigit()) or len(words) > MAX_PHRASE_WORDS:
         return False
+    if _DOMAIN.search(phrase):
+        return False  # a site's address ("Example.com") names the site itself
+    if len(words) > 1 and words[0].lower() in _vocab().determiners:
+        return False  # "The Daily Planet": a name with its article is a title, not a brand
     connectors = _vocab().connectors
     # Every word capitalised, a number or a connector ("Bank of Trade").
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in connectors or _CJK.match(w[0]) for w in words)
@@ -386,6 +394,8 @@ def _candidates(top: Sequence[Line]) -> list[_Candidate]:
     out: list[_Candidate] = []
     seen: set[tuple[int, int, int]] = set()
     for line in top:
+        if len(line.text.split()) > MAX_TITLE_WORDS:
+            continue
         crumb = _title_area(line.text)
         for area in {crumb, 0}:
             for c in _line_candidates(line, segments(line.text, area)):
@@ -509,8 +519,8 @@ def _long_words(phrase: str) -> list[str]:
 def _foreign(text: str, phrase: str, spans: Sequence[tuple[int, int]]) -> bool:
     """Do most of the phrase's words occur nowhere else in the text?
 
-    Words are compared on their first five letters, so "Korean" counts as an
-    occurrence of "Korea".
+    Words are compared on their first five letters, so "Canadian" counts as an
+    occurrence of "Canada".
     """
     words = _long_words(phrase)
     if not words:
@@ -556,24 +566,45 @@ class _Judge:
         multi = len(phrase.split()) >= 2
         unknown = _has_unknown_word(phrase, self.language)
         if learned:
-            # No body evidence needed, but a name used as one ("with North
-            # Korea") vetoes unless the phrase holds a made-up word.
+            # No body evidence needed, but a name used as one ("with New
+            # Zealand") vetoes unless the phrase holds a made-up word.
             return (
                 counts["legit"] == 0
                 and (multi or unknown)
                 and (counts["spliced"] == 0 or unknown)
                 and _foreign(text, phrase, spans)
             )
-        if counts["strong"]:
-            # Glued into a sentence: enough, unless the phrase is also used as a name.
-            return (counts["legit"] == 0 and (multi or unknown)) or (
-                unknown and counts["strong"] >= counts["legit"]
-            )
-        if counts["legit"]:
+        strong, legit = counts["strong"], counts["legit"]
+        weak = counts["mid"] + counts["spliced"]
+        if counts["neutral"] and counts["neutral"] >= strong + weak:
+            # Mostly used where nothing is broken (menus, bylines, footers):
+            # the site's own name, not a phrase spliced into its story.
             return False
-        # Between lower-case words where a name could stand: only a made-up phrase.
-        return bool(counts["mid"] or counts["spliced"]) and unknown
-        return False
+        if strong:
+            # Glued into a sentence: enough, unless the phrase is also used as a name.
+            return (legit == 0 and (multi or unknown)) or (unknown and strong > legit)
+        if legit or not weak:
+            return False
+        # Between lower-case words where a name could also stand: only a made-up phrase.
+        return unknown
+
+
+def _stands_alone(text: str, phrase: str) -> bool:
+    """Is ``phrase`` a whole line somewhere in ``text``: a site-name line, a menu item or a label?
+
+    An injected phrase is spliced into lines; a site's own name stands on a
+    line of its own in the header, the menu or the footer.
+    """
+    i = text.find(phrase)
+    while i >= 0:
+        e = i + len(phrase)
+        if (
+            text[text.rfind("\n", 0, i) + 1 : i].strip() == ""
+            and text[e : (text.find("\n", e) + 1 or len(text) + 1) - 1].strip(" \t.:|") == ""
+        ):
+            return True
+        i = text.find(phrase, e)
+    return False
 
 
 def detect_injected(
@@ -610,7 +641,7 @@ def detect_injected(
     for c in cands:
         if c.phrase in accepted or any(c.phrase in p or p in c.phrase for p in accepted):
             continue
-        if judge(c.phrase, False):
+        if judge(c.phrase, False) and not _stands_alone(text, c.phrase):
             accepted[c.phrase] = None
     for slot in slots:
         for c in cands:
@@ -620,7 +651,7 @@ def detect_injected(
                 continue
             if _slot(c) != slot:
                 continue
-            if judge(c.phrase, True):
+            if judge(c.phrase, True) and not _stands_alone(text, c.phrase):
                 accepted[c.phrase] = None
     if not accepted:
         return []
