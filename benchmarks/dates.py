@@ -104,8 +104,8 @@ def run_newsclean(
             fell_back += 1
             doc = fallback.run(item, kind="text", url=url)
         answers.append(_day(doc.get("published")))
-        note = next((e.before for e in doc.edits if e.reason == "published_date"), None)
-        rule = note.rsplit(": ", 1)[-1] if note else "none"
+        decision = next((d for d in doc.decisions if d.reason == "published_date"), None)
+        rule = str(decision.data["rule"]) if decision else "none"
         rules[rule] = rules.get(rule, 0) + 1
     return answers, fell_back, rules
 

@@ -105,7 +105,6 @@ def _content_edits(doc: Document) -> list[tuple[int, int, str, str]]:
         for e in doc.edits
         if e.stage == "repair_spinner"
         and e.reason in CONTENT_REASONS
-        and e.before != e.after
         and e.start is not None
         and e.end is not None
     ]

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 import json
+import pickle
 from datetime import date, datetime, timedelta, timezone
 
-from newsclean import Article, DateCandidate, Dateline, Edit
+from newsclean import Article, DateCandidate, Dateline, Decision, Edit
 from newsclean.article import DICT_KEYS
 
 
@@ -21,6 +22,13 @@ def sample() -> Article:
         language="en",
         spam_keywords=("Spam Phrase",),
         edits=(Edit("remove_boilerplate", "remove", "share", "Share this", "", 0, 10),),
+        decisions=(
+            Decision(
+                "normalize_dates",
+                "published_date",
+                {"value": "2024-03-05", "rule": "url date", "candidates": ["2024-03-05", "2024-03-04"]},
+            ),
+        ),
         warnings=("a warning",),
         raw="the raw input",
     )
@@ -33,6 +41,13 @@ def test_to_dict_has_exactly_the_schema_keys() -> None:
     assert d["text"] == "The bridge reopened.\n\nTraffic was light."
     assert d["dateline"] == {"place": "BOSTON", "agency": "AP"}
     assert set(d["edits"][0]) == {"stage", "action", "reason", "before", "after", "start", "end"}
+    assert d["decisions"] == [
+        {
+            "stage": "normalize_dates",
+            "reason": "published_date",
+            "data": {"value": "2024-03-05", "rule": "url date", "candidates": ["2024-03-05", "2024-03-04"]},
+        }
+    ]
 
 
 def test_round_trip_through_dict_and_json() -> None:
@@ -40,6 +55,7 @@ def test_round_trip_through_dict_and_json() -> None:
     assert Article.from_dict(a.to_dict()) == a
     assert Article.from_json(a.to_json()) == a
     assert json.loads(a.to_json())["title"] == "Bridge reopens"
+    assert pickle.loads(pickle.dumps(a)) == a
 
 
 def test_date_only_published_round_trips() -> None:
@@ -55,4 +71,8 @@ def test_repr_is_short_and_explain_groups_by_stage() -> None:
     assert text.splitlines()[0] == "remove_boilerplate (1 edit)"
     assert "share" in text and "'Share this'" in text and "@0-10" in text
     assert "a warning" in text
+    decisions = text.splitlines().index("decisions (1)")
+    assert text.splitlines()[decisions + 1].split()[:2] == ["normalize_dates", "published_date"]
+    assert "rule='url date'" in text and "candidates=<2 items>" in text
+    assert "share" not in text.split("decisions (1)")[1]  # edits and decisions are separate sections
     assert Article().explain() == "No changes: the input was already clean."

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+import json
+import pickle
+from datetime import datetime
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsclean import Change, Document, replay
+from newsclean import Change, Decision, Document, replay
 
 
 def test_with_edits_applies_and_logs_spans() -> None:
@@ -55,11 +59,29 @@ def test_fields_are_checked_and_read_only() -> None:
         doc.fields["title"] = "other"  # type: ignore[index]
 
 
-def test_notes_change_nothing_and_are_skipped_by_replay() -> None:
-    doc = Document.from_text("text").with_note("s", "why", "because")
+def test_decisions_change_no_text_and_are_not_edits() -> None:
+    doc = Document.from_text("text").with_decision("s", "why", value="2024-03-05", candidates=["a", "b"])
     assert doc.text == "text"
-    assert doc.edits[0].action == "extract"
+    assert doc.edits == ()
+    (decision,) = doc.decisions
+    assert (decision.stage, decision.reason) == ("s", "why")
+    assert decision.data == {"value": "2024-03-05", "candidates": ("a", "b")}
     assert replay("text", doc.edits) == "text"
+
+
+def test_decision_data_is_read_only_json_ready_and_picklable() -> None:
+    decision = Decision("s", "why", {"score": 1.5, "parts": {"a": [1, 2]}})
+    with pytest.raises(TypeError):
+        decision.data["score"] = 2  # type: ignore[index]
+    assert pickle.loads(pickle.dumps(decision)) == decision
+    assert Decision.from_dict(json.loads(json.dumps(decision.to_dict()))) == decision
+    assert decision.to_dict() == {
+        "stage": "s",
+        "reason": "why",
+        "data": {"score": 1.5, "parts": {"a": [1, 2]}},
+    }
+    with pytest.raises(TypeError, match="when"):
+        Decision("s", "why", {"when": datetime(2024, 3, 5)})
 
 
 def test_replay_detects_a_tampered_log() -> None:

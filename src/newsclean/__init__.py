@@ -14,7 +14,7 @@ from newsclean.api import clean, clean_many
 from newsclean.article import Article, DateCandidate, Dateline
 from newsclean.batch import Capture
 from newsclean.defaults import DEFAULT_STAGES, default_pipeline
-from newsclean.document import Change, Document, Edit, Options, replay
+from newsclean.document import Change, Decision, Document, Edit, Options, replay
 from newsclean.errors import (
     ConfigError,
     InputError,
@@ -43,6 +43,7 @@ __all__ = [
     "ConfigError",
     "DateCandidate",
     "Dateline",
+    "Decision",
     "Document",
     "Edit",
     "InputError",

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from newsclean.document import Edit
+from newsclean.document import Decision, Edit
 from newsclean.view import Explanation, article_html, article_text
 
 __all__ = ["Article", "DateCandidate", "Dateline", "parse_iso"]
@@ -30,6 +30,7 @@ DICT_KEYS = (
     "spam_keywords",
     "spun",
     "edits",
+    "decisions",
     "warnings",
 )
 
@@ -102,6 +103,7 @@ class Article:
     spam_keywords: tuple[str, ...] = ()
     spun: bool = False
     edits: tuple[Edit, ...] = ()
+    decisions: tuple[Decision, ...] = ()
     warnings: tuple[str, ...] = ()
     raw: str | bytes | None = field(default=None, compare=False, repr=False)
     extra: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -149,6 +151,7 @@ class Article:
             "spam_keywords": list(self.spam_keywords),
             "spun": self.spun,
             "edits": [e.to_dict() for e in self.edits],
+            "decisions": [d.to_dict() for d in self.decisions],
             "warnings": list(self.warnings),
         }
 
@@ -182,6 +185,7 @@ class Article:
             spam_keywords=tuple(data["spam_keywords"]),
             spun=bool(data["spun"]),
             edits=tuple(Edit.from_dict(e) for e in data["edits"]),
+            decisions=tuple(Decision.from_dict(d) for d in data["decisions"]),
             warnings=tuple(data["warnings"]),
             raw=raw,
         )
@@ -193,16 +197,17 @@ class Article:
 
     # -- explanation -----------------------------------------------------------
     def explain(self) -> Explanation:
-        """Return a readable account of every edit, grouped by stage.
+        """Return a readable account of every edit, grouped by stage, then the decisions.
 
-        Example line: ``  spam_keyword  remove  'Acme Center' -> ''  @120-131``.
+        Example edit line: ``  spam_keyword  remove  'Acme Center' -> ''  @120-131``;
+        example decision line: ``  normalize_dates  published_date  value='2024-03-05' rule='url date'``.
         The result is a ``str``; in a notebook it shows the article with every
         edit in place instead (see :class:`~newsclean.view.Explanation`).
         """
         return Explanation(self._explain_text(), self)
 
     def _explain_text(self) -> str:
-        if not self.edits and not self.warnings:
+        if not self.edits and not self.warnings and not self.decisions:
             return "No changes: the input was already clean."
         lines: list[str] = []
         order: list[str] = []
@@ -219,10 +224,26 @@ class Article:
                 where = f"  @{e.start}-{e.end}" if e.start is not None else ""
                 after = f" -> {_short(e.after)}" if e.action in ("replace", "insert") else ""
                 lines.append(f"  {e.reason:<22} {e.action:<8} {_short(e.before)}{after}{where}")
+        if self.decisions:
+            lines.append(f"decisions ({len(self.decisions)})")
+            for d in self.decisions:
+                shown = " ".join(f"{k}={_short_value(v)}" for k, v in d.data.items())
+                lines.append(f"  {d.stage:<22} {d.reason:<22} {shown}".rstrip())
         if self.warnings:
             lines.append("warnings")
             lines.extend(f"  {w}" for w in self.warnings)
         return "\n".join(lines)
+
+
+def _short_value(value: Any, limit: int = 40) -> str:
+    """One decision value, shortened: strings quoted, sequences by their length."""
+    if isinstance(value, str):
+        return _short(value, limit)
+    if isinstance(value, tuple):
+        return f"<{len(value)} item{'s' if len(value) != 1 else ''}>"
+    if isinstance(value, Mapping):
+        return f"<{len(value)} key{'s' if len(value) != 1 else ''}>"
+    return repr(value)
 
 
 def _short(text: str, limit: int = 70) -> str:

@@ -13,6 +13,10 @@ Each edit carries two positions:
 * ``start``/``end``, the span of the changed text in ``base_text`` (the decoded
   input), or ``None`` where the changed text did not exist there (it was
   produced by an earlier edit).
+
+What a stage *chose* without changing text (the publication date and the rule
+that picked it, the spin score against its threshold) is a :class:`Decision`,
+logged with :meth:`Document.with_decision`: structured data, never an edit.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from typing import Any, Literal, NamedTuple
 __all__ = [
     "Action",
     "Change",
+    "Decision",
     "Document",
     "Edit",
     "Options",
@@ -105,6 +110,87 @@ class Edit:
             start=data.get("start"),
             end=data.get("end"),
         )
+
+
+#: Types a decision's ``data`` may hold (nested in tuples and string-keyed dicts).
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _frozen_value(key: str, value: Any) -> Any:
+    """Return ``value`` as JSON-ready immutable data (lists become tuples)."""
+    if isinstance(value, _SCALARS):
+        return value
+    if isinstance(value, list | tuple):
+        return tuple(_frozen_value(key, v) for v in value)
+    if isinstance(value, Mapping):
+        return MappingProxyType({str(k): _frozen_value(key, v) for k, v in value.items()})
+    raise TypeError(
+        f"decision data {key!r} holds a {type(value).__name__}; use str, int, float, bool, None, "
+        "or tuples and mappings of them (convert dates to ISO strings)"
+    )
+
+
+def _plain_value(value: Any) -> Any:
+    """Return frozen decision data as plain JSON types (tuples to lists, mappings to dicts)."""
+    if isinstance(value, tuple):
+        return [_plain_value(v) for v in value]
+    if isinstance(value, Mapping):
+        return {k: _plain_value(v) for k, v in value.items()}
+    return value
+
+
+@dataclass(frozen=True, slots=True, init=False)
+class Decision:
+    """What a stage chose without changing text, as structured data.
+
+    Decisions are not edits: replaying edits never sees them, and they are
+    counted apart (:func:`newsclean.stats.summarize`). ``data`` holds only
+    JSON-ready values (strings, numbers, booleans, ``None``, tuples and
+    mappings of them), so a decision pickles and serialises as it is.
+
+    Attributes:
+        stage: Registry name of the stage that decided.
+        reason: Stable snake_case slug of what was decided, e.g. ``published_date``.
+        data: Read-only mapping of what was chosen and why, e.g.
+            ``{"value": "2024-03-05", "rule": "url date", ...}``.
+
+    >>> d = Decision("normalize_dates", "published_date", {"value": "2024-03-05", "rule": "url date"})
+    >>> d.data["rule"]
+    'url date'
+    """
+
+    stage: str
+    reason: str
+    data: Mapping[str, Any]
+
+    def __init__(self, stage: str, reason: str, data: Mapping[str, Any] | None = None) -> None:
+        frozen = MappingProxyType({str(k): _frozen_value(str(k), v) for k, v in (data or {}).items()})
+        object.__setattr__(self, "stage", stage)
+        object.__setattr__(self, "reason", reason)
+        object.__setattr__(self, "data", frozen)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Decision):
+            return NotImplemented
+        return (self.stage, self.reason, self.data) == (other.stage, other.reason, other.data)
+
+    def __hash__(self) -> int:
+        return hash((self.stage, self.reason))
+
+    def __repr__(self) -> str:
+        return f"Decision({self.stage!r}, {self.reason!r}, {_plain_value(self.data)!r})"
+
+    def __reduce__(self) -> tuple[type[Decision], tuple[str, str, dict[str, Any]]]:
+        return (Decision, (self.stage, self.reason, _plain_value(self.data)))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return ``{"stage", "reason", "data"}`` with plain JSON types."""
+        return {"stage": self.stage, "reason": self.reason, "data": _plain_value(self.data)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Decision:
+        """Build a decision from :meth:`to_dict` output."""
+        return cls(str(data["stage"]), str(data["reason"]), data.get("data") or {})
 
 
 class Change(NamedTuple):
@@ -238,6 +324,7 @@ class Document:
         fields: Extracted fields (see ``FIELD_NAMES``), read-only.
         extra: Namespaced fields of third-party stages, read-only.
         edits: Every change made so far, in order.
+        decisions: What stages chose without changing text, in order.
         warnings: Things a user should know that are not edits.
         options: The per-call options.
         base_index: Number of leading edits that precede ``base_text`` (made
@@ -251,6 +338,7 @@ class Document:
     fields: Mapping[str, Any] = field(default_factory=_empty_fields)
     extra: Mapping[str, Any] = field(default_factory=_empty_fields)
     edits: tuple[Edit, ...] = ()
+    decisions: tuple[Decision, ...] = ()
     warnings: tuple[str, ...] = ()
     options: Options = field(default_factory=Options)
     base_index: int = 0
@@ -356,14 +444,18 @@ class Document:
             _maps=(*self._maps, batch),
         )
 
-    def with_note(self, stage: str, reason: str, detail: str) -> Document:
-        """Log a decision that changed no text (e.g. why a date was chosen).
+    def with_decision(self, stage: str, reason: str, /, **data: Any) -> Document:
+        """Log what ``stage`` chose without changing text (see :class:`Decision`).
 
-        The note is an ``extract`` edit whose ``before`` and ``after`` are both
-        ``detail``; :func:`replay` skips it.
+        Args:
+            stage: Name of the stage deciding.
+            reason: Snake_case slug of the decision, e.g. ``spin_score``.
+            **data: JSON-ready values saying what was chosen and why.
+
+        Raises:
+            TypeError: If a value is not JSON-ready data.
         """
-        note = Edit(stage, "extract", reason, detail, detail, None, None, at=None)
-        return replace(self, edits=(*self.edits, note))
+        return replace(self, decisions=(*self.decisions, Decision(stage, reason, data)))
 
     def with_fields(self, **values: Any) -> Document:
         """Return a copy with fields set; names must be in ``FIELD_NAMES``.
@@ -425,8 +517,7 @@ def _span_key(c: Change) -> tuple[int, int]:
 def replay(base_text: str, edits: Iterable[Edit]) -> str:
     """Re-apply ``edits`` (as logged, in order) to ``base_text``.
 
-    Notes (edits whose ``before`` equals ``after``) are skipped. Edits logged
-    by one stage run left to right, so each such run is applied in one pass:
+    Edits logged by one stage run left to right, so each such run is applied in one pass:
     replay is linear in the text size for any number of edits.
 
     Raises:
@@ -436,8 +527,6 @@ def replay(base_text: str, edits: Iterable[Edit]) -> str:
     run: list[Edit] = []
     run_end = -1  # end, in the current output, of the last edit in ``run``
     for e in edits:
-        if e.before == e.after:
-            continue  # a note: no text changed
         if e.at is None:
             raise ValueError(f"edit {e!r} has no working offset and cannot be replayed")
         if run and e.at < run_end:

@@ -105,6 +105,7 @@ def to_article(doc: Document) -> Article:
         spam_keywords=tuple(f.get("spam_keywords", ())),
         spun=bool(f.get("spun", False)),
         edits=doc.edits,
+        decisions=doc.decisions,
         warnings=warnings,
         raw=doc.source,
         extra=dict(doc.extra),
@@ -115,16 +116,11 @@ def to_article(doc: Document) -> Article:
 
 def _log_stage(name: str, before: Document, after: Document) -> None:
     """Log at DEBUG what one stage did: its edits by reason and what it decided."""
-    new = after.edits[len(before.edits) :]
-    notes = [e for e in new if e.before == e.after]
     reasons: dict[str, int] = {}
-    for e in new:
-        if e.before != e.after:
-            reasons[e.reason] = reasons.get(e.reason, 0) + 1
+    for e in after.edits[len(before.edits) :]:
+        reasons[e.reason] = reasons.get(e.reason, 0) + 1
     logger.debug("%s: %d edit(s) %s", name, sum(reasons.values()), reasons)
-    for e in notes:
-        logger.debug("%s decided %s: %s", name, e.reason, e.after)
-    for d in getattr(after, "decisions", ())[len(getattr(before, "decisions", ())) :]:
+    for d in after.decisions[len(before.decisions) :]:
         logger.debug("%s decided %s: %s", name, d.reason, dict(d.data))
 
 

@@ -24,6 +24,7 @@ class Summary:
     Attributes:
         articles: Articles seen.
         edits: Edits per ``(stage, reason)``.
+        decisions: Decisions per ``(stage, reason)``.
         characters_removed: Characters removed per stage.
         spun: Articles detected as spun.
         with_spam: Articles with spam keywords.
@@ -33,6 +34,7 @@ class Summary:
 
     articles: int = 0
     edits: Counter[tuple[str, str]] = field(default_factory=Counter)
+    decisions: Counter[tuple[str, str]] = field(default_factory=Counter)
     characters_removed: Counter[str] = field(default_factory=Counter)
     spun: int = 0
     with_spam: int = 0
@@ -60,8 +62,7 @@ def summarize(articles: Iterable[Article]) -> Summary:
         empty += not a.paragraphs
         s.warnings.update(a.warnings)
         for e in a.edits:
-            if e.before == e.after:
-                continue
             s.edits[(e.stage, e.reason)] += 1
             s.characters_removed[e.stage] += max(0, len(e.before) - len(e.after))
-    return Summary(n, s.edits, s.characters_removed, spun, spam, empty, s.warnings)
+        s.decisions.update((d.stage, d.reason) for d in a.decisions)
+    return Summary(n, s.edits, s.decisions, s.characters_removed, spun, spam, empty, s.warnings)

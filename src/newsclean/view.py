@@ -107,11 +107,6 @@ class Explanation(str):
 
 
 # -- facts read off an article -------------------------------------------------------
-def _is_note(e: Edit) -> bool:
-    """An edit that changed no text (a decision logged as an edit)."""
-    return e.before == e.after
-
-
 def edit_counts(article: Article) -> dict[str, int]:
     """Return the number of edits per stage, in pipeline order.
 
@@ -119,36 +114,31 @@ def edit_counts(article: Article) -> dict[str, int]:
     >>> edit_counts(Article(edits=(Edit("a", "remove", "x", "1", ""), Edit("b", "remove", "y", "2", ""))))
     {'a': 1, 'b': 1}
     """
-    counts: Counter[str] = Counter(e.stage for e in article.edits if not _is_note(e))
+    counts: Counter[str] = Counter(e.stage for e in article.edits)
     return dict(counts)
 
 
 def date_rule(article: Article) -> str | None:
     """Return the rule that chose ``article.published``, or ``None`` if unknown.
 
-    Read from the ``published_date`` decision (``data["rule"]``), or from an
-    older note-style log entry of the same reason.
+    Read from the ``published_date`` decision (``data["rule"]``).
     """
-    for d in getattr(article, "decisions", ()):
+    for d in article.decisions:
         if d.reason == "published_date":
             rule = d.data.get("rule")
             source = d.data.get("source")
             if rule and source:
                 return f"{rule} (from {source!r})"
             return str(rule) if rule else None
-    for e in article.edits:
-        if _is_note(e) and e.reason == "published_date":
-            return e.after
     return None
 
 
 def _decisions(article: Article) -> list[tuple[str, str, str]]:
-    """Every decision as (stage, reason, detail), from decisions or notes."""
+    """Every decision as (stage, reason, detail)."""
     out: list[tuple[str, str, str]] = []
-    for d in getattr(article, "decisions", ()):
+    for d in article.decisions:
         detail = ", ".join(f"{k}={v!r}" for k, v in d.data.items())
         out.append((d.stage, d.reason, detail))
-    out.extend((e.stage, e.reason, e.after) for e in article.edits if _is_note(e))
     return out
 
 
@@ -170,7 +160,7 @@ def _segments(article: Article) -> tuple[list[_Segment], list[int]] | None:
     placed = [
         i
         for i in range(article.base_index, len(article.edits))
-        if not _is_note(article.edits[i]) and article.edits[i].at is not None
+        if article.edits[i].at is not None
     ]
     segs: list[_Segment] = [(_KEEP, base, -1)] if base else []
     run: list[int] = []
@@ -405,10 +395,10 @@ def article_html(article: Article, *, log: bool = False) -> str:
             )
         parts.append("</div>")
         listed = set(in_place)
-        others = [i for i, e in enumerate(edits) if i not in listed and not _is_note(e)]
+        others = [i for i in range(len(edits)) if i not in listed]
     else:
         parts.append(f'<div class="nc-text">{_esc(article.text)}</div>')
-        others = [i for i, e in enumerate(edits) if not _is_note(e)]
+        others = list(range(len(edits)))
     if others:
         heading = (
             "edits made before the text stages (decoding, HTML extraction)"
@@ -418,7 +408,7 @@ def article_html(article: Article, *, log: bool = False) -> str:
         parts.append(_edit_list(heading, [edits[i] for i in others], open_=placed is None and log))
     if log:
         if placed is not None:
-            parts.append(_edit_list("every edit, in order", [e for e in edits if not _is_note(e)]))
+            parts.append(_edit_list("every edit, in order", list(edits)))
         decisions = _decisions(article)
         if decisions:
             items = "".join(f"<li><b>{_esc(s)}</b>: {_esc(r)} — {_esc(d)}</li>" for s, r, d in decisions)

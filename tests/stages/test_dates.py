@@ -43,9 +43,11 @@ def run(text: str, **options: object) -> Document:
     return normalize_dates(Document.from_text(text, options=Options(**options)))  # type: ignore[arg-type]
 
 
-def published_note(doc: Document) -> str | None:
-    notes = [e.before for e in doc.edits if e.reason == "published_date"]
-    return notes[0] if notes else None
+def published_decision(doc: Document) -> dict[str, object] | None:
+    """The data of the ``published_date`` decision, or None when nothing was chosen."""
+    found = [dict(d.data) for d in doc.decisions if d.reason == "published_date"]
+    assert len(found) <= 1
+    return found[0] if found else None
 
 
 # ---------------------------------------------------------------------------
@@ -148,7 +150,14 @@ def test_seed_like_labelled_date_line() -> None:
     assert "Date:2025-04-08" not in doc.text
     (edit,) = [e for e in doc.edits if e.reason == "date_line"]
     assert edit.action == "extract"
-    assert published_note(doc) == "2025-04-08T08:47:16 from 'Date:2025-04-08 08:47:16': published label"
+    decision = published_decision(doc)
+    assert decision is not None
+    assert (decision["value"], decision["source"], decision["rule"]) == (
+        "2025-04-08T08:47:16",
+        "Date:2025-04-08 08:47:16",
+        "published label",
+    )
+    assert "2025-04-08T08:47:16" in decision["candidates"]  # type: ignore[operator]
 
 
 def test_seed_like_first_line_and_footer_timestamp() -> None:
@@ -360,11 +369,12 @@ def test_published_rules(
     out = normalize_dates(doc)
     got = out.get("published")
     assert (iso(got) if got is not None else None) == expected, reason
-    note = published_note(out)
+    decision = published_decision(out)
     if rule is None:
-        assert note is None
+        assert decision is None
     else:
-        assert note is not None and note.endswith(rule), reason
+        assert decision is not None and decision["rule"] == rule, reason
+        assert decision["value"] == expected, reason
     for c in dates:
         assert c in out.get("dates")  # page candidates are merged, not replaced
 
@@ -372,14 +382,20 @@ def test_published_rules(
 def test_url_date_is_a_fallback() -> None:
     doc = run(f"{HEAD} - The Daily\n{STORY}", url="https://example.com/2024/03/05/bridge")
     assert doc.get("published") == date(2024, 3, 5)
-    assert published_note(doc) == "2024-03-05 from 'url:https://example.com/2024/03/05/bridge': url date"
+    decision = published_decision(doc)
+    assert decision is not None
+    assert (decision["value"], decision["source"], decision["rule"]) == (
+        "2024-03-05",
+        "url:https://example.com/2024/03/05/bridge",
+        "url date",
+    )
 
 
 def test_existing_published_is_kept() -> None:
     doc = Document.from_text(f"{HEAD}\nMarch 5, 2024\n{STORY}").with_fields(published=date(2024, 1, 1))
     out = normalize_dates(doc)
     assert out.get("published") == date(2024, 1, 1)
-    assert published_note(out) is None
+    assert published_decision(out) is None
 
 
 def test_language_orders_numeric_dates() -> None:

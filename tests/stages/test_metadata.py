@@ -51,11 +51,11 @@ def run(text: str, **fields: Any) -> Document:
 
 
 def reasons(doc: Document) -> list[str]:
-    return [e.reason for e in doc.edits if e.before != e.after]
+    return [e.reason for e in doc.edits]
 
 
 def body_edits(doc: Document) -> list[tuple[str, str]]:
-    return [(e.reason, e.before) for e in doc.edits if e.before != e.after]
+    return [(e.reason, e.before) for e in doc.edits]
 
 
 # -- the spam-farm shape of the first seed, with the injected phrase already gone --

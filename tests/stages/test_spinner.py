@@ -45,7 +45,7 @@ def _run(text: str, stage: object = repair_spinner, **options: object) -> Docume
 
 
 def _reasons(doc: Document, stage: str = "repair_spinner") -> list[str]:
-    return [e.reason for e in doc.edits if e.stage == stage and e.before != e.after]
+    return [e.reason for e in doc.edits if e.stage == stage]
 
 
 # -- tier 1: unambiguous artifacts, repaired in any document -------------------------
@@ -112,6 +112,11 @@ def test_spun_paragraph_is_detected_and_scored() -> None:
     assert out.get("spun") is True
     assert out.extra["spinner"]["score"] >= 8
     assert out.extra["spinner"]["artifacts"] >= 3
+    (decision,) = [d for d in out.decisions if d.reason == "spin_score"]
+    assert decision.stage == "repair_spinner"
+    assert decision.data["spun"] is True
+    assert decision.data["score"] >= decision.data["threshold"]
+    assert decision.data["artifacts"] >= 3
 
 
 def test_spin_score_counts_families() -> None:

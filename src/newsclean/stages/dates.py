@@ -13,8 +13,10 @@ becomes a :class:`DateCandidate`:
 * ``mentioned``: a date inside a story sentence, or a date line that was not
   chosen as the publication date.
 
-``published`` is chosen by these rules, first match wins (the rule is logged
-with :meth:`~newsclean.document.Document.with_note`, reason ``published_date``):
+``published`` is chosen by these rules, first match wins (the choice is logged
+with :meth:`~newsclean.document.Document.with_decision`, reason
+``published_date``, data ``value``, ``source``, ``rule`` and the ``candidates``
+weighed):
 
 1. ``page metadata``: a ``published`` candidate an earlier stage took from
    the page (JSON-LD, ``<meta>``, ``itemprop``, ``<time datetime>``, a
@@ -888,8 +890,13 @@ def normalize_dates(doc: Document) -> Document:
         out = out.with_fields(dates=tuple(candidates))
     if choice is not None:
         out = out.with_fields(published=choice.value)
-        out = out.with_note(
-            NAME, "published_date", f"{iso(choice.value)} from {choice.source!r}: {choice.rule}"
+        out = out.with_decision(
+            NAME,
+            "published_date",
+            value=iso(choice.value),
+            source=choice.source,
+            rule=choice.rule,
+            candidates=tuple(dict.fromkeys(c.value for c in candidates if c.value is not None)),
         )
         if chosen is not None and found[chosen].ambiguous:
             out = out.with_warning(f"published date: {found[chosen].ambiguous}")

@@ -1006,7 +1006,15 @@ class RepairSpinner:
             info = score.to_dict()
             info["swaps"] = [[sw.original, sw.spun, sw.support] for sw in inferred]
             out = out.with_extra("spinner", info)
-            out = out.with_note(self.name, "spin_score", f"score={score.score:.2f} spun={spun}")
+            out = out.with_decision(
+                self.name,
+                "spin_score",
+                score=round(score.score, 4),
+                threshold=self.threshold,
+                spun=spun,
+                artifacts=score.artifacts,
+                strong_contexts=score.strong,
+            )
         if tortured:
             names = sorted({f"{text[s:e]!r} ({row.expected})" for s, e, row in tortured})
             shown = ", ".join(names[:10]) + (" …" if len(names) > 10 else "")
