@@ -157,11 +157,7 @@ def _segments(article: Article) -> tuple[list[_Segment], list[int]] | None:
     base = article.base_text
     if base is None:
         return None
-    placed = [
-        i
-        for i in range(article.base_index, len(article.edits))
-        if article.edits[i].at is not None
-    ]
+    placed = [i for i in range(article.base_index, len(article.edits)) if article.edits[i].at is not None]
     segs: list[_Segment] = [(_KEEP, base, -1)] if base else []
     run: list[int] = []
     run_end = -1
