@@ -404,16 +404,18 @@ class _Crumbs(NamedTuple):
     pure: bool  # the whole line is the breadcrumb
 
 
+#: Zipf frequency from which a token is a known word (once per ten million words).
+_KNOWN_ZIPF = 1.0
+
+
 def _known_token(token: str, language: str | None) -> bool:
     """True if ``token`` is a known word (so a case change inside it is no glue)."""
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # pragma: no cover - wordfreq is a declared dependency
-        return False
-    try:
-        return zipf_frequency(token, language or "en") >= 1.0
-    except LookupError:
-        return zipf_frequency(token, "en") >= 1.0
+    from newsclean.lexicon import zipf
+
+    found = zipf(token, language or "en")
+    if found is None:
+        found = zipf(token, "en")
+    return found is not None and found >= _KNOWN_ZIPF
 
 
 def _breadcrumb(text: str, v: _Vocab, language: str | None, *, tail_known: bool = False) -> _Crumbs | None:
