@@ -9,7 +9,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from newsclean import replay
@@ -322,6 +322,10 @@ def clean_words(draw: st.DrawFn) -> str:
 @settings(max_examples=300, deadline=None)
 @given(clean_words())
 def test_clean_words_are_untouched(text: str) -> None:
+    import ftfy
+
+    # "â" before "”‘" is the UTF-8 of "┑" read as Windows-1252: mojibake, not clean words.
+    assume(ftfy.fix_text(text) == text)
     doc = run(text)
     assert doc.text == text, edits(doc)
 
