@@ -46,6 +46,7 @@ from pathlib import Path
 from benchmarks.common import add_data_argument, table
 from benchmarks.spinsim import SpunText, draw_spinner, pool, spin
 from newsclean.document import Document
+from newsclean.stages.language import detect
 from newsclean.stages.spinner import RepairSpinner
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -151,11 +152,13 @@ def _detected_swaps(doc: Document) -> set[tuple[str, str]]:
 
 def run(data: Path, rates: list[float], limit: int | None, seed: int, n_pairs: int, held_out: bool) -> None:
     bodies = clean_bodies(data)
-    spun_bodies = bodies["aeb"][:limit] if limit else bodies["aeb"]
+    # An English thesaurus spins English text: other-language bodies are left out.
+    english = [b for b in bodies["aeb"] if detect(b) == "en"]
+    spun_bodies = english[:limit] if limit else english
     pairs = pool(held_out)
     stage = RepairSpinner()
     print(
-        f"Spun AEB bodies ({len(spun_bodies)} documents), each by its own spinner of {n_pairs} pairs "
+        f"Spun English AEB bodies ({len(spun_bodies)} documents), each by its own spinner of {n_pairs} pairs "
         f"drawn from the {'HELD-OUT' if held_out else 'development'} pool ({len(pairs)} pairs), seed {seed}\n"
     )
     rows = []
@@ -342,7 +345,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="use only the first N bodies")
     parser.add_argument("--rates", default="1.0,0.5", help="comma-separated spin rates")
     parser.add_argument("--seed", type=int, default=0, help="seed of the simulated spinners")
-    parser.add_argument("--pairs", type=int, default=100, help="swap pairs per simulated spinner")
+    parser.add_argument("--pairs", type=int, default=400, help="swap pairs per simulated spinner")
     parser.add_argument("--held-out", action="store_true", help="draw pairs from the held-out pool")
     parser.add_argument("--build-tortured", action="store_true", help="regenerate data/tortured.tsv and exit")
     args = parser.parse_args()

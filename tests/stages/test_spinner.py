@@ -262,14 +262,15 @@ def test_tortured_description_rows_are_reported_not_repaired() -> None:
 
 
 def _scans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Tortured-phrase matches of the whole-text scan and of the prefiltered lines."""
-    from newsclean.stages.spinner import _lower, _tortured_index, _tortured_lines
+    """Tortured-phrase matches of one pattern of the whole list and of the prefiltered scan."""
+    from newsclean.stages._text import lower
+    from newsclean.stages.tortured import _candidates, _index, _pattern
 
-    pattern, _ = _tortured_index()
-    lowered = _lower(text)
-    full = [m.span() for m in pattern.finditer(lowered)]
-    lines = [m.span() for s, e in _tortured_lines(lowered) for m in pattern.finditer(lowered, s, e)]
-    return full, lines
+    lowered = lower(text)
+    full = [m.span() for m in _pattern(tuple(sorted(_index()))).finditer(lowered)]
+    candidates = _candidates(lowered)
+    scan = [m.span() for m in _pattern(tuple(candidates)).finditer(lowered)] if candidates else []
+    return full, scan
 
 
 @pytest.mark.parametrize(

@@ -8,10 +8,13 @@ on text that needs it.
 from newsclean.stages import (  # noqa: F401  (import registers)
     boilerplate,
     dates,
+    doubled_words,
     encoding,
     html,
     language,
     metadata,
     spam,
     spinner,
+    spinner_swaps,
+    tortured,
 )

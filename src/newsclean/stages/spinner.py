@@ -56,8 +56,9 @@ from typing import Any, ClassVar, Literal, NamedTuple
 import regex
 
 from newsclean.document import Change, Document
-from newsclean.pipeline import stage
 from newsclean.registry import register
+from newsclean.stages._text import english, lower, match_case, tsv_rows
+from newsclean.stages.doubled_words import GRAMMATICAL_DOUBLES, remove_doubled_words
 from newsclean.stages.spinner_swaps import (
     MAX_REVERSAL_PRIOR,
     InferredSwap,
@@ -66,6 +67,7 @@ from newsclean.stages.spinner_swaps import (
     spun_evidence,
     whole_word_spans,
 )
+from newsclean.stages.tortured import TorturedPhrase, find_tortured, find_tortured_lowered, load_tortured
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -277,13 +279,6 @@ class Substitution:
     source: str
 
 
-def _read_rows(text: str) -> Iterator[list[str]]:
-    for raw in text.splitlines():
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        yield raw.rstrip("\n").split("\t")
-
-
 def load_substitutions(path: str | Path | None = None) -> tuple[Substitution, ...]:
     """Read a substitution table (the packaged ``spinner.tsv`` by default).
 
@@ -309,7 +304,7 @@ def _packaged_substitutions() -> tuple[Substitution, ...]:
 
 def _parse_substitutions(text: str, where: str) -> tuple[Substitution, ...]:
     rows: list[Substitution] = []
-    for cells in _read_rows(text):
+    for cells in tsv_rows(text):
         if len(cells) < 4:
             raise ValueError(f"{where}: expected original, spun, prior, reversal[, source] in {cells!r}")
         original, spun, prior, reversal = (c.strip() for c in cells[:4])
@@ -372,14 +367,6 @@ def _model(table: tuple[Substitution, ...]) -> _Model:
     )
 
 
-def _lower(text: str) -> str:
-    """Lower-case ``text`` keeping every offset (a few characters grow when lowered)."""
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-    return lowered
-
-
 def _whole(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
     """Yield matches of a literal ``pattern`` not glued to letters or hyphens.
 
@@ -396,14 +383,6 @@ def _whole(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]
 
 
 # -- tier 1: artifacts ---------------------------------------------------------------
-
-
-def _match_case(template: str, word: str) -> str:
-    if template.isupper() and len(template) > 1:
-        return word.upper()
-    if template[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word
 
 
 _LETTER_RUN = regex.compile(r"\p{L}*")
@@ -427,7 +406,7 @@ def _token_bounds(text: str, start: int, end: int) -> tuple[int, int, bool]:
 
 def _find_artifacts(text: str, model: _Model, lang: str, lowered: str | None = None) -> list[Change]:
     """Return repairs of non-words made by reverting a spun substring."""
-    lowered = _lower(text) if lowered is None else lowered
+    lowered = lower(text) if lowered is None else lowered
     changes: list[Change] = []
     done_until = -1
     zipf: Any = None
@@ -457,7 +436,7 @@ def _find_artifacts(text: str, model: _Model, lang: str, lowered: str | None = N
         cur = ts
         for g in model.anywhere.finditer(lowered, ts, te):
             parts.append(text[cur : g.start()])
-            parts.append(_match_case(text[g.start() : g.end()], model.by_spun[g.group()].original))
+            parts.append(match_case(text[g.start() : g.end()], model.by_spun[g.group()].original))
             cur = g.end()
         parts.append(text[cur:te])
         repaired = "".join(parts)
@@ -684,237 +663,7 @@ def _inferred_reversals(text: str, lowered: str, swaps: list[InferredSwap], lang
     return changes
 
 
-# -- tortured phrases --------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class TorturedPhrase:
-    """One row of the tortured-phrase table.
-
-    Attributes:
-        tortured: The tortured phrase (matched case-insensitively, whole words).
-        canonical: The exact phrase it replaced, or "" when the source gives
-            only a description (then it is reported, never repaired).
-        requires: Phrases of which one must also occur in the document (the
-            source's ``AND`` terms), or empty.
-        excludes: Phrases whose presence cancels the match (``NOT`` terms).
-        expected: The source's free-text expected phrase, for reports.
-    """
-
-    tortured: str
-    canonical: str
-    requires: tuple[str, ...]
-    excludes: tuple[str, ...]
-    expected: str
-
-
-@lru_cache(maxsize=1)
-def load_tortured() -> tuple[TorturedPhrase, ...]:
-    """Read the packaged tortured-phrase table (``data/tortured.tsv``)."""
-    text = resources.files("newsclean.data").joinpath("tortured.tsv").read_text(encoding="utf-8")
-    rows: list[TorturedPhrase] = []
-    for cells in _read_rows(text):
-        cells += [""] * (5 - len(cells))
-        tortured, canonical, requires, excludes, expected = cells[:5]
-        rows.append(
-            TorturedPhrase(
-                tortured,
-                canonical,
-                tuple(p for p in requires.split("|") if p),
-                tuple(p for p in excludes.split("|") if p),
-                expected or canonical,
-            )
-        )
-    return tuple(rows)
-
-
-def _trie_pattern(phrases: Sequence[str]) -> str:
-    """Build a regex alternation shaped as a character trie (fast to scan)."""
-    trie: dict[str, Any] = {}
-    for p in phrases:
-        node = trie
-        for ch in p:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def walk(node: dict[str, Any]) -> str:
-        ends = "" in node
-        branches = [
-            (" +" if ch == " " else re.escape(ch)) + walk(child) for ch, child in sorted(node.items()) if ch
-        ]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return walk(trie)
-
-
-@lru_cache(maxsize=1)
-def _tortured_index() -> tuple[re.Pattern[str], dict[str, TorturedPhrase]]:
-    # The standard library's engine scans this character trie about 300 times
-    # faster than the regex module does (measured on the AEB bodies), so this
-    # one pattern uses ``re``; it is matched against lower-cased text.
-    index: dict[str, TorturedPhrase] = {}
-    for row in load_tortured():
-        if len(row.tortured.split()) > 1:
-            index.setdefault(" ".join(row.tortured.lower().split()), row)
-    body = _trie_pattern(list(index))
-    return re.compile(rf"(?<![\w\-])(?:{body})(?![\w\-])"), index
-
-
-_WORD_RUN = re.compile(r"[\w\-]+")
-
-
-@lru_cache(maxsize=1)
-def _tortured_keys() -> dict[str, tuple[tuple[frozenset[str], ...], tuple[str, ...]]]:
-    """Index the tortured phrases by their longest run of word characters and hyphens.
-
-    Every maximal run of word characters and hyphens in a phrase is also one
-    in a text the phrase matches: inside the phrase runs are cut by spaces or
-    other characters, and the pattern requires neither a word character nor a
-    hyphen on either side of a match. A text lacking one of a phrase's runs
-    cannot contain the phrase. Each entry maps a key run (the phrase's longest
-    run not found in the phrase it replaced, the one least likely to occur)
-    to the run sets and the phrases it keys (two parallel tuples).
-    """
-    keys: dict[str, list[tuple[frozenset[str], str]]] = {}
-    for phrase, row in _tortured_index()[1].items():
-        runs = frozenset(_WORD_RUN.findall(phrase))
-        # The words the phrase does not share with the one it replaced are the
-        # odd synonyms ("profound" in "profound learning"): rarer, better keys.
-        kept = set(_WORD_RUN.findall(f"{row.canonical} {row.expected}".lower()))
-        odd = sorted(runs - kept) or sorted(runs)
-        key = max(odd, key=len) if odd else ""
-        keys.setdefault(key, []).append((runs, phrase))
-    return {k: (tuple(r for r, _ in v), tuple(p for _, p in v)) for k, v in keys.items()}
-
-
-@lru_cache(maxsize=1)
-def _tortured_key_set() -> frozenset[str]:
-    return frozenset(_tortured_keys())
-
-
-def _tortured_lines(lowered: str) -> list[tuple[int, int]]:
-    """Return the ``(start, end)`` spans of the lines that may hold a tortured phrase, in order.
-
-    A cheap, exact prefilter before the full scan. The runs of the text are
-    its white-space tokens, except that tokens with other characters than
-    letters and digits are cut into their runs (one scan over those tokens
-    joined). A phrase whose runs all occur is a candidate. A text without two
-    spaces in a row holds a candidate only as the literal phrase, so a plain
-    substring search confirms it; otherwise its key run stands in. A match
-    never spans a line break (only spaces join its words), so only the lines
-    where a candidate was found need the full scan, and scanning them alone
-    finds the same matches.
-    """
-    keys = _tortured_keys()
-    if "" in keys:
-        return [(0, len(lowered))]  # a phrase without word characters: no prefilter
-    runs = set(lowered.split())
-    runs.update(_WORD_RUN.findall(" ".join([t for t in runs if not t.isalnum()])))
-    single_spaced = "  " not in lowered
-    lines: set[tuple[int, int]] = set()
-    for key in runs.intersection(_tortured_key_set()):
-        entries = keys[key]
-        if not any(map(runs.issuperset, entries[0])):
-            continue
-        for phrase_runs, phrase in zip(entries[0], entries[1], strict=True):
-            if not phrase_runs <= runs:
-                continue
-            needle = phrase if single_spaced else key
-            i = lowered.find(needle)
-            while i >= 0:
-                start = lowered.rfind("\n", 0, i) + 1
-                end = lowered.find("\n", i)
-                if end < 0:
-                    end = len(lowered)
-                lines.add((start, end))
-                i = lowered.find(needle, end)
-    return sorted(lines)
-
-
-def _contains(lowered: str, phrase: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(phrase.lower())}(?!\w)", lowered) is not None
-
-
-def find_tortured(text: str) -> list[tuple[int, int, TorturedPhrase]]:
-    """Return ``(start, end, row)`` for each tortured phrase in ``text``.
-
-    >>> [row.canonical for _, _, row in find_tortured("The results are as pursues: none.")]
-    ['as follows']
-    """
-    return _find_tortured(text, _lower(text))
-
-
-def _find_tortured(text: str, lowered: str) -> list[tuple[int, int, TorturedPhrase]]:
-    """Do :func:`find_tortured` on ``text`` and its offset-keeping lower-case form."""
-    lines = _tortured_lines(lowered)
-    if not lines:
-        return []
-    pattern, index = _tortured_index()
-    found: list[tuple[int, int, TorturedPhrase]] = []
-    matches = (m for start, end in lines for m in pattern.finditer(lowered, start, end))
-    for m in matches:
-        row = index.get(" ".join(m.group().split()))
-        if row is None:
-            continue
-        if row.requires and not any(_contains(lowered, r) for r in row.requires):
-            continue
-        if any(_contains(lowered, x) for x in row.excludes):
-            continue
-        found.append((m.start(), m.end(), row))
-    return found
-
-
 # -- the stage ---------------------------------------------------------------------------
-
-
-#: Frequent English words that are rare in other Latin-script languages; their
-#: share of the tokens tells English apart when the detector gives no answer.
-_ENGLISH_MARKERS = frozenset(_words("the and of to is that for you it with was on are this be he they"))
-#: The same for the Latin-script languages met most in news captures.
-_FOREIGN_MARKERS = frozenset(
-    _words(
-        """
-        di il che per della una con non da la le les des et est pas que los las por para
-        em não uma der die das und ist nicht een het van yang dan ini itu untuk dengan tidak
-        """
-    )
-)
-_WORD = re.compile(r"\w+")
-
-
-def _looks_english(text: str) -> bool:
-    """Return True when English markers are 4 % of the first 400 words and outnumber foreign ones.
-
-    Texts under 200 characters count as English: too short to tell.
-    """
-    if len(text) < 200:
-        return True
-    words = _WORD.findall(text[:4000].lower())[:400]
-    english = sum(w in _ENGLISH_MARKERS for w in words)
-    return english >= 0.04 * len(words) and english > sum(w in _FOREIGN_MARKERS for w in words)
-
-
-def _english(doc: Document) -> str | None:
-    """Return the wordfreq language code when the document is English.
-
-    The ``language`` field (or the caller's option) decides; without one the
-    detector is asked, and where it has no answer a share of frequent English
-    words. Other languages are left alone (Indonesian, for one, doubles words
-    grammatically: "biasa biasa").
-    """
-    lang = doc.get("language") or doc.options.language
-    if lang is None:
-        from newsclean.stages.language import detect
-
-        lang = detect(doc.text)
-        if lang is None:
-            return "en" if _looks_english(doc.text) else None
-    if str(lang).lower().split("-")[0] == "en":
-        return "en"
-    return None
 
 
 def _merge(*groups: list[Change]) -> list[Change]:
@@ -969,13 +718,13 @@ class RepairSpinner:
 
     def __call__(self, doc: Document) -> Document:
         """Run the stage on ``doc``."""
-        lang = _english(doc)
+        lang = english(doc)
         if lang is None:
             return doc.with_fields(spun=False)
         text = doc.text
         table = load_substitutions(self.table)
         model = _model(table)
-        lowered = _lower(text)
+        lowered = lower(text)
         artifacts = _find_artifacts(text, model, lang, lowered)
         inferred = [s for s in infer_swaps(text, lang) if (s.original, s.spun) not in model.pairs]
         spun_inferred = spun_evidence(inferred)
@@ -992,11 +741,11 @@ class RepairSpinner:
         if spun:
             reversals += _inferred_reversals(text, lowered, inferred, lang)
         artifacts = _merge(artifacts, inferred_changes)
-        tortured = _find_tortured(text, lowered)
+        tortured = find_tortured_lowered(text, lowered)
         fixes: list[Change] = []
         if tortured and doc.options.repair_tortured:
             fixes = [
-                Change(s, e, _match_case(text[s:e], row.canonical), "tortured_phrase")
+                Change(s, e, match_case(text[s:e], row.canonical), "tortured_phrase")
                 for s, e, row in tortured
                 if row.canonical
             ]
@@ -1024,78 +773,3 @@ class RepairSpinner:
 
 #: The default stage instance (what the registry builds without options).
 repair_spinner = RepairSpinner()
-
-
-# -- doubled words -------------------------------------------------------------------------
-
-#: Lower-case words whose doubling is grammatical or a deliberate figure, kept as they are.
-#: Grammar: "had had", "that that" ("he said that that was wrong"), "is is" and
-#: "was was" (pseudo-clefts: "what it is is ..."), "do do" / "does does"
-#: (emphatic: "what they do do"), "her her" ("gave her her keys"), "in in" / "on
-#: on" / "up up" / "out out" (particle then preposition: "logged in in May").
-#: Style: intensifying repetition ("very very", "really really", "many many",
-#: "far far", "long long") and set reduplications ("bye bye", "ha ha", "no no",
-#: "so so", "there there", "well well", "blah blah", "night night").
-GRAMMATICAL_DOUBLES = frozenset(
-    _words(
-        """
-    had that is was do does her in on up out
-    very really many much so far long more too oh ah
-    bye ha haha ho hee no yes now there well blah bla la tut tsk night knock hip chop
-    pooh hush boo goody win yum yada cha choo dum tom pom
-    """
-    )
-)
-
-#: A word repeated after spaces, searched in lower-cased text. Possessive
-#: quantifiers (standard ``re``, Python 3.11+) keep the scan linear and fast;
-#: letters-only and the edges are checked in Python.
-_DOUBLED = re.compile(r"\b(\w++)((?:[ \t\u00a0]++\1\b)++)")
-_EDGE = frozenset("'’-")
-
-
-def _sentence_initial(text: str, pos: int) -> bool:
-    i = pos - 1
-    while i >= 0 and text[i] in " \t\u00a0\"“‘'([":
-        i -= 1
-    return i < 0 or text[i] == "\n" or bool(_SENTENCE_END.match(text[i]))
-
-
-@stage("remove_doubled_words")
-def remove_doubled_words(doc: Document) -> Document:
-    """Delete an accidentally repeated word ("could could" -> "could").
-
-    Kept: grammatical and stylistic doubles (:data:`GRAMMATICAL_DOUBLES`), numbers,
-    capitalised doubles ("Walla Walla", "Bora Bora") unless the first is a
-    sentence-initial capital followed by the lower-case word ("The the"), and
-    anything across a line break or punctuation. English (or undetected) text only.
-
-    >>> from newsclean.document import Document
-    >>> remove_doubled_words(Document.from_text("Minsk could could join.")).text
-    'Minsk could join.'
-    """
-    if _english(doc) is None:
-        return doc
-    text = doc.text
-    changes: list[Change] = []
-    for m in _DOUBLED.finditer(_lower(text)):
-        low = m.group(1)
-        if not low.isalpha() or low in GRAMMATICAL_DOUBLES or (len(low) == 1 and low != "a"):
-            continue
-        if (m.start() > 0 and text[m.start() - 1] in _EDGE) or (
-            m.end() < len(text) and text[m.end()] in _EDGE
-        ):
-            continue
-        first = text[m.start(1) : m.end(1)]
-        repeats = text[m.end(1) : m.end()].split()
-        plain = first.islower() and all(r == first for r in repeats)
-        initial = (
-            first[0].isupper()
-            and first[1:].islower()
-            and all(r == low for r in repeats)
-            and _sentence_initial(text, m.start())
-        )
-        if not (plain or initial):
-            continue
-        changes.append(Change(m.end(1), m.end(), "", "doubled_word"))
-    return doc.with_edits("remove_doubled_words", changes)

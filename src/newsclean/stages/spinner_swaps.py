@@ -193,12 +193,16 @@ class InferredSwap:
         spun: The synonym it wrote.
         artifacts: The non-words this swap explains (claimed by no better swap).
         known: True for a row of the curated substitution table.
+        survives: True when ``original`` still occurs in lower case in the
+            text (outside the synonym), which a spinner swapping every
+            occurrence would not have left.
     """
 
     original: str
     spun: str
     artifacts: list[Artifact] = field(default_factory=list)
     known: bool = False
+    survives: bool = False
 
     @property
     def support(self) -> int:
@@ -406,7 +410,13 @@ def infer_swaps(
             pending.pop(0)
         claimed.update(a.start for a, _ in free)
         swaps.append(
-            InferredSwap(original, spun, [a for a, _ in free], known=(original, spun) in known_pairs)
+            InferredSwap(
+                original,
+                spun,
+                [a for a, _ in free],
+                known=(original, spun) in known_pairs,
+                survives=survives(original, spun),
+            )
         )
     return swaps
 

@@ -1,0 +1,67 @@
+"""Small text helpers shared by the spinner-family modules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsclean.document import Document
+
+__all__ = ["SHORT_TEXT", "english", "lower", "match_case", "tsv_rows"]
+
+
+def lower(text: str) -> str:
+    """Lower-case ``text`` keeping every offset (a few characters grow when lowered).
+
+    >>> lower("ÉTÉ İ")[:3]
+    'été'
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    return lowered
+
+
+def match_case(template: str, word: str) -> str:
+    """Give ``word`` the case pattern of ``template`` (upper, capitalised or as is).
+
+    >>> match_case("Budobtain", "budget"), match_case("AFTER", "again")
+    ('Budget', 'AGAIN')
+    """
+    if len(template) > 1 and template.isupper():
+        return word.upper()
+    if template[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def tsv_rows(text: str) -> Iterator[list[str]]:
+    """Yield the tab-separated cells of each row, skipping blank and ``#`` comment lines."""
+    for raw in text.splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        yield raw.rstrip("\n").split("\t")
+
+
+#: Texts shorter than this that the language detector cannot place count as
+#: English: too short to tell, and the spinner stages' doctests and one-line
+#: inputs are English. Longer undetected texts are left alone.
+SHORT_TEXT = 200
+
+
+def english(doc: Document) -> str | None:
+    """Return ``"en"`` (the wordfreq code) when ``doc`` is English, else None.
+
+    The ``language`` field or the caller's option decides; without one,
+    :func:`newsclean.stages.language.detect` does. Other languages are left
+    alone (Indonesian, for one, doubles words grammatically: "biasa biasa").
+    """
+    lang = doc.get("language") or doc.options.language
+    if lang is None:
+        from newsclean.stages.language import detect
+
+        lang = detect(doc.text)
+        if lang is None:
+            return "en" if len(doc.text) < SHORT_TEXT else None
+    return "en" if str(lang).lower().split("-")[0] == "en" else None

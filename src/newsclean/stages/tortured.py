@@ -1,0 +1,196 @@
+"""Tortured phrases: find them cheaply, in one pass, and only build what a text needs.
+
+A tortured phrase is a paraphrasing tool's rendering of a set phrase ("as
+pursues" for "as follows", "profound learning" for "deep learning"). The list
+is Cabanac, Labbé & Magazinov's Problematic Paper Screener export
+(``data/tortured.tsv``; its header gives source, licence and derivation).
+``repair_spinner`` reports them as a warning and replaces them with the exact
+canonical phrase when ``Options.repair_tortured`` is set.
+
+Cost model. Almost no capture holds a tortured phrase, so nothing large is
+built up front:
+
+1. **Index** (once per process, a dictionary): phrase -> row, and each
+   phrase's *key run*, its longest run of word characters not found in the
+   phrase it replaced ("profound" in "profound learning").
+2. **Prefilter** (linear): the set of runs of the text, intersected with the
+   key runs; a phrase is a candidate only when all its runs occur. A match
+   needs every run of the phrase in the text, so the prefilter misses
+   nothing.
+3. **Scan** (linear, only with candidates): one pattern built from the
+   candidate phrases alone (cached by candidate set), run once over the text.
+   It finds the same matches as one pattern of the whole list would: a
+   phrase that matches is always a candidate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from newsclean.stages._text import lower, tsv_rows
+
+__all__ = ["TorturedPhrase", "find_tortured", "load_tortured"]
+
+
+@dataclass(frozen=True, slots=True)
+class TorturedPhrase:
+    """One row of the tortured-phrase table.
+
+    Attributes:
+        tortured: The tortured phrase (matched case-insensitively, whole words).
+        canonical: The exact phrase it replaced, or "" when the source gives
+            only a description (then it is reported, never repaired).
+        requires: Phrases of which one must also occur in the document (the
+            source's ``AND`` terms), or empty.
+        excludes: Phrases whose presence cancels the match (``NOT`` terms).
+        expected: The source's free-text expected phrase, for reports.
+    """
+
+    tortured: str
+    canonical: str
+    requires: tuple[str, ...]
+    excludes: tuple[str, ...]
+    expected: str
+
+
+@lru_cache(maxsize=1)
+def load_tortured() -> tuple[TorturedPhrase, ...]:
+    """Read the packaged tortured-phrase table (``data/tortured.tsv``)."""
+    text = resources.files("newsclean.data").joinpath("tortured.tsv").read_text(encoding="utf-8")
+    rows: list[TorturedPhrase] = []
+    for cells in tsv_rows(text):
+        cells += [""] * (5 - len(cells))
+        tortured, canonical, requires, excludes, expected = cells[:5]
+        rows.append(
+            TorturedPhrase(
+                tortured,
+                canonical,
+                tuple(p for p in requires.split("|") if p),
+                tuple(p for p in excludes.split("|") if p),
+                expected or canonical,
+            )
+        )
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, TorturedPhrase]:
+    """Map each multi-word phrase, lower case and single-spaced, to its row (first row wins)."""
+    index: dict[str, TorturedPhrase] = {}
+    for row in load_tortured():
+        if len(row.tortured.split()) > 1:
+            index.setdefault(" ".join(row.tortured.lower().split()), row)
+    return index
+
+
+_WORD_RUN = re.compile(r"[\w\-]+")
+
+
+@lru_cache(maxsize=1)
+def _keys() -> dict[str, tuple[tuple[frozenset[str], str], ...]]:
+    """Index the phrases by their key run: key -> ``(runs of the phrase, phrase)`` pairs.
+
+    Every maximal run of word characters and hyphens in a phrase is also one
+    in a text the phrase matches: inside the phrase runs are cut by spaces or
+    other characters, and a match has neither a word character nor a hyphen
+    on either side. The key is the phrase's longest run not found in the
+    phrase it replaced: the odd synonym, the least likely to occur.
+    """
+    keys: dict[str, list[tuple[frozenset[str], str]]] = {}
+    for phrase, row in _index().items():
+        runs = frozenset(_WORD_RUN.findall(phrase))
+        kept = set(_WORD_RUN.findall(f"{row.canonical} {row.expected}".lower()))
+        odd = sorted(runs - kept) or sorted(runs)
+        keys.setdefault(max(odd, key=len) if odd else "", []).append((runs, phrase))
+    return {k: tuple(v) for k, v in keys.items()}
+
+
+def _candidates(lowered: str) -> list[str]:
+    """Return the phrases whose runs all occur in ``lowered`` (one pass over the text).
+
+    The runs of the text are its white-space tokens, except that tokens with
+    other characters than letters and digits are cut into their runs.
+    """
+    keys = _keys()
+    if "" in keys:  # a phrase without word characters: every phrase is a candidate
+        return sorted(_index())
+    runs = set(lowered.split())
+    runs.update(_WORD_RUN.findall(" ".join([t for t in runs if not t.isalnum()])))
+    found: list[str] = []
+    for key in runs.intersection(keys):
+        found.extend(phrase for phrase_runs, phrase in keys[key] if phrase_runs <= runs)
+    return sorted(found)
+
+
+def _trie_pattern(phrases: Sequence[str]) -> str:
+    """Build a regex alternation shaped as a character trie (fast to scan)."""
+    trie: dict[str, Any] = {}
+    for p in phrases:
+        node = trie
+        for ch in p:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [
+            (" +" if ch == " " else re.escape(ch)) + walk(child) for ch, child in sorted(node.items()) if ch
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return walk(trie)
+
+
+@lru_cache(maxsize=256)
+def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Compile the whole-word pattern of ``phrases`` (words joined by one or more spaces)."""
+    # The standard library's engine scans a character trie far faster than the
+    # regex module does, so this pattern uses ``re``.
+    return re.compile(rf"(?<![\w\-])(?:{_trie_pattern(phrases)})(?![\w\-])")
+
+
+def _contains(lowered: str, phrase: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(phrase.lower())}(?!\w)", lowered) is not None
+
+
+def find_tortured(text: str) -> list[tuple[int, int, TorturedPhrase]]:
+    """Return ``(start, end, row)`` for each tortured phrase in ``text``.
+
+    >>> [row.canonical for _, _, row in find_tortured("The results are as pursues: none.")]
+    ['as follows']
+    """
+    return find_tortured_lowered(text, lower(text))
+
+
+def find_tortured_lowered(text: str, lowered: str) -> list[tuple[int, int, TorturedPhrase]]:
+    """Do :func:`find_tortured` on ``text`` and its offset-keeping lower-case form."""
+    candidates = _candidates(lowered)
+    if not candidates:
+        return []
+    index = _index()
+    present: dict[str, bool] = {}  # each AND/NOT term is searched once per text, not once per match
+
+    def contains(phrase: str) -> bool:
+        if phrase not in present:
+            present[phrase] = _contains(lowered, phrase)
+        return present[phrase]
+
+    found: list[tuple[int, int, TorturedPhrase]] = []
+    for m in _pattern(tuple(candidates)).finditer(lowered):
+        row = index.get(" ".join(m.group().split()))
+        if row is None:
+            continue
+        if row.requires and not any(contains(r) for r in row.requires):
+            continue
+        if any(contains(x) for x in row.excludes):
+            continue
+        found.append((m.start(), m.end(), row))
+    return found
