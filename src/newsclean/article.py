@@ -19,6 +19,7 @@ DICT_KEYS = (
     "paragraphs",
     "text",
     "published",
+    "updated",
     "dates",
     "authors",
     "dateline",
@@ -52,20 +53,46 @@ class DateCandidate:
     """A date found in the input.
 
     Attributes:
-        value: ISO 8601 string (date only when no time is known), or ``None``
-            when the text could not be resolved (e.g. "2 hours ago" without a
-            capture time).
-        kind: ``published``, ``updated``, ``captured`` or ``mentioned``.
-        source: The text the date was read from.
+        value: ISO 8601 string (date only when no time is known; ``YYYY`` for
+            a year-precision candidate), or ``None`` when the text could not
+            be resolved (e.g. "2 hours ago" without a capture time).
+        kind: ``published``, ``updated``, ``captured``, ``mentioned`` or
+            ``copyright`` (a copyright year).
+        source: Where the date was read: the text line, or a tag such as
+            ``meta:article:published_time``.
+        precision: ``day`` (or finer), ``month`` or ``year``: what the
+            evidence states. A month or year is never a full date.
+        origin: The kind of evidence (``text``, ``json-ld``, ``meta``,
+            ``itemprop``, ``time``, ``abbr``, ``element``, ``url``,
+            ``image-url``, ``link-title``, ``title``, ``copyright``).
     """
 
     value: str | None
     kind: str
     source: str
+    precision: str = "day"
+    origin: str = "text"
 
     def to_dict(self) -> dict[str, Any]:
-        """Return ``{"value", "kind", "source"}``."""
-        return {"value": self.value, "kind": self.kind, "source": self.source}
+        """Return ``{"value", "kind", "source", "precision", "origin"}``."""
+        return {
+            "value": self.value,
+            "kind": self.kind,
+            "source": self.source,
+            "precision": self.precision,
+            "origin": self.origin,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> DateCandidate:
+        """Rebuild a candidate from :meth:`to_dict` output."""
+        return cls(
+            data["value"],
+            data["kind"],
+            data["source"],
+            data.get("precision", "day"),
+            data.get("origin", "text"),
+        )
 
 
 def parse_iso(value: str | None) -> datetime | date | None:
@@ -92,6 +119,7 @@ class Article:
     title: str | None = None
     paragraphs: tuple[str, ...] = ()
     published: datetime | date | None = None
+    updated: datetime | date | None = None
     dates: tuple[DateCandidate, ...] = ()
     authors: tuple[str, ...] = ()
     dateline: Dateline | None = None
@@ -140,6 +168,7 @@ class Article:
             "paragraphs": list(self.paragraphs),
             "text": self.text,
             "published": self.published.isoformat() if self.published else None,
+            "updated": self.updated.isoformat() if self.updated else None,
             "dates": [d.to_dict() for d in self.dates],
             "authors": list(self.authors),
             "dateline": self.dateline.to_dict() if self.dateline else None,
@@ -174,7 +203,8 @@ class Article:
             title=data["title"],
             paragraphs=tuple(data["paragraphs"]),
             published=parse_iso(data["published"]),
-            dates=tuple(DateCandidate(d["value"], d["kind"], d["source"]) for d in data["dates"]),
+            updated=parse_iso(data["updated"]),
+            dates=tuple(DateCandidate.from_dict(d) for d in data["dates"]),
             authors=tuple(data["authors"]),
             dateline=Dateline(dl["place"], dl.get("agency")) if dl else None,
             site_name=data["site_name"],

@@ -40,26 +40,42 @@ from typing import Any, Literal
 import regex
 
 __all__ = [
+    "EARLIEST",
+    "LATEST",
     "YEAR_MAX",
     "YEAR_MIN",
     "DateHit",
+    "century",
+    "copyright_year",
+    "day_of",
     "dayfirst_for",
     "find_dates",
+    "find_short_dates",
     "iso",
     "looks_like_worded_date",
     "parse_date",
     "parse_relative",
     "parse_unix",
+    "plausible_day",
+    "shift_days",
     "url_date",
+    "url_month",
     "vocabulary",
 ]
 
-#: Years a date may have (four-digit years only).
+#: Years a written date may have (four-digit years only). Every module reads its bounds
+#: here: a date outside them is not a date at all (``1850``, ``2150`` are other numbers).
 YEAR_MIN = 1900
 YEAR_MAX = 2100
-#: Window in which a bare 10- or 13-digit number is read as a Unix timestamp.
-UNIX_MIN = datetime(1995, 1, 1, tzinfo=UTC)
-UNIX_MAX = datetime(2040, 12, 31, tzinfo=UTC)
+#: The plausible window of a news publication date (the web's news era to a generous horizon).
+#: Dates outside it may be mentioned in a story but are never published or updated dates;
+#: a bare 10- or 13-digit number is read as a Unix timestamp only inside it.
+EARLIEST = date(1995, 1, 1)
+LATEST = date(2040, 12, 31)
+#: Longest string read for a two-digit-year date (a label, the date, a time and a zone).
+MAX_SHORT_YEAR_CHARS = 60
+UNIX_MIN = datetime(EARLIEST.year, EARLIEST.month, EARLIEST.day, tzinfo=UTC)
+UNIX_MAX = datetime(LATEST.year, LATEST.month, LATEST.day, tzinfo=UTC)
 
 Order = Literal["ymd", "dmy", "mdy", "name", "cjk", "unix"]
 
@@ -309,6 +325,42 @@ def iso(value: datetime | date) -> str:
     if isinstance(value, datetime):
         return value.isoformat(timespec="seconds")
     return value.isoformat()
+
+
+def day_of(value: datetime | date) -> date:
+    """The calendar day of a value (a ``datetime``'s own date, as written)."""
+    return value.date() if isinstance(value, datetime) else value
+
+
+def shift_days(day: date, days: int) -> date:
+    """``day`` plus ``days``, saturating at ``date.min``/``date.max`` instead of overflowing.
+
+    >>> shift_days(date.max, 1) == date.max, shift_days(date.min, -1) == date.min
+    (True, True)
+    """
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
+def plausible_day(value: datetime | date | None, captured_at: datetime | None = None) -> bool:
+    """Whether ``value`` may be a publication or update date.
+
+    Inside :data:`EARLIEST`..:data:`LATEST`, and not after the day following
+    ``captured_at`` (a page cannot be dated after it was captured; one day of
+    slack covers time zones).
+
+    >>> plausible_day(date(2020, 5, 1)), plausible_day(date(1990, 5, 1))
+    (True, False)
+    >>> plausible_day(date(2020, 5, 3), datetime(2020, 5, 1, 12))
+    False
+    """
+    if value is None:
+        return False
+    d = day_of(value)
+    latest = LATEST if captured_at is None else min(LATEST, shift_days(captured_at.date(), 1))
+    return EARLIEST <= d <= latest
 
 
 #: Arabic-Indic, Persian and full-width digits -> ASCII (same length, so spans stay valid).
@@ -704,6 +756,81 @@ def find_dates(text: str, *, dayfirst: bool | None = None, language: str | None 
     return _find(text, dayfirst)
 
 
+def century(yy: int, month: int, day: int, reference: date) -> date | None:
+    """Resolve a two-digit year: the latest century that does not put the date after ``reference``.
+
+    ``reference`` is the capture day (or today): a page cannot be dated after
+    it, so ``5/5/20`` read in 2026 is 2020 and ``1.4.98`` is 1998.
+
+    >>> century(20, 5, 5, date(2026, 11, 30)), century(98, 4, 1, date(2026, 11, 30))
+    (datetime.date(2020, 5, 5), datetime.date(1998, 4, 1))
+    >>> century(27, 1, 2, date(2026, 11, 30))
+    datetime.date(1927, 1, 2)
+    """
+    base = reference.year - reference.year % 100
+    for year in (base + yy, base - 100 + yy):
+        d = _valid_date(year, month, day)
+        if d is not None and d <= reference:
+            return d
+    return None
+
+
+@lru_cache(maxsize=1)
+def _short_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """Day-month-``yy`` forms: numeric (``5/5/20``, ``1.4.18``) and with a month name (``05 Mar 19``)."""
+    mon = rf"(?P<mon>{_alternation(vocabulary().months)})"
+    numeric = regex.compile(
+        rf"{_NOT_BEFORE}(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)(?P<yy>\d\d)(?!\d|[.,/:-]\d|[^\W\d_])"
+    )
+    named = regex.compile(
+        rf"(?<![\w.,/-])(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|\.)?[\s/-]{{1,2}}{mon}\.?[\s/-]{{1,2}}"
+        r"(?P<yy>\d\d)(?!\d|[.,:]\d|[^\W\d_])",
+        regex.IGNORECASE,
+    )
+    return numeric, named
+
+
+def find_short_dates(text: str, *, dayfirst: bool | None, reference: date) -> list[DateHit]:
+    """Find day-month dates with a two-digit year (``Stand: 1.4.18``, ``05 Mar 19``).
+
+    Two-digit years are read only where the caller knows the text is a date
+    (a labelled or date-only line, a date element): on their own, ``1.4.18``
+    is as likely a version. Dots make a numeric date day-first; other
+    separators follow ``dayfirst`` (day-first when None); the year is
+    resolved by :func:`century` against ``reference``.
+
+    >>> [iso(h.value) for h in find_short_dates("Stand: 1.4.18", dayfirst=None, reference=date(2026, 1, 1))]
+    ['2018-04-01']
+    >>> [iso(h.value) for h in find_short_dates("12 мая 19", dayfirst=None, reference=date(2026, 1, 1))]
+    ['2019-05-12']
+    """
+    if not text.isascii():
+        text = text.translate(_DIGITS)
+    numeric, named = _short_patterns()
+    months = _folded_months()
+    out: list[DateHit] = []
+    for m in numeric.finditer(text):
+        a, b, yy = int(m.group("a")), int(m.group("b")), int(m.group("yy"))
+        first = m.group("sep") == "." or a > 12 or (dayfirst is not False and b <= 12)
+        day, month = (a, b) if first else (b, a)
+        if not 1 <= month <= 12:
+            continue
+        d = century(yy, month, day, reference)
+        if d is not None:
+            out.append(_attach_time(text, d, m.start(), m.end(), "dmy" if first else "mdy"))
+    for m in named.finditer(text):
+        month = months.get(_fold(m.group("mon")), 0)
+        d = century(int(m.group("yy")), month, int(m.group("d")), reference) if month else None
+        if d is not None:
+            out.append(_attach_time(text, d, m.start(), m.end(), "name"))
+    out.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[DateHit] = []
+    for h in out:
+        if not kept or h.start >= kept[-1].end:
+            kept.append(h)
+    return kept
+
+
 def _find(text: str, dayfirst: bool | None) -> list[DateHit]:
     """:func:`find_dates` on text whose digits are ASCII already."""
     hits = sorted(_raw_hits(text, dayfirst), key=lambda h: (h.start, -(h.end - h.start)))
@@ -738,18 +865,30 @@ _URL_DATE = regex.compile(
     r"(?<![\w])(?P<y>(?:19|20)\d\d)(?P<sep>[/_-])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\d])"
     r"|(?<=[/_-])(?P<y2>(?:19|20)\d\d)(?P<m2>[01]\d)(?P<d2>[0-3]\d)(?=[/_.-]|$)"
 )
+_URL_MONTH = regex.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?![0-3]?\d(?:/|$))")
+#: Address characters read for a date (query strings and fragments are left out).
+URL_CHARS = 500
+
+
+def _url_path(url: str) -> str:
+    path = url.split("://", 1)[-1][: URL_CHARS * 2]
+    path = path[path.find("/") :] if "/" in path else ""
+    return path.split("?", 1)[0].split("#", 1)[0][:URL_CHARS]
 
 
 def url_date(url: str) -> date | None:
-    """Read a day from a page address (``/2020/07/28/``, ``/2020-11-26/``, ``/20200728-``).
+    """Read a day from a page, image or link address.
+
+    The forms are ``/2020/07/28/``, ``2020-11-26``, ``2020_11_26`` and
+    ``/20200728-`` (eight digits between separators); the host, query string
+    and fragment are not read.
 
     >>> url_date("https://example.com/news/2020/07/28/story.html")
     datetime.date(2020, 7, 28)
     >>> url_date("https://example.com/2020/07/story") is None
     True
     """
-    path = url.split("://", 1)[-1]
-    path = path[path.find("/") :] if "/" in path else ""
+    path = _url_path(url)
     for m in _URL_DATE.finditer(path):
         if m.group("y"):
             d = _valid_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
@@ -758,6 +897,37 @@ def url_date(url: str) -> date | None:
         if d is not None:
             return d
     return None
+
+
+def url_month(url: str) -> date | None:
+    """Read a year and month from an address with no day (``/2020/07/story``); the 1st stands for the month.
+
+    >>> url_month("https://example.com/2020/07/story")
+    datetime.date(2020, 7, 1)
+    >>> url_month("https://example.com/2020/07/28/story") is None
+    True
+    """
+    if url_date(url) is not None:
+        return None
+    m = _URL_MONTH.search(_url_path(url))
+    return _valid_date(int(m.group("y")), int(m.group("m")), 1) if m else None
+
+
+#: A copyright notice and its (last) year: "© 2017", "Copyright 2005-2017", "(c) 2017".
+_COPYRIGHT = regex.compile(
+    r"(?:©|&copy;|\(c\)|\bcopyright\b)\s*(?:(?:19|20)\d\d\s*[-–—/]\s*)?(?P<y>(?:19|20)\d\d)(?!\d)",
+    regex.IGNORECASE,
+)
+
+
+def copyright_year(text: str) -> int | None:
+    """The year of a copyright notice in ``text`` (the last year of a range), or None.
+
+    >>> copyright_year("© 2005–2017 Example Media"), copyright_year("Copyright 2019"), copyright_year("(c) team")
+    (2017, 2019, None)
+    """
+    m = _COPYRIGHT.search(text)
+    return int(m.group("y")) if m else None
 
 
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "ein": 1, "eine": 1, "einem": 1, "einer": 1}
@@ -773,18 +943,28 @@ class Relative:
     start: int
     end: int
 
-    def resolve(self, anchor: datetime) -> datetime | date:
-        """Return the moment ``anchor`` minus this distance (a date for days and longer)."""
-        if self.unit in ("second", "minute", "hour"):
-            return anchor - timedelta(**{self.unit + "s": self.amount})
+    def resolve(self, anchor: datetime) -> datetime | date | None:
+        """Return the moment ``anchor`` minus this distance (a date for days and longer).
+
+        None when that moment falls outside the calendar (an anchor near
+        ``datetime.min``): the phrase then has no value, it never overflows.
+        """
+        try:
+            if self.unit in ("second", "minute", "hour"):
+                return anchor - timedelta(**{self.unit + "s": self.amount})
+            day = anchor.date()
+            if self.unit == "day":
+                return day - timedelta(days=self.amount)
+            if self.unit == "week":
+                return day - timedelta(weeks=self.amount)
+        except OverflowError:
+            return None
         day = anchor.date()
-        if self.unit == "day":
-            return day - timedelta(days=self.amount)
-        if self.unit == "week":
-            return day - timedelta(weeks=self.amount)
         months = self.amount * (12 if self.unit == "year" else 1)
         y, m = divmod(day.year * 12 + day.month - 1 - months, 12)
         m += 1
+        if not 1 <= y <= 9999:
+            return None
         for d in (day.day, 30, 29, 28):
             try:
                 return date(y, m, min(d, day.day))
@@ -913,6 +1093,7 @@ def parse_date(
     language: str | None = None,
     dayfirst: bool | None = None,
     fallback: bool = True,
+    reference: date | None = None,
 ) -> datetime | date | None:
     """Parse one short date string exactly; None when it holds no date.
 
@@ -925,18 +1106,29 @@ def parse_date(
         language: Language code, used for numeric order and by dateparser.
         dayfirst: Force the order of ambiguous numeric dates.
         fallback: Allow the dateparser slow path.
+        reference: When given, the string is known to be a date (a date
+            element, a labelled line) and two-digit years are read too,
+            resolved against this day (see :func:`find_short_dates`).
 
     >>> parse_date("Stand: 05.03.2024, 15:41 Uhr").isoformat()
     '2024-03-05T15:41:00'
+    >>> parse_date("am 12.11.16", reference=date(2026, 1, 1))
+    datetime.date(2016, 11, 12)
     >>> parse_date("May I") is None
     True
     """
     unix = parse_unix(text)
     if unix is not None:
         return unix
+    if dayfirst is None:
+        dayfirst = dayfirst_for(language)
     hits = find_dates(text, dayfirst=dayfirst, language=language)
     if hits:
         return hits[0].value
+    if reference is not None and len(text) <= MAX_SHORT_YEAR_CHARS:
+        short = find_short_dates(text, dayfirst=dayfirst, reference=reference)
+        if short:
+            return short[0].value
     if fallback and len(text) <= 80 and looks_like_worded_date(text):
         return _dateparser(text.strip(), language)
     return None

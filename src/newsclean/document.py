@@ -56,6 +56,7 @@ FIELD_NAMES = frozenset(
         "spun",
         "dates",
         "published",
+        "updated",
     }
 )
 

@@ -94,6 +94,7 @@ def to_article(doc: Document) -> Article:
         title=f.get("title"),
         paragraphs=paragraphs,
         published=f.get("published"),
+        updated=f.get("updated"),
         dates=tuple(f.get("dates", ())),
         authors=tuple(f.get("authors", ())),
         dateline=f.get("dateline"),

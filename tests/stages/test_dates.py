@@ -129,6 +129,9 @@ def test_unix_timestamps(text: str, expected: str) -> None:
         ("https://example.com/2020-11-26/story", date(2020, 11, 26)),
         ("https://example.com/2020/07/story", None),
         ("https://example.com/item/1628285861.html", None),
+        ("https://metro.example/news/20240305/budget", date(2024, 3, 5)),
+        ("https://metro.example/2024/13/45/x", None),
+        ("https://metro.example/2024_03_05_budget.jpg?v=2020-01-01", date(2024, 3, 5)),
     ],
 )
 def test_url_dates(url: str, expected: date | None) -> None:
@@ -157,7 +160,12 @@ def test_seed_like_labelled_date_line() -> None:
         "Date:2025-04-08 08:47:16",
         "published label",
     )
-    assert "2025-04-08T08:47:16" in decision["candidates"]  # type: ignore[operator]
+    assert decision["precision"] == "day"
+    weighed = decision["candidates"]
+    assert isinstance(weighed, tuple)
+    assert ("2025-04-08T08:47:16", "published", "day") in [
+        (c["value"], c["kind"], c["precision"]) for c in weighed
+    ]
 
 
 def test_seed_like_first_line_and_footer_timestamp() -> None:

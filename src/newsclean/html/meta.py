@@ -5,27 +5,28 @@ Core, ``name="author"``/``"keywords"``), ``<link rel="canonical">``,
 ``<html lang>``, ``<time datetime>``, ``itemprop`` attributes and JSON-LD
 (schema.org ``NewsArticle``, ``Article``, ``BlogPosting`` and their kin).
 The names follow the Open Graph protocol (ogp.me), schema.org and the Dublin
-Core meta conventions; which date names news sites use was checked against
-htmldate's list of publication-date meta names (Barbaresi, 2020) and the
-pages of the Media Cloud test set.
+Core meta conventions. The tree is walked once: each element feeds the
+fields here and the date evidence of :mod:`newsclean.html.dates`, whose
+conventions (meta names, ``itemprop``, ``<time>``, ``<abbr>``, date-named
+elements, weak evidence) are the table ``data/html_dates.json``.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime
-from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 
 import regex
 
 from newsclean.article import DateCandidate
+from newsclean.dateparse import url_date
+from newsclean.html.dates import DateCollector, conventions, iso_date
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as HtmlElement
 
-__all__ = ["PageMeta", "iso_date", "normalize_title", "read_metadata", "url_date"]
+__all__ = ["PUBLISHED_META", "UPDATED_META", "PageMeta", "iso_date", "normalize_title", "read_metadata"]
 
 #: schema.org types whose fields describe the article itself.
 ARTICLE_TYPES = frozenset(
@@ -51,52 +52,10 @@ ARTICLE_TYPES = frozenset(
 #: schema.org page types: their dates are a weaker signal than an article's.
 PAGE_TYPES = frozenset({"webpage", "itempage", "collectionpage", "mediaobject", "videoobject"})
 
-#: meta names (``name``, ``property`` or ``itemprop``, lower case) that carry
-#: the publication date, in order of trust.
-PUBLISHED_META = (
-    "article:published_time",
-    "og:article:published_time",
-    "og:published_time",
-    "article:published",
-    "datepublished",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "published_time",
-    "pubdate",
-    "date_published",
-    "originalpublicationdate",
-    "article.published",
-    "article_date_original",
-    "parsely-pub-date",
-    "sailthru.date",
-    "dc.date.issued",
-    "dcterms.issued",
-    "dc.date.created",
-    "dcterms.created",
-    "dc.date",
-    "dcterms.date",
-    "date",
-    "datecreated",
-    "citation_publication_date",
-    "citation_date",
-    "og:pubdate",
-    "pub_date",
-    "release_date",
-)
-#: meta names that carry the last-modified date.
-UPDATED_META = (
-    "article:modified_time",
-    "og:updated_time",
-    "article:modified",
-    "datemodified",
-    "dcterms.modified",
-    "dc.date.modified",
-    "last-modified",
-    "lastmod",
-    "article.updated",
-    "revised",
-)
+#: meta names (``name``, ``property``, ``itemprop`` or ``http-equiv``, lower case) that carry
+#: the publication and the last-modified date, in order of trust (``data/html_dates.json``).
+PUBLISHED_META = conventions().meta["published"]
+UPDATED_META = conventions().meta["updated"]
 _AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
 _TAG_META = ("keywords", "news_keywords", "article:tag", "parsely-tags", "sailthru.tags")
 _SECTION_META = ("article:section", "parsely-section", "section", "category")
@@ -105,14 +64,10 @@ _WS = regex.compile(r"\s+")
 _URLISH = regex.compile(r"^(?:https?:|www\.|/)|\.(?:com|org|net)\b", regex.I)
 _BY_PREFIX = regex.compile(r"^\s*(?:by|von|par|por|di|door)\s+", regex.I)
 _TITLE_SEPARATORS = regex.compile(r"\s+[|–—\-:·•»/]+\s+")
-_DATE_ONLY = regex.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_DATE_PREFIX = regex.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])")
-_COMPACT_DATE = regex.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?$")
-_HAS_TIME = regex.compile(r"\d:\d|T\d")
-_TZ_NO_COLON = regex.compile(r"([+-]\d{2})(\d{2})$")
 _LANG = regex.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]{1,8})*$")
 _MAX_JSON_NODES = 20_000
-_MAX_TIME_TAGS = 20
+#: A heading shorter than this (normalised) must equal a headline form to count as the headline.
+MIN_HEADLINE_CHARS = 15
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,69 +115,6 @@ def normalize_title(text: str) -> str:
     'storm hits coast live'
     """
     return " ".join(regex.sub(r"[^\w]+", " ", text.casefold()).split())
-
-
-def iso_date(value: str) -> str | None:
-    """Normalise a machine-readable date to ISO 8601, or None if it is not one.
-
-    A date without a time stays a date; a time without an offset stays naive.
-
-    >>> iso_date("2020-06-07T10:30:00Z")
-    '2020-06-07T10:30:00+00:00'
-    >>> iso_date("2020-06-07")
-    '2020-06-07'
-    >>> iso_date("Sun, 07 Jun 2020 08:00:00 GMT")
-    '2020-06-07T08:00:00+00:00'
-    >>> iso_date("last week") is None
-    True
-    """
-    v = value.strip()[:64]
-    if not v:
-        return None
-    m = _DATE_ONLY.match(v)
-    if m:
-        return _checked_date(int(m[1]), int(m[2]), int(m[3]))
-    parsed: datetime | None = None
-    for candidate in (v, v.replace(" ", "T", 1), _TZ_NO_COLON.sub(r"\1:\2", v)):
-        try:
-            parsed = datetime.fromisoformat(candidate)
-            break
-        except ValueError:
-            continue
-    if parsed is None:
-        m = _COMPACT_DATE.match(v)
-        if m and not m[4]:
-            return _checked_date(int(m[1]), int(m[2]), int(m[3]))
-        if m:
-            try:
-                parsed = datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]), int(m[6] or 0))
-            except ValueError:
-                return None
-    if parsed is None and "," in v[:5]:
-        try:
-            parsed = parsedate_to_datetime(v)
-        except (TypeError, ValueError, IndexError):
-            parsed = None
-    if parsed is None:
-        m = _DATE_PREFIX.match(v)
-        if m:
-            return _checked_date(int(m[1]), int(m[2]), int(m[3]))
-        return None
-    if not 1900 <= parsed.year <= 2100:
-        return None
-    if not _HAS_TIME.search(v):
-        return parsed.date().isoformat()
-    return parsed.isoformat()
-
-
-def _checked_date(y: int, m: int, d: int) -> str | None:
-    try:
-        value = datetime(y, m, d)
-    except ValueError:
-        return None
-    if not 1900 <= y <= 2100:
-        return None
-    return value.date().isoformat()
 
 
 def _lang(value: str | None) -> str | None:
@@ -331,35 +223,47 @@ def read_metadata(root: HtmlElement) -> PageMeta:
         A :class:`PageMeta`; fields the page does not state are None or empty.
     """
     metas: dict[str, list[str]] = {}
-    for el in root.iter("meta"):
-        key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
-        content = el.get("content")
-        if key and content is not None:
-            metas.setdefault(key.strip().lower(), []).append(content)
+    article: dict[str, Any] = {}
+    page: dict[str, Any] = {}
+    ld_types: list[str] = []
+    title_tag: str | None = None
+    seen_title = False
+    canonical: str | None = None
+    collector = DateCollector()
+    # One walk over the tree: each element feeds the fields below and the date evidence.
+    for el in root.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue  # comments and processing instructions
+        if tag == "meta":
+            key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
+            content = el.get("content")
+            if key and content is not None:
+                metas.setdefault(key.strip().lower(), []).append(content)
+        elif tag == "script":
+            if (el.get("type") or "").strip().lower() != "application/ld+json" or not el.text:
+                continue
+            for obj in _json_ld_objects(el.text):
+                types = _types(obj)
+                ld_types.extend(sorted(types))
+                if types & ARTICLE_TYPES and not article:
+                    article = obj
+                elif types & PAGE_TYPES and not page:
+                    page = obj
+            continue
+        elif tag == "title" and not seen_title:
+            seen_title = True
+            title_tag = _clean("".join(el.itertext()))
+            continue
+        elif tag == "link":
+            if canonical is None and (el.get("rel") or "").strip().lower() == "canonical" and el.get("href"):
+                canonical = el.get("href", "").strip()
+            continue
+        collector.visit(el, tag)
 
     def meta(name: str) -> str | None:
         values = metas.get(name)
         return _clean(values[0]) if values else None
-
-    # JSON-LD
-    article: dict[str, Any] = {}
-    page: dict[str, Any] = {}
-    ld_types: list[str] = []
-    for script in root.iter("script"):
-        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
-            continue
-        for obj in _json_ld_objects(script.text):
-            types = _types(obj)
-            ld_types.extend(sorted(types))
-            if types & ARTICLE_TYPES and not article:
-                article = obj
-            elif types & PAGE_TYPES and not page:
-                page = obj
-
-    title_tag = None
-    for t in root.iter("title"):
-        title_tag = _clean("".join(t.itertext()))
-        break
 
     site_names: list[str] = []
     _add_unique(site_names, [s for s in (meta("og:site_name"), meta("application-name")) if s], 3)
@@ -424,47 +328,23 @@ def read_metadata(root: HtmlElement) -> PageMeta:
             or _lang(meta("language"))
         )
 
-    dates: list[DateCandidate] = []
-    raw_dates: list[dict[str, str]] = []
+    def is_headline(text: str) -> bool:
+        norm = normalize_title(text)
+        if norm in headlines:
+            return True
+        return len(norm) >= MIN_HEADLINE_CHARS and any(norm in h or h in norm for h in headlines if h)
 
-    def add_date(raw: Any, kind: str, source: str) -> None:
-        if not isinstance(raw, str) or not raw.strip():
-            return
-        value = iso_date(raw)
-        if value is None:
-            raw_dates.append({"value": raw.strip()[:100], "kind": kind, "source": source})
-            return
-        if not any(d.value == value and d.source == source for d in dates):
-            dates.append(DateCandidate(value, kind, source))
-
-    for key, kind in (
-        ("datePublished", "published"),
-        ("dateCreated", "published"),
-        ("dateModified", "updated"),
-    ):
-        add_date(article.get(key), kind, f"json-ld:{key}")
-    for key, kind in (("datePublished", "published"), ("dateModified", "updated")):
-        add_date(page.get(key), kind, f"json-ld:{page.get('@type', 'WebPage')}.{key}")
-    for name in PUBLISHED_META:
-        for value in metas.get(name, [])[:1]:
-            add_date(value, "published", f"meta:{name}")
-    for name in UPDATED_META:
-        for value in metas.get(name, [])[:1]:
-            add_date(value, "updated", f"meta:{name}")
-    _time_dates(root, add_date)
-    _element_dates(root, add_date, raw_dates)
+    dates, raw_dates = collector.finish(metas, article, page, title_tag, root, is_headline)
 
     extra: dict[str, Any] = {}
-    for link in root.iter("link"):
-        if (link.get("rel") or "").strip().lower() == "canonical" and link.get("href"):
-            extra["canonical_url"] = link.get("href", "").strip()
-            break
-    if "canonical_url" not in extra and meta("og:url"):
+    if canonical:
+        extra["canonical_url"] = canonical
+    elif meta("og:url"):
         extra["canonical_url"] = meta("og:url")
     for url in (extra.get("canonical_url"), meta("og:url")):
         found = url_date(url) if url else None
         if found:
-            add_date(found, "published", "url")
+            dates = (*dates, DateCandidate(found.isoformat(), "published", "url", "day", "url"))
             break
     for extra_key, extra_value in (
         ("title_tag", title_tag),
@@ -492,96 +372,3 @@ def read_metadata(root: HtmlElement) -> PageMeta:
         dates=tuple(dates),
         extra=extra,
     )
-
-
-_UPDATED_HINT = regex.compile(r"updat|modif|revis|edited", regex.I)
-_PUBLISHED_HINT = regex.compile(r"publi|posted|pubdate|created|date-?pub", regex.I)
-
-
-def _time_dates(root: HtmlElement, add_date: Any) -> None:
-    """Add ``<time datetime>`` and ``itemprop=datePublished`` elements as candidates."""
-    for el in root.xpath("//*[@itemprop='datePublished' or @itemprop='dateModified'][not(self::meta)]")[:10]:
-        raw = el.get("datetime") or el.get("content") or "".join(el.itertext())
-        kind = "updated" if el.get("itemprop") == "dateModified" else "published"
-        add_date(raw, kind, f"itemprop:{el.get('itemprop')}")
-    first = True
-    for i, el in enumerate(root.iter("time")):
-        if i >= _MAX_TIME_TAGS:
-            break
-        raw = el.get("datetime")
-        if not raw:
-            continue
-        hints = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("itemprop"), _parent_class(el))))
-        if el.get("pubdate") is not None or _PUBLISHED_HINT.search(hints):
-            kind = "published"
-        elif _UPDATED_HINT.search(hints):
-            kind = "updated"
-        else:
-            kind = "published" if first else "mentioned"
-        first = False
-        add_date(raw, kind, "time[datetime]")
-
-
-def _parent_class(el: HtmlElement) -> str | None:
-    parent = el.getparent()
-    return parent.get("class") if parent is not None else None
-
-
-_URL_DATE = regex.compile(
-    r"(?<![\d])((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?![\d])"
-)
-_URL_DATE_SLASHED = regex.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)")
-_NUMERIC_DMY = regex.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d{2})(?![\d])")
-_NUMERIC_YMD = regex.compile(r"(?<![\d])((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])")
-_DATE_ELEMENTS = (
-    "//*[contains(@class,'date') or contains(@class,'time') or contains(@class,'publish')"
-    " or contains(@class,'posted') or contains(@id,'date') or contains(@id,'time')]"
-)
-_MAX_DATE_ELEMENTS = 8
-
-
-def url_date(url: str) -> str | None:
-    """Return the date written in a URL path (``/2020/06/07/`` or ``20200607``), or None.
-
-    >>> url_date("https://example.com/news/2020/06/07/storm-hits-coast")
-    '2020-06-07'
-    >>> url_date("https://example.com/story/12345") is None
-    True
-    """
-    path = url.split("?", 1)[0][:500]
-    m = _URL_DATE_SLASHED.search(path) or _URL_DATE.search(path)
-    return _checked_date(int(m[1]), int(m[2]), int(m[3])) if m else None
-
-
-def _element_dates(root: HtmlElement, add_date: Any, raw_dates: list[dict[str, str]]) -> None:
-    """Read numeric dates from short elements whose class or id names a date.
-
-    Only unambiguous forms are resolved here (year first, or a day over 12,
-    or the dotted day-first form); other texts go to ``extra["html"]
-    ["date_strings"]`` for the date stage, which knows month names.
-    """
-    found = 0
-    for el in root.xpath(_DATE_ELEMENTS):
-        if found >= _MAX_DATE_ELEMENTS:
-            break
-        if el.tag in ("script", "style", "time", "meta", "body", "html"):
-            continue
-        text = " ".join("".join(el.itertext()).split())
-        if not text or len(text) > 80 or not any(c.isdigit() for c in text):
-            continue
-        found += 1
-        hints = " ".join(filter(None, (el.get("class"), el.get("id"))))
-        kind = "updated" if _UPDATED_HINT.search(hints) else "published"
-        source = "html:date-element"
-        m = _NUMERIC_YMD.search(text)
-        if m:
-            add_date(_checked_date(int(m[1]), int(m[2]), int(m[3])), kind, source)
-            continue
-        m = _NUMERIC_DMY.search(text)
-        if m:
-            day, month, year = int(m[1]), int(m[3]), int(m[4])
-            if m[2] == "." or day > 12:
-                add_date(_checked_date(year, month, day), kind, source)
-                continue
-        if len(raw_dates) < 20:
-            raw_dates.append({"value": text, "kind": kind, "source": source})

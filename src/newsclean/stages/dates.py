@@ -53,6 +53,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import Any
 
 import regex
 
@@ -61,6 +62,8 @@ from newsclean.dateparse import (
     _DIGITS,
     _FOLD_NEEDED,
     _NUMERIC_GATE,
+    YEAR_MAX,
+    YEAR_MIN,
     DateHit,
     Relative,
     _ascii_view,
@@ -68,12 +71,16 @@ from newsclean.dateparse import (
     _find,
     _fold,
     _patterns,
+    copyright_year,
+    day_of,
     dayfirst_for,
+    find_short_dates,
     iso,
     looks_like_worded_date,
     parse_date,
     parse_relative,
     parse_unix,
+    plausible_day,
     url_date,
     vocabulary,
 )
@@ -117,10 +124,13 @@ UPDATED_PENALTY = 2
 #: UTC time: US Pacific to New Zealand daylight time, where nearly all news is dated.
 WEST_MOST = -8
 EAST_MOST = 13
-#: Earliest plausible publication date.
-EARLIEST = date(1995, 1, 1)
-#: Latest plausible publication date when no capture time is known.
-LATEST = date(2040, 12, 31)
+#: At most this many candidates are listed in a date decision (pages can hold hundreds of dates).
+MAX_EVIDENCE = 12
+#: Whether a copyright year ("© 2017") stands for the publication date when the page states no
+#: other date (as January 1st, with ``precision="year"`` and a warning).
+COPYRIGHT_FALLBACK = False
+#: A line at most this long may hold a two-digit-year date without a label ("5/5/20" alone).
+SHORT_YEAR_LINE = 40
 
 #: Labels are looked for on lines up to this long (longer lines are prose).
 MAX_LABELLED_CHARS = 300
@@ -155,7 +165,8 @@ def _has_foreign_digits(text: str) -> bool:
 
 # Prefilter scans: plain ``re`` patterns with a literal first character are the fastest.
 #: A number that may be a year or a timestamp, or a clock time.
-_NUMBERISH = regex.compile(r"[12]\d\d\d|:\d\d")
+#: Also a day-month-``yy`` shape, numeric (``1.4.18``) or with a word (``05 Mar 19``).
+_NUMBERISH = regex.compile(r"[12]\d\d\d|:\d\d|\d[./-]\d\d?[./-]\d\d(?!\d)|\d\.?\s\w{3,12}\.?\s\d\d(?!\d)")
 #: Sources of candidates an earlier stage read from the page, most trusted first.
 _META_ORDER = (
     "json-ld:",
@@ -166,9 +177,21 @@ _META_ORDER = (
     "og:",
     "opengraph:",
     "time[",
+    "time:",
     "html:",
+    "abbr:",
+    "headline:",
     "url:",
+    # Weak page evidence, read only when the page states no date elsewhere.
+    "image-url:",
+    "link:",
+    "title-tag",
+    "copyright:",
 )
+#: Rank from which a page source is weak evidence (see ``choose_published``).
+_WEAK_RANK = _META_ORDER.index("image-url:")
+#: Date-named elements: they lose to the day in the page's address.
+_ELEMENT_SOURCES = ("html:", "abbr:", "time:", "headline:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +208,8 @@ class Found:
         prose: The line is a story sentence.
         ambiguous: A message when day and month could be swapped.
         relative: The value came from a relative phrase.
+        precision: ``day``, or ``year`` for a copyright year (its value is
+            then January 1st of that year and it is never taken for a day).
     """
 
     line: int
@@ -195,6 +220,7 @@ class Found:
     prose: bool
     ambiguous: str | None = None
     relative: bool = False
+    precision: str = "day"
 
 
 @dataclass(frozen=True, slots=True)
@@ -437,6 +463,8 @@ def find_candidates(
     warnings: list[str] = []
     ambiguous = 0
     unresolved: list[str] = []
+    # Two-digit years resolve against the capture day, else today (never into the future).
+    reference = captured_at.date() if captured_at is not None else date.today()
     for i in picked:
         line = lines[i]
         raw = line.text
@@ -473,6 +501,21 @@ def find_candidates(
             rel = parse_relative(raw)
             if rel is not None:
                 spans.append((rel.start, rel.end))
+        short_year = False
+        if not hits and rel is None and (labels or len(raw) <= SHORT_YEAR_LINE):
+            # A two-digit year counts only on a labelled line or a line holding only the date.
+            short = find_short_dates(raw, dayfirst=first, reference=reference)
+            if short and (
+                (labels and _label_before(raw, labels, short[0].start, 0) is not None)
+                or not _remainder(raw, spans + [(h.start, h.end) for h in short])
+            ):
+                hits, short_year = short[:1], True
+                spans.append((hits[0].start, hits[0].end))
+        if not hits and rel is None:
+            copy = copyright_year(raw) if len(raw) <= MAX_LABELLED_CHARS else None
+            if copy is not None and YEAR_MIN <= copy <= YEAR_MAX:
+                found.append(Found(i, date(copy, 1, 1), "copyright", source, False, False, precision="year"))
+                continue
         worded = (
             not hits and slow_calls > 0 and len(source) <= MAX_SLOW_CHARS and looks_like_worded_date(source)
         )
@@ -480,7 +523,7 @@ def find_candidates(
             continue  # nothing can come of this line, prose or not
         rest = _remainder(raw, spans)
         is_title = i == title_line and len(rest) <= TITLE_WORDS
-        prose = (len(raw) > MAX_LABELLED_CHARS or _is_prose(raw, rest)) and not is_title
+        prose = (len(raw) > MAX_LABELLED_CHARS or _is_prose(raw, rest)) and not is_title and not short_year
         if _EMBED_SIGNATURE.match(raw):
             prose = True  # "— Name (@handle) March 5, 2024": an embedded post, not this page
         date_only = not rest
@@ -533,16 +576,8 @@ def _slow_words(text: str) -> set[str]:
 # ---------------------------------------------------------------------------
 # Choosing the publication date
 # ---------------------------------------------------------------------------
-def _day(value: datetime | date) -> date:
-    return value.date() if isinstance(value, datetime) else value
-
-
-def _plausible(value: datetime | date | None, captured_at: datetime | None) -> bool:
-    if value is None:
-        return False
-    d = _day(value)
-    latest = LATEST if captured_at is None else _day(captured_at) + timedelta(days=1)
-    return EARLIEST <= d <= latest
+_day = day_of
+_plausible = plausible_day
 
 
 #: ASCII letters and digits lower-cased, every other ASCII character a space (``_norm``'s fast path).
@@ -679,6 +714,23 @@ def _header_score(f: Found, anchors: Sequence[tuple[int, int]]) -> int | None:
     return best
 
 
+def _page_values(
+    metadata: Sequence[DateCandidate], kind: str, captured_at: datetime | None
+) -> list[tuple[int, datetime | date, DateCandidate]]:
+    """Plausible page candidates of ``kind`` as ``(trust rank, value, candidate)``, day precision only."""
+    out = []
+    for c in metadata:
+        if c.kind != kind or c.value is None or c.precision != "day":
+            continue
+        try:
+            value = parse_iso(c.value)
+        except ValueError:
+            value = parse_date(c.value, fallback=False)
+        if value is not None and _plausible(value, captured_at):
+            out.append((_meta_rank(c.source), value, c))
+    return out
+
+
 def choose_published(
     found: Sequence[Found],
     lines: Sequence[Line],
@@ -701,20 +753,14 @@ def choose_published(
         from_url, url_source = page_url_day, "url"
     if from_url is not None and not _plausible(from_url, captured_at):
         from_url = None
-    meta = []
-    for c in metadata:
-        if c.kind != "published" or c.value is None:
-            continue
-        try:
-            value = parse_iso(c.value)
-        except ValueError:
-            value = parse_date(c.value, fallback=False)
-        if _plausible(value, captured_at) and value is not None:
-            meta.append((_meta_rank(c.source), value, c.source))
+    page = _page_values(metadata, "published", captured_at)
+    meta = [t for t in page if t[0] < _WEAK_RANK]
+    weak = [t for t in page if t[0] >= _WEAK_RANK]
     if meta:
-        _, value, source = min(meta, key=lambda t: t[0])
+        _, value, cand = min(meta, key=lambda t: t[0])
+        source = cand.source
         if from_url is not None and _day(value) != from_url:
-            if source.startswith("html:"):
+            if source.startswith(_ELEMENT_SOURCES):
                 # A date-named element is the weakest page source (often the site's
                 # "today" banner); the day in the page's address is the publisher's own.
                 return Choice(from_url, url_source, "url date")
@@ -725,11 +771,16 @@ def choose_published(
     ok = [
         (k, f)
         for k, f in enumerate(found)
-        if not f.prose and f.kind not in ("captured", "mentioned") and _plausible(f.value, captured_at)
+        if not f.prose
+        and f.kind not in ("captured", "mentioned", "copyright")
+        and _plausible(f.value, captured_at)
     ]
     if not ok:
         if from_url is not None:
             return Choice(from_url, url_source, "url date")
+        if weak:
+            _, value, cand = min(weak, key=lambda t: t[0])
+            return Choice(value, cand.source, "page address or title date")
         return None
     skip = frozenset(f.line for f in found if f.date_only)
     anchors = _anchors(lines, title, skip)
@@ -769,11 +820,61 @@ def choose_published(
     if header:
         k, f = min(header, key=lambda t: (_day(_value(t[1])), t[0]))
         return Choice(_value(f), f.source, "earliest header candidate", k)
+    if weak:
+        _, value, cand = min(weak, key=lambda t: t[0])
+        return Choice(value, cand.source, "page address or title date")
     updated = [(k, f) for k, f in ok if f.kind == "updated"]
     if updated:
         k, f = min(updated, key=lambda t: (_day(_value(t[1])), t[0]))
         return Choice(_value(f), f.source, "updated label", k)
     return None
+
+
+def choose_updated(
+    found: Sequence[Found],
+    *,
+    metadata: Sequence[DateCandidate] = (),
+    captured_at: datetime | None = None,
+    published: datetime | date | None = None,
+) -> Choice | None:
+    """Pick the date the page says it was last updated, or None when it states none.
+
+    Page metadata first (JSON-LD ``dateModified`` > ``<meta>`` > ``itemprop`` >
+    ``<time class="updated">`` > an update-named element), else the text's
+    update label (``Updated``, ``Stand:``, ``Mis à jour``...) nearest the top.
+    Never a date before ``published`` (a page is not updated before it
+    appears) nor after ``captured_at``.
+    """
+    floor = _day(published) if published is not None else None
+
+    def fits(value: datetime | date) -> bool:
+        # An update is later than the publication; a copy of the publication time says nothing.
+        if published is None or floor is None:
+            return True
+        if _day(value) != floor:
+            return _day(value) > floor
+        if isinstance(value, datetime) and isinstance(published, datetime) and _comparable(value, published):
+            return value > published
+        return False
+
+    meta = [t for t in _page_values(metadata, "updated", captured_at) if fits(t[1])]
+    if meta:
+        _, value, cand = min(meta, key=lambda t: t[0])
+        return Choice(value, cand.source, "page metadata")
+    labelled = [
+        (k, f)
+        for k, f in enumerate(found)
+        if f.kind == "updated" and not f.prose and _plausible(f.value, captured_at) and fits(_value(f))
+    ]
+    if labelled:
+        k, f = labelled[0]
+        return Choice(_value(f), f.source, "updated label", k)
+    return None
+
+
+def _comparable(a: datetime, b: datetime) -> bool:
+    """Whether two times can be ordered (both aware or both naive)."""
+    return (a.tzinfo is None) == (b.tzinfo is None)
 
 
 def _utc_local_day(value: datetime | date, day: date) -> bool:
@@ -797,19 +898,28 @@ def _value(f: Found) -> datetime | date:
 # ---------------------------------------------------------------------------
 # The stage
 # ---------------------------------------------------------------------------
-def _page_date_strings(doc: Document, language: str | None) -> list[DateCandidate]:
-    """Read the page date strings the HTML stage could not normalise (``extra["html"]``)."""
+def _page_date_strings(doc: Document, language: str | None, reference: date) -> list[DateCandidate]:
+    """Read the page date strings the HTML stage could not normalise (``extra["html"]``).
+
+    They come from date elements (a date-named class, ``<abbr>``, a
+    ``pubdate`` attribute), so two-digit years are read too.
+    """
     html = doc.extra.get("html")
     raw = html.get("date_strings") if isinstance(html, dict) else None
     out: list[DateCandidate] = []
     for item in raw or ():
         if not isinstance(item, dict) or not isinstance(item.get("value"), str):
             continue
-        value = parse_date(item["value"], language=language)
+        value = parse_date(
+            item["value"], language=language, reference=reference if item.get("element") else None
+        )
         if value is not None:
             out.append(
                 DateCandidate(
-                    iso(value), str(item.get("kind", "published")), str(item.get("source", "html:"))
+                    iso(value),
+                    str(item.get("kind", "published")),
+                    str(item.get("source", "html:")),
+                    origin=str(item.get("origin", "element")),
                 )
             )
     return out
@@ -828,9 +938,64 @@ def _page_url_day(existing: Sequence[DateCandidate]) -> date | None:
     return None
 
 
-@stage(NAME, provides=("dates", "published"))
+def _copyright_year(
+    found: Sequence[Found], metadata: Sequence[DateCandidate], captured_at: datetime | None
+) -> tuple[date, str] | None:
+    """The latest plausible copyright year stated by the page or the text, with its source."""
+    years: list[tuple[date, str]] = []
+    for c in metadata:
+        if c.kind == "copyright" and c.value and c.value[:4].isdigit():
+            years.append((date(int(c.value[:4]), 1, 1), c.source))
+    years += [(_value(f), f.source) for f in found if f.kind == "copyright"]
+    years = [(y, src) for y, src in years if _plausible(y, captured_at)]
+    return max(years, key=lambda t: t[0]) if years else None
+
+
+def _evidence(candidates: Sequence[DateCandidate], kinds: tuple[str, ...]) -> tuple[dict[str, Any], ...]:
+    """The candidates weighed for a choice, as plain records (at most :data:`MAX_EVIDENCE`)."""
+    out = []
+    seen: set[tuple[str | None, str]] = set()
+    for c in candidates:
+        if c.value is None or c.kind not in kinds or (c.value, c.kind) in seen:
+            continue
+        seen.add((c.value, c.kind))
+        out.append(
+            {
+                "value": c.value,
+                "kind": c.kind,
+                "source": c.source[:120],
+                "precision": c.precision,
+                "origin": c.origin,
+            }
+        )
+        if len(out) >= MAX_EVIDENCE:
+            break
+    return tuple(out)
+
+
+def _record(
+    doc: Document,
+    reason: str,
+    choice: Choice,
+    precision: str,
+    candidates: Sequence[DateCandidate],
+    kinds: tuple[str, ...],
+) -> Document:
+    """Log a date choice as a decision: the value, its precision, the rule, the evidence, the candidates weighed."""
+    return doc.with_decision(
+        NAME,
+        reason,
+        value=iso(choice.value),
+        precision=precision,
+        source=choice.source[:200],
+        rule=choice.rule,
+        candidates=_evidence(candidates, kinds),
+    )
+
+
+@stage(NAME, provides=("dates", "published", "updated"))
 def normalize_dates(doc: Document) -> Document:
-    """Collect date candidates, choose ``published``, and take date-only lines out.
+    """Collect date candidates, choose ``published`` and ``updated``, and take date-only lines out.
 
     >>> from newsclean.document import Document
     >>> doc = normalize_dates(Document.from_text("Bridge reopens\\nDate:2025-04-08 08:47:16\\nThe bridge reopened."))
@@ -841,13 +1006,15 @@ def normalize_dates(doc: Document) -> Document:
     """
     language = doc.options.language or doc.get("language")
     captured_at = doc.options.captured_at
+    reference = captured_at.date() if captured_at is not None else date.today()
     lines = _split_lines(doc.text)
     found, warnings = find_candidates(doc.text, language=language, captured_at=captured_at, lines=lines)
     existing: tuple[DateCandidate, ...] = tuple(doc.get("dates") or ())
-    page_strings = _page_date_strings(doc, language)
+    page_strings = _page_date_strings(doc, language, reference)
     metadata = [c for c in existing if c.source.startswith(_META_ORDER)] + page_strings
     already = doc.get("published")
     choice = None
+    precision = "day"
     if already is None:
         choice = choose_published(
             found,
@@ -858,6 +1025,20 @@ def normalize_dates(doc: Document) -> Document:
             url=doc.options.url,
             page_url_day=_page_url_day(existing),
         )
+    update = None
+    if doc.get("updated") is None:
+        update = choose_updated(
+            found,
+            metadata=metadata,
+            captured_at=captured_at,
+            published=choice.value if choice is not None else already,
+        )
+    if choice is None and already is None:
+        if update is not None:
+            # The page states only when it was updated: that is the latest it can have appeared.
+            choice = Choice(update.value, update.source, "updated date only", update.index)
+        elif COPYRIGHT_FALLBACK and (copy := _copyright_year(found, metadata, captured_at)) is not None:
+            choice, precision = Choice(copy[0], copy[1], "copyright year"), "year"
     chosen = choice.index if choice is not None else None
 
     candidates = list(existing)
@@ -870,7 +1051,10 @@ def normalize_dates(doc: Document) -> Document:
         kind = f.kind
         if kind is None:
             kind = "published" if k == chosen else "mentioned"
-        cand = DateCandidate(None if f.value is None else iso(f.value), kind, f.source)
+        if f.precision == "year" and f.value is not None:
+            cand = DateCandidate(f"{_day(f.value).year:04d}", kind, f.source, "year", "copyright")
+        else:
+            cand = DateCandidate(None if f.value is None else iso(f.value), kind, f.source)
         if (cand.value, cand.source) not in seen:
             seen.add((cand.value, cand.source))
             candidates.append(cand)
@@ -878,7 +1062,7 @@ def normalize_dates(doc: Document) -> Document:
     if doc.options.url:
         from_url = url_date(doc.options.url)
         if from_url is not None:
-            cand = DateCandidate(iso(from_url), "published", f"url:{doc.options.url}")
+            cand = DateCandidate(iso(from_url), "published", f"url:{doc.options.url}", origin="url")
             if (cand.value, cand.source) not in seen:
                 seen.add((cand.value, cand.source))
                 candidates.append(cand)
@@ -890,16 +1074,16 @@ def normalize_dates(doc: Document) -> Document:
         out = out.with_fields(dates=tuple(candidates))
     if choice is not None:
         out = out.with_fields(published=choice.value)
-        out = out.with_decision(
-            NAME,
-            "published_date",
-            value=iso(choice.value),
-            source=choice.source,
-            rule=choice.rule,
-            candidates=tuple(dict.fromkeys(c.value for c in candidates if c.value is not None)),
-        )
+        out = _record(out, "published_date", choice, precision, candidates, ("published", "copyright"))
         if chosen is not None and found[chosen].ambiguous:
             out = out.with_warning(f"published date: {found[chosen].ambiguous}")
+        if precision != "day":
+            out = out.with_warning(
+                f"published date known only to the {precision}: {iso(choice.value)} stands for {choice.source!r}"
+            )
+    if update is not None:
+        out = out.with_fields(updated=update.value)
+        out = _record(out, "updated_date", update, "day", candidates, ("updated",))
     for w in warnings:
         out = out.with_warning(w)
     return out

@@ -1,0 +1,486 @@
+"""Dates an HTML page states about itself, read during the metadata walk.
+
+:func:`newsclean.html.meta.read_metadata` walks the tree once; every element
+goes through :meth:`DateCollector.visit`, which reads the conventions in
+``data/html_dates.json`` (the table is documented in ``docs/dates.md``):
+
+* ``<meta>`` names and properties (Open Graph, Dublin Core, schema.org,
+  publishing systems) and JSON-LD ``datePublished``/``dateModified``, read from
+  what the walk gathered;
+* ``itemprop`` on any element (``datePublished``, ``dateCreated`` with a
+  ``datetime=`` attribute, ``dateModified``, ``copyrightYear``);
+* ``<time datetime>`` (its ``pubdate`` attribute, or a class naming the kind)
+  and a ``pubdate`` attribute on any element;
+* ``<abbr>``: a date in ``title=``, a Unix time in ``data-utime=``, else its text;
+* short elements whose class or id names a date (``post-date``, ``entry-time``);
+* weak evidence, used only when nothing else dates the page: a date in the
+  address of the page's image or of a ``<link>``, in a link's ``title=``, in
+  the ``<title>``, and a copyright year.
+
+A value that is not machine-readable (``5 March 2024``, ``am 12.11.16``) goes
+to the raw date strings, which the date stage parses with the page language.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from newsclean.article import DateCandidate
+from newsclean.dateparse import UNIX_MAX, UNIX_MIN, YEAR_MAX, YEAR_MIN, copyright_year, url_date
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element as HtmlElement
+
+__all__ = ["Conventions", "DateCollector", "conventions", "iso_date"]
+
+_DATE_ONLY = regex.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DATE_PREFIX = regex.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])")
+_COMPACT_DATE = regex.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?$")
+_HAS_TIME = regex.compile(r"\d:\d|T\d")
+_TZ_NO_COLON = regex.compile(r"([+-]\d{2})(\d{2})$")
+_NUMERIC_YMD = regex.compile(r"(?<![\d])((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])")
+_NUMERIC_DMY = regex.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d{2})(?![\d])")
+_YEAR_ONLY = regex.compile(r"^\s*((?:19|20)\d\d)\s*$")
+_UNIX = regex.compile(r"^\s*(\d{10}|\d{13})\s*$")
+#: A four-digit year, or a two-digit one after a day and month: the least a date string holds.
+_YEARISH = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\d[./-]\d\d?[./-]\d\d(?!\d)")
+#: Elements whose text is never a date element's (containers, code, the document itself).
+_NOT_DATE_ELEMENTS = frozenset(
+    {"script", "style", "time", "meta", "body", "html", "head", "abbr", "noscript"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Conventions:
+    """The tables of ``data/html_dates.json``, lower case, ready for lookups."""
+
+    meta: Mapping[str, tuple[str, ...]]
+    json_ld: Mapping[str, tuple[str, ...]]
+    itemprop: Mapping[str, str]
+    element_hints: tuple[str, ...]
+    published_hints: regex.Pattern[str]
+    updated_hints: regex.Pattern[str]
+    image_meta: tuple[str, ...]
+    link_rels: frozenset[str]
+    limits: Mapping[str, int]
+
+
+def _words(group: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    words = tuple(w.lower() for w in group[key])
+    if not words:
+        raise ValueError(f"html_dates.json: group {key!r} is empty")
+    return words
+
+
+def _hint_pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
+    return regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)), regex.I)
+
+
+@lru_cache(maxsize=1)
+def conventions() -> Conventions:
+    """Load ``data/html_dates.json`` once.
+
+    Raises:
+        ValueError: If a group is missing or empty.
+    """
+    raw = json.loads(
+        resources.files("newsclean").joinpath("data/html_dates.json").read_text(encoding="utf-8")
+    )
+    kinds = ("published", "updated", "copyright")
+    itemprop = {name: kind for kind in kinds for name in _words(raw["itemprop"], kind)}
+    hints = raw["class_hints"]
+    return Conventions(
+        meta={kind: _words(raw["meta"], kind) for kind in kinds},
+        json_ld={kind: tuple(raw["json_ld"][kind]) for kind in kinds},
+        itemprop=itemprop,
+        element_hints=_words(hints, "date_element"),
+        published_hints=_hint_pattern(_words(hints, "published")),
+        updated_hints=_hint_pattern(_words(hints, "updated")),
+        image_meta=_words(raw["weak"], "image_meta"),
+        link_rels=frozenset(_words(raw["weak"], "link_rels")),
+        limits={k: int(v) for k, v in raw["limits"].items() if not k.startswith("_")},
+    )
+
+
+def iso_date(value: str) -> str | None:
+    """Normalise a machine-readable date to ISO 8601, or None if it is not one.
+
+    A date without a time stays a date; a time without an offset stays naive.
+
+    >>> iso_date("2020-06-07T10:30:00Z")
+    '2020-06-07T10:30:00+00:00'
+    >>> iso_date("2020-06-07")
+    '2020-06-07'
+    >>> iso_date("Sun, 07 Jun 2020 08:00:00 GMT")
+    '2020-06-07T08:00:00+00:00'
+    >>> iso_date("last week") is None
+    True
+    """
+    v = value.strip()[:64]
+    if not v:
+        return None
+    m = _DATE_ONLY.match(v)
+    if m:
+        return _checked_date(int(m[1]), int(m[2]), int(m[3]))
+    parsed: datetime | None = None
+    for candidate in (v, v.replace(" ", "T", 1), _TZ_NO_COLON.sub(r"\1:\2", v)):
+        try:
+            parsed = datetime.fromisoformat(candidate)
+            break
+        except ValueError:
+            continue
+    if parsed is None:
+        m = _COMPACT_DATE.match(v)
+        if m and not m[4]:
+            return _checked_date(int(m[1]), int(m[2]), int(m[3]))
+        if m:
+            try:
+                parsed = datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]), int(m[6] or 0))
+            except ValueError:
+                return None
+    if parsed is None and "," in v[:5]:
+        try:
+            parsed = parsedate_to_datetime(v)
+        except (TypeError, ValueError, IndexError):
+            parsed = None
+    if parsed is None:
+        m = _DATE_PREFIX.match(v)
+        if m:
+            return _checked_date(int(m[1]), int(m[2]), int(m[3]))
+        return None
+    if not YEAR_MIN <= parsed.year <= YEAR_MAX:
+        return None
+    if not _HAS_TIME.search(v):
+        return parsed.date().isoformat()
+    return parsed.isoformat()
+
+
+def _checked_date(y: int, m: int, d: int) -> str | None:
+    if not YEAR_MIN <= y <= YEAR_MAX:
+        return None
+    try:
+        return datetime(y, m, d).date().isoformat()
+    except ValueError:
+        return None
+
+
+def _unix(value: str) -> str | None:
+    """An ISO UTC time from a Unix time in seconds or milliseconds inside the plausible window."""
+    m = _UNIX.match(value)
+    if not m:
+        return None
+    n = int(m[1])
+    moment = datetime.fromtimestamp(n // 1000 if len(m[1]) == 13 else n, tz=UTC)
+    return moment.isoformat() if UNIX_MIN <= moment <= UNIX_MAX else None
+
+
+def _short_text(el: HtmlElement, limit: int) -> str | None:
+    """The element's text, white space collapsed, or None when longer than ``limit`` (read lazily)."""
+    parts: list[str] = []
+    size = 0
+    for piece in el.itertext():
+        size += len(piece)
+        if size > 4 * limit:
+            return None
+        parts.append(piece)
+    text = " ".join("".join(parts).split())
+    return text if text and len(text) <= limit else None
+
+
+@dataclass
+class DateCollector:
+    """Gathers date evidence element by element (one instance per page).
+
+    Attributes:
+        dates: Normalised candidates, in the order found.
+        raw: Strings to be parsed by the date stage: ``{"value", "kind",
+            "source", "origin", "element"}`` (``element``: the string is a
+            date element's, so two-digit years may be read).
+    """
+
+    dates: list[DateCandidate] = field(default_factory=list)
+    raw: list[dict[str, Any]] = field(default_factory=list)
+    _counts: dict[str, int] = field(default_factory=dict)
+    _first_time: bool = True
+    _after_headline: int = 0
+    _headings: list[tuple[str, str]] = field(default_factory=list)
+
+    def _room(self, what: str) -> bool:
+        n = self._counts.get(what, 0)
+        if n >= conventions().limits[what]:
+            return False
+        self._counts[what] = n + 1
+        return True
+
+    def add(self, value: Any, kind: str, source: str, origin: str, *, element: bool = False) -> None:
+        """Add a date string: normalised when machine-readable, else kept as a raw string."""
+        if not isinstance(value, str) or not value.strip():
+            return
+        if kind == "copyright":
+            m = _YEAR_ONLY.match(value)
+            year = int(m[1]) if m else copyright_year(value)
+            if year is not None and YEAR_MIN <= year <= YEAR_MAX:
+                self._append(DateCandidate(f"{year:04d}", "copyright", source, "year", origin))
+            return
+        iso = iso_date(value) or _unix(value)
+        if iso is None:
+            if len(self.raw) < conventions().limits["raw_strings"] and any(c.isdigit() for c in value):
+                self.raw.append(
+                    {
+                        "value": value.strip()[:100],
+                        "kind": kind,
+                        "source": source,
+                        "origin": origin,
+                        "element": element,
+                    }
+                )
+            return
+        self._append(DateCandidate(iso, kind, source, "day", origin))
+
+    def _append(self, cand: DateCandidate) -> None:
+        if not any(d.value == cand.value and d.source == cand.source for d in self.dates):
+            self.dates.append(cand)
+
+    def _kind(self, hints: str, default: str) -> str:
+        conv = conventions()
+        if conv.updated_hints.search(hints):
+            return "updated"
+        if conv.published_hints.search(hints):
+            return "published"
+        return default
+
+    def visit(self, el: HtmlElement, tag: str) -> None:
+        """Read one element of the walk (any tag; ``<meta>`` and JSON-LD are read in :meth:`finish`)."""
+        attrib = el.attrib
+        if tag == "h1" and len(self._headings) < conventions().limits["headings"]:
+            text = _short_text(el, 300)
+            if text:
+                self._headings.append((text, ""))
+                self._after_headline = conventions().limits["after_headline"]
+        elif self._after_headline > 0:
+            self._headline_line(el)
+        if tag == "time":
+            self._time(el)
+            return
+        if tag == "abbr":
+            self._abbr(el)
+            return
+        if not attrib:
+            return
+        if tag == "img":
+            src = attrib.get("src") or attrib.get("data-src")
+            if src and self._room("images"):
+                day = url_date(src)
+                if day is not None:
+                    self._append(
+                        DateCandidate(day.isoformat(), "published", "image-url:img", "day", "image-url")
+                    )
+            return
+        if tag == "a":
+            title = attrib.get("title")
+            if title and len(title) <= 100 and _YEARISH.search(title) and self._room("link_titles"):
+                self.add(title, "published", "link:title", "link-title")
+            return
+        if tag == "meta":
+            return
+        itemprop = attrib.get("itemprop")
+        if itemprop:
+            kind = conventions().itemprop.get(itemprop.strip().lower())
+            if kind is not None:
+                value = attrib.get("datetime") or attrib.get("content") or _short_text(el, 100)
+                self.add(value, kind, f"itemprop:{itemprop.strip()}", "itemprop", element=True)
+                return
+        if "pubdate" in attrib:
+            own = attrib.get("pubdate", "")
+            value = own if any(c.isdigit() for c in own) else attrib.get("datetime") or attrib.get("content")
+            self.add(value or _short_text(el, 100), "published", "html:pubdate", "element", element=True)
+            return
+        if tag in _NOT_DATE_ELEMENTS:
+            return
+        names = " ".join(filter(None, (attrib.get("class"), attrib.get("id")))).lower()
+        if names and any(h in names for h in conventions().element_hints):
+            self._element(el, names)
+
+    def _headline_line(self, el: HtmlElement) -> None:
+        """A short line with a date among the elements right after the first ``<h1>`` (a dateline)."""
+        self._after_headline -= 1
+        text = el.text
+        if (
+            not text
+            or len(text) > 4 * conventions().limits["date_element_chars"]
+            or not _YEARISH.search(text)
+        ):
+            return
+        text = " ".join(text.split())
+        if len(text) <= conventions().limits["date_element_chars"]:
+            self._after_headline = 0
+            self._headings[-1] = (self._headings[-1][0], text)
+
+    def _time(self, el: HtmlElement) -> None:
+        if not self._room("time_tags"):
+            return
+        value = el.get("datetime")
+        parent = el.getparent()
+        hints = " ".join(
+            filter(
+                None,
+                (
+                    el.get("class"),
+                    el.get("id"),
+                    el.get("itemprop"),
+                    parent.get("class") if parent is not None else None,
+                ),
+            )
+        )
+        if el.get("pubdate") is not None:
+            kind = "published"
+        else:
+            kind = self._kind(hints, "published" if self._first_time else "mentioned")
+        if value:
+            self._first_time = False
+            self.add(value, kind, "time[datetime]", "time")
+        elif hints:
+            text = _short_text(el, conventions().limits["date_element_chars"])
+            if text:
+                self.add(text, kind, "time:text", "time", element=True)
+
+    def _abbr(self, el: HtmlElement) -> None:
+        if not self._room("abbr_tags"):
+            return
+        hints = " ".join(filter(None, (el.get("class"), el.get("id"))))
+        kind = self._kind(hints, "published")
+        utime = el.get("data-utime")
+        if utime and _unix(utime):
+            self.add(utime, kind, "abbr:data-utime", "abbr")
+            return
+        title = el.get("title")
+        if title and any(c.isdigit() for c in title):
+            self.add(title, kind, "abbr:title", "abbr", element=True)
+            return
+        text = _short_text(el, conventions().limits["date_element_chars"])
+        if text and any(c.isdigit() for c in text):
+            self.add(text, kind, "abbr:text", "abbr", element=True)
+
+    def _element(self, el: HtmlElement, names: str) -> None:
+        """A short element whose class or id names a date; unambiguous numeric forms read here."""
+        text = _short_text(el, conventions().limits["date_element_chars"])
+        if not text or not any(c.isdigit() for c in text) or not self._room("date_elements"):
+            return
+        kind = "updated" if conventions().updated_hints.search(names) else "published"
+        source = "html:date-element"
+        m = _NUMERIC_YMD.search(text)
+        if m:
+            self.add(_checked_date(int(m[1]), int(m[2]), int(m[3])), kind, source, "element")
+            return
+        m = _NUMERIC_DMY.search(text)
+        if m:
+            day, month, year = int(m[1]), int(m[3]), int(m[4])
+            if m[2] == "." or day > 12:
+                self.add(_checked_date(year, month, day), kind, source, "element")
+                return
+        self.add(text, kind, source, "element", element=True)
+
+    def finish(
+        self,
+        metas: Mapping[str, list[str]],
+        article: Mapping[str, Any],
+        page: Mapping[str, Any],
+        title: str | None,
+        root: HtmlElement,
+        is_headline: Callable[[str], bool] = lambda text: False,
+    ) -> tuple[tuple[DateCandidate, ...], list[dict[str, Any]]]:
+        """Add the meta, JSON-LD and weak evidence; return ``(candidates, raw strings)``.
+
+        Page-level sources come first in the result (JSON-LD, then meta), then
+        the element evidence in document order. ``is_headline`` tells which
+        ``<h1>`` is the story's headline: the date line right under it is read.
+        """
+        conv = conventions()
+        for heading, line in self._headings:
+            if line and is_headline(heading):
+                self.add(line, "published", "headline:next", "element")
+                break
+        walked, self.dates = self.dates, []
+        for kind in ("published", "updated", "copyright"):
+            for key in conv.json_ld[kind]:
+                self.add(_scalar(article.get(key)), kind, f"json-ld:{key}", "json-ld")
+        for kind in ("published", "updated"):
+            for key in conv.json_ld[kind]:
+                self.add(
+                    _scalar(page.get(key)), kind, f"json-ld:{page.get('@type', 'WebPage')}.{key}", "json-ld"
+                )
+        for kind in ("published", "updated", "copyright"):
+            for name in conv.meta[kind]:
+                for value in metas.get(name, [])[:1]:
+                    self.add(value, kind, f"meta:{name}", "meta")
+        self.dates.extend(d for d in walked if d not in self.dates)
+        if not any(d.kind in ("published", "updated") for d in self.dates):
+            self._weak(metas, title, root)
+        return tuple(self.dates), self.raw
+
+    def _weak(self, metas: Mapping[str, list[str]], title: str | None, root: HtmlElement) -> None:
+        """Evidence read only when the page states no date elsewhere."""
+        conv = conventions()
+        for name in conv.image_meta:
+            for value in metas.get(name, [])[:1]:
+                day = url_date(value)
+                if day is not None:
+                    self._append(
+                        DateCandidate(day.isoformat(), "published", f"image-url:{name}", "day", "image-url")
+                    )
+        for rel, href in _head_links(root):
+            if rel in conv.link_rels:
+                day = url_date(href)
+                if day is not None:
+                    self._append(DateCandidate(day.isoformat(), "published", f"link:{rel}", "day", "url"))
+        if title and any(c.isdigit() for c in title):
+            self.add(title, "published", "title-tag", "title")
+        if not any(d.kind == "copyright" for d in self.dates):
+            for text in _copyright_texts(root):
+                year = copyright_year(text)
+                if year is not None:
+                    self._append(
+                        DateCandidate(f"{year:04d}", "copyright", "copyright:text", "year", "copyright")
+                    )
+                    break
+
+
+def _scalar(value: Any) -> Any:
+    """A JSON-LD value that may be a list: its first string."""
+    if isinstance(value, list):
+        return next((v for v in value if isinstance(v, str | int)), None)
+    return str(value) if isinstance(value, int) else value
+
+
+def _head_links(root: HtmlElement) -> list[tuple[str, str]]:
+    out = []
+    for link in root.iter("link"):
+        rel, href = (link.get("rel") or "").strip().lower(), link.get("href")
+        if rel and href:
+            out.append((rel, href))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _copyright_xpath() -> Any:
+    from lxml import etree
+
+    return etree.XPath("//text()[contains(., '©') or contains(., 'opyright') or contains(., '(c) ')]")
+
+
+#: Text nodes read for a copyright notice (a page's footer holds one).
+MAX_COPYRIGHT_NODES = 5
+
+
+def _copyright_texts(root: HtmlElement) -> list[str]:
+    nodes: list[str] = [str(t) for t in _copyright_xpath()(root)[:MAX_COPYRIGHT_NODES]]
+    return [t[:200] for t in nodes]
