@@ -595,3 +595,104 @@ def test_plain_punctuation_holds_no_word_characters() -> None:
         assert not regex.match(r"\w", ch), repr(ch)
     assert _ascii_view("It’s 5\u00a0March — 2020") == "It?s 5?March ? 2020"
     assert _ascii_view("5 März 2020") is None
+
+
+# ---------------------------------------------------------------------------
+# Two-digit years, copyright years, the updated date, extreme capture times
+# ---------------------------------------------------------------------------
+CAPTURED = datetime(2026, 11, 30, 12, 0)
+HEAD = "Harbour opens new ferry terminal on the east bank"
+STORY = (
+    "The harbour authority opened the new ferry terminal on the east bank after two years of "
+    "building work, and officials said it would carry four thousand passengers a day."
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "kind"),
+    [
+        ("Last updated: 5/5/20", date(2020, 5, 5), "updated"),
+        ("Stand: 1.4.18", date(2018, 4, 1), "updated"),
+        ("veröffentlicht am 6.12.06", date(2006, 12, 6), "published"),
+        ("05 Mar 19", date(2019, 3, 5), None),
+        ("12 мая 19", date(2019, 5, 12), None),
+        ("Published 14/06/21 08:15", datetime(2021, 6, 14, 8, 15), "published"),
+    ],
+)
+def test_two_digit_years_on_date_lines(line: str, expected: date, kind: str | None) -> None:
+    found, _ = find_candidates(f"{HEAD}\n{line}\n{STORY}", captured_at=CAPTURED)
+    assert [(f.value, f.kind) for f in found] == [(expected, kind)]
+    assert found[0].date_only
+
+
+@pytest.mark.parametrize(
+    ("yy", "captured", "year"),
+    [
+        ("5/5/20", datetime(2026, 1, 1), 2020),
+        ("5/5/98", datetime(2026, 1, 1), 1998),
+        ("5/5/26", datetime(2026, 1, 1), 1926),  # May 2026 would be after the capture
+        ("5/5/26", datetime(2026, 6, 1), 2026),
+    ],
+)
+def test_two_digit_year_century_never_after_capture(yy: str, captured: datetime, year: int) -> None:
+    found, _ = find_candidates(f"Posted: {yy}", captured_at=captured)
+    assert [f.value.year for f in found if f.value is not None] == [year]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The release notes for version 1.4.18 list three fixes to the parser and the installer.",
+        "Python 3.8.10 is the last binary release of that branch for the older systems.",
+        "Tickets cost 12.50 or 3.4.5 bundles for families, the museum said on its website.",
+        "Call 555-12-34 to book a seat on the morning boat to the islands this summer.",
+        "The home side won 3-1-20 in the shoot-out",
+        "Version 1.4.18",
+    ],
+)
+def test_two_digit_years_never_from_versions_prices_phones_scores(line: str) -> None:
+    found, _ = find_candidates(f"{HEAD}\n{line}\n{STORY}", captured_at=CAPTURED)
+    assert found == []
+
+
+def test_copyright_line_is_a_year_candidate_not_published() -> None:
+    doc = run(f"{HEAD}\n{STORY}\n© 2015–2021 Coast Courier Ltd. All rights reserved.", captured_at=CAPTURED)
+    assert doc.get("published") is None
+    cands = [c for c in doc.get("dates") if c.kind == "copyright"]
+    assert [(c.value, c.precision, c.origin) for c in cands] == [("2021", "year", "copyright")]
+
+
+def test_text_updated_beside_published() -> None:
+    doc = run(f"{HEAD}\nPublished: 14 June 2021\nUpdated: 16 June 2021 10:30\n{STORY}", captured_at=CAPTURED)
+    assert doc.get("published") == date(2021, 6, 14)
+    assert doc.get("updated") == datetime(2021, 6, 16, 10, 30)
+
+
+def test_text_only_updated_sets_both() -> None:
+    doc = run(f"{HEAD}\nLast updated: 16 June 2021\n{STORY}", captured_at=CAPTURED)
+    assert doc.get("updated") == date(2021, 6, 16)
+    assert doc.get("published") == date(2021, 6, 16)
+
+
+def test_no_updated_field_without_an_update_date() -> None:
+    doc = run(f"{HEAD}\nPublished: 14 June 2021\n{STORY}", captured_at=CAPTURED)
+    assert doc.get("published") == date(2021, 6, 14)
+    assert doc.get("updated") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "captured"),
+    [
+        ("Ayer", datetime(1, 1, 1)),
+        ("October9 2018", datetime(9999, 12, 31, 23, 59)),
+        ("Posted 5/5/20", datetime(1, 1, 1)),
+        ("3 weeks ago", datetime(1, 1, 3)),
+        ("100 years ago", datetime(50, 1, 1)),
+        ("Published 1.1.99", datetime(9999, 12, 31)),
+    ],
+)
+def test_extreme_capture_times_never_overflow(text: str, captured: datetime) -> None:
+    import newsclean
+
+    article = newsclean.clean(text, captured_at=captured)
+    assert article.published is None or article.published.year >= 1995

@@ -213,6 +213,7 @@ class DateCollector:
     _first_time: bool = True
     _after_headline: int = 0
     _headings: list[tuple[str, str]] = field(default_factory=list)
+    _images: list[DateCandidate] = field(default_factory=list)
 
     def _room(self, what: str) -> bool:
         n = self._counts.get(what, 0)
@@ -281,7 +282,7 @@ class DateCollector:
             if src and self._room("images"):
                 day = url_date(src)
                 if day is not None:
-                    self._append(
+                    self._images.append(
                         DateCandidate(day.isoformat(), "published", "image-url:img", "day", "image-url")
                     )
             return
@@ -437,6 +438,8 @@ class DateCollector:
                     self._append(
                         DateCandidate(day.isoformat(), "published", f"image-url:{name}", "day", "image-url")
                     )
+        for cand in self._images:
+            self._append(cand)
         for rel, href in _head_links(root):
             if rel in conv.link_rels:
                 day = url_date(href)

@@ -1027,11 +1027,15 @@ def normalize_dates(doc: Document) -> Document:
         )
     update = None
     if doc.get("updated") is None:
+        # A publication date read from an update-labelled line is that update date too.
+        from_update = (
+            choice is not None and choice.index is not None and found[choice.index].kind == "updated"
+        )
         update = choose_updated(
             found,
             metadata=metadata,
             captured_at=captured_at,
-            published=choice.value if choice is not None else already,
+            published=None if from_update else choice.value if choice is not None else already,
         )
     if choice is None and already is None:
         if update is not None:

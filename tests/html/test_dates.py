@@ -1,0 +1,277 @@
+"""The date conventions table of ``docs/dates.md``: one test per row.
+
+Every page and line here was written for these tests from the conventions
+themselves (Open Graph, schema.org, Dublin Core, hAtom, HTML ``pubdate``),
+not taken from any page or any other project's tests.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+import newsclean
+from newsclean.article import Article
+from newsclean.html.dates import conventions
+
+P1 = "The harbour authority opened the new ferry terminal on the east bank after two years of building work."
+P2 = (
+    "Officials said the terminal would carry four thousand passengers a day once the summer timetable begins."
+)
+P3 = "Local traders welcomed the opening but asked for more parking near the quay before the busy season."
+BODY = f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>"
+HEADLINE = "Harbour opens new ferry terminal on the east bank"
+
+
+def page(head: str = "", body: str = BODY, *, h1: str = "", after: str = "") -> str:
+    heading = f"<h1>{h1}</h1>" if h1 else ""
+    return (
+        f"<!doctype html><html lang='en'><head><title>{HEADLINE} | Coast Courier</title>{head}</head>"
+        f"<body><article>{heading}{after}{body}</article></body></html>"
+    )
+
+
+def day(value: datetime | date | None) -> str | None:
+    return None if value is None else value.isoformat()[:10]
+
+
+# (convention, html, published day, updated day)
+ROWS: list[tuple[str, str, str | None, str | None]] = [
+    (
+        "og article:published_time",
+        page("<meta property='article:published_time' content='2021-06-14T08:10:00+02:00'>"),
+        "2021-06-14",
+        None,
+    ),
+    ("meta dc:created", page("<meta name='dc:created' content='2021-06-14'>"), "2021-06-14", None),
+    ("meta created", page("<meta name='created' content='2021-06-14'>"), "2021-06-14", None),
+    ("meta DC.Issued", page("<meta name='DC.Issued' content='2021-06-14'>"), "2021-06-14", None),
+    (
+        "og:DatePublished in any case",
+        page("<meta property='OG:DatePublished' content='2021-06-14T10:00:00Z'>"),
+        "2021-06-14",
+        None,
+    ),
+    (
+        "meta itemprop datePublished",
+        page("<meta itemprop='datePublished' content='2021-06-14'>"),
+        "2021-06-14",
+        None,
+    ),
+    (
+        "JSON-LD datePublished and dateModified",
+        page(
+            '<script type=\'application/ld+json\'>{"@type": "NewsArticle", "datePublished": '
+            '"2021-06-14T09:00:00+01:00", "dateModified": "2021-06-15T11:00:00+01:00"}</script>'
+        ),
+        "2021-06-14",
+        "2021-06-15",
+    ),
+    (
+        "meta published and modified",
+        page(
+            "<meta property='article:published_time' content='2021-06-14T09:00:00Z'>"
+            "<meta property='article:modified_time' content='2021-06-16T09:00:00Z'>"
+        ),
+        "2021-06-14",
+        "2021-06-16",
+    ),
+    (
+        "only a last-modified (http-equiv): updated, and published falls back to it",
+        page("<meta http-equiv='last-modified' content='2021-06-16'>"),
+        "2021-06-16",
+        "2021-06-16",
+    ),
+    (
+        "<time pubdate datetime>",
+        page(body=f"<p>Posted <time pubdate datetime='2021-06-14'>Monday</time></p>{BODY}"),
+        "2021-06-14",
+        None,
+    ),
+    (
+        "pubdate attribute on another element",
+        page(body=f"<div class='meta'><span pubdate='2021-06-14'>Monday</span></div>{BODY}"),
+        "2021-06-14",
+        None,
+    ),
+    (
+        "itemprop dateCreated with datetime=",
+        page(body=f"<span itemprop='dateCreated' datetime='2021-06-14T07:30'>Monday morning</span>{BODY}"),
+        "2021-06-14",
+        None,
+    ),
+    (
+        "<time class=updated> only: updated set, published falls back to it",
+        page(body=f"<p>Updated <time class='updated' datetime='2021-06-16T12:00'>Wednesday</time></p>{BODY}"),
+        "2021-06-16",
+        "2021-06-16",
+    ),
+    (
+        "itemprop dateModified beside datePublished",
+        page(
+            body=f"<span itemprop='datePublished' content='2021-06-14'></span>"
+            f"<span itemprop='dateModified' content='2021-06-18'></span>{BODY}"
+        ),
+        "2021-06-14",
+        "2021-06-18",
+    ),
+    (
+        "<abbr class=published title=...>",
+        page(body=f"<abbr class='published' title='2021-06-14T08:00:00'>June 14</abbr>{BODY}"),
+        "2021-06-14",
+        None,
+    ),
+    (
+        "<abbr data-utime=...>",
+        page(body=f"<abbr data-utime='1623657600' class='timestamp'>Monday</abbr>{BODY}"),
+        "2021-06-14",
+        None,
+    ),
+    ("<abbr> text with a two-digit year", page(body=f"<abbr>am 14.06.21</abbr>{BODY}"), "2021-06-14", None),
+    (
+        "date-named element with a worded date",
+        page(body=f"<div class='story-date'>14 June 2021</div>{BODY}"),
+        "2021-06-14",
+        None,
+    ),
+    (
+        "date line right under the headline",
+        page(h1=HEADLINE, after="<p class='strap'>14/06/2021 - 08:15 - Coast Courier</p>"),
+        "2021-06-14",
+        None,
+    ),
+    (
+        "date in the og:image address",
+        page("<meta property='og:image' content='https://img.example/uploads/2021/06/14/ferry.jpg'>"),
+        "2021-06-14",
+        None,
+    ),
+    (
+        "date in an <img src> path",
+        page(body=f"<img src='/media/2021-06-14/ferry.jpg'>{BODY}"),
+        "2021-06-14",
+        None,
+    ),
+    (
+        "date in a <link> address in the head",
+        page("<link rel='amphtml' href='https://coast.example/amp/2021/06/14/ferry'>"),
+        "2021-06-14",
+        None,
+    ),
+    (
+        "date in a link's title=",
+        page(body=f"{BODY}<p><a href='/ferry' title='Ferry terminal, 2021-06-14'>more</a></p>"),
+        "2021-06-14",
+        None,
+    ),
+    (
+        "date in <title>",
+        f"<html><head><title>Ferry terminal opens – 14 June 2021</title></head><body>{BODY}</body></html>",
+        "2021-06-14",
+        None,
+    ),
+    (
+        "canonical address with a day",
+        page("<link rel='canonical' href='https://coast.example/news/2021/06/14/ferry-terminal'>"),
+        "2021-06-14",
+        None,
+    ),
+    ("no date anywhere", page(), None, None),
+]
+
+
+@pytest.mark.parametrize(("html", "published", "updated"), [r[1:] for r in ROWS], ids=[r[0] for r in ROWS])
+def test_convention(html: str, published: str | None, updated: str | None) -> None:
+    article = newsclean.clean(html, captured_at=datetime(2021, 7, 1))
+    assert day(article.published) == published
+    assert day(article.updated) == updated
+
+
+def test_copyright_year_is_a_year_candidate_never_a_day() -> None:
+    html = page(body=f"{BODY}<div class='legal'><p>© 2019–2021 Coast Courier Ltd</p></div>")
+    article = newsclean.clean(html, captured_at=datetime(2021, 7, 1))
+    assert article.published is None
+    years = [c for c in article.dates if c.kind == "copyright"]
+    assert [(c.value, c.precision) for c in years] == [("2021", "year")]
+
+
+def test_copyright_year_itemprop_is_year_precision() -> None:
+    html = page(body=f"{BODY}<span itemprop='copyrightYear'>2021</span>")
+    article = newsclean.clean(html, captured_at=datetime(2021, 7, 1))
+    assert article.published is None
+    assert ("2021", "copyright", "year") in [(c.value, c.kind, c.precision) for c in article.dates]
+
+
+def test_original_publication_beats_updated_and_element_dates() -> None:
+    html = page(
+        "<meta property='article:published_time' content='2021-06-14T09:00:00Z'>",
+        body=f"<div class='date updated'>Updated 20 June 2021</div>{BODY}",
+    )
+    article = newsclean.clean(html, captured_at=datetime(2021, 7, 1))
+    assert day(article.published) == "2021-06-14"
+    assert day(article.updated) == "2021-06-20"
+
+
+def test_updated_never_before_published_nor_a_copy_of_it() -> None:
+    same = page(
+        "<meta property='article:published_time' content='2021-06-14T09:00:00Z'>"
+        "<meta property='article:modified_time' content='2021-06-14T09:00:00Z'>"
+    )
+    before = page(
+        "<meta property='article:published_time' content='2021-06-14T09:00:00Z'>"
+        "<meta property='article:modified_time' content='2021-06-01T09:00:00Z'>"
+    )
+    for html in (same, before):
+        article = newsclean.clean(html, captured_at=datetime(2021, 7, 1))
+        assert day(article.published) == "2021-06-14"
+        assert article.updated is None
+
+
+def test_candidates_carry_origin_and_precision() -> None:
+    html = page(
+        "<meta property='article:published_time' content='2021-06-14T09:00:00Z'>",
+        body=f"<abbr class='published' title='2021-06-14'>June 14</abbr>{BODY}",
+    )
+    article = newsclean.clean(html, captured_at=datetime(2021, 7, 1))
+    origins = {(c.source, c.origin, c.precision) for c in article.dates}
+    assert ("meta:article:published_time", "meta", "day") in origins
+    assert ("abbr:title", "abbr", "day") in origins
+
+
+def test_weak_evidence_only_when_nothing_else_dates_the_page() -> None:
+    html = page(
+        "<meta property='article:published_time' content='2021-06-14T09:00:00Z'>",
+        body=f"<img src='/media/2019-01-02/old.jpg'>{BODY}",
+    )
+    article = newsclean.clean(html, captured_at=datetime(2021, 7, 1))
+    assert day(article.published) == "2021-06-14"
+    assert not any(c.origin == "image-url" for c in article.dates)
+
+
+def test_updated_survives_json_round_trip() -> None:
+    html = page(
+        "<meta property='article:published_time' content='2021-06-14T09:00:00+00:00'>"
+        "<meta property='article:modified_time' content='2021-06-16T09:00:00+00:00'>"
+    )
+    article = newsclean.clean(html, captured_at=datetime(2021, 7, 1))
+    back = Article.from_json(article.to_json())
+    assert back.updated == datetime(2021, 6, 16, 9, tzinfo=UTC)
+    assert back.dates == article.dates
+    assert article.to_dict()["updated"] == "2021-06-16T09:00:00+00:00"
+
+
+def test_meta_names_are_a_table_of_known_conventions() -> None:
+    table = conventions()
+    for name in ("dc:created", "created", "dc.issued", "og:datepublished", "article:published_time"):
+        assert name in table.meta["published"]
+    assert "last-modified" in table.meta["updated"]
+    assert table.itemprop["datecreated"] == "published"
+    assert table.itemprop["copyrightyear"] == "copyright"
+    assert all(name == name.lower() for names in table.meta.values() for name in names)
+
+
+def test_html_without_dates_gets_none() -> None:
+    article = newsclean.clean(page(), captured_at=datetime(2021, 7, 1))
+    assert article.published is None and article.updated is None
+    assert not [c for c in article.dates if c.kind in ("published", "updated")]
