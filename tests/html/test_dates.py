@@ -275,3 +275,25 @@ def test_html_without_dates_gets_none() -> None:
     article = newsclean.clean(page(), captured_at=datetime(2021, 7, 1))
     assert article.published is None and article.updated is None
     assert not [c for c in article.dates if c.kind in ("published", "updated")]
+
+
+def test_both_choices_are_structured_decisions() -> None:
+    html = page(
+        "<meta property='article:published_time' content='2021-06-14T09:00:00+00:00'>"
+        "<meta property='article:modified_time' content='2021-06-16T09:00:00+00:00'>"
+    )
+    article = newsclean.clean(html, captured_at=datetime(2021, 7, 1))
+    by_reason = {d.reason: d.data for d in article.decisions if d.stage == "normalize_dates"}
+    published, updated = by_reason["published_date"], by_reason["updated_date"]
+    assert (published["value"], published["rule"], published["precision"]) == (
+        "2021-06-14T09:00:00+00:00",
+        "page metadata",
+        "day",
+    )
+    assert published["source"] == "meta:article:published_time"
+    assert (updated["value"], updated["source"]) == (
+        "2021-06-16T09:00:00+00:00",
+        "meta:article:modified_time",
+    )
+    assert [c["kind"] for c in updated["candidates"]] == ["updated"]
+    assert "2021-06-14T09:00:00+00:00" in [c["value"] for c in published["candidates"]]
