@@ -120,7 +120,8 @@ def _log_stage(name: str, before: Document, after: Document) -> None:
     reasons: dict[str, int] = {}
     for e in after.edits[len(before.edits) :]:
         reasons[e.reason] = reasons.get(e.reason, 0) + 1
-    logger.debug("%s: %d edit(s) %s", name, sum(reasons.values()), reasons)
+    if reasons:
+        logger.debug("%s: %d edit(s) %s", name, sum(reasons.values()), reasons)
     for d in after.decisions[len(before.decisions) :]:
         logger.debug("%s decided %s: %s", name, d.reason, dict(d.data))
 

@@ -42,6 +42,8 @@ __all__ = ["Explanation", "article_html", "article_text", "date_rule", "edit_cou
 #: Characters of the capture shown before the rest folds into a closed
 #: ``<details>`` element; about two screens of a notebook cell.
 PREVIEW_CHARS = 4000
+#: The folded rest must be at least this long; a shorter tail is shown in full.
+MIN_FOLDED_CHARS = 1000
 #: A run of consecutive removed text longer than this folds into its own
 #: ``<details>`` element (a related-story list, a footer), so the story stays readable.
 FOLD_CHARS = 400
@@ -381,7 +383,10 @@ def article_html(article: Article, *, log: bool = False) -> str:
     edits = article.edits
     if placed is not None:
         segs, in_place = placed
-        head, rest = _split_preview(_merge(segs), PREVIEW_CHARS)
+        merged = _merge(segs)
+        head, rest = _split_preview(merged, PREVIEW_CHARS)
+        if sum(len(s[1]) for s in rest) < MIN_FOLDED_CHARS:
+            head, rest = merged, []
         parts.append(f'<div class="nc-text">{_render_segments(head, edits)}')
         if rest:
             size = sum(len(s[1]) for s in rest)
