@@ -55,7 +55,7 @@ class _DoctestBlocks(Preprocessor):
 class DoctestBlocks(Extension):
     """The Markdown extension that registers :class:`_DoctestBlocks`."""
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API name)
+    def extendMarkdown(self, md: Markdown) -> None:
         # Before the fenced-code preprocessors (priority 25), so the new fences are read as code.
         md.preprocessors.register(_DoctestBlocks(md), "doctest_blocks", 35)
 
