@@ -130,7 +130,7 @@ def date_rule(article: Article) -> str | None:
             rule = d.data.get("rule")
             source = d.data.get("source")
             if rule and source:
-                return f"{rule} (from {source!r})"
+                return f"{rule}, read from {source!r}"
             return str(rule) if rule else None
     return None
 
