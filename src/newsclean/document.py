@@ -381,6 +381,8 @@ class Document:
                 break
         if s is None or e is None:
             return None, None
+        if s > e:  # an empty span where earlier edits removed text: both ends at the later offset
+            e = s
         return s, e
 
     # -- changing ----------------------------------------------------------
@@ -428,6 +430,8 @@ class Document:
                 action = "remove" if not after else "insert" if not before else "replace"
             if bs is None or be is None:
                 bs = be = None
+            elif bs > be:  # as in base_span: an empty span over removed text
+                be = bs
             at = start + delta
             new_edits.append(Edit(stage, action, reason, before, after, bs, be, at))
             in_s.append(start)
