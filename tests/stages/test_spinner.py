@@ -205,14 +205,47 @@ def test_packaged_table_covers_the_family() -> None:
 
 def test_user_table(tmp_path: Path) -> None:
     table = tmp_path / "mine.tsv"
-    table.write_text("# mine\nbig\tlarge\t0.5\tnever\ttest row\n", encoding="utf-8")
+    table.write_text("# mine\nbig\tlarge\t0.5\tgeneral\t\t\t\ttest row\n", encoding="utf-8")
     assert load_substitutions(table)[0].spun == "large"
     out = _run("The largegest city, a large one.", RepairSpinner(table=str(table)))
-    assert out.text == "The biggest city, a large one."  # artifact only: "never" reversal
+    assert out.text == "The biggest city, a large one."  # artifact only: no revert contexts
     bad = tmp_path / "bad.tsv"
     bad.write_text("big\tlarge\t0.5\tsometimes\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="reversal"):
+    with pytest.raises(ValueError, match="seen"):
         load_substitutions(bad)
+
+
+@pytest.mark.parametrize(
+    ("conditions", "message"),
+    [
+        ("prev in NO_SUCH_SET", "unknown word set"),
+        ("prev is shiny", "unknown predicate"),
+        ("left = the", "cannot read"),
+    ],
+)
+def test_bad_conditions_are_rejected(tmp_path: Path, conditions: str, message: str) -> None:
+    table = tmp_path / "mine.tsv"
+    table.write_text(f"big\tlarge\t0.5\tgeneral\t\t{conditions}\t\tx\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        load_substitutions(table)
+
+
+def test_user_row_contexts_are_data(tmp_path: Path) -> None:
+    # A made-up row: "large" reverts to "big" only after "very", and counts as
+    # strong evidence there; its in-word artifact marks the document as spun.
+    table = tmp_path / "mine.tsv"
+    table.write_text(
+        "big\tlarge\t0.01\tgeneral\tprev = a\tprev = very\tprev = very\tx\n", encoding="utf-8"
+    )
+    stage = RepairSpinner(table=str(table), threshold=1.0)
+    out = _run("The largegest city was very large, a large one.", stage)
+    assert out.text == "The biggest city was very big, a large one."
+
+
+def test_seed_only_rows_are_marked() -> None:
+    rows = load_substitutions()
+    assert all(r.seen in ("seed-only", "general") for r in rows)
+    assert {r.seen for r in rows} == {"seed-only"}
 
 
 def test_registry_builds_the_stage_with_options() -> None:

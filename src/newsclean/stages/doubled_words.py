@@ -1,4 +1,4 @@
-"""Delete accidentally doubled words ("could could" -> "could").
+"""Delete accidentally doubled words ("would would" -> "would").
 
 Spinners, machine translation and hurried editing leave a word twice in a
 row. :func:`remove_doubled_words` (registered as ``remove_doubled_words``)
@@ -50,7 +50,7 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 @stage("remove_doubled_words")
 def remove_doubled_words(doc: Document) -> Document:
-    """Delete an accidentally repeated word ("could could" -> "could").
+    """Delete an accidentally repeated word ("would would" -> "would").
 
     Kept: grammatical and stylistic doubles (:data:`GRAMMATICAL_DOUBLES`), numbers,
     capitalised doubles ("Walla Walla", "Bora Bora") unless the first is a
@@ -58,8 +58,8 @@ def remove_doubled_words(doc: Document) -> Document:
     anything across a line break or punctuation. English (or undetected) text only.
 
     >>> from newsclean.document import Document
-    >>> remove_doubled_words(Document.from_text("Minsk could could join.")).text
-    'Minsk could join.'
+    >>> remove_doubled_words(Document.from_text("The board would would meet.")).text
+    'The board would meet.'
     """
     if english(doc) is None:
         return doc

@@ -46,6 +46,7 @@ __all__ = [
     "Artifact",
     "InferredSwap",
     "SynonymIndex",
+    "glued_words",
     "infer_swaps",
     "load_synonyms",
     "nonword_candidates",
@@ -60,7 +61,7 @@ NONWORD_ZIPF = 1.0
 #: The word a repair gives back must be at least this frequent (Zipf 3 = once
 #: per million words): spinners rewrite common words, and a rare "repair" is
 #: more likely a coincidence.
-MIN_REPAIRED_ZIPF = 3.0
+MIN_REPAIRED_ZIPF = 2.5
 #: Different non-words one swap must explain before it is applied on its own.
 MIN_SUPPORT = 2
 #: Different non-words explained (by any swaps) that make a document spun even
@@ -196,6 +197,8 @@ class InferredSwap:
         survives: True when ``original`` still occurs in lower case in the
             text (outside the synonym), which a spinner swapping every
             occurrence would not have left.
+        ambiguous: True when another swap explains the same non-words
+            exactly as well ("turn downd": "declined" or "refused").
     """
 
     original: str
@@ -203,6 +206,7 @@ class InferredSwap:
     artifacts: list[Artifact] = field(default_factory=list)
     known: bool = False
     survives: bool = False
+    ambiguous: bool = False
 
     @property
     def support(self) -> int:
@@ -221,6 +225,28 @@ def _match_case(template: str, word: str) -> str:
     if template[:1].isupper():
         return word[:1].upper() + word[1:]
     return word
+
+
+def _keep_case(token: str, low: str, repaired: str) -> str:
+    """Write ``repaired`` in the case of ``token``: the letters kept from it keep their case.
+
+    ``low`` is ``token`` in lower case; the two share a prefix and a suffix
+    with ``repaired`` around the replaced synonym ("McDoconsiderably" ->
+    "McDowell", not "Mcdowell").
+    """
+    if len(token) > 1 and token.isupper():
+        return repaired.upper()
+    head = 0
+    while head < min(len(low), len(repaired)) and low[head] == repaired[head]:
+        head += 1
+    tail = 0
+    while (
+        tail < min(len(low), len(repaired)) - head
+        and low[len(low) - 1 - tail] == repaired[len(repaired) - 1 - tail]
+    ):
+        tail += 1
+    middle = repaired[head : len(repaired) - tail]
+    return token[:head] + middle + (token[len(token) - tail :] if tail else "")
 
 
 def nonword_candidates(text: str, lang: str) -> list[tuple[int, int, str]]:
@@ -290,8 +316,9 @@ def _explain_phrase(
 ) -> list[tuple[str, str, str, float, int, int]]:
     """Return explanations by a multi-word synonym spilling over the token's edge.
 
-    "once morest": the synonym "once more" ends inside the token "morest",
-    which becomes "against" with the original "again". Returns
+    With "enter -> get in", "entered" becomes "get ined": the synonym's last
+    word begins the non-word "ined", and putting "enter" back over the whole
+    span gives "entered". Letters glued before the first word count too. Returns
     ``(original, spun, repaired, zipf, span start, span end)``.
     """
     low = lowered[start:end]
@@ -365,14 +392,14 @@ def infer_swaps(
             by_token[low] = _explain_token(low, index, zipf)
         phrases = _explain_phrase(text, lowered, start, end, index, zipf)
         for original, spun, repaired, z, s, e in phrases:
-            art = Artifact(s, e, text[s:e], _match_case(token, repaired))
+            art = Artifact(s, e, text[s:e], _keep_case(text[s:e], lowered[s:e], repaired))
             evidence.setdefault((original, spun), []).append((art, z))
         # "disact as": the phrase "act as" explains it, not the word "act" alone.
         by_phrase = {p[0] for p in phrases}
         for original, spun, repaired, z in by_token[low]:
             if original in by_phrase:
                 continue
-            art = Artifact(start, end, token, _match_case(token, repaired))
+            art = Artifact(start, end, token, _keep_case(token, low, repaired))
             evidence.setdefault((original, spun), []).append((art, z))
     if not evidence:
         return []
@@ -381,8 +408,9 @@ def infer_swaps(
     def survives(original: str, spun: str) -> bool:
         """True when ``original`` still occurs in lower case outside its synonym's occurrences."""
         if original not in survivors:
-            inside = lowered.count(spun) * spun.count(original)
-            survivors[original] = lowered.count(original) > inside
+            # Case-sensitive: the spinner leaves "Get" and "GET" alone.
+            inside = text.count(spun) * spun.count(original)
+            survivors[original] = text.count(original) > inside
         return survivors[original]
 
     def rank(item: tuple[tuple[str, str], list[tuple[Artifact, float]]]) -> tuple[int, int, int, int, float]:
@@ -409,6 +437,14 @@ def infer_swaps(
                 continue
             pending.pop(0)
         claimed.update(a.start for a, _ in free)
+        starts = {a.start for a, _ in free}
+        tie = rank(((original, spun), free))[:4]
+        ambiguous = any(
+            pair[0] != original
+            and starts <= {a.start for a, _ in arts}
+            and rank((pair, [(a, z) for a, z in arts if a.start in starts]))[:4] == tie
+            for pair, arts in evidence.items()
+        )
         swaps.append(
             InferredSwap(
                 original,
@@ -416,6 +452,7 @@ def infer_swaps(
                 [a for a, _ in free],
                 known=(original, spun) in known_pairs,
                 survives=survives(original, spun),
+                ambiguous=ambiguous,
             )
         )
     return swaps
@@ -478,3 +515,33 @@ def spun_evidence(swaps: Iterable[InferredSwap]) -> bool:
             return True
         tokens.update(a.token.lower() for a in sw.artifacts)
     return len(tokens) >= MIN_SPUN_NONWORDS
+
+
+def glued_words(
+    text: str, lowered: str, original: str, spun: str, lang: str
+) -> list[tuple[int, int, str, str]]:
+    """Return ``(start, end, token, reverted)`` for each word holding ``spun`` that reverts to a word.
+
+    The token is the whole word around the synonym ("obtains"); ``reverted``
+    puts the original back ("gets") and must be at Zipf
+    :data:`MIN_REPAIRED_ZIPF` or more. Only lower-case occurrences count: the
+    spinner writes lower case.
+    """
+    zipf = word_frequency(lang)
+    out: list[tuple[int, int, str, str]] = []
+    i = lowered.find(spun)
+    while i >= 0:
+        e = i + len(spun)
+        s, t = i, e
+        while s > 0 and lowered[s - 1].isalpha():
+            s -= 1
+        while t < len(lowered) and lowered[t].isalpha():
+            t += 1
+        token = text[s:t]
+        if text[i:e] == spun:
+            back = lowered[s:i] + original + lowered[e:t]
+            one_word = " " not in token or token.lower() == spun
+            if one_word and (zipf(back) >= MIN_REPAIRED_ZIPF or (s == i and t == e)):
+                out.append((s, t, token, _keep_case(token, lowered[s:t], back)))
+        i = lowered.find(spun, max(e, i + 1))
+    return out
