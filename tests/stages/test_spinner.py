@@ -234,9 +234,7 @@ def test_user_row_contexts_are_data(tmp_path: Path) -> None:
     # A made-up row: "large" reverts to "big" only after "very", and counts as
     # strong evidence there; its in-word artifact marks the document as spun.
     table = tmp_path / "mine.tsv"
-    table.write_text(
-        "big\tlarge\t0.01\tgeneral\tprev = a\tprev = very\tprev = very\tx\n", encoding="utf-8"
-    )
+    table.write_text("big\tlarge\t0.01\tgeneral\tprev = a\tprev = very\tprev = very\tx\n", encoding="utf-8")
     stage = RepairSpinner(table=str(table), threshold=1.0)
     out = _run("The largegest city was very large, a large one.", stage)
     assert out.text == "The biggest city was very big, a large one."

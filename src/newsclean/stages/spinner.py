@@ -40,6 +40,8 @@ from newsclean.stages._text import english, lower, match_case
 from newsclean.stages.doubled_words import GRAMMATICAL_DOUBLES, remove_doubled_words
 from newsclean.stages.spinner_swaps import (
     MAX_REVERSAL_PRIOR,
+    MIN_SPUN_NONWORDS,
+    MIN_SUPPORT,
     InferredSwap,
     glued_words,
     infer_swaps,
@@ -158,12 +160,14 @@ class RepairSpinner:
         model = _model(table)
         lowered = lower(text)
         artifacts = _find_artifacts(text, model, lang, lowered)
-        inferred = [s for s in infer_swaps(text, lang) if (s.original, s.spun) not in model.pairs]
+        candidates = [s for s in infer_swaps(text, lang) if (s.original, s.spun) not in model.pairs]
+        inferred = candidates
         spun_inferred = spun_evidence(inferred)
         supported = [s for s in inferred if s.supported]
         n_inferred = sum(len(s.artifacts) for s in (inferred if spun_inferred else supported))
         score = spin_score(text, table=table, artifacts=len(artifacts) + n_inferred)
-        spun = score.is_spun(self.threshold) or spun_inferred
+        score_spun = score.is_spun(self.threshold)
+        spun = score_spun or spun_inferred
         # In a spun document a swap explaining a single non-word is applied too.
         # A lone non-word that another swap explains as well is left as it is.
         inferred = [s for s in inferred if s.supported or not s.ambiguous] if spun else supported
@@ -184,9 +188,10 @@ class RepairSpinner:
             ]
         out = doc.with_edits(self.name, _merge(artifacts, fixes, reversals))
         out = out.with_fields(spun=spun)
-        if score.score > 0 or spun:
+        if score.score > 0 or spun or candidates:
+            swaps = [[sw.original, sw.spun, sw.support] for sw in inferred]
             info = score.to_dict()
-            info["swaps"] = [[sw.original, sw.spun, sw.support] for sw in inferred]
+            info["swaps"] = swaps
             out = out.with_extra("spinner", info)
             out = out.with_decision(
                 self.name,
@@ -194,8 +199,13 @@ class RepairSpinner:
                 score=round(score.score, 4),
                 threshold=self.threshold,
                 spun=spun,
+                score_spun=score_spun,
                 artifacts=score.artifacts,
                 strong_contexts=score.strong,
+                inferred_swaps=swaps,
+                explained_nonwords=len({a.token.lower() for sw in candidates for a in sw.artifacts}),
+                min_support=MIN_SUPPORT,
+                min_spun_nonwords=MIN_SPUN_NONWORDS,
             )
         if tortured:
             names = sorted({f"{text[s:e]!r} ({row.expected})" for s, e, row in tortured})

@@ -40,7 +40,9 @@ from importlib import resources
 import regex
 
 __all__ = [
+    "MAX_REVERSAL_PRIOR",
     "MIN_REPAIRED_ZIPF",
+    "MIN_SPUN_NONWORDS",
     "MIN_SUPPORT",
     "NONWORD_ZIPF",
     "Artifact",
