@@ -220,3 +220,17 @@ def test_jobs_give_the_same_output_in_order(tmp_path: Path, capsys: pytest.Captu
     code2, out2, _ = run(["clean", str(tmp_path), "-j", "2"], capsys)
     assert code1 == code2 == 0
     assert out1 == out2 and len(out1.splitlines()) == 6
+
+
+def test_progress_bar_only_on_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("tqdm")
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    code, _, err = run(["clean", str(tmp_path)], capsys)
+    assert code == 0 and "docs" not in err
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    code, _, err = run(["clean", str(tmp_path)], capsys)
+    assert code == 0 and "docs/s" in err  # the bar, drawn on the terminal
+    code, _, err = run(["clean", str(tmp_path), "--quiet"], capsys)
+    assert code == 0 and err == ""

@@ -5,7 +5,8 @@ only processes scale. :func:`clean_batch` runs a pool of worker processes:
 
 * each worker builds its pipeline **once** (the pool initializer) and cleans a
   short warm-up text, so lazily loaded tables are read before the first real
-  capture;
+  capture; where workers are forked (Linux), the parent warms up first and the
+  workers inherit its tables, so the cold start is paid once in all;
 * captures travel in chunks (one pickle per chunk, not per capture) and at most
   ``workers * PREFETCH_CHUNKS`` chunks are in flight, so a generator of a
   million captures is read as it is cleaned and memory stays flat;
@@ -124,27 +125,28 @@ def _init_worker(
         job.pipeline(_WARMUP_TEXT, **options)
 
 
+def _init_fields(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls) if f.init)
+
+
 def _pack_article(article: Article) -> tuple[Any, ...]:
     """Flatten an article into tuples, which pickle several times faster than dataclasses."""
+    edit_fields = _init_fields(Edit)
     values: list[Any] = []
-    for f in fields(Article):
-        if f.name == "raw":
-            values.append(None)
-        elif f.name == "edits":
-            values.append(
-                tuple(
-                    (e.stage, e.action, e.reason, e.before, e.after, e.start, e.end, e.at)
-                    for e in article.edits
-                )
-            )
+    for name in _init_fields(Article):
+        if name == "raw":
+            values.append(None)  # the parent has it
+        elif name == "edits":
+            values.append(tuple(tuple(getattr(e, f) for f in edit_fields) for e in article.edits))
         else:
-            values.append(getattr(article, f.name))
+            values.append(getattr(article, name))
     return tuple(values)
 
 
 def _unpack_article(values: tuple[Any, ...], raw: str | bytes | None) -> Article:
-    kwargs = {f.name: v for f, v in zip(fields(Article), values, strict=True)}
-    kwargs["edits"] = tuple(Edit(*e) for e in kwargs["edits"])
+    kwargs = dict(zip(_init_fields(Article), values, strict=True))
+    edit_fields = _init_fields(Edit)
+    kwargs["edits"] = tuple(Edit(**dict(zip(edit_fields, e, strict=True))) for e in kwargs["edits"])
     kwargs["raw"] = raw
     return Article(**kwargs)
 
@@ -307,6 +309,7 @@ def _pooled(
     workers: int,
     size: int,
 ) -> Generator[Any, None, None]:
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     pending: deque[tuple[list[Capture | str | bytes], Future[list[tuple[bool, Any]]]]] = deque()
@@ -316,6 +319,10 @@ def _pooled(
         yield from _sequential(itertools.chain(*first), pipeline, options, returns, keys, keep_raw)
         return
     chunks = itertools.chain(first, chunks)
+    if multiprocessing.get_start_method() == "fork":
+        # Warm up here: forked workers inherit the loaded tables and compiled patterns
+        # (copy-on-write), so the cold start is paid once, not once per worker.
+        _init_worker(pipeline, options, returns, keys)
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_init_worker, initargs=(pipeline, options, returns, keys)
     ) as pool:

@@ -125,6 +125,9 @@ def _progress(quiet: bool) -> Any:
         from tqdm import tqdm
     except ImportError:  # tqdm is a dependency; a broken install only loses the bar
         return None
+    # No monitor thread: worker processes are forked after the bar exists, and forking
+    # a process that runs extra threads risks deadlocks in the children.
+    tqdm.monitor_interval = 0
     return tqdm(unit=" docs", file=sys.stderr, dynamic_ncols=True, leave=False)
 
 
