@@ -28,6 +28,13 @@ __all__ = ["ARTICLE_COLUMNS", "arrow_schema", "clean_dask", "clean_frame", "clea
 
 #: Columns of the frames returned here: the article schema plus ``error``.
 ARTICLE_COLUMNS: tuple[str, ...] = (*DICT_KEYS, "error")
+#: Columns with an Arrow type in :func:`arrow_schema`; others are JSON strings when typed.
+TYPED_COLUMNS = frozenset(
+    {
+        "title", "paragraphs", "text", "published", "dates", "authors", "dateline", "site_name", "section",
+        "tags", "related", "language", "spam_keywords", "spun", "edits", "decisions", "warnings", "error",
+    }
+)  # fmt: skip
 
 
 def _pandas() -> Any:
@@ -51,7 +58,11 @@ def _pyarrow() -> Any:
 
 
 def arrow_schema(columns: Sequence[str] = ARTICLE_COLUMNS) -> Any:
-    """Return the ``pyarrow.schema`` of the article columns (unknown keys are JSON strings)."""
+    """Return the ``pyarrow.schema`` of the article columns.
+
+    A decision's free-form ``data`` mapping, and any column not named in
+    ``TYPED_COLUMNS``, is a JSON string in typed frames.
+    """
     pa = _pyarrow()
     strings = pa.list_(pa.string())
     types: dict[str, Any] = {
@@ -84,10 +95,13 @@ def arrow_schema(columns: Sequence[str] = ARTICLE_COLUMNS) -> Any:
                 ]
             )
         ),
+        "decisions": pa.list_(
+            pa.struct([("stage", pa.string()), ("reason", pa.string()), ("data", pa.string())])
+        ),
         "warnings": strings,
         "error": pa.string(),
     }
-    return pa.schema([(c, types.get(c, pa.string())) for c in columns])
+    return pa.schema([(c, types[c] if c in TYPED_COLUMNS else pa.string()) for c in columns])
 
 
 def _utc(value: Any) -> datetime | None:
