@@ -36,8 +36,13 @@ def test_unknown_declared_encoding() -> None:
 
 def test_bytes_decoding_is_recorded() -> None:
     article = newsclean.clean("Ein Bericht über die Stadt.".encode())
-    first = article.edits[0]
-    assert (first.stage, first.reason, first.after) == ("decode_bytes", "charset_utf8", "utf-8")
+    charset = next(d for d in article.decisions if d.reason == "charset")
+    assert (charset.stage, charset.data["codec"], charset.data["how"]) == (
+        "decode_bytes",
+        "utf-8",
+        "charset_utf8",
+    )
+    assert not [e for e in article.edits if e.stage == "decode_bytes"]  # a choice, not a text change
     assert article.raw == "Ein Bericht über die Stadt.".encode()
 
 

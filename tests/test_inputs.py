@@ -64,7 +64,7 @@ def test_decode_bytes(data: bytes, declared: str | None, text: str, codec: str, 
 def test_declared_charset_that_does_not_fit_falls_through_with_a_warning() -> None:
     doc = load(b"caf\xe9 au lait", encoding="utf-8")
     assert doc.text == "café au lait"
-    assert doc.edits[0].after == "cp1252"
+    assert doc.decisions[0].data["codec"] == "cp1252"
     assert any("not valid utf-8" in w for w in doc.warnings)
 
 
@@ -94,9 +94,10 @@ def test_unknown_declared_codec_is_refused() -> None:
 
 def test_load_records_the_codec() -> None:
     doc = load(b"caf\xe9 au lait")
-    first = doc.edits[0]
-    assert (first.stage, first.reason, first.after) == ("decode_bytes", "charset_detected", "cp1252")
-    assert doc.base_index == 1
+    (decision,) = doc.decisions
+    assert (decision.stage, decision.reason) == ("decode_bytes", "charset")
+    assert dict(decision.data) == {"codec": "cp1252", "how": "charset_detected", "bytes": 12}
+    assert doc.edits == () and doc.base_index == 0
     assert not doc.warnings
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import re
-from typing import Literal
+from typing import Any, Literal
 
 from newsclean.document import Document, Edit, Options
 from newsclean.errors import InputError, InputTooLargeError
@@ -393,6 +393,7 @@ def load(
         raise InputError(f"kind must be 'auto', 'text' or 'html', not {kind!r}")
     log: list[Edit] = []
     warning: str | None = None
+    charset: dict[str, Any] | None = None
     if isinstance(raw, (bytes, bytearray, memoryview)):
         data = bytes(raw)
         if len(data) > max_chars * 4:
@@ -400,7 +401,7 @@ def load(
                 f"input of {len(data):,} bytes is over the limit; raise max_chars to clean it"
             )
         text, codec, reason, warning = _decode(data, encoding)
-        log.append(Edit("decode_bytes", "replace", reason, f"{len(data)} bytes", codec))
+        charset = {"codec": codec, "how": reason, "bytes": len(data)}
         source: str | bytes = data
     elif isinstance(raw, str):
         text = raw
@@ -423,8 +424,10 @@ def load(
     doc = Document.from_text(text, source=source, kind=resolved, options=options)
     if log:
         doc = doc.with_log(log)
-        if warning:
-            doc = doc.with_warning(warning)
+    if charset is not None:
+        doc = doc.with_decision("decode_bytes", "charset", **charset)
+    if warning:
+        doc = doc.with_warning(warning)
     if not text.strip():
         doc = doc.with_warning("empty input")
     return doc
