@@ -67,8 +67,8 @@ MIN_REPAIRED_ZIPF = 2.5
 #: Different non-words one swap must explain before it is applied on its own.
 MIN_SUPPORT = 2
 #: Different non-words explained (by any swaps) that make a document spun even
-#: when no single swap has :data:`MIN_SUPPORT`. On the ~880 clean development
-#: bodies no document has more than two.
+#: when no single swap has :data:`MIN_SUPPORT` (see :func:`spun_evidence`). On
+#: the 884 clean development bodies no document has more than two.
 MIN_SPUN_NONWORDS = 3
 #: Synonyms shorter than this are not looked for inside tokens: two-letter
 #: synonyms ("go", "up") sit inside too many words to explain anything.
@@ -509,13 +509,17 @@ def spun_evidence(swaps: Iterable[InferredSwap]) -> bool:
     """Return True when the non-words explained by ``swaps`` show a spinner at work.
 
     One supported swap is enough; otherwise it takes :data:`MIN_SPUN_NONWORDS`
-    different non-words explained, whatever the swaps.
+    different non-words, each explained by a swap that no other swap matches
+    and whose original never survives in lower case (a spinner leaves none).
+    On the clean development bodies such explanations are at most two per
+    document; coincidences there mostly fail one of the two tests.
     """
     tokens: set[str] = set()
     for sw in swaps:
         if sw.supported:
             return True
-        tokens.update(a.token.lower() for a in sw.artifacts)
+        if not sw.ambiguous and not sw.survives:
+            tokens.update(a.token.lower() for a in sw.artifacts)
     return len(tokens) >= MIN_SPUN_NONWORDS
 
 
