@@ -27,6 +27,7 @@ from newsclean.errors import (
 from newsclean.pipeline import Pipeline, Stage, stage
 from newsclean.registry import register
 from newsclean.stats import Summary, summarize
+from newsclean.view import Explanation
 
 __version__ = "0.1.0"
 
@@ -46,6 +47,7 @@ __all__ = [
     "Decision",
     "Document",
     "Edit",
+    "Explanation",
     "InputError",
     "InputTooLargeError",
     "MissingDependencyError",

@@ -27,7 +27,6 @@ True
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from html import escape
@@ -454,6 +453,8 @@ def article_text(article: Article, *, width: int | None = None) -> str:
       text      2 words in 1 paragraph: It reopened.
     """
     if width is None:
+        import shutil
+
         width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
     width = max(width, 30)
     lines = [_clip("Article: " + " ".join((article.title or "(no title)").split()), width)]
