@@ -264,30 +264,57 @@ def nonword_candidates(text: str, lang: str) -> list[tuple[int, int, str]]:
     """
     zipf: Callable[[str], float] | None = None
     seen: dict[str, bool] = {}
+    # Each distinct chunk is read once (C-speed split), and only chunks holding
+    # a non-word are located in a second pass.
+    bad: dict[str, tuple[tuple[int, int, str], ...]] = {}
+    for raw in set(text.split()):
+        parts = _parts(raw)
+        if not parts:
+            continue
+        if zipf is None:
+            zipf = word_frequency(lang)
+        found = []
+        for part in parts:
+            low = part[2].lower()
+            nonword = seen.get(low)
+            if nonword is None:
+                nonword = seen[low] = zipf(low) < NONWORD_ZIPF
+            if nonword:
+                found.append(part)
+        if found:
+            bad[raw] = tuple(found)
+    if not bad:
+        return []
     out: list[tuple[int, int, str]] = []
     for chunk in _CHUNK.finditer(text):
-        m = _CORE.match(chunk.group())
-        if m is None:
-            continue
-        core = _POSSESSIVE.sub("", m.group(1))
-        if len(core) < MIN_TOKEN or not _PLAIN.fullmatch(core):
-            continue
-        base = chunk.start() + m.start(1)
-        for part in _PART.finditer(core):
-            word = part.group()
-            if not MIN_TOKEN <= len(word) <= MAX_TOKEN:
-                continue
-            if not (word.islower() or word.isupper() or (word[0].isupper() and word[1:].islower())):
-                continue
-            low = word.lower()
-            bad = seen.get(low)
-            if bad is None:
-                if zipf is None:
-                    zipf = word_frequency(lang)
-                bad = seen[low] = zipf(low) < NONWORD_ZIPF
-            if bad:
-                out.append((base + part.start(), base + part.end(), word))
+        hits = bad.get(chunk.group())
+        if hits:
+            out.extend((chunk.start() + ps, chunk.start() + pe, word) for ps, pe, word in hits)
     return out
+
+
+def _parts(chunk: str) -> tuple[tuple[int, int, str], ...]:
+    """Return the inspectable letter parts of one white-space delimited chunk, with offsets."""
+    if len(chunk) < MIN_TOKEN:
+        return ()
+    if chunk.isascii() and chunk.isalpha():  # the common case, without regexes
+        ok = chunk.islower() or chunk.isupper() or (chunk[0].isupper() and chunk[1:].islower())
+        return ((0, len(chunk), chunk),) if ok and len(chunk) <= MAX_TOKEN else ()
+    m = _CORE.match(chunk)
+    if m is None:
+        return ()
+    core = _POSSESSIVE.sub("", m.group(1))
+    if len(core) < MIN_TOKEN or not _PLAIN.fullmatch(core):
+        return ()
+    out: list[tuple[int, int, str]] = []
+    for part in _PART.finditer(core):
+        word = part.group()
+        if not MIN_TOKEN <= len(word) <= MAX_TOKEN:
+            continue
+        if not (word.islower() or word.isupper() or (word[0].isupper() and word[1:].islower())):
+            continue
+        out.append((m.start(1) + part.start(), m.start(1) + part.end(), word))
+    return tuple(out)
 
 
 def _explain_token(
@@ -423,6 +450,10 @@ def infer_swaps(
         distinct = len({a.token.lower() for a, _ in arts})
         return (pair in known_pairs, distinct, not survives(*pair), len(arts), max(z for _, z in arts))
 
+    pairs_at: dict[int, set[tuple[str, str]]] = {}  # artifact start -> swaps explaining it
+    for pair, arts in evidence.items():
+        for a, _ in arts:
+            pairs_at.setdefault(a.start, set()).add(pair)
     claimed: set[int] = set()
     swaps: list[InferredSwap] = []
     pending = sorted(evidence.items(), key=rank, reverse=True)
@@ -441,11 +472,12 @@ def infer_swaps(
         claimed.update(a.start for a, _ in free)
         starts = {a.start for a, _ in free}
         tie = rank(((original, spun), free))[:4]
+        rivals = pairs_at.get(free[0][0].start, set())
         ambiguous = any(
             pair[0] != original
-            and starts <= {a.start for a, _ in arts}
-            and rank((pair, [(a, z) for a, z in arts if a.start in starts]))[:4] == tie
-            for pair, arts in evidence.items()
+            and starts <= {a.start for a, _ in evidence[pair]}
+            and rank((pair, [(a, z) for a, z in evidence[pair] if a.start in starts]))[:4] == tie
+            for pair in rivals
         )
         swaps.append(
             InferredSwap(
