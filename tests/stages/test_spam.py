@@ -135,6 +135,12 @@ DETECTED = [
         "ホーム > ニュース > Storm closes the port\nThe port closed, then reopened.",
         "Japanese breadcrumb, full-width bar glued",
     ),
+    (
+        "Wild beat the visitors – Golden Studio\nHe has used Golden Studio to scoring goals.\n"
+        "He opened the scoring in the neutral Golden Studio zone late on.",
+        "Wild beat the visitors\nHe has used to scoring goals.\nHe opened the scoring in the neutral zone late on.",
+        "ordinary words, but spliced twice where no name fits",
+    ),
 ]
 
 
@@ -275,6 +281,10 @@ CLEAN = [
     (
         "Storm closes the port | Coastal Wire\nCoastal Wire\nThe harbour master told Coastal Wire that ships waited.",
         "'told X that' is an ordinary clause, and the name stands alone on a line",
+    ),
+    (
+        "Wendell Marsh: the court drops the case\nProsecutors dropped the case against co-founder Wendell Marsh in 2010.",
+        "a real name after a noun, once",
     ),
 ]
 

@@ -61,8 +61,9 @@ TOP_LINES = 8
 MAX_TITLE_LINE = 400
 #: A breadcrumb mark further into the line than this does not end a breadcrumb.
 MAX_CRUMB_OFFSET = 200
-#: A title line has at most this many words; longer lines are prose (a
-#: cookie notice, a lede), whose colons and dashes are not title separators.
+#: A title line has at most this many words after its breadcrumb; longer
+#: lines are prose (a cookie notice, a lede), whose colons and dashes are
+#: not title separators.
 MAX_TITLE_WORDS = 30
 #: A title segment with more words than this is a headline, not a phrase.
 MAX_PHRASE_WORDS = 8
@@ -83,14 +84,16 @@ _CRUMB_MARK = regex.compile(r"[>»›→＞]+|[ \t]/[ \t]")
 # than the hyphen and the double colon separate with or without spaces; a
 # hyphen separates when spaced or when the next word starts with a capital
 # letter, digit, quote or CJK character ("Keyword-Headline" but not
-# "Coca-cola" or "Hau-yip"); a colon separates when not between digits.
+# "Coca-cola", "Hau-yip" or a date "2024-10-19"); a colon separates when not
+# between digits.
 _SEP = regex.compile(
     r"""
     [ \t]*(?:::|[|｜丨–—－：_])[ \t]*
     | [ \t]+[-:·•][ \t]+
     | [ \t]+-(?=\S)
     | (?<=\S)-[ \t]+
-    | (?<=[\p{L}\p{N}.)’'”])-(?=[\p{Lu}\p{N}"“‘'«\[(\p{Han}\p{Hiragana}\p{Katakana}])
+    | (?<=[\p{L}.)’'”])-(?=[\p{Lu}\p{N}"“‘'«\[(\p{Han}\p{Hiragana}\p{Katakana}])
+    | (?<=\p{N})-(?=[\p{Lu}"“‘'«\[(\p{Han}\p{Hiragana}\p{Katakana}])
     | (?<!\p{N})[ \t]*:(?!\p{N})[ \t]*
     """,
     regex.VERBOSE,
@@ -394,9 +397,9 @@ def _candidates(top: Sequence[Line]) -> list[_Candidate]:
     out: list[_Candidate] = []
     seen: set[tuple[int, int, int]] = set()
     for line in top:
-        if len(line.text.split()) > MAX_TITLE_WORDS:
-            continue
         crumb = _title_area(line.text)
+        if len(line.text[crumb:].split()) > MAX_TITLE_WORDS:
+            continue
         for area in {crumb, 0}:
             for c in _line_candidates(line, segments(line.text, area)):
                 key = (line.index, c.start, len(c.phrase))
@@ -585,8 +588,9 @@ class _Judge:
             return (legit == 0 and (multi or unknown)) or (unknown and strong > legit)
         if legit or not weak:
             return False
-        # Between lower-case words where a name could also stand: only a made-up phrase.
-        return unknown
+        # Between lower-case words where a name could also stand: only a
+        # made-up phrase, or a run of words spliced twice where none fits.
+        return unknown or (multi and counts["mid"] >= 2)
 
 
 def _stands_alone(text: str, phrase: str) -> bool:
