@@ -15,7 +15,9 @@ and counted **fully clean** when the phrase is gone from the text, the
 :data:`MIN_RECALL` of its word 4-gram shingles. The same page rendered with
 no injection must report no phrase. Families are split into development
 seeds (used while tuning the stage) and held-out seeds (never run while
-tuning): see :data:`benchmarks.spamfarm.DEV_FAMILIES` and ``HELDOUT_FAMILIES``.
+tuning): see :data:`benchmarks.spamfarm.DEV_FAMILIES` and ``HELDOUT_FAMILIES``
+(``SPENT_FAMILIES`` is a first held-out set whose figures were read once and
+that served development afterwards).
 
 Finally the real development corpora (AEB, dragnet, CleanEval,
 CleanPortalEval: about 880 pages) are cleaned as HTML and as plain-text
@@ -38,7 +40,15 @@ import time
 from pathlib import Path
 
 from benchmarks.common import add_data_argument, html_to_capture, load_aeb, shingles, table
-from benchmarks.spamfarm import DEV_FAMILIES, HELDOUT_FAMILIES, Family, Page, draw_family, render
+from benchmarks.spamfarm import (
+    DEV_FAMILIES,
+    HELDOUT_FAMILIES,
+    SPENT_FAMILIES,
+    Family,
+    Page,
+    draw_family,
+    render,
+)
 from newsclean import Pipeline
 from newsclean.document import Document
 from newsclean.learning import learn_profile
@@ -223,7 +233,9 @@ def run_real(args: argparse.Namespace) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     add_data_argument(parser)
-    parser.add_argument("--families", choices=("heldout", "dev", "both", "none"), default="heldout")
+    parser.add_argument(
+        "--families", choices=("heldout", "dev", "spent", "both", "all", "none"), default="heldout"
+    )
     parser.add_argument("--seeds", type=int, nargs="*", help="explicit family seeds (overrides --families)")
     parser.add_argument("--pages", type=int, default=25, help="test pages per family")
     parser.add_argument("--train", type=int, default=5, help="pages per family to learn a profile from")
@@ -237,10 +249,16 @@ def main(argv: list[str] | None = None) -> None:
     if args.seeds:
         run_families(tuple(args.seeds), args)
     else:
-        if args.families in ("dev", "both"):
+        if args.families in ("dev", "both", "all"):
             print(f"Development families (seeds {DEV_FAMILIES[0]}-{DEV_FAMILIES[-1]})")
             run_families(DEV_FAMILIES, args)
-        if args.families in ("heldout", "both"):
+        if args.families in ("spent", "all"):
+            print(
+                f"\nFirst held-out set (seeds {SPENT_FAMILIES[0]}-{SPENT_FAMILIES[-1]}): read once, "
+                "then used to fix bugs; development families since"
+            )
+            run_families(SPENT_FAMILIES, args)
+        if args.families in ("heldout", "both", "all"):
             print(
                 f"\nHeld-out families (seeds {HELDOUT_FAMILIES[0]}-{HELDOUT_FAMILIES[-1]}, never used in tuning)"
             )

@@ -36,12 +36,25 @@ from dataclasses import dataclass, field
 
 import regex
 
-__all__ = ["DEV_FAMILIES", "HELDOUT_FAMILIES", "Family", "Page", "draw_family", "make_phrase", "render"]
+__all__ = [
+    "DEV_FAMILIES",
+    "HELDOUT_FAMILIES",
+    "SPENT_FAMILIES",
+    "Family",
+    "Page",
+    "draw_family",
+    "make_phrase",
+    "render",
+]
 
 #: Family seeds used while developing the stage (fixed).
 DEV_FAMILIES = tuple(range(0, 24))
+#: The first held-out set. Its figures were read once (71.7 % / 78.0 % fully
+#: clean, 101 phrases on un-injected pages); the bugs they showed were then
+#: fixed, so these families count as development families from then on.
+SPENT_FAMILIES = tuple(range(1000, 1012))
 #: Family seeds never run while developing: the reported figures (fixed).
-HELDOUT_FAMILIES = tuple(range(1000, 1012))
+HELDOUT_FAMILIES = tuple(range(2000, 2012))
 
 # -- vocabularies of site chrome, per label language --------------------------------
 # Written for this generator; ordinary words of each language's news sites.

@@ -136,6 +136,21 @@ DETECTED = [
         "Japanese breadcrumb, full-width bar glued",
     ),
     (
+        "当前位置：国际 › 资讯Vexalor Fund Group-Storm closes the port\nThe port closed,Vexalor Fund Group then reopened.",
+        "当前位置：国际 › 资讯Storm closes the port\nThe port closed, then reopened.",
+        "a Latin phrase glued to a CJK crumb: a change of script",
+    ),
+    (
+        "Vexalor-港口因风暴关闭\n例如，消费者在港口看到，Vexalor这是真的。",
+        "港口因风暴关闭\n例如，消费者在港口看到，这是真的。",
+        "a Latin phrase glued after a CJK comma: no space put back in CJK text",
+    ),
+    (
+        "鑫瀚财富研究中心-comwrap auf der Messe 2018\nüber 100 Seminare und 鑫瀚财富研究中心 über 500 Redner",
+        "comwrap auf der Messe 2018\nüber 100 Seminare und über 500 Redner",
+        "a hyphen after a CJK phrase separates even before a lower-case headline",
+    ),
+    (
         "Wild beat the visitors – Golden Studio\nHe has used Golden Studio to scoring goals.\n"
         "He opened the scoring in the neutral Golden Studio zone late on.",
         "Wild beat the visitors\nHe has used to scoring goals.\nHe opened the scoring in the neutral zone late on.",
@@ -281,6 +296,10 @@ CLEAN = [
     (
         "Storm closes the port | Coastal Wire\nCoastal Wire\nThe harbour master told Coastal Wire that ships waited.",
         "'told X that' is an ordinary clause, and the name stands alone on a line",
+    ),
+    (
+        "Storm closes the port — 東京速報\nThe port closed.\nCopyright © 2024 東京速報 All Rights Reserved.",
+        "a CJK site name between a year and a capitalised word in the footer",
     ),
     (
         "Wendell Marsh: the court drops the case\nProsecutors dropped the case against co-founder Wendell Marsh in 2010.",

@@ -83,7 +83,8 @@ _CRUMB_MARK = regex.compile(r"[>»›→＞]+|[ \t]/[ \t]")
 # A separator between title segments. Full-width marks, bars, dashes other
 # than the hyphen and the double colon separate with or without spaces; a
 # hyphen separates when spaced or when the next word starts with a capital
-# letter, digit, quote or CJK character ("Keyword-Headline" but not
+# letter, digit, quote or CJK character, or follows a CJK character
+# ("Keyword-Headline", "关键词-headline" but not
 # "Coca-cola", "Hau-yip" or a date "2024-10-19"); a colon separates when not
 # between digits.
 _SEP = regex.compile(
@@ -94,6 +95,7 @@ _SEP = regex.compile(
     | (?<=\S)-[ \t]+
     | (?<=[\p{L}.)’'”])-(?=[\p{Lu}\p{N}"“‘'«\[(\p{Han}\p{Hiragana}\p{Katakana}])
     | (?<=\p{N})-(?=[\p{Lu}"“‘'«\[(\p{Han}\p{Hiragana}\p{Katakana}])
+    | (?<=[\p{Han}\p{Hiragana}\p{Katakana}])-(?=\S)
     | (?<!\p{N})[ \t]*:(?!\p{N})[ \t]*
     """,
     regex.VERBOSE,
@@ -109,7 +111,7 @@ _PREV_WORD = regex.compile(r"(\S+)[ \t]+$")
 _NEXT_WORD = regex.compile(r"[ \t]+([\p{L}\p{N}][\p{L}\p{N}'’-]*)")
 
 # Punctuation a phrase may be glued to (no space) when it was spliced in.
-_GLUE_PUNCT = frozenset(",;:.!?)]”’，。；：！？")
+_GLUE_PUNCT = frozenset(",;:.!?)]”’，、。；：！？")
 _OPENERS = frozenset("“\"'‘(«[")
 # A phrase never holds clause punctuation ("Dekalb, Ill." is a dateline).
 _CLAUSE_MARKS = frozenset(",;!?，。；！？")
@@ -382,10 +384,13 @@ class _Candidate(NamedTuple):
 def _glue_starts(line: str, seg: Segment) -> list[int]:
     """Offsets inside the first segment where a phrase glued to the last crumb may start."""
     text = line[seg.start : seg.end]
-    out = [seg.start + m.end() for m in _GLUE.finditer(text.split(" ", 1)[0])]
+    first = text.split(" ", 1)[0]
+    # A case change ("ContactKeyword") or a change of script ("资讯Keyword").
+    out = [seg.start + m.end() for m in _GLUE.finditer(first)]
+    out.extend(seg.start + i for i in range(1, len(first)) if _script(first[i - 1]) != _script(first[i]))
     if _CJK.match(text[:1]):
         out.extend(seg.start + i for i in range(1, min(len(text), MAX_PHRASE_CJK)) if _CJK.match(text[i]))
-    return out
+    return sorted(set(out))
 
 
 def _width(text: str) -> int:
@@ -454,7 +459,7 @@ def classify(text: str, s: int, e: int) -> str:
     * ``strong``: glued to the punctuation before it ("ally,Keyword",
       "Monday.Keyword"), between two words no name can stand between
       ("will Keyword be", "review of Keyword the evidence"), or a CJK run
-      between two words of a Latin-script sentence.
+      between two lower-case words of a Latin-script sentence.
     * ``mid``: a capitalised run between two lower-case words of a clause
       that reads correctly once it is removed (the word before does not open
       a noun phrase, the word after does not continue a subject).
@@ -475,10 +480,12 @@ def classify(text: str, s: int, e: int) -> str:
         _CJK.match(text[s])
         and prev in " \t"
         and nxt in " \t"
-        and _script(text[s - 2] if s >= 2 else "") == "word"
-        and _script(text[e + 1] if e + 1 < n else "") == "word"
+        and s >= 2
+        and text[s - 2].islower()
+        and e + 1 < n
+        and text[e + 1].islower()
     ):
-        return "strong"  # a CJK run between two words of a Latin-script sentence
+        return "strong"  # a CJK run between two lower-case words of a Latin-script sentence
     if nxt in "’'" and e + 1 < n and text[e + 1] in "sS" and (e + 2 >= n or not text[e + 2].isalnum()):
         return "legit"
     if prev.isalnum():

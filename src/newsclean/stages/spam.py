@@ -51,6 +51,8 @@ NAME = "remove_spam_keywords"
 
 _OPENERS = frozenset("“\"'‘(«[")
 _STRENGTH = {",": 1, ";": 2, ":": 2, ".": 3, "!": 3, "?": 3}
+_CJK_MARKS = frozenset("，、。；：！？「」『』（）")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 
 def _line_at(text: str, pos: int) -> Line:
@@ -104,8 +106,8 @@ def _removal(text: str, s: int, e: int, line: Line) -> tuple[int, int, str]:
         if _STRENGTH[prev] >= _STRENGTH[nxt]:
             return s, e + 1, ""
         return s - 1, e, ""
-    if nxt.isalnum() or nxt in _OPENERS:
-        return s, e, " "
+    if (nxt.isalnum() or nxt in _OPENERS) and prev not in _CJK_MARKS and not _CJK.match(nxt):
+        return s, e, " "  # "Monday.Keyword The" → "Monday. The"; CJK text takes no space
     return s, e, ""
 
 
