@@ -216,6 +216,23 @@ def test_a_phrase_is_never_cut_out_of_a_word(
         assert out.get("spam_keywords") is None
 
 
+def test_a_refused_cut_and_a_found_phrase_are_recorded_as_decisions() -> None:
+    out = run("2016 MacBook Pro — but it wasn't", spam_keywords=("Book Pro",))
+    assert [(d.reason, d.data["phrase"], d.data["offset"]) for d in out.decisions] == [
+        ("spam_cut_refused", "Book Pro", 8)
+    ]
+    out = run("Zorblat Capital Hub-Rain floods the city\nWater rose,Zorblat Capital Hub then fell.")
+    (d,) = out.decisions
+    assert (d.stage, d.reason) == ("remove_spam_keywords", "spam_phrase")
+    assert dict(d.data) == {
+        "phrase": "Zorblat Capital Hub",
+        "source": "body",
+        "position": "prefix",
+        "separator": "-",
+        "line": 0,
+    }
+
+
 def test_detect_injected_reports_the_slot() -> None:
     text = "Home > ContactZorblat Capital Hub-Rain floods the city\nWater rose,Zorblat Capital Hub then fell."
     (d,) = detect_injected(text)

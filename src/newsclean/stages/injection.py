@@ -167,11 +167,14 @@ class Detection(NamedTuple):
         phrase: The injected phrase as written.
         line: Index of the title line (in ``split_lines`` numbering).
         slot: Where it sat on that line.
+        evidence: ``"body"`` (confirmed by where it sits in the body) or
+            ``"learned_slot"`` (found in a slot of the site's profile).
     """
 
     phrase: str
     line: int
     slot: Slot
+    evidence: str = "body"
 
 
 class _Vocab(NamedTuple):
@@ -648,12 +651,12 @@ def detect_injected(
     for c in cands:
         a = c.line.start + c.start
         judge.slot_spans.add((a, a + len(c.phrase)))
-    accepted: dict[str, None] = {}
+    accepted: dict[str, str] = {}
     for c in cands:
         if c.phrase in accepted or any(c.phrase in p or p in c.phrase for p in accepted):
             continue
         if judge(c.phrase, False) and not _stands_alone(text, c.phrase):
-            accepted[c.phrase] = None
+            accepted[c.phrase] = "body"
     for slot in slots:
         for c in cands:
             if c.line.text.rstrip().endswith(_SENTENCE_END):
@@ -663,10 +666,12 @@ def detect_injected(
             if _slot(c) != slot:
                 continue
             if judge(c.phrase, True) and not _stands_alone(text, c.phrase):
-                accepted[c.phrase] = None
+                accepted[c.phrase] = "learned_slot"
     if not accepted:
         return []
-    found = [Detection(c.phrase, c.line.index, _slot(c)) for c in cands if c.phrase in accepted]
+    found = [
+        Detection(c.phrase, c.line.index, _slot(c), accepted[c.phrase]) for c in cands if c.phrase in accepted
+    ]
     found.sort(key=lambda d: d.line)
     return found
 

@@ -146,7 +146,7 @@ def _whole(text: str, s: int, e: int) -> bool:
     return boundary(text, e) and _crumb_glued(text, s)
 
 
-def _list_hits(text: str, phrases: Sequence[str]) -> tuple[list[_Hit], int]:
+def _list_hits(text: str, phrases: Sequence[str]) -> tuple[list[_Hit], list[tuple[str, int]]]:
     """Case-insensitive occurrences of the listed phrases, and how many were refused (inside a word)."""
     cleaned: dict[str, str] = {}
     for p in phrases:
@@ -154,15 +154,16 @@ def _list_hits(text: str, phrases: Sequence[str]) -> tuple[list[_Hit], int]:
         if len(norm) >= 2 and any(ch.isalnum() for ch in norm):
             cleaned.setdefault(norm.lower(), norm)
     if not cleaned:
-        return [], 0
+        return [], []
     pattern = _list_pattern(tuple(sorted(cleaned.values())))
     hits = []
-    refused = 0
+    refused = []
     for m in pattern.finditer(text, overlapped=True):
+        phrase = cleaned[" ".join(m.group().split()).lower()]
         if not _whole(text, m.start(), m.end()):
-            refused += 1
+            refused.append((phrase, m.start()))
             continue
-        hits.append(_Hit(m.start(), m.end(), cleaned[" ".join(m.group().split()).lower()], None))
+        hits.append(_Hit(m.start(), m.end(), phrase, None))
     return hits, refused
 
 
@@ -220,25 +221,30 @@ def remove_spam_keywords(doc: Document) -> Document:
     detections = detect_injected(text, language=language, slots=slots)
 
     hits: list[_Hit] = []
-    refused = 0
+    refused: list[tuple[str, int]] = []
     for phrase in dict.fromkeys(d.phrase for d in detections):
         cuts = title_spans(text, phrase)
         hits.extend(_Hit(s, e, phrase, (cs, ce)) for s, e, cs, ce in cuts)
         in_title = {s for s, *_ in cuts}
         body = [s for s in occurrences(text, phrase) if s not in in_title]
         hits.extend(_Hit(s, s + len(phrase), phrase, None) for s in body)
-        refused += text.count(phrase) - len(body) - len(in_title)
+        taken = in_title.union(body)
+        i = text.find(phrase)
+        while i >= 0:
+            if i not in taken:
+                refused.append((phrase, i))
+            i = text.find(phrase, i + 1)
     listed = list(doc.options.spam_keywords)
     if profile is not None:
         listed.extend(profile.phrases)
     if listed:
         found_hits, refused_listed = _list_hits(text, listed)
-        refused += refused_listed
+        refused.extend(refused_listed)
         for h in found_hits:
             cuts = [c for c in title_spans(text, text[h.start : h.end]) if c[0] == h.start]
             hits.append(h._replace(cut=(cuts[0][2], cuts[0][3])) if cuts else h)
     if not hits and not changes:
-        return doc
+        return _refusals(doc, refused)
 
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     found: dict[str, None] = {}
@@ -263,4 +269,23 @@ def remove_spam_keywords(doc: Document) -> Document:
         previous = tuple(doc.get("spam_keywords") or ())
         merged = tuple(dict.fromkeys((*previous, *found)))
         out = out.with_fields(spam_keywords=merged)
-    return out
+        placed = {d.phrase: d for d in detections}
+        for phrase in found:
+            d = placed.get(phrase)
+            out = out.with_decision(
+                NAME,
+                "spam_phrase",
+                phrase=phrase,
+                source=d.evidence if d else "list",
+                position=d.slot.position if d else None,
+                separator=d.slot.separator if d else None,
+                line=d.line if d else None,
+            )
+    return _refusals(out, refused)
+
+
+def _refusals(doc: Document, refused: Sequence[tuple[str, int]]) -> Document:
+    """Record each occurrence left in place because cutting it would split a word."""
+    for phrase, offset in refused:
+        doc = doc.with_decision(NAME, "spam_cut_refused", phrase=phrase, offset=offset, why="inside a word")
+    return doc
