@@ -3,6 +3,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -234,3 +235,18 @@ def test_progress_bar_only_on_a_terminal(
     assert code == 0 and "docs/s" in err  # the bar, drawn on the terminal
     code, _, err = run(["clean", str(tmp_path), "--quiet"], capsys)
     assert code == 0 and err == ""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="needs a file system that takes any bytes in names")
+def test_a_file_name_that_is_not_utf8_is_reported_not_fatal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = os.fsdecode(b"caf\xe9.txt")  # a Latin-1 file name: a lone surrogate in Python
+    (tmp_path / name).write_text(STORY, encoding="utf-8")
+    (tmp_path / "plain.txt").write_text(STORY, encoding="utf-8")
+    code, out, err = run(["clean", str(tmp_path), "-j", "1"], capsys)
+    assert code == 0
+    records = [json.loads(line) for line in out.splitlines()]
+    assert len(records) == 2
+    assert records[0]["source"].endswith("caf\ufffd.txt")
+    assert "cannot encode" in err

@@ -33,6 +33,8 @@ class UsageError(Exception):
 
 
 def _err(message: str) -> None:
+    # File names may hold undecodable bytes (as surrogates); show them escaped, never fail on them.
+    message = message.encode("utf-8", "backslashreplace").decode("utf-8")
     print(f"newsclean: {message}", file=sys.stderr)
 
 
@@ -103,8 +105,9 @@ def _encode(text: str, name: str) -> bytes:
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError:
-        _err(f"{name}: output held characters UTF-8 cannot encode; replaced with '?'")
-        return text.encode("utf-8", errors="replace")
+        # Text is repaired at load time; what is left are names (file names with undecodable bytes).
+        _err(f"{name}: output held characters UTF-8 cannot encode; replaced with U+FFFD")
+        return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text).encode("utf-8")
 
 
 def _record_line(capture: Capture, article_json: str) -> str:
