@@ -287,7 +287,7 @@ def main(argv: list[str] | None = None) -> None:
             "RSS of the command and its workers (s: MiB): "
             + ", ".join(f"{t:.0f}: {b / 2**20:.0f}" for t, b in shown)
         )
-        mid = [b for t, b in samples if t > samples[-1][0] * 0.2]
+        mid = [b for t, b in samples[:-1] if t > samples[-1][0] * 0.2]  # the last sample may be at exit
         if mid:
             print(
                 f"after the first 20% of the run: min {min(mid) / 2**20:.0f} MiB, max {max(mid) / 2**20:.0f} MiB"
