@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -101,3 +102,11 @@ def test_cli_cleans_an_archive_and_counts_skipped_records(
     assert records[1]["paragraphs"] == ["Café prices rose again in the city centre, traders said on Monday."]
     assert "skipped 4 records that are not captures" in err
     assert err.strip().endswith("2 cleaned, 0 failed, 4 skipped")
+
+
+def test_missing_warcio_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsclean.errors import MissingDependencyError
+
+    monkeypatch.setitem(sys.modules, "warcio.archiveiterator", None)  # makes the import fail
+    with pytest.raises(MissingDependencyError, match=r"newsclean\[warc\]"):
+        list(read_warc(io.BytesIO(make_warc()), "t.warc.gz"))
