@@ -320,6 +320,14 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--cache", type=Path, default=None, help="cache folder for captures and peers")
     parser.add_argument("--worst", type=int, default=0, help="list the K worst pages of newsclean text")
+    parser.add_argument(
+        "--figures",
+        type=Path,
+        nargs="?",
+        const=Path(__file__).with_name("figures.json"),
+        default=None,
+        help="store the F1 by corpus for the docs charts (default file: benchmarks/figures.json)",
+    )
     args = parser.parse_args(argv)
     warnings.filterwarnings("ignore")
 
@@ -331,9 +339,11 @@ def main(argv: list[str] | None = None) -> None:
     names = ours + peers
     cache = Cache(args.cache)
     summary: dict[str, dict[str, float]] = {}
+    sizes: dict[str, int] = {}
     worst: list[PageScore] = []
     for corpus in args.corpus or CORPORA:
         pages = load_corpus(args.data, corpus, args.limit)
+        sizes[corpus] = len(pages)
         if any(SYSTEMS[n].on == "text" for n in names):
             add_captures(pages, cache)
         if any(n.startswith("newsclean") for n in names):
@@ -356,6 +366,8 @@ def main(argv: list[str] | None = None) -> None:
             ["system", *(SHORT[c] for c in corpora)],
         )
     )
+    if args.figures:
+        _record_figures(args.figures, summary, sizes, names, corpora)
     if args.worst and worst:
         print(f"\nWorst {args.worst} pages of newsclean text\n")
         worst.sort(key=lambda s: s.score.f1)
@@ -368,6 +380,37 @@ def main(argv: list[str] | None = None) -> None:
                 ["corpus", "page", "P", "R", "F1"],
             )
         )
+
+
+def _record_figures(
+    path: Path,
+    summary: dict[str, dict[str, float]],
+    sizes: dict[str, int],
+    names: list[str],
+    corpora: list[str],
+) -> None:
+    """Store the macro F1 by corpus as the ``corpus_f1`` section of the docs charts."""
+    import os
+    from datetime import date
+
+    from benchmarks.charts import record
+
+    record(
+        "corpus_f1",
+        {
+            "title": "Body extraction: macro F1 (4-word shingles) by corpus",
+            "command": "python -m benchmarks.corpora --figures",
+            "measured": f"{date.today().isoformat()}, {os.cpu_count()} cores",
+            "corpora": {
+                f"{SHORT[c]} ({sizes[c]} pages)": {
+                    n: round(summary[n][c], 3) for n in names if c in summary[n]
+                }
+                for c in corpora
+            },
+        },
+        path,
+    )
+    print(f"\nF1 by corpus stored in {path} (render with python -m benchmarks.charts)")
 
 
 if __name__ == "__main__":
