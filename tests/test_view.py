@@ -262,3 +262,10 @@ def test_pretty_printer_hook_prints_the_summary() -> None:
     p2 = Printer()
     a.explain()._repr_pretty_(p2, False)
     assert p2.out == "No changes: the input was already clean."
+
+
+def test_decisions_are_listed_as_plain_data() -> None:
+    raw = (FIXTURES / "pages" / "harbour_ferry.html").read_bytes()
+    html = newsclean.clean(raw).explain()._repr_html_()
+    assert "decisions (" in html and "published_date" in html and "rule=&#x27;page metadata&#x27;" in html
+    assert "mappingproxy" not in html

@@ -27,6 +27,7 @@ True
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from html import escape
@@ -138,7 +139,11 @@ def _decisions(article: Article) -> list[tuple[str, str, str]]:
     """Every decision as (stage, reason, detail)."""
     out: list[tuple[str, str, str]] = []
     for d in article.decisions:
-        detail = ", ".join(f"{k}={v!r}" for k, v in d.data.items())
+        data = d.to_dict()["data"]  # plain JSON types: lists and dicts, not read-only proxies
+        detail = ", ".join(
+            f"{k}={v!r}" if isinstance(v, str) else f"{k}={json.dumps(v, ensure_ascii=False)}"
+            for k, v in data.items()
+        )
         out.append((d.stage, d.reason, detail))
     return out
 
