@@ -241,10 +241,11 @@ from newsclean.stages import spinner_swaps
 t_import = time.perf_counter() - t
 t = time.perf_counter(); newsclean.clean({clean!r}); t_clean = time.perf_counter() - t
 loaded_clean = spinner_swaps.load_synonyms.cache_info().currsize
+wordfreq_clean = "wordfreq" in sys.modules
 t = time.perf_counter(); newsclean.clean({spun!r}); t_spun = time.perf_counter() - t
 idx = spinner_swaps.load_synonyms()
 print(f"import newsclean: {{t_import*1000:.0f}} ms; first clean() on a clean AEB body: {{t_clean*1000:.0f}} ms, "
-      f"synonym table loaded: {{bool(loaded_clean)}}")
+      f"synonym table loaded: {{bool(loaded_clean)}}, wordfreq loaded: {{wordfreq_clean}}")
 print(f"then clean() on a spun body: {{t_spun*1000:.0f}} ms; synonym table ({{idx.pairs}} pairs) load "
       f"time {{idx.load_seconds*1000:.0f}} ms")
 """

@@ -437,3 +437,16 @@ def test_long_text_in_an_undetected_language_is_left_alone() -> None:
         "sambil berbincang tentang harga beras dan cuaca yang berubah ubah."
     )
     assert _run(text, remove_doubled_words).text == text
+
+
+def test_tortured_pattern_is_built_only_for_candidates() -> None:
+    from newsclean.stages import tortured
+
+    tortured._pattern.cache_clear()
+    assert find_tortured("The council met on Monday to discuss the budget.") == []
+    assert tortured._pattern.cache_info().currsize == 0  # no candidate: nothing compiled
+    assert find_tortured("The results are as pursues: none.")
+    assert tortured._pattern.cache_info().currsize == 1
+    # The one compiled pattern holds the candidates only, not the whole list.
+    pattern = tortured._pattern(tuple(tortured._candidates("the results are as pursues: none.")))
+    assert len(pattern.pattern) < 2_000
