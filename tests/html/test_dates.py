@@ -297,3 +297,27 @@ def test_both_choices_are_structured_decisions() -> None:
     )
     assert [c["kind"] for c in updated["candidates"]] == ["updated"]
     assert "2021-06-14T09:00:00+00:00" in [c["value"] for c in published["candidates"]]
+
+
+def test_disagreeing_structured_sources_give_the_earliest_publication() -> None:
+    html = page(
+        '<script type=\'application/ld+json\'>{"@type": "NewsArticle", '
+        '"datePublished": "2021-06-15T07:25:00+00:00", "dateCreated": "2021-06-01T07:00:00+00:00"}</script>'
+        "<meta property='article:published_time' content='2021-06-14T21:25:00+00:00'>"
+    )
+    article = newsclean.clean(html, captured_at=datetime(2021, 7, 1))
+    assert article.published == datetime(2021, 6, 14, 21, 25, tzinfo=UTC)  # never the draft's dateCreated
+
+
+def test_structured_utc_day_yields_to_the_printed_local_time() -> None:
+    html = page(
+        "<meta property='article:published_time' content='2021-06-14'>",
+        body=f"<div class='article-date'>15.06.2021 00:40</div>{BODY}",
+    )
+    article = newsclean.clean(html, captured_at=datetime(2021, 7, 1))
+    assert day(article.published) == "2021-06-15"
+    unrelated = page(
+        "<meta property='article:published_time' content='2021-06-14'>",
+        body=f"<div class='article-date'>18.06.2021 16:40</div>{BODY}",
+    )
+    assert day(newsclean.clean(unrelated, captured_at=datetime(2021, 7, 1)).published) == "2021-06-14"

@@ -428,9 +428,11 @@ def test_markup_soup_never_raises(html: str) -> None:
 def test_canonical_url_and_date_element_candidates() -> None:
     head = "<link rel='canonical' href='https://metro.example/news/2024/03/05/budget'>"
     body = f"<article><div class='post-date'>05.03.2024 10:12</div><p>{P1}</p><p>{P2}</p></article>"
-    values = {(d.source, d.value) for d in run(page(body, head)).get("dates")}
-    assert ("url", "2024-03-05") in values
-    assert ("html:date-element", "2024-03-05") in values
+    doc = run(page(body, head))
+    assert ("url", "2024-03-05") in {(d.source, d.value) for d in doc.get("dates")}
+    # a date with its time is left to the date stage, which reads both
+    strings = [(d["source"], d["value"]) for d in doc.extra["html"]["date_strings"]]
+    assert ("html:date-element", "05.03.2024 10:12") in strings
 
 
 def test_ambiguous_date_element_left_for_date_stage() -> None:

@@ -49,6 +49,7 @@ _HAS_TIME = regex.compile(r"\d:\d|T\d")
 _TZ_NO_COLON = regex.compile(r"([+-]\d{2})(\d{2})$")
 _NUMERIC_YMD = regex.compile(r"(?<![\d])((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])")
 _NUMERIC_DMY = regex.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d{2})(?![\d])")
+_CLOCK = regex.compile(r"\d[:h]\d\d")
 _YEAR_ONLY = regex.compile(r"^\s*((?:19|20)\d\d)\s*$")
 _UNIX = regex.compile(r"^\s*(\d{10}|\d{13})\s*$")
 #: A four-digit year, or a two-digit one after a day and month: the least a date string holds.
@@ -378,6 +379,9 @@ class DateCollector:
             return
         kind = "updated" if conventions().updated_hints.search(names) else "published"
         source = "html:date-element"
+        if _CLOCK.search(text):  # the date stage reads the date with its time
+            self.add(text, kind, source, "element", element=True)
+            return
         m = _NUMERIC_YMD.search(text)
         if m:
             self.add(_checked_date(int(m[1]), int(m[2]), int(m[3])), kind, source, "element")

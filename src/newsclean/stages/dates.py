@@ -124,6 +124,9 @@ UPDATED_PENALTY = 2
 #: UTC time: US Pacific to New Zealand daylight time, where nearly all news is dated.
 WEST_MOST = -8
 EAST_MOST = 13
+#: A printed local time matches a structured UTC time when they differ by a zone offset within this
+#: many seconds (pages print minutes; a system may stamp the metadata a little later).
+PRINTED_SLACK_SECONDS = 300
 #: At most this many candidates are listed in a date decision (pages can hold hundreds of dates).
 MAX_EVIDENCE = 12
 #: Whether a copyright year ("© 2017") stands for the publication date when the page states no
@@ -188,6 +191,8 @@ _META_ORDER = (
     "title-tag",
     "copyright:",
 )
+#: Ranks below this are structured data (JSON-LD and ``<meta>``).
+_STRUCTURED_RANK = _META_ORDER.index("itemprop:")
 #: Rank from which a page source is weak evidence (see ``choose_published``).
 _WEAK_RANK = _META_ORDER.index("image-url:")
 #: Date-named elements: they lose to the day in the page's address.
@@ -758,7 +763,13 @@ def choose_published(
     weak = [t for t in page if t[0] >= _WEAK_RANK]
     if meta:
         _, value, cand = min(meta, key=lambda t: t[0])
+        earlier = _earliest_structured(meta)
+        if earlier is not None and earlier[1] < value:
+            return Choice(earlier[1], earlier[2].source, "page metadata, earliest of disagreeing sources")
         source = cand.source
+        printed = _printed_local(value, page)
+        if printed is not None and from_url is None:
+            return Choice(printed[0], f"{source} + {printed[1]}", "page metadata, local day as printed")
         if from_url is not None and _day(value) != from_url:
             if source.startswith(_ELEMENT_SOURCES):
                 # A date-named element is the weakest page source (often the site's
@@ -872,6 +883,30 @@ def choose_updated(
     return None
 
 
+def _earliest_structured(
+    meta: Sequence[tuple[int, datetime | date, DateCandidate]],
+) -> tuple[int, datetime, DateCandidate] | None:
+    """The earliest publication time among the structured sources (JSON-LD, ``<meta>``) when they disagree.
+
+    Two structured sources naming different instants for the publication:
+    the original publication is the earlier one (the later one is a
+    re-publication, or local time labelled as UTC). Only aware times are
+    compared, so the order is certain; a creation date (``dateCreated``,
+    ``dc.created``) is a draft's and takes no part.
+    """
+    timed = [
+        (rank, v, c)
+        for rank, v, c in meta
+        if rank < _STRUCTURED_RANK
+        and isinstance(v, datetime)
+        and v.tzinfo is not None
+        and "created" not in c.source.lower()  # a draft's creation, not a publication
+    ]
+    if len({_day(v) for _, v, _ in timed}) < 2:
+        return None
+    return min(timed, key=lambda t: t[1])
+
+
 def _comparable(a: datetime, b: datetime) -> bool:
     """Whether two times can be ordered (both aware or both naive)."""
     return (a.tzinfo is None) == (b.tzinfo is None)
@@ -887,6 +922,43 @@ def _utc_local_day(value: datetime | date, day: date) -> bool:
     if not isinstance(value, datetime) or value.utcoffset() != timedelta(0):
         return False
     return (value + timedelta(hours=WEST_MOST)).date() <= day <= (value + timedelta(hours=EAST_MOST)).date()
+
+
+def _printed_local(
+    value: datetime | date, page: Sequence[tuple[int, datetime | date, DateCandidate]]
+) -> tuple[datetime, str] | None:
+    """The page's printed local time when a structured UTC value names the day before or after it.
+
+    A structured date without a zone's help (a UTC time, or a bare day a
+    system derived from one) can fall on another day than the one the
+    publisher printed: ``2020-12-05`` in JSON-LD beside ``06 December 2020 |
+    00:36`` printed on the page is 23:36 UTC. The first printed published
+    time (a date element, ``<time>``, ``<abbr>``, an ``itemprop`` text) is
+    taken when some zone from :data:`WEST_MOST` to :data:`EAST_MOST` hours
+    puts it on the structured day.
+    """
+    utc = isinstance(value, datetime) and value.utcoffset() == timedelta(0)
+    if isinstance(value, datetime) and not utc:
+        return None
+    printed = next(
+        (
+            (v, c.source)
+            for rank, v, c in page
+            if _STRUCTURED_RANK <= rank < _WEAK_RANK and isinstance(v, datetime) and v.tzinfo is None
+        ),
+        None,
+    )
+    if printed is None or _day(printed[0]) == _day(value):
+        return None
+    local = printed[0]
+    for hours in range(WEST_MOST, EAST_MOST + 1):
+        as_utc = local - timedelta(hours=hours)
+        if isinstance(value, datetime):
+            if abs((as_utc - value.replace(tzinfo=None)).total_seconds()) <= PRINTED_SLACK_SECONDS:
+                return local, printed[1]
+        elif as_utc.date() == value:
+            return local, printed[1]
+    return None
 
 
 def _value(f: Found) -> datetime | date:
