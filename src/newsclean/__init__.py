@@ -21,9 +21,11 @@ from newsclean.errors import (
     InputTooLargeError,
     MissingDependencyError,
     NewscleanError,
+    OptionError,
     StageError,
     UnknownStageError,
 )
+from newsclean.options import CleanOptions
 from newsclean.pipeline import Pipeline, Stage, stage
 from newsclean.registry import register
 from newsclean.stats import Summary, summarize
@@ -41,6 +43,7 @@ __all__ = [
     "Article",
     "Capture",
     "Change",
+    "CleanOptions",
     "ConfigError",
     "DateCandidate",
     "Dateline",
@@ -52,6 +55,7 @@ __all__ = [
     "InputTooLargeError",
     "MissingDependencyError",
     "NewscleanError",
+    "OptionError",
     "Options",
     "Pipeline",
     "Stage",

@@ -5,15 +5,18 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from newsclean.article import Article
 from newsclean.batch import Capture, Failure, Returns, clean_batch
 from newsclean.defaults import default_pipeline
 from newsclean.errors import ConfigError, InputError
+from newsclean.options import CleanOptions
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from newsclean.options import CleanOptionsArgs
     from newsclean.pipeline import OnError, Pipeline
 
 __all__ = ["clean", "clean_many"]
@@ -24,39 +27,42 @@ logger = logging.getLogger("newsclean")
 def clean(
     raw: str | bytes,
     *,
-    url: str | None = None,
-    captured_at: datetime | None = None,
     pipeline: Pipeline | None = None,
-    kind: Literal["auto", "text", "html"] = "auto",
-    encoding: str | None = None,
-    spam_keywords: Iterable[str] = (),
-    profile: Any = None,
-    language: str | None = None,
-    repair_tortured: bool = False,
-    max_chars: int | None = None,
+    options: CleanOptions | None = None,
+    **values: Unpack[CleanOptionsArgs],
 ) -> Article:
     """Clean one capture (plain text, HTML, or bytes of either) into an Article.
 
+    The options are those of :class:`~newsclean.options.CleanOptions`, given
+    by name (``url=``, ``captured_at=``, ``language=``...) or as one
+    ``options`` object; names given override the object's values:
+
+    - ``url``: the page address, when known.
+    - ``captured_at``: when the page was captured (a ``datetime``); relative
+      dates ("2 hours ago") are resolved against it.
+    - ``kind``: ``auto`` sniffs HTML versus text.
+    - ``encoding``: declared charset of byte input. Bytes are otherwise
+      decoded by BOM, UTF-8, the page's meta charset, or detection; the
+      choice is recorded as an edit.
+    - ``spam_keywords``: phrases known to be injected; removed wherever found.
+    - ``profile``: a :class:`newsclean.profile.SiteProfile` learned from the site.
+    - ``language``: language code, if known (it then wins over the page's
+      declared and the detected language).
+    - ``repair_tortured``: replace tortured phrases instead of only reporting them.
+    - ``max_chars``: refuse longer inputs (default 50 million characters).
+
     Args:
-        raw: The capture. Bytes are decoded with ``encoding`` if given, else
-            by BOM, UTF-8, the page's meta charset, or detection; the choice
-            is recorded as an edit.
-        url: The page address, when known.
-        captured_at: When the page was captured; relative dates ("2 hours
-            ago") are resolved against it.
+        raw: The capture.
         pipeline: A custom pipeline; the default one otherwise.
-        kind: ``auto`` sniffs HTML versus text.
-        encoding: Declared charset of byte input.
-        spam_keywords: Phrases known to be injected; removed wherever found.
-        profile: A :class:`newsclean.profile.SiteProfile` learned from the site.
-        language: Language code, if known (otherwise detected).
-        repair_tortured: Replace tortured phrases instead of only reporting them.
-        max_chars: Refuse longer inputs (default 50 million characters).
+        options: A :class:`~newsclean.options.CleanOptions`.
+        **values: Options by name, as listed above.
 
     Returns:
         The cleaned :class:`Article`; ``article.edits`` records every change.
 
     Raises:
+        OptionError: An unknown option, or a value of the wrong type (the
+            message names the option).
         InputError: Input of the wrong type, binary data, or over ``max_chars``.
         StageError: A stage failed unexpectedly (a bug; please report it).
 
@@ -64,18 +70,7 @@ def clean(
     ('Markets rallied on Monday after the report was published.',)
     """
     p = pipeline if pipeline is not None else default_pipeline()
-    return p(
-        raw,
-        url=url,
-        captured_at=captured_at,
-        kind=kind,
-        encoding=encoding,
-        spam_keywords=spam_keywords,
-        profile=profile,
-        language=language,
-        repair_tortured=repair_tortured,
-        max_chars=max_chars,
-    )
+    return p(raw, options=options, **values)
 
 
 def clean_many(
@@ -131,6 +126,7 @@ def clean_many(
         raise ConfigError(f"on_error must be 'raise', 'skip' or 'record', not {on_error!r}")
     if isinstance(items, (str, bytes)):
         raise InputError("clean_many() takes an iterable of captures; clean one capture with clean()")
+    CleanOptions.build(**options)  # a bad option fails here, before any capture is read
     results = clean_batch(
         items,
         pipeline=pipeline,

@@ -22,6 +22,7 @@ from typing import IO, Any
 from newsclean import __version__
 from newsclean.batch import Capture, Failure, available_cores
 from newsclean.errors import NewscleanError
+from newsclean.options import CleanOptions
 from newsclean.sources import JSONL_SUFFIXES, TEXT_SUFFIXES, Notice, iter_inputs, parse_time
 from newsclean.warc import WARC_SUFFIXES
 
@@ -166,14 +167,36 @@ def _clean_options(args: argparse.Namespace) -> dict[str, Any]:
             codecs.lookup(args.encoding)
         except LookupError:
             raise UsageError(f"--encoding: unknown charset {args.encoding!r}") from None
-    return {
+    options = {
         "kind": args.kind,
         "encoding": args.encoding,
         "spam_keywords": keywords,
         "profile": profile,
         "language": args.language,
         "captured_at": captured,
+        "repair_tortured": args.repair_tortured,
+        "max_chars": args.max_chars,
     }
+    try:
+        CleanOptions.build(**options)
+    except NewscleanError as exc:
+        raise UsageError(str(exc)) from None
+    return options
+
+
+#: Options of :class:`~newsclean.options.CleanOptions` that have no flag, and why.
+#: Every other option has a flag named after it (a test checks both lists).
+OPTIONS_WITHOUT_FLAG = {"url": "set per capture, from a JSON Lines record's 'url' or a WARC record's target"}
+
+
+def _positive_int(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"takes a positive integer, not {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"takes a positive integer, not {value!r}")
+    return n
 
 
 def _load_pipeline(path: str | None) -> Any:
@@ -341,6 +364,14 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--spam-keywords", metavar="FILE", help="file of known spam phrases, one per line")
     c.add_argument("--profile", metavar="FILE", help="site profile made by 'newsclean learn'")
     c.add_argument("--pipeline", metavar="FILE", help="pipeline config JSON (Pipeline.to_config())")
+    c.add_argument(
+        "--repair-tortured",
+        action="store_true",
+        help="replace tortured phrases instead of only reporting them",
+    )
+    c.add_argument(
+        "--max-chars", type=_positive_int, metavar="N", help="refuse longer inputs (default 50 million)"
+    )
     _add_jsonl_flags(c)
     c.add_argument(
         "-j",

@@ -24,9 +24,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import datetime
 from types import MappingProxyType
 from typing import Any, Literal, NamedTuple
+
+from newsclean.options import DEFAULT_OPTIONS, CleanOptions
 
 __all__ = [
     "Action",
@@ -208,25 +209,8 @@ class Change(NamedTuple):
     action: Action | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    """Per-call options that stages may read (never write).
-
-    Attributes:
-        url: The page address, when known.
-        captured_at: When the page was captured; anchors relative dates.
-        spam_keywords: Phrases the caller knows to be injected spam.
-        profile: A learned site profile (see :mod:`newsclean.profile`), or None.
-        language: A language code the caller asserts, or None to detect.
-        repair_tortured: Replace tortured phrases, not only report them.
-    """
-
-    url: str | None = None
-    captured_at: datetime | None = None
-    spam_keywords: tuple[str, ...] = ()
-    profile: Any = None
-    language: str | None = None
-    repair_tortured: bool = False
+#: The per-call options stages read: the same object as :class:`~newsclean.options.CleanOptions`.
+Options = CleanOptions
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,7 +325,7 @@ class Document:
     edits: tuple[Edit, ...] = ()
     decisions: tuple[Decision, ...] = ()
     warnings: tuple[str, ...] = ()
-    options: Options = field(default_factory=Options)
+    options: CleanOptions = DEFAULT_OPTIONS
     base_index: int = 0
     _maps: tuple[_BatchMap, ...] = field(default=(), repr=False, compare=False)
 
@@ -352,7 +336,7 @@ class Document:
         *,
         source: str | bytes | None = None,
         kind: Literal["text", "html"] = "text",
-        options: Options | None = None,
+        options: CleanOptions | None = None,
     ) -> Document:
         """Start a document whose base text is ``text``."""
         return cls(
@@ -360,10 +344,21 @@ class Document:
             base_text=text,
             text=text,
             kind=kind,
-            options=options or Options(),
+            options=options or DEFAULT_OPTIONS,
         )
 
     # -- reading -----------------------------------------------------------
+    @property
+    def language(self) -> str | None:
+        """The language every stage works with: one precedence for all.
+
+        The caller's ``options.language`` wins when given; otherwise the
+        ``language`` field an earlier stage set (the page's declared language
+        from ``extract_html``, or what ``detect_language`` found); else None.
+        """
+        lang: str | None = self.options.language or self.fields.get("language")
+        return lang
+
     def get(self, name: str, default: Any = None) -> Any:
         """Return field ``name`` or ``default``."""
         return self.fields.get(name, default)

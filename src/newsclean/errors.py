@@ -7,6 +7,7 @@ each class also subclasses the built-in exception a caller would naturally catch
     ├── InputError (NewscleanError, ValueError)         bad or undecodable input
     │   └── InputTooLargeError (InputError)             input over the size limit
     ├── ConfigError (NewscleanError, ValueError)        a bad option, stage or profile
+    │   ├── OptionError (ConfigError, TypeError)        a cleaning option of the wrong type or value
     │   └── UnknownStageError (ConfigError, KeyError)   a stage name not in the registry
     ├── MissingDependencyError (NewscleanError, ImportError)
     │                                                   an optional extra is not installed
@@ -21,6 +22,7 @@ __all__ = [
     "InputTooLargeError",
     "MissingDependencyError",
     "NewscleanError",
+    "OptionError",
     "StageError",
     "UnknownStageError",
 ]
@@ -40,6 +42,17 @@ class InputTooLargeError(InputError):
 
 class ConfigError(NewscleanError, ValueError):
     """An option, stage, pipeline configuration or profile is invalid."""
+
+
+class OptionError(ConfigError, TypeError):
+    """An option of :class:`~newsclean.options.CleanOptions` is unknown, of the wrong type or out of range.
+
+    ``option`` names it. Catch it as ``ConfigError``, ``ValueError`` or ``TypeError``.
+    """
+
+    def __init__(self, option: str, message: str) -> None:
+        super().__init__(message)
+        self.option = option
 
 
 class UnknownStageError(ConfigError, KeyError):

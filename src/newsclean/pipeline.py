@@ -17,13 +17,18 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from datetime import datetime
-from typing import Any, Literal, Protocol, overload, runtime_checkable
+from typing import TYPE_CHECKING, Any, Literal, Protocol, overload, runtime_checkable
 
 from newsclean import registry
 from newsclean.article import Article
-from newsclean.document import Document, Options
+from newsclean.document import Document
 from newsclean.errors import ConfigError, NewscleanError, StageError, UnknownStageError
+from newsclean.options import CleanOptions
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from newsclean.options import CleanOptionsArgs
 
 __all__ = ["Pipeline", "Stage", "stage", "to_article"]
 
@@ -254,41 +259,35 @@ class Pipeline:
         self,
         raw: str | bytes | Document,
         *,
-        kind: Literal["auto", "text", "html"] = "auto",
-        encoding: str | None = None,
-        url: str | None = None,
-        captured_at: datetime | None = None,
-        spam_keywords: Iterable[str] = (),
-        profile: Any = None,
-        language: str | None = None,
-        repair_tortured: bool = False,
-        max_chars: int | None = None,
+        options: CleanOptions | None = None,
+        **values: Unpack[CleanOptionsArgs],
     ) -> Document:
         """Run every stage and return the final :class:`Document`.
 
+        Args:
+            raw: The capture, or a :class:`Document` to run the stages on as is
+                (its own options are kept).
+            options: A :class:`~newsclean.options.CleanOptions`; the defaults otherwise.
+            **values: Options to set on top of ``options``, by name
+                (``url=``, ``language=``...; see :class:`~newsclean.options.CleanOptions`).
+
         Raises:
+            OptionError: For an unknown option or a value of the wrong type.
             InputError: For input that cannot be read as text.
             StageError: If a stage fails; the original exception is chained.
         """
         from newsclean.inputs import DEFAULT_MAX_CHARS, load
 
+        opts = CleanOptions.build(options, **values)
         if isinstance(raw, Document):
             doc = raw
         else:
-            options = Options(
-                url=url,
-                captured_at=captured_at,
-                spam_keywords=tuple(k for k in spam_keywords if k and k.strip()),
-                profile=profile,
-                language=language,
-                repair_tortured=repair_tortured,
-            )
             doc = load(
                 raw,
-                kind=kind,
-                encoding=encoding,
-                options=options,
-                max_chars=DEFAULT_MAX_CHARS if max_chars is None else max_chars,
+                kind=opts.kind,
+                encoding=opts.encoding,
+                options=opts,
+                max_chars=DEFAULT_MAX_CHARS if opts.max_chars is None else opts.max_chars,
             )
         debug = logger.isEnabledFor(logging.DEBUG)
         for s in self._stages:
@@ -305,16 +304,23 @@ class Pipeline:
             doc = out
         return doc
 
-    def __call__(self, raw: str | bytes | Document, **options: Any) -> Article:
+    def __call__(
+        self,
+        raw: str | bytes | Document,
+        *,
+        options: CleanOptions | None = None,
+        **values: Unpack[CleanOptionsArgs],
+    ) -> Article:
         """Clean ``raw`` and return an :class:`Article` (options as for :meth:`run`)."""
-        return to_article(self.run(raw, **options))
+        return to_article(self.run(raw, options=options, **values))
 
     def pipe(
         self,
         items: Iterable[str | bytes],
         *,
         on_error: OnError = "raise",
-        **options: Any,
+        options: CleanOptions | None = None,
+        **values: Unpack[CleanOptionsArgs],
     ) -> Iterator[Article]:
         """Clean many inputs lazily, in order.
 
@@ -323,13 +329,18 @@ class Pipeline:
             on_error: ``raise`` stops at the first error; ``skip`` drops a
                 failing item; ``record`` yields an empty article whose
                 ``warnings`` hold the error.
-            **options: Passed to :meth:`run` for every item.
+            options: Options for every item (see :meth:`run`).
+            **values: Options to set on top of ``options``, by name.
+
+        Raises:
+            OptionError: At once, for a bad option (whatever ``on_error`` says).
         """
         if on_error not in ("raise", "skip", "record"):
             raise ConfigError(f"on_error must be 'raise', 'skip' or 'record', not {on_error!r}")
+        opts = CleanOptions.build(options, **values)
         for index, item in enumerate(items):
             try:
-                yield self(item, **options)
+                yield self(item, options=opts)
             except NewscleanError as exc:
                 if on_error == "raise":
                     raise

@@ -57,7 +57,7 @@ def english(doc: Document) -> str | None:
     :func:`newsclean.stages.language.detect` does. Other languages are left
     alone (Indonesian, for one, doubles words grammatically: "biasa biasa").
     """
-    lang = doc.get("language") or doc.options.language
+    lang = doc.language
     if lang is None:
         from newsclean.stages.language import detect
 

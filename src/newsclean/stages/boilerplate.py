@@ -1182,7 +1182,7 @@ def remove_boilerplate(doc: Document) -> Document:
     text = doc.text
     texts = text.split("\n")
     # the HTML stage has already kept only the story: remove only clear clutter from it
-    decisions = classify_lines(texts, doc.get("language"), conservative=doc.kind == "html")
+    decisions = classify_lines(texts, doc.language, conservative=doc.kind == "html")
     changes: list[Change] = []
     related: list[str] = list(doc.get("related", ()))
     tags: list[str] = list(doc.get("tags", ()))

@@ -1076,7 +1076,7 @@ def normalize_dates(doc: Document) -> Document:
     >>> doc.get("published").isoformat()
     '2025-04-08T08:47:16'
     """
-    language = doc.options.language or doc.get("language")
+    language = doc.language
     captured_at = doc.options.captured_at
     reference = captured_at.date() if captured_at is not None else date.today()
     lines = _split_lines(doc.text)

@@ -254,8 +254,12 @@ def detect(text: str, *, sample: int = 6_000) -> str | None:
 
 @stage("detect_language", provides=("language",))
 def detect_language(doc: Document) -> Document:
-    """Set ``language`` from the text unless the caller or an earlier stage set it."""
-    if doc.get("language"):
+    """Set the ``language`` field by the one precedence (:attr:`Document.language`).
+
+    The caller's ``language`` option wins, then a language an earlier stage
+    set (the page's declared language), then detection from the text.
+    """
+    lang = doc.language or detect(doc.text)
+    if not lang or lang == doc.get("language"):
         return doc
-    lang = doc.options.language or detect(doc.text)
-    return doc.with_fields(language=lang) if lang else doc
+    return doc.with_fields(language=lang)

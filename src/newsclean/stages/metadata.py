@@ -846,7 +846,7 @@ def extract_metadata(doc: Document) -> Document:
     if not text.strip():
         return doc
     v = _vocab()
-    language = doc.get("language") or doc.options.language
+    language = doc.language
     parts = text.split("\n", MAX_LINES)[:MAX_LINES]
     first_prose = prose_start(parts)
     zone_end = first_prose if first_prose is not None else min(len(parts), NO_PROSE_ZONE)

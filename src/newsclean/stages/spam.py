@@ -216,7 +216,7 @@ def remove_spam_keywords(doc: Document) -> Document:
         i = bisect.bisect_right(blocked_starts, b - 1) - 1
         return i >= 0 and blocked_ends[i] > a
 
-    language = doc.get("language") or doc.options.language
+    language = doc.language
     slots = tuple(Slot(*slot) for slot in profile.title_slots) if profile is not None else ()
     detections = detect_injected(text, language=language, slots=slots)
 
