@@ -110,3 +110,27 @@ def test_missing_warcio_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setitem(sys.modules, "warcio.archiveiterator", None)  # makes the import fail
     with pytest.raises(MissingDependencyError, match=r"newsclean\[warc\]"):
         list(read_warc(io.BytesIO(make_warc()), "t.warc.gz"))
+
+
+def _arc(records: list[tuple[bytes, bytes, bytes]]) -> bytes:
+    """An ARC (version 1) file: a filedesc record, then one record per (url, type, body)."""
+    desc = b"1 0 newsclean\nURL IP-address Archive-date Content-type Archive-length\n"
+    out = b"filedesc://t.arc 0.0.0.0 20240501120000 text/plain %d\n" % len(desc) + desc + b"\n"
+    for url, ctype, body in records:
+        payload = b"HTTP/1.1 200 OK\r\nContent-Type: " + ctype + b"\r\n\r\n" + body
+        out += b"%s 93.184.216.34 20240501120000 %s %d\n" % (url, ctype, len(payload)) + payload + b"\n"
+    return out
+
+
+def test_arc_files_are_read_like_warc() -> None:
+    data = _arc(
+        [
+            (b"http://example.org/a", b"text/html", PAGE),
+            (b"http://example.org/i.png", b"image/png", b"\x89PNG"),
+        ]
+    )
+    assert looks_like_warc(data[:100])
+    *captures, skipped = read_warc(io.BytesIO(data), "t.arc")
+    assert [(c.url, c.raw) for c in captures] == [("http://example.org/a", PAGE)]
+    assert captures[0].captured_at == datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
+    assert isinstance(skipped, SkippedRecords) and skipped.reasons == {"warcinfo record": 1, "image/png": 1}
