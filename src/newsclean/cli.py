@@ -139,9 +139,9 @@ def _jobs(value: str) -> int:
     try:
         n = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"--jobs takes a positive integer, not {value!r}") from None
+        raise argparse.ArgumentTypeError(f"expected a positive integer, not {value!r}") from None
     if n < 1:
-        raise argparse.ArgumentTypeError(f"--jobs takes a positive integer, not {value!r}")
+        raise argparse.ArgumentTypeError(f"expected a positive integer, not {value!r}")
     return n
 
 
