@@ -33,6 +33,7 @@ import logging
 import time
 import warnings
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -88,9 +89,12 @@ def _pipelines() -> tuple[Any, Any]:
 
 
 def run_newsclean(
-    items: list[str], *, kind: str, urls: list[str | None]
+    items: list[str], *, kind: str, urls: list[str | None], updated: list[str | None] | None = None
 ) -> tuple[list[str | None], int, dict[str, int]]:
-    """Published day per item; also how many items needed the fallback pipeline, and rule counts."""
+    """Published day per item; also how many items needed the fallback pipeline, and rule counts.
+
+    When ``updated`` is a list, the updated day of each item is appended to it.
+    """
     from newsclean.errors import NewscleanError
 
     upto, fallback = _pipelines()
@@ -104,6 +108,8 @@ def run_newsclean(
             fell_back += 1
             doc = fallback.run(item, kind="text", url=url)
         answers.append(_day(doc.get("published")))
+        if updated is not None:
+            updated.append(_day(doc.get("updated")))
         decision = next((d for d in doc.decisions if d.reason == "published_date"), None)
         rule = str(decision.data["rule"]) if decision else "none"
         rules[rule] = rules.get(rule, 0) + 1
@@ -120,6 +126,92 @@ def run_htmldate(items: list[str], *, original: bool, urls: list[str | None]) ->
         except Exception:  # a peer failing on one page is an answer of None
             out.append(None)
     return out
+
+
+@dataclass(frozen=True)
+class SilverPage:
+    """A development-corpus page whose structured data states its publication (and maybe update) day."""
+
+    corpus: str
+    id: str
+    html: str
+    published: str
+    updated: str | None
+    stated: str = ""  # the structured value as written (a UTC time names an instant, not a local day)
+
+
+#: Sources that count as the page's structured statement of its dates (JSON-LD and ``<meta>``).
+STRUCTURED = ("json-ld:", "meta:")
+
+
+def silver_set(data: Path, limit: int | None) -> list[SilverPage]:
+    """Pages of the four development corpora whose JSON-LD or ``<meta>`` states a publication day.
+
+    The gold is what the page's structured data says (the first publication
+    candidate, and an update candidate on a later day or time); it is read
+    with :func:`newsclean.html.meta.read_metadata`, so the HTML figures on
+    this set are not independent (they check the rest of the HTML path) —
+    the text-capture figures are the point: the capture carries no markup.
+    """
+    from benchmarks.corpora import CORPORA, load_corpus
+    from newsclean.article import parse_iso
+    from newsclean.html.meta import read_metadata
+    from newsclean.html.parse import parse_html
+    from newsclean.inputs import decode_bytes
+
+    out: list[SilverPage] = []
+    for corpus in CORPORA:
+        for page in load_corpus(data, corpus, limit):
+            html = decode_bytes(page.html)[0]
+            root, _ = parse_html(html)
+            if root is None:
+                continue
+            dates = read_metadata(root).dates
+            pub = next((d for d in dates if d.kind == "published" and d.source.startswith(STRUCTURED)), None)
+            if pub is None or pub.value is None:
+                continue
+            published = parse_iso(pub.value)
+            upd = None
+            for d in dates:
+                if d.kind == "updated" and d.source.startswith(STRUCTURED) and d.value:
+                    value = parse_iso(d.value)
+                    if value is not None and published is not None and _later(value, published):
+                        upd = d.value[:10]
+                    break
+            out.append(SilverPage(corpus, page.id, html, pub.value[:10], upd, pub.value))
+    return out
+
+
+def _local_day(stated: str, answer: str | None) -> bool:
+    """Whether ``answer`` is a day a publisher's zone puts a structured UTC time on.
+
+    ``2019-11-19T04:03:00+00:00`` is November 18 in the Americas; a page that
+    prints "November 18, 2019 11:03 PM" is right to be dated the 18th. Zones
+    from UTC-8 to UTC+13, as the date stage's own rule (``WEST_MOST``, ``EAST_MOST``).
+    """
+    from datetime import date, datetime, timedelta
+
+    from newsclean.stages.dates import EAST_MOST, WEST_MOST
+
+    if answer is None or len(stated) <= 10:
+        return False
+    try:
+        value = datetime.fromisoformat(stated)
+    except ValueError:
+        return False
+    if value.utcoffset() != timedelta(0):
+        return False
+    day = date.fromisoformat(answer)
+    return (value + timedelta(hours=WEST_MOST)).date() <= day <= (value + timedelta(hours=EAST_MOST)).date()
+
+
+def _later(a: Any, b: Any) -> bool:
+    if str(a)[:10] != str(b)[:10]:
+        return str(a)[:10] > str(b)[:10]
+    try:
+        return bool(a > b)
+    except TypeError:
+        return False
 
 
 def _time_per_item(fn: Callable[[str], Any], items: list[str], repeat: int = 1) -> float:
@@ -176,6 +268,68 @@ def aeb_speed(data: Path, limit: int | None, passes: int = 5) -> tuple[float, fl
     return min(times), statistics.median(times), len(docs)
 
 
+def silver(data: Path, limit: int | None) -> None:
+    """Print day accuracy of published and updated on the silver set, text capture and HTML, with htmldate."""
+    pages = silver_set(data, limit)
+    if not pages:
+        print("\n## Silver set: no page with structured dates found")
+        return
+    gold = [p.published for p in pages]
+    nourl: list[str | None] = [None] * len(pages)
+    captures = [html_to_capture(p.html) for p in pages]
+    upd_text: list[str | None] = []
+    upd_html: list[str | None] = []
+    text, _, _ = run_newsclean(captures, kind="text", urls=nourl, updated=upd_text)
+    html, _, _ = run_newsclean([p.html for p in pages], kind="html", urls=nourl, updated=upd_html)
+    peer = run_htmldate([p.html for p in pages], original=True, urls=nourl)
+    peer_latest = run_htmldate([p.html for p in pages], original=False, urls=nourl)
+    by_corpus: dict[str, int] = {}
+    for p in pages:
+        by_corpus[p.corpus] = by_corpus.get(p.corpus, 0) + 1
+    with_upd = [k for k, p in enumerate(pages) if p.updated]
+
+    def acc(answers: list[str | None], gold_: list[str | None], keep: list[int]) -> str:
+        if not keep:
+            return "-"
+        ok = sum(
+            answers[k] == gold_[k] or (gold_ is gold and _local_day(pages[k].stated, answers[k]))
+            for k in keep
+        )
+        return f"{ok / len(keep):.3f} ({ok}/{len(keep)})"
+
+    every = list(range(len(pages)))
+    gold_upd = [p.updated for p in pages]
+    no_upd = [k for k in every if not pages[k].updated]
+    print(f"\n## Silver set: {len(pages)} development pages whose JSON-LD/<meta> state the publication day")
+    print(
+        "   "
+        + ", ".join(f"{c}: {n}" for c, n in by_corpus.items())
+        + f"; {len(with_upd)} also state a later update"
+    )
+    print(
+        table(
+            [
+                ["newsclean, text capture", acc(text, gold, every), acc(upd_text, gold_upd, with_upd)],
+                [
+                    "newsclean, HTML (gold read by the same code)",
+                    acc(html, gold, every),
+                    acc(upd_html, gold_upd, with_upd),
+                ],
+                [
+                    "htmldate original_date=True / default, HTML",
+                    acc(peer, gold, every),
+                    acc(peer_latest, gold_upd, with_upd),
+                ],
+            ],
+            ["system, input", "published day", "updated day (pages stating one)"],
+        )
+    )
+    invented = sum(upd_text[k] is not None for k in no_upd)
+    print(f"updated set on text captures of pages stating no update: {invented}/{len(no_upd)}")
+    print("(a published day counts as right when it is the structured day, or a day that a zone from")
+    print(" UTC-8 to UTC+13 puts a structured UTC time on: the UTC day is not the publisher's day)")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
     add_data_argument(parser)
@@ -185,6 +339,9 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument(
         "--aeb-limit", type=int, default=None, help="AEB captures for the stage timing (default: all 181)"
+    )
+    parser.add_argument(
+        "--silver-limit", type=int, default=None, help="pages per development corpus for the silver set"
     )
     args = parser.parse_args(argv)
     logging.disable(logging.WARNING)
@@ -257,6 +414,8 @@ def main(argv: list[str] | None = None) -> None:
         )
     )
     print(f"normalize_dates is {theirs_t / ours_t:.0f}x faster than search_dates on the same text")
+
+    silver(args.data, args.silver_limit)
 
     best, median, n_aeb = aeb_speed(args.data, args.aeb_limit)
     print(f"\n## normalize_dates alone on {n_aeb} AEB text captures (after the stages before it)")
