@@ -112,6 +112,12 @@ def conventions() -> Conventions:
     )
 
 
+@lru_cache(maxsize=1)
+def _element_hints() -> regex.Pattern[str]:
+    """The date-element class/id fragments as one case-insensitive pattern."""
+    return _hint_pattern(conventions().element_hints)
+
+
 def iso_date(value: str) -> str | None:
     """Normalise a machine-readable date to ISO 8601, or None if it is not one.
 
@@ -262,12 +268,12 @@ class DateCollector:
 
     def visit(self, el: HtmlElement, tag: str) -> None:
         """Read one element of the walk (any tag; ``<meta>`` and JSON-LD are read in :meth:`finish`)."""
-        attrib = el.attrib
-        if tag == "h1" and len(self._headings) < conventions().limits["headings"]:
-            text = _short_text(el, 300)
-            if text:
-                self._headings.append((text, ""))
-                self._after_headline = conventions().limits["after_headline"]
+        if tag == "h1":
+            if len(self._headings) < conventions().limits["headings"]:
+                text = _short_text(el, 300)
+                if text:
+                    self._headings.append((text, ""))
+                    self._after_headline = conventions().limits["after_headline"]
         elif self._after_headline > 0:
             self._headline_line(el)
         if tag == "time":
@@ -276,10 +282,9 @@ class DateCollector:
         if tag == "abbr":
             self._abbr(el)
             return
-        if not attrib:
-            return
+        get = el.get
         if tag == "img":
-            src = attrib.get("src") or attrib.get("data-src")
+            src = get("src") or get("data-src")
             if src and self._room("images"):
                 day = url_date(src)
                 if day is not None:
@@ -288,29 +293,30 @@ class DateCollector:
                     )
             return
         if tag == "a":
-            title = attrib.get("title")
+            title = get("title")
             if title and len(title) <= 100 and _YEARISH.search(title) and self._room("link_titles"):
                 self.add(title, "published", "link:title", "link-title")
             return
         if tag == "meta":
             return
-        itemprop = attrib.get("itemprop")
+        itemprop = get("itemprop")
         if itemprop:
             kind = conventions().itemprop.get(itemprop.strip().lower())
             if kind is not None:
-                value = attrib.get("datetime") or attrib.get("content") or _short_text(el, 100)
+                value = get("datetime") or get("content") or _short_text(el, 100)
                 self.add(value, kind, f"itemprop:{itemprop.strip()}", "itemprop", element=True)
                 return
-        if "pubdate" in attrib:
-            own = attrib.get("pubdate", "")
-            value = own if any(c.isdigit() for c in own) else attrib.get("datetime") or attrib.get("content")
+        own = get("pubdate")
+        if own is not None:
+            value = own if any(c.isdigit() for c in own) else get("datetime") or get("content")
             self.add(value or _short_text(el, 100), "published", "html:pubdate", "element", element=True)
             return
         if tag in _NOT_DATE_ELEMENTS:
             return
-        names = " ".join(filter(None, (attrib.get("class"), attrib.get("id")))).lower()
-        if names and any(h in names for h in conventions().element_hints):
-            self._element(el, names)
+        cls, ident = get("class"), get("id")
+        hints = _element_hints()
+        if (cls and hints.search(cls)) or (ident and hints.search(ident)):
+            self._element(el, f"{cls or ''} {ident or ''}".lower())
 
     def _headline_line(self, el: HtmlElement) -> None:
         """A short line with a date among the elements right after the first ``<h1>`` (a dateline)."""
