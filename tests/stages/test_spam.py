@@ -151,6 +151,11 @@ DETECTED = [
         "a hyphen after a CJK phrase separates even before a lower-case headline",
     ),
     (
+        "Vexalor Fund Group:13-inch laptop due in 2020\nThe launch slipped,Vexalor Fund Group said the maker at 10:30.",
+        "13-inch laptop due in 2020\nThe launch slipped, said the maker at 10:30.",
+        "a glued colon before a digit separates; a time does not",
+    ),
+    (
         "Wild beat the visitors – Golden Studio\nHe has used Golden Studio to scoring goals.\n"
         "He opened the scoring in the neutral Golden Studio zone late on.",
         "Wild beat the visitors\nHe has used to scoring goals.\nHe opened the scoring in the neutral zone late on.",

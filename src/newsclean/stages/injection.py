@@ -85,8 +85,8 @@ _CRUMB_MARK = regex.compile(r"[>»›→＞]+|[ \t]/[ \t]")
 # hyphen separates when spaced or when the next word starts with a capital
 # letter, digit, quote or CJK character, or follows a CJK character
 # ("Keyword-Headline", "关键词-headline" but not
-# "Coca-cola", "Hau-yip" or a date "2024-10-19"); a colon separates when not
-# between digits.
+# "Coca-cola", "Hau-yip" or a date "2024-10-19"); a colon separates unless
+# it stands between two digits ("10:30").
 _SEP = regex.compile(
     r"""
     [ \t]*(?:::|[|｜丨–—－：_])[ \t]*
@@ -96,7 +96,7 @@ _SEP = regex.compile(
     | (?<=[\p{L}.)’'”])-(?=[\p{Lu}\p{N}"“‘'«\[(\p{Han}\p{Hiragana}\p{Katakana}])
     | (?<=\p{N})-(?=[\p{Lu}"“‘'«\[(\p{Han}\p{Hiragana}\p{Katakana}])
     | (?<=[\p{Han}\p{Hiragana}\p{Katakana}])-(?=\S)
-    | (?<!\p{N})[ \t]*:(?!\p{N})[ \t]*
+    | [ \t]*:(?!(?<=\p{N}:)\p{N})[ \t]*
     """,
     regex.VERBOSE,
 )
@@ -577,6 +577,8 @@ class _Judge:
             spans.append((s, e))
             counts[classify(text, s, e)] += 1
         multi = len(phrase.split()) >= 2
+        if not learned and not (counts["strong"] or counts["mid"] or counts["spliced"]):
+            return False  # no body evidence: wordfreq is not even loaded
         unknown = _has_unknown_word(phrase, self.language)
         if learned:
             # No body evidence needed, but a name used as one ("with New
