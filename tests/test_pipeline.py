@@ -4,7 +4,6 @@ import pytest
 
 import newsclean
 from newsclean import Change, ConfigError, Document, Pipeline, StageError, UnknownStageError, stage
-from newsclean.registry import get, names, register
 
 
 @stage("upper_first_line_test", register=False)
@@ -57,13 +56,6 @@ def test_duplicate_and_unknown_names() -> None:
     assert isinstance(info.value, KeyError)
 
 
-def test_registry_refuses_a_different_object_under_a_taken_name() -> None:
-    with pytest.raises(ConfigError):
-        register("fix_encoding")(lambda doc: doc)
-    assert "fix_encoding" in names()
-    assert get("fix_encoding").name == "fix_encoding"
-
-
 def test_config_round_trip() -> None:
     p = newsclean.default_pipeline()
     assert Pipeline.from_config(p.to_config()) == p
@@ -99,3 +91,33 @@ def test_check_reports_wrong_order() -> None:
     assert Pipeline([needs]).check() == [
         "stage 'needs_title_test' requires 'title', which no earlier stage provides"
     ]
+
+
+def test_check_passes_on_the_default_order_and_catches_a_language_reader_moved_first() -> None:
+    p = newsclean.default_pipeline()
+    assert p.check() == []
+    moved = p.without("remove_spam_keywords").insert("remove_spam_keywords", before="extract_html")
+    assert moved.check() == [
+        "stage 'remove_spam_keywords' requires 'language', which no earlier stage provides"
+    ]
+    # extract_html declares the page's language, so a pipeline of it alone satisfies a reader
+    assert Pipeline(["extract_html", "remove_spam_keywords"]).check() == []
+    assert Pipeline(["remove_boilerplate", "detect_language"]).check() != []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "remove_spam_keywords",
+        "normalize_dates",
+        "extract_metadata",
+        "remove_boilerplate",
+        "repair_spinner",
+        "remove_doubled_words",
+    ],
+)
+def test_every_stage_that_reads_the_language_declares_it(name: str) -> None:
+    from newsclean.protocol import requires_of
+
+    assert "language" in requires_of(newsclean.registry.get(name))
+    assert Pipeline([name]).check() != []

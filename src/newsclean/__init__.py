@@ -26,7 +26,8 @@ from newsclean.errors import (
     UnknownStageError,
 )
 from newsclean.options import CleanOptions
-from newsclean.pipeline import Pipeline, Stage, stage
+from newsclean.pipeline import Pipeline
+from newsclean.protocol import Stage, stage
 from newsclean.registry import register
 from newsclean.stats import Summary, summarize
 from newsclean.view import Explanation

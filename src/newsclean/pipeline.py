@@ -1,29 +1,23 @@
-"""Stages and pipelines.
+"""Pipelines: immutable, ordered sequences of uniquely named stages.
 
-A stage is any callable ``Document -> Document`` with a ``name`` attribute.
-Write one as a decorated function::
-
-    @stage("shout")
-    def shout(doc: Document) -> Document:
-        return doc.with_edits("shout", [Change(0, len(doc.text), doc.text.upper(), "shout")])
-
-or as a frozen dataclass with keyword-only options and a ``name`` class
-attribute. Stages may declare ``requires`` and ``provides`` (field names) so
-that :meth:`Pipeline.check` can report a wrong order.
+What a stage is (the :class:`~newsclean.protocol.Stage` protocol and the
+:func:`~newsclean.protocol.stage` decorator) lives in :mod:`newsclean.protocol`;
+both are re-exported here.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Literal, Protocol, overload, runtime_checkable
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from newsclean import registry
 from newsclean.article import Article
 from newsclean.document import Document
 from newsclean.errors import ConfigError, NewscleanError, StageError, UnknownStageError
 from newsclean.options import CleanOptions
+from newsclean.protocol import Stage, provides_of, requires_of, stage
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -37,42 +31,6 @@ OnError = Literal["raise", "skip", "record"]
 #: The library logger: a skipped input at INFO, each stage's edits and
 #: decisions at DEBUG (built only when DEBUG is on, so the cost is nil otherwise).
 logger = logging.getLogger("newsclean")
-
-
-@runtime_checkable
-class Stage(Protocol):
-    """What a pipeline stage is: a named ``Document -> Document`` callable."""
-
-    name: str
-
-    def __call__(self, doc: Document, /) -> Document: ...
-
-
-def stage(
-    name: str,
-    *,
-    requires: Sequence[str] = (),
-    provides: Sequence[str] = (),
-    register: bool = True,
-) -> Callable[[Callable[[Document], Document]], Stage]:
-    """Turn a function into a named stage and register it under ``name``.
-
-    Args:
-        name: The registry name, also written as ``Edit.stage``.
-        requires: Fields that an earlier stage must provide.
-        provides: Fields this stage sets.
-        register: Put the stage in the registry (default True).
-    """
-
-    def deco(fn: Callable[[Document], Document]) -> Stage:
-        fn.name = name  # type: ignore[attr-defined]
-        fn.requires = tuple(requires)  # type: ignore[attr-defined]
-        fn.provides = tuple(provides)  # type: ignore[attr-defined]
-        if register:
-            registry.register(name)(fn)
-        return fn  # type: ignore[return-value]
-
-    return deco
 
 
 def _resolve(item: Stage | str) -> Stage:
@@ -226,10 +184,10 @@ class Pipeline:
         problems: list[str] = []
         provided: set[str] = set()
         for s in self._stages:
-            for need in getattr(s, "requires", ()):
+            for need in requires_of(s):
                 if need not in provided:
                     problems.append(f"stage {s.name!r} requires {need!r}, which no earlier stage provides")
-            provided.update(getattr(s, "provides", ()))
+            provided.update(provides_of(s))
         return problems
 
     # -- configuration ----------------------------------------------------------

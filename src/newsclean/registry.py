@@ -7,6 +7,7 @@ entry-point group (each entry point names a stage object or class).
 
 from __future__ import annotations
 
+import importlib
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -16,6 +17,9 @@ from newsclean.errors import ConfigError, UnknownStageError
 __all__ = ["get", "get_factory", "names", "register"]
 
 T = TypeVar("T")
+
+#: The package whose import registers the built-in stages.
+BUILTIN_STAGES = "newsclean.stages"
 
 _REGISTRY: dict[str, Any] = {}
 _LOCK = threading.Lock()
@@ -29,7 +33,10 @@ def _ensure_loaded() -> None:
     with _LOCK:
         if _loaded:
             return
-        import newsclean.stages  # noqa: F401  (registers the built-in stages)
+        # The built-in stages are loaded like plugins, by module name: the
+        # registry imports no stage module, so it stays a leaf that stage
+        # modules (through newsclean.protocol) can import.
+        importlib.import_module(BUILTIN_STAGES)
 
         _load_entry_points()
         _loaded = True

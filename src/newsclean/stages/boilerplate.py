@@ -57,7 +57,7 @@ from typing import Any, Literal, NamedTuple
 import regex
 
 from newsclean.document import Change, Document
-from newsclean.pipeline import stage
+from newsclean.protocol import stage
 from newsclean.stages.language import STOPWORDS
 
 __all__ = ["LineDecision", "classify_lines", "remove_boilerplate"]
@@ -1166,7 +1166,7 @@ def _units(texts: Sequence[str]) -> list[tuple[list[int], str]]:
     return units
 
 
-@stage("remove_boilerplate", provides=("related", "tags"))
+@stage("remove_boilerplate", requires=("language",), provides=("related", "tags"))
 def remove_boilerplate(doc: Document) -> Document:
     """Remove every line that is not story text; link lists go to ``related``, tags to ``tags``.
 

@@ -85,7 +85,7 @@ from newsclean.dateparse import (
     vocabulary,
 )
 from newsclean.document import Change, Document
-from newsclean.pipeline import stage
+from newsclean.protocol import stage
 from newsclean.stages._lines import Line, delete_line
 
 __all__ = [
@@ -1065,7 +1065,7 @@ def _record(
     )
 
 
-@stage(NAME, provides=("dates", "published", "updated"))
+@stage(NAME, requires=("language",), provides=("dates", "published", "updated"))
 def normalize_dates(doc: Document) -> Document:
     """Collect date candidates, choose ``published`` and ``updated``, and take date-only lines out.
 

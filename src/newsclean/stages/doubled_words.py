@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from newsclean.document import Change, Document
-from newsclean.pipeline import stage
+from newsclean.protocol import stage
 from newsclean.stages._text import english, lower
 
 __all__ = ["GRAMMATICAL_DOUBLES", "remove_doubled_words"]
@@ -48,7 +48,7 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return i < 0 or text[i] == "\n" or text[i] in ".!?"
 
 
-@stage("remove_doubled_words")
+@stage("remove_doubled_words", requires=("language",))
 def remove_doubled_words(doc: Document) -> Document:
     """Delete an accidentally repeated word ("would would" -> "would").
 

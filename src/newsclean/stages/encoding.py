@@ -60,7 +60,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newsclean.document import Change, Document
-from newsclean.pipeline import stage
+from newsclean.protocol import stage
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

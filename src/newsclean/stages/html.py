@@ -47,7 +47,15 @@ class ExtractHtml:
     """
 
     name: ClassVar[str] = NAME
-    provides: ClassVar[tuple[str, ...]] = ("title", "site_name", "authors", "tags", "section", "dates")
+    provides: ClassVar[tuple[str, ...]] = (
+        "title",
+        "site_name",
+        "authors",
+        "tags",
+        "section",
+        "dates",
+        "language",
+    )
     requires: ClassVar[tuple[str, ...]] = ()
 
     parser: Parser = "lxml"

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 from newsclean.document import Document
-from newsclean.pipeline import stage
+from newsclean.protocol import stage
 
 __all__ = ["STOPWORDS", "detect", "detect_language"]
 

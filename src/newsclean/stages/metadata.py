@@ -36,7 +36,7 @@ import regex
 
 from newsclean.article import Dateline
 from newsclean.document import Change, Document
-from newsclean.pipeline import stage
+from newsclean.protocol import stage
 from newsclean.stages._lines import Line, delete_line
 
 __all__ = [
@@ -821,6 +821,7 @@ def _repeats(line: str, title: str, normed_title: str, folded_title: str | None 
 
 @stage(
     "extract_metadata",
+    requires=("language",),
     provides=("title", "site_name", "section", "authors", "dateline"),
 )
 def extract_metadata(doc: Document) -> Document:

@@ -32,8 +32,8 @@ from typing import NamedTuple
 import regex
 
 from newsclean.document import Change, Document
-from newsclean.pipeline import stage
 from newsclean.profile import SiteProfile, mask_digits, normalize_line
+from newsclean.protocol import stage
 from newsclean.stages._lines import Line, delete_line, split_lines
 from newsclean.stages.injection import (
     Slot,
@@ -182,7 +182,7 @@ def _template_changes(doc: Document, lines: Sequence[Line], profile: SiteProfile
     return changes
 
 
-@stage(NAME, provides=("spam_keywords",))
+@stage(NAME, requires=("language",), provides=("spam_keywords",))
 def remove_spam_keywords(doc: Document) -> Document:
     """Remove injected phrases from the title lines and body, repairing the sentence.
 

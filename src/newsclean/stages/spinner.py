@@ -139,7 +139,7 @@ class RepairSpinner:
     """
 
     name: ClassVar[str] = "repair_spinner"
-    requires: ClassVar[tuple[str, ...]] = ()
+    requires: ClassVar[tuple[str, ...]] = ("language",)
     provides: ClassVar[tuple[str, ...]] = ("spun",)
 
     threshold: float = DEFAULT_THRESHOLD
