@@ -26,19 +26,23 @@ harmless) and linear in the page size:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import regex
 
+from newsclean.html.features import BlockModel, block_features, block_model
+from newsclean.html.lists import link_lists
 from newsclean.html.meta import normalize_title
 from newsclean.html.tokens import classify_tokens, is_content_token
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from lxml.etree import _Element as HtmlElement
 
-__all__ = ["Block", "Extraction", "extract_content"]
+__all__ = ["Analysis", "Block", "Extraction", "analyse_blocks", "emit", "extract_content", "keep_blocks"]
 
 #: Elements removed with their content before anything else; they show no
 #: story text (or none when scripts run), so their removal is not logged.
@@ -155,8 +159,16 @@ WRAPPER_SHARE = 0.5
 MIN_PARAGRAPH_CHARS = 25
 #: A same-styled part of a split story must have fewer links than this.
 SPLIT_PART_MAX_LINK_DENSITY = 0.3
-#: Blocks with a larger share of their text inside links are link lists.
+#: Blocks with a larger share of their text inside links are link lists
+#: (for crediting containers and for naming the removal reason).
 MAX_LINK_DENSITY = 0.5
+#: A sibling of the best container joins the choice when it scores this share of it...
+SIBLING_SHARE = 0.2
+#: ...and at least this much (credit units: characters of paragraph text).
+MIN_SIBLING_SCORE = 10.0
+#: A paragraph-like sibling with this much text and under this share of links joins too.
+SIBLING_PARAGRAPH_CHARS = 80
+SIBLING_PARAGRAPH_LINK_SHARE = 0.25
 
 
 @dataclass(slots=True)
@@ -210,6 +222,8 @@ class Extraction:
     removed: tuple[Removed, ...]
     container: str | None
     headline: str | None = None
+    related: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
 
 
 class _Builder:
@@ -447,17 +461,35 @@ def _container_score(
     return base * (1.0 - density) * bonus
 
 
-def extract_content(root: HtmlElement, *, headlines: frozenset[str] = frozenset()) -> Extraction:
-    """Find the story in a parsed page and cut it into lines.
+@dataclass(slots=True)
+class Analysis:
+    """One page cut into blocks, with the container choice (passes 1 and 2).
+
+    Attributes:
+        blocks: Every block, in document order.
+        inside: For each block, whether it lies in the chosen container(s).
+        best: The chosen container, or None when no block scored.
+        headline: The block taken as the page's headline, if any.
+        container: A short description of ``best``, for the log.
+    """
+
+    blocks: list[Block]
+    inside: list[bool]
+    best: HtmlElement | None
+    headline: Block | None
+    container: str | None
+
+
+def analyse_blocks(root: HtmlElement, *, headlines: frozenset[str] = frozenset()) -> Analysis:
+    """Cut a parsed page into blocks and choose the container the story sits in.
 
     Args:
         root: The parsed page (it is changed: scripts and the like are removed).
         headlines: Normalised headline forms (see
-            :func:`newsclean.html.meta.normalize_title`); a body block equal to
-            one of them is taken out as the headline.
+            :func:`newsclean.html.meta.normalize_title`).
 
     Returns:
-        An :class:`Extraction` with the story lines and every removed block.
+        The :class:`Analysis` the block model reads.
     """
     import lxml.etree
 
@@ -468,84 +500,200 @@ def extract_content(root: HtmlElement, *, headlines: frozenset[str] = frozenset(
     credit, chars, links = _score(blocks, spans)
 
     selected: list[HtmlElement] = []
+    best: HtmlElement | None = None
     container_desc: str | None = None
     if credit:
         best = max(credit, key=lambda e: _container_score(e, credit, spans, chars, links))
-        best_score = _container_score(best, credit, spans, chars, links)
+        selected = _select(best, start, blocks, spans, credit, chars, links)
         container_desc = _describe(best)
-        best_class = best.get("class")
-        parent = best.getparent()
-        if parent is None or best is start:
-            selected = [best]
-        else:
-            threshold = max(best_score * 0.2, 10.0)
-            for sib in parent:
-                if sib is best:
-                    selected.append(sib)
-                    continue
-                if not isinstance(sib.tag, str) or sib not in spans:
-                    continue
-                if _container_score(sib, credit, spans, chars, links) >= threshold:
-                    selected.append(sib)
-                    continue
-                first, end = spans[sib]
-                if best_class and sib.tag == best.tag and sib.get("class") == best_class:
-                    selected.append(sib)  # a story split by ads into same-styled parts
-                    continue
-                own = [b for b in blocks[first:end] if b.dropped is None]
-                text_chars = sum(b.chars for b in own)
-                link_chars = sum(b.link_chars for b in own)
-                if sib.tag in PARAGRAPH_TAGS and text_chars >= 80 and link_chars < 0.25 * text_chars:
-                    selected.append(sib)
-        if best_class and best is not start:
-            # a story split into same-styled parts, each in its own wrapper (ad rails)
-            for el in start.iter(best.tag):
-                if (
-                    el.get("class") == best_class
-                    and el not in selected
-                    and el in spans
-                    and _container_score(el, credit, spans, chars, links) > 0
-                    and _link_density(el, spans, chars, links) < SPLIT_PART_MAX_LINK_DENSITY
-                ):
-                    selected.append(el)
     else:
         selected = [start]
 
-    in_content = [False] * len(blocks)
+    inside = [False] * len(blocks)
     for el in selected:
         first, end = spans.get(el, (0, 0))
         for i in range(first, end):
-            in_content[i] = True
+            inside[i] = True
+    return Analysis(blocks, inside, best, _find_headline(blocks, headlines), container_desc)
 
-    headline = _find_headline(blocks, headlines)
+
+def _select(
+    best: HtmlElement,
+    start: HtmlElement,
+    blocks: list[Block],
+    spans: dict[HtmlElement, tuple[int, int]],
+    credit: dict[HtmlElement, float],
+    chars: list[int],
+    links: list[int],
+) -> list[HtmlElement]:
+    """The best container with its well-scoring siblings and same-styled parts."""
+    best_score = _container_score(best, credit, spans, chars, links)
+    best_class = best.get("class")
+    parent = best.getparent()
+    selected: list[HtmlElement] = []
+    if parent is None or best is start:
+        return [best]
+    threshold = max(best_score * SIBLING_SHARE, MIN_SIBLING_SCORE)
+    for sib in parent:
+        if sib is best:
+            selected.append(sib)
+            continue
+        if not isinstance(sib.tag, str) or sib not in spans:
+            continue
+        if _container_score(sib, credit, spans, chars, links) >= threshold:
+            selected.append(sib)
+            continue
+        first, end = spans[sib]
+        if best_class and sib.tag == best.tag and sib.get("class") == best_class:
+            selected.append(sib)  # a story split by ads into same-styled parts
+            continue
+        own = [b for b in blocks[first:end] if b.dropped is None]
+        text_chars = sum(b.chars for b in own)
+        link_chars = sum(b.link_chars for b in own)
+        if (
+            sib.tag in PARAGRAPH_TAGS
+            and text_chars >= SIBLING_PARAGRAPH_CHARS
+            and link_chars < SIBLING_PARAGRAPH_LINK_SHARE * text_chars
+        ):
+            selected.append(sib)
+    if best_class:
+        # a story split into same-styled parts, each in its own wrapper (ad rails)
+        for el in start.iter(best.tag):
+            if (
+                el.get("class") == best_class
+                and el not in selected
+                and el in spans
+                and _container_score(el, credit, spans, chars, links) > 0
+                and _link_density(el, spans, chars, links) < SPLIT_PART_MAX_LINK_DENSITY
+            ):
+                selected.append(el)
+    return selected
+
+
+def extract_content(
+    root: HtmlElement, *, headlines: frozenset[str] = frozenset(), model: BlockModel | None = None
+) -> Extraction:
+    """Find the story in a parsed page and cut it into lines.
+
+    The container choice (:func:`analyse_blocks`) is one input of the fitted
+    block model (:mod:`newsclean.html.features`), which decides block by
+    block, so the parts of a story split by subheadings, figures or ad slots
+    around the container are kept and the clutter between them is not.
+
+    Args:
+        root: The parsed page (it is changed: scripts and the like are removed).
+        headlines: Normalised headline forms (see
+            :func:`newsclean.html.meta.normalize_title`); a body block equal to
+            one of them is taken out as the headline.
+        model: The block model; the fitted one shipped with newsclean by default.
+
+    Returns:
+        An :class:`Extraction` with the story lines and every removed block.
+    """
+    analysis = analyse_blocks(root, headlines=headlines)
+    model = model or block_model()
+    blocks = analysis.blocks
+    wanted = [not ins and b.dropped is None for ins, b in zip(analysis.inside, blocks, strict=True)]
+    rows = block_features(blocks, analysis.inside, analysis.best, model.stopwords, wanted)
+    keep = keep_blocks(
+        [b.text for b in blocks],
+        analysis.inside,
+        [b.dropped is not None for b in blocks],
+        [b.link_density for b in blocks],
+        rows,
+        model,
+    )
+    extraction = emit(analysis, keep)
+    related, tags = link_lists(root, blocks, keep)
+    return replace(extraction, related=tuple(related), tags=tuple(tags))
+
+
+def keep_blocks(
+    texts: Sequence[str],
+    inside: Sequence[bool],
+    pruned: Sequence[bool],
+    link_density: Sequence[float],
+    rows: Sequence[Sequence[float]],
+    model: BlockModel,
+) -> list[bool]:
+    """Decide which blocks are story text.
+
+    A block inside the chosen container is kept unless it is a link list
+    (:data:`MAX_LINK_DENSITY`). A block outside it, and not pruned by the
+    first pass (navigation, hidden, comments…), is kept when the fitted
+    model says it continues the story (probability at least the model's
+    threshold) and its text is not already kept (pages repeat a summary or a
+    quote in another template slot).
+
+    Args:
+        texts: Block texts.
+        inside: Whether each block lies in the chosen container(s).
+        pruned: Whether the first pass took each block out (never kept).
+        link_density: Each block's share of text inside links.
+        rows: Each block's features (:func:`newsclean.html.features.block_features`).
+        model: The block model.
+
+    Returns:
+        One decision per block.
+    """
+    keep = [
+        ins and not out and ld <= MAX_LINK_DENSITY
+        for ins, out, ld in zip(inside, pruned, link_density, strict=True)
+    ]
+    seen = {t for t, k in zip(texts, keep, strict=True) if k}
+    for i, row in enumerate(rows):
+        if inside[i] or pruned[i] or texts[i] in seen:
+            continue
+        if model.probability(row) >= model.threshold:
+            keep[i] = True
+            seen.add(texts[i])
+    return keep
+
+
+def emit(analysis: Analysis, keep: list[bool]) -> Extraction:
+    """Turn the kept blocks into lines and the others into logged removals (pass 3).
+
+    Args:
+        analysis: The page's blocks.
+        keep: For each block, whether it is story text.
+
+    Returns:
+        The :class:`Extraction`; removed blocks of one pruned element are one removal.
+    """
+    blocks = analysis.blocks
+    headline = analysis.headline
     lines: list[str] = []
     removed: list[Removed] = []
-    dropped_seen: dict[HtmlElement, int] = {}
-    dropped_text: dict[HtmlElement, list[str]] = {}
-    for b, inside in zip(blocks, in_content, strict=True):
-        if b.dropped is not None:
-            if b.dropped not in dropped_seen:
-                dropped_seen[b.dropped] = b.index
-                dropped_text[b.dropped] = []
-            dropped_text[b.dropped].extend(b.lines)
-            continue
-        if not inside:
-            reason = "html_link_dense" if b.link_density > MAX_LINK_DENSITY else "html_boilerplate"
-            removed.append(Removed(b.index, reason, b.text))
-            continue
+    group_el: HtmlElement | None = None
+    group: list[Block] = []
+
+    def close() -> None:
+        if group:
+            text = "\n".join(b.text for b in group)
+            removed.append(Removed(group[0].index, group[0].reason or "html_boilerplate", text))
+            group.clear()
+
+    for b, kept in zip(blocks, keep, strict=True):
         if b is headline:
+            close()
             removed.append(Removed(b.index, "html_title", b.text, "extract"))
             continue
-        if b.link_density > MAX_LINK_DENSITY:
-            removed.append(Removed(b.index, "html_link_dense", b.text))
+        if kept:
+            close()
+            lines.extend(b.lines)
             continue
-        lines.extend(b.lines)
-    for el, index in dropped_seen.items():
-        text = "\n".join(dropped_text[el])
-        reason = next(b.reason for b in blocks[index : index + 1] if b.reason) or "html_boilerplate"
-        removed.append(Removed(index, reason, text))
-    removed.sort(key=lambda r: r.index)
-    return Extraction(tuple(lines), tuple(removed), container_desc, headline.text if headline else None)
+        if b.dropped is not None:
+            if b.dropped is not group_el:
+                close()
+                group_el = b.dropped
+            group.append(b)
+            continue
+        close()
+        group_el = None
+        reason = "html_link_dense" if b.link_density > MAX_LINK_DENSITY else "html_boilerplate"
+        removed.append(Removed(b.index, reason, b.text))
+    close()
+    return Extraction(tuple(lines), tuple(removed), analysis.container, headline.text if headline else None)
 
 
 def _find_headline(blocks: list[Block], headlines: frozenset[str]) -> Block | None:

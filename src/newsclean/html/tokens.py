@@ -11,10 +11,19 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import regex
 
-__all__ = ["Concept", "Vocabulary", "classify_tokens", "is_content_token", "split_tokens", "vocabulary"]
+__all__ = [
+    "Concept",
+    "Vocabulary",
+    "classify_tokens",
+    "is_content_token",
+    "split_tokens",
+    "vocabulary",
+    "vocabulary_data",
+]
 
 _CAMEL = regex.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SEPARATORS = regex.compile(r"[-_:.]+")
@@ -40,13 +49,22 @@ class Vocabulary:
 
 
 @lru_cache(maxsize=1)
+def vocabulary_data() -> dict[str, Any]:
+    """Return the raw contents of ``data/html_tokens.json`` (read once)."""
+    data: dict[str, Any] = json.loads(
+        resources.files("newsclean.data").joinpath("html_tokens.json").read_text("utf-8")
+    )
+    return data
+
+
+@lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     """Load the token vocabularies (once).
 
     Raises:
         ValueError: If a concept has no tokens (an empty group would match nothing silently).
     """
-    raw = json.loads(resources.files("newsclean.data").joinpath("html_tokens.json").read_text("utf-8"))
+    raw = vocabulary_data()
     concepts = []
     for c in raw["concepts"]:
         tokens = frozenset(t.lower() for t in c["tokens"])

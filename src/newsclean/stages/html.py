@@ -52,6 +52,7 @@ class ExtractHtml:
         "site_name",
         "authors",
         "tags",
+        "related",
         "section",
         "dates",
         "language",
@@ -88,8 +89,11 @@ class ExtractHtml:
                 fields[key] = value
         if meta.authors:
             fields["authors"] = meta.authors
-        if meta.tags:
-            fields["tags"] = meta.tags
+        tags = _unique(meta.tags + extraction.tags)
+        if tags:
+            fields["tags"] = tags
+        if extraction.related:
+            fields["related"] = tuple(doc.get("related", ())) + extraction.related
         if meta.dates:
             fields["dates"] = tuple(doc.get("dates", ())) + meta.dates
         extra = dict(meta.extra)
@@ -100,6 +104,17 @@ class ExtractHtml:
         if fields:
             doc = doc.with_fields(**fields)
         return doc.with_extra("html", extra)
+
+
+def _unique(values: tuple[str, ...]) -> tuple[str, ...]:
+    """``values`` without case-insensitive repeats, first one kept."""
+    seen: set[str] = set()
+    out = []
+    for v in values:
+        if v.casefold() not in seen:
+            seen.add(v.casefold())
+            out.append(v)
+    return tuple(out)
 
 
 #: The stage with default options (what the default pipeline runs).

@@ -1,0 +1,157 @@
+"""Related-story lists and tag lists: the link lists the extractor removes, kept as fields.
+
+A page's story is followed (or interrupted) by lists of links to other
+stories and to tag pages. The content pass removes them; this module reads
+them back, in page order, as headlines for ``related`` and terms for ``tags``:
+
+* elements pruned as ``html_related`` or ``html_tags`` by their class/id
+  tokens (:mod:`newsclean.html.tokens`): their links;
+* links marked ``rel="tag"`` anywhere on the page: tags;
+* a short heading naming a list ("Related stories", "More on this topic",
+  "Tags", "Lesen Sie auch"… the ``list_headings`` vocabularies of
+  ``data/html_tokens.json``), followed by removed link blocks: their links.
+
+Items lose bullets, counters and surrounding white space; duplicates are
+dropped, first one wins.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import regex
+
+from newsclean.html.tokens import vocabulary_data
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from lxml.etree import _Element as HtmlElement
+
+    from newsclean.html.content import Block
+
+__all__ = ["link_lists", "list_heading"]
+
+#: A related item needs at least this many words: a headline, not "More" or "Next".
+MIN_HEADLINE_WORDS = 3
+#: A tag has at most this many words and characters (a term, not a sentence).
+MAX_TAG_WORDS = 5
+MAX_TAG_CHARS = 50
+#: A list heading is short: at most this many characters.
+MAX_HEADING_CHARS = 60
+#: At most this many items of each field are kept from one page.
+MAX_ITEMS = 30
+
+_BULLET = regex.compile(r"^(?:[\p{Pd}•·▪▸►▶*→»>›]+|\(?\d{1,2}[.)])\s*")
+_PUNCT = regex.compile(r"[\p{P}\p{S}]+")
+
+
+@lru_cache(maxsize=1)
+def _headings() -> dict[str, frozenset[str]]:
+    raw = vocabulary_data()["list_headings"]
+    out = {}
+    for field in ("related", "tags"):
+        entries = frozenset(" ".join(_PUNCT.sub(" ", e.lower()).split()) for e in raw[field])
+        if not entries:
+            raise ValueError(f"html list heading vocabulary {field!r} is empty")
+        out[field] = entries
+    return out
+
+
+def list_heading(text: str) -> str | None:
+    """Say which field a heading introduces (``"related"``, ``"tags"``) or None.
+
+    >>> list_heading("More on this topic:")
+    'related'
+    >>> list_heading("Tags")
+    'tags'
+    >>> list_heading("The council voted on Tuesday") is None
+    True
+    """
+    if len(text) > MAX_HEADING_CHARS:
+        return None
+    key = " ".join(_PUNCT.sub(" ", text.lower()).split())
+    if not key:
+        return None
+    for field, entries in _headings().items():
+        if key in entries:
+            return field
+        words = key.split()
+        for n in range(len(words) - 1, 0, -1):
+            if " ".join(words[:n]) in entries and n >= len(words) - 2:
+                return field
+    return None
+
+
+def _item(text: str) -> str:
+    return str(_BULLET.sub("", " ".join(text.split()))).strip()
+
+
+def _links(el: HtmlElement) -> list[str]:
+    out = []
+    for a in el.iter("a"):
+        text = _item("".join(a.itertext()))
+        if text:
+            out.append(text)
+    return out
+
+
+def _add(items: list[str], seen: set[str], values: Sequence[str], field: str) -> None:
+    for v in values:
+        words = len(v.split())
+        if field == "related" and words < MIN_HEADLINE_WORDS:
+            continue
+        if field == "tags" and (words > MAX_TAG_WORDS or len(v) > MAX_TAG_CHARS):
+            continue
+        key = v.casefold()
+        if key in seen or len(items) >= MAX_ITEMS:
+            continue
+        seen.add(key)
+        items.append(v)
+
+
+def link_lists(
+    root: HtmlElement, blocks: Sequence[Block], kept: Sequence[bool]
+) -> tuple[list[str], list[str]]:
+    """Read related headlines and tags from the removed link lists of a page.
+
+    Args:
+        root: The parsed page (after the content pass).
+        blocks: The page's blocks in document order.
+        kept: For each block, whether the story kept it (kept blocks are never read).
+
+    Returns:
+        ``(related, tags)`` in page order.
+    """
+    found: dict[str, tuple[list[str], set[str]]] = {"related": ([], set()), "tags": ([], set())}
+    done: set[HtmlElement] = set()
+    heading: str | None = None
+    for b, k in zip(blocks, kept, strict=True):
+        if k:
+            heading = None
+            continue
+        field: str | None
+        el = b.dropped
+        if el is not None and el not in done and b.reason in ("html_related", "html_tags"):
+            done.add(el)
+            kind = "related" if b.reason == "html_related" else "tags"
+            _add(*found[kind], _links(el), kind)
+            continue
+        if el is not None and el in done:
+            continue
+        field = list_heading(b.text) if b.chars <= MAX_HEADING_CHARS else None
+        if field is not None:
+            heading = field
+            continue
+        if heading is not None:
+            if b.link_density >= 0.5:
+                _add(*found[heading], _links(b.owner), heading)
+            else:
+                heading = None
+    items, seen = found["tags"]
+    for a in root.iter("a"):
+        rel = a.get("rel")
+        if rel and "tag" in rel.lower().split():
+            _add(items, seen, [_item("".join(a.itertext()))], "tags")
+    return found["related"][0], found["tags"][0]

@@ -1,0 +1,88 @@
+"""Tests of related-story and tag lists read from HTML (``newsclean.html.lists``).
+
+All pages are small hand-written HTML, written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean import clean
+from newsclean.html.lists import list_heading
+
+P1 = "The river rose two metres overnight and the old bridge was closed to traffic by the police."
+P2 = "Residents of the lower town were asked to move their cars to higher ground before noon today."
+
+
+def page(after: str, inside: str = "") -> str:
+    return (
+        "<html lang='en'><head><title>Bridge closed</title></head><body>"
+        f"<article><h1>Bridge closed</h1><p>{P1}</p>{inside}<p>{P2}</p></article>{after}</body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("Related stories", "related"),
+        ("More on this topic:", "related"),
+        ("Lesen Sie auch", "related"),
+        ("À lire aussi", "related"),
+        ("Tags", "tags"),
+        ("Schlagwörter:", "tags"),
+        ("Filed under", "tags"),
+        ("The council voted on Tuesday", None),
+        ("Related costs rose sharply in every district last year", None),
+        ("", None),
+    ],
+)
+def test_list_heading(text: str, field: str | None) -> None:
+    assert list_heading(text) == field
+
+
+def test_related_widget_by_class_gives_headlines_in_order_without_bullets() -> None:
+    html = page(
+        "<div class='related-posts'><ul>"
+        "<li><a href='/a'>• Flood defences to be rebuilt next year</a></li>"
+        "<li><a href='/b'>2. Town council approves emergency fund</a></li>"
+        "<li><a href='/c'>More</a></li></ul></div>"
+    )
+    article = clean(html)
+    assert article.related == (
+        "Flood defences to be rebuilt next year",
+        "Town council approves emergency fund",
+    )
+    assert "Flood defences" not in article.text
+
+
+def test_headed_list_gives_related() -> None:
+    html = page(
+        "<div class='box'><h3>More on this topic</h3><ul>"
+        "<li><a href='/a'>River levels reach a ten-year high</a></li>"
+        "<li><a href='/b'>How the old bridge was built in 1890</a></li></ul></div>"
+    )
+    assert clean(html).related == (
+        "River levels reach a ten-year high",
+        "How the old bridge was built in 1890",
+    )
+
+
+def test_rel_tag_links_and_tag_widget_give_tags() -> None:
+    html = page(
+        "<div class='post-tags'><a href='/t/floods'>Floods</a> <a href='/t/weather'>Weather</a></div>"
+        "<p>Topics: <a rel='tag' href='/t/bridges'>Bridges</a> <a rel='tag' href='/t/floods'>floods</a></p>"
+    )
+    tags = clean(html).tags
+    assert tags[:3] == ("Floods", "Weather", "Bridges")
+    assert len(tags) == 3  # "floods" repeats "Floods"
+
+
+def test_links_in_the_story_are_not_taken() -> None:
+    inside = (
+        "<p>The <a href='/r'>council's flood report</a>, published last spring, "
+        "warned that the bridge would not survive a second winter of high water.</p>"
+    )
+    article = clean(page("", inside))
+    assert article.related == ()
+    assert article.tags == ()
+    assert "council's flood report, published last spring" in article.text
