@@ -88,6 +88,13 @@ class Edit:
     end: int | None = None
     at: int | None = field(default=None, compare=False)
 
+    def __reduce__(self) -> tuple[type[Edit], tuple[Any, ...]]:
+        # Pickle as a plain argument tuple: no per-edit field names or state dict.
+        return (
+            Edit,
+            (self.stage, self.action, self.reason, self.before, self.after, self.start, self.end, self.at),
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """Return the edit as a JSON-ready mapping (without ``at``)."""
         return {
