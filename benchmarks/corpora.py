@@ -105,13 +105,23 @@ def load_corpus(data: Path, corpus: str, limit: int | None = None) -> list[Page]
         raise ValueError(f"unknown corpus {corpus!r}; choose from {', '.join(CORPORA)}")
     for gold_path in sorted((root / "gold").glob("*.txt")):
         raw = gzip.decompress((root / "html" / f"{gold_path.stem}.html.gz").read_bytes())
-        text = gold_path.read_text(encoding="utf-8", errors="replace")
+        text = _read_gold(gold_path.read_bytes())
         if corpus != "dragnet":
             text = _BLOCK_MARK.sub("\n", _URL_LINE.sub("", text))
         pages.append(Page(corpus, gold_path.stem, raw, text.replace("\r\n", "\n")))
         if limit and len(pages) >= limit:
             break
     return pages
+
+
+def _read_gold(data: bytes) -> str:
+    """Decode a gold file: UTF-8, except the few Dragnet files stored as UTF-16 with a BOM.
+
+    (Read as UTF-8 those come out as NUL-separated bytes that no extractor can match.)
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    return data.decode("utf-8", errors="replace")
 
 
 class Cache:

@@ -473,7 +473,7 @@ SAID = st.sampled_from(
 @settings(max_examples=400, deadline=None)
 @given(TRICKY | st.text(max_size=60) | st.builds(lambda a, b: f"{a} {b}", TRICKY, SAID))
 def test_fast_paths_match_the_patterns(text: str) -> None:
-    from newsclean.stages import boilerplate as bp
+    from newsclean.stages import boilerplate_features as bp
 
     assert bp._words(text) == bp._WORD.findall(text)
     assert bp._strip_edges(text) == bp._EDGE.sub("", text)
@@ -492,14 +492,14 @@ def test_fast_paths_match_the_patterns(text: str) -> None:
 
 
 def test_plain_edge_characters_are_the_edge_pattern() -> None:
-    from newsclean.stages import boilerplate as bp
+    from newsclean.stages import boilerplate_features as bp
 
     expected = {ch for ch in map(chr, range(0x2600)) if not bp._NOT_PLAIN.match(ch) and bp._EDGE.match(ch)}
     assert set(bp._PLAIN_EDGE) == expected
 
 
 def test_no_cjk_character_before_the_cjk_guard() -> None:
-    from newsclean.stages import boilerplate as bp
+    from newsclean.stages import boilerplate_features as bp
 
     # a line whose largest character is below _CJK_FROM skips the _CJK count
     assert not any(bp._CJK.match(chr(c)) for c in range(ord(bp._CJK_FROM)))
@@ -519,7 +519,7 @@ def test_no_cjk_character_before_the_cjk_guard() -> None:
     ],
 )
 def test_url_guard_agrees_with_pattern(line: str) -> None:
-    from newsclean.stages import boilerplate as bp
+    from newsclean.stages import boilerplate_features as bp
 
     guarded = ("@" in line or line.startswith(bp._URL_STARTS)) and bp._URL.match(line) is not None
     assert guarded == (bp._URL.match(line) is not None)

@@ -1,0 +1,550 @@
+"""Boilerplate decisions: which lines are story, related links, tags or page furniture.
+
+Reads the line features of :mod:`newsclean.stages.boilerplate_features` and
+decides, in one pass over the units of a page: where the story body is (the
+run of lines with the highest total score, a maximum sub-array), which link
+lists go to ``related``, which lines are tags, which credit lines stay, and
+the reason of every removed line. See :mod:`newsclean.stages.boilerplate`
+for the reasons used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsclean.stages.boilerplate_features import (
+    _BULLET,
+    _COMMENT_HEAD,
+    _CONSERVATIVE,
+    _DATA_ROW,
+    _DIGIT,
+    _DIGITS,
+    _ELLIPSIS,
+    _FOOTER,
+    _HASHTAG,
+    _HASHTAGS,
+    _STAMP,
+    _STRONG_COMMENTS,
+    _TAG_SPLIT,
+    _TAGS_FIRST,
+    _TAGS_HEADER,
+    _TAGS_LINE,
+    _WIDGET,
+    _as_bad,
+    _Feat,
+    _features,
+    _rejudge,
+    _stop_density,
+    _units,
+    _vocab,
+)
+from newsclean.stages.boilerplate_model import LineModel, load_model
+
+__all__ = ["LineDecision", "classify_lines", "decide", "decide_page", "page_units"]
+
+
+@dataclass(frozen=True, slots=True)
+class LineDecision:
+    """What the classifier decided for one line.
+
+    Attributes:
+        keep: True for story text.
+        reason: Edit reason for a removed line (None when kept).
+        field: ``related`` or ``tags`` when the line's content moves to a field.
+        values: The values it contributes to that field.
+    """
+
+    keep: bool
+    reason: str | None = None
+    field: str | None = None
+    values: tuple[str, ...] = ()
+
+
+_KEEP = LineDecision(True)
+
+
+@lru_cache(maxsize=64)
+def _removed(reason: str) -> LineDecision:
+    """The shared decision removing a line for ``reason`` (decisions are immutable)."""
+    return LineDecision(False, reason)
+
+
+def _best_run(scores: Sequence[float], lo: int, hi: int) -> tuple[int, int, float]:
+    """Maximum-sum run of ``scores[lo:hi]`` as (start, end exclusive, total)."""
+    best = (lo, lo, 0.0)
+    cur_start, cur = lo, 0.0
+    for i in range(lo, hi):
+        if cur <= 0:
+            cur_start, cur = i, 0.0
+        cur += scores[i]
+        if cur > best[2]:
+            best = (cur_start, i + 1, cur)
+    return best
+
+
+def _comments_start(feats: Sequence[_Feat], b: int) -> bool:
+    """True if the comment marker at ``b`` opens a thread of reader comments."""
+    if _STRONG_COMMENTS.search(feats[b].text):
+        return True
+    heads = 0
+    for f in feats[b + 1 : b + 30]:
+        if _COMMENT_HEAD.match(f.text) or (_STAMP.match(f.text) and f.words <= 10):
+            heads += 1
+    return heads >= 2
+
+
+#: Trim units that are no sentence text off the edges of the body span.
+TRIM_EDGES = True
+
+#: How much story (in words of prose, the hand score of ``_Feat.score``) must come before a
+#: comment marker or a copyright footer for it to end the search for the body: a marker
+#: above the story (a comment count in the header) ends nothing. Checked on the four
+#: development corpora (``python -m benchmarks.corpora``).
+STORY_BEFORE_END = 40.0
+
+
+def _body_span(
+    feats: Sequence[_Feat], scores: Sequence[float], model: LineModel, repeated: Callable[[int, int], bool]
+) -> tuple[int, int, int]:
+    """Return the unit span [start, end) of the story body and where comments begin.
+
+    The search stops at the first comment marker or copyright footer that
+    follows a good run of prose: reader comments are prose too, and nothing
+    after a page footer is part of the story. ``scores`` are the model's
+    story scores; runs of positive score near the best one join it when
+    the model says so (``join_share``, ``join_gap``).
+    """
+    hand = [f.score for f in feats]
+    limit = len(hand)
+    after = [0.0] * (limit + 1)  # best run within hand[b:]
+    cur = 0.0
+    for b in range(limit - 1, -1, -1):
+        cur = cur + hand[b] if cur > 0.0 else hand[b]
+        after[b] = cur if cur > after[b + 1] else after[b + 1]
+    best = cur = 0.0
+    for b, f in enumerate(feats):
+        if best >= STORY_BEFORE_END and (
+            (f.reason == "comments" and _comments_start(feats, b))
+            or (
+                f.reason == "copyright"
+                and f.words <= 30
+                and _FOOTER.search(f.text)
+                and best >= after[b] * 0.5
+            )
+        ):
+            limit = b
+            break
+        cur = cur + hand[b] if cur > 0.0 else hand[b]
+        if cur > best:
+            best = cur
+    start, end, total = _best_run(scores, 0, limit)
+    if total <= 0:
+        return 0, 0, limit
+    start, end = _join_runs(scores, model, start, end, total, limit)
+    start, end = _trim_feed(scores, feats, repeated, start, end)
+    if TRIM_EDGES:
+        # the body opens and closes on sentence text: short labels, titles and menu
+        # entries at its edges are judged as header or end matter
+        while start < end and feats[start].kind not in ("prose", "sentence"):
+            start += 1
+        while end > start and feats[end - 1].kind not in ("prose", "sentence"):
+            end -= 1
+    return start, end, limit
+
+
+#: How far (in units past the gap) a run that may join the body is looked for.
+JOIN_WINDOW = 400
+
+
+def _join_runs(
+    scores: Sequence[float], model: LineModel, start: int, end: int, total: float, limit: int
+) -> tuple[int, int]:
+    """Grow the body span by the other dense runs close to it (a story split by figures or ads)."""
+    if model.join_share > 1.0:
+        return start, end
+    need = model.join_share * total
+    while end < limit:
+        s, e, t = _best_run(scores, end, min(limit, end + model.join_gap + JOIN_WINDOW))
+        if t < need or s - end > model.join_gap or t <= 0:
+            break
+        end = e
+    while start > 0:
+        s, e, t = _best_run(scores, max(0, start - model.join_gap - JOIN_WINDOW), start)
+        if t < need or start - e > model.join_gap or t <= 0:
+            break
+        start = s
+    return start, end
+
+
+#: A feed record's excerpt is at most this many words (one story paragraph is often longer);
+#: with only one repeated line between excerpts, at most ``FEED_SHORT_EXCERPT_WORDS``.
+FEED_EXCERPT_WORDS = 90
+FEED_SHORT_EXCERPT_WORDS = 60
+
+
+def _trim_feed(
+    scores: Sequence[float],
+    feats: Sequence[_Feat],
+    repeated: Callable[[int, int], bool],
+    start: int,
+    end: int,
+) -> tuple[int, int]:
+    """Cut a feed of teasers off either end of the body span.
+
+    A feed repeats one record: a few short lines (headline, author, date)
+    and one or two lines of prose (the excerpt). Story paragraphs follow
+    each other with at most a short line between them. Three or more such
+    records in a row at an end of the span are not story text.
+    """
+    # segments: (gap_start, prose_start, prose_end)
+    segments: list[tuple[int, int, int]] = []
+    i = start
+    while i < end:
+        g = i
+        while i < end and scores[i] <= 0:
+            i += 1
+        p = i
+        while i < end and scores[i] > 0:
+            i += 1
+        segments.append((g, p, i))
+
+    def record(seg: tuple[int, int, int]) -> bool:
+        g, p, e = seg
+        if not 1 <= e - p <= 2:
+            return False
+        if p - g >= 2:
+            return all(feats[i].words <= FEED_EXCERPT_WORDS for i in range(p, e))
+        # one repeated line between excerpts ("Share", a row of icons), excerpts short
+        return repeated(g, p) and all(feats[i].words <= FEED_SHORT_EXCERPT_WORDS for i in range(p, e))
+
+    k = len(segments)
+    while k > 1 and record(segments[k - 1]):
+        k -= 1
+    if len(segments) - k >= 3:
+        end = segments[k][0]
+    k = 0
+    while k < len(segments) and (record(segments[k]) or (k == 0 and segments[0][2] - segments[0][1] <= 2)):
+        k += 1
+    if k >= 3 and k < len(segments):
+        start = segments[k][0]
+        while start < end and scores[start] <= 0:
+            start += 1
+    return start, end
+
+
+def _split_tags(text: str) -> tuple[str, ...]:
+    return tuple(t.strip() for t in _TAG_SPLIT.split(text) if t.strip() and len(t.strip()) <= 80)
+
+
+def _is_link_item(f: _Feat) -> bool:
+    """A headline-like line inside the body: part of a link list if several follow each other.
+
+    Data rows of the story (tour dates, results: lines opening with a number
+    or a month) are not headlines.
+    """
+    return (
+        f.kind in ("other", "sentence")
+        and f.titlelike
+        and f.words >= 3
+        and not f.bullet
+        and not f.credit
+        and not _DATA_ROW.match(f.text)
+    )
+
+
+def _is_data_row(f: _Feat) -> bool:
+    """A short line of a table of the story: it opens with a number or a month."""
+    return f.kind in ("other", "sentence") and f.words <= 30 and _DATA_ROW.match(f.text) is not None
+
+
+def _is_table_header(f: _Feat) -> bool:
+    """A short title over a table ('Tour dates', 'Results')."""
+    return f.kind in ("other", "sentence") and f.words <= 8
+
+
+def _is_list_header(f: _Feat) -> bool:
+    """A short line introducing a list of links ('Related', 'More from X:')."""
+    if f.reason == "list_header":
+        return True
+    return f.kind != "prose" and f.words <= 8 and f.text.rstrip().endswith(":")
+
+
+def _is_headline(f: _Feat) -> bool:
+    return f.kind != "bad" and f.titlelike and f.words >= 3 and not f.credit
+
+
+def classify_lines(
+    texts: Sequence[str],
+    language: str | None = None,
+    *,
+    conservative: bool = False,
+    model: LineModel | None = None,
+) -> list[LineDecision]:
+    """Classify each line of a capture as story text or boilerplate.
+
+    Args:
+        texts: The lines (empty lines are kept and ignored).
+        language: The document's language code, if known.
+        conservative: Judge text that is already the story (the output of
+            an HTML extractor): remove only unambiguous clutter (vocabulary
+            hits of the concepts in ``_CONSERVATIVE``, widgets, separators)
+            and move tag lines to ``tags``; no densest-run search, no link
+            lists, no teasers, no labels.
+        model: The story-score model (default: the fitted one shipped in
+            ``data/boilerplate_model.json``).
+
+    Returns:
+        One :class:`LineDecision` per input line.
+
+    >>> [d.keep for d in classify_lines(["Share", "A long enough sentence about the council and the vote that was held.", "___"])]
+    [False, True, False]
+    """
+    units, feats = page_units(texts, language)
+    if conservative:
+        return _expand(units, _conservative(feats), len(texts))
+    return decide(units, feats, len(texts), model if model is not None else load_model())
+
+
+#: Below this share of function words among the longer lines, the language's word list does
+#: not fit the page (wrong or unknown language): lines are judged by shape alone.
+MIN_STOP_DENSITY = 0.12
+
+
+def page_units(texts: Sequence[str], language: str | None) -> tuple[list[tuple[list[int], str]], list[_Feat]]:
+    """Group the lines into units and judge each distinct unit text once.
+
+    Returns:
+        The units (line indices, joined text) and their features, in order.
+    """
+    vocab = _vocab(language)
+    has_stops = bool(vocab.stops)
+    units = _units(texts)
+    judged: dict[str, _Feat] = {}  # pages repeat lines: judge each distinct text once
+    for _, text in units:
+        if text not in judged:
+            judged[text] = _features(text, vocab, has_stops)
+    if has_stops and _stop_density(units, judged, vocab.stops) < MIN_STOP_DENSITY:
+        # No line reads as prose with this language's function words: the
+        # language is wrong or unknown; judge by shape alone.
+        judged = {text: _rejudge(f, False) for text, f in judged.items()}
+    return units, [judged[text] for _, text in units]
+
+
+def decide(
+    units: Sequence[tuple[list[int], str]], feats: Sequence[_Feat], n_lines: int, model: LineModel
+) -> list[LineDecision]:
+    """Decide every line of a page from the features of its units (see :func:`classify_lines`)."""
+    decisions, _, _ = decide_page(units, feats, model)
+    return _expand(units, decisions, n_lines)
+
+
+def decide_page(
+    units: Sequence[tuple[list[int], str]], feats: Sequence[_Feat], model: LineModel
+) -> tuple[list[LineDecision | None], int, int]:
+    """Decide every unit of a page; also return the story span ``[start, end)`` in units.
+
+    A decision of None keeps the unit.
+    """
+    feats = list(feats)
+    repeated = _repeats(feats[:])  # (the kinds before teasers are marked)
+    for k in range(1, len(feats)):
+        f = feats[k]
+        prev = feats[k - 1]
+        if f.kind == "prose" and prev.titlelike and prev.kind == "other" and _ELLIPSIS.search(f.text):
+            feats[k] = _as_bad(f, "teaser")
+    n = len(feats)
+    if not n:
+        return [], 0, 0
+    start, end, comments_from = _body_span(feats, model.scores(feats), model, repeated)
+    if start == end:
+        start, end = 0, n  # no dense prose anywhere: judge every line as if in a story
+    # A story that ends on a lead-in ("Tour dates:") goes on with the list it announces.
+    if feats[end - 1].text.rstrip().endswith(":") and feats[end - 1].kind != "bad":
+        while end < comments_from and feats[end].kind in ("other", "sentence") and feats[end].words <= 30:
+            end += 1
+    else:
+        # A table of the story right after it (tour dates, results): an optional short
+        # header, then three or more distinct data rows (lines opening with a number or a month).
+        first = end + 1 if end < n and _is_table_header(feats[end]) else end
+        rows = first
+        while rows < comments_from and _is_data_row(feats[rows]):
+            rows += 1
+        if rows - first >= 3 and len({f.text for f in feats[first:rows]}) == rows - first:
+            end = rows  # (the rows of a table differ; a repeated line is page furniture)
+    decisions: list[LineDecision | None] = [None] * n
+
+    _tag_lines(feats, decisions, start, end)
+
+    # Inside the body: link lists, then what is clearly not story text.
+    k = start
+    while k < end:
+        j = k
+        while j < end and decisions[j] is None and _is_link_item(feats[j]):
+            j += 1
+        has_header = k > start and decisions[k - 1] is None and feats[k - 1].reason == "list_header"
+        n_items = j - k
+        caps = sum(feats[i].title_ratio for i in range(k, j)) / n_items if n_items else 0.0
+        if (has_header and n_items >= 2) or (n_items >= 3 and caps >= 0.6):
+            if has_header:
+                decisions[k - 1] = _removed("list_header")
+            for i in range(k, j):
+                item = _BULLET.sub("", feats[i].text).strip()
+                decisions[i] = LineDecision(False, "related_list", "related", (item,))
+        k = max(j, k + 1)
+    for k in range(start, end):
+        f = feats[k]
+        if decisions[k] is not None:
+            continue
+        if f.kind == "bad" and f.reason is not None:
+            decisions[k] = _removed(f.reason)
+
+    # Credit lines just after the body stay with it.
+    k = end
+    while k < n and k - end < 4:
+        f = feats[k]
+        if decisions[k] is None and f.credit:
+            decisions[k] = _KEEP
+            k += 1
+            continue
+        if f.reason in ("separator", "widget") or f.kind == "bad":
+            k += 1
+            continue
+        break
+
+    # Outside the body: link lists to `related`, the rest with a reason.
+    k = 0
+    while k < n:
+        if start <= k < end or decisions[k] is not None:
+            k += 1
+            continue
+        f = feats[k]
+        # After the body, a link list: optional short header, then >= 2 headline-like items.
+        if k >= end:
+            j = k
+            header: int | None = None
+            if f.words <= 4 and not f.sentence and (f.kind != "bad" or f.reason == "list_header"):
+                header = k
+                j = k + 1
+            items = []
+            while j < n and decisions[j] is None and _is_headline(feats[j]):
+                items.append(j)
+                j += 1
+            if len(items) >= 2 and (
+                header is not None or len(items) >= 3 or sum(1 for i in items if feats[i].bullet) >= 2
+            ):
+                if header is not None:
+                    decisions[header] = _removed("list_header")
+                for i in items:
+                    item = _BULLET.sub("", feats[i].text).strip()
+                    decisions[i] = LineDecision(False, "related_list", "related", (item,))
+                k = j
+                continue
+        if f.kind == "bad" and f.reason:
+            decisions[k] = _removed(f.reason)
+        elif k >= comments_from:
+            decisions[k] = _removed("comments")
+        elif k < start and f.words <= 4 and not f.sentence and not f.bullet:
+            decisions[k] = _removed("label")
+        else:
+            decisions[k] = _removed("boilerplate_line")
+        k += 1
+
+    # A paragraph kept twice with page furniture between the copies is a page that
+    # repeats itself (infinite scroll, print copy). Without furniture between them,
+    # the repetition is the writer's and stays.
+    removed_before = [0] * (n + 1)
+    for k in range(n):
+        removed_before[k + 1] = removed_before[k] + (decisions[k] is not None)
+    kept: dict[str, int] = {}
+    for k, f in enumerate(feats):
+        if decisions[k] is None and f.words >= 15:
+            key = f.text.casefold()
+            first = kept.setdefault(key, k)
+            if first != k and removed_before[k] > removed_before[first + 1]:
+                decisions[k] = _removed("duplicate")
+
+    return decisions, start, end
+
+
+def _repeats(feats: Sequence[_Feat]) -> Callable[[int, int], bool]:
+    """A test whether any of ``feats[lo:hi]`` is a short line seen three times or more.
+
+    Lines count as the same when they differ only in case and digits. The
+    counts are made on the first call only: most pages never ask.
+    """
+    flags: list[bool] = []
+
+    def repeated(lo: int, hi: int) -> bool:
+        if lo >= hi:
+            return False
+        if not flags:
+            keys: dict[str, str] = {}  # pages repeat lines: mask each distinct text once
+            seen: dict[str, int] = {}
+            for f in feats:
+                if f.kind != "prose":
+                    key = keys.get(f.text)
+                    if key is None:
+                        key = keys[f.text] = _DIGITS.sub("0", f.text.lower())
+                    seen[key] = seen.get(key, 0) + 1
+            flags.extend(f.kind != "prose" and seen[keys[f.text]] >= 3 for f in feats)
+        return any(flags[lo:hi])
+
+    return repeated
+
+
+def _expand(
+    units: Sequence[tuple[list[int], str]], decisions: Sequence[LineDecision | None], n_lines: int
+) -> list[LineDecision]:
+    """Give every line the decision of its unit (None: keep)."""
+    out: list[LineDecision] = [_KEEP] * n_lines
+    for (members, _), d in zip(units, decisions, strict=True):
+        for i in members:
+            out[i] = d if d is not None else _KEEP
+            if d is not None and d.field:  # the field values go with the first line only
+                d = LineDecision(False, d.reason, d.field, ())
+    return out
+
+
+def _tag_lines(feats: Sequence[_Feat], decisions: list[LineDecision | None], start: int, end: int) -> None:
+    """Decide the tag lines: ``Tags: a, b``, hashtag lines, a ``Tags`` header over a line of tags.
+
+    A line with a single hashtag, or a ``Tags`` header, counts only outside
+    the body span ``[start, end)``.
+    """
+    n = len(feats)
+    for k, f in enumerate(feats):
+        first = f.text[:1]
+        if first == "#":
+            if _HASHTAGS.match(f.text) and (k >= end or k < start or f.text.count("#") >= 2):
+                decisions[k] = LineDecision(False, "tags", "tags", tuple(_HASHTAG.findall(f.text)))
+            continue
+        if first.casefold() not in _TAGS_FIRST:  # every tags label starts with one of these
+            continue
+        m = _TAGS_LINE.match(f.text) if ":" in f.text or "：" in f.text else None
+        if m:
+            decisions[k] = LineDecision(False, "tags", "tags", _split_tags(m.group("tags")))
+        elif _TAGS_HEADER.match(f.text) and k + 1 < n and (k + 1 >= end or k < start):
+            nxt = feats[k + 1]
+            if ("," in nxt.text and nxt.kind != "prose") or nxt.words <= 4:
+                decisions[k] = _removed("list_header")
+                decisions[k + 1] = LineDecision(False, "tags", "tags", _split_tags(nxt.text))
+
+
+def _conservative(feats: Sequence[_Feat]) -> list[LineDecision | None]:
+    """Decisions for text that is already the story: only unambiguous clutter goes."""
+    decisions: list[LineDecision | None] = [None] * len(feats)
+    _tag_lines(feats, decisions, 0, len(feats))
+    for k, f in enumerate(feats):
+        if decisions[k] is None and f.kind == "bad" and f.reason is not None:
+            if f.vocab:
+                clutter = f.reason in _CONSERVATIVE
+            elif f.reason == "widget":
+                # bare numbers ("5040", "85%", "1 of 3") are the cells of a table in the story
+                clutter = _WIDGET.match(f.body) is not None or _DIGIT.search(f.body) is None
+            else:
+                clutter = f.reason == "separator"
+            if clutter:
+                decisions[k] = _removed(f.reason)
+    return decisions

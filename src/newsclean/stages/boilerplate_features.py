@@ -1,0 +1,722 @@
+"""Line features for boilerplate removal: the shape of each line, judged once.
+
+Every line (a *unit*: hard-wrapped lines of one paragraph are joined) gets a
+:class:`_Feat`: word count, bullet, terminal punctuation, sentence shape,
+share of function words of the document's language, title-case ratio, a
+vocabulary or shape hit (share bar, widget, breadcrumb, comment head, teaser)
+and its *kind* (``prose``, ``sentence``, ``other``, ``bad``). The decisions
+(:mod:`newsclean.stages.boilerplate_decisions`) and the page analysis
+(:mod:`newsclean.layout`) read these features; nothing re-derives them.
+
+Every threshold is named at module level or in ``data/boilerplate_model.json``
+(written by ``python -m benchmarks.fit_extraction``).
+"""
+
+from __future__ import annotations
+
+import json
+import operator
+import re
+import string
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal, NamedTuple
+
+import regex
+
+from newsclean.stages.language import STOPWORDS
+
+__all__ = ["Kind"]
+
+_LANGS = ("en", "de", "fr", "es", "it", "pt", "nl")
+
+Kind = Literal["prose", "sentence", "other", "bad"]
+
+# -- patterns (compiled once) -------------------------------------------------
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_BULLET = regex.compile(r"^(?:[-–—•*·▪►▸‣◦»›+]|\d{1,2}[.)])\s+")
+_SEPARATOR = regex.compile(r"^(?:[-_=*~#.·•+<>|/\\]\s*){3,}$")
+_TERMINAL = regex.compile(r"[.!?…;:。！？][\"'”’»)\]」』]*$|[\"”’»」』]$")
+_SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]*(?:\s|$)")
+_STARTS_SENTENCE = regex.compile(r"^[\"'“‘«(\[—–-]?\s*[\p{Lu}\p{N}¿¡]")
+# "Great! (4321)", "Like! (1234)", "Likes (12)", "👍 12", "♥ 3", "12 ♥"
+_WIDGET = regex.compile(
+    r"^(?:\p{L}[\p{L} ]{0,24}[!?]?\s*[(\[]\s*\d[\d,.]*\s*[kKmM]?\s*[)\]]"
+    r"|(?:[\p{So}\p{Sk}\p{Cs}]\uFE0F?\s*)+[\d,.]+\s*[kKmM]?"
+    r"|[\d,.]+\s*[kKmM]?\s*(?:[\p{So}\p{Sk}]\uFE0F?\s*)+"
+    r"|[\p{So}\p{Sk}\s]+"
+    r"|\d[\d,.]*\s*[kKmM]?\s*(?:shares?|likes?|views?|reads?|votes?|reactions?|followers?)"
+    r"|(?:shares?|likes?|views?|votes?)\s*[:]?\s*\d[\d,.]*\s*[kKmM]?)$"
+)
+# lines made only of numbers, counters and pagination marks: "16", "1 of 23", "1 / 23", "2/5"
+_COUNTER = regex.compile(r"^[(\[]?\d[\d,.]*[)\]]?(?:\s*(?:/|of|von|de|di|van|sur|\|)\s*\d[\d,.]*)?$")
+_HASHTAGS = regex.compile(r"^(?:#[\p{L}\p{N}_][\p{L}\p{N}_-]*[\s,;]*){1,40}$")
+_HASHTAG = regex.compile(r"#([\p{L}\p{N}_][\p{L}\p{N}_-]*)")
+_TAGS_LINE = regex.compile(
+    r"^(?:tags?|tagged|tagged with|keywords?|topics?|schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter|themen"
+    r"|(?:é|e)tiquettes?|mots[- ]cl(?:é|e)s|sujets|etiquetas|palabras clave|temas|argomenti|parole chiave"
+    r"|tag|assuntos|palavras-chave|trefwoorden|onderwerpen)\s*[:：]\s*(?P<tags>\S.{0,600})$",
+    regex.IGNORECASE,
+)
+_TAGS_HEADER = regex.compile(
+    r"^(?:tags?|keywords?|schlagw(?:ö|oe)rter|(?:é|e)tiquettes?|mots[- ]cl(?:é|e)s|etiquetas|palabras clave"
+    r"|parole chiave|palavras-chave|trefwoorden)\s*[:：]?$",
+    regex.IGNORECASE,
+)
+_TAG_SPLIT = regex.compile(r"\s*[,;|•·]\s*")
+# Credit lines that belong to the story (kept next to the body).
+_CREDIT = regex.compile(
+    r"(?:^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|reported|research|"
+    r"translated|translation|fact-checking)\s+by\b"
+    r"|\b(?:writers?|correspondents?|reporters?|staff|producers?|journalists?)\b.{0,120}\b"
+    r"contributed(?:\s+to)?(?:\s+this)?(?:\s+(?:report|story|article))?\s*[.)]?\s*$"
+    r"|\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article)\s*\.?\s*$"
+    r"|^[—–-]\s*(?:staff|special|associated press|reuters|afp|by)\b"
+    r"|^\((?:AP|Reuters|AFP|dpa|Bloomberg|CNN)\)\s*$"
+    r"|^(?:mitarbeit|mit material von|avec|con informaci[oó]n de|com informa[cç][oõ]es d[ae])\s*[:]?\s*\S.{0,80}$)",
+    regex.IGNORECASE,
+)
+_CONTINUES = regex.compile(r"^[\p{Ll},;]")
+# "jsmith says:", "Anna on 3 May 2019 at 4:36 pm said:": the head of a reader comment
+_COMMENT_HEAD = regex.compile(
+    r"^\S.{0,80}\s(?:says|said|wrote|writes|replied|dice|dijo|escribió|schreibt|schrieb|a écrit|"
+    r"disse|escreveu|zegt|schreef|scrive|ha scritto)\s*:?$",
+    regex.IGNORECASE,
+)
+# A short line with a clock time or an age: the stamp of a reader comment or a feed entry.
+_STAMP = regex.compile(
+    r"^.{0,40}(?:\b\d{1,2}:\d{2}|\b\d{1,2}[:.]\d{2}\s*[ap]\.?m\b|\b\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
+    r"months?|years?)\s+ago)\b.{0,20}$",
+    regex.IGNORECASE,
+)
+_STRONG_COMMENTS = regex.compile(
+    r"\b(?:responses? to|thoughts on|repl(?:y|ies) to|leave a (?:reply|comment)|comments are closed|"
+    r"top rated comments|reader comments)\b",
+    regex.IGNORECASE,
+)
+_ELLIPSIS = regex.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
+# "Home > News > World", "Mensagens » Autoestima » Title": a breadcrumb trail
+_BREADCRUMB = regex.compile(
+    r"^(?:[^»›>|/\n]{1,60}\s*[»›>]\s*){1,8}[^»›>|/\n]{1,200}$|^(?:[^|/\n]{1,40}\s[|/]\s){2,8}[^|/\n]{1,120}$"
+)
+_DIGITS = re.compile(r"\d+")  # stdlib: the same Unicode decimal digits, a faster call
+_DATA_ROW = regex.compile(
+    r"^(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", regex.IGNORECASE
+)
+# The page footer: what follows it is never story text.
+_FOOTER = regex.compile(
+    r"\ball rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|"
+    r"tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|"
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}|\p{L}+\s+\d{4})",
+    regex.IGNORECASE,
+)
+# A link teaser: a title-case headline glued to its summary ("Bill At Troy SteakhouseA party of six…").
+_GLUE = regex.compile(r"(?<=[\p{Ll}\d?!.’”\"'%)])(?=\p{Lu}[\p{Ll}\s'’])")
+_EDGE = regex.compile(r"^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$")
+_COUNT_AFFIX = regex.compile(r"^\(?\d[\d,.]*[kKmM]?\)?\s+|\s+\(?\d[\d,.]*[kKmM]?\)?$")
+_URL = regex.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\S+$|^@\w+$")
+_TIMESTAMP = regex.compile(r"^[\d\s:/.,-]+(?:[ap]\.?m\.?|gmt|utc|et|est|edt|pst|cet)?$", regex.IGNORECASE)
+
+_NO_STOPS = 0.3  # function-word share assumed for languages without a list
+_MAX_LINE = 20_000
+#: the first code point of the scripts of ``_CJK`` (Hangul Jamo; tests check that none comes earlier)
+_CJK_FROM = "\u1100"
+#: how a line matched by ``_URL`` starts, when it has no "@"
+_URL_STARTS = ("http://", "https://", "www.")
+_LETTER = regex.compile(r"\p{L}")
+_DIGIT = regex.compile(r"\d")
+
+# Fast paths. Each string test below is true whenever the pattern it guards
+# could match, so a guarded pattern decides exactly as the bare pattern does.
+#: Characters that are no letter, digit or mark: ASCII, the Latin-1 punctuation and
+#: symbols, general punctuation (quotes, dashes, ellipsis), currency signs, arrows and
+#: geometric shapes. On text made only of these (most English text with typographic
+#: quotes), stdlib patterns over ASCII letters and digits give the same tokens as
+#: ``_WORD``, several times faster.
+_PLAIN_CLASS = (
+    "\x00-\x7f\xa0-\xa9\xab-\xb1\xb4\xb6-\xb8\xbb\xbf\xd7\xf7"
+    "\u2000-\u206f\u20a0-\u20c0\u2190-\u21ff\u25a0-\u25ff"
+)
+_NOT_PLAIN = re.compile(f"[^{_PLAIN_CLASS}]")
+_WORD_PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.-]*")
+_BULLET_FIRST = frozenset("-–—•*·▪►▸‣◦»›+")
+_SEPARATOR_FIRST = frozenset("-_=*~#.·•+<>|/\\")
+#: first characters of the ASCII branches of ``_WIDGET`` and ``_COUNTER`` (the caret and
+#: the backtick are the only ASCII symbols of classes Sk/So; digits and letters are tested apart)
+_WIDGET_FIRST = frozenset("([,.^`slv \t")
+_CRUMB_MARKS = "»›>|/"
+_CREDIT_FIRST = frozenset("—–-(")
+_CREDIT_STARTS = (
+    "additional",
+    "reporting",
+    "writing",
+    "editing",
+    "compiled",
+    "reported",
+    "research",
+    "translated",
+    "translation",
+    "fact-checking",
+    "mitarbeit",
+    "mit material von",
+    "avec",
+    "con informaci",
+    "com informa",
+)
+_COMMENT_VERBS = (
+    "says",
+    "said",
+    "wrote",
+    "writes",
+    "replied",
+    "dice",
+    "dijo",
+    "escribió",
+    "schreibt",
+    "schrieb",
+    "a écrit",
+    "disse",
+    "escreveu",
+    "zegt",
+    "schreef",
+    "scrive",
+    "ha scritto",
+)
+_ENDERS = ".!?…;:。！？"
+_CLOSERS = "\"'”’»)]」』"
+_END_QUOTES = '"”’»」』'
+_ASCII_DIGITS = "0123456789"
+_TAGS_FIRST = frozenset("tksémpaoe")
+_ENDERS_SET = frozenset(_ENDERS)
+#: last characters after which ``_ends_sentence`` must look further back
+_SLOW_END = frozenset(_CLOSERS + "\n")
+#: last characters of the verbs of ``_COMMENT_HEAD`` in any case, and its optional colon
+_COMMENT_LAST = frozenset("sdeoótbufSDEOÓTBUFſ:\n")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+#: the ASCII characters of ``_EDGE``: white space, punctuation and symbols
+_ASCII_EDGE = " \t\n\v\f\r" + string.punctuation
+#: the characters of ``_EDGE`` among the plain ones: all but the format characters
+#: (soft hyphen, zero-width and direction marks); tests check this against ``_EDGE``
+_PLAIN_EDGE = _ASCII_EDGE + "".join(
+    "".join(map(chr, range(a, b + 1)))
+    for a, b in (
+        (0xA0, 0xA9),
+        (0xAB, 0xAC),
+        (0xAE, 0xB1),
+        (0xB4, 0xB4),
+        (0xB6, 0xB8),
+        (0xBB, 0xBB),
+        (0xBF, 0xBF),
+        (0xD7, 0xD7),
+        (0xF7, 0xF7),
+        (0x2000, 0x200A),
+        (0x2010, 0x2029),
+        (0x202F, 0x205F),
+        (0x20A0, 0x20C0),
+        (0x2190, 0x21FF),
+        (0x25A0, 0x25FF),
+    )
+)
+_INITIAL = operator.itemgetter(0)
+
+
+# -- vocabularies ---------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    raw = resources.files("newsclean.data").joinpath("boilerplate.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(raw)
+    return data
+
+
+def _alternation(entries: Sequence[str]) -> str:
+    """A pattern matching any entry, the longest one where several fit (a character trie)."""
+    if not entries:
+        raise ValueError("a vocabulary group needs at least one entry")
+    trie: dict[str, Any] = {}
+    for entry in entries:
+        node = trie
+        for ch in entry:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    alts = [re.escape(ch) + _trie_pattern(sub) for ch, sub in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if "" in node:
+        return f"(?:{body})?" if len(alts) > 1 or len(body) > 1 else f"{body}?"
+    return body
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocab:
+    """Compiled vocabularies for one language (plus English).
+
+    Each mode has one alternation of all entries, longest first, and a table
+    from entry to reason: the matched text names the concept.
+    """
+
+    line: re.Pattern[str]
+    line_first: re.Pattern[str]
+    line_glued: re.Pattern[str]
+    prefix: re.Pattern[str]
+    contains: re.Pattern[str]
+    reasons: dict[str, dict[str, str]]
+    stops: frozenset[str]
+    line_heads: frozenset[str]  # how 'line' entries start (see _heads)
+    prefix_heads: frozenset[str]
+
+
+def _heads(entries: Sequence[str]) -> frozenset[str]:
+    """The first three characters of each entry, and the entries shorter than that.
+
+    A text can start with an entry only if ``_starts_with_head`` is true for
+    it: a set lookup that spares most lines the anchored patterns.
+    """
+    return frozenset(entry[:3] for entry in entries)
+
+
+def _starts_with_head(text: str, heads: frozenset[str]) -> bool:
+    return text[:3] in heads or text[:2] in heads or text[:1] in heads
+
+
+#: Vocabulary concepts removed from text that is already the story (HTML input).
+_CONSERVATIVE = frozenset(
+    {
+        "share",
+        "subscribe",
+        "newsletter",
+        "cookie",
+        "advertisement",
+        "login",
+        "list_header",
+        "read_more",
+        "caption",
+        "pagination",
+        "comments",
+        "copyright",
+        "navigation",
+        "author_box",
+    }
+)
+
+#: Concepts whose entries also match long lines (consent banners are long prose).
+_UNLIMITED = frozenset({"cookie"})
+_SEP = r"[\s|·•,/:»›>-]"
+
+
+@lru_cache(maxsize=16)
+def _vocab(language: str | None) -> _Vocab:
+    data = _data()
+    langs = ("en", language) if language in _LANGS and language != "en" else ("en",) if language else _LANGS
+    reasons: dict[str, dict[str, str]] = {"line": {}, "prefix": {}, "contains": {}}
+    for group in data["groups"].values():
+        for mode, table in reasons.items():
+            for lang in langs:
+                for entry in group.get(mode, {}).get(lang, []):
+                    table.setdefault(entry.lower(), group["reason"])  # the first concept listing it wins
+    stops: frozenset[str] = frozenset()
+    if language in STOPWORDS:
+        stops = STOPWORDS[language] | frozenset(data["function_words"].get(language, ()))
+    line_alt = _alternation(list(reasons["line"]))
+    return _Vocab(
+        # the text is lower-cased before matching; stdlib re compiles these large patterns fast
+        line=re.compile(rf"^(?:(?:{line_alt})(?:{_SEP}*|$))+$"),
+        line_first=re.compile(rf"^(?:{line_alt})(?={_SEP}|$)"),
+        line_glued=re.compile(rf"^(?:{line_alt})"),
+        prefix=re.compile(rf"^(?:{_alternation(list(reasons['prefix']))})(?:\b|(?<=\W))"),
+        contains=re.compile(_alternation(list(reasons["contains"]))),
+        reasons=reasons,
+        stops=stops,
+        line_heads=_heads(list(reasons["line"])),
+        prefix_heads=_heads(list(reasons["prefix"])),
+    )
+
+
+def _strip_edges(text: str) -> str:
+    """``_EDGE.sub("", text)``: white space, punctuation and symbols off both ends."""
+    if text and text[0].isalnum() and text[-1].isalnum():
+        return text
+    text = text.strip(_ASCII_EDGE)
+    if not text or ((text[0].isascii() or text[0].isalnum()) and (text[-1].isascii() or text[-1].isalnum())):
+        return text  # what is left at both ends is no ASCII edge character and no other one
+    stripped: str = _EDGE.sub("", text)
+    return stripped
+
+
+def _vocab_reason(body: str, vocab: _Vocab, words: int, plain: bool) -> str | None:
+    """Return the concept reason of a vocabulary hit on ``body`` (a line without its bullet), or None."""
+    norm = body
+    first, last = norm[:1], norm[-1:]
+    if first == "(" or first.isdigit() or last in ")kKmM" or last.isdigit():
+        norm = _COUNT_AFFIX.sub("", norm)
+    if norm.startswith(("©", "(")):
+        norm = norm.lower()
+        bare = _strip_edges(norm)
+    elif plain:  # the edge characters of plain text are these, in any case
+        norm = bare = norm.lower().strip(_PLAIN_EDGE)
+    else:
+        # lower-casing maps letters to letters: the stripped edges stay stripped
+        norm = bare = _strip_edges(norm).lower()
+    if not bare:
+        return None
+    heads = vocab.line_heads  # _starts_with_head, inlined
+    if (
+        words <= 12
+        and (bare[:3] in heads or bare[:2] in heads or bare[:1] in heads)
+        and vocab.line.match(bare)
+    ):
+        m = vocab.line_first.match(bare) or vocab.line_glued.match(bare)
+        if m:
+            return vocab.reasons["line"].get(m.group(0))
+    heads = vocab.prefix_heads
+    m = vocab.prefix.match(norm) if norm[:3] in heads or norm[:2] in heads or norm[:1] in heads else None
+    if m:
+        reason = vocab.reasons["prefix"].get(m.group(0))
+        if reason and (words <= 30 or reason in _UNLIMITED):
+            return reason
+    if words <= 60:
+        # every match is an entry with a reason, so the first match decides
+        m = vocab.contains.search(norm)
+        return vocab.reasons["contains"].get(m.group(0)) if m else None
+    if "cookie" in norm:  # a long line: only the concepts of _UNLIMITED count
+        for m in vocab.contains.finditer(norm):
+            reason = vocab.reasons["contains"].get(m.group(0))
+            if reason and reason in _UNLIMITED:
+                return reason
+    return None
+
+
+# -- line features --------------------------------------------------------------
+class _Feat(NamedTuple):
+    """Features of one line (one unit), computed once per distinct text of a page."""
+
+    text: str
+    words: int
+    kind: Kind
+    reason: str | None  # why a 'bad' line is bad
+    bullet: bool
+    titlelike: bool  # short, no sentence end: a headline or a menu entry
+    sentence: bool  # looks like a sentence (capital start, terminal mark)
+    credit: bool
+    title_ratio: float  # share of capitalised words (lines of 3 words or more, else 0)
+    score: float  # weight in the densest-run search (positive for story text)
+    # what the kind was judged from, to judge again without function words
+    body: str  # the text without its bullet
+    tokens: list[str]
+    terminal: bool
+    hit: str | None  # the reason found from the line's shape and vocabularies
+    stops: int  # function words among the tokens (counted for lines of 3 words or more)
+    plain: bool  # no letter, digit or mark beyond ASCII
+    vocab: bool  # the hit is a vocabulary entry (not a shape such as a widget or a teaser)
+
+
+#: builds a ``_Feat`` from a tuple of all its fields, without the keyword handling of its constructor
+_new_feat = tuple.__new__
+
+
+def _ends_sentence(text: str) -> bool:
+    """True if ``text`` ends like a sentence (the string form of ``_TERMINAL.search``)."""
+    if text.endswith("\n"):  # `$` also matches before a final newline
+        text = text[:-1]
+    if not text:
+        return False
+    if text[-1] in _END_QUOTES:
+        return True
+    stripped = text.rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _ENDERS
+
+
+def _is_teaser(text: str, plain: bool) -> bool:
+    """True for a title-case headline glued to a summary sentence (a link teaser)."""
+    findall = _WORD_PLAIN.findall if plain else _WORD.findall
+    for m in _GLUE.finditer(text, 0, 200):
+        head = findall(text[: m.start()])
+        if len(head) < 4:
+            continue
+        # numbers say nothing about title case ("the 16-inch MacBook" is no headline)
+        lettered = [w for w in head if not w[0].isdigit()]
+        caps = sum(1 for w in lettered if w[0].isupper())
+        if lettered and caps / len(lettered) >= 0.75 and len(findall(text[m.start() :])) >= 4:
+            return True
+    return False
+
+
+def _is_plain(text: str) -> bool:
+    """True if ``text`` has no letter, digit or mark beyond ASCII (see ``_PLAIN_CLASS``)."""
+    return text.isascii() or _NOT_PLAIN.search(text) is None
+
+
+def _words(text: str) -> list[str]:
+    """``_WORD.findall(text)``, with the faster stdlib pattern on plain text."""
+    return _WORD_PLAIN.findall(text) if _is_plain(text) else _WORD.findall(text)
+
+
+def _features(text: str, vocab: _Vocab, use_stops: bool) -> _Feat:
+    """Judge one line from its shape, its vocabulary hits and its function words.
+
+    Every regular expression runs behind a cheap string test that is true
+    whenever the expression could match, so the decisions are those of the
+    bare patterns at a fraction of the cost.
+    """
+    text = text[:_MAX_LINE]
+    first = text[:1]
+    m = _BULLET.match(text) if first in _BULLET_FIRST or first.isdigit() else None
+    bullet = m is not None
+    body = text[m.end() :] if m is not None else text
+    plain = body.isascii() or _NOT_PLAIN.search(body) is None  # _is_plain(body)
+    if plain:
+        tokens = _WORD_PLAIN.findall(body)
+        words = len(tokens)
+        letters = _ASCII_LETTER.search(body) is not None
+    else:
+        tokens = _WORD.findall(body)
+        words = len(tokens)
+        if max(body) >= _CJK_FROM:
+            words += len(_CJK.findall(body)) // 2
+        letters = _LETTER.search(body) is not None
+    last = body[-1:]
+    terminal = last in _ENDERS_SET if last not in _SLOW_END else _ends_sentence(body)
+    sentence = terminal and _STARTS_SENTENCE.match(body) is not None
+    titlelike = 2 <= words <= 25 and not (terminal and body.rstrip()[-1:] in ".;:") and letters
+    credit = False
+    low = ""
+    if words <= 40:
+        low = body.casefold()
+        credit = (
+            body[:1] in _CREDIT_FIRST or low.startswith(_CREDIT_STARTS) or "contributed" in low
+        ) and _CREDIT.search(body) is not None
+    reason: str | None = None
+    from_vocab = False
+    if first in _SEPARATOR_FIRST and first and _SEPARATOR.match(text):
+        reason = "separator"
+    elif not letters or (
+        (not body[0].isascii() or body[0] in _WIDGET_FIRST or body[0].isdigit() or last in ")]")
+        and (_WIDGET.match(body) or _COUNTER.match(body))
+    ):
+        reason = "widget"
+    elif (" " not in body and ("@" in body or body.startswith(_URL_STARTS)) and _URL.match(body)) or (
+        words <= 25
+        and (
+            "/" in body or "|" in body or ">" in body or (not body.isascii() and ("»" in body or "›" in body))
+        )
+        and "«" not in body
+        and (not _SENTENCE_END.search(body[-2:]) or body.endswith(("…", "...")))
+        and _BREADCRUMB.match(body)
+    ):
+        reason = "navigation"
+    elif last in _COMMENT_LAST and _maybe_comment_head(low or body.casefold()) and _COMMENT_HEAD.match(body):
+        reason = "comments"
+    elif len(tokens) >= 7 and _is_teaser(body, plain):  # a teaser has >= 4 words either side of the glue
+        reason = "teaser"
+    else:
+        reason = _vocab_reason(body, vocab, words, plain)
+        from_vocab = reason is not None
+    stops = 0
+    # the share of function words is read for lines of 8 words or more and for short
+    # sentences (see ``_judge`` and ``_stop_density``); other lines skip the count
+    if (words >= 8 or (sentence and words >= 3)) and vocab.stops:
+        stops = sum(map(vocab.stops.__contains__, map(str.lower, tokens)))
+    return _judge(
+        text,
+        body,
+        tokens,
+        words,
+        bullet,
+        terminal,
+        sentence,
+        titlelike,
+        credit,
+        reason,
+        stops,
+        plain,
+        from_vocab,
+        use_stops,
+    )
+
+
+def _maybe_comment_head(low: str) -> bool:
+    """Cheap test that ``_COMMENT_HEAD`` could match: the case-folded line ends with a verb of saying."""
+    if low.endswith(":"):
+        low = low[:-1]
+    return low.rstrip().endswith(_COMMENT_VERBS)
+
+
+def _judge(
+    text: str,
+    body: str,
+    tokens: list[str],
+    words: int,
+    bullet: bool,
+    terminal: bool,
+    sentence: bool,
+    titlelike: bool,
+    credit: bool,
+    hit: str | None,
+    stops: int,
+    plain: bool,
+    from_vocab: bool,
+    use_stops: bool,
+) -> _Feat:
+    """Give a line its kind: prose, a short sentence, another short line, or bad."""
+    if hit is not None and not credit:
+        return _new_feat(
+            _Feat,
+            (
+                text,
+                words,
+                "bad",
+                hit,
+                bullet,
+                False,
+                sentence,
+                credit,
+                0.0,
+                -6.0 - min(words, 20) * 0.5,
+                body,
+                tokens,
+                terminal,
+                hit,
+                stops,
+                plain,
+                from_vocab,
+            ),
+        )
+    share = 0.0
+    if words >= 3:  # the share of function words decides prose and sentences only
+        if not use_stops:
+            share = _NO_STOPS
+        elif tokens:
+            share = stops / len(tokens)
+    title_ratio = 0.0  # used by the kind and by link lists, both for lines of 3 words or more
+    if words >= 3 and tokens:
+        title_ratio = sum(map(str.isupper, map(_INITIAL, tokens))) / len(tokens)
+    kind: Kind
+    if (
+        words >= 8
+        and share >= 0.15
+        and (terminal or words >= 20)
+        and (title_ratio < 0.7 or words >= 20)
+        and _digit_ratio(body, plain) < 0.3
+    ):
+        kind, score = "prose", float(words)
+    elif sentence and words >= 3 and share > 0 and title_ratio < 0.8:
+        kind, score = "sentence", words * 0.5
+    else:
+        kind, score = "other", -5.0 - min(words, 20) * 0.25
+    return _new_feat(
+        _Feat,
+        (
+            text,
+            words,
+            kind,
+            None,
+            bullet,
+            titlelike,
+            sentence,
+            credit,
+            title_ratio,
+            score,
+            body,
+            tokens,
+            terminal,
+            hit,
+            stops,
+            plain,
+            from_vocab,
+        ),
+    )
+
+
+def _rejudge(f: _Feat, use_stops: bool) -> _Feat:
+    """Judge a line again, with or without the function words of its language."""
+    return _judge(
+        f.text,
+        f.body,
+        f.tokens,
+        f.words,
+        f.bullet,
+        f.terminal,
+        f.sentence,
+        f.titlelike,
+        f.credit,
+        f.hit,
+        f.stops,
+        f.plain,
+        f.vocab,
+        use_stops,
+    )
+
+
+def _as_bad(f: _Feat, reason: str) -> _Feat:
+    """The same line judged bad for ``reason``."""
+    return f._replace(
+        kind="bad",
+        reason=reason,
+        titlelike=False,
+        sentence=False,
+        credit=False,
+        title_ratio=0.0,
+        score=-6.0 - min(f.words, 20) * 0.5,
+    )
+
+
+def _digit_ratio(body: str, plain: bool) -> float:
+    """Share of digits among the characters of ``body``."""
+    # plain text has only ASCII digits
+    digits = sum(map(body.count, _ASCII_DIGITS)) if plain else len(_DIGIT.findall(body))
+    return digits / max(1, len(body))
+
+
+def _stop_density(
+    units: Sequence[tuple[list[int], str]], feats: dict[str, _Feat], stops: frozenset[str]
+) -> float:
+    """Share of function words among the words of the longer lines (their first 2,000 characters)."""
+    hits = total = 0
+    for _, text in units:
+        f = feats[text]
+        if len(text) <= 2000 and not f.bullet:
+            if len(f.tokens) >= 8:
+                hits += f.stops
+                total += len(f.tokens)
+            continue
+        tokens = _words(text[:2000])
+        if len(tokens) >= 8:
+            total += len(tokens)
+            hits += sum(1 for t in tokens if t.lower() in stops)
+    return hits / total if total else 1.0
+
+
+def _units(texts: Sequence[str]) -> list[tuple[list[int], str]]:
+    """Group non-empty lines into units: a hard-wrapped paragraph is one unit.
+
+    A line that does not end a sentence, followed by a line that starts in
+    lower case, continues the same paragraph (text captured from ``<br>``
+    breaks or wrapped at a fixed width).
+    """
+    units: list[tuple[list[int], str]] = []
+    prev_open = False
+    for i, raw in enumerate(texts):
+        text = raw.strip()
+        if not text:
+            prev_open = False
+            continue
+        if prev_open and _CONTINUES.match(text):
+            members, joined = units[-1]
+            members.append(i)  # in place: a long wrapped paragraph stays linear
+            if len(joined) < _MAX_LINE:
+                units[-1] = (members, f"{joined} {text}"[:_MAX_LINE])
+        else:
+            units.append(([i], text))
+        prev_open = (
+            len(text) >= 25
+            and not _ends_sentence(text)
+            and not (text[0] in _SEPARATOR_FIRST and _SEPARATOR.match(text))
+        )
+    return units
