@@ -168,8 +168,10 @@ def _has_foreign_digits(text: str) -> bool:
 
 # Prefilter scans: plain ``re`` patterns with a literal first character are the fastest.
 #: A number that may be a year or a timestamp, or a clock time.
-#: Also a day-month-``yy`` shape, numeric (``1.4.18``) or with a word (``05 Mar 19``).
-_NUMBERISH = regex.compile(r"[12]\d\d\d|:\d\d|\d[./-]\d\d?[./-]\d\d(?!\d)|\d\.?\s\w{3,12}\.?\s\d\d(?!\d)")
+_NUMBERISH = re.compile(r"[12]\d\d\d|:\d\d")
+#: Cheap necessary tests before the two-digit-year and copyright parsers run on a line.
+_SHORT_SHAPE = re.compile(r"\d[./-]\d\d?[./-]\d\d(?!\d)|\d\.?\s\w{3,12}\.?\s\d\d(?!\d)")
+_COPYRIGHT_MARKS = ("©", "opyright", "OPYRIGHT", "(c)", "(C)", "&copy;")
 #: Sources of candidates an earlier stage read from the page, most trusted first.
 _META_ORDER = (
     "json-ld:",
@@ -398,6 +400,11 @@ def _candidate_lines(text: str, lines: Sequence[Line]) -> list[int]:
         return sorted(picked)
     heads = _relative_heads()
     raw = "\n".join([ln.text for ln in short])
+    # Two-digit-year dates ("5/5/20", "05 Mar 19") count only on short lines too.
+    shapes = list(_SHORT_SHAPE.finditer(raw))
+    if shapes:
+        ends = list(itertools.accumulate([len(ln.text) + 1 for ln in short], initial=0))
+        picked.update(short[bisect.bisect_right(ends, m.start()) - 1].index for m in shapes)
     joined = raw.lower()
     if len(joined) != len(raw) or _FOLD_NEEDED.search(joined):
         # Rare letters change length or need folding: look line by line.
@@ -507,7 +514,7 @@ def find_candidates(
             if rel is not None:
                 spans.append((rel.start, rel.end))
         short_year = False
-        if not hits and rel is None and (labels or len(raw) <= SHORT_YEAR_LINE):
+        if not hits and rel is None and (labels or len(raw) <= SHORT_YEAR_LINE) and _SHORT_SHAPE.search(raw):
             # A two-digit year counts only on a labelled line or a line holding only the date.
             short = find_short_dates(raw, dayfirst=first, reference=reference)
             if short and (
@@ -517,7 +524,11 @@ def find_candidates(
                 hits, short_year = short[:1], True
                 spans.append((hits[0].start, hits[0].end))
         if not hits and rel is None:
-            copy = copyright_year(raw) if len(raw) <= MAX_LABELLED_CHARS else None
+            copy = (
+                copyright_year(raw)
+                if len(raw) <= MAX_LABELLED_CHARS and any(mark in raw for mark in _COPYRIGHT_MARKS)
+                else None
+            )
             if copy is not None and YEAR_MIN <= copy <= YEAR_MAX:
                 found.append(Found(i, date(copy, 1, 1), "copyright", source, False, False, precision="year"))
                 continue
