@@ -1,41 +1,63 @@
-"""Header metadata from plain-text captures: title, site name, authors, dateline.
+"""Title, authors and publication day on a silver set built from the development corpora.
 
-Data: the 181 pages of the Article Extraction Benchmark (scrapinghub, MIT;
-``../shared/data/scrapinghub-aeb``), turned into plain-text captures with
-:func:`benchmarks.common.html_to_capture`. The ``extract_metadata`` stage runs
-alone on each capture (no earlier stage), so the figures are its own.
+Data (``../shared/data``, see its README): every page of ``scrapinghub-aeb``,
+``dragnet``, ``cleaneval``, ``cleanportaleval`` and ``htmldate-mediacloud2020``
+whose HTML carries structured metadata. The corpora have no gold for these
+fields, so the reference ("silver") is read from the page's own tags by
+:func:`silver`, a reader written here independently of the library:
 
-The benchmark has no gold for metadata, so the reference is read from each
-page's HTML, which the stage never sees:
+* **title**: JSON-LD ``headline`` (or ``name`` of an article object), else
+  ``og:title``;
+* **authors**: JSON-LD ``author`` names, else ``meta[name=author]`` /
+  ``article:author`` values that are names (no URL);
+* **day**: JSON-LD ``datePublished``, else ``article:published_time`` (or
+  ``itemprop=datePublished``), first ten characters.
 
-* **title**: agreement when the title equals (case, quotes and white space
-  folded) the page's first ``<h1>`` or its ``og:title``/``twitter:title``.
-  Baseline: the capture's first line (what a scraper that keeps the first
-  line would store: the ``<title>`` text, site name included);
-* **site name**: agreement with ``og:site_name`` where the page has one
-  (equal, or one contains the other after folding);
-* **authors**: agreement with ``meta[name=author]``/``article:author`` names
-  where present (any name in common);
-* **dateline**: the gold body is hand-written, so a dateline is *correct*
-  when the gold body starts with the same place, and *expected* when
-  :func:`newsclean.stages.metadata.parse_dateline` reads one at the start of
-  the gold body.
+Each page is cleaned twice in the same run: the **text capture**
+(:func:`benchmarks.common.html_to_capture`, ``kind="text"``: the stage never
+sees a tag) and the **HTML**. Peers on the HTML in the same run:
+``trafilatura.extract_metadata`` (title, author, date) and ``htmldate.find_date``
+(``original_date=True``). Peer outputs and captures are cached with ``--cache``.
+
+The HTML figures are partly circular: the library's HTML reader reads the same
+tags the silver comes from. The text figures are not: nothing of the tags
+survives in a capture. Measures:
+
+* **title exact**: equal after folding case, quotes, dashes and white space;
+  **title lenient**: one contains the other (reported separately);
+* **author**: at least one silver name equals (folded) a name found, over pages
+  whose silver names one; **author found**: any author returned;
+* **day**: the first ten characters of the published value equal the silver day.
 
 Run from the project root::
 
-    .venv/bin/python -m benchmarks.metadata [--limit N] [--data PATH] [--show K]
+    python -m benchmarks.metadata --cache /work/cache/fields          # full run
+    python -m benchmarks.metadata --limit 40 --misses 20 --only text  # quick look
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import re
 import time
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import metadata as pkg_metadata
+from pathlib import Path
 from typing import Any
 
-from benchmarks.common import add_data_argument, html_to_capture, load_aeb, table
+from benchmarks.common import add_data_argument, load_mediacloud, table
+from benchmarks.corpora import CORPORA, Cache, Page, add_captures, load_corpus
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "..."})
+PEER_VERSION = "1"
+"""Bump when the way peers are called below changes, so cached outputs are rebuilt."""
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "...", "\xa0": " "})
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_ARTICLE_TYPES = frozenset(
+    {"article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle", "webpage"}
+)
 
 
 def fold(text: str | None) -> str:
@@ -44,117 +66,303 @@ def fold(text: str | None) -> str:
 
 
 @dataclass
-class Reference:
-    """What the page's HTML says (never shown to the stage)."""
+class Silver:
+    """What the page's structured data says (never shown to the text path)."""
 
-    titles: list[str]
-    site: str | None
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    day: str | None = None
+
+    def any(self) -> bool:
+        """Whether the page gives at least one field."""
+        return bool(self.title or self.authors or self.day)
+
+
+def _ld_objects(value: Any) -> Iterable[dict[str, Any]]:
+    if isinstance(value, list):
+        for item in value:
+            yield from _ld_objects(item)
+    elif isinstance(value, dict):
+        yield value
+        graph = value.get("@graph")
+        if graph is not None:
+            yield from _ld_objects(graph)
+
+
+def _ld_names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value] if "://" not in value else []
+    if isinstance(value, list):
+        return [n for v in value for n in _ld_names(v)]
+    if isinstance(value, dict):
+        name = value.get("name")
+        return _ld_names(name) if name is not None else []
+    return []
+
+
+def _is_article(obj: dict[str, Any]) -> bool:
+    kind = obj.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return any(isinstance(k, str) and k.casefold() in _ARTICLE_TYPES for k in kinds)
+
+
+def silver(html: bytes) -> Silver:
+    """Read title, author names and publication day from a page's structured data."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(html.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):  # not UTF-8, or an XML encoding declaration
+        try:
+            root = lxml.html.fromstring(html)
+        except Exception:  # an unparsable page gives no silver
+            return Silver()
+    except Exception:  # an unparsable page gives no silver
+        return Silver()
+    out = Silver()
+    for script in root.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text_content() or "null")
+        except ValueError:
+            continue
+        for obj in _ld_objects(data):
+            if not _is_article(obj):
+                continue
+            headline = obj.get("headline") or (obj.get("name") if "author" in obj else None)
+            if out.title is None and isinstance(headline, str) and headline.strip():
+                out.title = " ".join(headline.split())
+            if not out.authors:
+                out.authors = [" ".join(n.split()) for n in _ld_names(obj.get("author")) if n.strip()]
+            published = obj.get("datePublished")
+            if out.day is None and isinstance(published, str) and _DAY.match(published.strip()):
+                out.day = published.strip()[:10]
+
+    def meta(xpath: str) -> list[str]:
+        return [" ".join(str(v).split()) for v in root.xpath(xpath) if str(v).strip()]
+
+    if out.title is None:
+        titles = meta('//meta[@property="og:title"]/@content')
+        out.title = titles[0] if titles else None
+    if not out.authors:
+        names = meta('//meta[@name="author"]/@content') + meta('//meta[@property="article:author"]/@content')
+        out.authors = [n for n in names if "://" not in n and not n.startswith("@")]
+    if out.day is None:
+        days = meta('//meta[@property="article:published_time"]/@content') + meta(
+            '//*[@itemprop="datePublished"]/@content'
+        )
+        out.day = next((d[:10] for d in days if _DAY.match(d)), None)
+    return out
+
+
+@dataclass
+class Found:
+    """What one system returned for one page."""
+
+    title: str | None
     authors: list[str]
+    day: str | None
 
 
-def reference(html: str) -> Reference:
-    """Read headline, site name and author names from a page's tags."""
-    from bs4 import BeautifulSoup
+_BY = re.compile(r"^(by|von|par|por|di|door)\s+", re.IGNORECASE)
 
-    soup = BeautifulSoup(html, "lxml")
-    titles: list[str] = []
-    h1 = soup.find("h1")
-    if h1 is not None:
-        titles.append(h1.get_text(" ", strip=True))
-    for attrs in ({"property": "og:title"}, {"name": "twitter:title"}):
-        tag = soup.find("meta", attrs=attrs)
-        if tag is not None and tag.get("content"):
-            titles.append(str(tag["content"]))
-    site_tag = soup.find("meta", attrs={"property": "og:site_name"})
-    site = str(site_tag["content"]) if site_tag is not None and site_tag.get("content") else None
-    authors = []
-    for attrs in ({"name": "author"}, {"property": "article:author"}):
-        for tag in soup.find_all("meta", attrs=attrs):
-            value = str(tag.get("content") or "")
-            if value and "://" not in value:
-                authors.append(value)
-    return Reference(titles, site, authors)
+
+def _author_hit(found: Sequence[str], wanted: Sequence[str]) -> bool:
+    """Whether a name found equals a silver name, or sits in one ("By Jane Doe, Staff Writer")."""
+    have = {fold(a) for a in found if len(fold(a)) > 2}
+    want = [fold(_BY.sub("", w)).replace(".", "") for w in wanted]
+    return any(h.replace(".", "") == w or h.replace(".", "") in w.split(", ") for h in have for w in want)
+
+
+def _title_scores(got: str | None, want: str) -> tuple[bool, bool]:
+    g, w = fold(got), fold(want)
+    exact = bool(g) and g == w
+    return exact, bool(g) and (g in w or w in g)
+
+
+def _newsclean(raw: str | bytes, kind: str) -> Found:
+    import newsclean
+
+    art = newsclean.clean(raw, kind=kind)  # type: ignore[arg-type]
+    day = art.published.isoformat()[:10] if art.published else None
+    return Found(art.title, list(art.authors), day)
+
+
+def _trafilatura(raw: bytes) -> Found:
+    import trafilatura
+
+    meta = trafilatura.extract_metadata(raw)
+    if meta is None:
+        return Found(None, [], None)
+    authors = [a.strip() for a in (meta.author or "").split(";") if a.strip()]
+    return Found(meta.title, authors, (meta.date or "")[:10] or None)
+
+
+def _htmldate(raw: bytes) -> Found:
+    from htmldate import find_date
+
+    try:
+        day = find_date(raw, original_date=True)
+    except Exception:  # a peer failure counts as no answer
+        day = None
+    return Found(None, [], day)
+
+
+def _cached(
+    cache: Cache, pages: Sequence[Page], system: str, version: str, fn: Any
+) -> dict[tuple[str, str], Found]:
+    out: dict[tuple[str, str], Found] = {}
+    by_corpus: dict[str, list[Page]] = {}
+    for p in pages:
+        by_corpus.setdefault(p.corpus, []).append(p)
+    for corpus, group in by_corpus.items():
+        stored = cache.get(corpus, f"meta-{system}", version)
+        fresh = False
+        for p in group:
+            if p.id not in stored:
+                stored[p.id] = (json.dumps(fn(p.html).__dict__), 0.0)
+                fresh = True
+            out[p.corpus, p.id] = Found(**json.loads(stored[p.id][0]))
+        if fresh:
+            cache.put(corpus, f"meta-{system}", version, stored)
+    return out
+
+
+def load_pages(data: Path, limit: int | None) -> list[Page]:
+    """Every development page (the four extraction corpora and Media Cloud)."""
+    pages = [p for corpus in CORPORA for p in load_corpus(data, corpus, limit)]
+    for i, dp in enumerate(load_mediacloud(data, limit)):
+        pages.append(Page("htmldate-mediacloud2020", f"{i:03d}", dp.raw, ""))
+    return pages
+
+
+@dataclass
+class Tally:
+    """Counts for one system."""
+
+    title_n: int = 0
+    title_exact: int = 0
+    title_lenient: int = 0
+    author_n: int = 0
+    author_ok: int = 0
+    author_found: int = 0
+    day_n: int = 0
+    day_ok: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, page: Page, ref: Silver, got: Found, *, fields: Sequence[str]) -> None:
+        """Score one page."""
+        where = f"{page.corpus}/{page.id}"
+        if "title" in fields and ref.title:
+            self.title_n += 1
+            exact, lenient = _title_scores(got.title, ref.title)
+            self.title_exact += exact
+            self.title_lenient += lenient
+            if not exact:
+                self.misses.append(f"title  {where}: got {got.title!r} want {ref.title!r}")
+        if "author" in fields and ref.authors:
+            self.author_n += 1
+            self.author_found += bool(got.authors)
+            hit = _author_hit(got.authors, ref.authors)
+            self.author_ok += hit
+            if not hit:
+                self.misses.append(f"author {where}: got {got.authors!r} want {ref.authors!r}")
+        if "day" in fields and ref.day:
+            self.day_n += 1
+            self.day_ok += got.day == ref.day
+            if got.day != ref.day:
+                self.misses.append(f"day    {where}: got {got.day!r} want {ref.day!r}")
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{a}/{b} ({a / b:.2f})" if b else "-"
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     add_data_argument(parser)
-    parser.add_argument("--limit", type=int, default=None, help="use the first N pages only")
-    parser.add_argument("--show", type=int, default=10, help="print K title disagreements")
+    parser.add_argument("--limit", type=int, default=None, help="first N pages of each corpus only")
+    parser.add_argument("--cache", type=Path, default=None, help="folder caching captures and peer outputs")
+    parser.add_argument(
+        "--only", choices=("text", "html", "all"), default="all", help="newsclean paths to run"
+    )
+    parser.add_argument("--no-peers", action="store_true", help="skip trafilatura and htmldate")
+    parser.add_argument("--misses", type=int, default=0, help="print up to K misses per system")
+    parser.add_argument("--json", type=Path, default=None, help="also write the figures to this JSON file")
     args = parser.parse_args(argv)
 
-    from newsclean.document import Document
-    from newsclean.stages.metadata import extract_metadata, parse_dateline
+    cache = Cache(args.cache)
+    pages = load_pages(args.data, args.limit)
+    refs = {(p.corpus, p.id): silver(p.html) for p in pages}
+    pages = [p for p in pages if refs[p.corpus, p.id].any()]
+    add_captures(pages, cache)
 
-    pages = load_aeb(args.data, args.limit)
-    captures = [html_to_capture(p.html) for p in pages]
-    refs = [reference(p.html) for p in pages]
+    systems: dict[str, tuple[dict[tuple[str, str], Found], tuple[str, ...], float]] = {}
+    for kind in ("text", "html"):
+        if args.only not in (kind, "all"):
+            continue
+        start = time.perf_counter()
+        found = {(p.corpus, p.id): _newsclean(p.capture if kind == "text" else p.html, kind) for p in pages}
+        systems[f"newsclean {kind}"] = (found, ("title", "author", "day"), time.perf_counter() - start)
+    if not args.no_peers:
+        tv = f"{PEER_VERSION}-{pkg_metadata.version('trafilatura')}"
+        hv = f"{PEER_VERSION}-{pkg_metadata.version('htmldate')}"
+        systems["trafilatura html"] = (
+            _cached(cache, pages, "trafilatura", tv, _trafilatura),
+            ("title", "author", "day"),
+            0.0,
+        )
+        systems["htmldate html"] = (_cached(cache, pages, "htmldate", hv, _htmldate), ("day",), 0.0)
 
-    docs = [Document.from_text(c) for c in captures]
-    extract_metadata(docs[0])  # loads the vocabularies and wordfreq once
-    start = time.perf_counter()
-    outs = [extract_metadata(d) for d in docs]
-    seconds = time.perf_counter() - start
+    tallies: dict[str, Tally] = {}
+    for name, (found, fields, _) in systems.items():
+        tally = Tally()
+        for p in pages:
+            tally.add(p, refs[p.corpus, p.id], found[p.corpus, p.id], fields=fields)
+        tallies[name] = tally
 
-    n = len(pages)
-    title_ok = first_ok = titled = 0
-    site_n = site_ok = site_found = 0
-    auth_n = auth_ok = auth_found = 0
-    dl_found = dl_ok = dl_expected = dl_recalled = 0
-    misses: list[tuple[str, Any, list[str]]] = []
-    for page, capture, ref, out in zip(pages, captures, refs, outs, strict=True):
-        wanted = {fold(t) for t in ref.titles if t.strip()}
-        title = out.get("title")
-        titled += title is not None
-        if title is not None and fold(title) in wanted:
-            title_ok += 1
-        elif len(misses) < args.show:
-            misses.append((page.url, title, ref.titles))
-        first = next((ln for ln in capture.split("\n") if ln.strip()), "")
-        first_ok += fold(first) in wanted
-        if ref.site:
-            site_n += 1
-            got = out.get("site_name")
-            site_found += got is not None
-            if got and (fold(got) in fold(ref.site) or fold(ref.site) in fold(got)):
-                site_ok += 1
-        if ref.authors:
-            auth_n += 1
-            got_authors = out.get("authors") or []
-            auth_found += bool(got_authors)
-            have = {fold(a) for a in got_authors}
-            if have & {fold(a) for a in ref.authors}:
-                auth_ok += 1
-        gold_first = page.body.strip().split("\n")[0]
-        expected = parse_dateline(gold_first)
-        dl_expected += expected is not None
-        dateline = out.get("dateline")
-        if dateline is not None:
-            dl_found += 1
-            if gold_first.startswith(dateline.place):
-                dl_ok += 1
-                dl_recalled += expected is not None
-
-    def pct(a: int, b: int) -> str:
-        return f"{a}/{b} ({a / b:.0%})" if b else "0/0"
-
-    rows = [
-        ["title = <h1> or og:title", pct(title_ok, n), pct(first_ok, n)],
-        ["title found", pct(titled, n), pct(n, n)],
-        ["site name = og:site_name (pages with one)", pct(site_ok, site_n), "-"],
-        ["site name found (pages with og:site_name)", pct(site_found, site_n), "-"],
-        ["authors share a name with meta author", pct(auth_ok, auth_n), "-"],
-        ["authors found (pages with meta author)", pct(auth_found, auth_n), "-"],
-        ["datelines found / correct (gold body starts with place)", f"{dl_found} / {dl_ok}", "-"],
-        ["datelines in gold bodies found", pct(dl_recalled, dl_expected), "-"],
-    ]
-    print(f"extract_metadata on {n} AEB plain-text captures (stage alone)\n")
-    print(table(rows, ["measure", "newsclean", "first line"]))
-    print(f"\nspeed: {n / seconds:.0f} captures/s ({seconds * 1000 / n:.2f} ms each, one core)")
-    if misses:
-        print(f"\nfirst {len(misses)} titles that differ from <h1>/og:title (often both are right):")
-        for url, got, want in misses:
-            print(f"- {url}\n    got:  {got!r}\n    page: {want[:2]!r}")
+    n_title = sum(1 for r in refs.values() if r.title)
+    n_author = sum(1 for r in refs.values() if r.authors)
+    n_day = sum(1 for r in refs.values() if r.day)
+    print(
+        f"silver set: {len(pages)} pages with structured data "
+        f"({n_title} titles, {n_author} with authors, {n_day} days)\n"
+    )
+    rows = []
+    for name, t in tallies.items():
+        rows.append(
+            [
+                name,
+                _pct(t.title_exact, t.title_n),
+                _pct(t.title_lenient, t.title_n),
+                _pct(t.author_ok, t.author_n),
+                _pct(t.author_found, t.author_n),
+                _pct(t.day_ok, t.day_n),
+            ]
+        )
+    print(table(rows, ["system", "title exact", "title lenient", "author", "author found", "day"]))
+    print("\ntargets (text path): title exact >= 0.90, author >= 0.80, day >= 0.90")
+    for name, (_, _, seconds) in systems.items():
+        if seconds:
+            print(f"{name}: {len(pages) / seconds:.1f} pages/s, whole clean() (shared machine: noisy)")
+    if args.misses:
+        for name, t in tallies.items():
+            print(f"\n{name}: {len(t.misses)} misses, first {min(args.misses, len(t.misses))}:")
+            for line in t.misses[: args.misses]:
+                print("  " + line)
+    if args.json:
+        figures = {
+            name: {
+                "title_exact": [t.title_exact, t.title_n],
+                "title_lenient": [t.title_lenient, t.title_n],
+                "author": [t.author_ok, t.author_n],
+                "author_found": [t.author_found, t.author_n],
+                "day": [t.day_ok, t.day_n],
+            }
+            for name, t in tallies.items()
+        }
+        args.json.write_text(
+            json.dumps({"pages": len(pages), "figures": figures}, indent=2) + "\n", encoding="utf-8"
+        )
 
 
 if __name__ == "__main__":

@@ -595,3 +595,77 @@ def test_cheap_prefilters_only_skip_what_cannot_match(text: str) -> None:
     if metadata._DATELINE.match(text[:200]):
         assert "-" in text or "—" in text or "–" in text
         assert metadata._CAPITAL.match(text)
+
+
+# -- bylines without a label ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "authors", "rule"),
+    [
+        ("Jane Doe", ["Jane Doe"], "name_under_title"),
+        ("Jane Doe and John Roe", ["Jane Doe", "John Roe"], "name_under_title"),
+        (
+            "Anna Schmidt, Peter Braun und Eva Klein",
+            ["Anna Schmidt", "Peter Braun", "Eva Klein"],
+            "name_under_title",
+        ),
+        ("Marie Dupont et Jean Martin", ["Marie Dupont", "Jean Martin"], "name_under_title"),
+        ("Jan van der Berg", ["Jan van der Berg"], "name_under_title"),
+        ("Jane Doe, Staff Writer", ["Jane Doe"], "name_with_role"),
+        ("TOM KRISHER, AP Auto Writer", ["Tom Krisher"], "name_with_role"),
+    ],
+)
+def test_unlabelled_byline_under_the_headline(line: str, authors: list[str], rule: str) -> None:
+    out = run("Floods hit the north\n" + line + "\n" + PARA + "\n")
+    assert out.get("authors") == authors
+    assert out.text == PARA + "\n"
+    decision = next(d for d in out.decisions if d.reason == "byline")
+    assert list(decision.data["rules"]) == [rule]
+
+
+def test_unlabelled_byline_with_an_agency_records_the_agency() -> None:
+    out = run("Floods hit the north\nJane Doe, Reuters\n" + PARA + "\n")
+    assert out.get("authors") == ["Jane Doe"]
+    decision = next(d for d in out.decisions if d.reason == "byline")
+    assert list(decision.data["agencies"]) == ["Reuters"]
+
+
+def test_labelled_bylines_in_seven_languages() -> None:
+    lines = [
+        "By Jane Doe",
+        "Von Anna Schmidt",
+        "Par Marie Dupont",
+        "Por Ana García",
+        "Di Marco Rossi",
+        "Door Jan de Vries",
+    ]
+    for line in lines:
+        out = run("Floods hit the north\n" + line + "\n" + PARA + "\n")
+        assert out.get("authors") == [line.split(" ", 1)[1]], line
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("Floods hit the north\nWorld News\n" + PARA + "\n", "section line under the headline"),
+        ("Jane Doe\n" + PARA + "\n", "a name line with no headline above it"),
+        (
+            "Floods hit the north\nRain, flooding and power cuts left thousands without homes in the region\n"
+            + PARA
+            + "\n",
+            "a deck line with a comma",
+        ),
+        ("Floods hit the north\n" + PARA + "\nJane Doe\n", "a name line after the story"),
+    ],
+)
+def test_unlabelled_byline_clean_controls(text: str, why: str) -> None:
+    out = run(text)
+    assert out.get("authors") is None, why
+    assert "byline" not in reasons(out), why
+
+
+def test_title_and_dateline_are_recorded_as_decisions() -> None:
+    out = run("Floods hit the north\nBy Jane Doe\n" + WIRE + "\n")
+    by_reason = {d.reason: d.data for d in out.decisions}
+    assert by_reason["title_line"]["title"] == "Floods hit the north"
+    assert list(by_reason["byline"]["rules"]) == ["label"]
+    assert by_reason["dateline"]["place"] == out.get("dateline").place

@@ -58,6 +58,9 @@ NO_PROSE_ZONE = 30
 TITLE_SCAN = 25
 #: Non-empty lines before the prose run in which a byline is looked for.
 BYLINE_SCAN = 15
+#: Longest line (characters) read as a byline without a label; longer lines are
+#: headlines or teasers (two names with roles fit in 80 on the AEB captures).
+MAX_UNLABELLED_BYLINE = 80
 #: Lines from the start of the prose run in which a dateline paragraph is looked for.
 DATELINE_SCAN = 12
 
@@ -727,6 +730,32 @@ def parse_byline(line: str, *, labelled: bool = True) -> list[str] | None:
     return names
 
 
+def _agencies(line: str, v: _Vocab) -> list[str]:
+    """Return the news agencies named as comma or slash segments of a byline."""
+    return [seg.strip().strip(".") for seg in regex.split(r"[,/]", line) if _is_agency(seg, v)]
+
+
+def _unlabelled_rule(line: str, v: _Vocab, *, under_title: bool) -> str | None:
+    """Return why an unlabelled line may be a byline, or None.
+
+    Two shapes qualify: names followed by a role or an agency after a comma
+    ("Jane Doe, Staff Writer", "Jane Doe, Reuters"), anywhere in the byline
+    zone; and a bare name line right under a found headline, before the story
+    starts ("Jane Doe" or "Jane Doe and John Roe"). A bare line that carries a
+    section word ("World News") is not a name line.
+    """
+    if len(line) > MAX_UNLABELLED_BYLINE:
+        return None
+    head, sep, tail = line.rpartition(",")
+    if sep and head.strip() and (_is_role(tail, v) or _is_agency(tail, v)):
+        return "name_with_role"
+    if under_title and not any(
+        w.casefold() in v.section_words or w.casefold() in v.generic_crumbs for w in line.split()
+    ):
+        return "name_under_title"
+    return None
+
+
 # -- datelines ------------------------------------------------------------------
 def parse_dateline(paragraph: str) -> Dateline | None:
     """Read a wire dateline at the start of a paragraph.
@@ -907,22 +936,36 @@ def extract_metadata(doc: Document) -> Document:
                 last_title = ln.index
 
     # bylines: after the last title line, close to the prose
-    candidates = [ln for ln in zone if ln.index > last_title and ln.index not in taken][-BYLINE_SCAN:]
+    after_title = [ln for ln in zone if ln.index > last_title and ln.index not in taken]
+    candidates = after_title[-BYLINE_SCAN:]
+    # the line right under a found headline may be a bare name line ("Jane Doe")
+    under_title = after_title[0].index if after_title and last_title >= 0 and first_prose is not None else -1
     authors: list[str] = []
+    agencies: list[str] = []
+    byline_rules: list[str] = []
     i = 0
     while i < len(candidates):
         ln = candidates[i]
         s = ln.text.strip()
         names = parse_byline(s)
         used = [ln]
+        rule: str | None = "label"
         if names is None and v.byline_label_only.match(s) and i + 1 < len(candidates):
             names = parse_byline(candidates[i + 1].text, labelled=False)
             used.append(candidates[i + 1])
-        if names is not None:
+            rule = "label_line"
+        if names is None:
+            rule = _unlabelled_rule(s, v, under_title=ln.index == under_title)
+            if rule is not None:
+                names = parse_byline(s, labelled=False) or None
+                used = [ln]
+        if names is not None and rule is not None:
             for u in used:
                 changes.append(delete_line(text, u, "byline", "extract"))
                 taken.add(u.index)
             authors.extend(n for n in names if n not in authors)
+            agencies.extend(a for a in _agencies(s, v) if a not in agencies)
+            byline_rules.append(rule)
             i += len(used)
             continue
         i += 1
@@ -940,4 +983,20 @@ def extract_metadata(doc: Document) -> Document:
                     break
 
     out = doc.with_edits(STAGE, changes)
-    return out.with_fields(**fields) if fields else out
+    if fields:
+        out = out.with_fields(**fields)
+    if "title" in fields:
+        out = out.with_decision(STAGE, "title_line", title=fields["title"], rule="header_line")
+    if byline_rules:
+        out = out.with_decision(
+            STAGE,
+            "byline",
+            authors=list(authors),
+            agencies=agencies,
+            rules=byline_rules,
+            kept=bool(fields.get("authors")),
+        )
+    dateline = fields.get("dateline")
+    if dateline is not None:
+        out = out.with_decision(STAGE, "dateline", place=dateline.place, agency=dateline.agency)
+    return out
