@@ -173,6 +173,15 @@ def _frame(rows: list[dict[str, Any]], index: Any, keep: list[str], typed: bool)
             data[c] = pd.Series(
                 [json.dumps(v, ensure_ascii=False) for v in values], index=index, dtype=object
             )
+        elif c == "decisions" and typed:  # the schema stores each free-form data mapping as JSON
+            data[c] = pd.Series(
+                [
+                    [{**d, "data": json.dumps(d.get("data"), ensure_ascii=False)} for d in v or []]
+                    for v in values
+                ],
+                index=index,
+                dtype=object,
+            )
         else:
             data[c] = pd.Series(values, index=index, dtype=object)
     frame = pd.DataFrame(data, index=index, columns=keep)
