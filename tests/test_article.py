@@ -4,6 +4,8 @@ import json
 import pickle
 from datetime import date, datetime, timedelta, timezone
 
+import pytest
+
 from newsclean import Article, DateCandidate, Dateline, Decision, Edit
 from newsclean.article import DICT_KEYS
 
@@ -40,7 +42,7 @@ def test_to_dict_has_exactly_the_schema_keys() -> None:
     assert d["published"] == "2024-03-05T15:41:00-05:00"
     assert d["text"] == "The bridge reopened.\n\nTraffic was light."
     assert d["dateline"] == {"place": "BOSTON", "agency": "AP"}
-    assert set(d["edits"][0]) == {"stage", "action", "reason", "before", "after", "start", "end"}
+    assert set(d["edits"][0]) == {"stage", "action", "reason", "before", "after", "start", "end", "at"}
     assert d["decisions"] == [
         {
             "stage": "normalize_dates",
@@ -76,3 +78,20 @@ def test_repr_is_short_and_explain_groups_by_stage() -> None:
     assert "rule='url date'" in text and "candidates=<2 items>" in text
     assert "share" not in text.split("decisions (1)")[1]  # edits and decisions are separate sections
     assert Article().explain() == "No changes: the input was already clean."
+
+
+@pytest.mark.parametrize("fixture", ["000_9a6809b7c917213f.txt", "pages/harbour_ferry.html"])
+def test_edits_read_back_from_json_replay_on_the_base_text(fixture: str) -> None:
+    from pathlib import Path
+
+    import newsclean
+    from newsclean import replay
+
+    raw = (Path(__file__).resolve().parents[1] / "fixtures" / fixture).read_text(encoding="utf-8")
+    article = newsclean.clean(raw)
+    again = Article.from_json(article.to_json())
+    text_edits = again.edits[article.base_index :]
+    assert replay(article.base_text, text_edits) == replay(
+        article.base_text, article.edits[article.base_index :]
+    )
+    assert all(e.at is not None for e in text_edits)

@@ -76,7 +76,8 @@ class Edit:
         start: Start of ``before`` in the base text, or ``None`` if unmappable.
         end: End of ``before`` in the base text, or ``None`` if unmappable.
         at: Offset in the working text when the edit was applied (used by
-            :func:`replay`); not part of the public serialisation.
+            :func:`replay`, and kept by :meth:`to_dict` so that edits read back
+            from JSON replay too).
     """
 
     stage: str
@@ -96,7 +97,7 @@ class Edit:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the edit as a JSON-ready mapping (without ``at``)."""
+        """Return the edit as a JSON-ready mapping."""
         return {
             "stage": self.stage,
             "action": self.action,
@@ -105,6 +106,7 @@ class Edit:
             "after": self.after,
             "start": self.start,
             "end": self.end,
+            "at": self.at,
         }
 
     @classmethod
@@ -118,6 +120,7 @@ class Edit:
             after=str(data["after"]),
             start=data.get("start"),
             end=data.get("end"),
+            at=data.get("at"),
         )
 
 
