@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import newsclean
 from newsclean.document import Document, replay
 from newsclean.stages.boilerplate import classify_lines, remove_boilerplate
 
@@ -523,3 +524,20 @@ def test_url_guard_agrees_with_pattern(line: str) -> None:
 
     guarded = ("@" in line or line.startswith(bp._URL_STARTS)) and bp._URL.match(line) is not None
     assert guarded == (bp._URL.match(line) is not None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Several council members voted against the proposal.\n"
+        "Officials expect a decision after a public hearing later this month.",
+        "The bridge reopened on Monday after three weeks of repairs.\n"
+        "Drivers said the detour had added twenty minutes to their commute.\n"
+        "The city expects the final paving work to finish before the winter.",
+    ],
+)
+def test_running_prose_after_the_story_span_stays(text: str) -> None:
+    # A story does not stop in the middle of running prose (EXTEND_OVER_PROSE).
+    article = newsclean.clean(text)
+    assert article.edits == ()
+    assert "\n".join(article.paragraphs) == text

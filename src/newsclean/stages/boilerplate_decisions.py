@@ -98,6 +98,12 @@ def _comments_start(feats: Sequence[_Feat], b: int) -> bool:
 #: Trim units that are no sentence text off the edges of the body span.
 TRIM_EDGES = True
 
+#: A story does not stop in the middle of running prose: units of kind ``prose`` that
+#: follow the body span with nothing between them join it. Found by the clean-prose
+#: property test (a two-line capture lost its last line); checked on the four
+#: development corpora (``python -m benchmarks.corpora --only text``).
+EXTEND_OVER_PROSE = True
+
 #: How much story (in words of prose, the hand score of ``_Feat.score``) must come before a
 #: comment marker or a copyright footer for it to end the search for the body: a marker
 #: above the story (a comment count in the header) ends nothing. Checked on the four
@@ -151,6 +157,9 @@ def _body_span(
             start += 1
         while end > start and feats[end - 1].kind not in ("prose", "sentence"):
             end -= 1
+    if EXTEND_OVER_PROSE:
+        while start < end < limit and feats[end].kind == "prose" and feats[end].reason is None:
+            end += 1
     return start, end, limit
 
 
