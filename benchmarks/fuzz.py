@@ -32,7 +32,6 @@ one JSON record a line, to ``--out``; fixed ones belong in
 from __future__ import annotations
 
 import argparse
-import codecs
 import gzip
 import html
 import json
@@ -487,7 +486,6 @@ def main(argv: list[str] | None = None) -> int:
         if f not in FAMILIES:
             parser.error(f"unknown family {f!r}; choose from {', '.join(FAMILIES)}")
     data = args.data if args.data.is_dir() else None
-    codecs.lookup("utf-8")
     report = run(
         args.n,
         args.seed,
