@@ -254,30 +254,124 @@ def _trie_pattern(node: dict[str, Any]) -> str:
     return body
 
 
+#: end-of-entry marker in a vocabulary trie (no text character is an empty string)
+_END = ""
+#: separators allowed between and after the entries of a line made only of vocabulary
+#: (``[\\s|·•,/:»›>-]``; white space is tested with ``str.isspace``)
+_SEP_CHARS = frozenset("|·•,/:»›>-")
+
+_Trie = dict[str, Any]
+
+
+def _trie(entries: Sequence[str]) -> _Trie:
+    """A character trie of ``entries``; a node holding ``_END`` ends an entry."""
+    root: _Trie = {}
+    for entry in entries:
+        if not entry:
+            continue
+        node = root
+        for ch in entry:
+            node = node.setdefault(ch, {})
+        node[_END] = True
+    return root
+
+
+def _entry_ends(text: str, start: int, trie: _Trie) -> list[int]:
+    """The end offsets of every entry of ``trie`` that ``text`` holds at ``start``, shortest first."""
+    ends: list[int] = []
+    node: _Trie | None = trie
+    for i in range(start, len(text)):
+        node = node.get(text[i]) if node is not None else None
+        if node is None:
+            break
+        if _END in node:
+            ends.append(i + 1)
+    return ends
+
+
+def _is_sep(ch: str) -> bool:
+    return ch in _SEP_CHARS or ch.isspace()
+
+
+def _only_entries(text: str, trie: _Trie) -> bool:
+    """True if ``text`` is made only of entries, each followed by any run of separators.
+
+    Every way of cutting the text into entries is tried (a table of the offsets
+    that such a cut can reach), so the answer does not depend on which entry
+    is tried first.
+    """
+    n = len(text)
+    if not n:
+        return False
+    reach = [False] * (n + 1)
+    reach[0] = True
+    for i in range(n):
+        if not reach[i]:
+            continue
+        for end in _entry_ends(text, i, trie):
+            if reach[end]:
+                continue
+            reach[end] = True
+            k = end
+            while k < n and _is_sep(text[k]):
+                k += 1
+                reach[k] = True
+    return reach[n]
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
 @dataclass(frozen=True, slots=True)
 class _Vocab:
-    """Compiled vocabularies for one language (plus English).
+    """Vocabularies for one language (plus English), as character tries.
 
-    Each mode has one alternation of all entries, longest first, and a table
-    from entry to reason: the matched text names the concept.
+    ``line`` entries are whole lines (or runs of them joined by separators),
+    ``prefix`` entries open a line, ``contains`` entries may sit anywhere (one
+    alternation, longest entry first where several fit). ``reasons`` maps every
+    entry of each mode to the concept it names.
     """
 
-    line: re.Pattern[str]
-    line_first: re.Pattern[str]
-    line_glued: re.Pattern[str]
-    prefix: re.Pattern[str]
+    line: _Trie
+    prefix: _Trie
     contains: re.Pattern[str]
     reasons: dict[str, dict[str, str]]
     stops: frozenset[str]
     line_heads: frozenset[str]  # how 'line' entries start (see _heads)
     prefix_heads: frozenset[str]
+    #: features of short unit texts already judged with these vocabularies (see ``_features``)
+    memo: dict[tuple[str, bool], _Feat]
+
+    def line_entry(self, text: str) -> str | None:
+        """The entry that opens ``text`` if the whole text is made of ``line`` entries.
+
+        The entry is the longest one followed by a separator or the end of the
+        text, or else the longest one glued to what follows.
+        """
+        if not _only_entries(text, self.line):
+            return None
+        ends = _entry_ends(text, 0, self.line)
+        n = len(text)
+        for end in reversed(ends):
+            if end == n or _is_sep(text[end]):
+                return text[:end]
+        return text[: ends[-1]] if ends else None
+
+    def prefix_entry(self, text: str) -> str | None:
+        """The longest ``prefix`` entry that opens ``text`` and ends on a word edge."""
+        n = len(text)
+        for end in reversed(_entry_ends(text, 0, self.prefix)):
+            if end == n or not _is_word_char(text[end - 1]) or not _is_word_char(text[end]):
+                return text[:end]
+        return None
 
 
 def _heads(entries: Sequence[str]) -> frozenset[str]:
     """The first three characters of each entry, and the entries shorter than that.
 
     A text can start with an entry only if ``_starts_with_head`` is true for
-    it: a set lookup that spares most lines the anchored patterns.
+    it: a set lookup that spares most lines the trie walk.
     """
     return frozenset(entry[:3] for entry in entries)
 
@@ -308,34 +402,37 @@ _CONSERVATIVE = frozenset(
 
 #: Concepts whose entries also match long lines (consent banners are long prose).
 _UNLIMITED = frozenset({"cookie"})
-_SEP = r"[\s|·•,/:»›>-]"
+
+
+def _vocab(language: str | None) -> _Vocab:
+    """The vocabularies for ``language``: its own entries and function words, plus English."""
+    langs = ("en", language) if language in _LANGS and language != "en" else ("en",) if language else _LANGS
+    stops: frozenset[str] = frozenset()
+    if language in STOPWORDS:
+        stops = STOPWORDS[language] | frozenset(_data()["function_words"].get(language, ()))
+    return _vocab_for(langs, stops)
 
 
 @lru_cache(maxsize=16)
-def _vocab(language: str | None) -> _Vocab:
+def _vocab_for(langs: tuple[str, ...], stops: frozenset[str]) -> _Vocab:
+    # keyed by the word lists it reads: languages without their own entries share one
     data = _data()
-    langs = ("en", language) if language in _LANGS and language != "en" else ("en",) if language else _LANGS
     reasons: dict[str, dict[str, str]] = {"line": {}, "prefix": {}, "contains": {}}
     for group in data["groups"].values():
         for mode, table in reasons.items():
             for lang in langs:
                 for entry in group.get(mode, {}).get(lang, []):
                     table.setdefault(entry.lower(), group["reason"])  # the first concept listing it wins
-    stops: frozenset[str] = frozenset()
-    if language in STOPWORDS:
-        stops = STOPWORDS[language] | frozenset(data["function_words"].get(language, ()))
-    line_alt = _alternation(list(reasons["line"]))
     return _Vocab(
-        # the text is lower-cased before matching; stdlib re compiles these large patterns fast
-        line=re.compile(rf"^(?:(?:{line_alt})(?:{_SEP}*|$))+$"),
-        line_first=re.compile(rf"^(?:{line_alt})(?={_SEP}|$)"),
-        line_glued=re.compile(rf"^(?:{line_alt})"),
-        prefix=re.compile(rf"^(?:{_alternation(list(reasons['prefix']))})(?:\b|(?<=\W))"),
+        line=_trie(list(reasons["line"])),
+        prefix=_trie(list(reasons["prefix"])),
+        # the text is lower-cased before matching
         contains=re.compile(_alternation(list(reasons["contains"]))),
         reasons=reasons,
         stops=stops,
         line_heads=_heads(list(reasons["line"])),
         prefix_heads=_heads(list(reasons["prefix"])),
+        memo={},
     )
 
 
@@ -367,18 +464,14 @@ def _vocab_reason(body: str, vocab: _Vocab, words: int, plain: bool) -> str | No
     if not bare:
         return None
     heads = vocab.line_heads  # _starts_with_head, inlined
-    if (
-        words <= 12
-        and (bare[:3] in heads or bare[:2] in heads or bare[:1] in heads)
-        and vocab.line.match(bare)
-    ):
-        m = vocab.line_first.match(bare) or vocab.line_glued.match(bare)
-        if m:
-            return vocab.reasons["line"].get(m.group(0))
+    if words <= 12 and (bare[:3] in heads or bare[:2] in heads or bare[:1] in heads):
+        entry = vocab.line_entry(bare)
+        if entry is not None:
+            return vocab.reasons["line"].get(entry)
     heads = vocab.prefix_heads
-    m = vocab.prefix.match(norm) if norm[:3] in heads or norm[:2] in heads or norm[:1] in heads else None
-    if m:
-        reason = vocab.reasons["prefix"].get(m.group(0))
+    entry = vocab.prefix_entry(norm) if norm[:3] in heads or norm[:2] in heads or norm[:1] in heads else None
+    if entry is not None:
+        reason = vocab.reasons["prefix"].get(entry)
         if reason and (words <= 30 or reason in _UNLIMITED):
             return reason
     if words <= 60:
@@ -458,7 +551,36 @@ def _words(text: str) -> list[str]:
     return _WORD_PLAIN.findall(text) if _is_plain(text) else _WORD.findall(text)
 
 
+#: Unit texts up to this many characters are remembered with their features: menu entries,
+#: share bars, section names and footers recur across the pages of a site (and across sites:
+#: about half the short lines of an AEB page also occur on another AEB page).
+MEMO_MAX_CHARS = 200
+#: At most this many remembered texts per vocabulary; the memo is emptied when it is full,
+#: so memory stays bounded however many captures a process cleans.
+MEMO_MAX_ENTRIES = 20_000
+
+
 def _features(text: str, vocab: _Vocab, use_stops: bool) -> _Feat:
+    """The features of one unit text: remembered for short texts, computed otherwise.
+
+    Features depend only on the text, the vocabularies and ``use_stops``, and a
+    :class:`_Feat` is never changed once built, so one object serves every page
+    the text occurs on.
+    """
+    if len(text) > MEMO_MAX_CHARS:
+        return _compute_features(text, vocab, use_stops)
+    memo = vocab.memo
+    key = (text, use_stops)
+    found = memo.get(key)
+    if found is None:
+        found = _compute_features(text, vocab, use_stops)
+        if len(memo) >= MEMO_MAX_ENTRIES:
+            memo.clear()
+        memo[key] = found
+    return found
+
+
+def _compute_features(text: str, vocab: _Vocab, use_stops: bool) -> _Feat:
     """Judge one line from its shape, its vocabulary hits and its function words.
 
     Every regular expression runs behind a cheap string test that is true
