@@ -22,6 +22,7 @@ logged with :meth:`Document.with_decision`: structured data, never an edit.
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
@@ -405,10 +406,10 @@ class Document:
             ValueError: If two changes overlap or a span is out of range.
         """
         text = self.text
-        todo = [c for c in changes if text[c.start : c.end] != c.after]
+        todo = [c for c in changes if text[c[0] : c[1]] != c[2]]  # (start, end, after)
         if not todo:
             return self
-        todo.sort(key=_span_key)
+        todo.sort(key=_span_key)  # (stages mostly give their changes in order: a linear check)
         # Map every start and end to the base text in one walk per earlier batch.
         base_starts: list[int | None] = [c.start for c in todo]
         base_ends: list[int | None] = [c.end for c in todo]
@@ -520,8 +521,8 @@ class Document:
         )
 
 
-def _span_key(c: Change) -> tuple[int, int]:
-    return (c.start, c.end)
+#: the order of changes: by start, then end
+_span_key = operator.itemgetter(0, 1)
 
 
 def replay(base_text: str, edits: Iterable[Edit]) -> str:
