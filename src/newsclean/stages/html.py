@@ -12,12 +12,15 @@ It never sets ``published``: the date stage chooses among the candidates.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from newsclean.document import Document, Edit
-from newsclean.html import from_soup
-from newsclean.html.parse import Parser
 from newsclean.registry import register
+
+if TYPE_CHECKING:
+    from newsclean.html.parse import Parser
+else:  # the HTML package is imported by the first HTML page, not by text captures
+    Parser = Literal["lxml", "html.parser"]
 
 __all__ = ["ExtractHtml", "extract_html", "from_soup"]
 
@@ -104,6 +107,13 @@ class ExtractHtml:
         if fields:
             doc = doc.with_fields(**fields)
         return doc.with_extra("html", extra)
+
+
+def from_soup(soup: Any) -> str:
+    """Return the markup of a ``bs4`` object, ready for ``clean()`` (see :func:`newsclean.html.from_soup`)."""
+    from newsclean.html import from_soup as _from_soup
+
+    return _from_soup(soup)
 
 
 def _unique(values: tuple[str, ...]) -> tuple[str, ...]:
