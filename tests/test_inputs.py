@@ -190,6 +190,8 @@ def test_xml_prologue_before_html_is_sniffed_as_html(head: str, kind: str) -> No
         ("pair \ud83d\ude00 joined", "pair \U0001f600 joined", 0),
         ("\udc80\udc81", "\ufffd\ufffd", 2),
         ("clean text", "clean text", 0),
+        ("caf\u00e9 \u2014 \u4e2d \U0001f600", "caf\u00e9 \u2014 \u4e2d \U0001f600", 0),
+        ("\ue000 private use, then \udfff", "\ue000 private use, then \ufffd", 1),
     ],
 )
 def test_lone_surrogates_become_replacement_characters_and_are_logged(
