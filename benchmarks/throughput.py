@@ -12,7 +12,8 @@ plain-text captures (``benchmarks.common.html_to_capture``). What it prints:
   so load on the machine falls on both alike. Each capture is seen once by each: several
   of newsclean's word and phrase lookups are cached, and timing repeated passes over the
   same captures would flatter it. The yardstick is the ratio (target: at least 2.0;
-  goal 4.0, about 1,000 captures/s per core).
+  goal 4.0, about 1,000 captures/s per core). It is also printed for each half: the
+  first half pays for the tables loaded on first need, the second shows the steady state.
 * **stages**: milliseconds per capture for each stage of the default pipeline.
 * **html**: ``clean(html)`` against ``trafilatura.extract`` (default settings, and with
   ``with_metadata=True``), alternating in the same way (target: at least 2.0).
@@ -129,12 +130,21 @@ def main(argv: list[str] | None = None) -> int:
     )
     _warm()
 
-    ours, theirs = _alternate(captures, newsclean.clean, ftfy.fix_text)
+    # Each capture is seen once by each side. The even half comes first and pays for what
+    # is loaded on first need (word lists of a language, date patterns); the odd half then
+    # shows the rate of a process that has been cleaning for a while.
+    first_ours, first_theirs = _alternate(captures[::2], newsclean.clean, ftfy.fix_text)
+    ours, theirs = _alternate(captures[1::2], newsclean.clean, ftfy.fix_text)
     n = len(captures)
-    print("\n## text captures")
-    print(f"newsclean.clean()  {n / ours:8.1f} docs/s  {1000 * ours / n:6.2f} ms/doc")
-    print(f"ftfy.fix_text      {n / theirs:8.1f} docs/s  {1000 * theirs / n:6.2f} ms/doc")
-    print(f"ratio clean() / ftfy.fix_text: {theirs / ours:.2f}x  (target >= 2.0, goal 4.0)")
+    total_ours, total_theirs = first_ours + ours, first_theirs + theirs
+    print("\n## text captures (each seen once)")
+    print(f"newsclean.clean()  {n / total_ours:8.1f} docs/s  {1000 * total_ours / n:6.2f} ms/doc")
+    print(f"ftfy.fix_text      {n / total_theirs:8.1f} docs/s  {1000 * total_theirs / n:6.2f} ms/doc")
+    print(f"ratio clean() / ftfy.fix_text: {total_theirs / total_ours:.2f}x  (target >= 2.0, goal 4.0)")
+    print(
+        f"  first half {first_theirs / first_ours:.2f}x (loads tables on first need); "
+        f"second half {theirs / ours:.2f}x (steady state)"
+    )
 
     print("\n## ms per capture by stage (second sight of the same captures)")
     for name, ms in _stage_ms(captures):
