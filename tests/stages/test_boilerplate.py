@@ -54,9 +54,14 @@ def stage_edits(doc: Document) -> list[tuple[str, str, str]]:
 
 def reason_of(doc: Document, line: str) -> str | None:
     for before, reason, _ in stage_edits(doc):
-        if before == line:
+        if line in before.split("\n"):  # an edit covers a run of lines removed for one reason
             return reason
     return None
+
+
+def removed_lines(doc: Document, reason: str) -> list[str]:
+    """The lines the stage removed for ``reason``, one per line however the edits group them."""
+    return [line for before, r, _ in stage_edits(doc) if r == reason for line in before.split("\n") if line]
 
 
 # -- one line, one reason ------------------------------------------------------------
@@ -194,9 +199,17 @@ def test_link_lists_go_to_related_in_order() -> None:
 def test_story_printed_twice_keeps_one_copy() -> None:
     doc = run([*BODY, "Share", *BODY])
     assert doc.text.strip().split("\n") == BODY
-    assert [r for _, r, _ in stage_edits(doc)].count("duplicate") == len(
-        [p for p in BODY if len(p.split()) >= 15]
-    )
+    assert len(removed_lines(doc, "duplicate")) == len([p for p in BODY if len(p.split()) >= 15])
+
+
+def test_a_run_of_lines_removed_for_one_reason_is_one_edit() -> None:
+    doc = run([*BODY, "Share", *BODY])
+    edits = [e for e in doc.edits if e.stage == "remove_boilerplate"]
+    duplicate = [e for e in edits if e.reason == "duplicate"]
+    assert len(duplicate) == 1  # the second copy is one run of neighbouring lines
+    assert duplicate[0].before.strip().split("\n") == BODY
+    assert [e.reason for e in edits] == ["share", "duplicate"]  # another reason: its own edit
+    assert replay(doc.base_text, doc.edits) == doc.text
 
 
 # -- tags ---------------------------------------------------------------------------------------

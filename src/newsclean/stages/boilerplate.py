@@ -4,7 +4,8 @@ A capture of a web page as text (one block per line, all tags gone) holds the
 story and everything around it: menus, share bars, "Advertisement", captions,
 link lists, comment counters, copyright footers. This stage classifies every
 line from its own shape *and* its context, and deletes the lines that are not
-story text, one edit per line with a reason.
+story text: one edit, with its reason, per run of neighbouring lines
+removed for the same reason.
 
 How a line is judged (the ideas follow jusText, Pomikálek 2011, and the
 body-text extraction of Finn, Kushmerick & Smyth 2001, adapted to text
@@ -94,7 +95,13 @@ def remove_boilerplate(doc: Document) -> Document:
         # the line with its newline (what ``delete_line`` deletes), built here for speed
         end = pos if pos <= size else size
         if d.field is None:
-            changes.append(Change(start, end, "", d.reason or "boilerplate_line"))
+            reason = d.reason or "boilerplate_line"
+            last = changes[-1] if changes else None
+            if last is not None and last[1] == start and last[3] == reason and last[4] is None:
+                # the line right after a removed line, for the same reason: one edit for the run
+                changes[-1] = Change(last[0], end, "", reason)
+            else:
+                changes.append(Change(start, end, "", reason))
             continue
         changes.append(Change(start, end, "", d.reason or "boilerplate_line", "extract"))
         if d.field == "related":
