@@ -14,18 +14,17 @@ Every threshold is named at module level or in ``data/boilerplate_model.json``
 
 from __future__ import annotations
 
-import json
 import operator
 import re
 import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Literal, NamedTuple
 
 import regex
 
+from newsclean.data import alternation, read_json
 from newsclean.stages.language import STOPWORDS
 
 __all__ = ["Kind"]
@@ -224,34 +223,8 @@ _INITIAL = operator.itemgetter(0)
 
 
 # -- vocabularies ---------------------------------------------------------------
-@lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    raw = resources.files("newsclean.data").joinpath("boilerplate.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(raw)
-    return data
-
-
-def _alternation(entries: Sequence[str]) -> str:
-    """A pattern matching any entry, the longest one where several fit (a character trie)."""
-    if not entries:
-        raise ValueError("a vocabulary group needs at least one entry")
-    trie: dict[str, Any] = {}
-    for entry in entries:
-        node = trie
-        for ch in entry:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_pattern(trie)
-
-
-def _trie_pattern(node: dict[str, Any]) -> str:
-    alts = [re.escape(ch) + _trie_pattern(sub) for ch, sub in sorted(node.items()) if ch]
-    if not alts:
-        return ""
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    if "" in node:
-        return f"(?:{body})?" if len(alts) > 1 or len(body) > 1 else f"{body}?"
-    return body
+    return read_json("boilerplate.json", keys=("groups", "function_words"))
 
 
 #: end-of-entry marker in a vocabulary trie (no text character is an empty string)
@@ -427,7 +400,7 @@ def _vocab_for(langs: tuple[str, ...], stops: frozenset[str]) -> _Vocab:
         line=_trie(list(reasons["line"])),
         prefix=_trie(list(reasons["prefix"])),
         # the text is lower-cased before matching
-        contains=re.compile(_alternation(list(reasons["contains"]))),
+        contains=re.compile(alternation(reasons["contains"])),
         reasons=reasons,
         stops=stops,
         line_heads=_heads(list(reasons["line"])),

@@ -19,14 +19,13 @@ few multiplications per unit.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from newsclean.data import read_json
 from newsclean.stages.boilerplate_features import _Feat
 
 __all__ = ["FEATURES", "LineModel", "feature_rows", "load_model"]
@@ -35,6 +34,11 @@ __all__ = ["FEATURES", "LineModel", "feature_rows", "load_model"]
 #: name the neighbouring unit, ``near_prose`` the share of prose among the three units on
 #: either side, ``position`` the unit's place in the page (0 first, 1 last), ``repeated``
 #: a text the page shows more than once (menus, share bars).
+#: The note stored with the model (see :mod:`newsclean.data`).
+ABOUT = (
+    "Logistic story-line model of remove_boilerplate, fitted by `python -m benchmarks.fit_extraction` "
+    "on the public corpora described in boilerplate_model.md (scikit-learn at fit time, pure Python at run time)."
+)
 FEATURES = (
     "prose",
     "sentence",
@@ -97,6 +101,7 @@ class LineModel:
     def to_dict(self) -> dict[str, Any]:
         """The model as the JSON object stored in ``data/boilerplate_model.json``."""
         return {
+            "about": ABOUT,
             "features": list(FEATURES),
             "weights": {name: round(self.weights[name], 6) for name in FEATURES},
             "bias": round(self.bias, 6),
@@ -260,5 +265,4 @@ def feature_rows(feats: Sequence[_Feat]) -> list[tuple[float, ...]]:
 @lru_cache(maxsize=1)
 def load_model() -> LineModel:
     """The model shipped in ``data/boilerplate_model.json``."""
-    raw = resources.files("newsclean.data").joinpath("boilerplate_model.json").read_text(encoding="utf-8")
-    return LineModel.from_dict(json.loads(raw))
+    return LineModel.from_dict(read_json("boilerplate_model.json", keys=("features", "weights", "bias")))

@@ -3,9 +3,9 @@
 A tiny, dependency-free detector for the languages whose vocabularies the
 stages ship (en, de, fr, es, it, pt, nl) plus a script check for CJK,
 Cyrillic, Arabic and Greek. The stop-word idea is the one jusText uses for
-paragraph classification (Pomikálek, 2011); the lists here are short, hand
-picked, and kept to words that are frequent in one language and rare in the
-others.
+paragraph classification (Pomikálek, 2011); the lists (``data/stopwords.json``)
+are short, hand picked, and kept to words that are frequent in one language and
+rare in the others.
 """
 
 from __future__ import annotations
@@ -13,177 +13,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from newsclean.data import read_json
 from newsclean.document import Document
 from newsclean.protocol import stage
 
 __all__ = ["STOPWORDS", "detect", "detect_language"]
 
-#: Frequent function words per language (lower case).
+#: Frequent function words per language (lower case), from ``data/stopwords.json``.
 STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        [
-            "the",
-            "and",
-            "of",
-            "to",
-            "is",
-            "was",
-            "that",
-            "with",
-            "for",
-            "are",
-            "were",
-            "have",
-            "has",
-            "this",
-            "from",
-            "which",
-            "would",
-            "their",
-            "been",
-            "said",
-        ]
-    ),
-    "de": frozenset(
-        [
-            "der",
-            "die",
-            "das",
-            "und",
-            "ist",
-            "nicht",
-            "mit",
-            "den",
-            "von",
-            "sich",
-            "auf",
-            "dem",
-            "ein",
-            "eine",
-            "auch",
-            "wurde",
-            "werden",
-            "hat",
-            "sind",
-            "zu",
-        ]
-    ),
-    "fr": frozenset(
-        [
-            "le",
-            "la",
-            "les",
-            "et",
-            "des",
-            "est",
-            "une",
-            "dans",
-            "pour",
-            "que",
-            "qui",
-            "sur",
-            "pas",
-            "par",
-            "avec",
-            "sont",
-            "ont",
-            "été",
-            "du",
-            "au",
-        ]
-    ),
-    "es": frozenset(
-        [
-            "el",
-            "la",
-            "los",
-            "las",
-            "y",
-            "es",
-            "en",
-            "que",
-            "del",
-            "por",
-            "una",
-            "con",
-            "para",
-            "se",
-            "su",
-            "fue",
-            "como",
-            "más",
-            "pero",
-            "al",
-        ]
-    ),
-    "it": frozenset(
-        [
-            "il",
-            "di",
-            "che",
-            "è",
-            "della",
-            "per",
-            "una",
-            "sono",
-            "con",
-            "non",
-            "gli",
-            "le",
-            "del",
-            "anche",
-            "alla",
-            "nel",
-            "degli",
-            "ha",
-        ]
-    ),
-    "pt": frozenset(
-        [
-            "o",
-            "os",
-            "que",
-            "de",
-            "do",
-            "da",
-            "em",
-            "um",
-            "uma",
-            "para",
-            "com",
-            "não",
-            "por",
-            "são",
-            "foi",
-            "mais",
-            "como",
-            "ao",
-            "dos",
-            "das",
-        ]
-    ),
-    "nl": frozenset(
-        [
-            "de",
-            "het",
-            "een",
-            "van",
-            "en",
-            "is",
-            "niet",
-            "op",
-            "met",
-            "voor",
-            "zijn",
-            "die",
-            "dat",
-            "ook",
-            "aan",
-            "wordt",
-            "werd",
-            "er",
-        ]
-    ),
+    code: frozenset(words)
+    for code, words in read_json("stopwords.json", keys=("stopwords",))["stopwords"].items()
 }
 
 # Script ranges (Unicode blocks) counted with the standard ``re`` module: a

@@ -1,0 +1,80 @@
+"""The data layer: every shipped data file reads, with its source noted, through one reader."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+import pytest
+import regex
+
+from newsclean import data
+from newsclean.data import DataError, alternation, read_json, read_tsv
+from newsclean.errors import NewscleanError
+
+FILES = sorted(
+    p.name for p in resources.files("newsclean.data").iterdir() if p.name.endswith((".json", ".tsv"))
+)
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_shipped_file_reads_and_says_where_it_comes_from(name: str) -> None:
+    if name.endswith(".json"):
+        assert read_json(name)
+    else:
+        assert read_tsv(name)
+
+
+def test_a_missing_file_or_key_is_a_data_error() -> None:
+    with pytest.raises(DataError, match="missing"):
+        read_json("no_such_file.json")
+    with pytest.raises(DataError, match="'nope'"):
+        read_json("stopwords.json", keys=("stopwords", "nope"))
+    assert issubclass(DataError, NewscleanError)
+
+
+def test_malformed_files_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = {
+        "list.json": "[1, 2]",
+        "bare.json": '{"words": []}',
+        "broken.json": "{",
+        "bare.tsv": "a\tb\n",
+        "rows.tsv": "# source\na\tb\nc\n",
+    }
+    monkeypatch.setattr(data, "_read_text", texts.__getitem__)
+    data._json.cache_clear()
+    data._tsv.cache_clear()
+    try:
+        with pytest.raises(DataError, match="JSON object"):
+            read_json("list.json")
+        with pytest.raises(DataError, match="about"):
+            read_json("bare.json")
+        with pytest.raises(DataError, match="not valid JSON"):
+            read_json("broken.json")
+        with pytest.raises(DataError, match="'#'"):
+            read_tsv("bare.tsv")
+        with pytest.raises(DataError, match="row"):
+            read_tsv("rows.tsv", columns=2)
+        assert read_tsv("rows.tsv") == (("a", "b"), ("c",))
+    finally:
+        data._json.cache_clear()
+        data._tsv.cache_clear()
+
+
+def test_alternation_prefers_the_longest_entry_in_both_engines() -> None:
+    pattern = alternation(["read", "read more", "more", "", "read"])
+    for engine in (re, regex):
+        m = engine.compile(pattern).search("please read more now")
+        assert m is not None and m.group(0) == "read more"
+    assert alternation(["b", "a", "ab"]) == alternation(["ab", "a", "b"])  # the same on every run
+
+
+def test_alternation_can_match_any_white_space_inside_an_entry() -> None:
+    pattern = re.compile(alternation(["read more"], space=r"\s+"))
+    assert pattern.fullmatch("read \t more")
+    assert not re.compile(alternation(["read more"])).fullmatch("read  more")
+
+
+def test_alternation_refuses_an_empty_group() -> None:
+    with pytest.raises(ValueError):
+        alternation(["", ""])
