@@ -488,12 +488,13 @@ SAID = st.sampled_from(
 @given(TRICKY | st.text(max_size=60) | st.builds(lambda a, b: f"{a} {b}", TRICKY, SAID))
 def test_fast_paths_match_the_patterns(text: str) -> None:
     from newsclean.stages import boilerplate_features as bp
+    from newsclean.stages import boilerplate_vocab as bv
 
     assert bp._words(text) == bp._WORD.findall(text)
-    assert bp._strip_edges(text) == bp._EDGE.sub("", text)
+    assert bv._strip_edges(text) == bv._EDGE.sub("", text)
     assert bp._ends_sentence(text) == bool(bp._TERMINAL.search(text))
     if text and bp._is_plain(text):
-        assert text.lower().strip(bp._PLAIN_EDGE) == bp._EDGE.sub("", text).lower()
+        assert text.lower().strip(bv._PLAIN_EDGE) == bv._EDGE.sub("", text).lower()
     body = text.strip()  # the stage judges stripped lines
     if bp._COMMENT_HEAD.match(body):
         assert body[-1:] in bp._COMMENT_LAST and bp._maybe_comment_head(body.casefold())
@@ -507,9 +508,10 @@ def test_fast_paths_match_the_patterns(text: str) -> None:
 
 def test_plain_edge_characters_are_the_edge_pattern() -> None:
     from newsclean.stages import boilerplate_features as bp
+    from newsclean.stages import boilerplate_vocab as bv
 
-    expected = {ch for ch in map(chr, range(0x2600)) if not bp._NOT_PLAIN.match(ch) and bp._EDGE.match(ch)}
-    assert set(bp._PLAIN_EDGE) == expected
+    expected = {ch for ch in map(chr, range(0x2600)) if not bp._NOT_PLAIN.match(ch) and bv._EDGE.match(ch)}
+    assert set(bv._PLAIN_EDGE) == expected
 
 
 def test_no_cjk_character_before_the_cjk_guard() -> None:

@@ -17,7 +17,6 @@ from functools import lru_cache
 from newsclean.stages.boilerplate_features import (
     _BULLET,
     _COMMENT_HEAD,
-    _CONSERVATIVE,
     _DATA_ROW,
     _DIGIT,
     _DIGITS,
@@ -38,9 +37,9 @@ from newsclean.stages.boilerplate_features import (
     _rejudge,
     _stop_density,
     _units,
-    _vocab,
 )
 from newsclean.stages.boilerplate_model import LineModel, load_model
+from newsclean.stages.boilerplate_vocab import _CONSERVATIVE, _vocab
 
 __all__ = ["LineDecision", "classify_lines", "decide", "decide_page", "page_units"]
 

@@ -1,0 +1,293 @@
+"""Vocabularies of boilerplate removal: what share bars, menus and footers say.
+
+``data/boilerplate.json`` lists, per concept (share, subscribe, cookie,
+navigation…) and language, the entries that make up a whole line (``line``),
+open one (``prefix``) or may sit anywhere in it (``contains``). They are read
+once per set of languages into character tries (whole lines and openings) and
+one alternation (anywhere); :func:`_vocab_reason` names the concept a line's
+text matches. The shape of the line (widgets, breadcrumbs, teasers) is judged in
+:mod:`newsclean.stages.boilerplate_features`.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from newsclean.data import alternation, read_json
+from newsclean.stages.language import STOPWORDS
+
+if TYPE_CHECKING:
+    from newsclean.stages.boilerplate_features import _Feat
+
+_LANGS = ("en", "de", "fr", "es", "it", "pt", "nl")
+
+_EDGE = regex.compile(r"^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$")
+_COUNT_AFFIX = regex.compile(r"^\(?\d[\d,.]*[kKmM]?\)?\s+|\s+\(?\d[\d,.]*[kKmM]?\)?$")
+#: the ASCII characters of ``_EDGE``: white space, punctuation and symbols
+_ASCII_EDGE = " \t\n\v\f\r" + string.punctuation
+#: the characters of ``_EDGE`` among the plain ones: all but the format characters
+#: (soft hyphen, zero-width and direction marks); tests check this against ``_EDGE``
+_PLAIN_EDGE = _ASCII_EDGE + "".join(
+    "".join(map(chr, range(a, b + 1)))
+    for a, b in (
+        (0xA0, 0xA9),
+        (0xAB, 0xAC),
+        (0xAE, 0xB1),
+        (0xB4, 0xB4),
+        (0xB6, 0xB8),
+        (0xBB, 0xBB),
+        (0xBF, 0xBF),
+        (0xD7, 0xD7),
+        (0xF7, 0xF7),
+        (0x2000, 0x200A),
+        (0x2010, 0x2029),
+        (0x202F, 0x205F),
+        (0x20A0, 0x20C0),
+        (0x2190, 0x21FF),
+        (0x25A0, 0x25FF),
+    )
+)
+
+
+# -- vocabularies ---------------------------------------------------------------
+def _data() -> dict[str, Any]:
+    return read_json("boilerplate.json", keys=("groups", "function_words"))
+
+
+#: end-of-entry marker in a vocabulary trie (no text character is an empty string)
+_END = ""
+#: separators allowed between and after the entries of a line made only of vocabulary
+#: (``[\\s|·•,/:»›>-]``; white space is tested with ``str.isspace``)
+_SEP_CHARS = frozenset("|·•,/:»›>-")
+
+_Trie = dict[str, Any]
+
+
+def _trie(entries: Sequence[str]) -> _Trie:
+    """A character trie of ``entries``; a node holding ``_END`` ends an entry."""
+    root: _Trie = {}
+    for entry in entries:
+        if not entry:
+            continue
+        node = root
+        for ch in entry:
+            node = node.setdefault(ch, {})
+        node[_END] = True
+    return root
+
+
+def _entry_ends(text: str, start: int, trie: _Trie) -> list[int]:
+    """The end offsets of every entry of ``trie`` that ``text`` holds at ``start``, shortest first."""
+    ends: list[int] = []
+    node: _Trie | None = trie
+    for i in range(start, len(text)):
+        node = node.get(text[i]) if node is not None else None
+        if node is None:
+            break
+        if _END in node:
+            ends.append(i + 1)
+    return ends
+
+
+def _is_sep(ch: str) -> bool:
+    return ch in _SEP_CHARS or ch.isspace()
+
+
+def _only_entries(text: str, trie: _Trie) -> bool:
+    """True if ``text`` is made only of entries, each followed by any run of separators.
+
+    Every way of cutting the text into entries is tried (a table of the offsets
+    that such a cut can reach), so the answer does not depend on which entry
+    is tried first.
+    """
+    n = len(text)
+    if not n:
+        return False
+    reach = [False] * (n + 1)
+    reach[0] = True
+    for i in range(n):
+        if not reach[i]:
+            continue
+        for end in _entry_ends(text, i, trie):
+            if reach[end]:
+                continue
+            reach[end] = True
+            k = end
+            while k < n and _is_sep(text[k]):
+                k += 1
+                reach[k] = True
+    return reach[n]
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocab:
+    """Vocabularies for one language (plus English), as character tries.
+
+    ``line`` entries are whole lines (or runs of them joined by separators),
+    ``prefix`` entries open a line, ``contains`` entries may sit anywhere (one
+    alternation, longest entry first where several fit). ``reasons`` maps every
+    entry of each mode to the concept it names.
+    """
+
+    line: _Trie
+    prefix: _Trie
+    contains: re.Pattern[str]
+    reasons: dict[str, dict[str, str]]
+    stops: frozenset[str]
+    line_heads: frozenset[str]  # how 'line' entries start (see _heads)
+    prefix_heads: frozenset[str]
+    #: features of short unit texts already judged with these vocabularies (see ``_features``)
+    memo: dict[tuple[str, bool], _Feat]
+
+    def line_entry(self, text: str) -> str | None:
+        """The entry that opens ``text`` if the whole text is made of ``line`` entries.
+
+        The entry is the longest one followed by a separator or the end of the
+        text, or else the longest one glued to what follows.
+        """
+        if not _only_entries(text, self.line):
+            return None
+        ends = _entry_ends(text, 0, self.line)
+        n = len(text)
+        for end in reversed(ends):
+            if end == n or _is_sep(text[end]):
+                return text[:end]
+        return text[: ends[-1]] if ends else None
+
+    def prefix_entry(self, text: str) -> str | None:
+        """The longest ``prefix`` entry that opens ``text`` and ends on a word edge."""
+        n = len(text)
+        for end in reversed(_entry_ends(text, 0, self.prefix)):
+            if end == n or not _is_word_char(text[end - 1]) or not _is_word_char(text[end]):
+                return text[:end]
+        return None
+
+
+def _heads(entries: Sequence[str]) -> frozenset[str]:
+    """The first three characters of each entry, and the entries shorter than that.
+
+    A text can start with an entry only if ``_starts_with_head`` is true for
+    it: a set lookup that spares most lines the trie walk.
+    """
+    return frozenset(entry[:3] for entry in entries)
+
+
+def _starts_with_head(text: str, heads: frozenset[str]) -> bool:
+    return text[:3] in heads or text[:2] in heads or text[:1] in heads
+
+
+#: Vocabulary concepts removed from text that is already the story (HTML input).
+_CONSERVATIVE = frozenset(
+    {
+        "share",
+        "subscribe",
+        "newsletter",
+        "cookie",
+        "advertisement",
+        "login",
+        "list_header",
+        "read_more",
+        "caption",
+        "pagination",
+        "comments",
+        "copyright",
+        "navigation",
+        "author_box",
+    }
+)
+
+#: Concepts whose entries also match long lines (consent banners are long prose).
+_UNLIMITED = frozenset({"cookie"})
+
+
+def _vocab(language: str | None) -> _Vocab:
+    """The vocabularies for ``language``: its own entries and function words, plus English."""
+    langs = ("en", language) if language in _LANGS and language != "en" else ("en",) if language else _LANGS
+    stops: frozenset[str] = frozenset()
+    if language in STOPWORDS:
+        stops = STOPWORDS[language] | frozenset(_data()["function_words"].get(language, ()))
+    return _vocab_for(langs, stops)
+
+
+@lru_cache(maxsize=16)
+def _vocab_for(langs: tuple[str, ...], stops: frozenset[str]) -> _Vocab:
+    # keyed by the word lists it reads: languages without their own entries share one
+    data = _data()
+    reasons: dict[str, dict[str, str]] = {"line": {}, "prefix": {}, "contains": {}}
+    for group in data["groups"].values():
+        for mode, table in reasons.items():
+            for lang in langs:
+                for entry in group.get(mode, {}).get(lang, []):
+                    table.setdefault(entry.lower(), group["reason"])  # the first concept listing it wins
+    return _Vocab(
+        line=_trie(list(reasons["line"])),
+        prefix=_trie(list(reasons["prefix"])),
+        # the text is lower-cased before matching
+        contains=re.compile(alternation(reasons["contains"])),
+        reasons=reasons,
+        stops=stops,
+        line_heads=_heads(list(reasons["line"])),
+        prefix_heads=_heads(list(reasons["prefix"])),
+        memo={},
+    )
+
+
+def _strip_edges(text: str) -> str:
+    """``_EDGE.sub("", text)``: white space, punctuation and symbols off both ends."""
+    if text and text[0].isalnum() and text[-1].isalnum():
+        return text
+    text = text.strip(_ASCII_EDGE)
+    if not text or ((text[0].isascii() or text[0].isalnum()) and (text[-1].isascii() or text[-1].isalnum())):
+        return text  # what is left at both ends is no ASCII edge character and no other one
+    stripped: str = _EDGE.sub("", text)
+    return stripped
+
+
+def _vocab_reason(body: str, vocab: _Vocab, words: int, plain: bool) -> str | None:
+    """Return the concept reason of a vocabulary hit on ``body`` (a line without its bullet), or None."""
+    norm = body
+    first, last = norm[:1], norm[-1:]
+    if first == "(" or first.isdigit() or last in ")kKmM" or last.isdigit():
+        norm = _COUNT_AFFIX.sub("", norm)
+    if norm.startswith(("©", "(")):
+        norm = norm.lower()
+        bare = _strip_edges(norm)
+    elif plain:  # the edge characters of plain text are these, in any case
+        norm = bare = norm.lower().strip(_PLAIN_EDGE)
+    else:
+        # lower-casing maps letters to letters: the stripped edges stay stripped
+        norm = bare = _strip_edges(norm).lower()
+    if not bare:
+        return None
+    heads = vocab.line_heads  # _starts_with_head, inlined
+    if words <= 12 and (bare[:3] in heads or bare[:2] in heads or bare[:1] in heads):
+        entry = vocab.line_entry(bare)
+        if entry is not None:
+            return vocab.reasons["line"].get(entry)
+    heads = vocab.prefix_heads
+    entry = vocab.prefix_entry(norm) if norm[:3] in heads or norm[:2] in heads or norm[:1] in heads else None
+    if entry is not None:
+        reason = vocab.reasons["prefix"].get(entry)
+        if reason and (words <= 30 or reason in _UNLIMITED):
+            return reason
+    if words <= 60:
+        # every match is an entry with a reason, so the first match decides
+        m = vocab.contains.search(norm)
+        return vocab.reasons["contains"].get(m.group(0)) if m else None
+    if "cookie" in norm:  # a long line: only the concepts of _UNLIMITED count
+        for m in vocab.contains.finditer(norm):
+            reason = vocab.reasons["contains"].get(m.group(0))
+            if reason and reason in _UNLIMITED:
+                return reason
+    return None

@@ -1,0 +1,96 @@
+"""Vocabulary tries of :mod:`newsclean.stages.boilerplate_vocab`, against the patterns they stand for."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsclean.stages import boilerplate_features as bf
+from newsclean.stages import boilerplate_vocab as bv
+
+ENTRIES = ["share", "share this", "tweet", "email", "home", "read more"]
+#: the patterns the tries stand for, written out as regular expressions
+_ALT = "|".join(sorted(map(re.escape, ENTRIES), key=len, reverse=True))
+_SEP = r"[\s|·•,/:»›>-]"
+LINE = re.compile(rf"^(?:(?:{_ALT})(?:{_SEP}*|$))+$")
+PREFIX = re.compile(rf"^(?:{_ALT})(?:\b|(?<=\W))")
+
+
+def _vocab() -> bv._Vocab:
+    return bv._Vocab(
+        line=bv._trie(ENTRIES),
+        prefix=bv._trie(ENTRIES),
+        contains=re.compile("x^"),
+        reasons={"line": {}, "prefix": {}, "contains": {}},
+        stops=frozenset(),
+        line_heads=bv._heads(ENTRIES),
+        prefix_heads=bv._heads(ENTRIES),
+        memo={},
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "share",
+        "share this",
+        "share | tweet | email",
+        "sharetweet",
+        "share this tweet",
+        "share · · tweet ›",
+        "share tweets",
+        "shares",
+        "home > read more",
+        "read",
+        "",
+        "the council shares its budget",
+        "sharethis",
+    ],
+)
+def test_line_trie_decides_as_the_pattern(text: str) -> None:
+    assert bv._only_entries(text, _vocab().line) is bool(LINE.match(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("share this | tweet", "share this"),  # the longest entry before a separator
+        ("share thistweet", "share"),  # "share this" is glued to the next entry
+        ("sharetweet", "share"),
+        ("email", "email"),
+    ],
+)
+def test_line_entry_names_the_opening_entry(text: str, entry: str) -> None:
+    assert _vocab().line_entry(text) == entry
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "share this story",
+        "shareholders met",
+        "share: now",
+        "tweeted",
+        "read more about it",
+        "homework",
+        "home",
+    ],
+)
+def test_prefix_trie_decides_as_the_pattern(text: str) -> None:
+    m = PREFIX.match(text)
+    assert _vocab().prefix_entry(text) == (m.group(0) if m else None)
+
+
+def test_real_vocabulary_reads_share_bars_and_leaves_prose() -> None:
+    vocab = bv._vocab("en")
+    assert bv._vocab_reason("Share this article", vocab, 3, True) == "share"
+    assert bv._vocab_reason("Share | Tweet | Email", vocab, 3, True) == "share"
+    prose = "The board will share the report with members of the council on Tuesday."
+    assert bv._vocab_reason(prose, vocab, len(bf._words(prose)), True) is None
+
+
+def test_languages_without_entries_share_the_english_tries() -> None:
+    # the tries depend on the word lists read, not on the language code
+    assert bv._vocab("ru").line is bv._vocab("ko").line
+    assert bv._vocab("ru").stops != bv._vocab("en").stops
