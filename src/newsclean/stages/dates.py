@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -166,9 +167,9 @@ def _has_foreign_digits(text: str) -> bool:
     return _FOREIGN_DIGIT.search(text) is not None
 
 
-# Prefilter scans: plain ``re`` patterns with a literal first character are the fastest.
+# Prefilter scans. ``regex`` scans a class-led pattern over non-ASCII text about twice as fast as ``re``.
 #: A number that may be a year or a timestamp, or a clock time.
-_NUMBERISH = re.compile(r"[12]\d\d\d|:\d\d")
+_NUMBERISH = regex.compile(r"[12]\d\d\d|:\d\d")
 #: Cheap necessary tests before the two-digit-year and copyright parsers run on a line.
 _SHORT_SHAPE = re.compile(r"\d[./-]\d\d?[./-]\d\d(?!\d)|\d\.?\s\w{3,12}\.?\s\d\d(?!\d)")
 _COPYRIGHT_MARKS = ("©", "opyright", "OPYRIGHT", "(c)", "(C)", "&copy;")
@@ -383,17 +384,17 @@ def _candidate_lines(text: str, lines: Sequence[Line]) -> list[int]:
     """
     picked: set[int] = set()
     index = last = 0
-    line_end = -1
-    for m in _NUMBERISH.finditer(text):
+    search = _NUMBERISH.search
+    m = search(text)
+    while m is not None:
         pos = m.start()
-        if pos < line_end:
-            continue  # this line is picked already
         index += text.count("\n", last, pos)
         last = pos
         picked.add(index)
         line_end = text.find("\n", pos)
         if line_end == -1:
             break
+        m = search(text, line_end)  # this line is picked: go on from the next one
     # Relative phrases count only on short lines: look for their words there.
     short = [ln for ln in lines if len(ln.text) <= MAX_RELATIVE_CHARS and ln.index not in picked]
     if not short:
@@ -424,15 +425,12 @@ def _candidate_lines(text: str, lines: Sequence[Line]) -> list[int]:
 
 
 def _split_lines(text: str) -> list[Line]:
-    """:func:`~newsclean.stages._lines.split_lines`, the same records built faster."""
-    new = tuple.__new__
-    out = []
-    pos = 0
-    for i, part in enumerate(text.split("\n")):
-        end = pos + len(part)
-        out.append(new(Line, (i, pos, end, part)))
-        pos = end + 1
-    return out
+    """:func:`~newsclean.stages._lines.split_lines`, the same records built in C loops."""
+    parts = text.split("\n")
+    sizes = list(map(len, parts))
+    starts = list(itertools.accumulate(map((1).__add__, sizes), initial=0))
+    ends = map(operator.add, starts, sizes)
+    return list(map(tuple.__new__, itertools.repeat(Line), zip(itertools.count(), starts, ends, parts)))
 
 
 def find_candidates(
@@ -486,7 +484,7 @@ def find_candidates(
         if unix is not None:
             found.append(Found(i, unix, "captured", source, True, False))
             continue
-        hits: list[DateHit]
+        hits: Sequence[DateHit]
         if len(raw) > MAX_LABELLED_CHARS and i != title_line:
             # A long line is prose: only its dates are wanted, all of them mentioned.
             hits = _find(raw, vote if vote is not None else lang_first)
