@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from newsclean.article import Dateline
 from newsclean.document import Document, replay
-from newsclean.stages import metadata
+from newsclean.stages import _dateline, metadata
 from newsclean.stages.metadata import (
     extract_metadata,
     is_prose,
@@ -353,7 +353,18 @@ def test_byline_inside_prose_stays() -> None:
         ("PARIS (AFP) – Le gouvernement a annoncé un plan.", "PARIS", "AFP"),
         ("Paris (AFP) – Le gouvernement a annoncé un plan.", "Paris", "AFP"),
         ("MOSCOW — Russian officials said on Friday.", "MOSCOW", None),
-        ("SAN FRANCISCO, Calif. (AP) — Apple said on Monday.", "SAN FRANCISCO", "AP"),
+        ("SAN FRANCISCO, Calif. (AP) — Apple said on Monday.", "SAN FRANCISCO, Calif.", "AP"),
+        ("NAIROBI, Kenya (AP) — Kenya's president said on Monday.", "NAIROBI, Kenya", "AP"),
+        ("WASHINGTON, D.C. (AP) — The Senate voted on Friday.", "WASHINGTON, D.C.", "AP"),
+        ("WASHINGTON, D.C. — The Senate voted on Friday.", "WASHINGTON, D.C.", None),
+        ("SAN JUAN, Puerto Rico (AP) — The storm hit the island.", "SAN JUAN, Puerto Rico", "AP"),
+        ("NAIROBI, Kenya — Officials said on Monday.", "NAIROBI, Kenya", None),
+        ("Frankfurt/Main (dpa) - Die Börse hat nachgegeben.", "Frankfurt/Main", "dpa"),
+        ("Berlin (dpa) - Die Regierung hat beschlossen.", "Berlin", "dpa"),
+        ("Nairobi, Kenya (AFP) - Le président a annoncé un plan.", "Nairobi, Kenya", "AFP"),
+        ("SARAJEVO, Bosnia and Herzegovina (AP) — Officials said.", "SARAJEVO, Bosnia and Herzegovina", "AP"),
+        ("BOGOTÁ, 12 nov (EFE).- El Gobierno aprobó el plan.", "BOGOTÁ", "EFE"),
+        ("LONDON, Nov. (Reuters) - Britain said on Wednesday.", "LONDON", "Reuters"),
         ("LONDON, Nov 20 (Reuters) - Britain said on Wednesday.", "LONDON", "Reuters"),
         ("Madrid, 5 mar (EFE).- El Gobierno aprobó el plan.", "Madrid", "EFE"),
         ("ROMA (ANSA) - Il governo ha approvato il piano.", "ROMA", "ANSA"),
@@ -377,6 +388,11 @@ def test_parse_dateline(paragraph: str, place: str, agency: str | None) -> None:
         "The president (AP) - said nothing.",
         "Police (unconfirmed) - reports say the road is closed.",
         "Putin said on Friday that the talks went well.",
+        "Washington, the capital, said on Friday that the talks went well.",
+        "Washington, the capital — a city of monuments — said nothing.",
+        "PARIS, the city of light — Tourists came back this year.",
+        "Nairobi, Kenya — Officials said on Monday.",
+        "Frankfurt/Main is a financial centre - Banks grew.",
     ],
 )
 def test_parse_dateline_leaves_sentence_starts(paragraph: str) -> None:
@@ -592,9 +608,9 @@ def test_cheap_prefilters_only_skip_what_cannot_match(text: str) -> None:
     assert metadata._has_date(text, v) == bool(
         metadata._NUMERIC_DATE.search(text) or v.month_date.search(text)
     )
-    if metadata._DATELINE.match(text[:200]):
+    if _dateline._DATELINE.match(text[:200]):
         assert "-" in text or "—" in text or "–" in text
-        assert metadata._CAPITAL.match(text)
+        assert _dateline._CAPITAL.match(text)
 
 
 # -- bylines without a label ------------------------------------------------------

@@ -34,9 +34,9 @@ from typing import Any, NamedTuple
 
 import regex
 
-from newsclean.article import Dateline
 from newsclean.document import Change, Document
 from newsclean.protocol import stage
+from newsclean.stages._dateline import parse_dateline
 from newsclean.stages._lines import Line, delete_line
 
 __all__ = [
@@ -72,7 +72,6 @@ _SENTENCE_BREAK = regex.compile(r"\p{Ll}{3}\.[\"'”’]?\s+[\"'“‘]?\p{Lu}")
 _NUMERIC_DATE = regex.compile(
     r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2}:\d{2}\b"
 )
-_CAPITAL = regex.compile(r"\p{Lu}")  # as _DATELINE starts (str.isupper differs on a few letters)
 _DIGIT = regex.compile(r"\d")  # every date pattern holds one: tested first, it is one cheap scan
 _URLISH = regex.compile(r"https?://|www\.\S+/|©|\(c\)\s*\d{4}", regex.IGNORECASE)
 # A title separator: '|' anywhere; '-' with a space before it; en/em dashes,
@@ -88,14 +87,6 @@ _GLUE = regex.compile(
 _DOMAIN = regex.compile(r"^(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}$")
 _BYLINE_CUT = regex.compile(r"\s+[|•·–—/-]\s*|\s*[|•·]\s*|\s*\(|\s+(?:on|am|le|el|il|op)\s+\d")
 _NAME_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}\.)$")
-_DATELINE = regex.compile(
-    r"^(?P<place>\p{Lu}[\p{L}\p{M}.'’ -]{0,40}?)"
-    r"(?:,\s*(?P<qual>[^()\n—–]{1,30}?))?"
-    r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?"
-    r"(?P<sp1>\s*)(?P<dash>\.?(?:—|–|-{1,2}))(?P<sp2>\s*)(?P<next>.)",
-    regex.DOTALL,
-)
-_AGENCY_SHAPE = regex.compile(r"^\p{Lu}[\p{L}.&/-]{0,15}(?: \p{Lu}[\p{L}.&/-]{0,15}){0,2}$")
 _NAME_JOINERS = frozenset({"of", "the", "and", "for", "on", "&", "+"})
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
 
@@ -133,7 +124,6 @@ class _Vocab:
     generic_crumbs: frozenset[str]
     section_words: frozenset[str]
     agencies: frozenset[str]
-    not_places: frozenset[str]
     function_words: frozenset[str]
     headline_labels: frozenset[str]
     not_title_multi: regex.Pattern[str]
@@ -167,7 +157,6 @@ def _vocab() -> _Vocab:
         generic_crumbs=low(w.casefold() for w in _words(raw["generic_crumbs"])),
         section_words=low(w.casefold() for w in _words(raw["section_words"])),
         agencies=low(w.casefold() for w in _words(raw["agencies"])),
-        not_places=low(w.casefold() for w in _words(raw["not_places"])),
         function_words=low(w.casefold() for w in raw["not_site_words"]["function"]),
         headline_labels=low(w.casefold() for w in raw["not_site_words"]["labels"]),
         not_title_multi=regex.compile(
@@ -754,56 +743,6 @@ def _unlabelled_rule(line: str, v: _Vocab, *, under_title: bool) -> str | None:
     ):
         return "name_under_title"
     return None
-
-
-# -- datelines ------------------------------------------------------------------
-def parse_dateline(paragraph: str) -> Dateline | None:
-    """Read a wire dateline at the start of a paragraph.
-
-    ``WASHINGTON (AP) —``, ``LONDON (Reuters) -``, ``BERLIN, 5. März (dpa) -``,
-    ``Paris (AFP) –`` and ``MOSCOW —`` are datelines. Without an agency the
-    place must be in capitals and followed by a dash and a capital letter.
-
-    >>> parse_dateline("LONDON (Reuters) - Shares fell on Monday.")
-    Dateline(place='LONDON', agency='Reuters')
-    >>> parse_dateline("NASA — the agency said on Monday.") is None
-    True
-    """
-    head = paragraph[:200]
-    # cheap necessary conditions of a match: one of the dashes somewhere in the
-    # head, and the capital the pattern starts with
-    if ("-" not in head and "—" not in head and "–" not in head) or not _CAPITAL.match(head):
-        return None
-    v = _vocab()
-    m = _DATELINE.match(head)
-    if not m:
-        return None
-    place = m.group("place").strip(" .-'’")
-    agency = m.group("agency")
-    words = place.split()
-    if not words or len(words) > 5 or len(_LETTER.findall(place)) < 2:
-        return None
-    if place.casefold() in v.not_places or words[0].casefold() in v.not_places:
-        return None
-    caps = place.upper() == place
-    if agency is not None:
-        agency = agency.strip()
-        known = agency.casefold() in v.agencies or agency.split("/")[0].split("-")[0].casefold() in v.agencies
-        if not known and not _AGENCY_SHAPE.match(agency):
-            return None
-        if not caps and not all(w[0].isupper() for w in words if w.casefold() not in v.particles):
-            return None
-        if not caps and not known:
-            return None
-        return Dateline(place, agency)
-    if not caps or len(_LETTER.findall(place)) < 3:
-        return None
-    if m.group("dash") != "—" and not (m.group("sp1") and m.group("sp2")):
-        return None  # 'COVID-19', 'U.S.-backed': a hyphenated word, not a dateline
-    nxt = m.group("next")
-    if not (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘«"):
-        return None
-    return Dateline(place, None)
 
 
 # -- the stage ------------------------------------------------------------------
