@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsclean.stages._related import mark_related
 from newsclean.stages.boilerplate_features import (
     _BULLET,
     _COMMENT_HEAD,
@@ -473,6 +474,7 @@ def decide_page(
             if first != k and removed_before[k] > removed_before[first + 1]:
                 decisions[k] = _removed("duplicate")
 
+    mark_related(feats, decisions, LineDecision)  # cross-links the lists above did not take
     return decisions, start, end
 
 
@@ -555,4 +557,5 @@ def _conservative(feats: Sequence[_Feat]) -> list[LineDecision | None]:
                 clutter = f.reason == "separator"
             if clutter:
                 decisions[k] = _removed(f.reason)
+    mark_related(feats, decisions, LineDecision)
     return decisions

@@ -1,0 +1,184 @@
+"""Related stories announced in the text: ``Read also: <headline>`` and headed lists.
+
+Two shapes of cross-link survive in a text capture:
+
+* an **inline** line: a label, usually a colon, then one headline
+  (``Read also: Mayor faces questions``, ``Lesen Sie auch: …``,
+  ``Lire aussi : …``, ``Lee también: …``, ``Leggi anche: …``,
+  ``Leia também: …``, ``Lees ook: …``);
+* a **header** line holding only a label (``More on this topic``,
+  ``Mehr zum Thema``, ``Related``) over one or more headline lines.
+
+The labels are data (``data/related.json``, ten languages). The headlines go
+to ``related`` in page order, without their bullets or counters; the lines
+leave the body with the reason the boilerplate decisions gave them (or
+``read_more``/``list_header``/``related_list`` when they had none).
+
+A line the boilerplate model kept as story text is taken only on strong
+evidence: an inline label of two words or more followed by a colon and a
+headline-shaped rest (a capital or a digit first, no sentence inside it, at
+most :data:`MAX_HEADLINE_WORDS` words). ``Related: the council said it would
+wait.`` is a sentence and stays.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import regex
+
+if TYPE_CHECKING:
+    from newsclean.stages.boilerplate_decisions import LineDecision
+    from newsclean.stages.boilerplate_features import _Feat
+
+__all__ = ["MAX_HEADLINE_WORDS", "MIN_HEADLINE_WORDS", "header_label", "inline_headline", "mark_related"]
+
+#: Most words in a headline (longer text after a label is a teaser paragraph).
+MAX_HEADLINE_WORDS = 25
+#: Fewest words in a headline ("More", "Next" are navigation, not stories).
+MIN_HEADLINE_WORDS = 2
+#: Most headline lines read under one header (a longer run is a link farm the
+#: boilerplate decisions handle on their own).
+MAX_HEADED_ITEMS = 12
+
+# A bullet or a counter before a headline: "• ", "- ", "1. ", "2) ", "03 ", "#4 ".
+_COUNTER = regex.compile(r"^\s*(?:[-–—•*·▪►▸‣◦»›+→]+\s*|\(?\d{1,2}[.):]\s*|\d{1,2}\s+(?=\p{Lu})|#\d{1,2}\s+)")
+# An arrow or "»" closing a link, and quotes around the headline.
+_TRAILER = regex.compile(r"\s*(?:[»›→>]+|\.{3}|…)\s*$")
+_SENTENCE_INSIDE = regex.compile(r"\p{Ll}{2}[.!?][\"'”’»]?\s+[\"'“‘«]?\p{Lu}")
+_HEADLINE_START = regex.compile(r"^[\"'“‘«„]?[\p{Lu}\p{N}]")
+
+
+@dataclass(frozen=True)
+class _Labels:
+    inline: regex.Pattern[str]
+    inline_strong: regex.Pattern[str]
+    header: regex.Pattern[str]
+
+
+def _alternation(words: Sequence[str]) -> str:
+    items = sorted({w.casefold() for w in words if w}, key=len, reverse=True)
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+@lru_cache(maxsize=1)
+def _labels() -> _Labels:
+    raw = json.loads(resources.files("newsclean").joinpath("data/related.json").read_text("utf-8"))
+    inline = [w for ws in raw["inline"].values() for w in ws]
+    header = [w for ws in raw["header"].values() for w in ws]
+    strong = [w for w in inline if " " in w]
+    return _Labels(
+        inline=regex.compile(
+            rf"^(?:{_alternation(inline)})\s*(?P<colon>[:：])?\s*(?P<rest>\S.*)$", regex.I | regex.S
+        ),
+        inline_strong=regex.compile(
+            rf"^(?:{_alternation(strong)})\s*[:：]\s*(?P<rest>\S.*)$", regex.I | regex.S
+        ),
+        header=regex.compile(rf"^(?:{_alternation(header)})\s*[:：]?$", regex.I),
+    )
+
+
+def clean_headline(text: str) -> str:
+    """Strip the bullet or counter, a closing arrow and outer whitespace of a headline.
+
+    >>> clean_headline("2. Schools get more money »")
+    'Schools get more money'
+    """
+    out: str = _TRAILER.sub("", _COUNTER.sub("", text, count=1))
+    return out.strip()
+
+
+def _headline(text: str) -> str | None:
+    """Return ``text`` as a headline when it has the shape of one, else None."""
+    h = clean_headline(text)
+    n = len(h.split())
+    if not (MIN_HEADLINE_WORDS <= n <= MAX_HEADLINE_WORDS) or not _HEADLINE_START.match(h):
+        return None
+    if _SENTENCE_INSIDE.search(h):
+        return None
+    return h
+
+
+def inline_headline(line: str, *, strong: bool = False) -> str | None:
+    """Return the headline of an inline cross-link line, or None.
+
+    Args:
+        line: One line of text.
+        strong: Accept only the strong form (a label of two words or more and
+            a colon), for lines that were judged story text.
+
+    >>> inline_headline("Lesen Sie auch: Bürgermeister unter Druck")
+    'Bürgermeister unter Druck'
+    >>> inline_headline("Related: the council said it would wait.") is None
+    True
+    """
+    s = line.strip()
+    labels = _labels()
+    m = (labels.inline_strong if strong else labels.inline).match(s)
+    if not m:
+        return None
+    if not strong and m.group("colon") is None and not _HEADLINE_START.match(m.group("rest")):
+        return None
+    return _headline(m.group("rest"))
+
+
+def header_label(line: str) -> bool:
+    """Say whether ``line`` is a related-stories header alone on its line.
+
+    >>> header_label("Mehr zum Thema:")
+    True
+    """
+    return bool(_labels().header.match(line.strip()))
+
+
+def mark_related(
+    feats: Sequence[_Feat], decisions: list[LineDecision | None], make: type[LineDecision]
+) -> None:
+    """Move inline cross-links and headed headline lists of a page to ``related``.
+
+    Args:
+        feats: The features of the page's units.
+        decisions: One per unit, None for kept; updated in place.
+        make: The decision type (passed in, so this module does not import
+            the decisions module that calls it).
+    """
+    LineDecision = make
+
+    n = len(feats)
+    k = 0
+    while k < n:
+        f = feats[k]
+        d = decisions[k]
+        if d is not None and d.field is not None:
+            if d.field == "related" and header_label(f.text):
+                decisions[k] = LineDecision(False, "list_header")  # a header, not a headline
+            k += 1
+            continue
+        if header_label(f.text):
+            items: list[tuple[int, str]] = []
+            j = k + 1
+            while j < n and len(items) < MAX_HEADED_ITEMS:
+                g, dj = feats[j], decisions[j]
+                if dj is not None and dj.field is not None:
+                    break
+                h = _headline(g.text) if (g.titlelike or g.bullet) and g.kind != "prose" else None
+                if h is None:
+                    break
+                items.append((j, h))
+                j += 1
+            if items:
+                decisions[k] = LineDecision(False, d.reason if d is not None else "list_header")
+                for i, h in items:
+                    reason = decisions[i].reason if decisions[i] is not None else None  # type: ignore[union-attr]
+                    decisions[i] = LineDecision(False, reason or "related_list", "related", (h,))
+                k = j
+                continue
+        h = inline_headline(f.text, strong=d is None)
+        if h is not None:
+            decisions[k] = LineDecision(False, d.reason if d is not None else "read_more", "related", (h,))
+        k += 1
