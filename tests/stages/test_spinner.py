@@ -301,6 +301,14 @@ def _scans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     full = [m.span() for m in _pattern(tuple(sorted(_index()))).finditer(lowered)]
     candidates = _candidates(lowered)
     scan = [m.span() for m in _pattern(tuple(candidates)).finditer(lowered)] if candidates else []
+    # find_tortured also drops candidates that are no substring of a text without double spaces.
+    rows = _index()
+    plain = [
+        (s, e)
+        for s, e in full
+        if (row := rows.get(" ".join(lowered[s:e].split()))) and not row.requires + row.excludes
+    ]
+    assert [(s, e) for s, e, row in find_tortured(text) if not row.requires + row.excludes] == plain
     return full, scan
 
 
@@ -314,6 +322,7 @@ def _scans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         ("He said: profound learning-based tools.", "a hyphen after the phrase"),
         ("Non-profound learning.", "a hyphen before the phrase"),
         ("Big information and\nbig information.", "two lines, same phrase"),
+        ("Big information and big  information.", "a double space elsewhere in the text"),
         ("Clean news text about the budget vote.", "clean text"),
     ],
 )

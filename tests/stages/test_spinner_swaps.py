@@ -8,6 +8,8 @@ find-and-replace spinner does.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsclean.document import Document, replay
 from newsclean.stages import spinner_swaps
@@ -89,3 +91,88 @@ def test_clean_text_does_not_load_the_synonym_table() -> None:
     assert nonword_candidates(text, "en") == []
     repair_spinner(Document.from_text(text))
     assert load_synonyms.cache_info().currsize == 0
+
+
+# -- the non-word scan against a token-by-token reading --------------------------------------
+
+
+def _nonwords_token_by_token(text: str) -> list[tuple[int, int, str]]:
+    """Read every white-space chunk and look each part up: the slow, obvious scan."""
+    import regex
+
+    known = spinner_swaps.known_words("en")
+    out: list[tuple[int, int, str]] = []
+    split_chunks = set(text.split())
+    for m in regex.finditer(r"\S+", text):
+        if m.group() not in split_chunks:
+            continue
+        for ps, pe, word in spinner_swaps._parts(m.group()):
+            if word.lower() not in known:
+                out.append((m.start() + ps, m.start() + pe, word))
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We met toobtainher in Paris.",
+        "“Toobtainher,” she said; (budobtain) TOOBTAINHER Toobtainher's co-budobtain.",
+        "Kelvin \u212aelvinxq and \u0130stanbulqz and caf\u00e9xq xqzvbn",
+        "Split\x1cjoined zzqxw\x1czzqxw zzqxw\u00a0zzqxw",
+        "iPhone xqzvbnm1 xqzv/bnm a.b.cdefgh well-knownqq toobtainherhim",
+        "",
+        "The council met on Monday to discuss the budget.",
+    ],
+)
+def test_nonword_scan_matches_token_by_token_reading(text: str) -> None:
+    assert nonword_candidates(text, "en") == _nonwords_token_by_token(text)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "toobtainher",
+                "Budobtain",
+                "the",
+                "QZXWV",
+                "co-",
+                "’s",
+                "'",
+                "“",
+                ".",
+                ",",
+                " ",
+                "\n",
+                "\u00a0",
+                "\u212a",
+                "\u0130",
+                "é",
+                "7",
+                "/",
+                "-",
+                "Paris",
+                "xq",
+                "zv",
+            ]
+        ),
+        max_size=25,
+    )
+)
+def test_nonword_scan_is_exact(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert nonword_candidates(text, "en") == _nonwords_token_by_token(text)
+
+
+def test_only_the_kelvin_sign_lowers_to_an_ascii_letter() -> None:
+    import sys
+
+    from newsclean.stages._text import lower
+
+    found = [
+        c
+        for c in range(128, sys.maxunicode + 1)
+        if any(ch.isascii() and ch.isalpha() for ch in lower(chr(c)))
+    ]
+    assert found == [ord(spinner_swaps._LOWERS_TO_ASCII)]

@@ -31,6 +31,7 @@ apply (see ``stages/spinner.py``).
 from __future__ import annotations
 
 import math
+import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -38,6 +39,8 @@ from functools import lru_cache
 from importlib import resources
 
 import regex
+
+from newsclean.stages._text import lower
 
 __all__ = [
     "MAX_REVERSAL_PRIOR",
@@ -84,6 +87,15 @@ _CORE = regex.compile(r"^[\"'“‘(\[«]*(.*?)[\"'”’)\]».,;:!?…]*$")
 _POSSESSIVE = regex.compile(r"['’]s$")
 _PART = regex.compile(r"[A-Za-z]+")
 _PLAIN = regex.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+#: Maximal runs of ASCII letters long enough to be a candidate (standard ``re``:
+#: a greedy run from the first letter of a run takes the whole run).
+_RUN = re.compile(r"[A-Za-z]{%d,}" % MIN_TOKEN)
+#: The one character that :func:`~newsclean.stages._text.lower` turns into an
+#: ASCII letter (KELVIN SIGN -> "k"); without it, the ASCII letter runs of the
+#: lowered text are exactly the lowered runs of the text (checked in the tests).
+_LOWERS_TO_ASCII = "\u212a"
+#: White space as ``_CHUNK`` sees it.
+_SPACE = regex.compile(r"\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +168,12 @@ def _frequency_dict(lang: str) -> dict[str, float]:
     from wordfreq import get_frequency_dict
 
     return get_frequency_dict(lang)
+
+
+@lru_cache(maxsize=8)
+def known_words(lang: str) -> frozenset[str]:
+    """Return the words of ``lang`` at Zipf :data:`NONWORD_ZIPF` or more (what is not a non-word)."""
+    return frozenset(w for w, f in _frequency_dict(lang).items() if f and math.log10(f) + 9.0 >= NONWORD_ZIPF)
 
 
 def word_frequency(lang: str) -> Callable[[str], float]:
@@ -259,38 +277,54 @@ def nonword_candidates(text: str, lang: str) -> list[tuple[int, int, str]]:
     part by part; a possessive ``'s`` is ignored. Only lower-case,
     capitalised and upper-case tokens count (``iPhone`` does not).
 
+    Cost: every inspected token is a maximal run of ASCII letters, so the
+    runs of the whole text are collected at once and set against the word
+    list; only the chunks around the few runs left over are read one by one.
+
     >>> nonword_candidates("We met toobtainher in Paris.", "en")
     [(7, 18, 'toobtainher')]
     """
-    zipf: Callable[[str], float] | None = None
-    seen: dict[str, bool] = {}
-    # Each distinct chunk is read once (C-speed split), and only chunks holding
-    # a non-word are located in a second pass.
-    bad: dict[str, tuple[tuple[int, int, str], ...]] = {}
-    for raw in set(text.split()):
-        parts = _parts(raw)
-        if not parts:
-            continue
-        if zipf is None:
-            zipf = word_frequency(lang)
-        found = []
-        for part in parts:
-            low = part[2].lower()
-            nonword = seen.get(low)
-            if nonword is None:
-                nonword = seen[low] = zipf(low) < NONWORD_ZIPF
-            if nonword:
-                found.append(part)
-        if found:
-            bad[raw] = tuple(found)
-    if not bad:
+    lowered = lower(text)
+    if _LOWERS_TO_ASCII not in text:
+        runs = set(_RUN.findall(lowered))
+    else:  # lower the ASCII runs themselves: that sign lowers to an ASCII letter
+        runs = set(" ".join(set(_RUN.findall(text))).lower().split())
+    if not runs:
         return []
-    out: list[tuple[int, int, str]] = []
-    for chunk in _CHUNK.finditer(text):
-        hits = bad.get(chunk.group())
-        if hits:
-            out.extend((chunk.start() + ps, chunk.start() + pe, word) for ps, pe, word in hits)
-    return out
+    unknown = [r for r in runs.difference(known_words(lang)) if len(r) <= MAX_TOKEN]
+    if not unknown:
+        return []
+    # Each chunk holding an unknown run, located from the run's occurrences.
+    found: dict[int, tuple[tuple[int, int, str], ...]] = {}
+    parts_of: dict[str, tuple[tuple[int, int, str], ...]] = {}
+    known = known_words(lang)
+    n = len(text)
+    for run in unknown:
+        i = lowered.find(run)
+        while i >= 0:
+            e = i + len(run)
+            if (i == 0 or not _is_ascii_letter(text[i - 1])) and (e == n or not _is_ascii_letter(text[e])):
+                s = i
+                while s > 0 and not _SPACE.match(text[s - 1]):
+                    s -= 1
+                t = e
+                while t < n and not _SPACE.match(text[t]):
+                    t += 1
+                if s not in found:
+                    chunk = text[s:t]
+                    hits = parts_of.get(chunk)
+                    if hits is None:
+                        hits = ()
+                        if chunk.split() == [chunk]:  # a chunk of str.split as well
+                            hits = tuple(p for p in _parts(chunk) if p[2].lower() not in known)
+                        parts_of[chunk] = hits
+                    found[s] = hits
+            i = lowered.find(run, i + 1)
+    return [(s + ps, s + pe, word) for s in sorted(found) for ps, pe, word in found[s]]
+
+
+def _is_ascii_letter(ch: str) -> bool:
+    return "a" <= ch <= "z" or "A" <= ch <= "Z"
 
 
 def _parts(chunk: str) -> tuple[tuple[int, int, str], ...]:

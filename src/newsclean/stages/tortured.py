@@ -110,6 +110,12 @@ def _keys() -> dict[str, tuple[tuple[frozenset[str], str], ...]]:
     return {k: tuple(v) for k, v in keys.items()}
 
 
+@lru_cache(maxsize=1)
+def _key_set() -> frozenset[str]:
+    """The key runs as a set (a set intersection walks the smaller side)."""
+    return frozenset(_keys())
+
+
 def _candidates(lowered: str) -> list[str]:
     """Return the phrases whose runs all occur in ``lowered`` (one pass over the text).
 
@@ -122,7 +128,7 @@ def _candidates(lowered: str) -> list[str]:
     runs = set(lowered.split())
     runs.update(_WORD_RUN.findall(" ".join([t for t in runs if not t.isalnum()])))
     found: list[str] = []
-    for key in runs.intersection(keys):
+    for key in runs.intersection(_key_set()):
         found.extend(phrase for phrase_runs, phrase in keys[key] if phrase_runs <= runs)
     return sorted(found)
 
@@ -173,6 +179,10 @@ def find_tortured(text: str) -> list[tuple[int, int, TorturedPhrase]]:
 def find_tortured_lowered(text: str, lowered: str) -> list[tuple[int, int, TorturedPhrase]]:
     """Do :func:`find_tortured` on ``text`` and its offset-keeping lower-case form."""
     candidates = _candidates(lowered)
+    if "  " not in lowered:
+        # Then a match is the phrase itself, spaces included: a phrase that is
+        # not a substring cannot match, and leaving it out changes no match.
+        candidates = [p for p in candidates if p in lowered]
     if not candidates:
         return []
     index = _index()
