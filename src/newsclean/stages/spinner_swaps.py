@@ -89,7 +89,7 @@ _PART = regex.compile(r"[A-Za-z]+")
 _PLAIN = regex.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 #: Maximal runs of ASCII letters long enough to be a candidate (standard ``re``:
 #: a greedy run from the first letter of a run takes the whole run).
-_RUN = re.compile(r"[A-Za-z]{%d,}" % MIN_TOKEN)
+_RUN = re.compile(rf"[A-Za-z]{{{MIN_TOKEN},}}")
 #: The one character that :func:`~newsclean.stages._text.lower` turns into an
 #: ASCII letter (KELVIN SIGN -> "k"); without it, the ASCII letter runs of the
 #: lowered text are exactly the lowered runs of the text (checked in the tests).
