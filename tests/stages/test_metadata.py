@@ -685,3 +685,43 @@ def test_title_and_dateline_are_recorded_as_decisions() -> None:
     assert by_reason["title_line"]["title"] == "Floods hit the north"
     assert list(by_reason["byline"]["rules"]) == ["label"]
     assert by_reason["dateline"]["place"] == out.get("dateline").place
+
+
+# -- bylines away from the header's end ------------------------------------------
+NAV = "".join(f"Menu item {i}\n" for i in range(20))
+
+
+def test_labelled_byline_under_a_teaser_sentence_at_the_start_of_the_prose() -> None:
+    teaser = "The council has approved a plan that farmers in the valley had asked for during many years."
+    out = run("Council approves water plan\n" + teaser + "\nBy Jane Doe\n" + PARA + "\n" + PARA2 + "\n")
+    assert out.get("authors") == ["Jane Doe"]
+    assert "By Jane Doe" not in out.text
+
+
+def test_unlabelled_name_inside_the_prose_run_is_not_a_byline() -> None:
+    teaser = "The council has approved a plan that farmers in the valley had asked for during many years."
+    out = run("Council approves water plan\n" + teaser + "\nJane Doe\n" + PARA + "\n" + PARA2 + "\n")
+    assert out.get("authors") is None
+
+
+def test_byline_right_under_the_headline_with_a_long_menu_before_the_story() -> None:
+    text = "Council approves water plan\nBy Jane Doe and John Roe\n" + NAV + PARA + "\n" + PARA2 + "\n"
+    out = run(text)
+    assert out.get("authors") == ["Jane Doe", "John Roe"]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Meg JamesStaff Writer", ["Meg James"]),
+        ("By Jonathan GarberFOXBusiness", ["Jonathan Garber"]),
+        ("By Chris Pokorny@DawgsByNature", ["Chris Pokorny"]),
+        ("By Megan Rowe meganr@example.com(509) 555-0100", ["Megan Rowe"]),
+        ("Analysis by Chris Doe, Editor-at-large", ["Chris Doe"]),
+        ("Автор: Віталій Шабунін", ["Віталій Шабунін"]),
+        ("By Ronald McDonald", ["Ronald McDonald"]),
+        ("By Ann FitzGerald and Lee MacKenzie", ["Ann FitzGerald", "Lee MacKenzie"]),
+    ],
+)
+def test_glued_roles_handles_and_genre_labels(line: str, names: list[str]) -> None:
+    assert parse_byline(line) == names

@@ -61,6 +61,10 @@ BYLINE_SCAN = 15
 #: Longest line (characters) read as a byline without a label; longer lines are
 #: headlines or teasers (two names with roles fit in 80 on the AEB captures).
 MAX_UNLABELLED_BYLINE = 80
+#: Non-empty lines from the start of the prose run in which a labelled byline is
+#: still looked for: a teaser or caption sentence may start the run above the
+#: byline ("Headline" / "Teaser sentence." / "By Jane Doe" / story).
+BYLINE_IN_PROSE = 6
 #: Lines from the start of the prose run in which a dateline paragraph is looked for.
 DATELINE_SCAN = 12
 
@@ -85,7 +89,14 @@ _GLUE = regex.compile(
     r"^((?:\p{Lu}[\p{L}\p{M}&'’.-]{0,20}\s){0,2}\p{L}[\p{L}\p{M}&'’.-]{0,24}?\p{Ll})(?=\p{Lu}[\p{Ll}\p{Lu}])"
 )
 _DOMAIN = regex.compile(r"^(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}$")
-_BYLINE_CUT = regex.compile(r"\s+[|•·–—/-]\s*|\s*[|•·]\s*|\s*\(|\s+(?:on|am|le|el|il|op)\s+\d")
+_BYLINE_CUT = regex.compile(
+    r"\s+[|•·–—/-]\s*|\s*[|•·]\s*|\s*\(|\s+(?:on|am|le|el|il|op)\s+\d|\s+\p{Ll}[^\s@]*@|@"
+)
+# A lower-case letter glued to a capital inside a word: two fields of a byline
+# printed without a space ("Meg JamesStaff Writer", "Jo GarberFOXBusiness"); not
+# "McDonald", "MacKenzie", "FitzGerald" (the capital follows at least four
+# lower-case letters).
+_FIELD_GLUE = regex.compile(r"(?<=\p{Lu}\p{Ll}{4,})(?=\p{Lu})")
 _NAME_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}\.)$")
 _NAME_JOINERS = frozenset({"of", "the", "and", "for", "on", "&", "+"})
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
@@ -691,6 +702,7 @@ def parse_byline(line: str, *, labelled: bool = True) -> list[str] | None:
         if not m:
             return None
         s = s[m.end() :]
+    s = _FIELD_GLUE.sub(", ", s)
     cut = _BYLINE_CUT.search(s)
     head = s[: cut.start()] if cut else s
     head = head.strip().rstrip(".,;:")
@@ -827,6 +839,7 @@ def extract_metadata(doc: Document) -> Document:
     given = doc.get("title")
     title: str | None = given
     last_title = -1
+    title_lines: list[int] = []
 
     if title is None:
         for pos, ln in enumerate(zone[:TITLE_SCAN]):
@@ -852,6 +865,7 @@ def extract_metadata(doc: Document) -> Document:
             changes.extend(_piece_changes(text, ln, split))
             taken.add(ln.index)
             last_title = ln.index
+            title_lines.append(ln.index)
             title = split.title
             fields["title"] = title
             if split.site_name and not doc.get("site_name"):
@@ -873,10 +887,34 @@ def extract_metadata(doc: Document) -> Document:
                 changes.append(delete_line(text, ln, "title", "extract"))
                 taken.add(ln.index)
                 last_title = ln.index
+                title_lines.append(ln.index)
 
     # bylines: after the last title line, close to the prose
     after_title = [ln for ln in zone if ln.index > last_title and ln.index not in taken]
-    candidates = after_title[-BYLINE_SCAN:]
+    # the lines right under the last title line and the lines right above the prose
+    tail = after_title[-BYLINE_SCAN:]
+    candidates = [ln for ln in after_title[:BYLINE_SCAN] if not tail or ln.index < tail[0].index] + tail
+    # under an earlier copy of the headline (the page's h1 when the last copy is a
+    # share or print widget): labelled bylines only
+    labelled_only: set[int] = set()
+    for t in title_lines[:-1]:
+        near = [ln for ln in zone if t < ln.index < last_title and ln.index not in taken][:BYLINE_SCAN]
+        labelled_only.update(ln.index for ln in near)
+    if labelled_only:
+        candidates = [ln for ln in zone if ln.index in labelled_only] + candidates
+    in_prose = 0  # the first short lines of the prose run: labelled bylines only
+    if first_prose is not None:
+        pos = sum(len(part) + 1 for part in parts[:first_prose])
+        for i in range(first_prose, len(parts)):
+            part = parts[i]
+            if in_prose >= BYLINE_IN_PROSE:
+                break
+            if part.strip():
+                in_prose += 1
+                if i > last_title and not is_prose(part.strip()):
+                    candidates.append(Line(i, pos, pos + len(part), part))
+                    labelled_only.add(i)
+            pos += len(part) + 1
     # the line right under a found headline may be a bare name line ("Jane Doe")
     under_title = after_title[0].index if after_title and last_title >= 0 and first_prose is not None else -1
     authors: list[str] = []
@@ -893,7 +931,7 @@ def extract_metadata(doc: Document) -> Document:
             names = parse_byline(candidates[i + 1].text, labelled=False)
             used.append(candidates[i + 1])
             rule = "label_line"
-        if names is None:
+        if names is None and ln.index not in labelled_only:
             rule = _unlabelled_rule(s, v, under_title=ln.index == under_title)
             if rule is not None:
                 names = parse_byline(s, labelled=False) or None
