@@ -26,3 +26,40 @@ def test_cjk_title_without_an_installed_tokenizer_cleans() -> None:
     # Found by fuzzing: a CJK token in the title reached wordfreq's Chinese tokenizer.
     article = newsclean.clean("Current:actAl椀渀最 刀甀猀")
     assert "刀甀猀" in (article.title or "") + article.text
+
+
+# -- the packaged English list ---------------------------------------------------------------
+
+
+def test_packaged_list_is_wordfreqs_dictionary() -> None:
+    from wordfreq import get_frequency_dict
+
+    from newsclean.lexicon import packaged_frequencies
+
+    ours = packaged_frequencies("en")
+    assert ours == get_frequency_dict("en")
+    assert packaged_frequencies("fr") is None
+
+
+@pytest.mark.parametrize("step", [97])
+def test_packaged_zipf_is_wordfreqs_zipf(step: int) -> None:
+    from wordfreq import get_frequency_dict, zipf_frequency
+
+    words = [w for w in get_frequency_dict("en") if w.isascii() and w.isalpha()][::step]
+    words += (
+        [w.title() for w in words[:500]] + [w.upper() for w in words[:200]] + ["qzxvbn", "Qzxvbn", "tobe"]
+    )
+    assert [zipf.__wrapped__(w, "en") for w in words] == [zipf_frequency(w, "en") for w in words]
+
+
+def test_english_words_are_answered_without_wordfreq() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from newsclean.lexicon import zipf; from newsclean.stages.spinner_swaps import "
+        "nonword_candidates as n; zipf('House'); n('We met toobtainher in Paris.', 'en'); "
+        "print('wordfreq' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -33,7 +33,7 @@ from __future__ import annotations
 import math
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -163,17 +163,22 @@ def load_synonyms() -> SynonymIndex:
     return _index(parse_synonyms(text), started)
 
 
-@lru_cache(maxsize=8)
 def _frequency_dict(lang: str) -> dict[str, float]:
-    from wordfreq import get_frequency_dict
+    from newsclean.lexicon import frequencies
 
-    return get_frequency_dict(lang)
+    return frequencies(lang)
 
 
 @lru_cache(maxsize=8)
-def known_words(lang: str) -> frozenset[str]:
+def known_words(lang: str) -> Collection[str]:
     """Return the words of ``lang`` at Zipf :data:`NONWORD_ZIPF` or more (what is not a non-word)."""
-    return frozenset(w for w, f in _frequency_dict(lang).items() if f and math.log10(f) + 9.0 >= NONWORD_ZIPF)
+    freqs = _frequency_dict(lang)
+    # The list has a few hundred distinct frequencies: test each once.
+    values = set(freqs.values())
+    kept = {f for f in values if f and math.log10(f) + 9.0 >= NONWORD_ZIPF}
+    if kept == values:
+        return freqs  # every listed word (the usual case: the list stops at Zipf 1)
+    return frozenset(w for w, f in freqs.items() if f in kept)
 
 
 def word_frequency(lang: str) -> Callable[[str], float]:

@@ -356,6 +356,13 @@ def _token_bounds(text: str, start: int, end: int) -> tuple[int, int, bool]:
     return s, e, not too_long
 
 
+def _zipf(word: str, lang: str) -> float:
+    """wordfreq's Zipf frequency of ``word`` (packaged list first; 0 when wordfreq cannot tell)."""
+    from newsclean.lexicon import zipf
+
+    return zipf(word, lang) or 0.0
+
+
 def _find_artifacts(text: str, model: _Model, lang: str, lowered: str | None = None) -> list[Change]:
     """Return repairs of non-words made by reverting a spun substring."""
     lowered = lower(text) if lowered is None else lowered
@@ -376,9 +383,7 @@ def _find_artifacts(text: str, model: _Model, lang: str, lowered: str | None = N
             continue
         token = text[ts:te]
         if zipf is None:
-            from wordfreq import zipf_frequency
-
-            zipf = zipf_frequency
+            zipf = _zipf
         # The pieces of the token that carry glued letters must be non-words.
         pieces = token.split()
         glued = [p for p in (pieces[0] if left else "", pieces[-1] if right else "") if p]

@@ -1,0 +1,100 @@
+"""Build ``src/newsclean/data/words_en.txt.gz``: wordfreq's English list, packaged compactly.
+
+The spinner stages ask two questions of English words many times per capture:
+"is this a word?" (:data:`newsclean.stages.spinner_swaps.NONWORD_ZIPF`) and "how
+frequent is it?". wordfreq answers both, but loading it costs hundreds of
+milliseconds on the first English capture of every process (importing wordfreq and
+langcodes, unpacking its list into a dictionary). This script copies the one list
+those questions need, at development time, into a small gzip file that
+:mod:`newsclean.lexicon` reads lazily, in a few tens of milliseconds.
+
+Source and licence: wordfreq (Robyn Speer, https://github.com/rspeer/wordfreq; code
+Apache-2.0), its ``large_en`` list (the "best" English list). wordfreq's data is
+shared under CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/); the
+derived file is shared under the same licence, and its header says so.
+
+Format: comment lines starting with ``#``, then one line per frequency bucket,
+``N<TAB>word word ...``: the words whose frequency is ``10 ** (-N / 100)``
+(wordfreq's centibels; Zipf ``9 - N / 100``). Every key of wordfreq's English
+frequency dictionary is listed, in wordfreq's order, so a lookup in the packaged
+list gives what ``wordfreq.get_frequency_dict("en").get(word)`` gives.
+
+Run from the project root::
+
+    python -m benchmarks.wordlist          # rebuild the file
+    python -m benchmarks.wordlist --check  # compare the file with wordfreq, word by word
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "src" / "newsclean" / "data" / "words_en.txt.gz"
+LANG = "en"
+
+
+def _lines() -> list[str]:
+    import wordfreq
+    from wordfreq import get_frequency_list
+
+    version = getattr(wordfreq, "__version__", None)
+    if version is None:
+        from importlib.metadata import version as dist_version
+
+        version = dist_version("wordfreq")
+    head = [
+        f"# English word frequencies: every key of wordfreq {version}'s English list (large_en), by bucket.",
+        "# Source: wordfreq by Robyn Speer, https://github.com/rspeer/wordfreq (code Apache-2.0).",
+        "# Licence: wordfreq's data is CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/);",
+        "# this derived list is shared under the same licence.",
+        "# Built by benchmarks/wordlist.py. Line: N<TAB>words, the words of frequency 10 ** (-N / 100).",
+    ]
+    body = []
+    for index, bucket in enumerate(get_frequency_list(LANG)):
+        if bucket:
+            if any(" " in w or "\t" in w or not w for w in bucket):
+                raise ValueError(f"bucket {index} holds a word with white space; the format cannot carry it")
+            body.append(f"{index}\t{' '.join(bucket)}")
+    return head + body
+
+
+def build() -> int:
+    """Write the packaged list (reproducible: no timestamp in the gzip header)."""
+    data = ("\n".join(_lines()) + "\n").encode("utf-8")
+    OUT.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    print(f"wrote {OUT.relative_to(ROOT)}: {OUT.stat().st_size / 1e6:.2f} MB")
+    return 0
+
+
+def check() -> int:
+    """Compare every packaged frequency with wordfreq's dictionary."""
+    from wordfreq import get_frequency_dict
+
+    from newsclean.lexicon import packaged_frequencies
+
+    ours = packaged_frequencies(LANG)
+    theirs = get_frequency_dict(LANG)
+    if ours is None:
+        print("no packaged list", file=sys.stderr)
+        return 1
+    bad = [w for w in theirs if ours.get(w) != theirs[w]] + [w for w in ours if w not in theirs]
+    print(f"{len(theirs)} words, {len(bad)} differ{': ' + ', '.join(bad[:10]) if bad else ''}")
+    return 1 if bad else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build or check the packaged English word list."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--check", action="store_true", help="compare the packaged file with wordfreq")
+    args = parser.parse_args(argv)
+    return check() if args.check else build()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
