@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import re
+import dataclasses
 
 import pytest
 
 from newsclean.stages import boilerplate_features as bf
 from newsclean.stages import boilerplate_vocab as bv
 
-ENTRIES = ["share", "tweet"]
-
 
 def _vocab() -> bv._Vocab:
-    return bv._Vocab(
-        line=bv._trie(ENTRIES),
-        prefix=bv._trie(ENTRIES),
-        contains=re.compile("x^"),
-        reasons={"line": {}, "prefix": {}, "contains": {}},
-        stops=frozenset(),
-        line_heads=bv._heads(ENTRIES),
-        prefix_heads=bv._heads(ENTRIES),
-        memo={},
-    )
+    """The English vocabularies with a memo of their own (the shared one serves other tests)."""
+    return dataclasses.replace(bv._vocab("en"), memo={})
 
 
 def test_memo_gives_the_computed_features_and_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
