@@ -50,7 +50,7 @@ import bisect
 import itertools
 import operator
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -396,21 +396,28 @@ def _candidate_lines(text: str, lines: Sequence[Line]) -> list[int]:
             break
         m = search(text, line_end)  # this line is picked: go on from the next one
     # Relative phrases count only on short lines: look for their words there.
-    short = [ln for ln in lines if len(ln.text) <= MAX_RELATIVE_CHARS and ln.index not in picked]
+    # (Line fields by position: index 0, text 3; much cheaper than by name in this loop.)
+    short = [ln for ln in lines if len(ln[3]) <= MAX_RELATIVE_CHARS and ln[0] not in picked]
     if not short:
         return sorted(picked)
     heads = _relative_heads()
-    raw = "\n".join([ln.text for ln in short])
+    raw = "\n".join([ln[3] for ln in short])
     # Two-digit-year dates ("5/5/20", "05 Mar 19") count only on short lines too.
     shapes = list(_SHORT_SHAPE.finditer(raw))
     if shapes:
         ends = list(itertools.accumulate([len(ln.text) + 1 for ln in short], initial=0))
         picked.update(short[bisect.bisect_right(ends, m.start()) - 1].index for m in shapes)
-    joined = raw.lower()
-    if len(joined) != len(raw) or _FOLD_NEEDED.search(joined):
-        # Rare letters change length or need folding: look line by line.
-        picked.update(ln.index for ln in short if not _tokens(ln.text).isdisjoint(heads))
-        return sorted(picked)
+    view = _ascii_view(raw)
+    if view is not None:
+        # The same words at the same offsets; the words standing whole are its ASCII word runs.
+        joined = view.lower()
+        heads = heads.intersection(joined.translate(_ASCII_WORDS).split())
+    else:
+        joined = raw.lower()
+        if len(joined) != len(raw) or _FOLD_NEEDED.search(joined):
+            # Rare letters change length or need folding: look line by line.
+            picked.update(ln.index for ln in short if not _tokens(ln.text).isdisjoint(heads))
+            return sorted(picked)
     offsets: list[int] | None = None
     for word in heads:
         pos = joined.find(word)
@@ -606,12 +613,32 @@ def _norm(text: str) -> str:
     return str(_NORM.sub(" ", text.lower())).strip()
 
 
+#: :data:`_ASCII_NORM` keeping line breaks (``_norm_lines``' fast path).
+_ASCII_NORM_LINES = str.maketrans(
+    {**{chr(c): chr(c).lower() if chr(c).isalnum() else " " for c in range(128)}, "\n": "\n"}
+)
+
+
+def _norm_lines(texts: list[str]) -> Iterable[str]:
+    """``map(_norm, texts)`` for lines, normalised in one pass when all of them have an ASCII view."""
+    joined = "\n".join(texts)
+    view = _ascii_view(joined)
+    if view is None or joined.count("\n") != len(texts) - 1:
+        return map(_norm, texts)
+    return map(" ".join, map(str.split, view.translate(_ASCII_NORM_LINES).split("\n")))
+
+
 def _title_words(title: str) -> frozenset[str]:
     return frozenset(_norm(title).split())
 
 
 def headline_lines(
-    lines: Sequence[Line], title: str | None, *, limit: int = 8, skip: frozenset[int] = frozenset()
+    lines: Sequence[Line],
+    title: str | None,
+    *,
+    limit: int = 8,
+    skip: frozenset[int] = frozenset(),
+    until: int | None = None,
 ) -> list[int]:
     """Return the indices of lines repeating the title (headline candidates).
 
@@ -619,7 +646,8 @@ def headline_lines(
     first non-empty line (a text capture opens with the page ``<title>``,
     which usually adds the site name to the headline). A line repeats it when
     it is a substring of the title, or when nearly all its words (at least
-    four) are title words.
+    four) are title words. With ``until``, the search stops after that line
+    once a headline is found (the lines below it cannot matter to the caller).
     """
     first = -1
     if not title:
@@ -631,11 +659,13 @@ def headline_lines(
     if len(t) < 15:
         return []
     words = _title_words(title)
-    out = []
+    out: list[int] = []
     shortest, longest = max(15, 0.4 * len(t)), 2 * len(t)
     high = 2 * len(title) + 10
-    for ln in [ln for ln in lines[first + 1 :] if shortest <= len(ln.text) <= high]:
-        s = _norm(ln.text)
+    near = [ln for ln in lines[first + 1 :] if shortest <= len(ln.text) <= high]
+    for ln, s in zip(near, _norm_lines([ln.text for ln in near]), strict=True):
+        if until is not None and out and ln.index > until:
+            break
         if len(s) < shortest or len(s) > longest:
             continue
         if s in t or t in s:
@@ -695,9 +725,17 @@ def _title_line(lines: Sequence[Line], skip: frozenset[int] = frozenset()) -> in
     return next((ln.index for ln in lines if ln.text.strip() and ln.index not in skip), 0)
 
 
-def _anchors(lines: Sequence[Line], title: str | None, skip: frozenset[int]) -> list[tuple[int, int]]:
-    """(headline, story start) pairs; without a headline, (-1, first story line)."""
-    heads = headline_lines(lines, title, skip=skip)
+def _anchors(
+    lines: Sequence[Line], title: str | None, skip: frozenset[int], until: int | None = None
+) -> list[tuple[int, int]]:
+    """(headline, story start) pairs; without a headline, (-1, first story line).
+
+    ``until`` is the last line a date is scored on plus :data:`HEADLINE_BEFORE`:
+    a headline further down scores no date (see :func:`_header_score`), so
+    only the first of those is looked for (it still sets the first headline
+    and story start).
+    """
+    heads = headline_lines(lines, title, skip=skip, until=until)
     if not heads:
         return [(-1, _story_start(lines, 1))]
     out = []
@@ -803,7 +841,7 @@ def choose_published(
             return Choice(value, cand.source, "page address or title date")
         return None
     skip = frozenset(f.line for f in found if f.date_only)
-    anchors = _anchors(lines, title, skip)
+    anchors = _anchors(lines, title, skip, until=max(f.line for _, f in ok) + HEADLINE_BEFORE)
     first_head = min(h for h, _ in anchors)
 
     def near(f: Found) -> int:
