@@ -24,20 +24,47 @@ A date needs a day, a month and a four-digit year, so words that look like
 months ("May I", "March on"), version numbers, prices, phone numbers and
 scores never parse. dateparser is the slow path, used by :func:`parse_date`
 only for short strings that the fast paths could not read.
+
+The word tables, compiled patterns and year bounds live in
+:mod:`newsclean.datewords`; dates in addresses, copyright notices and
+relative phrases in :mod:`newsclean.datemarks` (re-exported here); the
+dateparser slow path in :mod:`newsclean.dateparse_slow`.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
-from importlib import resources
-from typing import Any, Literal
+from typing import Literal
 
 import regex
+
+from newsclean.datemarks import copyright_year, parse_relative, url_date, url_month
+from newsclean.dateparse_slow import _dateparser, looks_like_worded_date
+from newsclean.datewords import (
+    _DIGITS,
+    _FOLD,
+    _FOLD_NEEDED,
+    _LETTER,
+    _LETTERS,
+    _NOT_BEFORE,
+    _YEAR_GATE,
+    YEAR_MAX,
+    YEAR_MIN,
+    _ascii_view,
+    _fold,
+    _folded_months,
+    _glued_months,
+    _letter_runs,
+    _month_words,
+    _patterns,
+    _trie_alternation,
+    _valid_date,
+    vocabulary,
+)
 
 __all__ = [
     "EARLIEST",
@@ -63,10 +90,6 @@ __all__ = [
     "vocabulary",
 ]
 
-#: Years a written date may have (four-digit years only). Every module reads its bounds
-#: here: a date outside them is not a date at all (``1850``, ``2150`` are other numbers).
-YEAR_MIN = 1900
-YEAR_MAX = 2100
 #: The plausible window of a news publication date (the web's news era to a generous horizon).
 #: Dates outside it may be mentioned in a story but are never published or updated dates;
 #: a bare 10- or 13-digit number is read as a Unix timestamp only inside it.
@@ -78,249 +101,6 @@ UNIX_MIN = datetime(EARLIEST.year, EARLIEST.month, EARLIEST.day, tzinfo=UTC)
 UNIX_MAX = datetime(LATEST.year, LATEST.month, LATEST.day, tzinfo=UTC)
 
 Order = Literal["ymd", "dmy", "mdy", "name", "cjk", "unix"]
-
-
-# ---------------------------------------------------------------------------
-# Vocabulary
-# ---------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class Vocabulary:
-    """The word tables of ``data/dates.json``, prepared for matching.
-
-    Attributes:
-        months: Lower-case month name or abbreviation -> month number, all
-            languages merged (names that mean different months in different
-            languages are left out).
-        month_first: Languages whose numeric dates are month-first.
-        weekdays: Lower-case weekday names and abbreviations.
-        fillers: Connector words allowed around a date on a date-only line.
-        labels: ``(label, kind, language)`` triples, longest label first.
-        timezones: Lower-case abbreviation -> UTC offset in minutes.
-        units: Relative-time unit word -> unit name.
-        before: Words that open a relative phrase ("vor", "il y a").
-        after: Words that close one ("ago", "geleden").
-        days: "today"/"yesterday" words -> days back.
-    """
-
-    months: Mapping[str, int]
-    month_first: frozenset[str]
-    weekdays: frozenset[str]
-    fillers: frozenset[str]
-    labels: tuple[tuple[str, str, str], ...]
-    timezones: Mapping[str, int]
-    units: Mapping[str, str]
-    before: tuple[str, ...]
-    after: tuple[str, ...]
-    days: Mapping[str, int]
-
-    @property
-    def label_words(self) -> frozenset[str]:
-        """Every word occurring in a label (lower case)."""
-        return frozenset(w for label, _, _ in self.labels for w in regex.findall(r"\w+", label))
-
-
-def _group(data: Mapping[str, Any], name: str) -> Mapping[str, Any]:
-    group = data.get(name)
-    if not group:
-        raise ValueError(f"dates.json: group {name!r} is missing or empty")
-    return {k: v for k, v in group.items() if not k.startswith("_")}
-
-
-@lru_cache(maxsize=1)
-def vocabulary() -> Vocabulary:
-    """Load and check ``data/dates.json`` once (the result is immutable).
-
-    Raises:
-        ValueError: If a group is empty or a language lacks twelve months.
-    """
-    raw = json.loads(resources.files("newsclean").joinpath("data/dates.json").read_text(encoding="utf-8"))
-    months: dict[str, int] = {}
-    clashes: set[str] = set()
-    for lang, names in _group(raw, "months").items():
-        if len(names) != 12:
-            raise ValueError(f"dates.json: months[{lang!r}] needs 12 entries, has {len(names)}")
-        for number, variants in enumerate(names, start=1):
-            for name in variants.split("|"):
-                key = name.lower()
-                if months.get(key, number) != number:
-                    clashes.add(key)
-                months[key] = number
-    for key in clashes:
-        del months[key]
-    weekdays = frozenset(w.lower() for words in _group(raw, "weekdays").values() for w in words)
-    labels = sorted(
-        (
-            (label.lower(), kind, lang)
-            for kind, by_lang in _group(raw, "labels").items()
-            for lang, words in by_lang.items()
-            for label in words
-        ),
-        key=lambda t: -len(t[0]),
-    )
-    rel = _group(raw, "relative")
-    units = {w.lower(): unit for unit, words in rel["units"].items() for w in words}
-    days = {w.lower(): back for back, key in enumerate(("today", "yesterday")) for w in rel["days"][key]}
-    return Vocabulary(
-        months=months,
-        month_first=frozenset(_group(raw, "month_first_languages")["languages"]),
-        weekdays=weekdays,
-        fillers=frozenset(w.lower() for w in _group(raw, "fillers")["words"]),
-        labels=tuple(labels),
-        timezones={k.lower(): int(v) for k, v in _group(raw, "timezones").items()},
-        units=units,
-        before=tuple(rel["before"]),
-        after=tuple(rel["after"]),
-        days=days,
-    )
-
-
-def _alternation(words: Iterable[str]) -> str:
-    """Build a regex alternation, longest first; refuse an empty group."""
-    items = sorted(set(words), key=lambda w: (-len(w), w))
-    if not items:
-        raise ValueError("cannot build a pattern from an empty word group")
-    return "|".join(regex.escape(w) for w in items)
-
-
-def _trie_alternation(words: Iterable[str]) -> str:
-    """Build the alternation of :func:`_alternation` as a prefix tree (same matches, cheaper).
-
-    A flat alternation of hundreds of month names is tried branch by branch at
-    every position; the tree rejects a position after its first character.
-    Longer names are still tried before their prefixes (a branch goes on
-    before the optional end), so the matches equal the flat alternation's.
-
-    >>> _trie_alternation(["mar", "march", "may"])
-    'ma(?:r(?:ch)?|y)'
-    """
-    root: dict[str, Any] = {}
-    for word in set(words):
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    if not root:
-        raise ValueError("cannot build a pattern from an empty word group")
-
-    def emit(node: dict[str, Any]) -> str:
-        branches = [str(regex.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        if len(branches) == 1 and "" not in node:
-            return branches[0]
-        return f"(?:{'|'.join(branches)})" + ("?" if "" in node else "")
-
-    return emit(root)
-
-
-# ---------------------------------------------------------------------------
-# Patterns (compiled once, on first use)
-# ---------------------------------------------------------------------------
-_YEAR = r"(?P<y>(?:19|20)\d\d)"
-# A number is not part of a date when glued to letters, currency, decimals or other digits.
-_NOT_BEFORE = r"(?<![\d_$€£¥+.,/\-]|\d:|(?<!\w)v)"
-_NOT_AFTER = r"(?![\w]|[.,/:-]\d|-\w)"
-
-
-@dataclass(frozen=True, slots=True)
-class _Patterns:
-    ymd: regex.Pattern[str]
-    numeric: regex.Pattern[str]
-    cjk: regex.Pattern[str]
-    name_dmy: regex.Pattern[str]
-    name_mdy: regex.Pattern[str]
-    name_ymd: regex.Pattern[str]
-    js_date: regex.Pattern[str]
-    dmy_tail: regex.Pattern[str]
-    mdy_tail: regex.Pattern[str]
-    ymd_tail: regex.Pattern[str]
-    js_tail: regex.Pattern[str]
-    time_after: regex.Pattern[str]
-    time_any: regex.Pattern[str]
-    tz_after: regex.Pattern[str]
-    relative: regex.Pattern[str]
-    label: regex.Pattern[str]
-    unix_line: regex.Pattern[str]
-
-
-@lru_cache(maxsize=1)
-def _patterns() -> _Patterns:
-    voc = vocabulary()
-    mon = rf"(?P<mon>{_trie_alternation(voc.months)})"
-    tz_words = _alternation(k for k in voc.timezones if k != "z")
-    tz = (
-        r"(?P<tz>(?:GMT|UTC)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[+\-−]\d{2}:?\d{2}(?!\d)"
-        rf"|(?<![\w])(?:{tz_words})(?!\w))"
-    )
-    # H:M[:S] with optional am/pm, "15h41", "11時00分", "16시 34분".
-    clock = (
-        r"(?P<H>[01]?\d|2[0-4])\s?(?:[:：.]|h(?=\d)|時|시\s?)(?P<M>[0-5]\d)(?:분|分)?"
-        r"(?:[:.](?P<S>[0-5]\d)(?:[.,]\d{1,9})?)?"
-        r"(?:\s?(?P<ampm>[ap]\.?\s?m\b\.?))?(?!\d|[.,]\d)"
-    )
-    connector = (
-        r"(?:T|\.|at|um|à|a las|a la|alle|às|as|om|kl\.?|klo|u|o|в|saat|pukul|ore|h|godz\.?|-|–|—|\||,|/|@)"
-    )
-    flags = regex.IGNORECASE
-    rel_before = _alternation(voc.before)
-    rel_after = _alternation(voc.after)
-    units = _alternation(voc.units)
-    days = _alternation(voc.days)
-    number = r"(?P<n>\d{1,3}|an?|one|un|une|ein|eine|einem|einer|uno|una|um|uma|een)"
-    label = _alternation(lbl for lbl, _, _ in voc.labels)
-    # What follows the month name in each month-name form; compiled on their own too, so
-    # that a month name found in a line is tried only when the right shape follows it.
-    # A year ends where digits stop, or where a clock glued to it starts ("28 luglio 202010:43",
-    # blocks of a page joined without a space).
-    year_end = r"(?:(?!\d)|(?=\d{1,2}:[0-5]\d(?!\d)))"
-    dmy_tail = (
-        r"\.?(?:\s+de|\s+del|\s?,)?[\s/.-]{0,3}"
-        rf"(?:(?P<y>(?:19|20)\d\d){year_end}|(?P<yy>[0-3]\d)(?=\s{{0,3}}(?:à|at|um|,|-|\|)?\s{{0,3}}\d{{1,2}}[:h]\d\d))"
-    )
-    mdy_tail = rf"\.?\s{{0,2}}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:,\s{{0,2}}|\s{{1,2}}|\.\s?){_YEAR}{year_end}"
-    ymd_tail = r"\.?\s(?P<d>[0-3]?\d)\.?(?:\s?d\.)?(?![\w])"
-    js_tail = (
-        r"\.?\s(?P<d>[0-3]?\d)\s(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d):(?P<S>[0-5]\d)"
-        rf"\s(?:{tz}\s)?(?:\([^()\n]{{1,60}}\)\s)?{_YEAR}(?!\d)"
-    )
-    return _Patterns(
-        ymd=regex.compile(
-            rf"{_NOT_BEFORE}{_YEAR}(?:(?P<sep>[-/]|\s/\s)(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)|(?P<dot>\.\s?)(?P<m>[01]\d)(?P=dot)(?P<d>[0-3]\d))"
-            rf"\.?(?:(?=T\d)|{_NOT_AFTER})",
-            flags,
-        ),
-        numeric=regex.compile(
-            rf"{_NOT_BEFORE}(?P<a>[0-3]?\d)(?P<sep>[./-]|\s/\s)(?P<b>[01]?\d|[0-3]\d)(?P=sep){_YEAR}(?!\d|[.,/:-]\d|-\w|(?-i:[A-Za-z]))",
-            flags,
-        ),
-        cjk=regex.compile(
-            rf"{_YEAR}\s?[年년]\s?(?P<m>[01]?\d)\s?[月월]\s?(?P<d>[0-3]?\d)\s?[日일]?",
-            flags,
-        ),
-        name_dmy=regex.compile(
-            r"(?<![\d_.,/-]|(?-i:[A-Z]))(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|°|ª|-?го|\.)?"
-            rf"(?:\s+de|\s+del|\s+d')?[\s/-]{{0,3}}{mon}{dmy_tail}",
-            flags,
-        ),
-        name_mdy=regex.compile(rf"(?<![\w.-]){mon}{mdy_tail}", flags),
-        name_ymd=regex.compile(rf"(?<![\w.-]){_YEAR}\.?\s(?:m\.\s)?{mon}{ymd_tail}", flags),
-        js_date=regex.compile(rf"(?<![\w]){mon}{js_tail}", flags),
-        dmy_tail=regex.compile(dmy_tail, flags),
-        mdy_tail=regex.compile(mdy_tail, flags),
-        ymd_tail=regex.compile(ymd_tail, flags),
-        js_tail=regex.compile(js_tail, flags),
-        time_after=regex.compile(rf"\s{{0,3}}(?:{connector}\s{{0,3}}){{0,2}}{clock}", flags),
-        time_any=regex.compile(rf"(?<![\w.:,/-]){clock}(?![\w]|[:.]\d)", flags),
-        tz_after=regex.compile(rf"(?:Z(?!\w)|\s{{0,2}}\(?{tz}\)?)", flags),
-        relative=regex.compile(
-            rf"(?<!\w)(?:(?:{rel_before})\s{{1,3}}{number}\s{{0,2}}(?P<u>{units})\b"
-            rf"|{number}\s{{0,2}}(?P<u2>{units})\.?\s{{1,3}}(?:{rel_after})\b"
-            rf"|(?P<day>{days}))(?!\w)",
-            flags,
-        ),
-        label=regex.compile(rf"(?<!\w)(?P<label>{label})(?!\w)\s{{0,3}}[:：]?", flags),
-        unix_line=regex.compile(r"\s*(?P<n>\d{10}|\d{13})\s*"),
-    )
 
 
 # ---------------------------------------------------------------------------
@@ -394,28 +174,9 @@ def plausible_day(value: datetime | date | None, captured_at: datetime | None = 
     return EARLIEST <= d <= latest
 
 
-#: Arabic-Indic, Persian and full-width digits -> ASCII (same length, so spans stay valid).
-_DIGITS = {
-    **{0x0660 + i: 0x30 + i for i in range(10)},
-    **{0x06F0 + i: 0x30 + i for i in range(10)},
-    **{0xFF10 + i: 0x30 + i for i in range(10)},
-}
-
-
-def _valid_date(y: int, m: int, d: int) -> date | None:
-    if not (YEAR_MIN <= y <= YEAR_MAX and 1 <= m <= 12 and d >= 1):
-        return None
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
-
-
 #: A numeric zone: ``+01:00``, ``-0500``, ``GMT+1``, ``UTC-03:30`` (lower case).
 _OFFSET = regex.compile(r"(?:gmt|utc)?\s?([+-])\s?(\d{1,2})(?::?(\d{2}))?")
 _ANY_DIGIT = regex.compile(r"\d")
-_FOUR_DIGIT_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_NUMBER = regex.compile(r"\d+")
 
 
 def _tz_from(text: str | None) -> timezone | None:
@@ -533,109 +294,14 @@ def _numeric(m: regex.Match[str], dayfirst: bool | None) -> tuple[date, str, str
     return d, ("dmy" if first else "mdy"), note
 
 
-_LETTERS = regex.compile(r"[^\W\d_]+")
-_LETTER = regex.compile(r"[^\W\d_]")
 #: Cheap test for the numeric forms: a digit, a separator, a digit (``re`` scans this fast).
 _NUMERIC_GATE = re.compile(r"\d[./-]\s?\d|\d /")
-#: Every fast-path date holds a four-digit year, except a day-month-``yy`` date, which a clock follows.
-_YEAR_GATE = re.compile(r"(?:19|20)\d\d")
 _SHORT_YEAR_GATE = re.compile(r"\d[:hH]\d\d")
 #: A run of white space long enough to stretch a day-month-year date past :data:`_DMY_REACH`.
 _LONG_SPACE = re.compile(r"\s{4}")
 #: Longest distance from the start of a day-month-year date to its month name (``05-го``,
 #: ``5 del``, up to three spaces each) while no white-space run is longer than three.
 _DMY_REACH = 16
-#: Endings a day may carry glued to the month name that follows ("5thMarch", "1erjanvier").
-_GLUED = ("st", "nd", "rd", "th", "er", "го", "de", "del")
-
-
-#: ASCII letters kept, every other ASCII character a space (``_letter_runs``' fast path).
-_ASCII_LETTERS = str.maketrans({chr(c): chr(c) if chr(c).isalpha() else " " for c in range(128)})
-
-
-#: Common non-ASCII characters that are neither letters, digits nor marks (quotes, dashes,
-#: spaces, symbols): a line whose only non-ASCII characters are these is read through an
-#: ASCII view of the same length.
-_PLAIN_PUNCTUATION = (
-    "\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u2013\u2014\u2015\u2026\u00a0\u00ab\u00bb\u2022"
-    "\u00a9\u00ae\u20ac\u00a3\u2032\u2033\u2122\u00b0\u2009\u202f\u200b\u203a\u2039\u2212\u00b7"
-    "\u00d7\u25ba\u2192\u00a7\u00b6"
-)
-_NOT_PLAIN = re.compile(f"[^\\x00-\\x7f{_PLAIN_PUNCTUATION}]")
-
-
-def _ascii_view(text: str) -> str | None:
-    """``text`` with each :data:`_PLAIN_PUNCTUATION` character as ``?``, or None.
-
-    The view has the same length and the same runs of letters, digits and
-    word characters as ``text``; None when ``text`` holds other non-ASCII
-    characters.
-
-    >>> _ascii_view("It’s 5 — fine"), _ascii_view("März")
-    ('It?s 5 ? fine', None)
-    """
-    if text.isascii():
-        return text
-    if _NOT_PLAIN.search(text) is not None:
-        return None
-    return text.encode("ascii", "replace").decode("ascii")
-
-
-def _letter_runs(text: str) -> list[str]:
-    """The runs of letters of ``text`` (``[^\\W\\d_]+``), with a fast path for ASCII text.
-
-    >>> _letter_runs("On 5th March, 2024")
-    ['On', 'th', 'March']
-    """
-    view = _ascii_view(text)
-    if view is not None:
-        return view.translate(_ASCII_LETTERS).split()
-    return list(_LETTERS.findall(text))
-
-
-#: Letters that ``str.lower`` leaves apart but case-insensitive matching joins (``MAYIS``
-#: matches ``mayıs``); mapped to one form so a month name is found however it is cased.
-_FOLD = str.maketrans({"ı": "i", "ς": "σ", "ſ": "s", "µ": "μ"})
-
-
-_FOLD_NEEDED = re.compile("[\u0131\u03c2\u017f\u00b5\u0307]")
-
-
-def _fold(word: str) -> str:
-    """Lower-case ``word`` and join the letters of :data:`_FOLD` (and drop a combining dot above)."""
-    low = word.lower()
-    if low.isascii() or _FOLD_NEEDED.search(low) is None:
-        return low
-    return low.replace("\u0307", "").translate(_FOLD)
-
-
-@lru_cache(maxsize=1)
-def _folded_months() -> Mapping[str, int]:
-    """:attr:`Vocabulary.months` keyed by :func:`_fold` (forms that would clash are left out)."""
-    out: dict[str, int] = {}
-    clashes: set[str] = set()
-    for name, number in vocabulary().months.items():
-        key = _fold(name)
-        if out.get(key, number) != number:
-            clashes.add(key)
-        out[key] = number
-    return {k: v for k, v in out.items() if k not in clashes}
-
-
-@lru_cache(maxsize=1)
-def _glued_months() -> Mapping[str, int]:
-    """Folded month names with a day ending glued before them -> length of that ending."""
-    out: dict[str, int] = {}
-    for end in _GLUED:
-        for name in _folded_months():
-            out.setdefault(end + name, len(end))
-    return out
-
-
-@lru_cache(maxsize=1)
-def _month_words() -> frozenset[str]:
-    """Every run of letters that may hold a month name (whole or glued)."""
-    return frozenset(_folded_months()) | frozenset(_glued_months())
 
 
 def _month_anchors(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -903,240 +569,6 @@ def parse_unix(text: str) -> datetime | None:
     if not UNIX_MIN <= value <= UNIX_MAX:
         return None
     return value
-
-
-_URL_DATE = regex.compile(
-    r"(?<![\w])(?P<y>(?:19|20)\d\d)(?P<sep>[/_-])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\d])"
-    r"|(?<=[/_-])(?P<y2>(?:19|20)\d\d)(?P<m2>[01]\d)(?P<d2>[0-3]\d)(?=[/_.-]|$)"
-)
-_URL_MONTH = regex.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?![0-3]?\d(?:/|$))")
-#: Address characters read for a date (query strings and fragments are left out).
-URL_CHARS = 500
-
-
-def _url_path(url: str) -> str:
-    path = url.split("://", 1)[-1][: URL_CHARS * 2]
-    path = path[path.find("/") :] if "/" in path else ""
-    return path.split("?", 1)[0].split("#", 1)[0][:URL_CHARS]
-
-
-def url_date(url: str) -> date | None:
-    """Read a day from a page, image or link address.
-
-    The forms are ``/2020/07/28/``, ``2020-11-26``, ``2020_11_26`` and
-    ``/20200728-`` (eight digits between separators); the host, query string
-    and fragment are not read.
-
-    >>> url_date("https://example.com/news/2020/07/28/story.html")
-    datetime.date(2020, 7, 28)
-    >>> url_date("https://example.com/2020/07/story") is None
-    True
-    """
-    path = _url_path(url)
-    for m in _URL_DATE.finditer(path):
-        if m.group("y"):
-            d = _valid_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-        else:
-            d = _valid_date(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
-        if d is not None:
-            return d
-    return None
-
-
-def url_month(url: str) -> date | None:
-    """Read a year and month from an address with no day (``/2020/07/story``); the 1st stands for the month.
-
-    >>> url_month("https://example.com/2020/07/story")
-    datetime.date(2020, 7, 1)
-    >>> url_month("https://example.com/2020/07/28/story") is None
-    True
-    """
-    if url_date(url) is not None:
-        return None
-    m = _URL_MONTH.search(_url_path(url))
-    return _valid_date(int(m.group("y")), int(m.group("m")), 1) if m else None
-
-
-#: A copyright notice and its (last) year: "© 2017", "Copyright 2005-2017", "(c) 2017".
-_COPYRIGHT = regex.compile(
-    r"(?:©|&copy;|\(c\)|\bcopyright\b)\s*(?:(?:19|20)\d\d\s*[-–—/]\s*)?(?P<y>(?:19|20)\d\d)(?!\d)",
-    regex.IGNORECASE,
-)
-
-
-def copyright_year(text: str) -> int | None:
-    """The year of a copyright notice in ``text`` (the last year of a range), or None.
-
-    >>> copyright_year("© 2005–2017 Example Media"), copyright_year("Copyright 2019"), copyright_year("(c) team")
-    (2017, 2019, None)
-    """
-    m = _COPYRIGHT.search(text)
-    return int(m.group("y")) if m else None
-
-
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "ein": 1, "eine": 1, "einem": 1, "einer": 1}
-_NUMBER_WORDS.update({"uno": 1, "una": 1, "um": 1, "uma": 1, "een": 1})
-
-
-@dataclass(frozen=True, slots=True)
-class Relative:
-    """A relative phrase: how far back, in which unit, and where."""
-
-    amount: int
-    unit: str
-    start: int
-    end: int
-
-    def resolve(self, anchor: datetime) -> datetime | date | None:
-        """Return the moment ``anchor`` minus this distance (a date for days and longer).
-
-        None when that moment falls outside the calendar (an anchor near
-        ``datetime.min``): the phrase then has no value, it never overflows.
-        """
-        try:
-            if self.unit in ("second", "minute", "hour"):
-                return anchor - timedelta(**{self.unit + "s": self.amount})
-            day = anchor.date()
-            if self.unit == "day":
-                return day - timedelta(days=self.amount)
-            if self.unit == "week":
-                return day - timedelta(weeks=self.amount)
-        except OverflowError:
-            return None
-        day = anchor.date()
-        months = self.amount * (12 if self.unit == "year" else 1)
-        y, m = divmod(day.year * 12 + day.month - 1 - months, 12)
-        m += 1
-        if not 1 <= y <= 9999:
-            return None
-        for d in (day.day, 30, 29, 28):
-            try:
-                return date(y, m, min(d, day.day))
-            except ValueError:
-                continue
-        return date(y, m, 28)
-
-
-def parse_relative(text: str) -> Relative | None:
-    """Find a relative phrase ("2 hours ago", "vor 3 Stunden", "yesterday") in ``text``.
-
-    >>> r = parse_relative("vor 3 Stunden")
-    >>> (r.amount, r.unit)
-    (3, 'hour')
-    """
-    voc = vocabulary()
-    m = _patterns().relative.search(text)
-    if not m:
-        return None
-    if m.group("day"):
-        return Relative(voc.days[m.group("day").lower()], "day", m.start(), m.end())
-    n = m.group("n").lower()
-    amount = int(n) if n.isdigit() else _NUMBER_WORDS.get(n)
-    unit = voc.units.get((m.group("u") or m.group("u2")).lower())
-    if amount is None or unit is None:
-        return None
-    return Relative(amount, unit, m.start(), m.end())
-
-
-# ---------------------------------------------------------------------------
-# The slow path
-# ---------------------------------------------------------------------------
-_DATEPARSER_LANGS = frozenset(
-    [
-        "en",
-        "de",
-        "fr",
-        "es",
-        "it",
-        "pt",
-        "nl",
-        "sv",
-        "da",
-        "nb",
-        "fi",
-        "pl",
-        "cs",
-        "sk",
-        "hu",
-        "ro",
-        "tr",
-        "sq",
-        "sr",
-        "hr",
-        "bs",
-        "sl",
-        "id",
-        "ms",
-        "lt",
-        "lv",
-        "et",
-        "ru",
-        "uk",
-        "bg",
-        "el",
-        "zh",
-        "ja",
-        "ko",
-        "vi",
-        "th",
-    ]
-)
-
-
-@lru_cache(maxsize=4096)
-def _dateparser(text: str, language: str | None) -> datetime | date | None:
-    """Parse a short string with dateparser under strict settings (cached).
-
-    dateparser's answer is kept only when the string states its year and day
-    (see below), so a string without a four-digit year or without a number
-    that can be a day never reaches it: most captures never import it, nor
-    pay its first-use cost (building its locale and time-zone patterns).
-    """
-    years = {int(y) for y in _FOUR_DIGIT_YEAR.findall(text)}
-    numbers = {int(n) for n in _NUMBER.findall(text)}
-    if not years or not any(1 <= n <= 31 for n in numbers):
-        return None
-    import dateparser  # slow path: imported only when needed
-
-    settings: dict[str, Any] = {
-        "PREFER_DATES_FROM": "past",
-        "STRICT_PARSING": True,
-        "REQUIRE_PARTS": ["day", "month", "year"],
-        "PARSERS": ["custom-formats", "absolute-time"],
-    }
-    languages = [language] if language in _DATEPARSER_LANGS else None
-    try:
-        value: datetime | None = dateparser.parse(text, languages=languages, settings=settings)
-    except (ValueError, OverflowError, TypeError, LookupError):
-        return None
-    if value is None:
-        return None
-    # Keep only what the string states: its four-digit year and day must appear in it.
-    if value.year not in years or value.day not in numbers:
-        return None
-    has_time = bool(_patterns().time_any.search(text))
-    if not has_time:
-        return value.date()
-    if value.tzinfo is not None:
-        return value
-    return value.replace(tzinfo=None)
-
-
-_WORDED = regex.compile(
-    r"(?<!\d)(?:[0-3]?\d\W{0,3}[^\W\d_]{3,}[^\d]{0,12}?|[^\W\d_]{3,}\W{0,3}[0-3]?\d\W{0,3})(?:19|20)\d\d(?!\d)"
-)
-_CJK = regex.compile(r"[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}]")
-
-
-def looks_like_worded_date(text: str) -> bool:
-    """Whether ``text`` is shaped like a date in words that dateparser may read.
-
-    A day number and a word before a year ("15 अप्रैल 2020"), or a word and a
-    day ("ديسمبر 25, 2020"); CJK text is left to the fast path.
-    """
-    if _YEAR_GATE.search(text) is None:  # cheap: the pattern needs a four-digit year
-        return False
-    return bool(_WORDED.search(text)) and not _CJK.search(text)
 
 
 def parse_date(

@@ -518,10 +518,9 @@ def _full_scan(text: str, dayfirst: bool | None) -> list[tuple[object, int, int]
         _fold,
         _folded_months,
         _numeric,
-        _patterns,
         _tz_from,
-        _valid_date,
     )
+    from newsclean.datewords import _patterns, _valid_date
 
     p = _patterns()
     months = _folded_months()
@@ -576,7 +575,8 @@ def test_fast_paths_equal_full_scans(text: str) -> None:
     The one difference is by design: a month name glued to a day ending
     ("5thMarch 2020") is read even when no other month name is on the line.
     """
-    from newsclean.dateparse import _find, _glued_months, _letter_runs
+    from newsclean.dateparse import _find
+    from newsclean.datewords import _glued_months, _letter_runs
 
     if any(_fold(w) in _glued_months() for w in _letter_runs(text)):
         return
@@ -589,7 +589,7 @@ def test_plain_punctuation_holds_no_word_characters() -> None:
     """The ASCII view may replace these characters only because no pattern reads them."""
     import regex
 
-    from newsclean.dateparse import _PLAIN_PUNCTUATION, _ascii_view
+    from newsclean.datewords import _PLAIN_PUNCTUATION, _ascii_view
 
     for ch in _PLAIN_PUNCTUATION:
         assert not regex.match(r"\w", ch), repr(ch)

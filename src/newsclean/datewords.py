@@ -1,0 +1,391 @@
+"""Date vocabulary, the compiled date patterns, and cheap views of text for matching.
+
+:mod:`newsclean.dateparse` reads dates with what this module prepares once:
+the word tables of ``data/dates.json`` (month and weekday names in 27
+languages, labels, time zones, relative-time words), the regular expressions
+built from them (compiled on first use), and the helpers that let a line be
+matched quickly (an ASCII view of the same length, letter runs, folded month
+names).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+__all__ = ["YEAR_MAX", "YEAR_MIN", "Vocabulary", "vocabulary"]
+
+#: Years a written date may have (four-digit years only). Every module reads its bounds
+#: here: a date outside them is not a date at all (``1850``, ``2150`` are other numbers).
+YEAR_MIN = 1900
+YEAR_MAX = 2100
+
+
+def _valid_date(y: int, m: int, d: int) -> date | None:
+    """The day ``y-m-d``, or None when it is not a day of a year in the bounds."""
+    if not (YEAR_MIN <= y <= YEAR_MAX and 1 <= m <= 12 and d >= 1):
+        return None
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------------------
+# Vocabulary
+# ---------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The word tables of ``data/dates.json``, prepared for matching.
+
+    Attributes:
+        months: Lower-case month name or abbreviation -> month number, all
+            languages merged (names that mean different months in different
+            languages are left out).
+        month_first: Languages whose numeric dates are month-first.
+        weekdays: Lower-case weekday names and abbreviations.
+        fillers: Connector words allowed around a date on a date-only line.
+        labels: ``(label, kind, language)`` triples, longest label first.
+        timezones: Lower-case abbreviation -> UTC offset in minutes.
+        units: Relative-time unit word -> unit name.
+        before: Words that open a relative phrase ("vor", "il y a").
+        after: Words that close one ("ago", "geleden").
+        days: "today"/"yesterday" words -> days back.
+    """
+
+    months: Mapping[str, int]
+    month_first: frozenset[str]
+    weekdays: frozenset[str]
+    fillers: frozenset[str]
+    labels: tuple[tuple[str, str, str], ...]
+    timezones: Mapping[str, int]
+    units: Mapping[str, str]
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    days: Mapping[str, int]
+
+    @property
+    def label_words(self) -> frozenset[str]:
+        """Every word occurring in a label (lower case)."""
+        return frozenset(w for label, _, _ in self.labels for w in regex.findall(r"\w+", label))
+
+
+def _group(data: Mapping[str, Any], name: str) -> Mapping[str, Any]:
+    group = data.get(name)
+    if not group:
+        raise ValueError(f"dates.json: group {name!r} is missing or empty")
+    return {k: v for k, v in group.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """Load and check ``data/dates.json`` once (the result is immutable).
+
+    Raises:
+        ValueError: If a group is empty or a language lacks twelve months.
+    """
+    raw = json.loads(resources.files("newsclean").joinpath("data/dates.json").read_text(encoding="utf-8"))
+    months: dict[str, int] = {}
+    clashes: set[str] = set()
+    for lang, names in _group(raw, "months").items():
+        if len(names) != 12:
+            raise ValueError(f"dates.json: months[{lang!r}] needs 12 entries, has {len(names)}")
+        for number, variants in enumerate(names, start=1):
+            for name in variants.split("|"):
+                key = name.lower()
+                if months.get(key, number) != number:
+                    clashes.add(key)
+                months[key] = number
+    for key in clashes:
+        del months[key]
+    weekdays = frozenset(w.lower() for words in _group(raw, "weekdays").values() for w in words)
+    labels = sorted(
+        (
+            (label.lower(), kind, lang)
+            for kind, by_lang in _group(raw, "labels").items()
+            for lang, words in by_lang.items()
+            for label in words
+        ),
+        key=lambda t: -len(t[0]),
+    )
+    rel = _group(raw, "relative")
+    units = {w.lower(): unit for unit, words in rel["units"].items() for w in words}
+    days = {w.lower(): back for back, key in enumerate(("today", "yesterday")) for w in rel["days"][key]}
+    return Vocabulary(
+        months=months,
+        month_first=frozenset(_group(raw, "month_first_languages")["languages"]),
+        weekdays=weekdays,
+        fillers=frozenset(w.lower() for w in _group(raw, "fillers")["words"]),
+        labels=tuple(labels),
+        timezones={k.lower(): int(v) for k, v in _group(raw, "timezones").items()},
+        units=units,
+        before=tuple(rel["before"]),
+        after=tuple(rel["after"]),
+        days=days,
+    )
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Build a regex alternation, longest first; refuse an empty group."""
+    items = sorted(set(words), key=lambda w: (-len(w), w))
+    if not items:
+        raise ValueError("cannot build a pattern from an empty word group")
+    return "|".join(regex.escape(w) for w in items)
+
+
+def _trie_alternation(words: Iterable[str]) -> str:
+    """Build the alternation of :func:`_alternation` as a prefix tree (same matches, cheaper).
+
+    A flat alternation of hundreds of month names is tried branch by branch at
+    every position; the tree rejects a position after its first character.
+    Longer names are still tried before their prefixes (a branch goes on
+    before the optional end), so the matches equal the flat alternation's.
+
+    >>> _trie_alternation(["mar", "march", "may"])
+    'ma(?:r(?:ch)?|y)'
+    """
+    root: dict[str, Any] = {}
+    for word in set(words):
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    if not root:
+        raise ValueError("cannot build a pattern from an empty word group")
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [str(regex.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return f"(?:{'|'.join(branches)})" + ("?" if "" in node else "")
+
+    return emit(root)
+
+
+# ---------------------------------------------------------------------------
+# Patterns (compiled once, on first use)
+# ---------------------------------------------------------------------------
+_YEAR = r"(?P<y>(?:19|20)\d\d)"
+# A number is not part of a date when glued to letters, currency, decimals or other digits.
+_NOT_BEFORE = r"(?<![\d_$€£¥+.,/\-]|\d:|(?<!\w)v)"
+_NOT_AFTER = r"(?![\w]|[.,/:-]\d|-\w)"
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    ymd: regex.Pattern[str]
+    numeric: regex.Pattern[str]
+    cjk: regex.Pattern[str]
+    name_dmy: regex.Pattern[str]
+    name_mdy: regex.Pattern[str]
+    name_ymd: regex.Pattern[str]
+    js_date: regex.Pattern[str]
+    dmy_tail: regex.Pattern[str]
+    mdy_tail: regex.Pattern[str]
+    ymd_tail: regex.Pattern[str]
+    js_tail: regex.Pattern[str]
+    time_after: regex.Pattern[str]
+    time_any: regex.Pattern[str]
+    tz_after: regex.Pattern[str]
+    relative: regex.Pattern[str]
+    label: regex.Pattern[str]
+    unix_line: regex.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    voc = vocabulary()
+    mon = rf"(?P<mon>{_trie_alternation(voc.months)})"
+    tz_words = _alternation(k for k in voc.timezones if k != "z")
+    tz = (
+        r"(?P<tz>(?:GMT|UTC)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[+\-−]\d{2}:?\d{2}(?!\d)"
+        rf"|(?<![\w])(?:{tz_words})(?!\w))"
+    )
+    # H:M[:S] with optional am/pm, "15h41", "11時00分", "16시 34분".
+    clock = (
+        r"(?P<H>[01]?\d|2[0-4])\s?(?:[:：.]|h(?=\d)|時|시\s?)(?P<M>[0-5]\d)(?:분|分)?"
+        r"(?:[:.](?P<S>[0-5]\d)(?:[.,]\d{1,9})?)?"
+        r"(?:\s?(?P<ampm>[ap]\.?\s?m\b\.?))?(?!\d|[.,]\d)"
+    )
+    connector = (
+        r"(?:T|\.|at|um|à|a las|a la|alle|às|as|om|kl\.?|klo|u|o|в|saat|pukul|ore|h|godz\.?|-|–|—|\||,|/|@)"
+    )
+    flags = regex.IGNORECASE
+    rel_before = _alternation(voc.before)
+    rel_after = _alternation(voc.after)
+    units = _alternation(voc.units)
+    days = _alternation(voc.days)
+    number = r"(?P<n>\d{1,3}|an?|one|un|une|ein|eine|einem|einer|uno|una|um|uma|een)"
+    label = _alternation(lbl for lbl, _, _ in voc.labels)
+    # What follows the month name in each month-name form; compiled on their own too, so
+    # that a month name found in a line is tried only when the right shape follows it.
+    # A year ends where digits stop, or where a clock glued to it starts ("28 luglio 202010:43",
+    # blocks of a page joined without a space).
+    year_end = r"(?:(?!\d)|(?=\d{1,2}:[0-5]\d(?!\d)))"
+    dmy_tail = (
+        r"\.?(?:\s+de|\s+del|\s?,)?[\s/.-]{0,3}"
+        rf"(?:(?P<y>(?:19|20)\d\d){year_end}|(?P<yy>[0-3]\d)(?=\s{{0,3}}(?:à|at|um|,|-|\|)?\s{{0,3}}\d{{1,2}}[:h]\d\d))"
+    )
+    mdy_tail = rf"\.?\s{{0,2}}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:,\s{{0,2}}|\s{{1,2}}|\.\s?){_YEAR}{year_end}"
+    ymd_tail = r"\.?\s(?P<d>[0-3]?\d)\.?(?:\s?d\.)?(?![\w])"
+    js_tail = (
+        r"\.?\s(?P<d>[0-3]?\d)\s(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d):(?P<S>[0-5]\d)"
+        rf"\s(?:{tz}\s)?(?:\([^()\n]{{1,60}}\)\s)?{_YEAR}(?!\d)"
+    )
+    return _Patterns(
+        ymd=regex.compile(
+            rf"{_NOT_BEFORE}{_YEAR}(?:(?P<sep>[-/]|\s/\s)(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)|(?P<dot>\.\s?)(?P<m>[01]\d)(?P=dot)(?P<d>[0-3]\d))"
+            rf"\.?(?:(?=T\d)|{_NOT_AFTER})",
+            flags,
+        ),
+        numeric=regex.compile(
+            rf"{_NOT_BEFORE}(?P<a>[0-3]?\d)(?P<sep>[./-]|\s/\s)(?P<b>[01]?\d|[0-3]\d)(?P=sep){_YEAR}(?!\d|[.,/:-]\d|-\w|(?-i:[A-Za-z]))",
+            flags,
+        ),
+        cjk=regex.compile(
+            rf"{_YEAR}\s?[年년]\s?(?P<m>[01]?\d)\s?[月월]\s?(?P<d>[0-3]?\d)\s?[日일]?",
+            flags,
+        ),
+        name_dmy=regex.compile(
+            r"(?<![\d_.,/-]|(?-i:[A-Z]))(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|°|ª|-?го|\.)?"
+            rf"(?:\s+de|\s+del|\s+d')?[\s/-]{{0,3}}{mon}{dmy_tail}",
+            flags,
+        ),
+        name_mdy=regex.compile(rf"(?<![\w.-]){mon}{mdy_tail}", flags),
+        name_ymd=regex.compile(rf"(?<![\w.-]){_YEAR}\.?\s(?:m\.\s)?{mon}{ymd_tail}", flags),
+        js_date=regex.compile(rf"(?<![\w]){mon}{js_tail}", flags),
+        dmy_tail=regex.compile(dmy_tail, flags),
+        mdy_tail=regex.compile(mdy_tail, flags),
+        ymd_tail=regex.compile(ymd_tail, flags),
+        js_tail=regex.compile(js_tail, flags),
+        time_after=regex.compile(rf"\s{{0,3}}(?:{connector}\s{{0,3}}){{0,2}}{clock}", flags),
+        time_any=regex.compile(rf"(?<![\w.:,/-]){clock}(?![\w]|[:.]\d)", flags),
+        tz_after=regex.compile(rf"(?:Z(?!\w)|\s{{0,2}}\(?{tz}\)?)", flags),
+        relative=regex.compile(
+            rf"(?<!\w)(?:(?:{rel_before})\s{{1,3}}{number}\s{{0,2}}(?P<u>{units})\b"
+            rf"|{number}\s{{0,2}}(?P<u2>{units})\.?\s{{1,3}}(?:{rel_after})\b"
+            rf"|(?P<day>{days}))(?!\w)",
+            flags,
+        ),
+        label=regex.compile(rf"(?<!\w)(?P<label>{label})(?!\w)\s{{0,3}}[:：]?", flags),
+        unix_line=regex.compile(r"\s*(?P<n>\d{10}|\d{13})\s*"),
+    )
+
+
+#: Arabic-Indic, Persian and full-width digits -> ASCII (same length, so spans stay valid).
+_DIGITS = {
+    **{0x0660 + i: 0x30 + i for i in range(10)},
+    **{0x06F0 + i: 0x30 + i for i in range(10)},
+    **{0xFF10 + i: 0x30 + i for i in range(10)},
+}
+
+
+_LETTERS = regex.compile(r"[^\W\d_]+")
+_LETTER = regex.compile(r"[^\W\d_]")
+
+
+#: Every fast-path date holds a four-digit year, except a day-month-``yy`` date, which a clock follows.
+_YEAR_GATE = re.compile(r"(?:19|20)\d\d")
+
+
+#: Endings a day may carry glued to the month name that follows ("5thMarch", "1erjanvier").
+_GLUED = ("st", "nd", "rd", "th", "er", "го", "de", "del")
+
+
+#: ASCII letters kept, every other ASCII character a space (``_letter_runs``' fast path).
+_ASCII_LETTERS = str.maketrans({chr(c): chr(c) if chr(c).isalpha() else " " for c in range(128)})
+
+
+#: Common non-ASCII characters that are neither letters, digits nor marks (quotes, dashes,
+#: spaces, symbols): a line whose only non-ASCII characters are these is read through an
+#: ASCII view of the same length.
+_PLAIN_PUNCTUATION = (
+    "\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u2013\u2014\u2015\u2026\u00a0\u00ab\u00bb\u2022"
+    "\u00a9\u00ae\u20ac\u00a3\u2032\u2033\u2122\u00b0\u2009\u202f\u200b\u203a\u2039\u2212\u00b7"
+    "\u00d7\u25ba\u2192\u00a7\u00b6"
+)
+_NOT_PLAIN = re.compile(f"[^\\x00-\\x7f{_PLAIN_PUNCTUATION}]")
+
+
+def _ascii_view(text: str) -> str | None:
+    """``text`` with each :data:`_PLAIN_PUNCTUATION` character as ``?``, or None.
+
+    The view has the same length and the same runs of letters, digits and
+    word characters as ``text``; None when ``text`` holds other non-ASCII
+    characters.
+
+    >>> _ascii_view("It’s 5 — fine"), _ascii_view("März")
+    ('It?s 5 ? fine', None)
+    """
+    if text.isascii():
+        return text
+    if _NOT_PLAIN.search(text) is not None:
+        return None
+    return text.encode("ascii", "replace").decode("ascii")
+
+
+def _letter_runs(text: str) -> list[str]:
+    """The runs of letters of ``text`` (``[^\\W\\d_]+``), with a fast path for ASCII text.
+
+    >>> _letter_runs("On 5th March, 2024")
+    ['On', 'th', 'March']
+    """
+    view = _ascii_view(text)
+    if view is not None:
+        return view.translate(_ASCII_LETTERS).split()
+    return list(_LETTERS.findall(text))
+
+
+#: Letters that ``str.lower`` leaves apart but case-insensitive matching joins (``MAYIS``
+#: matches ``mayıs``); mapped to one form so a month name is found however it is cased.
+_FOLD = str.maketrans({"ı": "i", "ς": "σ", "ſ": "s", "µ": "μ"})
+
+
+_FOLD_NEEDED = re.compile("[\u0131\u03c2\u017f\u00b5\u0307]")
+
+
+def _fold(word: str) -> str:
+    """Lower-case ``word`` and join the letters of :data:`_FOLD` (and drop a combining dot above)."""
+    low = word.lower()
+    if low.isascii() or _FOLD_NEEDED.search(low) is None:
+        return low
+    return low.replace("\u0307", "").translate(_FOLD)
+
+
+@lru_cache(maxsize=1)
+def _folded_months() -> Mapping[str, int]:
+    """:attr:`Vocabulary.months` keyed by :func:`_fold` (forms that would clash are left out)."""
+    out: dict[str, int] = {}
+    clashes: set[str] = set()
+    for name, number in vocabulary().months.items():
+        key = _fold(name)
+        if out.get(key, number) != number:
+            clashes.add(key)
+        out[key] = number
+    return {k: v for k, v in out.items() if k not in clashes}
+
+
+@lru_cache(maxsize=1)
+def _glued_months() -> Mapping[str, int]:
+    """Folded month names with a day ending glued before them -> length of that ending."""
+    out: dict[str, int] = {}
+    for end in _GLUED:
+        for name in _folded_months():
+            out.setdefault(end + name, len(end))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _month_words() -> frozenset[str]:
+    """Every run of letters that may hold a month name (whole or glued)."""
+    return frozenset(_folded_months()) | frozenset(_glued_months())

@@ -1,0 +1,493 @@
+"""Date candidates in the text: which lines to read, what each date on them is.
+
+:func:`find_candidates` is the first half of :mod:`newsclean.stages.dates`.
+Cheap compiled prefilter scans (a number that may be a year or timestamp, a
+clock time, a relative-time word or a two-digit-year shape on a short line)
+pick the few lines worth reading; only those are parsed, with the exact fast
+paths of :mod:`newsclean.dateparse` (dateparser reads at most
+:data:`MAX_SLOW_CALLS` short lines per document that the fast paths could
+not). Each date becomes a :class:`Found`, labelled ``published``,
+``updated``, ``captured``, ``copyright`` or ``mentioned``, or left unlabelled
+for the chooser (:mod:`newsclean.stages.date_choice`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import operator
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+
+import regex
+
+from newsclean.datemarks import Relative
+from newsclean.dateparse import (
+    _NUMERIC_GATE,
+    YEAR_MAX,
+    YEAR_MIN,
+    DateHit,
+    _find,
+    copyright_year,
+    dayfirst_for,
+    find_short_dates,
+    looks_like_worded_date,
+    parse_relative,
+    parse_unix,
+    vocabulary,
+)
+from newsclean.dateparse_slow import _dateparser
+from newsclean.datewords import _DIGITS, _FOLD_NEEDED, _ascii_view, _fold, _patterns
+from newsclean.stages._lines import Line
+
+__all__ = ["Found", "find_candidates"]
+
+#: At most this many lines per document go to the dateparser slow path.
+MAX_SLOW_CALLS = 4
+#: Lines longer than this are never sent to dateparser.
+MAX_SLOW_CHARS = 80
+#: A line is prose (its dates are only mentioned) when this many words remain
+#: after taking out dates, labels and connector words.
+PROSE_WORDS = 8
+
+
+#: A line at most this long may hold a two-digit-year date without a label ("5/5/20" alone).
+SHORT_YEAR_LINE = 40
+
+#: Labels are looked for on lines up to this long (longer lines are prose).
+MAX_LABELLED_CHARS = 300
+#: Relative phrases ("2 hours ago") are looked for on lines up to this long.
+MAX_RELATIVE_CHARS = 60
+#: A first line with at most this many words is a title, never prose.
+TITLE_WORDS = 40
+
+_WORD = regex.compile(r"[^\W\d_]+|\d+")
+_DATE_ONLY_HINT = regex.compile(r"[\d\s:.,/TZ+-]+")
+_EMBED_SIGNATURE = regex.compile(r"\s*[—–-]\s?[^\n]{1,80}?\(@\w{1,30}\)")
+_SENTENCE_END = regex.compile(r"[.!?…。！？][\"'»”’)]*\s*$")
+_FOREIGN_DIGIT = re.compile(r"[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]")
+#: UTF-8 lead bytes of those digits (Arabic-Indic, Persian, full-width).
+_FOREIGN_LEADS = (b"\xd9", b"\xdb", b"\xef\xbc")
+
+
+def _has_foreign_digits(text: str) -> bool:
+    """Whether ``text`` holds Arabic-Indic, Persian or full-width digits.
+
+    Most texts hold none of their UTF-8 lead bytes; ``bytes.find`` rules that
+    out faster than a character-class scan of the text.
+    """
+    if text.isascii():
+        return False
+    data = text.encode("utf-8", "surrogatepass")
+    if all(data.find(lead) == -1 for lead in _FOREIGN_LEADS):
+        return False
+    return _FOREIGN_DIGIT.search(text) is not None
+
+
+# Prefilter scans. ``regex`` scans a class-led pattern over non-ASCII text about twice as fast as ``re``.
+#: A number that may be a year or a timestamp, or a clock time.
+_NUMBERISH = regex.compile(r"[12]\d\d\d|:\d\d")
+#: Cheap necessary tests before the two-digit-year and copyright parsers run on a line.
+_SHORT_SHAPE = re.compile(r"\d[./-]\d\d?[./-]\d\d(?!\d)|\d\.?\s\w{3,12}\.?\s\d\d(?!\d)")
+_COPYRIGHT_MARKS = ("©", "opyright", "OPYRIGHT", "(c)", "(C)", "&copy;")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A date candidate found in the text, with what the chooser needs.
+
+    Attributes:
+        line: Index of the line (in the text the stage received).
+        value: The date, or None for an unresolved relative phrase.
+        kind: ``published``/``updated``/``captured``/``mentioned``, or None
+            for an unlabelled date on a short line (decided later).
+        source: The stripped line the date was read from.
+        date_only: The line holds nothing but dates, labels and connectors.
+        prose: The line is a story sentence.
+        ambiguous: A message when day and month could be swapped.
+        relative: The value came from a relative phrase.
+        precision: ``day``, or ``year`` for a copyright year (its value is
+            then January 1st of that year and it is never taken for a day).
+    """
+
+    line: int
+    value: datetime | date | None
+    kind: str | None
+    source: str
+    date_only: bool
+    prose: bool
+    ambiguous: str | None = None
+    relative: bool = False
+    precision: str = "day"
+
+
+@dataclass(frozen=True, slots=True)
+class _Label:
+    start: int
+    end: int
+    kind: str
+    language: str
+
+
+@lru_cache(maxsize=1)
+def _label_table() -> dict[str, tuple[str, str]]:
+    return {label: (kind, lang) for label, kind, lang in reversed(vocabulary().labels)}
+
+
+@lru_cache(maxsize=1)
+def _filler_words() -> frozenset[str]:
+    voc = vocabulary()
+    return voc.fillers | voc.weekdays | voc.label_words
+
+
+_TOKEN = regex.compile(r"\w+")
+_WORD_CHAR = regex.compile(r"\w")
+
+
+@lru_cache(maxsize=1)
+def _label_heads() -> frozenset[str]:
+    """First word of every label, folded: a label can start only on such a word."""
+    return frozenset(_fold(_TOKEN.findall(label)[0]) for label, _, _ in vocabulary().labels)
+
+
+@lru_cache(maxsize=1)
+def _relative_words() -> frozenset[str]:
+    """Words one of which every relative phrase holds ("ago", "vor", "il", "yesterday")."""
+    voc = vocabulary()
+    heads = [*voc.before, *voc.days]
+    return frozenset(_fold(_TOKEN.findall(w)[0]) for w in heads) | frozenset(_fold(w) for w in voc.after)
+
+
+#: ASCII word characters kept, others a space (fast paths of ``_tokens``).
+_ASCII_WORDS = str.maketrans(
+    {chr(c): chr(c) if chr(c).isalnum() or chr(c) == "_" else " " for c in range(128)}
+)
+#: ASCII letters and digits kept, others a space (fast path of ``_remainder``).
+_ASCII_ALNUM = str.maketrans({chr(c): chr(c) if chr(c).isalnum() else " " for c in range(128)})
+
+
+def _tokens(text: str) -> frozenset[str]:
+    """The folded words (``\\w+``) of a line, for the label and relative-phrase gates."""
+    view = _ascii_view(text)
+    if view is not None:
+        return frozenset(view.lower().translate(_ASCII_WORDS).split())
+    return frozenset(_TOKEN.findall(_fold(text)))
+
+
+def _words(text: str) -> list[str]:
+    """Runs of letters and runs of digits (``_WORD``), with a fast path for ASCII text."""
+    view = _ascii_view(text)
+    if view is None:
+        return list(_WORD.findall(text))
+    out: list[str] = []
+    for tok in view.translate(_ASCII_ALNUM).split():
+        if tok.isalpha() or tok.isdigit():
+            out.append(tok)
+        else:
+            out.extend(_WORD.findall(tok))
+    return out
+
+
+def _labels(text: str) -> list[_Label]:
+    table = _label_table()
+    out = []
+    for m in _patterns().label.finditer(text):
+        kind, lang = table[m.group("label").lower()]
+        out.append(_Label(m.start(), m.end(), kind, lang))
+    return out
+
+
+def _remainder(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
+    """Words of ``text`` outside ``spans`` that are not connectors or weekdays."""
+    pieces = []
+    pos = 0
+    for s, e in sorted(spans):
+        if s > pos:
+            pieces.append(text[pos:s])
+        pos = max(pos, e)
+    pieces.append(text[pos:])
+    fillers = _filler_words()
+    return [w for w in _words(" ".join(pieces)) if w.lower() not in fillers]
+
+
+def _is_prose(text: str, rest: Sequence[str]) -> bool:
+    words = [w for w in rest if not w.isdigit()]
+    if len(words) >= PROSE_WORDS:
+        return True
+    return len(words) >= 5 and bool(_SENTENCE_END.search(text))
+
+
+def _label_before(text: str, labels: Sequence[_Label], start: int, floor: int) -> _Label | None:
+    """The label right before a date (only connectors, weekdays and punctuation between)."""
+    best = None
+    for lab in labels:
+        if floor <= lab.start and lab.end <= start:
+            best = lab
+    if best is None:
+        return None
+    fillers = _filler_words()
+    if any(w.lower() not in fillers for w in _WORD.findall(text[best.end : start])):
+        return None
+    return best
+
+
+def _vote_dayfirst(lines: Sequence[str]) -> bool | None:
+    """Decide numeric order from the document's own unambiguous dates."""
+    dmy = mdy = 0
+    for text in lines:
+        if not _NUMERIC_GATE.search(text):
+            continue
+        for m in _patterns().numeric.finditer(text):
+            a, b = int(m.group("a")), int(m.group("b"))
+            if m.group("sep") == ".":
+                continue
+            if a > 12 >= b:
+                dmy += 1
+            elif b > 12 >= a:
+                mdy += 1
+    if dmy == mdy:
+        return None
+    return dmy > mdy
+
+
+@lru_cache(maxsize=1)
+def _relative_hints() -> tuple[str, ...]:
+    voc = vocabulary()
+    words = [*voc.after, *voc.before, *voc.days]
+    return tuple(sorted({w.lower() for w in words if w.lower() != "ha"}))
+
+
+@lru_cache(maxsize=1)
+def _relative_heads() -> frozenset[str]:
+    """First words of :func:`_relative_hints` ("il" of "il y a"), folded."""
+    return frozenset(_fold(_TOKEN.findall(h)[0]) for h in _relative_hints())
+
+
+def _candidate_lines(text: str, lines: Sequence[Line]) -> list[int]:
+    """Indices of the lines worth parsing (the cheap prefilter).
+
+    A line is read when it holds a number that may be a year or a timestamp
+    (``[12]ddd``), a clock time (``:dd``), or, on a short line, a relative
+    time word ("ago", "vor", "yesterday") standing as a word. Each test is a
+    plain scan with a literal prefix, so clean text costs a few passes of C
+    code; once a line is picked, the scan resumes at its end.
+    """
+    picked: set[int] = set()
+    index = last = 0
+    search = _NUMBERISH.search
+    m = search(text)
+    while m is not None:
+        pos = m.start()
+        index += text.count("\n", last, pos)
+        last = pos
+        picked.add(index)
+        line_end = text.find("\n", pos)
+        if line_end == -1:
+            break
+        m = search(text, line_end)  # this line is picked: go on from the next one
+    # Relative phrases count only on short lines: look for their words there.
+    # (Line fields by position: index 0, text 3; much cheaper than by name in this loop.)
+    short = [ln for ln in lines if len(ln[3]) <= MAX_RELATIVE_CHARS and ln[0] not in picked]
+    if not short:
+        return sorted(picked)
+    heads = _relative_heads()
+    raw = "\n".join([ln[3] for ln in short])
+    # Two-digit-year dates ("5/5/20", "05 Mar 19") count only on short lines too.
+    shapes = list(_SHORT_SHAPE.finditer(raw))
+    if shapes:
+        ends = list(itertools.accumulate([len(ln.text) + 1 for ln in short], initial=0))
+        picked.update(short[bisect.bisect_right(ends, m.start()) - 1].index for m in shapes)
+    view = _ascii_view(raw)
+    if view is not None:
+        # The same words at the same offsets; the words standing whole are its ASCII word runs.
+        joined = view.lower()
+        heads = heads.intersection(joined.translate(_ASCII_WORDS).split())
+    else:
+        joined = raw.lower()
+        if len(joined) != len(raw) or _FOLD_NEEDED.search(joined):
+            # Rare letters change length or need folding: look line by line.
+            picked.update(ln.index for ln in short if not _tokens(ln.text).isdisjoint(heads))
+            return sorted(picked)
+    offsets: list[int] | None = None
+    for word in heads:
+        pos = joined.find(word)
+        while pos != -1:
+            after = pos + len(word)
+            if (pos == 0 or not _WORD_CHAR.match(joined, pos - 1)) and not _WORD_CHAR.match(joined, after):
+                if offsets is None:
+                    offsets = list(itertools.accumulate([len(ln.text) + 1 for ln in short], initial=0))
+                picked.add(short[bisect.bisect_right(offsets, pos) - 1].index)
+            pos = joined.find(word, after)
+    return sorted(picked)
+
+
+def _split_lines(text: str) -> list[Line]:
+    """:func:`~newsclean.stages._lines.split_lines`, the same records built in C loops."""
+    parts = text.split("\n")
+    sizes = list(map(len, parts))
+    starts = list(itertools.accumulate(map((1).__add__, sizes), initial=0))
+    ends = map(operator.add, starts, sizes)
+    return list(map(tuple.__new__, itertools.repeat(Line), zip(itertools.count(), starts, ends, parts)))
+
+
+def find_candidates(
+    text: str,
+    *,
+    language: str | None = None,
+    captured_at: datetime | None = None,
+    slow_calls: int = MAX_SLOW_CALLS,
+    lines: Sequence[Line] | None = None,
+) -> tuple[list[Found], list[str]]:
+    """Find every date candidate in ``text``.
+
+    Args:
+        text: The working text, one block per line.
+        language: Document language (orders numeric dates, guides dateparser).
+        captured_at: Anchor for relative phrases; without it they get no value.
+        slow_calls: How many lines may go to dateparser.
+        lines: ``split_lines(text)`` when the caller has it already.
+
+    Returns:
+        ``(candidates, warnings)`` in line order.
+
+    >>> from newsclean.dateparse import iso
+    >>> found, _ = find_candidates("Title\\nStand: 05.03.2024, 15:41 Uhr\\nText since 2019.")
+    >>> [(f.line, iso(f.value), f.kind, f.date_only) for f in found]
+    [(1, '2024-03-05T15:41:00', 'updated', True)]
+    """
+    original = text
+    if _has_foreign_digits(text):
+        text = text.translate(_DIGITS)  # same length: offsets stay valid
+    if lines is None or text is not original:
+        lines = _split_lines(text)
+    picked = _candidate_lines(text, lines)
+    if not picked:
+        return [], []
+    title_line = _title_line(lines, frozenset(i for i in picked if _DATE_ONLY_HINT.fullmatch(lines[i].text)))
+    texts = [lines[i].text for i in picked]
+    vote = _vote_dayfirst(texts)
+    lang_first = dayfirst_for(language)
+    found: list[Found] = []
+    warnings: list[str] = []
+    ambiguous = 0
+    unresolved: list[str] = []
+    # Two-digit years resolve against the capture day, else today (never into the future).
+    reference = captured_at.date() if captured_at is not None else date.today()
+    for i in picked:
+        line = lines[i]
+        raw = line.text
+        source = original[line.start : line.end].strip()
+        # Gates: each parser runs only when the words it needs are on the line.
+        unix = parse_unix(raw) if raw.strip().isdecimal() else None
+        if unix is not None:
+            found.append(Found(i, unix, "captured", source, True, False))
+            continue
+        hits: Sequence[DateHit]
+        if len(raw) > MAX_LABELLED_CHARS and i != title_line:
+            # A long line is prose: only its dates are wanted, all of them mentioned.
+            hits = _find(raw, vote if vote is not None else lang_first)
+            if hits:
+                date_only = not _remainder(raw, [(h.start, h.end) for h in hits])
+                for h in hits:
+                    ambiguous += bool(h.ambiguous)
+                    found.append(Found(i, h.value, "mentioned", source, date_only, True, h.ambiguous))
+            continue
+        words = _tokens(raw)
+        labels = (
+            _labels(raw) if len(raw) <= MAX_LABELLED_CHARS and not words.isdisjoint(_label_heads()) else []
+        )
+        first = vote
+        if first is None and labels:
+            first = dayfirst_for(labels[-1].language) if labels[-1].language in ("en",) else True
+        if first is None:
+            first = lang_first
+        hits = _find(raw, first)
+        spans = [(h.start, h.end) for h in hits] + [(lab.start, lab.end) for lab in labels]
+        rel: Relative | None = None
+        slow: datetime | date | None = None
+        if not hits and not words.isdisjoint(_relative_words()):
+            rel = parse_relative(raw)
+            if rel is not None:
+                spans.append((rel.start, rel.end))
+        short_year = False
+        if not hits and rel is None and (labels or len(raw) <= SHORT_YEAR_LINE) and _SHORT_SHAPE.search(raw):
+            # A two-digit year counts only on a labelled line or a line holding only the date.
+            short = find_short_dates(raw, dayfirst=first, reference=reference)
+            if short and (
+                (labels and _label_before(raw, labels, short[0].start, 0) is not None)
+                or not _remainder(raw, spans + [(h.start, h.end) for h in short])
+            ):
+                hits, short_year = short[:1], True
+                spans.append((hits[0].start, hits[0].end))
+        if not hits and rel is None:
+            copy = (
+                copyright_year(raw)
+                if len(raw) <= MAX_LABELLED_CHARS and any(mark in raw for mark in _COPYRIGHT_MARKS)
+                else None
+            )
+            if copy is not None and YEAR_MIN <= copy <= YEAR_MAX:
+                found.append(Found(i, date(copy, 1, 1), "copyright", source, False, False, precision="year"))
+                continue
+        worded = (
+            not hits and slow_calls > 0 and len(source) <= MAX_SLOW_CHARS and looks_like_worded_date(source)
+        )
+        if not hits and rel is None and not worded:
+            continue  # nothing can come of this line, prose or not
+        rest = _remainder(raw, spans)
+        is_title = i == title_line and len(rest) <= TITLE_WORDS
+        prose = (len(raw) > MAX_LABELLED_CHARS or _is_prose(raw, rest)) and not is_title and not short_year
+        if _EMBED_SIGNATURE.match(raw):
+            prose = True  # "— Name (@handle) March 5, 2024": an embedded post, not this page
+        date_only = not rest
+        if hits:
+            floor = 0
+            for h in hits:
+                lab = None if prose else _label_before(raw, labels, h.start, floor)
+                floor = h.end
+                kind = "mentioned" if prose else (lab.kind if lab else None)
+                if h.ambiguous:
+                    ambiguous += 1
+                found.append(Found(i, h.value, kind, source, date_only, prose, h.ambiguous))
+            continue
+        if prose:
+            continue
+        if rel is not None:
+            lab = labels[-1] if labels else None
+            kind = lab.kind if lab else None
+            if captured_at is None:
+                unresolved.append(source)
+                found.append(Found(i, None, kind, source, date_only, False, relative=True))
+            else:
+                found.append(
+                    Found(i, rel.resolve(captured_at), kind, source, date_only, False, relative=True)
+                )
+            continue
+        if worded:
+            slow_calls -= 1
+            cut = labels[-1].end if labels else 0
+            slow = _dateparser(raw[cut:].strip(), language)
+            if slow is not None:
+                lab = labels[-1] if labels else None
+                rest = [w for w in rest if not w.isdigit() and w.lower() not in _slow_words(raw[cut:])]
+                found.append(Found(i, slow, lab.kind if lab else None, source, False, False))
+    if ambiguous:
+        order = "day-first" if (vote if vote is not None else lang_first) in (True, None) else "month-first"
+        warnings.append(f"{ambiguous} ambiguous numeric date(s) read {order}")
+    if unresolved:
+        warnings.append(
+            f"relative date {unresolved[0]!r} left without a value: pass captured_at to resolve it"
+            + (f" ({len(unresolved)} such lines)" if len(unresolved) > 1 else "")
+        )
+    return found, warnings
+
+
+def _slow_words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+def _title_line(lines: Sequence[Line], skip: frozenset[int] = frozenset()) -> int:
+    """Index of the first non-empty line that is not a date line (a capture's title)."""
+    return next((ln.index for ln in lines if ln.text.strip() and ln.index not in skip), 0)

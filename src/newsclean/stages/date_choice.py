@@ -1,0 +1,487 @@
+"""Choosing the publication and update dates among the candidates.
+
+The second half of :mod:`newsclean.stages.dates`: the rules, in order, are
+listed in that module's docstring. Page metadata is ranked by
+:data:`_META_ORDER`; a text date is placed against the headline (a line
+repeating the title) and the story's first paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import regex
+
+from newsclean.article import DateCandidate, parse_iso
+from newsclean.dateparse import day_of, parse_date, plausible_day, url_date
+from newsclean.datewords import _ascii_view
+from newsclean.stages._lines import Line
+from newsclean.stages.date_candidates import _SENTENCE_END, _WORD, Found, _title_line
+
+__all__ = ["Choice", "choose_published", "choose_updated", "headline_index", "headline_lines"]
+
+_NORM = regex.compile(r"[\W_]+")
+
+#: Lines after the headline searched for its date line.
+HEADLINE_AFTER = 25
+#: Lines before the headline searched for its date line.
+HEADLINE_BEFORE = 3
+#: Lines before / after the story start searched for a date line.
+STORY_BEFORE = 12
+STORY_AFTER = 3
+#: Added to the distance of a date line that also holds other words (a byline).
+NOT_DATE_ONLY_PENALTY = 3
+#: Added per earlier headline repeat (the title also recurs in share and related widgets).
+LATER_HEADLINE_PENALTY = 5
+#: Added to a date labelled as an update when it competes as a header date line.
+UPDATED_PENALTY = 2
+#: Zones (hours from UTC) a publisher's local day is looked for in when page metadata gives a
+#: UTC time: US Pacific to New Zealand daylight time, where nearly all news is dated.
+WEST_MOST = -8
+EAST_MOST = 13
+#: A printed local time matches a structured UTC time when they differ by a zone offset within this
+#: many seconds (pages print minutes; a system may stamp the metadata a little later).
+PRINTED_SLACK_SECONDS = 300
+
+
+#: Sources of candidates an earlier stage read from the page, most trusted first.
+_META_ORDER = (
+    "json-ld:",
+    "meta:",
+    "itemprop:",
+    "microdata:",
+    "rdfa:",
+    "og:",
+    "opengraph:",
+    "time[",
+    "time:",
+    "html:",
+    "abbr:",
+    "headline:",
+    "url:",
+    # Weak page evidence, read only when the page states no date elsewhere.
+    "image-url:",
+    "link:",
+    "title-tag",
+    "copyright:",
+)
+#: Ranks below this are structured data (JSON-LD and ``<meta>``).
+_STRUCTURED_RANK = _META_ORDER.index("itemprop:")
+#: Rank from which a page source is weak evidence (see ``choose_published``).
+_WEAK_RANK = _META_ORDER.index("image-url:")
+#: Date-named elements: they lose to the day in the page's address.
+_ELEMENT_SOURCES = ("html:", "abbr:", "time:", "headline:")
+
+
+_day = day_of
+_plausible = plausible_day
+
+
+#: ASCII letters and digits lower-cased, every other ASCII character a space (``_norm``'s fast path).
+_ASCII_NORM = str.maketrans({chr(c): chr(c).lower() if chr(c).isalnum() else " " for c in range(128)})
+
+
+def _norm(text: str) -> str:
+    """Lower-case words and numbers joined by single spaces."""
+    view = _ascii_view(text)
+    if view is not None:
+        return " ".join(view.translate(_ASCII_NORM).split())
+    return str(_NORM.sub(" ", text.lower())).strip()
+
+
+#: :data:`_ASCII_NORM` keeping line breaks (``_norm_lines``' fast path).
+_ASCII_NORM_LINES = str.maketrans(
+    {**{chr(c): chr(c).lower() if chr(c).isalnum() else " " for c in range(128)}, "\n": "\n"}
+)
+
+
+def _norm_lines(texts: list[str]) -> Iterable[str]:
+    """``map(_norm, texts)`` for lines, normalised in one pass when all of them have an ASCII view."""
+    joined = "\n".join(texts)
+    view = _ascii_view(joined)
+    if view is None or joined.count("\n") != len(texts) - 1:
+        return map(_norm, texts)
+    return map(" ".join, map(str.split, view.translate(_ASCII_NORM_LINES).split("\n")))
+
+
+def _title_words(title: str) -> frozenset[str]:
+    return frozenset(_norm(title).split())
+
+
+def headline_lines(
+    lines: Sequence[Line],
+    title: str | None,
+    *,
+    limit: int = 8,
+    skip: frozenset[int] = frozenset(),
+    until: int | None = None,
+) -> list[int]:
+    """Return the indices of lines repeating the title (headline candidates).
+
+    The title is the ``title`` field when an earlier stage set it, else the
+    first non-empty line (a text capture opens with the page ``<title>``,
+    which usually adds the site name to the headline). A line repeats it when
+    it is a substring of the title, or when nearly all its words (at least
+    four) are title words. With ``until``, the search stops after that line
+    once a headline is found (the lines below it cannot matter to the caller).
+    """
+    first = -1
+    if not title:
+        first = _title_line(lines, skip)
+        title = lines[first].text if lines else ""
+    if not title:
+        return []
+    t = _norm(title)
+    if len(t) < 15:
+        return []
+    words = _title_words(title)
+    out: list[int] = []
+    shortest, longest = max(15, 0.4 * len(t)), 2 * len(t)
+    high = 2 * len(title) + 10
+    near = [ln for ln in lines[first + 1 :] if shortest <= len(ln.text) <= high]
+    for ln, s in zip(near, _norm_lines([ln.text for ln in near]), strict=True):
+        if until is not None and out and ln.index > until:
+            break
+        if len(s) < shortest or len(s) > longest:
+            continue
+        if s in t or t in s:
+            out.append(ln.index)
+        else:
+            mine = set(s.split())
+            if len(mine) >= 4 and len(mine & words) >= 0.85 * len(mine):
+                out.append(ln.index)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def headline_index(lines: Sequence[Line], title: str | None) -> int | None:
+    """Return the first line repeating the title, or None."""
+    heads = headline_lines(lines, title, limit=1)
+    return heads[0] if heads else None
+
+
+def _is_story_line(text: str) -> bool:
+    if len(text) < 15:  # fewer than 15 words for sure
+        return False
+    words = _WORD.findall(text)
+    if len(words) >= 30:
+        return True
+    stripped = text.rstrip()
+    return len(words) >= 15 and bool(_SENTENCE_END.search(stripped)) and not stripped.endswith(("...", "…"))
+
+
+def _story_start(lines: Sequence[Line], after: int) -> int:
+    """Index of the first story-like line at or after ``after`` (len(lines) if none)."""
+    for ln in lines[after:]:
+        if _is_story_line(ln.text):
+            return ln.index
+    return len(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """The chosen publication date, where it came from and by which rule."""
+
+    value: datetime | date
+    source: str
+    rule: str
+    index: int | None = None  # position in the found list, when from the text
+
+
+def _meta_rank(source: str) -> int:
+    for rank, prefix in enumerate(_META_ORDER):
+        if source.startswith(prefix):
+            return rank
+    return len(_META_ORDER)
+
+
+def _anchors(
+    lines: Sequence[Line], title: str | None, skip: frozenset[int], until: int | None = None
+) -> list[tuple[int, int]]:
+    """(headline, story start) pairs; without a headline, (-1, first story line).
+
+    ``until`` is the last line a date is scored on plus :data:`HEADLINE_BEFORE`:
+    a headline further down scores no date (see :func:`_header_score`), so
+    only the first of those is looked for (it still sets the first headline
+    and story start).
+    """
+    heads = headline_lines(lines, title, skip=skip, until=until)
+    if not heads:
+        return [(-1, _story_start(lines, 1))]
+    out = []
+    story = -1
+    for h in heads:  # ascending: a story start at or after h + 1 serves the next headline too
+        if story <= h:
+            story = _story_start(lines, h + 1)
+        out.append((h, story))
+    return out
+
+
+def _header_score(f: Found, anchors: Sequence[tuple[int, int]]) -> int | None:
+    """How far a date line sits from a headline or the story start below it (None: too far)."""
+    best: int | None = None
+    for order, (head, story) in enumerate(anchors):
+        scores = []
+        if head >= 0 and head - HEADLINE_BEFORE <= f.line <= head + HEADLINE_AFTER:
+            scores.append(f.line - head if f.line >= head else 2 * (head - f.line))
+        if story < 10**9 and story - STORY_BEFORE <= f.line <= story + STORY_AFTER and f.line >= head:
+            scores.append(abs(story - f.line))
+        if scores:
+            score = (
+                min(scores) + (0 if f.date_only else NOT_DATE_ONLY_PENALTY) + LATER_HEADLINE_PENALTY * order
+            )
+            if f.kind == "updated":
+                score += UPDATED_PENALTY
+            best = score if best is None else min(best, score)
+    return best
+
+
+def _page_values(
+    metadata: Sequence[DateCandidate], kind: str, captured_at: datetime | None
+) -> list[tuple[int, datetime | date, DateCandidate]]:
+    """Plausible page candidates of ``kind`` as ``(trust rank, value, candidate)``, day precision only."""
+    out = []
+    for c in metadata:
+        if c.kind != kind or c.value is None or c.precision != "day":
+            continue
+        try:
+            value = parse_iso(c.value)
+        except ValueError:
+            value = parse_date(c.value, fallback=False)
+        if value is not None and _plausible(value, captured_at):
+            out.append((_meta_rank(c.source), value, c))
+    return out
+
+
+def choose_published(
+    found: Sequence[Found],
+    lines: Sequence[Line],
+    *,
+    metadata: Sequence[DateCandidate] = (),
+    title: str | None = None,
+    captured_at: datetime | None = None,
+    url: str | None = None,
+    page_url_day: date | None = None,
+) -> Choice | None:
+    """Pick the publication date by the documented rules (see the module docstring).
+
+    ``url`` is the address the caller gave; ``page_url_day`` the day in the
+    page's own canonical address (found by the HTML stage), used when ``url``
+    holds none.
+    """
+    from_url = url_date(url) if url else None
+    url_source = f"url:{url}"
+    if from_url is None and page_url_day is not None:
+        from_url, url_source = page_url_day, "url"
+    if from_url is not None and not _plausible(from_url, captured_at):
+        from_url = None
+    page = _page_values(metadata, "published", captured_at)
+    meta = [t for t in page if t[0] < _WEAK_RANK]
+    weak = [t for t in page if t[0] >= _WEAK_RANK]
+    if meta:
+        _, value, cand = min(meta, key=lambda t: t[0])
+        earlier = _earliest_structured(meta)
+        if earlier is not None and earlier[1] < value:
+            return Choice(earlier[1], earlier[2].source, "page metadata, earliest of disagreeing sources")
+        source = cand.source
+        printed = _printed_local(value, page)
+        if printed is not None and from_url is None:
+            return Choice(printed[0], f"{source} + {printed[1]}", "page metadata, local day as printed")
+        if from_url is not None and _day(value) != from_url:
+            if source.startswith(_ELEMENT_SOURCES):
+                # A date-named element is the weakest page source (often the site's
+                # "today" banner); the day in the page's address is the publisher's own.
+                return Choice(from_url, url_source, "url date")
+            if _utc_local_day(value, from_url):
+                return Choice(from_url, f"{source} + {url_source}", "page metadata, local day from the url")
+        return Choice(value, source, "page metadata")
+
+    ok = [
+        (k, f)
+        for k, f in enumerate(found)
+        if not f.prose
+        and f.kind not in ("captured", "mentioned", "copyright")
+        and _plausible(f.value, captured_at)
+    ]
+    if not ok:
+        if from_url is not None:
+            return Choice(from_url, url_source, "url date")
+        if weak:
+            _, value, cand = min(weak, key=lambda t: t[0])
+            return Choice(value, cand.source, "page address or title date")
+        return None
+    skip = frozenset(f.line for f in found if f.date_only)
+    anchors = _anchors(lines, title, skip, until=max(f.line for _, f in ok) + HEADLINE_BEFORE)
+    first_head = min(h for h, _ in anchors)
+
+    def near(f: Found) -> int:
+        score = _header_score(f, anchors)
+        return 10**6 + f.line if score is None else score
+
+    labelled = [(k, f) for k, f in ok if f.kind == "published"]
+    if labelled:
+        k, f = min(labelled, key=lambda t: (near(t[1]), t[0]))
+        return Choice(_value(f), f.source, "published label", k)
+
+    title_line = _title_line(lines, skip)
+    bare = [(k, f) for k, f in ok if f.kind is None and f.line != title_line]
+    scored = [
+        (s, k, f)
+        for k, f in ok
+        if f.kind in (None, "updated")
+        and f.line != title_line
+        and (s := _header_score(f, anchors)) is not None
+    ]
+    if scored:
+        _, k, f = min(scored, key=lambda t: (t[0], t[1]))
+        if f.date_only or from_url is None:
+            return Choice(_value(f), f.source, "header date line", k)
+    if from_url is not None:
+        return Choice(from_url, url_source, "url date")
+    titled = [(k, f) for k, f in ok if f.kind is None and f.line == title_line]
+    if titled:
+        k, f = titled[0]
+        return Choice(_value(f), f.source, "title date", k)
+    story = min(st for _, st in anchors)
+    limit = max(story, first_head)
+    header = [(k, f) for k, f in bare if f.line < limit]
+    if header:
+        k, f = min(header, key=lambda t: (_day(_value(t[1])), t[0]))
+        return Choice(_value(f), f.source, "earliest header candidate", k)
+    if weak:
+        _, value, cand = min(weak, key=lambda t: t[0])
+        return Choice(value, cand.source, "page address or title date")
+    updated = [(k, f) for k, f in ok if f.kind == "updated"]
+    if updated:
+        k, f = min(updated, key=lambda t: (_day(_value(t[1])), t[0]))
+        return Choice(_value(f), f.source, "updated label", k)
+    return None
+
+
+def choose_updated(
+    found: Sequence[Found],
+    *,
+    metadata: Sequence[DateCandidate] = (),
+    captured_at: datetime | None = None,
+    published: datetime | date | None = None,
+) -> Choice | None:
+    """Pick the date the page says it was last updated, or None when it states none.
+
+    Page metadata first (JSON-LD ``dateModified`` > ``<meta>`` > ``itemprop`` >
+    ``<time class="updated">`` > an update-named element), else the text's
+    update label (``Updated``, ``Stand:``, ``Mis à jour``...) nearest the top.
+    Never a date before ``published`` (a page is not updated before it
+    appears) nor after ``captured_at``.
+    """
+    floor = _day(published) if published is not None else None
+
+    def fits(value: datetime | date) -> bool:
+        # An update is later than the publication; a copy of the publication time says nothing.
+        if published is None or floor is None:
+            return True
+        if _day(value) != floor:
+            return _day(value) > floor
+        if isinstance(value, datetime) and isinstance(published, datetime) and _comparable(value, published):
+            return value > published
+        return False
+
+    meta = [t for t in _page_values(metadata, "updated", captured_at) if fits(t[1])]
+    if meta:
+        _, value, cand = min(meta, key=lambda t: t[0])
+        return Choice(value, cand.source, "page metadata")
+    labelled = [
+        (k, f)
+        for k, f in enumerate(found)
+        if f.kind == "updated" and not f.prose and _plausible(f.value, captured_at) and fits(_value(f))
+    ]
+    if labelled:
+        k, f = labelled[0]
+        return Choice(_value(f), f.source, "updated label", k)
+    return None
+
+
+def _earliest_structured(
+    meta: Sequence[tuple[int, datetime | date, DateCandidate]],
+) -> tuple[int, datetime, DateCandidate] | None:
+    """The earliest publication time among the structured sources (JSON-LD, ``<meta>``) when they disagree.
+
+    Two structured sources naming different instants for the publication:
+    the original publication is the earlier one (the later one is a
+    re-publication, or local time labelled as UTC). Only aware times are
+    compared, so the order is certain; a creation date (``dateCreated``,
+    ``dc.created``) is a draft's and takes no part.
+    """
+    timed = [
+        (rank, v, c)
+        for rank, v, c in meta
+        if rank < _STRUCTURED_RANK
+        and isinstance(v, datetime)
+        and v.tzinfo is not None
+        and "created" not in c.source.lower()  # a draft's creation, not a publication
+    ]
+    if len({_day(v) for _, v, _ in timed}) < 2:
+        return None
+    return min(timed, key=lambda t: t[1])
+
+
+def _comparable(a: datetime, b: datetime) -> bool:
+    """Whether two times can be ordered (both aware or both naive)."""
+    return (a.tzinfo is None) == (b.tzinfo is None)
+
+
+def _utc_local_day(value: datetime | date, day: date) -> bool:
+    """Whether ``value`` is a UTC time that falls on ``day`` in some local zone.
+
+    A time given in UTC (``Z``, ``+00:00``) fixes the instant, not the day the
+    publisher's own zone (:data:`WEST_MOST` to :data:`EAST_MOST` hours) dated it: ``2020-04-14T00:38Z`` is
+    April 13 in the Americas.
+    """
+    if not isinstance(value, datetime) or value.utcoffset() != timedelta(0):
+        return False
+    return (value + timedelta(hours=WEST_MOST)).date() <= day <= (value + timedelta(hours=EAST_MOST)).date()
+
+
+def _printed_local(
+    value: datetime | date, page: Sequence[tuple[int, datetime | date, DateCandidate]]
+) -> tuple[datetime, str] | None:
+    """The page's printed local time when a structured UTC value names the day before or after it.
+
+    A structured date without a zone's help (a UTC time, or a bare day a
+    system derived from one) can fall on another day than the one the
+    publisher printed: ``2020-12-05`` in JSON-LD beside ``06 December 2020 |
+    00:36`` printed on the page is 23:36 UTC. The first printed published
+    time (a date element, ``<time>``, ``<abbr>``, an ``itemprop`` text) is
+    taken when some zone from :data:`WEST_MOST` to :data:`EAST_MOST` hours
+    puts it on the structured day.
+    """
+    utc = isinstance(value, datetime) and value.utcoffset() == timedelta(0)
+    if isinstance(value, datetime) and not utc:
+        return None
+    printed = next(
+        (
+            (v, c.source)
+            for rank, v, c in page
+            if _STRUCTURED_RANK <= rank < _WEAK_RANK and isinstance(v, datetime) and v.tzinfo is None
+        ),
+        None,
+    )
+    if printed is None or _day(printed[0]) == _day(value):
+        return None
+    local = printed[0]
+    for hours in range(WEST_MOST, EAST_MOST + 1):
+        as_utc = local - timedelta(hours=hours)
+        if isinstance(value, datetime):
+            if abs((as_utc - value.replace(tzinfo=None)).total_seconds()) <= PRINTED_SLACK_SECONDS:
+                return local, printed[1]
+        elif as_utc.date() == value:
+            return local, printed[1]
+    return None
+
+
+def _value(f: Found) -> datetime | date:
+    if f.value is None:  # filtered out by _plausible; kept for the type checker
+        raise ValueError("candidate without a value")
+    return f.value
