@@ -121,6 +121,7 @@ def run_families(seeds: tuple[int, ...], args: argparse.Namespace) -> None:
     heads = [headline_of(a.body, a.html) for a in articles]
     rows = []
     totals = {"pages": 0, "clean": 0, "clean_p": 0, "false": 0}
+    by_lang: dict[str, list[int]] = {}
     misses: list[tuple[str, str, str]] = []
     t0 = time.perf_counter()
     for seed in seeds:
@@ -153,6 +154,9 @@ def run_families(seeds: tuple[int, ...], args: argparse.Namespace) -> None:
                 n_false,
             ]
         )
+        lang = by_lang.setdefault(family.lang, [0, 0, 0, 0, 0])
+        for i, v in enumerate((1, n, n_clean, n_clean_p, n_false)):
+            lang[i] += v
         totals["pages"] += n
         totals["clean"] += n_clean
         totals["clean_p"] += n_clean_p
@@ -173,6 +177,16 @@ def run_families(seeds: tuple[int, ...], args: argparse.Namespace) -> None:
                 "profile slots",
                 "phrases on un-injected pages",
             ],
+        )
+    )
+    print()
+    print(
+        table(
+            [
+                [code, v[0], v[1], f"{v[2] / v[1]:.1%}", f"{v[3] / v[1]:.1%}", v[4]]
+                for code, v in sorted(by_lang.items())
+            ],
+            ["label language", "families", "pages", "fully clean", "with profile", "phrases on un-injected pages"],
         )
     )
     print(

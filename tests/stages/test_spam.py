@@ -161,6 +161,17 @@ DETECTED = [
         "Wild beat the visitors\nHe has used to scoring goals.\nHe opened the scoring in the neutral zone late on.",
         "ordinary words, but spliced twice where no name fits",
     ),
+    (
+        "Storm Hits the Coast! Ports Close!-Zorblat Capital Hub :: Harbour Post\n"
+        "The air smelled of Zorblat Capital Hub salt and rain.",
+        "Storm Hits the Coast! Ports Close! :: Harbour Post\nThe air smelled of salt and rain.",
+        "a hyphen glued after the headline's exclamation mark separates",
+    ),
+    (
+        "港口因风暴关闭丨鑫瀚数字资产交易所\n以下、鑫瀚数字资产交易所その手順。",
+        "港口因风暴关闭\n以下、その手順。",
+        "a CJK phrase after a clause mark, glued to the next CJK word",
+    ),
 ]
 
 
@@ -205,6 +216,12 @@ WORD_SPLITS = [
         ("新闻网",),
         "据东京新闻网报道，市场平稳。",
         "inside a run of CJK characters",
+    ),
+    (
+        "市场平稳。新闻网报道，港口关闭。",
+        ("新闻网",),
+        "市场平稳。新闻网报道，港口关闭。",
+        "a short CJK word after a sentence mark: still inside a run of CJK characters",
     ),
 ]
 
@@ -504,3 +521,26 @@ def test_head_lines_and_line_at_match_split_lines(text: str) -> None:
     for pos in range(len(text) + 1):
         expected = max((line for line in lines if line.start <= pos), key=lambda line: line.start)
         assert spam._line_at(text, pos) == expected
+
+
+def test_a_learned_slot_takes_a_made_up_phrase_without_body_evidence() -> None:
+    slot = Slot("prefix", "", ":")
+    found = detect_injected("Zorblatex Partners: Storm closes the port\nThe port closed on Monday.", slots=[slot])
+    assert [(d.phrase, d.evidence) for d in found] == [("Zorblatex Partners", "learned_slot")]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (
+            "HS Roundup: Viera defeats Rockledge to stay unbeaten\nPalm Bay beat Rockledge 70-44 on Friday.",
+            "a kicker of real words in a learned colon slot, never confirmed by the body",
+        ),
+        (
+            "Live Updates: Storm closes the port\nThe port closed on Monday and reopened on Tuesday.",
+            "a common two-word kicker",
+        ),
+    ],
+)
+def test_a_learned_slot_needs_a_made_up_word_or_the_body(text: str, reason: str) -> None:
+    assert detect_injected(text, slots=[Slot("prefix", "", ":")]) == [], reason

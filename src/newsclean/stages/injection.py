@@ -69,6 +69,9 @@ MAX_TITLE_WORDS = 30
 MAX_PHRASE_WORDS = 8
 #: A title segment in CJK with more characters than this is a headline.
 MAX_PHRASE_CJK = 16
+#: A CJK phrase this long (a made-up name; most CJK words have one to three
+#: characters) may touch CJK text on one side and still count as a whole phrase.
+MIN_CJK_NAME = 4
 #: A word rarer than this Zipf frequency in wordfreq (about once in ten
 #: million words) counts as made up; names of people and places a news story
 #: repeats ("Berlin" 4.4, "Merkel" 3.4, "Tbilisi" 2.8) are far more frequent.
@@ -83,8 +86,9 @@ _CRUMB_MARK = regex.compile(r"[>»›→＞]+|[ \t]/[ \t]")
 # A separator between title segments. Full-width marks, bars, dashes other
 # than the hyphen and the double colon separate with or without spaces; a
 # hyphen separates when spaced or when the next word starts with a capital
-# letter, digit, quote or CJK character, or follows a CJK character
-# ("Keyword-Headline", "关键词-headline" but not
+# letter, digit, quote or CJK character (after a letter, a closing mark or
+# the headline's own "!" or "?"), or follows a CJK character
+# ("Keyword-Headline", "Scene!-Keyword", "关键词-headline" but not
 # "Coca-cola", "Hau-yip" or a date "2024-10-19"); a colon separates unless
 # it stands between two digits ("10:30").
 _SEP = regex.compile(
@@ -93,7 +97,7 @@ _SEP = regex.compile(
     | [ \t]+[-:·•][ \t]+
     | [ \t]+-(?=\S)
     | (?<=\S)-[ \t]+
-    | (?<=[\p{L}.)’'”])-(?=[\p{Lu}\p{N}"“‘'«\[(\p{Han}\p{Hiragana}\p{Katakana}])
+    | (?<=[\p{L}.!?)\]’'”])-(?=[\p{Lu}\p{N}"“‘'«\[(\p{Han}\p{Hiragana}\p{Katakana}])
     | (?<=\p{N})-(?=[\p{Lu}"“‘'«\[(\p{Han}\p{Hiragana}\p{Katakana}])
     | (?<=[\p{Han}\p{Hiragana}\p{Katakana}])-(?=\S)
     | [ \t]*:(?!(?<=\p{N}:)\p{N})[ \t]*
@@ -282,8 +286,20 @@ def bounded(text: str, s: int, e: int) -> bool:
     A boundary lies between two characters unless both are letters or digits
     of the same kind (two Latin letters, two CJK characters): "Book" in
     "MacBook" is not bounded, "Keyword" in "据Keyword报道" is.
+
+    CJK text has no spaces, so a junction between two CJK characters says
+    nothing either way. A CJK phrase of at least :data:`MIN_CJK_NAME`
+    characters that starts or ends on a real boundary (a clause mark, a
+    space, a change of script) is bounded even if its other end touches CJK
+    ("、Keyword的"); one glued to CJK on both sides ("据东京新闻网报道") is not.
     """
-    return s < e and boundary(text, s) and boundary(text, e)
+    if s >= e:
+        return False
+    left = boundary(text, s)
+    right = boundary(text, e)
+    if left and right:
+        return True
+    return (left or right) and e - s >= MIN_CJK_NAME and all(_CJK.match(ch) for ch in text[s:e])
 
 
 def occurrences(text: str, phrase: str) -> list[int]:
@@ -581,11 +597,15 @@ class _Judge:
             return False  # no body evidence: wordfreq is not even loaded
         unknown = _has_unknown_word(phrase, self.language)
         if learned:
-            # No body evidence needed, but a name used as one ("with New
-            # Zealand") vetoes unless the phrase holds a made-up word.
+            # No body evidence needed for a made-up phrase; a phrase of real
+            # words ("HS Roundup", "Live Updates" in a learned colon slot) is
+            # a kicker of the headline unless the body confirms it at least
+            # once. A name used as one ("with New Zealand") vetoes unless
+            # the phrase holds a made-up word.
+            confirmed = counts["strong"] + counts["mid"] + counts["spliced"] > 0
             return (
                 counts["legit"] == 0
-                and (multi or unknown)
+                and (unknown or (multi and confirmed))
                 and (counts["spliced"] == 0 or unknown)
                 and _foreign(text, phrase, spans)
             )
