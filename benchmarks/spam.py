@@ -186,7 +186,14 @@ def run_families(seeds: tuple[int, ...], args: argparse.Namespace) -> None:
                 [code, v[0], v[1], f"{v[2] / v[1]:.1%}", f"{v[3] / v[1]:.1%}", v[4]]
                 for code, v in sorted(by_lang.items())
             ],
-            ["label language", "families", "pages", "fully clean", "with profile", "phrases on un-injected pages"],
+            [
+                "label language",
+                "families",
+                "pages",
+                "fully clean",
+                "with profile",
+                "phrases on un-injected pages",
+            ],
         )
     )
     print(

@@ -525,7 +525,9 @@ def test_head_lines_and_line_at_match_split_lines(text: str) -> None:
 
 def test_a_learned_slot_takes_a_made_up_phrase_without_body_evidence() -> None:
     slot = Slot("prefix", "", ":")
-    found = detect_injected("Zorblatex Partners: Storm closes the port\nThe port closed on Monday.", slots=[slot])
+    found = detect_injected(
+        "Zorblatex Partners: Storm closes the port\nThe port closed on Monday.", slots=[slot]
+    )
     assert [(d.phrase, d.evidence) for d in found] == [("Zorblatex Partners", "learned_slot")]
 
 
