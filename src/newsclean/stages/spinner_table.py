@@ -289,16 +289,18 @@ class _Model:
     #: Any spun form anywhere, searched in lower-cased text (artifact candidates).
     anywhere: re.Pattern[str]
     #: A spun form in lower case (a whole word when :func:`_whole` accepts it).
-    whole: regex.Pattern[str]
+    #: Literal alternations use the standard ``re`` engine, which scans them
+    #: about twice as fast as ``regex`` (same matches).
+    whole: re.Pattern[str]
     #: An original in lower case (counts, through :func:`_whole`).
-    originals: regex.Pattern[str]
+    originals: re.Pattern[str]
     #: A multi-word spun form after a repeat of its first word ("once once more").
     stutter: regex.Pattern[str]
 
 
 def _alternation(words: Sequence[str]) -> str:
     ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(regex.escape(w).replace(r"\ ", " ") for w in ordered)
+    return "|".join(re.escape(w).replace(r"\ ", " ") for w in ordered)
 
 
 @lru_cache(maxsize=8)
@@ -309,8 +311,8 @@ def _model(table: tuple[Substitution, ...]) -> _Model:
         by_spun={s.spun: s for s in table},
         pairs=frozenset((s.original, s.spun) for s in table),
         anywhere=re.compile(alt),
-        whole=regex.compile(alt),
-        originals=regex.compile(_alternation([s.original for s in table])),
+        whole=re.compile(alt),
+        originals=re.compile(_alternation([s.original for s in table])),
         stutter=regex.compile(
             _alternation(
                 [f"{w.split()[0]} {w}" for w in {s.spun for s in table if " " in s.spun}] or ["\x00\x00"]
@@ -319,7 +321,9 @@ def _model(table: tuple[Substitution, ...]) -> _Model:
     )
 
 
-def _whole(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
+def _whole(
+    pattern: re.Pattern[str] | regex.Pattern[str], text: str
+) -> Iterator[re.Match[str] | regex.Match[str]]:
     """Yield matches of a literal ``pattern`` not glued to letters or hyphens.
 
     Checking the edges here rather than with look-arounds keeps the scan a
