@@ -725,3 +725,23 @@ def test_byline_right_under_the_headline_with_a_long_menu_before_the_story() -> 
 )
 def test_glued_roles_handles_and_genre_labels(line: str, names: list[str]) -> None:
     assert parse_byline(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Sage Anderson2020-02-20 13:52:51 UTC", ["Sage Anderson"]),
+        ("By Ann Winehouse For Mailonline", ["Ann Winehouse"]),
+        ("Penulis: Muhammad Renald Shiftanto", ["Muhammad Renald Shiftanto"]),
+        ("By Jane Doe for The Courier", ["Jane Doe"]),
+    ],
+)
+def test_byline_ends_at_a_glued_date_or_an_outlet(line: str, names: list[str]) -> None:
+    assert parse_byline(line) == names
+
+
+def test_byline_words_inside_a_sentence_are_no_byline() -> None:
+    assert (
+        parse_byline("By 2020 the plan for the valley had cost far more than the council expected.") is None
+    )
+    assert parse_byline("Oleh karena itu, dewan kota menyetujui rencana tersebut pada hari Selasa.") is None

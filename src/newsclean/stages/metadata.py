@@ -91,6 +91,7 @@ _GLUE = regex.compile(
 _DOMAIN = regex.compile(r"^(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}$")
 _BYLINE_CUT = regex.compile(
     r"\s+[|•·–—/-]\s*|\s*[|•·]\s*|\s*\(|\s+(?:on|am|le|el|il|op)\s+\d|\s+\p{Ll}[^\s@]*@|@"
+    r"|(?<=\p{L})(?=\d)|\s+(?i:for|für|pour|para|per|voor)\s+(?=\p{Lu})"
 )
 # A lower-case letter glued to a capital inside a word: two fields of a byline
 # printed without a space ("Meg JamesStaff Writer", "Jo GarberFOXBusiness"); not
