@@ -745,3 +745,21 @@ def test_byline_words_inside_a_sentence_are_no_byline() -> None:
         parse_byline("By 2020 the plan for the valley had cost far more than the council expected.") is None
     )
     assert parse_byline("Oleh karena itu, dewan kota menyetujui rencana tersebut pada hari Selasa.") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Posted by Michael Smith on November 19, 2019, 6:21 AM EST", ["Michael Smith"]),
+        ("Von Anna Schmidt am 5. März 2020", ["Anna Schmidt"]),
+        ("By Jane Doe November 19, 2019", ["Jane Doe"]),
+    ],
+)
+def test_byline_names_end_where_a_date_starts(line: str, names: list[str]) -> None:
+    assert parse_byline(line) == names
+
+
+def test_byline_after_a_date_that_opens_the_line() -> None:
+    assert parse_byline("Monday November 18, 2019 7:45 am PST by Joe Rossignol") == ["Joe Rossignol"]
+    # a date followed by a sentence is no byline
+    assert parse_byline("November 18, 2019 was the day by which the council had to decide.") is None

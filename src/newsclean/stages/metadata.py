@@ -65,6 +65,9 @@ MAX_UNLABELLED_BYLINE = 80
 #: still looked for: a teaser or caption sentence may start the run above the
 #: byline ("Headline" / "Teaser sentence." / "By Jane Doe" / story).
 BYLINE_IN_PROSE = 6
+#: Characters (a weekday name) allowed before the date that opens a
+#: "date, then byline" line.
+MAX_DATE_LEAD = 12
 #: Lines from the start of the prose run in which a dateline paragraph is looked for.
 DATELINE_SCAN = 12
 
@@ -98,6 +101,8 @@ _BYLINE_CUT = regex.compile(
 # "McDonald", "MacKenzie", "FitzGerald" (the capital follows at least four
 # lower-case letters).
 _FIELD_GLUE = regex.compile(r"(?<=\p{Lu}\p{Ll}{4,})(?=\p{Lu})")
+# The word that leads a date after the names of a byline ("... on November 19").
+_DATE_LEAD = regex.compile(r"\s+(?i:on|am|le|el|il|op|den|du|del|de|em)\s*$")
 _NAME_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}\.)$")
 _NAME_JOINERS = frozenset({"of", "the", "and", "for", "on", "&", "+"})
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
@@ -677,6 +682,21 @@ def _is_agency(segment: str, v: _Vocab) -> bool:
     return segment.strip().strip(".").casefold() in v.agencies
 
 
+def _after_date_label(s: str, v: _Vocab) -> int | None:
+    """The byline label after a date that opens the line ("Monday November 18, 2019 7:45 am by Jo Roe")."""
+    if not _DIGIT.search(s, 0, MAX_DATE_LEAD + 30):
+        return None
+    date = v.month_date.search(s, 0, MAX_DATE_LEAD + 30)
+    if date is None or date.start() > MAX_DATE_LEAD:
+        return None
+    for gap in regex.finditer(r"\s+", s[date.end() :]):
+        start = date.end() + gap.end()
+        m = v.byline_label.match(s[start:])
+        if m:
+            return start + m.end()
+    return None
+
+
 def parse_byline(line: str, *, labelled: bool = True) -> list[str] | None:
     """Read a byline line; return the author names (possibly empty) or None.
 
@@ -700,12 +720,16 @@ def parse_byline(line: str, *, labelled: bool = True) -> list[str] | None:
         return None
     if labelled:
         m = v.byline_label.match(s)
-        if not m:
+        end = m.end() if m else _after_date_label(s, v)
+        if end is None:
             return None
-        s = s[m.end() :]
+        s = s[end:]
     s = _FIELD_GLUE.sub(", ", s)
     cut = _BYLINE_CUT.search(s)
     head = s[: cut.start()] if cut else s
+    date = v.month_date.search(head) if _DIGIT.search(head) else None
+    if date is not None:  # 'Posted by Jane Doe on November 19, 2019': the names end at the date
+        head = _DATE_LEAD.sub("", head[: date.start()])
     head = head.strip().rstrip(".,;:")
     if not head:
         return None
