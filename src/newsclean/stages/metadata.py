@@ -689,11 +689,13 @@ def _after_date_label(s: str, v: _Vocab) -> int | None:
     date = v.month_date.search(s, 0, MAX_DATE_LEAD + 30)
     if date is None or date.start() > MAX_DATE_LEAD:
         return None
-    for gap in regex.finditer(r"\s+", s[date.end() :]):
-        start = date.end() + gap.end()
+    after: int = date.end()
+    for gap in regex.finditer(r"\s+", s[after:]):
+        start: int = after + gap.end()
         m = v.byline_label.match(s[start:])
         if m:
-            return start + m.end()
+            length: int = m.end()
+            return start + length
     return None
 
 
