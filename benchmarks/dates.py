@@ -191,7 +191,7 @@ def _local_day(stated: str, answer: str | None) -> bool:
     """
     from datetime import date, datetime, timedelta
 
-    from newsclean.stages.dates import EAST_MOST, WEST_MOST
+    from newsclean.stages.date_choice import EAST_MOST, WEST_MOST
 
     if answer is None or len(stated) <= 10:
         return False
