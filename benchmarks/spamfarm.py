@@ -52,9 +52,12 @@ DEV_FAMILIES = tuple(range(0, 24))
 #: The first held-out set. Its figures were read once (71.7 % / 78.0 % fully
 #: clean, 101 phrases on un-injected pages); the bugs they showed were then
 #: fixed, so these families count as development families from then on.
-SPENT_FAMILIES = tuple(range(1000, 1012))
+#: The second held-out set (2000-2011) was read once (98.3 % / 98.3 %, 1 phrase
+#: on an un-injected page, before a colon fix); its misses were then
+#: diagnosed and fixed, so it too counts as development from then on.
+SPENT_FAMILIES = (*range(1000, 1012), *range(2000, 2012))
 #: Family seeds never run while developing: the reported figures (fixed).
-HELDOUT_FAMILIES = tuple(range(2000, 2012))
+HELDOUT_FAMILIES = tuple(range(3000, 3012))
 
 # -- vocabularies of site chrome, per label language --------------------------------
 # Written for this generator; ordinary words of each language's news sites.
