@@ -78,3 +78,15 @@ def test_alternation_can_match_any_white_space_inside_an_entry() -> None:
 def test_alternation_refuses_an_empty_group() -> None:
     with pytest.raises(ValueError):
         alternation(["", ""])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["read more here", "more reading", "reader", "sign up for our newsletter today", "sign in", "nothing"],
+)
+def test_alternation_finds_what_a_flat_longest_first_list_finds(text: str) -> None:
+    words = ["read", "read more", "more", "reader", "sign up", "sign up for our newsletter", "sign in", "in"]
+    flat = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    expected = re.search(flat, text)
+    found = re.search(alternation(words), text)
+    assert (found and found.group(0)) == (expected and expected.group(0))

@@ -10,9 +10,9 @@ edit gone wrong), rather than letting a stage fail later on a missing key.
 >>> stop = read_json("stopwords.json", keys=("stopwords",))["stopwords"]
 >>> "the" in stop["en"]
 True
->>> regex_alt = alternation(["read more", "read", "more"])
->>> regex_alt
-'read\\\\ more|more|read'
+>>> import re
+>>> re.search(alternation(["read more", "read", "more"]), "please read more").group(0)
+'read more'
 """
 
 from __future__ import annotations
@@ -109,12 +109,13 @@ def read_tsv(name: str, *, columns: int | None = None, min_columns: int = 1) -> 
 
 
 def alternation(words: Iterable[str], *, space: str | None = None) -> str:
-    """A regular-expression alternation of ``words``, longest first.
+    """A regular-expression alternation of ``words``; where several match at one place, the longest.
 
-    Where several words match at one place, the longest wins, because it is
-    tried first; words of one length are in alphabetical order, so the
-    pattern is the same on every run. The result suits both ``re`` and
-    ``regex``.
+    The entries are laid out as a character trie (``read(?:\\ more)?|more``), so
+    the engine tests each character once for all entries sharing a prefix, which
+    is several times faster than a flat list on long text; the longest entry is
+    tried first, as in a flat alternation sorted longest first. The pattern is
+    the same on every run and suits both ``re`` and ``regex``.
 
     Args:
         words: The entries (empty strings are ignored).
@@ -124,10 +125,28 @@ def alternation(words: Iterable[str], *, space: str | None = None) -> str:
     Raises:
         ValueError: If no entry is left.
     """
-    items = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    if not items:
+    trie: dict[str, Any] = {}
+    for word in words:
+        if not word:
+            continue
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    if not trie:
         raise ValueError("cannot build a pattern from an empty vocabulary group")
-    escaped = (regex.escape(w) for w in items)
-    if space is not None:
-        escaped = (e.replace("\\ ", space) for e in escaped)
-    return "|".join(escaped)
+    return _trie_pattern(trie, space)
+
+
+def _trie_pattern(node: dict[str, Any], space: str | None) -> str:
+    alts = [
+        (space if ch == " " and space is not None else regex.escape(ch)) + _trie_pattern(sub, space)
+        for ch, sub in sorted(node.items())
+        if ch
+    ]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if "" in node:  # an entry ends here: the longer ones are tried first
+        return f"(?:{body})?"
+    return body
