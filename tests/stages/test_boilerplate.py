@@ -556,3 +556,54 @@ def test_running_prose_after_the_story_span_stays(text: str) -> None:
     article = newsclean.clean(text)
     assert article.edits == ()
     assert "\n".join(article.paragraphs) == text
+
+
+# -- second pass: cleaning an Article's own rendering again changes no content ----------------
+
+WRAPPED_STORY = [
+    "The library board met on Thursday evening to decide what to do with the old",
+    "reading room, which has been closed since the roof leaked in the spring. Several",
+    "members argued that the room should become a study space for students, while",
+    "others wanted to rent it out for meetings to raise money for the repairs.",
+    "After two hours of discussion the board agreed to ask the city for an estimate",
+    "of the repair costs before making any decision about the future of the room.",
+    "The director said she expected the estimate to arrive within a month, and that",
+    "the board would hold a public meeting once the figures were known to everyone.",
+]
+
+
+def _rendering(article: newsclean.Article) -> str:
+    """The canonical rendering of an Article: title line, blank line, paragraphs."""
+    return "\n\n".join(([article.title] if article.title else []) + list(article.paragraphs))
+
+
+def _content_edits(article: newsclean.Article) -> list[str]:
+    return [f"{e.stage}/{e.reason}: {e.before!r}" for e in article.edits if e.action in ("remove", "replace")]
+
+
+def test_units_join_a_wrapped_paragraph_across_one_blank_line() -> None:
+    from newsclean.stages.boilerplate_features import _units
+
+    lines = ["The board met on Thursday to decide what to do with the", "", "old reading room."]
+    assert [members for members, _ in _units(lines)] == [[0, 2]]
+    # two blank lines end the paragraph; so does a line that ends a sentence
+    assert len(_units(["The board met on Thursday to decide what to do with the", "", "", "old room."])) == 2
+    assert len(_units(["The board met on Thursday to decide the matter.", "", "after that, tea."])) == 2
+
+
+def test_second_pass_keeps_a_hard_wrapped_story() -> None:
+    head = ["Home", "News", "Sport", "Contact us", "Library board delays a decision on the reading room"]
+    capture = "\n".join([*head, *WRAPPED_STORY, "Share this article", "About us"])
+    first = newsclean.clean(capture, kind="text")
+    assert set(WRAPPED_STORY) <= set(first.paragraphs)
+    second = newsclean.clean(_rendering(first), kind="text")
+    assert _content_edits(second) == []
+    assert (second.title, second.paragraphs) == (first.title, first.paragraphs)
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.rglob("*.txt")), ids=lambda p: p.name)
+def test_second_pass_on_fixture_captures_changes_no_content(path: Path) -> None:
+    first = newsclean.clean(path.read_text(encoding="utf-8"), kind="text")
+    second = newsclean.clean(_rendering(first), kind="text")
+    assert _content_edits(second) == []
+    assert (second.title, second.paragraphs) == (first.title, first.paragraphs)

@@ -524,15 +524,21 @@ def _units(texts: Sequence[str]) -> list[tuple[list[int], str]]:
 
     A line that does not end a sentence, followed by a line that starts in
     lower case, continues the same paragraph (text captured from ``<br>``
-    breaks or wrapped at a fixed width).
+    breaks or wrapped at a fixed width). One blank line between them does not
+    end the paragraph: that is how a cleaned Article renders its lines
+    (``Article.text``), and cleaning that rendering again must see the same units.
     """
     units: list[tuple[list[int], str]] = []
     prev_open = False
+    blank = False
     for i, raw in enumerate(texts):
         text = raw.strip()
         if not text:
-            prev_open = False
+            if blank:
+                prev_open = False
+            blank = True
             continue
+        blank = False
         if prev_open and _CONTINUES.match(text):
             members, joined = units[-1]
             members.append(i)  # in place: a long wrapped paragraph stays linear
