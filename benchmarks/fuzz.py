@@ -471,6 +471,36 @@ def run(
     }
 
 
+def corpus_second_pass(data: Path, cache: Path | None) -> dict[str, tuple[int, int]]:
+    """Second-pass check over the text capture of every development-corpus page.
+
+    Returns:
+        Per corpus: (pages whose rendering was non-empty, pages whose second pass
+        changed content). Captures come from :func:`benchmarks.corpora.add_captures`.
+    """
+    from benchmarks.corpora import CORPORA, Cache, add_captures, load_corpus
+    from newsclean import default_pipeline
+
+    pipeline = default_pipeline()
+    out: dict[str, tuple[int, int]] = {}
+    for corpus in CORPORA:
+        pages = load_corpus(data, corpus)
+        add_captures(pages, Cache(cache))
+        n = changed = 0
+        for page in pages:
+            first = pipeline(page.capture, kind="text")
+            rendering = canonical(first)
+            if not rendering.strip():
+                continue
+            n += 1
+            again = pipeline(rendering, kind="text")
+            edits = [e for e in again.edits if e.action in ("remove", "replace")]
+            if edits or (again.title, again.paragraphs) != (first.title, first.paragraphs):
+                changed += 1
+        out[corpus] = (n, changed)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the fuzz harness and print the invariant table."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.fuzz", description=__doc__.split("\n")[0])
@@ -479,8 +509,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds per input (default 10)")
     parser.add_argument("--families", default=",".join(FAMILIES), help="comma-separated families")
     parser.add_argument("--out", type=Path, default=Path("out/fuzz_reproducers.jsonl"))
+    parser.add_argument(
+        "--corpora",
+        action="store_true",
+        help="instead: second-pass check on the text capture of every development-corpus page",
+    )
+    parser.add_argument("--cache", type=Path, default=None, help="capture cache folder (with --corpora)")
     add_data_argument(parser)
     args = parser.parse_args(argv)
+    if args.corpora:
+        for corpus, (n, changed) in corpus_second_pass(args.data, args.cache).items():
+            print(
+                f"{corpus:<16} {n:>5} pages  second pass changes content on {changed:>4} ({changed / max(n, 1):.1%})"
+            )
+        return 0
     families = tuple(f for f in args.families.split(",") if f)
     for f in families:
         if f not in FAMILIES:
