@@ -218,15 +218,13 @@ def _unknown_word(word: str, language: str) -> bool:
         # wordfreq needs extra tokenizers (jieba, MeCab) for CJK; a CJK run is
         # one "word" here and cannot be looked up: it counts as unknown.
         return True
-    from wordfreq import zipf_frequency
+    from newsclean.lexicon import zipf  # the packaged English list first, then wordfreq
 
-    english = zipf_frequency(word, "en")
-    if language not in _SPACED_LANGUAGES:
+    english = zipf(word, "en") or 0.0
+    if language not in _SPACED_LANGUAGES or english >= RARE_ZIPF:
         return english < RARE_ZIPF
-    try:
-        return english < RARE_ZIPF and zipf_frequency(word, language) < RARE_ZIPF
-    except (LookupError, ImportError):
-        return english < RARE_ZIPF
+    other = zipf(word, language)  # None: wordfreq has no list or tokenizer for it
+    return other is None or other < RARE_ZIPF
 
 
 def _has_unknown_word(phrase: str, language: str) -> bool:

@@ -25,6 +25,7 @@ from typing import Any, Literal, NamedTuple
 
 import regex
 
+from newsclean.data import alternation
 from newsclean.document import Change
 from newsclean.stages._text import lower, match_case, tsv_rows
 
@@ -298,23 +299,18 @@ class _Model:
     stutter: regex.Pattern[str]
 
 
-def _alternation(words: Sequence[str]) -> str:
-    ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", " ") for w in ordered)
-
-
 @lru_cache(maxsize=8)
 def _model(table: tuple[Substitution, ...]) -> _Model:
-    alt = _alternation([s.spun for s in table])
+    alt = alternation([s.spun for s in table])
     return _Model(
         table=table,
         by_spun={s.spun: s for s in table},
         pairs=frozenset((s.original, s.spun) for s in table),
         anywhere=re.compile(alt),
         whole=re.compile(alt),
-        originals=re.compile(_alternation([s.original for s in table])),
+        originals=re.compile(alternation([s.original for s in table])),
         stutter=regex.compile(
-            _alternation(
+            alternation(
                 [f"{w.split()[0]} {w}" for w in {s.spun for s in table if " " in s.spun}] or ["\x00\x00"]
             )
         ),
