@@ -24,7 +24,7 @@ from newsclean.errors import MissingDependencyError, NewscleanError
 if TYPE_CHECKING:
     from newsclean.pipeline import Pipeline
 
-__all__ = ["ARTICLE_COLUMNS", "arrow_schema", "clean_dask", "clean_frame", "clean_series", "empty_frame"]
+__all__ = ["ARTICLE_COLUMNS", "arrow_schema", "clean_frame", "clean_series", "empty_frame"]
 
 #: Columns of the frames returned here: the article schema plus ``error``.
 ARTICLE_COLUMNS: tuple[str, ...] = (*DICT_KEYS, "error")
@@ -293,10 +293,3 @@ def clean_frame(
         typed=typed,
         **options,
     )
-
-
-def clean_dask(frame: Any, column: str = "text", **kwargs: Any) -> Any:
-    """Clean a column of a Dask DataFrame; see :func:`newsclean.integrations.dask.clean_dask`."""
-    from newsclean.integrations.dask import clean_dask as _clean_dask
-
-    return _clean_dask(frame, column, **kwargs)
