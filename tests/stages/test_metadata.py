@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsclean.article import Dateline
 from newsclean.document import Document, replay
-from newsclean.stages import _dateline, metadata
+from newsclean.stages import _dateline, _header, metadata
 from newsclean.stages.metadata import (
     extract_metadata,
     is_prose,
@@ -594,20 +595,18 @@ def test_prose_start_matches_the_plain_run(lines: list[str]) -> None:
 @settings(max_examples=300, deadline=None)
 @given(_QUOTE_TEXT)
 def test_fold_and_norm_fast_paths(text: str) -> None:
-    t = text.translate(metadata._QUOTES)
+    t = text.translate(_header._QUOTES)
     lowered = t.lower()
-    assert metadata._fold(text) == (lowered if len(lowered) == len(t) else t)
-    assert len(metadata._fold(text)) == len(text)  # _clean_repeat relies on this
-    assert metadata._norm(text) == " ".join(t.casefold().split())
+    assert _header._fold(text) == (lowered if len(lowered) == len(t) else t)
+    assert len(_header._fold(text)) == len(text)  # _clean_repeat relies on this
+    assert _header._norm(text) == " ".join(t.casefold().split())
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="AaZz ,.()—–-1:/ΣᲉ", max_size=50))
 def test_cheap_prefilters_only_skip_what_cannot_match(text: str) -> None:
-    v = metadata._vocab()
-    assert metadata._has_date(text, v) == bool(
-        metadata._NUMERIC_DATE.search(text) or v.month_date.search(text)
-    )
+    v = _header._vocab()
+    assert _header._has_date(text, v) == bool(_header._NUMERIC_DATE.search(text) or v.month_date.search(text))
     if _dateline._DATELINE.match(text[:200]):
         assert "-" in text or "—" in text or "–" in text
         assert _dateline._CAPITAL.match(text)
@@ -763,3 +762,14 @@ def test_byline_after_a_date_that_opens_the_line() -> None:
     assert parse_byline("Monday November 18, 2019 7:45 am PST by Joe Rossignol") == ["Joe Rossignol"]
     # a date followed by a sentence is no byline
     assert parse_byline("November 18, 2019 was the day by which the council had to decide.") is None
+
+
+def test_vocabulary_alternation_is_case_blind_and_longest_first() -> None:
+    # entries differing only in case are one entry, so a longer entry that extends
+    # another in a different case still wins ('BY THE' over 'By')
+    pattern = regex.compile(rf"^(?:{_header._alternation(['By', 'by the', 'Von'])})", regex.IGNORECASE)
+    assert pattern.match("BY THE way").group(0) == "BY THE"
+    assert pattern.match("by  the way").group(0) == "by  the"  # white space inside an entry: any run
+    assert pattern.match("von Jo").group(0) == "von"
+    with pytest.raises(ValueError):
+        _header._alternation(["", ""])

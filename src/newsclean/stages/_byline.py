@@ -1,0 +1,170 @@
+"""Bylines: author names after a label, under a headline, or with a role or an agency.
+
+Part of ``extract_metadata``. A labelled byline ("By", "Von", "Par", "Por",
+...) is read anywhere near the header; an unlabelled one only in two shapes
+(names then a role or an agency after a comma, or a bare name line right under
+the headline). Vocabularies (labels, roles, agencies, name particles) are in
+``data/metadata.json``.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from newsclean.stages._header import _DIGIT, _LETTER, _Vocab, _vocab
+
+__all__ = ["MAX_DATE_LEAD", "MAX_UNLABELLED_BYLINE", "parse_byline"]
+
+#: Longest line (characters) read as a byline without a label; longer lines are
+#: headlines or teasers (two names with roles fit in 80 on the AEB captures).
+MAX_UNLABELLED_BYLINE = 80
+#: Characters (a weekday name) allowed before the date that opens a
+#: "date, then byline" line.
+MAX_DATE_LEAD = 12
+
+_BYLINE_CUT = regex.compile(
+    r"\s+[|•·–—/-]\s*|\s*[|•·]\s*|\s*\(|\s+(?:on|am|le|el|il|op)\s+\d|\s+\p{Ll}[^\s@]*@|@"
+    r"|(?<=\p{L})(?=\d)|\s+(?i:for|für|pour|para|per|voor)\s+(?=\p{Lu})"
+)
+# A lower-case letter glued to a capital inside a word: two fields of a byline
+# printed without a space ("Meg JamesStaff Writer", "Jo GarberFOXBusiness"); not
+# "McDonald", "MacKenzie", "FitzGerald" (the capital follows at least four
+# lower-case letters).
+_FIELD_GLUE = regex.compile(r"(?<=\p{Lu}\p{Ll}{4,})(?=\p{Lu})")
+# The word that leads a date after the names of a byline ("... on November 19").
+_DATE_LEAD = regex.compile(r"\s+(?i:on|am|le|el|il|op|den|du|del|de|em)\s*$")
+_NAME_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}\.)$")
+
+
+def _name(segment: str, v: _Vocab) -> str | None:
+    """Return ``segment`` as a personal name (title-cased if all capitals) or None."""
+    s = segment.strip().strip(".,;")
+    if not s or len(s) > 50:
+        return None
+    tokens = s.split()
+    if not 2 <= len(tokens) <= 5 or tokens[0].casefold() in v.articles:
+        return None
+    for i, tok in enumerate(tokens):
+        key = tok.casefold()
+        if i > 0 and key in v.particles and i < len(tokens) - 1:
+            continue
+        if not _NAME_TOKEN.match(tok) or key in v.function_words:
+            return None
+    half = len(tokens) // 2
+    if len(tokens) % 2 == 0 and tokens[:half] == tokens[half:]:
+        tokens = tokens[:half]  # 'Sean Martin Sean Martin': a name printed twice
+        s = " ".join(tokens)
+    if s.upper() == s and _LETTER.search(s):
+        s = " ".join(t if t.casefold() in v.particles else t.capitalize() for t in tokens)
+        s = regex.sub(r"(?<=[-'’])\p{Ll}", lambda m: m.group().upper(), s)
+    return s
+
+
+def _is_role(segment: str, v: _Vocab) -> bool:
+    return any(w.casefold().strip(".,") in v.roles for w in segment.split())
+
+
+def _is_agency(segment: str, v: _Vocab) -> bool:
+    return segment.strip().strip(".").casefold() in v.agencies
+
+
+def _after_date_label(s: str, v: _Vocab) -> int | None:
+    """The byline label after a date that opens the line ("Monday November 18, 2019 7:45 am by Jo Roe")."""
+    if not _DIGIT.search(s, 0, MAX_DATE_LEAD + 30):
+        return None
+    date = v.month_date.search(s, 0, MAX_DATE_LEAD + 30)
+    if date is None or date.start() > MAX_DATE_LEAD:
+        return None
+    after: int = date.end()
+    for gap in regex.finditer(r"\s+", s[after:]):
+        start: int = after + gap.end()
+        m = v.byline_label.match(s[start:])
+        if m:
+            length: int = m.end()
+            return start + length
+    return None
+
+
+def parse_byline(line: str, *, labelled: bool = True) -> list[str] | None:
+    """Read a byline line; return the author names (possibly empty) or None.
+
+    Args:
+        line: One line of text.
+        labelled: Require a byline label ("By", "Von", "Par", ...); False reads
+            the line as the names that follow a label on the line before.
+
+    Returns:
+        The names in order (an agency-only byline gives ``[]``), or None when
+        the line is not a byline.
+
+    >>> parse_byline("By Jane Doe and John Roe, Reuters")
+    ['Jane Doe', 'John Roe']
+    >>> parse_byline("By the end of the year, prices had doubled.") is None
+    True
+    """
+    v = _vocab()
+    s = line.strip()
+    if not s or len(s) > 160:
+        return None
+    if labelled:
+        m = v.byline_label.match(s)
+        end = m.end() if m else _after_date_label(s, v)
+        if end is None:
+            return None
+        s = s[end:]
+    s = _FIELD_GLUE.sub(", ", s)
+    cut = _BYLINE_CUT.search(s)
+    head = s[: cut.start()] if cut else s
+    date = v.month_date.search(head) if _DIGIT.search(head) else None
+    if date is not None:  # 'Posted by Jane Doe on November 19, 2019': the names end at the date
+        head = _DATE_LEAD.sub("", head[: date.start()])
+    head = head.strip().rstrip(".,;:")
+    if not head:
+        return None
+    names: list[str] = []
+    for segment in v.connectors.split(head):
+        seg = segment.strip()
+        if not seg:
+            continue
+        if _is_agency(seg, v) or _is_role(seg, v):
+            if names or _is_agency(seg, v) or seg == head:
+                break
+            return None
+        name = _name(seg, v)
+        if name is None:
+            if names:
+                break
+            return None
+        if name not in names:
+            names.append(name)
+    if not names:
+        role_only = labelled and _is_role(head, v) and all(w[:1].isupper() for w in head.split())
+        if not (_is_agency(head.split(",")[0], v) or role_only):
+            return None
+    return names
+
+
+def _agencies(line: str, v: _Vocab) -> list[str]:
+    """Return the news agencies named as comma or slash segments of a byline."""
+    return [seg.strip().strip(".") for seg in regex.split(r"[,/]", line) if _is_agency(seg, v)]
+
+
+def _unlabelled_rule(line: str, v: _Vocab, *, under_title: bool) -> str | None:
+    """Return why an unlabelled line may be a byline, or None.
+
+    Two shapes qualify: names followed by a role or an agency after a comma
+    ("Jane Doe, Staff Writer", "Jane Doe, Reuters"), anywhere in the byline
+    zone; and a bare name line right under a found headline, before the story
+    starts ("Jane Doe" or "Jane Doe and John Roe"). A bare line that carries a
+    section word ("World News") is not a name line.
+    """
+    if len(line) > MAX_UNLABELLED_BYLINE:
+        return None
+    head, sep, tail = line.rpartition(",")
+    if sep and head.strip() and (_is_role(tail, v) or _is_agency(tail, v)):
+        return "name_with_role"
+    if under_title and not any(
+        w.casefold() in v.section_words or w.casefold() in v.generic_crumbs for w in line.split()
+    ):
+        return "name_under_title"
+    return None

@@ -1,0 +1,264 @@
+"""The header zone of a capture: vocabularies, line shapes and the prose run.
+
+Shared by the title (:mod:`newsclean.stages._title`), byline
+(:mod:`newsclean.stages._byline`) and stage (:mod:`newsclean.stages.metadata`)
+modules of ``extract_metadata``. The prose run is found in one pass with a
+maximum-sum run over per-line scores: prose lines count their length, other
+lines a penalty (the run-scoring idea follows jusText's context-sensitive
+paragraph classes and the text-density measure of Kohlschütter et al., 2010,
+"Boilerplate detection using shallow text features").
+
+Vocabularies are in ``data/metadata.json``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from newsclean.data import alternation, read_json
+from newsclean.stages._lines import Line
+
+__all__ = ["MAX_LINES", "is_prose", "prose_start"]
+
+#: Lines scanned for the prose run; a header zone is never longer than this.
+MAX_LINES = 5000
+
+# -- patterns that do not depend on the vocabularies ---------------------------
+_CLOSERS = "\"'”’»)]）」』›"
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+_LETTER = regex.compile(r"\p{L}")
+_SENTENCE_BREAK = regex.compile(r"\p{Ll}{3}\.[\"'”’]?\s+[\"'“‘]?\p{Lu}")
+_NUMERIC_DATE = regex.compile(
+    r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2}:\d{2}\b"
+)
+_DIGIT = regex.compile(r"\d")  # every date pattern holds one: tested first, it is one cheap scan
+_URLISH = regex.compile(r"https?://|www\.\S+/|©|\(c\)\s*\d{4}", regex.IGNORECASE)
+_NAME_JOINERS = frozenset({"of", "the", "and", "for", "on", "&", "+"})
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
+
+
+# -- vocabularies ---------------------------------------------------------------
+def _alternation(words: Iterable[str]) -> str:
+    """An alternation of ``words`` (longest match first; white space inside an entry matches any run).
+
+    The patterns built from it are case-insensitive, so entries are folded to
+    lower case first: two entries differing only in case are one entry.
+    """
+    return alternation({w.lower() for w in words if w}, space=r"\s+")
+
+
+def _words(group: Any) -> list[str]:
+    """All entries of a group: its ``words``/``names`` list or its per-language lists."""
+    if isinstance(group, list):
+        return [str(w) for w in group]
+    out: list[str] = []
+    for key, value in group.items():
+        if key != "source" and isinstance(value, list):
+            out.extend(str(w) for w in value)
+    return out
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    byline_label: regex.Pattern[str]
+    byline_label_only: regex.Pattern[str]
+    roles: frozenset[str]
+    connectors: regex.Pattern[str]
+    particles: frozenset[str]
+    articles: frozenset[str]
+    breadcrumb_home: regex.Pattern[str]
+    location_label: regex.Pattern[str]
+    generic_crumbs: frozenset[str]
+    section_words: frozenset[str]
+    agencies: frozenset[str]
+    function_words: frozenset[str]
+    headline_labels: frozenset[str]
+    not_title_multi: regex.Pattern[str]
+    not_title_single: regex.Pattern[str]
+    month_date: regex.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    raw = read_json(
+        "metadata.json",
+        keys=(
+            "byline_labels",
+            "not_title_cues",
+            "month_names",
+            "byline_roles",
+            "name_connectors",
+            "name_particles",
+            "name_articles",
+            "breadcrumb_home",
+            "location_labels",
+            "generic_crumbs",
+            "section_words",
+            "agencies",
+            "not_site_words",
+        ),
+    )
+    labels = _words(raw["byline_labels"])
+    cues = _words(raw["not_title_cues"])
+    months = _alternation(_words(raw["month_names"]))
+    low = frozenset
+    return _Vocab(
+        byline_label=regex.compile(rf"^(?:{_alternation(labels)})\s*[:：]?\s+(?=\S)", regex.IGNORECASE),
+        byline_label_only=regex.compile(rf"^(?:{_alternation(labels)})\s*[:：]?$", regex.IGNORECASE),
+        roles=low(w.casefold() for w in _words(raw["byline_roles"])),
+        connectors=regex.compile(
+            rf"\s*,\s*(?:(?:{_alternation(_words(raw['name_connectors']))})\s+)?|\s+(?:{_alternation(_words(raw['name_connectors']))})\s+",
+            regex.IGNORECASE,
+        ),
+        particles=low(w.casefold() for w in _words(raw["name_particles"])),
+        articles=low(w.casefold() for w in _words(raw["name_articles"])),
+        breadcrumb_home=regex.compile(
+            rf"^(?:{_alternation(_words(raw['breadcrumb_home']))})$", regex.IGNORECASE
+        ),
+        location_label=regex.compile(
+            rf"^\s*(?:{_alternation(_words(raw['location_labels']))})\s*[:：]\s*", regex.IGNORECASE
+        ),
+        generic_crumbs=low(w.casefold() for w in _words(raw["generic_crumbs"])),
+        section_words=low(w.casefold() for w in _words(raw["section_words"])),
+        agencies=low(w.casefold() for w in _words(raw["agencies"])),
+        function_words=low(w.casefold() for w in raw["not_site_words"]["function"]),
+        headline_labels=low(w.casefold() for w in raw["not_site_words"]["labels"]),
+        not_title_multi=regex.compile(
+            rf"^(?:{_alternation(c for c in cues if ' ' in c)})(?:\W|$)", regex.IGNORECASE
+        ),
+        not_title_single=regex.compile(
+            rf"^(?:{_alternation(c for c in cues if ' ' not in c)})\s*(?:[:：|»›>–—-]|$)", regex.IGNORECASE
+        ),
+        month_date=regex.compile(
+            rf"\b(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
+            rf"|\b\d{{1,2}}(?:\.|st|nd|rd|th|er|º)?\s+(?:de\s+)?(?:{months})\.?,?\s+(?:de\s+)?\d{{4}}\b",
+            regex.IGNORECASE,
+        ),
+    )
+
+
+# -- line shapes ----------------------------------------------------------------
+def _fold(text: str) -> str:
+    """Quotes unified and lower-cased, keeping offsets when lower() keeps lengths.
+
+    The result always has the length of ``text``: every quote maps to one
+    character, and ``lower()`` is kept only when it keeps the length.
+    """
+    if text.isascii():
+        return text.lower()  # no quote to unify, and lower() keeps ASCII lengths
+    t = text.translate(_QUOTES)
+    lowered = t.lower()
+    return lowered if len(lowered) == len(t) else t
+
+
+def _norm(text: str) -> str:
+    if text.isascii():
+        return " ".join(text.lower().split())  # casefold() is lower() on ASCII
+    return " ".join(text.translate(_QUOTES).casefold().split())
+
+
+def is_prose(text: str) -> bool:
+    """Tell whether a stripped line reads as a paragraph of running text.
+
+    >>> is_prose("Officials said the plan would be approved by the council next week, after a vote.")
+    True
+    >>> is_prose("Council approves the plan after a vote")
+    False
+    """
+    n = len(text)
+    if n < 40:
+        return False
+    t = text.rstrip(_CLOSERS)
+    if not t:
+        return False
+    last = t[-1]
+    spaces = text.count(" ")
+    if last in ".…。":
+        if n >= 120 or spaces >= 9 or spaces == 0:
+            return True  # long, many words, or a script written without spaces
+        return spaces < 4 and bool(_CJK.search(text[:80]))
+    if last in "!?！？":
+        return n >= 160
+    return False
+
+
+def prose_start(lines: Sequence[str]) -> int | None:
+    """Return the index of the first line of the densest prose run, or None.
+
+    One pass of a maximum-sum run: a prose line scores its length, any other
+    non-empty line a penalty of ``25 + length / 2``; blank lines score 0.
+
+    >>> prose_start(["Council votes", "Menu", "The council approved the plan on Monday after a long debate, officials said."])
+    2
+    """
+    best = 0
+    best_start: int | None = None
+    cur = 0
+    cur_start = 0
+    lines = lines[:MAX_LINES]
+    # No line scores more than its length, so ``left`` (the length of the lines
+    # not read yet) bounds what any run can still gain. Once a new run cannot
+    # pass ``best`` and the current one either is the best run or cannot pass
+    # it either, the start is settled and the tail is not read.
+    left = sum(map(len, lines))
+    for i, s in enumerate(lines):
+        if left <= best and (cur <= 0 or cur_start == best_start or cur + left <= best):
+            break
+        n = len(s)
+        if not n:
+            continue
+        left -= n
+        s = s.strip()  # the same object back when there is nothing to strip
+        n = len(s)
+        if not n:
+            continue
+        # is_prose(s), inlined: this loop reads every line of the document
+        prose = False
+        if n >= 40:
+            t = s.rstrip(_CLOSERS)
+            if t:
+                last = t[-1]
+                if last in ".…。":
+                    if n >= 120:
+                        prose = True
+                    else:
+                        spaces = s.count(" ")
+                        prose = spaces >= 9 or spaces == 0 or (spaces < 4 and bool(_CJK.search(s[:80])))
+                elif last in "!?！？":
+                    prose = n >= 160
+        score = n if prose else -(25 + n // 2)
+        if cur <= 0:
+            if score <= 0:
+                continue
+            cur, cur_start = 0, i
+        cur += score
+        if cur > best:
+            best, best_start = cur, cur_start
+    return best_start
+
+
+def _with_offsets(parts: Sequence[str], count: int) -> list[Line]:
+    """:class:`Line` records (with offsets) for the non-blank lines among the first ``count`` of ``parts``."""
+    out: list[Line] = []
+    pos = 0
+    for i, part in enumerate(parts[:count]):
+        n = len(part)
+        if n and part.strip():
+            out.append(Line(i, pos, pos + n, part))
+        pos += n + 1
+    return out
+
+
+def _has_date(text: str, v: _Vocab) -> bool:
+    if not _DIGIT.search(text):
+        return False
+    return bool(_NUMERIC_DATE.search(text) or v.month_date.search(text))
+
+
+def _not_title_cue(text: str, v: _Vocab) -> bool:
+    return bool(v.not_title_multi.match(text) or v.not_title_single.match(text))

@@ -1,0 +1,414 @@
+"""Title lines: breadcrumbs, section and site-name prefixes and suffixes, repeats.
+
+Part of ``extract_metadata``. A title-like line is not sentence-shaped, holds
+no date and is of reasonable length. A breadcrumb prefix (``Home > World``,
+``You are here: ...``), a section prefix (``Opinion | ...``) and a site-name
+suffix or prefix (``... - Site``, ``... | Site``, ``Site | ...``) are split
+off; when a later header line is the clean title alone, the line's
+surroundings are read against it. Vocabularies are in ``data/metadata.json``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+import regex
+
+from newsclean.stages._byline import parse_byline
+from newsclean.stages._header import (
+    _CJK,
+    _CLOSERS,
+    _LETTER,
+    _NAME_JOINERS,
+    _SENTENCE_BREAK,
+    _URLISH,
+    _fold,
+    _has_date,
+    _norm,
+    _not_title_cue,
+    _Vocab,
+    _vocab,
+    is_prose,
+)
+from newsclean.stages._lines import Line
+
+__all__ = ["TitleSplit", "split_title"]
+
+# A title separator: '|' anywhere; '-' with a space before it; en/em dashes,
+# middle dots and bullets with a space on at least one side; ' : ' and '::'.
+_SITE_SEP = regex.compile(
+    r"\s*\|\s*|\s+-{1,2}\s*|\s+[–—·•~]\s*|\s*[–—·•]\s+|\s*::\s*|\s+:\s+|\s+«\s+|\s+»\s+"
+)
+_PREFIX_SEPS = frozenset("|:•")
+_BC_SEP = regex.compile(r"\s*(?:>>|[>»›→＞]|(?<=\s)/(?=\s))\s*")
+_GLUE = regex.compile(
+    r"^((?:\p{Lu}[\p{L}\p{M}&'’.-]{0,20}\s){0,2}\p{L}[\p{L}\p{M}&'’.-]{0,24}?\p{Ll})(?=\p{Lu}[\p{Ll}\p{Lu}])"
+)
+_DOMAIN = regex.compile(r"^(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}$")
+
+
+def _title_like(text: str, v: _Vocab) -> bool:
+    """A headline-shaped line: short, not a sentence, no date, not interface text."""
+    s = text.strip()
+    n = len(s)
+    if n < 8 or n > 400:
+        return False
+    words = s.split()
+    if len(words) < 2 and not (_CJK.search(s) and n >= 6):
+        return False
+    if len(_LETTER.findall(s)) < n * 0.5:
+        return False
+    t = s.rstrip(_CLOSERS)
+    if not t or t[-1] in ":：;,":
+        return False
+    if t[-1] in ".。" and not t.endswith("...") and len(words) >= 6:
+        return False
+    if is_prose(s) or (t[-1] in ".!?" and _SENTENCE_BREAK.search(s)):
+        return False
+    if _has_date(s, v) or _URLISH.search(s) or _not_title_cue(s, v):
+        return False
+    return parse_byline(s) is None and not v.byline_label_only.match(s)
+
+
+def _title_text(text: str) -> bool:
+    """What is left after splitting is still a headline: two words or more, mostly letters."""
+    s = text.strip()
+    if len(s) > 300 or len(_LETTER.findall(s)) < 4:
+        return False
+    return len(s.split()) >= 2 or bool(_CJK.search(s))
+
+
+# -- site names, sections, breadcrumbs -------------------------------------------
+def _site_like(segment: str, v: _Vocab, *, piped: bool = False) -> bool:
+    """A short, capitalised noun phrase (or a domain) that can be a site name.
+
+    After a pipe (``Title | brand``) one or two lower-case words also qualify.
+    """
+    s = segment.strip()
+    if not s or len(s) > 50:
+        return False
+    if _DOMAIN.match(s):
+        return True
+    words = s.split()
+    if len(words) > 6 or s[-1] in ".?!,;:":
+        return False
+    first = words[0]
+    if first.casefold() in v.headline_labels:
+        return False
+    capitalised = 0
+    lower_inside = False
+    for i, w in enumerate(words):
+        key = w.casefold().strip("\"'()")
+        if key in v.function_words:
+            return False
+        if w[0].isupper() or w[0].isdigit() or _CJK.match(w):
+            capitalised += 1
+        elif i > 0 and key not in v.particles and key not in _NAME_JOINERS:
+            lower_inside = True
+    if not capitalised and not (piped and len(words) <= 2):
+        return False  # 'what happens next': a headline's tail, not a name
+    if _upper_start(first):
+        # 'Asian market latest' is a headline tail; 'Los Angeles Times' a name
+        return not lower_inside and bool(_LETTER.search(s))
+    # a lower-case brand ('pv magazine International', 'my6sense')
+    return len(words) <= 4 and bool(_LETTER.search(s))
+
+
+def _upper_start(word: str) -> bool:
+    return word[0].isupper() or word[0].isdigit() or bool(_CJK.match(word))
+
+
+def _tail_like(segment: str, v: _Vocab) -> bool:
+    """A short segment after a site name ('Memorabilia anni 80/90'): no sentence, no verbs."""
+    s = segment.strip()
+    words = s.split()
+    if not s or len(s) > 60 or len(words) > 6 or s[-1] in ".?!,;:":
+        return False
+    return not any(w.casefold().strip("\"'()") in v.function_words for w in words)
+
+
+def _is_section(segment: str, v: _Vocab) -> bool:
+    return segment.strip().casefold() in v.section_words
+
+
+def _is_generic(segment: str, v: _Vocab) -> bool:
+    return segment.strip().casefold() in v.generic_crumbs
+
+
+def _crumb_is_section(item: str, v: _Vocab) -> bool:
+    s = item.strip()
+    if not s or len(s) > 30 or len(s.split()) > 3 or s.casefold() in v.generic_crumbs:
+        return False
+    return s[0].isupper() or bool(_CJK.match(s))
+
+
+class _Crumbs(NamedTuple):
+    end: int  # end of the breadcrumb in the line
+    items: tuple[str, ...]
+    pure: bool  # the whole line is the breadcrumb
+
+
+#: Zipf frequency from which a token is a known word (once per ten million words).
+_KNOWN_ZIPF = 1.0
+
+
+def _known_token(token: str, language: str | None) -> bool:
+    """True if ``token`` is a known word (so a case change inside it is no glue)."""
+    from newsclean.lexicon import zipf
+
+    found = zipf(token, language or "en")
+    if found is None:
+        found = zipf(token, "en")
+    return found is not None and found >= _KNOWN_ZIPF
+
+
+def _breadcrumb(text: str, v: _Vocab, language: str | None, *, tail_known: bool = False) -> _Crumbs | None:
+    """Parse a breadcrumb at the start of ``text`` (labelled or starting with a home item).
+
+    With ``tail_known`` the text is known to end where the title starts, so
+    its last item needs no separator after it.
+    """
+    pos = 0
+    m = v.location_label.match(text)
+    labelled = m is not None
+    if m:
+        pos = m.end()
+    items: list[str] = []
+    while len(items) < 10:
+        sm = _BC_SEP.search(text, pos, min(len(text), pos + 60))
+        if not sm:
+            break
+        item = text[pos : sm.start()].strip()
+        if not item or len(item) > 40 or len(item.split()) > 5:
+            break
+        items.append(item)
+        pos = sm.end()
+    if not labelled and (not items or not v.breadcrumb_home.match(items[0])):
+        if tail_known and v.breadcrumb_home.match(text.strip()):
+            return _Crumbs(len(text), (text.strip(),), True)
+        return None
+    rest = text[pos:]
+    stripped = rest.strip()
+    if not stripped:
+        return _Crumbs(len(text), tuple(items), True) if items else None
+    if tail_known:
+        return _Crumbs(len(text), (*items, stripped), True) if len(stripped) <= 40 else None
+    g = _GLUE.match(rest)
+    if g and len(g.group(1)) >= 3 and len(rest[g.end() :].split()) >= 2:
+        # 'ContactPutin meets ...': the last item glued to the title's first word,
+        # unless the glued token is a known word ('YouTube', 'iPhone')
+        token_end = g.end()
+        while token_end < len(rest) and not rest[token_end].isspace():
+            token_end += 1
+        token = rest[g.start() : token_end].split()[-1]
+        if not _known_token(token.lower(), language):
+            return _Crumbs(pos + g.end(), (*items, g.group(1).strip()), False)
+    short = (
+        len(stripped) <= 6 if _CJK.search(stripped) else len(stripped) <= 30 and len(stripped.split()) <= 3
+    )
+    if items and short and not _SITE_SEP.search(stripped):
+        return _Crumbs(len(text), (*items, stripped), True)
+    if not items:
+        return None
+    return _Crumbs(pos, tuple(items), False)
+
+
+class TitleSplit(NamedTuple):
+    """A title line taken apart.
+
+    Attributes:
+        title: The clean headline.
+        site_name: The site name split off, or None.
+        section: A section from a prefix or the breadcrumb's last item, or None.
+        pieces: ``(start, end, reason)`` spans covering the line in order,
+            with reasons ``breadcrumb``, ``section``, ``site_name``, ``title``.
+    """
+
+    title: str
+    site_name: str | None
+    section: str | None
+    pieces: tuple[tuple[int, int, str], ...]
+
+
+def _strip_sep(text: str) -> str:
+    return text.strip().strip("|-–—·•~:»«").strip()
+
+
+def _split_suffix(text: str, v: _Vocab) -> tuple[int, str, str | None] | None:
+    """Find a site-name suffix: (where the separator starts, site name, section).
+
+    The suffix is zero or more section names, the site name, then short
+    segments (``... | Editorial | Opinion | The Guardian``,
+    ``... - Site - Tagline``).
+    """
+    seps = list(_SITE_SEP.finditer(text))[:12]
+    if not seps:
+        return None
+    bounds = [m.span() for m in seps]
+    for k, (s0, _e0) in enumerate(bounds):
+        head = text[:s0].strip()
+        if len(head.split()) < 2 and not (_CJK.search(head) and len(head) >= 4):
+            continue
+        segments = []
+        for j in range(k, len(bounds)):
+            nxt = bounds[j + 1][0] if j + 1 < len(bounds) else len(text)
+            segments.append(text[bounds[j][1] : nxt].strip())
+        i = 0
+        section = None
+        while i < len(segments) - 1 and (_is_section(segments[i], v) or _is_generic(segments[i], v)):
+            if not _is_generic(segments[i], v):
+                section = segments[i]
+            i += 1
+        piped = "|" in text[bounds[k + i][0] : bounds[k + i][1]]
+        if _site_like(segments[i], v, piped=piped) and all(_tail_like(seg, v) for seg in segments[i + 1 :]):
+            return s0, segments[i], section
+    return None
+
+
+def _split_prefix(text: str, v: _Vocab) -> tuple[int, str, str] | None:
+    """Find a ``Section | Title`` or ``Site | Title`` prefix: (title start, value, reason)."""
+    m = _SITE_SEP.search(text, 0, min(len(text), 60))
+    if not m or m.start() == 0 or not (set(m.group().strip()) & _PREFIX_SEPS):
+        return None
+    head = text[: m.start()].strip()
+    tail = text[m.end() :].strip()
+    if len(tail.split()) < 2 or (
+        not tail[:1].isupper() and not tail[:1].isdigit() and tail[:1] not in "\"'“‘"
+    ):
+        return None
+    if _is_section(head, v):
+        return m.end(), head, "section"
+    if m.group().strip() != ":" and _site_like(head, v) and len(tail.split()) >= 3:
+        return m.end(), head, "site_name"
+    return None
+
+
+def split_title(line: str, *, repeat: str | None = None, language: str | None = None) -> TitleSplit:
+    """Split a title line into breadcrumb, section, title and site name.
+
+    Args:
+        line: The title line as captured.
+        repeat: The clean title when it is known to be inside ``line`` (the
+            next header line repeating it); ``line`` is then read around it.
+        language: Language code, used to tell a glued breadcrumb item from a
+            brand name such as "YouTube".
+
+    Returns:
+        A :class:`TitleSplit`.
+
+    >>> split_title("Home > World > Europe > Floods hit the north - The Daily Post").site_name
+    'The Daily Post'
+    >>> split_title("Brexit - what happens next").title
+    'Brexit - what happens next'
+    """
+    v = _vocab()
+    n = len(line)
+    start, end = 0, n
+    site: str | None = None
+    section: str | None = None
+    pieces: list[tuple[int, int, str]] = []
+    if repeat is not None:
+        k = _fold(line).find(_fold(repeat.strip()))
+        if k >= 0:
+            start, end = k, k + len(repeat.strip())
+    crumb_end = 0
+    if repeat is None or start > 0:
+        crumbs = _breadcrumb(
+            line[:start] if repeat is not None else line, v, language, tail_known=repeat is not None
+        )
+        if crumbs and crumbs.items:
+            crumb_end = crumbs.end
+            last = crumbs.items[-1]
+            if _crumb_is_section(last, v):
+                section = last
+            pieces.append((0, crumb_end, "breadcrumb"))
+            start = max(start, crumb_end) if repeat is not None else crumb_end
+    if repeat is None:
+        # the title runs from the end of the breadcrumb; read a suffix, then a prefix
+        body = line[start:end]
+        suffix = _split_suffix(body, v)
+        if suffix:
+            end = start + suffix[0]
+            site = suffix[1]
+            section = section or suffix[2]
+        body = line[start:end]
+        prefix = _split_prefix(body, v)
+        if prefix:
+            cut, value, reason = prefix
+            if reason == "site_name" and site is None:
+                site = value
+                pieces.append((start, start + cut, "site_name"))
+                start += cut
+            elif reason == "section":
+                section = section or value
+                pieces.append((start, start + cut, "section"))
+                start += cut
+    else:
+        head = line[crumb_end:start]
+        if _strip_sep(head):
+            value = _strip_sep(head)
+            reason = "section" if _is_section(value, v) else "site_name"
+            if reason == "section":
+                section = section or value
+            else:
+                site = value
+            pieces.append((crumb_end, start, reason))
+        elif head:
+            pieces.append((crumb_end, start, "title"))
+        rest = line[end:]
+        segments = [seg.strip() for seg in _SITE_SEP.split(rest)]
+        if segments and not _SITE_SEP.match(rest):
+            segments = segments[1:]  # ', November 19 - Site': the first piece is no site
+        segments = [seg for seg in segments if seg]
+        i = 0
+        last_section = None
+        while i < len(segments) - 1 and (_is_section(segments[i], v) or _is_generic(segments[i], v)):
+            if not _is_generic(segments[i], v):
+                last_section = segments[i]
+            i += 1
+        section = section or last_section
+        if segments and len(segments[i]) <= 80 and len(segments[i].split()) <= 8:
+            site = segments[i]
+    title = line[start:end].strip()
+    if end < n:
+        pieces.append((start, end, "title"))
+        pieces.append((end, n, "site_name" if site and line[end:].strip() else "title"))
+    else:
+        pieces.append((start, n, "title"))
+    merged: list[tuple[int, int, str]] = []
+    for s, e, r in sorted(p for p in pieces if p[1] > p[0]):
+        if merged and merged[-1][2] == r and merged[-1][1] == s:
+            merged[-1] = (merged[-1][0], e, r)
+        else:
+            merged.append((s, e, r))
+    return TitleSplit(title, site, section, tuple(merged))
+
+
+def _clean_repeat(line: str, later: Sequence[Line], v: _Vocab) -> str | None:
+    """Find a later header line that is the clean title inside ``line``.
+
+    The next line is the usual place (a ``<title>`` followed by its ``<h1>``),
+    but navigation may sit between them, so the whole header zone is read.
+    """
+    s = line.strip()
+    folded = _fold(line)
+    least = max(10, 0.4 * len(s))
+    most = len(folded)  # _fold keeps lengths: a longer line cannot be inside
+    for ln in later:
+        ns = ln.text.strip()
+        if least <= len(ns) <= most and ns != s and _fold(ns) in folded and _title_like(ns, v):
+            return ns
+    return None
+
+
+def _repeats(line: str, title: str, normed_title: str, folded_title: str | None = None) -> bool:
+    """True if ``line`` is the title again, alone or with a short wrapper."""
+    s = line.strip()
+    if len(s) < len(title) * 0.8 or len(s) > len(title) * 1.2 + 60:
+        return False
+    if _norm(s) == normed_title:
+        return True
+    if len(s) - len(title) > 60 or len(title) < 10:
+        return False
+    return (_fold(title) if folded_title is None else folded_title) in _fold(s)
