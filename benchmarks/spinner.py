@@ -150,6 +150,45 @@ def _detected_swaps(doc: Document) -> set[tuple[str, str]]:
     return {(o, s) for o, s, _ in info.get("swaps", [])}
 
 
+def simulate(
+    bodies: list[str], pairs: tuple[tuple[str, str], ...], n_pairs: int, seed: int, rate: float, stage: RepairSpinner
+) -> tuple[dict[str, Tally], int, int]:
+    """Spin each body with its own spinner, repair it; return the tallies, flagged and spun counts."""
+    tallies = {k: Tally() for k in ("all", "nonword", "inflected", "word", "word_in_spun", "word_detected")}
+    flagged = spun_docs = 0
+    for i, body in enumerate(bodies):
+        spinner = draw_spinner(pairs, n_pairs, seed * 100_003 + i)
+        s = spin(body, spinner, rate=rate, seed=seed * 100_003 + i)
+        if not s.swaps:
+            continue
+        spun_docs += 1
+        doc = stage(Document.from_text(s.text))
+        flagged += bool(doc.get("spun"))
+        evaluate(s, doc, tallies, _detected_swaps(doc))
+    return tallies, flagged, spun_docs
+
+
+def sweep_margin(data: Path, seed: int, n_pairs: int) -> None:
+    """Print non-word recall and precision for several ``MIN_ZIPF_MARGIN`` values (development pool only)."""
+    from newsclean.stages import spinner_swaps
+
+    english = [b for b in clean_bodies(data)["aeb"] if detect(b) == "en"]
+    rows = []
+    saved = spinner_swaps.MIN_ZIPF_MARGIN
+    try:
+        for margin in (99.0, 0.0, 0.5, 0.8, 1.0, 1.2, 1.5, 2.0):
+            spinner_swaps.MIN_ZIPF_MARGIN = margin
+            row: list[object] = [margin]
+            for rate in (1.0, 0.5):
+                t, _, _ = simulate(english, pool(False), n_pairs, seed, rate, RepairSpinner())
+                row += [f"{t['nonword'].recall:.1%}", f"{t['all'].precision:.1%} of {t['all'].edits}"]
+            rows.append(row)
+    finally:
+        spinner_swaps.MIN_ZIPF_MARGIN = saved
+    print("Development pool; margin 99 = never break a tie\n")
+    print(table(rows, ["margin", "recall 1.0", "precision 1.0", "recall 0.5", "precision 0.5"]))
+
+
 def run(data: Path, rates: list[float], limit: int | None, seed: int, n_pairs: int, held_out: bool) -> None:
     bodies = clean_bodies(data)
     # An English thesaurus spins English text: other-language bodies are left out.
@@ -163,20 +202,8 @@ def run(data: Path, rates: list[float], limit: int | None, seed: int, n_pairs: i
     )
     rows = []
     for rate in rates:
-        tallies = {
-            k: Tally() for k in ("all", "nonword", "inflected", "word", "word_in_spun", "word_detected")
-        }
-        flagged = spun_docs = 0
         started = time.perf_counter()
-        for i, body in enumerate(spun_bodies):
-            spinner = draw_spinner(pairs, n_pairs, seed * 100_003 + i)
-            s = spin(body, spinner, rate=rate, seed=seed * 100_003 + i)
-            if not s.swaps:
-                continue
-            spun_docs += 1
-            doc = stage(Document.from_text(s.text))
-            flagged += bool(doc.get("spun"))
-            evaluate(s, doc, tallies, _detected_swaps(doc))
+        tallies, flagged, spun_docs = simulate(spun_bodies, pairs, n_pairs, seed, rate, stage)
         elapsed = time.perf_counter() - started
         t = tallies
         rows.append(
@@ -348,11 +375,17 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0, help="seed of the simulated spinners")
     parser.add_argument("--pairs", type=int, default=400, help="swap pairs per simulated spinner")
     parser.add_argument("--held-out", action="store_true", help="draw pairs from the held-out pool")
+    parser.add_argument(
+        "--sweep-margin", action="store_true", help="sweep MIN_ZIPF_MARGIN on the development pool and exit"
+    )
     parser.add_argument("--build-tortured", action="store_true", help="regenerate data/tortured.tsv and exit")
     args = parser.parse_args()
     if args.build_tortured:
         n = build_tortured(args.data)
         print(f"wrote {n} rows to {TORTURED_OUT}")
+        return
+    if args.sweep_margin:
+        sweep_margin(args.data, args.seed, args.pairs)
         return
     run(
         args.data, [float(r) for r in args.rates.split(",")], args.limit, args.seed, args.pairs, args.held_out

@@ -176,3 +176,28 @@ def test_only_the_kelvin_sign_lowers_to_an_ascii_letter() -> None:
         if any(ch.isascii() and ch.isalpha() for ch in lower(chr(c)))
     ]
     assert found == [ord(spinner_swaps._LOWERS_TO_ASCII)]
+
+
+# "mad -> crazy" inside "made", alone, in a document spun by "get -> obtain"
+# (no other "made" is left: the spinner swapped them all).
+SPUN_LONE = (
+    "The council met toobtainher on Monday to discuss the city budobtain for next year.\n"
+    "The tarobtain is to balance the accounts before the summer recess begins.\n"
+    "The deal was crazye public on Tuesday.\n"
+)
+
+
+def test_a_lone_non_word_goes_to_the_far_more_frequent_repair() -> None:
+    # "crazye" is "made" (Zipf 5.9) or "wilde" (3.4): the margin settles it.
+    swaps = infer_swaps(SPUN_LONE, "en")
+    lone = [s for s in swaps if s.spun == "crazy"]
+    assert [(s.original, s.ambiguous) for s in lone] == [("mad", False)]
+    out = repair_spinner(Document.from_text(SPUN_LONE))
+    assert "The deal was made public" in out.text
+
+
+def test_a_lone_non_word_with_close_repairs_stays_ambiguous() -> None:
+    # "touchs": "feelings" (4.7) or "concerns" (4.6), too close to choose.
+    text = SPUN_LONE + "She spoke of her touchs about the plan.\n"
+    out = repair_spinner(Document.from_text(text))
+    assert "touchs" in out.text

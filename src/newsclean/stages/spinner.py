@@ -38,6 +38,7 @@ from newsclean.document import Change, Document
 from newsclean.registry import register
 from newsclean.stages._text import english, lower, match_case
 from newsclean.stages.doubled_words import GRAMMATICAL_DOUBLES, remove_doubled_words
+from newsclean.stages.spinner_chain import chained_repairs
 from newsclean.stages.spinner_swaps import (
     MAX_REVERSAL_PRIOR,
     MIN_SPUN_NONWORDS,
@@ -45,6 +46,7 @@ from newsclean.stages.spinner_swaps import (
     InferredSwap,
     glued_words,
     infer_swaps,
+    nonword_candidates,
     reversal_prior,
     spun_evidence,
 )
@@ -174,6 +176,11 @@ class RepairSpinner:
         inferred_changes = [
             Change(a.start, a.end, a.repaired, "spinner_artifact") for s in inferred for a in s.artifacts
         ]
+        if inferred:
+            inferred_changes += [
+                Change(a.start, a.end, a.repaired, "spinner_artifact")
+                for a in chained_repairs(nonword_candidates(text, lang), inferred, lang)
+            ]
         reversals = _find_reversals(text, model, broad=self.reversal == "broad") if spun else []
         if spun:
             reversals += _inferred_reversals(text, lowered, inferred, lang)

@@ -47,12 +47,14 @@ __all__ = [
     "MIN_REPAIRED_ZIPF",
     "MIN_SPUN_NONWORDS",
     "MIN_SUPPORT",
+    "MIN_ZIPF_MARGIN",
     "NONWORD_ZIPF",
     "Artifact",
     "InferredSwap",
     "SynonymIndex",
     "glued_words",
     "infer_swaps",
+    "keep_case",
     "load_synonyms",
     "nonword_candidates",
     "spun_evidence",
@@ -67,6 +69,13 @@ NONWORD_ZIPF = 1.0
 #: per million words): spinners rewrite common words, and a rare "repair" is
 #: more likely a coincidence.
 MIN_REPAIRED_ZIPF = 2.5
+#: Of two swaps explaining the same non-words equally well otherwise, the one
+#: whose repair is more frequent by at least this many Zipf points (a factor of
+#: 10 per point) is not ambiguous: "crazye" is "made" (Zipf 5.9) rather than
+#: "wilde" (3.4). Swept on the development pool (``benchmarks/spinner.py
+#: --sweep-margin``): below 1.0 the lone repairs it admits fall under 90 %
+#: precision.
+MIN_ZIPF_MARGIN = 1.0
 #: Different non-words one swap must explain before it is applied on its own.
 MIN_SUPPORT = 2
 #: Different non-words explained (by any swaps) that make a document spun even
@@ -252,7 +261,7 @@ def _match_case(template: str, word: str) -> str:
     return word
 
 
-def _keep_case(token: str, low: str, repaired: str) -> str:
+def keep_case(token: str, low: str, repaired: str) -> str:
     """Write ``repaired`` in the case of ``token``: the letters kept from it keep their case.
 
     ``low`` is ``token`` in lower case; the two share a prefix and a suffix
@@ -271,6 +280,8 @@ def _keep_case(token: str, low: str, repaired: str) -> str:
     ):
         tail += 1
     middle = repaired[head : len(repaired) - tail]
+    if head == 0 and token[:1].isupper():
+        middle = middle[:1].upper() + middle[1:]  # the synonym began a capitalised word
     return token[:head] + middle + (token[len(token) - tail :] if tail else "")
 
 
@@ -460,14 +471,14 @@ def infer_swaps(
             by_token[low] = _explain_token(low, index, zipf)
         phrases = _explain_phrase(text, lowered, start, end, index, zipf)
         for original, spun, repaired, z, s, e in phrases:
-            art = Artifact(s, e, text[s:e], _keep_case(text[s:e], lowered[s:e], repaired))
+            art = Artifact(s, e, text[s:e], keep_case(text[s:e], lowered[s:e], repaired))
             evidence.setdefault((original, spun), []).append((art, z))
         # "disact as": the phrase "act as" explains it, not the word "act" alone.
         by_phrase = {p[0] for p in phrases}
         for original, spun, repaired, z in by_token[low]:
             if original in by_phrase:
                 continue
-            art = Artifact(start, end, token, _keep_case(token, low, repaired))
+            art = Artifact(start, end, token, keep_case(token, low, repaired))
             evidence.setdefault((original, spun), []).append((art, z))
     if not evidence:
         return []
@@ -512,10 +523,12 @@ def infer_swaps(
         starts = {a.start for a, _ in free}
         tie = rank(((original, spun), free))[:4]
         rivals = pairs_at.get(free[0][0].start, set())
+        best = max(z for _, z in free)
         ambiguous = any(
             pair[0] != original
             and starts <= {a.start for a, _ in evidence[pair]}
-            and rank((pair, [(a, z) for a, z in evidence[pair] if a.start in starts]))[:4] == tie
+            and rank((pair, rival := [(a, z) for a, z in evidence[pair] if a.start in starts]))[:4] == tie
+            and best - max(z for _, z in rival) < MIN_ZIPF_MARGIN
             for pair in rivals
         )
         swaps.append(
@@ -619,6 +632,6 @@ def glued_words(
             back = lowered[s:i] + original + lowered[e:t]
             one_word = " " not in token or token.lower() == spun
             if one_word and (zipf(back) >= MIN_REPAIRED_ZIPF or (s == i and t == e)):
-                out.append((s, t, token, _keep_case(token, lowered[s:t], back)))
+                out.append((s, t, token, keep_case(token, lowered[s:t], back)))
         i = lowered.find(spun, max(e, i + 1))
     return out
