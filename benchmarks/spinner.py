@@ -151,7 +151,12 @@ def _detected_swaps(doc: Document) -> set[tuple[str, str]]:
 
 
 def simulate(
-    bodies: list[str], pairs: tuple[tuple[str, str], ...], n_pairs: int, seed: int, rate: float, stage: RepairSpinner
+    bodies: list[str],
+    pairs: tuple[tuple[str, str], ...],
+    n_pairs: int,
+    seed: int,
+    rate: float,
+    stage: RepairSpinner,
 ) -> tuple[dict[str, Tally], int, int]:
     """Spin each body with its own spinner, repair it; return the tallies, flagged and spun counts."""
     tallies = {k: Tally() for k in ("all", "nonword", "inflected", "word", "word_in_spun", "word_detected")}

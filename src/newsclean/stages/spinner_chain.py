@@ -16,7 +16,7 @@ so the repair needs no further evidence of its own.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from newsclean.stages.spinner_swaps import (
     MIN_REPAIRED_ZIPF,
@@ -48,7 +48,7 @@ def _repairs(low: str, swaps: list[tuple[str, str]], zipf: Callable[[str], float
     out: dict[str, float] = {}
     for k in range(2, min(MAX_CHAIN, len(hits)) + 1):
         for combo in combinations(sorted(hits), k):
-            if any(a[1] > b[0] for a, b in zip(combo, combo[1:], strict=False)):
+            if any(a[1] > b[0] for a, b in pairwise(combo)):
                 continue  # overlapping occurrences
             pieces: list[str] = []
             pos = 0
