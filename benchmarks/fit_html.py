@@ -2,7 +2,7 @@
 
 Every page of the four body-extraction corpora (``../shared/data``: the Article
 Extraction Benchmark, Dragnet, CleanEval, CleanPortalEval) is parsed and cut
-into blocks exactly as ``clean(html)`` does (:func:`newsclean.html.content.analyse_blocks`),
+into blocks exactly as ``clean(html)`` does (:func:`newsclean.html.container.analyse_blocks`),
 and each block is described by :func:`newsclean.html.features.block_features`.
 
 Labels come from aligning each block with the page's gold text: a block of four
@@ -131,7 +131,7 @@ def label(text: str, index: tuple[set[tuple[str, ...]], set[tuple[str, ...]]]) -
 
 def analyse_page(corpus: str, pid: str, raw: bytes, gold: str, stops: frozenset[str]) -> PageBlocks:
     """Cut one page into blocks as ``clean(html)`` does and label each block."""
-    from newsclean.html.content import analyse_blocks
+    from newsclean.html.container import analyse_blocks
     from newsclean.html.features import block_features
     from newsclean.html.meta import read_metadata
     from newsclean.html.parse import parse_html

@@ -1,4 +1,4 @@
-"""Tests of the block features and the block decision (``newsclean.html.features``, ``content.keep_blocks``).
+"""Tests of the prune-and-cut walk (``newsclean.html.blocks``).
 
 All pages are small hand-written HTML, written for these tests.
 """
@@ -7,86 +7,86 @@ from __future__ import annotations
 
 import pytest
 
-from newsclean.html.content import analyse_blocks, keep_blocks
-from newsclean.html.features import FEATURES, BlockModel, block_features, block_model
+from newsclean.html.blocks import Block, cut_blocks, strip_silent
 from newsclean.html.parse import parse_html
 
 P1 = "The river rose two metres overnight and the old bridge was closed to traffic by the police."
 P2 = "Residents of the lower town were asked to move their cars to higher ground before noon today."
-P3 = "Engineers will inspect the bridge once the water falls, which could take until the weekend."
 
 
-def features_of(html: str) -> tuple[list[str], list[dict[str, float]]]:
+def blocks_of(html: str) -> list[Block]:
     root, _ = parse_html(html)
     assert root is not None
-    analysis = analyse_blocks(root)
-    rows = block_features(analysis.blocks, analysis.inside, analysis.best, frozenset({"the", "and", "to"}))
-    return [b.text for b in analysis.blocks], [dict(zip(FEATURES, r, strict=True)) for r in rows]
+    blocks, _ = cut_blocks(strip_silent(root))
+    return blocks
 
 
-def test_lineage_features_place_blocks_around_the_container() -> None:
-    html = (
-        "<html><body><div id='page'>"
-        f"<div class='part'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>"
-        "<div class='box'><p>Note after figure.</p></div>"
-        "</div><p>Outside everything.</p></body></html>"
-    )
-    texts, rows = features_of(html)
-    by_text = dict(zip(texts, rows, strict=True))
-    assert by_text[P1]["inside"] == 1.0
-    second = by_text["Note after figure."]
-    assert second["inside"] == 0.0
-    assert second["up1"] == 1.0  # a sibling of the container
-    assert second["after"] == 1.0
-    outside = by_text["Outside everything."]
-    assert outside["up2"] == 1.0  # joins the container's lineage two levels up
-    assert by_text[P1]["stop_share"] > 0
-
-
-def test_dropped_block_carries_its_reason() -> None:
-    html = f"<html><body><article><p>{P1}</p><p>{P2}</p></article><nav><a href='/'>Home page</a></nav></body></html>"
-    texts, rows = features_of(html)
-    nav = rows[texts.index("Home page")]
-    assert nav["dropped"] == 1.0
-    assert nav["r_html_nav"] == 1.0
-    assert nav["link_density"] == 1.0
-
-
-ALWAYS = BlockModel(tuple(0.0 for _ in FEATURES), 5.0, 0.5, frozenset())
-NEVER = BlockModel(tuple(0.0 for _ in FEATURES), -5.0, 0.5, frozenset())
-ROW = [0.0] * len(FEATURES)
+def reasons(html: str) -> dict[str, str | None]:
+    return {b.text: b.reason for b in blocks_of(html)}
 
 
 @pytest.mark.parametrize(
-    ("texts", "inside", "density", "model", "expected", "why"),
+    ("element", "reason", "why"),
     [
-        (["a", "b"], [True, True], [0.0, 0.9], NEVER, [True, False], "inside: kept unless a link list"),
-        (["a", "b"], [True, False], [0.0, 0.0], NEVER, [True, False], "outside: the model says no"),
-        (["a", "b"], [True, False], [0.0, 0.0], ALWAYS, [True, True], "outside: the model recovers it"),
-        (
-            ["a", "a"],
-            [True, False],
-            [0.0, 0.0],
-            ALWAYS,
-            [True, False],
-            "a repeat of kept text is not kept again",
-        ),
+        ("<nav>Home page</nav>", "html_nav", "structural tag"),
+        ("<div role='navigation'>Home page</div>", "html_nav", "ARIA role"),
+        ("<div role=' Banner '>Home page</div>", "html_header", "role read trimmed and case-folded"),
+        ("<div hidden>Home page</div>", "html_hidden", "hidden attribute"),
+        ("<div aria-hidden='true'>Home page</div>", "html_hidden", "aria-hidden"),
+        ("<div style='visibility: hidden'>Home page</div>", "html_hidden", "inline style"),
+        ("<div class='share-buttons'>Home page</div>", "html_share", "class token"),
+        ("<div id='relatedArticles'>Home page</div>", "html_related", "camelCase id token"),
+        ("<div class='has-sidebar'>Home page</div>", None, "a state flag names nothing"),
+        ("<div class='shared-content'>Home page</div>", None, "'shared' is not 'share'"),
     ],
 )
-def test_keep_blocks(
-    texts: list[str],
-    inside: list[bool],
-    density: list[float],
-    model: BlockModel,
-    expected: list[bool],
-    why: str,
-) -> None:
-    pruned = [False] * len(texts)
-    assert keep_blocks(texts, inside, pruned, density, [ROW] * len(texts), model) == expected, why
+def test_prune_reasons(element: str, reason: str | None, why: str) -> None:
+    html = f"<html><body>{element}<p>{P1}</p><p>{P2}</p><p>{P1} {P2}</p></body></html>"
+    assert reasons(html)["Home page"] == reason, why
 
 
-def test_shipped_model_matches_features() -> None:
-    model = block_model()
-    assert len(model.weights) == len(FEATURES)
-    assert 0.0 < model.threshold <= 1.01
-    assert "the" in model.stopwords
+def test_clean_paragraphs_are_blocks_with_no_reason() -> None:
+    blocks = blocks_of(f"<html><body><p>{P1}</p><p>{P2}</p></body></html>")
+    assert [(b.text, b.dropped, b.reason) for b in blocks] == [(P1, None, None), (P2, None, None)]
+
+
+def test_silent_elements_leave_no_block() -> None:
+    html = f"<html><head><title>T</title></head><body><script>var x = 1;</script><p>{P1}</p><style>p{{}}</style></body></html>"
+    assert [b.text for b in blocks_of(html)] == [P1]
+
+
+def test_wrapper_holding_most_of_the_page_is_kept() -> None:
+    html = f"<html><body><form id='aspnetForm'><p>{P1}</p><p>{P2}</p></form><p>Short.</p></body></html>"
+    assert reasons(html)[P1] is None
+
+
+def test_article_body_marker_protects_its_content() -> None:
+    html = (
+        "<html><body><div class='social'><div itemprop='articleBody'>"
+        f"<p>{P1}</p></div></div><p>{P2}</p><p>{P2} {P1}</p></body></html>"
+    )
+    assert reasons(html)[P1] is None
+
+
+def test_teaser_article_inside_article_is_related() -> None:
+    html = f"<html><body><article><p>{P1}</p><article><p>Bridge reopens</p></article></article></body></html>"
+    assert reasons(html)["Bridge reopens"] == "html_related"
+
+
+def test_inline_markup_joins_and_br_breaks_lines() -> None:
+    (block,) = blocks_of(
+        "<html><body><p>One <b>bold</b> word<br>and a <a href='/x'>link</a></p></body></html>"
+    )
+    assert block.lines == ["One bold word", "and a link"]
+    assert block.link_chars == len("link")
+    assert block.link_density == pytest.approx(4 / block.chars)
+
+
+def test_table_row_reads_as_one_line() -> None:
+    html = "<html><body><table><tr><th>Team</th><th>Points</th></tr><tr><td>Lions</td><td>42</td></tr></table></body></html>"
+    assert [b.text for b in blocks_of(html)] == ["Team Points", "Lions 42"]
+
+
+def test_deep_nesting_is_walked_without_recursion() -> None:
+    html = "<html><body>" + "<div>" * 1500 + f"<p>{P1}</p>" + "</div>" * 1500 + "</body></html>"
+    assert [b.text for b in blocks_of(html)] == [P1]

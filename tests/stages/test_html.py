@@ -1,4 +1,4 @@
-"""Tests of the HTML stage (``extract_html``) and the ``newsclean.html`` helpers.
+"""Tests of the HTML stage (``extract_html``), end to end through the stage.
 
 All pages here are small hand-written HTML, written for these tests.
 """
@@ -14,9 +14,7 @@ from hypothesis import strategies as st
 from newsclean import Pipeline, replay
 from newsclean.document import Document
 from newsclean.errors import InputError
-from newsclean.html import from_soup, iso_date
-from newsclean.html.meta import normalize_title
-from newsclean.html.tokens import classify_tokens
+from newsclean.html import from_soup
 from newsclean.inputs import load
 from newsclean.stages.html import ExtractHtml, extract_html
 
@@ -201,27 +199,6 @@ def test_clean_article_page_loses_nothing() -> None:
     assert not [e for e in doc.edits if e.stage == "extract_html"]
 
 
-@pytest.mark.parametrize(
-    ("value", "concept"),
-    [
-        ("share-buttons", "share"),
-        ("relatedArticles", "related"),
-        ("cookie_banner", "cookie"),
-        ("footer-sign-up-form", "newsletter"),
-        ("hidden", "hidden"),
-        ("hidden-xs", None),  # hidden on small screens only
-        ("shared-content", None),  # 'shared' is not 'share'
-        ("single-post has-sidebar", None),  # a state flag, not a sidebar
-        ("non-ad-column", None),
-        ("headline", None),
-        ("article-body", None),
-    ],
-)
-def test_token_concepts(value: str, concept: str | None) -> None:
-    found = classify_tokens(value)
-    assert (found.name if found else None) == concept
-
-
 # -- metadata ---------------------------------------------------------------------------------
 
 JSON_LD = {
@@ -294,27 +271,6 @@ def test_time_element_dates() -> None:
     assert ("2024-03-07", "updated", "time[datetime]") in [(d.value, d.kind, d.source) for d in dates]
 
 
-@pytest.mark.parametrize(
-    ("raw", "expected"),
-    [
-        ("2020-06-07", "2020-06-07"),
-        ("2020-06-07T10:30:00Z", "2020-06-07T10:30:00+00:00"),
-        ("2020-06-07T10:30:00+0200", "2020-06-07T10:30:00+02:00"),
-        ("2020-06-07 10:30:00", "2020-06-07T10:30:00"),  # no offset: stays naive
-        ("2020-06-07T10:30:00.123456-05:00", "2020-06-07T10:30:00.123456-05:00"),
-        ("20200607", "2020-06-07"),
-        ("2020/06/07", "2020-06-07"),
-        ("Sun, 07 Jun 2020 08:00:00 GMT", "2020-06-07T08:00:00+00:00"),
-        ("2020-13-45", None),
-        ("0001-01-01T00:00:00", None),
-        ("yesterday", None),
-        ("", None),
-    ],
-)
-def test_iso_date(raw: str, expected: str | None) -> None:
-    assert iso_date(raw) == expected
-
-
 def test_unparsed_date_string_kept_in_extra() -> None:
     head = "<meta name='date' content='5 March 2024'>"
     doc = run(page(ARTICLE, head))
@@ -327,10 +283,6 @@ def test_broken_json_ld_ignored() -> None:
     head = '<script type=\'application/ld+json\'>{"@type": "NewsArticle", "headline": </script>'
     doc = run(page(ARTICLE, head))
     assert doc.text.split("\n") == [P1, P2, P3]
-
-
-def test_normalize_title() -> None:
-    assert normalize_title("Council Passes  Budget!") == normalize_title("council passes budget")
 
 
 # -- parsers and BeautifulSoup ---------------------------------------------------------------

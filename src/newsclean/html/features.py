@@ -1,7 +1,7 @@
 """Block features and the fitted block model: which blocks of a page are story text.
 
-:mod:`newsclean.html.content` cuts a page into blocks and picks the container
-the story most likely sits in. That choice alone keeps one block of a story
+:mod:`newsclean.html.blocks` cuts a page into blocks and
+:mod:`newsclean.html.container` picks the container the story most likely sits in. That choice alone keeps one block of a story
 split by subheadings, figures, pull quotes, step lists or ad slots. This
 module describes every block by shallow features, in the spirit of
 Kohlschütter et al., *Boilerplate Detection using Shallow Text Features*
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
     from lxml.etree import _Element as HtmlElement
 
-    from newsclean.html.content import Block
+    from newsclean.html.blocks import Block
 
 __all__ = ["FEATURES", "BlockModel", "block_features", "block_model"]
 

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
     from lxml.etree import _Element as HtmlElement
 
-    from newsclean.html.content import Block
+    from newsclean.html.blocks import Block
 
 __all__ = ["link_lists", "list_heading"]
 

@@ -1,0 +1,387 @@
+"""Pass 1 of content extraction: prune a parsed page and cut it into blocks.
+
+One iterative walk (no recursion, so nesting depth is harmless; linear in the
+page size) does both jobs:
+
+* **Prune.** It marks elements that are not story text: structural tags
+  (``nav``, ``header``, ``footer``, ``aside``, forms), ARIA landmark roles,
+  hidden elements, and elements whose class/id tokens name a concept of
+  :mod:`newsclean.html.tokens` (comments, share, cookie, related, ads…). A
+  marked element is kept anyway when it names itself the article body, holds
+  ``itemprop="articleBody"``, or holds most of the page's text (a page-wide
+  wrapper such as an ASP.NET ``<form>`` or ``<div class="has-sidebar">``).
+* **Cut.** It turns the tree into *blocks*: the text of a block-level element
+  (paragraph, heading, list item, cell, text-bearing ``div``), inline markup
+  joined in, with its length and the share of it inside links.
+
+:mod:`newsclean.html.container` scores the blocks and chooses the story's
+container; :mod:`newsclean.html.content` decides and emits them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+import regex
+
+from newsclean.html.tokens import classify_tokens, is_content_token
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element as HtmlElement
+
+__all__ = ["Block", "Spans", "cut_blocks", "is_body_marker", "strip_silent"]
+
+#: Elements removed with their content before anything else; they show no
+#: story text (or none when scripts run), so their removal is not logged.
+SILENT_TAGS = (
+    "script",
+    "style",
+    "template",
+    "svg",
+    "math",
+    "noscript",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "audio",
+    "video",
+    "map",
+    "head",
+    "link",
+    "meta",
+    "frameset",
+)
+
+#: Elements that start a new block (line) of text.
+BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "body",
+        "html",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "dl",
+        "li",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "caption",
+        "figure",
+        "figcaption",
+        "address",
+        "center",
+        "hr",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "form",
+        "fieldset",
+        "legend",
+        "details",
+        "summary",
+        "dialog",
+        "frame",
+        "noframes",
+    }
+)
+#: Table cells: inline within their row, so a row reads as one line.
+CELL_TAGS = frozenset({"td", "th"})
+
+STRUCTURAL_REASONS = {
+    "nav": "html_nav",
+    "menu": "html_nav",
+    "header": "html_header",
+    "footer": "html_footer",
+    "aside": "html_aside",
+    "form": "html_form",
+    "button": "html_form",
+    "select": "html_form",
+    "textarea": "html_form",
+    "input": "html_form",
+    "label": "html_form",
+    "dialog": "html_hidden",
+    "figcaption": "html_caption",
+}
+ROLE_REASONS = {
+    "navigation": "html_nav",
+    "menu": "html_nav",
+    "menubar": "html_nav",
+    "banner": "html_header",
+    "contentinfo": "html_footer",
+    "complementary": "html_aside",
+    "search": "html_form",
+    "dialog": "html_hidden",
+    "alertdialog": "html_hidden",
+    "toolbar": "html_boilerplate",
+    "tablist": "html_nav",
+}
+_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
+
+#: A marked element holding at least this share of the page's text, or of
+#: the text in its paragraphs, is a wrapper, not boilerplate, and is kept.
+WRAPPER_SHARE = 0.5
+#: Blocks with a larger share of their text inside links are link lists
+#: (for crediting containers, for the keep decision and for naming the removal reason).
+MAX_LINK_DENSITY = 0.5
+
+#: For each element, the range of block indices its text went into (first, end).
+Spans: TypeAlias = "dict[HtmlElement, tuple[int, int]]"
+
+
+@dataclass(slots=True)
+class Block:
+    """One block of text: a paragraph, heading, list item, cell or text-bearing div.
+
+    Attributes:
+        index: Position among all blocks, in document order.
+        owner: The block-level element the text belongs to.
+        lines: The text, one entry per line (``<br>`` breaks), white space collapsed.
+        chars: Number of characters.
+        link_chars: Characters inside ``<a>`` elements.
+        dropped: The element whose removal took this block, or None.
+        reason: The removal reason, when dropped.
+    """
+
+    index: int
+    owner: HtmlElement
+    lines: list[str]
+    chars: int
+    link_chars: int
+    dropped: HtmlElement | None
+    reason: str | None
+
+    @property
+    def link_density(self) -> float:
+        """Share of the text that sits inside links."""
+        return self.link_chars / self.chars if self.chars else 0.0
+
+    @property
+    def text(self) -> str:
+        """The lines joined with newlines."""
+        return "\n".join(self.lines)
+
+
+class _Builder:
+    __slots__ = ("dropped", "link_chars", "owner", "parts", "reason")
+
+    def __init__(self, owner: HtmlElement, dropped: HtmlElement | None, reason: str | None) -> None:
+        self.owner = owner
+        self.dropped = dropped
+        self.reason = reason
+        self.parts: list[str] = []
+        self.link_chars = 0
+
+
+def _drop_reason(el: HtmlElement, tag: str) -> str | None:
+    """Say why ``el`` is not story text (or None): tag, role, hidden, or class/id tokens."""
+    reason = STRUCTURAL_REASONS.get(tag)
+    if reason:
+        return reason
+    attrib = el.attrib
+    if not attrib:
+        return None
+    role = attrib.get("role")
+    if role:
+        reason = ROLE_REASONS.get(role.strip().lower())
+        if reason:
+            return reason
+    if "hidden" in attrib or attrib.get("aria-hidden", "").strip().lower() == "true":
+        return "html_hidden"
+    style = attrib.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return "html_hidden"
+    for name in ("class", "id"):
+        value = attrib.get(name)
+        if value:
+            concept = classify_tokens(value)
+            if concept is not None:
+                return concept.reason
+    return None
+
+
+def is_body_marker(el: HtmlElement) -> bool:
+    """Say whether ``el`` names itself the article body (``itemprop="articleBody"``, a content class or id)."""
+    attrib = el.attrib
+    if not attrib:
+        return False
+    if attrib.get("itemprop") == "articleBody":
+        return True
+    return any(attrib.get(n) and is_content_token(attrib.get(n, "")) for n in ("class", "id"))
+
+
+@lru_cache(maxsize=1)
+def _xpaths() -> tuple[Any, Any]:
+    import lxml.etree
+
+    return lxml.etree.XPath("string-length(.)"), lxml.etree.XPath(".//p//text()")
+
+
+def _text_len(el: HtmlElement) -> int:
+    """Characters of text under ``el`` (white space included)."""
+    return int(_xpaths()[0](el))
+
+
+def _paragraph_len(el: HtmlElement) -> int:
+    """Characters of text inside ``<p>`` elements under ``el`` (white space included)."""
+    return len("".join(_xpaths()[1](el)))
+
+
+def _is_wrapper(el: HtmlElement, page_chars: int, page_paragraphs: int, body_path: set[HtmlElement]) -> bool:
+    """Say whether a marked element must be kept: it holds the article body or most of the page."""
+    if el in body_path:
+        return True
+    size = _text_len(el)
+    if page_chars and size >= WRAPPER_SHARE * page_chars:
+        return True
+    if not page_paragraphs or size < WRAPPER_SHARE * page_paragraphs:
+        return False  # paragraph text under el is at most its whole text
+    return _paragraph_len(el) >= WRAPPER_SHARE * page_paragraphs
+
+
+def _clean_line(line: str) -> str:
+    return " ".join(line.split())
+
+
+def strip_silent(root: HtmlElement) -> HtmlElement:
+    """Remove the :data:`SILENT_TAGS` elements with their content; return where the story may start.
+
+    Args:
+        root: The parsed page (it is changed).
+
+    Returns:
+        The page's ``<body>``, or ``root`` when there is none.
+    """
+    import lxml.etree
+
+    lxml.etree.strip_elements(root, *SILENT_TAGS, with_tail=False)
+    body = root.find("body")
+    return body if body is not None else root
+
+
+def cut_blocks(root: HtmlElement) -> tuple[list[Block], Spans]:
+    """Prune the tree under ``root`` and cut it into blocks, in one walk (see the module docstring).
+
+    Args:
+        root: Where the story may start (see :func:`strip_silent`).
+
+    Returns:
+        The blocks in document order, and for each element the range of block
+        indices its text went into.
+
+    >>> from newsclean.html.parse import parse_html
+    >>> page, _ = parse_html("<body><nav>Home | World</nav><p>Rain fell all day.</p></body>")
+    >>> blocks, _ = cut_blocks(strip_silent(page))
+    >>> [(b.text, b.reason) for b in blocks]
+    [('Home | World', 'html_nav'), ('Rain fell all day.', None)]
+    """
+    page_chars = _text_len(root)
+    page_paragraphs = _paragraph_len(root)
+    blocks: list[Block] = []
+    spans: Spans = {}
+    body_path: set[HtmlElement] = set()
+    for marked in root.iterfind(".//*[@itemprop='articleBody']"):
+        body_path.add(marked)
+        body_path.update(marked.iterancestors())
+    builders: list[_Builder] = [_Builder(root, None, None)]
+    link_depth = 0
+    article_depth = 0
+
+    def flush(b: _Builder) -> None:
+        if not b.parts:
+            return
+        raw = "".join(b.parts)
+        b.parts = []
+        link_chars = b.link_chars
+        b.link_chars = 0
+        lines = [c for c in (_clean_line(x) for x in raw.split("\n")) if c]
+        if not lines:
+            return
+        chars = sum(len(x) for x in lines)
+        blocks.append(Block(len(blocks), b.owner, lines, chars, min(link_chars, chars), b.dropped, b.reason))
+
+    def add_text(text: str | None) -> None:
+        if text:
+            top = builders[-1]
+            top.parts.append(text)
+            if link_depth:
+                top.link_chars += len(text.strip())
+
+    # stack items: (element, phase) with phase 0 = enter, 1 = exit, 2 = exit having pushed a builder
+    stack: list[tuple[HtmlElement, int]] = [(root, 0)]
+    while stack:
+        el, phase = stack.pop()
+        if phase:
+            tag = el.tag
+            if phase == 2:
+                flush(builders.pop())
+            if tag == "a":
+                link_depth -= 1
+            elif tag == "article":
+                article_depth -= 1
+            first = spans.get(el)
+            if first is not None:
+                spans[el] = (first[0], len(blocks))
+            add_text(el.tail)
+            continue
+        tag = el.tag
+        if not isinstance(tag, str):  # comments, entities, processing instructions
+            add_text(el.tail)
+            continue
+        tag = tag.lower()
+        if tag == "br":
+            add_text("\n")
+            add_text(el.tail)
+            continue
+        top = builders[-1]
+        pushed = False
+        if top.dropped is None and el is not root:
+            reason = _drop_reason(el, tag)
+            if reason is None and tag == "article" and article_depth:
+                reason = "html_related"  # an article card inside the article: a teaser
+            if (
+                reason is not None
+                and not is_body_marker(el)
+                and not _is_wrapper(el, page_chars, page_paragraphs, body_path)
+            ):
+                if tag in BLOCK_TAGS:
+                    flush(top)
+                builders.append(_Builder(el, el, reason))
+                pushed = True
+        if not pushed and tag in BLOCK_TAGS:
+            flush(top)
+            builders.append(_Builder(el, top.dropped, top.reason))
+            pushed = True
+        if tag == "a":
+            link_depth += 1
+        elif tag == "article":
+            article_depth += 1
+        elif tag in CELL_TAGS:
+            add_text(" ")
+        spans[el] = (len(blocks), len(blocks))
+        add_text(el.text)
+        stack.append((el, 2 if pushed else 1))
+        for child in reversed(el):
+            stack.append((child, 0))
+    while builders:
+        flush(builders.pop())
+    return blocks, spans

@@ -1,0 +1,229 @@
+"""Pass 2 of content extraction: credit containers from their paragraphs and choose the story's.
+
+Every paragraph-like block (long enough, few links) credits its parent,
+grandparent and great-grandparent with a weight growing with its length,
+halving per level, an idea from Arc90 Readability. A container's score is that
+credit times one minus its link density. The best container wins, with those
+of its siblings that score well too (stories split by ad slots or a figure).
+
+The blocks come from :mod:`newsclean.html.blocks`; the choice is one input of
+the block decision in :mod:`newsclean.html.content`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+
+from newsclean.html.blocks import MAX_LINK_DENSITY, Block, Spans, cut_blocks, is_body_marker, strip_silent
+from newsclean.html.meta import normalize_title
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element as HtmlElement
+
+__all__ = ["Analysis", "analyse_blocks"]
+
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: Blocks that are one paragraph of their container (credit starts at the parent).
+PARAGRAPH_TAGS = frozenset({"p", "pre", "blockquote", "li", "dd", "tr", "h2", "h3", "h4", "h5", "h6"})
+_SENTENCE_END = regex.compile(r"[.!?…。！？\"”»)]\s*$|[.!?。]\s")
+
+#: Paragraph-like blocks shorter than this do not credit containers.
+MIN_PARAGRAPH_CHARS = 25
+#: A same-styled part of a split story must have fewer links than this.
+SPLIT_PART_MAX_LINK_DENSITY = 0.3
+#: A sibling of the best container joins the choice when it scores this share of it...
+SIBLING_SHARE = 0.2
+#: ...and at least this much (credit units: characters of paragraph text).
+MIN_SIBLING_SCORE = 10.0
+#: A paragraph-like sibling with this much text and under this share of links joins too.
+SIBLING_PARAGRAPH_CHARS = 80
+SIBLING_PARAGRAPH_LINK_SHARE = 0.25
+#: A block this long is a paragraph, never the headline.
+MAX_HEADLINE_CHARS = 400
+
+
+def _score(blocks: list[Block], spans: Spans) -> tuple[dict[HtmlElement, float], list[int], list[int]]:
+    """Credit containers from their paragraph-like blocks (pass 2)."""
+    credit: dict[HtmlElement, float] = {}
+    chars = [0]
+    links = [0]
+    for b in blocks:
+        kept = b.dropped is None
+        chars.append(chars[-1] + (b.chars if kept else 0))
+        links.append(links[-1] + (b.link_chars if kept else 0))
+        if not kept or b.chars < MIN_PARAGRAPH_CHARS or b.link_density > MAX_LINK_DENSITY:
+            continue
+        tag = b.owner.tag
+        if tag == "h1":
+            continue
+        weight = min(b.chars, 1000) * (1.0 - b.link_density)
+        if not _SENTENCE_END.search(b.lines[-1][-80:]):
+            weight *= 0.5
+        if tag in HEADING_TAGS or tag == "li":
+            weight *= 0.5
+        el = b.owner.getparent() if tag in PARAGRAPH_TAGS else b.owner
+        factor = 1.0
+        for _ in range(3):
+            if el is None:
+                break
+            credit[el] = credit.get(el, 0.0) + weight * factor
+            factor *= 0.5
+            el = el.getparent()
+    return credit, chars, links
+
+
+def _link_density(el: HtmlElement, spans: Spans, chars: list[int], links: list[int]) -> float:
+    """Share of the kept text under ``el`` that sits inside links."""
+    first, end = spans.get(el, (0, 0))
+    total = chars[end] - chars[first]
+    return (links[end] - links[first]) / total if total else 0.0
+
+
+def _container_score(
+    el: HtmlElement,
+    credit: dict[HtmlElement, float],
+    spans: Spans,
+    chars: list[int],
+    links: list[int],
+) -> float:
+    base = credit.get(el, 0.0)
+    if not base:
+        return 0.0
+    density = _link_density(el, spans, chars, links)
+    bonus = 1.0
+    if is_body_marker(el):
+        bonus = 1.5
+    elif el.tag == "article":
+        bonus = 1.2
+    return base * (1.0 - density) * bonus
+
+
+@dataclass(slots=True)
+class Analysis:
+    """One page cut into blocks, with the container choice (passes 1 and 2).
+
+    Attributes:
+        blocks: Every block, in document order.
+        inside: For each block, whether it lies in the chosen container(s).
+        best: The chosen container, or None when no block scored.
+        headline: The block taken as the page's headline, if any.
+        container: A short description of ``best``, for the log.
+    """
+
+    blocks: list[Block]
+    inside: list[bool]
+    best: HtmlElement | None
+    headline: Block | None
+    container: str | None
+
+
+def analyse_blocks(root: HtmlElement, *, headlines: frozenset[str] = frozenset()) -> Analysis:
+    """Cut a parsed page into blocks and choose the container the story sits in.
+
+    Args:
+        root: The parsed page (it is changed: scripts and the like are removed).
+        headlines: Normalised headline forms (see
+            :func:`newsclean.html.meta.normalize_title`).
+
+    Returns:
+        The :class:`Analysis` the block model reads.
+    """
+    start = strip_silent(root)
+    blocks, spans = cut_blocks(start)
+    credit, chars, links = _score(blocks, spans)
+
+    selected: list[HtmlElement] = []
+    best: HtmlElement | None = None
+    container_desc: str | None = None
+    if credit:
+        best = max(credit, key=lambda e: _container_score(e, credit, spans, chars, links))
+        selected = _select(best, start, blocks, spans, credit, chars, links)
+        container_desc = _describe(best)
+    else:
+        selected = [start]
+
+    inside = [False] * len(blocks)
+    for el in selected:
+        first, end = spans.get(el, (0, 0))
+        for i in range(first, end):
+            inside[i] = True
+    return Analysis(blocks, inside, best, _find_headline(blocks, headlines), container_desc)
+
+
+def _select(
+    best: HtmlElement,
+    start: HtmlElement,
+    blocks: list[Block],
+    spans: Spans,
+    credit: dict[HtmlElement, float],
+    chars: list[int],
+    links: list[int],
+) -> list[HtmlElement]:
+    """The best container with its well-scoring siblings and same-styled parts."""
+    best_score = _container_score(best, credit, spans, chars, links)
+    best_class = best.get("class")
+    parent = best.getparent()
+    selected: list[HtmlElement] = []
+    if parent is None or best is start:
+        return [best]
+    threshold = max(best_score * SIBLING_SHARE, MIN_SIBLING_SCORE)
+    for sib in parent:
+        if sib is best:
+            selected.append(sib)
+            continue
+        if not isinstance(sib.tag, str) or sib not in spans:
+            continue
+        if _container_score(sib, credit, spans, chars, links) >= threshold:
+            selected.append(sib)
+            continue
+        first, end = spans[sib]
+        if best_class and sib.tag == best.tag and sib.get("class") == best_class:
+            selected.append(sib)  # a story split by ads into same-styled parts
+            continue
+        own = [b for b in blocks[first:end] if b.dropped is None]
+        text_chars = sum(b.chars for b in own)
+        link_chars = sum(b.link_chars for b in own)
+        if (
+            sib.tag in PARAGRAPH_TAGS
+            and text_chars >= SIBLING_PARAGRAPH_CHARS
+            and link_chars < SIBLING_PARAGRAPH_LINK_SHARE * text_chars
+        ):
+            selected.append(sib)
+    if best_class:
+        # a story split into same-styled parts, each in its own wrapper (ad rails)
+        for el in start.iter(best.tag):
+            if (
+                el.get("class") == best_class
+                and el not in selected
+                and el in spans
+                and _container_score(el, credit, spans, chars, links) > 0
+                and _link_density(el, spans, chars, links) < SPLIT_PART_MAX_LINK_DENSITY
+            ):
+                selected.append(el)
+    return selected
+
+
+def _find_headline(blocks: list[Block], headlines: frozenset[str]) -> Block | None:
+    """The block that is the page's headline: one equal to a metadata headline, else the first ``<h1>``."""
+    first_h1: Block | None = None
+    for b in blocks:
+        if b.dropped is not None or b.chars >= MAX_HEADLINE_CHARS:
+            continue
+        if headlines and normalize_title(b.text) in headlines:
+            return b
+        if first_h1 is None and b.owner.tag == "h1":
+            first_h1 = b
+    return first_h1
+
+
+def _describe(el: HtmlElement) -> str:
+    """A short CSS-like description of an element, for the log."""
+    desc = str(el.tag)
+    if el.get("id"):
+        desc += "#" + el.get("id", "").strip()[:40]
+    if el.get("class"):
+        desc += "." + ".".join(el.get("class", "").split()[:3])
+    return desc

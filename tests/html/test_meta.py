@@ -1,0 +1,35 @@
+"""Tests of the metadata helpers (``newsclean.html.meta``).
+
+Reading a whole page's metadata is tested through the stage, in ``tests/stages/test_html.py``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean.html.meta import iso_date, normalize_title
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2020-06-07", "2020-06-07"),
+        ("2020-06-07T10:30:00Z", "2020-06-07T10:30:00+00:00"),
+        ("2020-06-07T10:30:00+0200", "2020-06-07T10:30:00+02:00"),
+        ("2020-06-07 10:30:00", "2020-06-07T10:30:00"),  # no offset: stays naive
+        ("2020-06-07T10:30:00.123456-05:00", "2020-06-07T10:30:00.123456-05:00"),
+        ("20200607", "2020-06-07"),
+        ("2020/06/07", "2020-06-07"),
+        ("Sun, 07 Jun 2020 08:00:00 GMT", "2020-06-07T08:00:00+00:00"),
+        ("2020-13-45", None),
+        ("0001-01-01T00:00:00", None),
+        ("yesterday", None),
+        ("", None),
+    ],
+)
+def test_iso_date(raw: str, expected: str | None) -> None:
+    assert iso_date(raw) == expected
+
+
+def test_normalize_title() -> None:
+    assert normalize_title("Council Passes  Budget!") == normalize_title("council passes budget")

@@ -1,0 +1,43 @@
+"""Tests of safe HTML parsing (``newsclean.html.parse``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean.errors import InputError
+from newsclean.html.parse import Parser, parse_html
+
+PAGE = "<html><body><p>Rain fell all day.</p><!-- a note --></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [("", "empty"), ("  \n\t", "white space"), ("<?xml version='1.0'?>  ", "only an XML declaration")],
+)
+def test_nothing_to_parse_gives_no_root(text: str, why: str) -> None:
+    root, warnings = parse_html(text)
+    assert root is None and warnings == [], why
+
+
+@pytest.mark.parametrize("parser", ["lxml", "html.parser"])
+def test_both_parsers_give_the_same_text(parser: Parser) -> None:
+    root, warnings = parse_html(PAGE, parser=parser)
+    assert root is not None and warnings == []
+    assert "".join(root.itertext()) == "Rain fell all day."  # the comment is gone
+
+
+def test_xml_declaration_is_set_aside() -> None:
+    root, _ = parse_html("<?xml version='1.0' encoding='utf-8'?>" + PAGE)
+    assert root is not None and root.tag == "html"
+
+
+def test_nesting_over_the_parser_limit_is_cut_with_a_warning() -> None:
+    n = 5_000
+    root, warnings = parse_html("<html><body>" + "<div>" * n + "deep" + "</div>" * n + "</body></html>")
+    assert root is not None
+    assert any("nested too deeply" in w for w in warnings)
+
+
+def test_unknown_parser_is_a_typed_error() -> None:
+    with pytest.raises(InputError, match="lxml"):
+        parse_html(PAGE, parser="html5")  # type: ignore[arg-type]

@@ -1,0 +1,42 @@
+"""Tests of the class/id token concepts (``newsclean.html.tokens``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean.html.tokens import classify_tokens, is_content_token
+
+
+@pytest.mark.parametrize(
+    ("value", "concept"),
+    [
+        ("share-buttons", "share"),
+        ("relatedArticles", "related"),
+        ("cookie_banner", "cookie"),
+        ("footer-sign-up-form", "newsletter"),
+        ("hidden", "hidden"),
+        ("hidden-xs", None),  # hidden on small screens only
+        ("shared-content", None),  # 'shared' is not 'share'
+        ("single-post has-sidebar", None),  # a state flag, not a sidebar
+        ("non-ad-column", None),
+        ("headline", None),
+        ("article-body", None),
+    ],
+)
+def test_token_concepts(value: str, concept: str | None) -> None:
+    found = classify_tokens(value)
+    assert (found.name if found else None) == concept
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("entry-content", True),
+        ("story-body", True),
+        ("articleBody", True),
+        ("comment-body", False),
+        ("sidebar", False),
+    ],
+)
+def test_content_tokens(value: str, expected: bool) -> None:
+    assert is_content_token(value) is expected
