@@ -129,14 +129,17 @@ def _imports(module: object) -> set[str]:
 
 def test_profile_data_and_spam_stage_do_not_import_each_other() -> None:
     from newsclean import learning, profile
-    from newsclean.stages import injection, spam
+    from newsclean.stages import injection, injection_body, injection_title, injection_words, spam
 
     # The data class imports nothing that could lead back to the stage.
     assert _imports(profile) <= {"newsclean.errors"}
-    # Detection reads only the word list (a leaf); the stage reads profiles but never the learner.
+    # Detection reads only its own modules, the data files and the word list (a leaf);
+    # the stage reads profiles but never the learner.
     from newsclean import lexicon
 
-    assert _imports(injection) <= {"newsclean.lexicon"}
+    family = {f"newsclean.stages.{m}" for m in ("injection_body", "injection_title", "injection_words")}
+    for module in (injection, injection_body, injection_title, injection_words):
+        assert _imports(module) <= family | {"newsclean.lexicon", "newsclean.data"}
     assert _imports(lexicon) == set()
     assert "newsclean.learning" not in _imports(spam)
     assert "newsclean.stages.spam" not in _imports(learning)

@@ -72,7 +72,8 @@ def learn_profile(
     if not 0 < min_share <= 1:
         raise ConfigError(f"min_share must be in (0, 1], got {min_share!r}")
     from newsclean.pipeline import Pipeline
-    from newsclean.stages.injection import detect_injected, head_lines
+    from newsclean.stages.injection import detect_injected
+    from newsclean.stages.injection_title import head_lines
 
     prepare = Pipeline(["extract_html", "fix_encoding", "detect_language"])
     pages = 0

@@ -73,7 +73,7 @@ class SiteProfile:
             (``"suffix"``) the headline, joined to it by ``separator``, with
             ``context`` the text before (prefix) or after (suffix) it on the
             line, is an injection candidate (see
-            :class:`newsclean.stages.injection.Slot`).
+            :class:`newsclean.stages.injection_title.Slot`).
         site_names: Recurring title suffixes, most frequent first.
 
     >>> p = SiteProfile(pages=3, template_lines=("Related",))

@@ -11,9 +11,6 @@ from hypothesis import strategies as st
 
 from newsclean import Pipeline, clean
 from newsclean.document import Document, Options, replay
-from newsclean.stages import injection, spam
-from newsclean.stages._lines import split_lines
-from newsclean.stages.injection import Slot, detect_injected
 from newsclean.stages.spam import remove_spam_keywords
 
 BODY = (
@@ -255,12 +252,6 @@ def test_a_refused_cut_and_a_found_phrase_are_recorded_as_decisions() -> None:
     }
 
 
-def test_detect_injected_reports_the_slot() -> None:
-    text = "Home > ContactZorblat Capital Hub-Rain floods the city\nWater rose,Zorblat Capital Hub then fell."
-    (d,) = detect_injected(text)
-    assert (d.phrase, d.line, d.slot) == ("Zorblat Capital Hub", 0, Slot("prefix", "Home > Contact", "-"))
-
-
 # -- clean controls: names in title and body, compounds, ordinary commas ---------------
 
 CLEAN = [
@@ -482,67 +473,3 @@ def test_any_language_code_is_accepted(language: str | None) -> None:
     text = "Zorblat Capital Hub-Rain floods the city\nWater rose,Zorblat Capital Hub then fell."
     doc = Document.from_text(text, options=Options(language=language))
     assert remove_spam_keywords(doc).text == "Rain floods the city\nWater rose, then fell."
-
-
-# -- the head-only line reading gives the same lines as a full split ----------------------
-
-
-def _reference_top(text: str) -> list[tuple[int, int, int, str]]:
-    out = []
-    for line in split_lines(text):
-        if line.text.strip():
-            out.append(tuple(line))
-            if len(out) >= injection.TOP_LINES:
-                break
-    return [line for line in out if len(line[3]) <= injection.MAX_TITLE_LINE]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "",
-        "\n\n\n",
-        "One line only",
-        "\n \nTitle | Site\n\nBody text.\n",
-        "\n".join(f"line {i}" for i in range(20)),
-        "x" * 500 + "\nShort title\n" + "\n".join("p" for _ in range(12)),
-        "a\r\nb\r\n\r\nc",
-    ],
-)
-def test_head_lines_match_full_split(text: str) -> None:
-    assert [tuple(line) for line in injection.head_lines(text)] == _reference_top(text)
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.text(alphabet="ab \n\r.|", max_size=80))
-def test_head_lines_and_line_at_match_split_lines(text: str) -> None:
-    assert [tuple(line) for line in injection.head_lines(text)] == _reference_top(text)
-    lines = split_lines(text)
-    for pos in range(len(text) + 1):
-        expected = max((line for line in lines if line.start <= pos), key=lambda line: line.start)
-        assert spam._line_at(text, pos) == expected
-
-
-def test_a_learned_slot_takes_a_made_up_phrase_without_body_evidence() -> None:
-    slot = Slot("prefix", "", ":")
-    found = detect_injected(
-        "Zorblatex Partners: Storm closes the port\nThe port closed on Monday.", slots=[slot]
-    )
-    assert [(d.phrase, d.evidence) for d in found] == [("Zorblatex Partners", "learned_slot")]
-
-
-@pytest.mark.parametrize(
-    ("text", "reason"),
-    [
-        (
-            "HS Roundup: Viera defeats Rockledge to stay unbeaten\nPalm Bay beat Rockledge 70-44 on Friday.",
-            "a kicker of real words in a learned colon slot, never confirmed by the body",
-        ),
-        (
-            "Live Updates: Storm closes the port\nThe port closed on Monday and reopened on Tuesday.",
-            "a common two-word kicker",
-        ),
-    ],
-)
-def test_a_learned_slot_needs_a_made_up_word_or_the_body(text: str, reason: str) -> None:
-    assert detect_injected(text, slots=[Slot("prefix", "", ":")]) == [], reason

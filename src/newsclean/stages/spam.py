@@ -35,15 +35,9 @@ from newsclean.document import Change, Document
 from newsclean.profile import SiteProfile, mask_digits, normalize_line
 from newsclean.protocol import stage
 from newsclean.stages._lines import Line, delete_line, split_lines
-from newsclean.stages.injection import (
-    Slot,
-    boundary,
-    bounded,
-    detect_injected,
-    occurrences,
-    segments,
-    title_spans,
-)
+from newsclean.stages.injection import detect_injected
+from newsclean.stages.injection_title import Slot, segments, title_spans
+from newsclean.stages.injection_words import boundary, bounded, occurrences
 
 __all__ = ["remove_spam_keywords"]
 

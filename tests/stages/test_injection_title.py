@@ -1,0 +1,100 @@
+"""Tests of title-line reading (``newsclean.stages.injection_title``).
+
+All texts are made up for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsclean.stages._lines import split_lines
+from newsclean.stages.injection_title import (
+    MAX_TITLE_LINE,
+    TOP_LINES,
+    Slot,
+    candidates,
+    head_lines,
+    segments,
+    slot_of,
+    title_spans,
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "why"),
+    [
+        ("Keyword Hub - Rain floods the city", ["Keyword Hub", "Rain floods the city"], "spaced dash"),
+        ("Keyword-Rain floods the city", ["Keyword", "Rain floods the city"], "hyphen before a capital"),
+        ("Rain floods the city | Site", ["Rain floods the city", "Site"], "bar"),
+        ("【Keyword】Rain floods the city", ["Keyword", "Rain floods the city"], "full-width brackets"),
+        ("Home > World > Keyword: Rain", ["Keyword", "Rain"], "breadcrumb set aside, colon"),
+        ("Coca-cola sales rise", ["Coca-cola sales rise"], "a hyphen inside a compound"),
+        ("Meeting at 10:30 today", ["Meeting at 10:30 today"], "a colon between digits"),
+        ("Prices (in euros) rise", ["Prices (in euros) rise"], "parentheses inside the title"),
+    ],
+)
+def test_segments(line: str, expected: list[str], why: str) -> None:
+    assert [line[s.start : s.end] for s in segments(line)] == expected, why
+
+
+def test_candidates_and_their_slots() -> None:
+    top = head_lines("Home > Zorblat Hub - Rain floods the city\nBody text follows here.")
+    found = {c.phrase: slot_of(c) for c in candidates(top)}
+    assert found == {"Zorblat Hub": Slot("prefix", "Home > ", "-")}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "cut", "why"),
+    [
+        (
+            "Zorblat Hub - Rain floods the city",
+            "Zorblat Hub",
+            "Rain floods the city",
+            "prefix with its separator",
+        ),
+        ("Rain floods the city | Zorblat Hub | Site", "Zorblat Hub", "Rain floods the city | Site", "suffix"),
+        ("【Zorblat Hub】Rain floods the city", "Zorblat Hub", "Rain floods the city", "both brackets"),
+    ],
+)
+def test_title_spans_cut_the_phrase_with_one_separator(text: str, phrase: str, cut: str, why: str) -> None:
+    ((s, e, cut_s, cut_e),) = title_spans(text, phrase)
+    assert text[s:e] == phrase, why
+    assert text[:cut_s] + text[cut_e:] == cut, why
+
+
+def test_title_spans_of_a_phrase_not_in_a_title_slot() -> None:
+    assert title_spans("Rain floods the city\nZorblat Hub", "Zorblat Hub") == []
+
+
+def _reference_top(text: str) -> list[tuple[int, int, int, str]]:
+    out = []
+    for line in split_lines(text):
+        if line.text.strip():
+            out.append(tuple(line))
+            if len(out) >= TOP_LINES:
+                break
+    return [line for line in out if len(line[3]) <= MAX_TITLE_LINE]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\n\n\n",
+        "One line only",
+        "\n \nTitle | Site\n\nBody text.\n",
+        "\n".join(f"line {i}" for i in range(20)),
+        "x" * 500 + "\nShort title\n" + "\n".join("p" for _ in range(12)),
+        "a\r\nb\r\n\r\nc",
+    ],
+)
+def test_head_lines_match_full_split(text: str) -> None:
+    assert [tuple(line) for line in head_lines(text)] == _reference_top(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab \n\r.|", max_size=80))
+def test_head_lines_match_split_lines_on_any_text(text: str) -> None:
+    assert [tuple(line) for line in head_lines(text)] == _reference_top(text)
