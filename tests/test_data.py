@@ -7,6 +7,8 @@ from importlib import resources
 
 import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsclean import data
 from newsclean.data import DataError, alternation, read_json, read_tsv
@@ -90,3 +92,39 @@ def test_alternation_finds_what_a_flat_longest_first_list_finds(text: str) -> No
     expected = re.search(flat, text)
     found = re.search(alternation(words), text)
     assert (found and found.group(0)) == (expected and expected.group(0))
+
+
+@pytest.mark.parametrize(
+    ("words", "text", "why"),
+    [
+        (["ας", "ασα"], "ΑΣΑ", "final and medial sigma both match a capital sigma"),
+        (["ai", "aıx"], "AIX", "dotted and dotless i both match a capital I"),
+        (["Ab", "aBc"], "ABC", "entries that differ only in case"),
+    ],
+)
+def test_alternation_for_ignorecase_keeps_the_longest_match(words: list[str], text: str, why: str) -> None:
+    flat = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    expected = regex.match(flat, text, regex.IGNORECASE)
+    assert expected is not None
+    found = regex.match(alternation(words, ignorecase=True), text, regex.IGNORECASE)
+    assert found is not None and found.group(0) == expected.group(0), why
+    # the plain trie tries the branches in character order and stops at the shorter entry
+    plain = regex.match(alternation(words), text, regex.IGNORECASE)
+    assert plain is not None and plain.group(0) != expected.group(0), why
+
+
+def test_alternation_for_ignorecase_is_the_plain_trie_without_confusable_branches() -> None:
+    words = ["march", "mar", "may", "marzo"]
+    assert alternation(words, ignorecase=True) == alternation(words) == "ma(?:r(?:ch|zo)?|y)"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="aiıIσςΣbB ", min_size=1, max_size=5), min_size=1, max_size=8),
+    st.text(alphabet="aiıIσςΣbB ", max_size=20),
+)
+def test_alternation_for_ignorecase_finds_what_a_flat_list_finds(words: list[str], text: str) -> None:
+    flat = "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    tree = alternation(words, ignorecase=True)
+    expected = [m.span() for m in regex.finditer(flat, text, regex.IGNORECASE)]
+    assert [m.span() for m in regex.finditer(tree, text, regex.IGNORECASE)] == expected

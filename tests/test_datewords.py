@@ -1,4 +1,4 @@
-"""Tests of ``newsclean.datewords``: the prepared month patterns match as the plain word list would."""
+"""Tests of ``newsclean.datewords``: the word tables, and that their trie patterns match as plain word lists would."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsclean.datewords import _alternation, _trie_alternation, vocabulary
+from newsclean.data import alternation
+from newsclean.datewords import YEAR_MAX, YEAR_MIN, vocabulary
 
 MONTHS = sorted(vocabulary().months)
 
@@ -16,25 +17,17 @@ def _compiled(body: str) -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\w.-])(?P<mon>{body})\.?\s(?P<d>[0-3]?\d)", regex.IGNORECASE)
 
 
-FLAT = _compiled(_alternation(MONTHS))
-TREE = _compiled(_trie_alternation(MONTHS))
+def _flat(words: list[str]) -> str:
+    """The plain reference: every entry, longest first."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+FLAT = _compiled(_flat(MONTHS))
+TREE = _compiled(alternation(MONTHS, ignorecase=True))
 
 
 def _spans(pattern: regex.Pattern[str], text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group("mon")) for m in pattern.finditer(text)]
-
-
-def test_tree_refuses_an_empty_group() -> None:
-    try:
-        _trie_alternation([])
-    except ValueError:
-        return
-    raise AssertionError("an empty word group must be refused")
-
-
-def test_tree_tries_longer_names_before_their_prefixes() -> None:
-    pattern = regex.compile(_trie_alternation(["mar", "march", "marzo"]))
-    assert [m.group() for m in pattern.finditer("march mar marzo marc")] == ["march", "mar", "marzo", "mar"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -54,3 +47,45 @@ def test_tree_matches_what_the_flat_list_matches(names: list[str], glue: list[st
 def test_tree_leaves_words_that_only_start_like_months() -> None:
     text = "Marching 5 bands, Mayor 3 votes, Junebug 4 times"
     assert _spans(TREE, text) == _spans(FLAT, text) == []
+
+
+VOC = vocabulary()
+GROUPS = {
+    "time zones": [k for k in VOC.timezones if k != "z"],
+    "relative openers": list(VOC.before),
+    "relative closers": list(VOC.after),
+    "units": list(VOC.units),
+    "days": list(VOC.days),
+    "labels": [label for label, _, _ in VOC.labels],
+}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(sorted(GROUPS)),
+    st.data(),
+    st.sampled_from([" ", ": ", "s ", "x", "-", "ı", "I", "Σ"]),
+    st.booleans(),
+)
+def test_every_word_group_matches_as_its_flat_list(
+    group: str, data: st.DataObject, glue: str, upper: bool
+) -> None:
+    words = GROUPS[group]
+    picked = data.draw(st.lists(st.sampled_from(words), min_size=1, max_size=4))
+    text = glue.join(w.upper() if upper else w for w in picked) + glue
+    tree = regex.compile(rf"(?<!\w)(?:{alternation(words, ignorecase=True)})", regex.IGNORECASE)
+    flat = regex.compile(rf"(?<!\w)(?:{_flat(words)})", regex.IGNORECASE)
+    assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def test_month_names_of_all_languages_map_to_their_number() -> None:
+    months = VOC.months
+    assert months["march"] == months["mars"] == months["märz"] == months["marzo"] == 3
+    assert months["december"] == 12
+    assert all(1 <= n <= 12 for n in months.values())
+    assert all(name == name.lower() for name in months)
+
+
+def test_year_bounds_are_the_plausible_range() -> None:
+    assert YEAR_MIN <= 1995 and YEAR_MAX >= 2040
+    assert YEAR_MIN < YEAR_MAX

@@ -61,8 +61,8 @@ from newsclean.datewords import (
     _letter_runs,
     _month_words,
     _patterns,
-    _trie_alternation,
     _valid_date,
+    _words,
     vocabulary,
 )
 
@@ -482,7 +482,7 @@ def century(yy: int, month: int, day: int, reference: date) -> date | None:
 @lru_cache(maxsize=1)
 def _short_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     """Day-month-``yy`` forms: numeric (``5/5/20``, ``1.4.18``) and with a month name (``05 Mar 19``)."""
-    mon = rf"(?P<mon>{_trie_alternation(vocabulary().months)})"
+    mon = rf"(?P<mon>{_words(vocabulary().months)})"
     numeric = regex.compile(
         rf"{_NOT_BEFORE}(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)(?P<yy>\d\d)(?!\d|[.,/:-]\d|[^\W\d_])"
     )

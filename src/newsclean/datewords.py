@@ -10,16 +10,16 @@ names).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import regex
+
+from newsclean.data import DataError, alternation, read_json
 
 __all__ = ["YEAR_MAX", "YEAR_MIN", "Vocabulary", "vocabulary"]
 
@@ -81,7 +81,7 @@ class Vocabulary:
 def _group(data: Mapping[str, Any], name: str) -> Mapping[str, Any]:
     group = data.get(name)
     if not group:
-        raise ValueError(f"dates.json: group {name!r} is missing or empty")
+        raise DataError(f"data file 'dates.json': group {name!r} is missing or empty")
     return {k: v for k, v in group.items() if not k.startswith("_")}
 
 
@@ -90,14 +90,15 @@ def vocabulary() -> Vocabulary:
     """Load and check ``data/dates.json`` once (the result is immutable).
 
     Raises:
-        ValueError: If a group is empty or a language lacks twelve months.
+        DataError: If a group is empty or a language lacks twelve months
+            (:class:`DataError` is a :class:`ValueError`).
     """
-    raw = json.loads(resources.files("newsclean").joinpath("data/dates.json").read_text(encoding="utf-8"))
+    raw = read_json("dates.json")
     months: dict[str, int] = {}
     clashes: set[str] = set()
     for lang, names in _group(raw, "months").items():
         if len(names) != 12:
-            raise ValueError(f"dates.json: months[{lang!r}] needs 12 entries, has {len(names)}")
+            raise DataError(f"data file 'dates.json': months[{lang!r}] needs 12 entries, has {len(names)}")
         for number, variants in enumerate(names, start=1):
             for name in variants.split("|"):
                 key = name.lower()
@@ -133,48 +134,14 @@ def vocabulary() -> Vocabulary:
     )
 
 
-def _alternation(words: Iterable[str]) -> str:
-    """Build a regex alternation, longest first; refuse an empty group."""
-    items = sorted(set(words), key=lambda w: (-len(w), w))
-    if not items:
-        raise ValueError("cannot build a pattern from an empty word group")
-    return "|".join(regex.escape(w) for w in items)
-
-
-def _trie_alternation(words: Iterable[str]) -> str:
-    """Build the alternation of :func:`_alternation` as a prefix tree (same matches, cheaper).
-
-    A flat alternation of hundreds of month names is tried branch by branch at
-    every position; the tree rejects a position after its first character.
-    Longer names are still tried before their prefixes (a branch goes on
-    before the optional end), so the matches equal the flat alternation's.
-
-    >>> _trie_alternation(["mar", "march", "may"])
-    'ma(?:r(?:ch)?|y)'
-    """
-    root: dict[str, Any] = {}
-    for word in set(words):
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    if not root:
-        raise ValueError("cannot build a pattern from an empty word group")
-
-    def emit(node: dict[str, Any]) -> str:
-        branches = [str(regex.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        if len(branches) == 1 and "" not in node:
-            return branches[0]
-        return f"(?:{'|'.join(branches)})" + ("?" if "" in node else "")
-
-    return emit(root)
-
-
 # ---------------------------------------------------------------------------
 # Patterns (compiled once, on first use)
 # ---------------------------------------------------------------------------
+def _words(words: Iterable[str]) -> str:
+    """The alternation of a word group for the case-insensitive date patterns (longest entry first)."""
+    return alternation(words, ignorecase=True)
+
+
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
 # A number is not part of a date when glued to letters, currency, decimals or other digits.
 _NOT_BEFORE = r"(?<![\d_$€£¥+.,/\-]|\d:|(?<!\w)v)"
@@ -205,8 +172,8 @@ class _Patterns:
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     voc = vocabulary()
-    mon = rf"(?P<mon>{_trie_alternation(voc.months)})"
-    tz_words = _alternation(k for k in voc.timezones if k != "z")
+    mon = rf"(?P<mon>{_words(voc.months)})"
+    tz_words = _words(k for k in voc.timezones if k != "z")
     tz = (
         r"(?P<tz>(?:GMT|UTC)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[+\-−]\d{2}:?\d{2}(?!\d)"
         rf"|(?<![\w])(?:{tz_words})(?!\w))"
@@ -221,12 +188,12 @@ def _patterns() -> _Patterns:
         r"(?:T|\.|at|um|à|a las|a la|alle|às|as|om|kl\.?|klo|u|o|в|saat|pukul|ore|h|godz\.?|-|–|—|\||,|/|@)"
     )
     flags = regex.IGNORECASE
-    rel_before = _alternation(voc.before)
-    rel_after = _alternation(voc.after)
-    units = _alternation(voc.units)
-    days = _alternation(voc.days)
+    rel_before = _words(voc.before)
+    rel_after = _words(voc.after)
+    units = _words(voc.units)
+    days = _words(voc.days)
     number = r"(?P<n>\d{1,3}|an?|one|un|une|ein|eine|einem|einer|uno|una|um|uma|een)"
-    label = _alternation(lbl for lbl, _, _ in voc.labels)
+    label = _words(lbl for lbl, _, _ in voc.labels)
     # What follows the month name in each month-name form; compiled on their own too, so
     # that a month name found in a line is tried only when the right shape follows it.
     # A year ends where digits stop, or where a clock glued to it starts ("28 luglio 202010:43",

@@ -18,7 +18,7 @@ True
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -108,7 +108,7 @@ def read_tsv(name: str, *, columns: int | None = None, min_columns: int = 1) -> 
     return rows
 
 
-def alternation(words: Iterable[str], *, space: str | None = None) -> str:
+def alternation(words: Iterable[str], *, space: str | None = None, ignorecase: bool = False) -> str:
     """A regular-expression alternation of ``words``; where several match at one place, the longest.
 
     The entries are laid out as a character trie (``read(?:\\ more)?|more``), so
@@ -117,13 +117,26 @@ def alternation(words: Iterable[str], *, space: str | None = None) -> str:
     tried first, as in a flat alternation sorted longest first. The pattern is
     the same on every run and suits both ``re`` and ``regex``.
 
+    The trie tries the longest entry first because at each branch point at most
+    one branch can match the next character. Under case-insensitive matching two
+    branches may both match one character (``ς`` and ``σ`` both match ``Σ``;
+    ``i`` and ``ı`` both match ``I``); with ``ignorecase=True`` such a branch point
+    is written as a flat alternation of the rest of its entries, longest first,
+    so the pattern still matches exactly what the flat alternation does.
+
     Args:
         words: The entries (empty strings are ignored).
         space: What a space inside an entry becomes (for example ``r"\\s+"``
             to match any run of white space); by default an escaped space.
+        ignorecase: Set when the pattern is compiled with ``IGNORECASE``.
 
     Raises:
         ValueError: If no entry is left.
+
+    >>> alternation(["mar", "march", "may"])
+    'ma(?:r(?:ch)?|y)'
+    >>> alternation(["ας", "ασα"], ignorecase=True)
+    'α(?:σα|ς)'
     """
     trie: dict[str, Any] = {}
     for word in words:
@@ -135,18 +148,54 @@ def alternation(words: Iterable[str], *, space: str | None = None) -> str:
         node[""] = {}
     if not trie:
         raise ValueError("cannot build a pattern from an empty vocabulary group")
-    return _trie_pattern(trie, space)
+    return _trie_pattern(trie, space, ignorecase)
 
 
-def _trie_pattern(node: dict[str, Any], space: str | None) -> str:
-    alts = [
-        (space if ch == " " and space is not None else regex.escape(ch)) + _trie_pattern(sub, space)
-        for ch, sub in sorted(node.items())
-        if ch
-    ]
+def _case_variants(ch: str) -> frozenset[str]:
+    """``ch`` with every one-character form that case mapping reaches from it (``ı`` -> ``I`` -> ``i``)."""
+    seen = {ch}
+    todo = [ch]
+    while todo:
+        c = todo.pop()
+        for other in (c.lower(), c.upper(), c.casefold()):
+            if len(other) == 1 and other not in seen:
+                seen.add(other)
+                todo.append(other)
+    return frozenset(seen)
+
+
+def _confusable(chars: Iterable[str]) -> bool:
+    """Could one input character match two of ``chars`` when case is ignored?"""
+    seen: set[str] = set()
+    for ch in chars:
+        variants = _case_variants(ch)
+        if not seen.isdisjoint(variants):
+            return True
+        seen |= variants
+    return False
+
+
+def _escape(text: str, space: str | None) -> str:
+    return "".join(space if ch == " " and space is not None else regex.escape(ch) for ch in text)
+
+
+def _suffixes(node: dict[str, Any], prefix: str = "") -> Iterator[str]:
+    for ch, sub in node.items():
+        if ch:
+            yield from _suffixes(sub, prefix + ch)
+        elif prefix:
+            yield prefix
+
+
+def _trie_pattern(node: dict[str, Any], space: str | None, ignorecase: bool) -> str:
+    chars = [ch for ch in node if ch]
+    if ignorecase and len(chars) > 1 and _confusable(chars):
+        rest = sorted(_suffixes(node), key=lambda w: (-len(w), w))
+        alts = [_escape(w, space) for w in rest]
+    else:
+        alts = [_escape(ch, space) + _trie_pattern(node[ch], space, ignorecase) for ch in sorted(chars)]
     if not alts:
         return ""
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
     if "" in node:  # an entry ends here: the longer ones are tried first
-        return f"(?:{body})?"
-    return body
+        return "(?:" + "|".join(alts) + ")?"
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
