@@ -331,9 +331,9 @@ def _input_words(raw: str | bytes) -> set[str]:
 
 
 def canonical(article: Any) -> str:
-    """The canonical rendering of an Article: title line, blank line, paragraphs."""
-    parts = ([article.title] if article.title else []) + list(article.paragraphs)
-    return "\n\n".join(parts)
+    """The canonical rendering of an Article (:meth:`newsclean.Article.to_text`)."""
+    text: str = article.to_text()
+    return text
 
 
 def check(case: Case, timeout: float) -> list[tuple[str, str]]:

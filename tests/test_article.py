@@ -95,3 +95,10 @@ def test_edits_read_back_from_json_replay_on_the_base_text(fixture: str) -> None
         article.base_text, article.edits[article.base_index :]
     )
     assert all(e.at is not None for e in text_edits)
+
+
+def test_to_text_underlines_the_title_and_separates_paragraphs() -> None:
+    a = Article(title="Vote delayed - The Courier", paragraphs=("One.", "Two."))
+    assert a.to_text() == "Vote delayed - The Courier\n" + "=" * 26 + "\n\nOne.\n\nTwo."
+    assert Article(paragraphs=("One.", "Two.")).to_text() == "One.\n\nTwo."
+    assert Article(title="Line\nbreak").to_text() == "Line break\n==========\n"

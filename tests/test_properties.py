@@ -80,3 +80,27 @@ def test_clean_prose_is_never_touched(paragraphs: list[str]) -> None:
     article = newsclean.clean(text)
     assert list(article.edits) == []
     assert list(article.paragraphs) == paragraphs
+
+
+HEADLINES = [
+    "Council approves budget - The Daily Post",
+    "Storm closes schools. Why?",
+    "Prices rise for a third month",
+    "Home > News > Bridge to close for repairs",
+    "Vote delayed | Opinion | The Courier",
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(HEADLINES),
+    st.lists(paragraph(), min_size=1, max_size=6, unique=True),
+    st.sampled_from(["\n", "\n\n"]),
+)
+def test_second_pass_over_the_rendering_changes_nothing(
+    headline: str, paragraphs: list[str], sep: str
+) -> None:
+    first = newsclean.clean(headline + "\n" + sep.join(paragraphs))
+    again = newsclean.clean(first.to_text())
+    assert (again.title, again.paragraphs) == (first.title, first.paragraphs)
+    assert [e for e in again.edits if e.action in ("remove", "replace")] == []

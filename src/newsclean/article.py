@@ -143,6 +143,22 @@ class Article:
         """The body: paragraphs joined by blank lines."""
         return "\n\n".join(self.paragraphs)
 
+    def to_text(self) -> str:
+        """Render the Article as text: the title underlined with ``=``, then the paragraphs.
+
+        This is the canonical rendering: cleaning it again gives the same title
+        and paragraphs (the underline marks the title as written, the way a
+        Markdown setext heading does). Without a title it is :attr:`text`.
+
+        >>> Article(title="Vote delayed", paragraphs=("The vote was delayed.",)).to_text()
+        'Vote delayed\\n============\\n\\nThe vote was delayed.'
+        """
+        if not self.title:
+            return self.text
+        title = " ".join(self.title.splitlines()).strip()
+        underline = "=" * max(3, min(len(title), 80))
+        return f"{title}\n{underline}\n\n{self.text}" if self.paragraphs else f"{title}\n{underline}\n"
+
     def __repr__(self) -> str:
         title = self.title if self.title is None or len(self.title) <= 60 else self.title[:57] + "..."
         published = self.published.isoformat() if self.published else None

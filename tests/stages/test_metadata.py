@@ -773,3 +773,34 @@ def test_vocabulary_alternation_is_case_blind_and_longest_first() -> None:
     assert pattern.match("von Jo").group(0) == "von"
     with pytest.raises(ValueError):
         _header._alternation(["", ""])
+
+
+# -- an underlined first line (Markdown setext heading, Article.to_text) ----------
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Floods hit the north - The Daily Post",  # a suffix that a bare line would lose
+        "Storm closes schools. Why?",  # sentence-shaped
+        "Budget talks resume on May 5, 2024",  # holds a date
+        "Home > World > Floods hit the north",  # breadcrumb-shaped
+    ],
+)
+def test_underlined_first_line_is_the_title_as_written(title: str) -> None:
+    out = run(f"{title}\n{'=' * len(title)}\n\n{PARA}\n")
+    assert out.get("title") == title
+    assert out.text == f"\n{PARA}\n"
+    assert reasons(out) == ["title", "title"]
+    assert out.decisions[-1].data["rule"] == "underlined"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Menu\nFloods hit the north\n===\n{PARA}\n",  # not the first line
+        f"=====\n=====\n{PARA}\n",  # a separator run, no heading
+        f"Floods hit the north\n== x ==\n{PARA}\n",  # not an underline
+    ],
+)
+def test_underline_rule_leaves_other_lines_alone(text: str) -> None:
+    out = run(text)
+    assert not any(d.data.get("rule") == "underlined" for d in out.decisions)

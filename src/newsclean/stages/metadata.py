@@ -29,7 +29,10 @@ Vocabularies are in ``data/metadata.json``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
+
+import regex
 
 from newsclean.document import Change, Document
 from newsclean.protocol import stage
@@ -72,9 +75,36 @@ BYLINE_SCAN = 15
 BYLINE_IN_PROSE = 6
 #: Lines from the start of the prose run in which a dateline paragraph is looked for.
 DATELINE_SCAN = 12
+#: Shortest run of ``=`` that underlines a heading (Markdown's setext heading,
+#: the title line of :meth:`newsclean.Article.to_text`).
+MIN_UNDERLINE = 3
+#: Longest line taken as an underlined title.
+MAX_UNDERLINED_TITLE = 400
+
+_UNDERLINE = regex.compile(rf"[ \t]*={{{MIN_UNDERLINE},}}[ \t]*")
 
 
 # -- the stage ------------------------------------------------------------------
+def _underlined_title(parts: Sequence[str]) -> int | None:
+    """Index of the first non-blank line when the next line underlines it with ``=``.
+
+    An underlined first line is a heading as the writer marked it (a Markdown
+    setext heading, the title line of :meth:`newsclean.Article.to_text`): it is
+    the title as written, with no site name or breadcrumb to split off.
+    """
+    for i, part in enumerate(parts[:TITLE_SCAN]):
+        if part.strip():
+            nxt = parts[i + 1] if i + 1 < len(parts) else ""
+            if (
+                _UNDERLINE.fullmatch(nxt)
+                and not _UNDERLINE.fullmatch(part)
+                and len(part.strip()) <= MAX_UNDERLINED_TITLE
+            ):
+                return i
+            return None
+    return None
+
+
 def _piece_changes(text: str, line: Line, split: TitleSplit) -> list[Change]:
     out: list[Change] = []
     last = len(split.pieces) - 1
@@ -129,6 +159,15 @@ def extract_metadata(doc: Document) -> Document:
     last_title = -1
     title_lines: list[int] = []
 
+    marked = _underlined_title(parts) if title is None else None
+    if marked is not None:
+        for ln in _with_offsets(parts, marked + 2)[-2:]:
+            changes.append(delete_line(text, ln, "title", "extract"))
+            taken.add(ln.index)
+        title = parts[marked].strip()
+        fields["title"] = title
+        last_title = marked + 1
+        title_lines.append(marked)
     if title is None:
         for pos, ln in enumerate(zone[:TITLE_SCAN]):
             s = ln.text.strip()
@@ -251,7 +290,8 @@ def extract_metadata(doc: Document) -> Document:
     if fields:
         out = out.with_fields(**fields)
     if "title" in fields:
-        out = out.with_decision(STAGE, "title_line", title=fields["title"], rule="header_line")
+        rule = "underlined" if marked is not None else "header_line"
+        out = out.with_decision(STAGE, "title_line", title=fields["title"], rule=rule)
     if byline_rules:
         out = out.with_decision(
             STAGE,
