@@ -607,3 +607,44 @@ def test_second_pass_on_fixture_captures_changes_no_content(path: Path) -> None:
     second = newsclean.clean(_rendering(first), kind="text")
     assert _content_edits(second) == []
     assert (second.title, second.paragraphs) == (first.title, first.paragraphs)
+
+
+# -- the decisions are a fixpoint: the stage's output loses nothing more ------------
+FURNITURE = [
+    "Home | World | Sport | Business",
+    "Share this article",
+    "Related stories",
+    "Council extends night buses",
+    "Mayor opens new library wing",
+    "Advertisement",
+    "By Ann Lee",
+    "Reblog",
+    "Comments (3)",
+    "Copyright 2024 The Courier. All rights reserved.",
+    "Read more:",
+    "Tags: council, buses",
+    "Posted at 12:54 PM | Permalink",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(FURNITURE + BODY), min_size=1, max_size=25))
+def test_output_is_a_fixpoint(lines: list[str]) -> None:
+    first = run(lines)
+    again = remove_boilerplate(Document.from_text(first.text).with_fields(language="en"))
+    assert stage_edits(again) == []
+
+
+def test_until_stable_stops_when_a_round_removes_nothing() -> None:
+    from newsclean.stages.boilerplate import LineDecision, _until_stable
+
+    texts = [*BODY, "Share this article"]
+    decisions = [LineDecision(True)] * len(BODY) + [LineDecision(False, "share")]
+    assert _until_stable(texts, decisions, "en") == decisions
+
+
+def test_a_label_left_alone_by_the_menu_goes_in_the_same_pass() -> None:
+    # round one takes the menu; the headline above it then heads nothing but a label
+    lines = ["Council extends night buses", "Home | World | Sport | Business", BODY[0]]
+    first = run(lines)
+    assert first.text.strip() == BODY[0]

@@ -59,6 +59,14 @@ __all__ = ["LineDecision", "classify_lines", "remove_boilerplate"]
 
 STAGE = "remove_boilerplate"
 
+#: The decisions are made again on the lines they keep, until a round removes nothing,
+#: at most this many times. A story span is found in the context of the whole page:
+#: once menus and link lists are gone, the lines left at the edges of the story are read
+#: in a new context, and what reads as page furniture there would otherwise go on the
+#: next cleaning of the output (a second pass over ``Article.to_text()``). Checked with
+#: ``python -m benchmarks.fuzz --corpora`` and ``python -m benchmarks.corpora``.
+FIXPOINT_ROUNDS = 3
+
 
 @stage("remove_boilerplate", requires=("language",), provides=("related", "tags"))
 def remove_boilerplate(doc: Document) -> Document:
@@ -82,6 +90,7 @@ def remove_boilerplate(doc: Document) -> Document:
         from newsclean.layout import analyze  # (here: newsclean.layout imports this package)
 
         decisions = analyze(text, doc.language).line_decisions()
+        decisions = _until_stable(texts, decisions, doc.language)
     changes: list[Change] = []
     related: list[str] = list(doc.get("related", ()))
     tags: list[str] = list(doc.get("tags", ()))
@@ -117,3 +126,23 @@ def remove_boilerplate(doc: Document) -> Document:
     if tags != list(doc.get("tags", ())):
         fields["tags"] = tuple(tags)
     return out.with_fields(**fields) if fields else out
+
+
+def _until_stable(
+    texts: list[str], decisions: list[LineDecision], language: str | None
+) -> list[LineDecision]:
+    """Decide again on the kept lines until nothing more goes (see :data:`FIXPOINT_ROUNDS`)."""
+    from newsclean.layout import analyze
+
+    for _ in range(FIXPOINT_ROUNDS):
+        kept = [i for i, d in enumerate(decisions) if d.keep]
+        if len(kept) == len(texts) or not kept:
+            break
+        again = analyze("\n".join(texts[i] for i in kept), language).line_decisions()
+        if all(d.keep for d in again):
+            break
+        decisions = list(decisions)
+        for i, d in zip(kept, again, strict=True):
+            if not d.keep:
+                decisions[i] = d
+    return decisions
