@@ -433,8 +433,12 @@ def run(
     out: Path | None,
     progress: Callable[[int], None] | None = None,
     max_reproducers: int = 50,
+    shrink_only: frozenset[str] | None = None,
 ) -> dict[str, Any]:
-    """Generate and check ``n`` inputs; return counts by family and invariant."""
+    """Generate and check ``n`` inputs; return counts by family and invariant.
+
+    ``shrink_only`` limits the shrinking (a few seconds each) to these invariants.
+    """
     rng = random.Random(seed)
     real = _real_texts(data)
     counts: Counter[tuple[str, str]] = Counter()
@@ -454,6 +458,8 @@ def run(
     elapsed = time.perf_counter() - started
     reproducers = []
     for name, (case, detail) in sorted(examples.items())[:max_reproducers]:
+        if shrink_only is not None and name not in shrink_only:
+            continue
         small = shrink(case, name, timeout)
         reproducers.append({"invariant": name, "detail": detail, **small.to_record()})
     if out is not None and reproducers:
@@ -467,6 +473,73 @@ def run(
         "seconds": elapsed,
         "per_family": dict(per_family),
         "broken": {f"{fam}/{inv}": c for (fam, inv), c in sorted(counts.items())},
+        "reproducers": reproducers,
+    }
+
+
+#: Invariants whose examples a long checkpointed run shrinks: the ones that must
+#: never break. Second-pass and invented-word examples are many and are not shrunk there.
+HARD_INVARIANTS = frozenset(INVARIANTS[:5])
+
+
+def run_checkpointed(
+    n: int,
+    seed: int,
+    families: tuple[str, ...],
+    timeout: float,
+    data: Path | None,
+    checkpoint: Path,
+    chunk: int = 1000,
+    progress: Callable[[int], None] | None = None,
+) -> dict[str, Any]:
+    """Run ``n`` inputs in chunks of ``chunk``, one JSON line per finished chunk in ``checkpoint``.
+
+    Chunk ``k`` draws from seed ``seed * 1_000_000 + k``, so an interrupted run
+    resumes where it stopped (finished chunks are read back, not redone) and
+    :func:`summarize` reads the figures of a run still under way.
+    """
+    done = {rec["chunk"] for rec in _read_checkpoint(checkpoint)}
+    checkpoint.parent.mkdir(parents=True, exist_ok=True)
+    for k in range((n + chunk - 1) // chunk):
+        if k in done:
+            continue
+        size = min(chunk, n - k * chunk)
+        report = run(size, seed * 1_000_000 + k, families, timeout, data, None, shrink_only=HARD_INVARIANTS)
+        with checkpoint.open("a", encoding="utf-8") as fh:
+            fh.write(json.dumps({"chunk": k, **report}, ensure_ascii=True) + "\n")
+        if progress:
+            progress((k + 1) * chunk)
+    return summarize(checkpoint)
+
+
+def _read_checkpoint(path: Path) -> list[dict[str, Any]]:
+    if not path.exists():
+        return []
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            out.append(json.loads(line))
+        except json.JSONDecodeError:
+            continue  # a line cut by an interruption
+    return out
+
+
+def summarize(checkpoint: Path) -> dict[str, Any]:
+    """Add up the chunks finished so far in ``checkpoint`` (see :func:`run_checkpointed`)."""
+    recs = _read_checkpoint(checkpoint)
+    per_family: Counter[str] = Counter()
+    broken: Counter[str] = Counter()
+    reproducers: list[dict[str, Any]] = []
+    for rec in recs:
+        per_family.update(rec["per_family"])
+        broken.update(rec["broken"])
+        reproducers.extend(rec["reproducers"])
+    return {
+        "n": sum(rec["n"] for rec in recs),
+        "seed": recs[0]["seed"] // 1_000_000 if recs else 0,
+        "seconds": sum(rec["seconds"] for rec in recs),
+        "per_family": dict(per_family),
+        "broken": dict(sorted(broken.items())),
         "reproducers": reproducers,
     }
 
@@ -515,6 +588,16 @@ def main(argv: list[str] | None = None) -> int:
         help="instead: second-pass check on the text capture of every development-corpus page",
     )
     parser.add_argument("--cache", type=Path, default=None, help="capture cache folder (with --corpora)")
+    parser.add_argument(
+        "--checkpoint",
+        type=Path,
+        default=None,
+        help="run in chunks, one JSON line per finished chunk in this file; resumes an interrupted run",
+    )
+    parser.add_argument("--chunk", type=int, default=1000, help="inputs per checkpointed chunk")
+    parser.add_argument(
+        "--summary", action="store_true", help="with --checkpoint: print the figures so far and stop"
+    )
     add_data_argument(parser)
     args = parser.parse_args(argv)
     if args.corpora:
@@ -528,15 +611,15 @@ def main(argv: list[str] | None = None) -> int:
         if f not in FAMILIES:
             parser.error(f"unknown family {f!r}; choose from {', '.join(FAMILIES)}")
     data = args.data if args.data.is_dir() else None
-    report = run(
-        args.n,
-        args.seed,
-        families,
-        args.timeout,
-        data,
-        args.out,
-        progress=lambda k: print(f"  {k:,} inputs", file=sys.stderr, flush=True),
-    )
+    progress = lambda k: print(f"  {k:,} inputs", file=sys.stderr, flush=True)  # noqa: E731
+    if args.checkpoint is not None and args.summary:
+        report = summarize(args.checkpoint)
+    elif args.checkpoint is not None:
+        report = run_checkpointed(
+            args.n, args.seed, families, args.timeout, data, args.checkpoint, args.chunk, progress
+        )
+    else:
+        report = run(args.n, args.seed, families, args.timeout, data, args.out, progress=progress)
     print(f"fuzzed {report['n']:,} inputs (seed {report['seed']}) in {report['seconds']:.0f} s")
     print(f"{'family':<14}" + "".join(f"{inv[:12]:>14}" for inv in INVARIANTS))
     for fam in families:

@@ -90,3 +90,24 @@ def test_table_row_reads_as_one_line() -> None:
 def test_deep_nesting_is_walked_without_recursion() -> None:
     html = "<html><body>" + "<div>" * 1500 + f"<p>{P1}</p>" + "</div>" * 1500 + "</body></html>"
     assert [b.text for b in blocks_of(html)] == [P1]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<body><div><p>One <b>two</b> three</p><!-- note --><p>four<p>five</p></p>tail</div></body>",
+        "<body><p>outer <span>in <p>nested</p> after</span> end</p><div>no para</div></body>",
+        "<body><p><!-- c -->x<i>y</i>z</p>tail of p<p></p></body>",
+    ],
+)
+def test_paragraph_len_counts_the_text_nodes_of_the_paragraphs(page: str) -> None:
+    import lxml.etree
+
+    from newsclean.html.blocks import _paragraph_len
+    from newsclean.html.parse import parse_html
+
+    root, _ = parse_html(page)
+    xpath = lxml.etree.XPath(".//p//text()")
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            assert _paragraph_len(el) == len("".join(xpath(el))), el.tag

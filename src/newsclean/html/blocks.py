@@ -233,7 +233,7 @@ def is_body_marker(el: HtmlElement) -> bool:
 def _xpaths() -> tuple[Any, Any]:
     import lxml.etree
 
-    return lxml.etree.XPath("string-length(.)"), lxml.etree.XPath(".//p//text()")
+    return lxml.etree.XPath("string-length(.)"), lxml.etree.iterwalk
 
 
 def _text_len(el: HtmlElement) -> int:
@@ -242,8 +242,27 @@ def _text_len(el: HtmlElement) -> int:
 
 
 def _paragraph_len(el: HtmlElement) -> int:
-    """Characters of text inside ``<p>`` elements under ``el`` (white space included)."""
-    return len("".join(_xpaths()[1](el)))
+    """Characters of text inside ``<p>`` elements under ``el`` (white space included).
+
+    The text nodes of ``.//p//text()``, counted in one walk: libxml2 merges the
+    node sets of that path with a duplicate check that grows with the square of
+    the page's paragraphs (11 s on a 10 MB page, 0.1 s at 2 MB).
+    """
+    depth = 0  # <p> elements below ``el`` open around the current node
+    total = 0
+    for event, node in _xpaths()[1](el, events=("start", "end")):
+        tag = node.tag
+        if event == "start":
+            if tag == "p" and node is not el:
+                depth += 1
+            if depth and node.text and isinstance(tag, str):  # (a comment's text is no text node)
+                total += len(node.text)
+        else:
+            if tag == "p" and node is not el:
+                depth -= 1
+            if depth and node.tail and node is not el:
+                total += len(node.tail)
+    return total
 
 
 def _is_wrapper(el: HtmlElement, page_chars: int, page_paragraphs: int, body_path: set[HtmlElement]) -> bool:
