@@ -7,7 +7,8 @@ fields, so the reference ("silver") is read from the page's own tags by
 :func:`silver`, a reader written here independently of the library:
 
 * **title**: JSON-LD ``headline`` (or ``name`` of an article object), else
-  ``og:title``;
+  ``og:title``; JSON-LD strings are HTML-unescaped (many pages escape them
+  twice, ``&#8211;`` for a dash);
 * **authors**: JSON-LD ``author`` names, else ``meta[name=author]`` /
   ``article:author`` values that are names (no URL);
 * **day**: JSON-LD ``datePublished``, else ``article:published_time`` (or
@@ -49,6 +50,7 @@ Run from the project root::
 from __future__ import annotations
 
 import argparse
+import html as html_lib
 import json
 import re
 import time
@@ -157,9 +159,11 @@ def silver(html: bytes) -> Silver:
                 continue
             headline = obj.get("headline") or (obj.get("name") if "author" in obj else None)
             if out.title is None and isinstance(headline, str) and headline.strip():
-                out.title = " ".join(headline.split())
+                # JSON-LD strings are often HTML-escaped a second time ("&#8211;")
+                out.title = " ".join(html_lib.unescape(headline).split())
             if not out.authors:
-                out.authors = [" ".join(n.split()) for n in _ld_names(obj.get("author")) if n.strip()]
+                names = _ld_names(obj.get("author"))
+                out.authors = [" ".join(html_lib.unescape(n).split()) for n in names if n.strip()]
                 authors = obj.get("author")
                 for a in authors if isinstance(authors, list) else [authors]:
                     if isinstance(a, dict) and str(a.get("@type", "")).casefold() == "organization":
@@ -205,11 +209,20 @@ class Found:
 _BY = re.compile(r"^(by|von|par|por|di|door)\s+", re.IGNORECASE)
 
 
+_NAME_SEP = re.compile(r",\s*|\s+(?:and|&|\||/|for)\s+|\s*;\s*")
+
+
 def _author_hit(found: Sequence[str], wanted: Sequence[str]) -> bool:
-    """Whether a name found equals a silver name, or sits in one ("By Jane Doe, Staff Writer")."""
-    have = {fold(a) for a in found if len(fold(a)) > 2}
+    """Whether a name found equals a silver name, or one of the names in a silver byline.
+
+    A silver value is often a whole printed byline ("By JANE DOE and JOHN ROE,
+    AP Writer", "Jane Doe | Site"): it is split at commas, ``and``, ``&``,
+    ``|``, ``/``, ``for`` and semicolons, and a found name equal to one part
+    is a hit.
+    """
+    have = {fold(a).replace(".", "") for a in found if len(fold(a)) > 2}
     want = [fold(_BY.sub("", w)).replace(".", "") for w in wanted]
-    return any(h.replace(".", "") == w or h.replace(".", "") in w.split(", ") for h in have for w in want)
+    return any(h == w or h in _NAME_SEP.split(w) for h in have for w in want)
 
 
 def _title_scores(got: str | None, want: str) -> tuple[bool, bool]:

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from newsclean.article import Dateline
 from newsclean.document import Document, replay
 from newsclean.stages import _dateline, _header, metadata
+from newsclean.stages import _title as metadata_title
 from newsclean.stages.metadata import (
     extract_metadata,
     is_prose,
@@ -804,3 +805,99 @@ def test_underlined_first_line_is_the_title_as_written(title: str) -> None:
 def test_underline_rule_leaves_other_lines_alone(text: str) -> None:
     out = run(text)
     assert not any(d.data.get("rule") == "underlined" for d in out.decisions)
+
+
+# -- the headline over the story, when the page title rewords it ------------------------
+NAV = "\n".join(["Markets", "Tech", "Media", "Success", "Videos", "Search"])
+STORY_HEADLINE = "Investors cannot decide what to make of the latest trade talks"
+
+
+def test_reworded_headline_over_the_story_wins_over_the_page_title() -> None:
+    page_title = "Trade talks leave investors undecided about what to make of it - The Courier"
+    out = run(f"{page_title}\n{NAV}\n{STORY_HEADLINE}\nBy Jill Roe, Staff Writer\n{PARA}\n{PARA2}\n")
+    assert out.get("title") == STORY_HEADLINE
+    assert out.get("authors") == ["Jill Roe"]
+    decision = next(d for d in out.decisions if d.reason == "title_line")
+    assert decision.data["rule"] == "story_headline"
+    assert decision.data["similarity"] >= metadata_title.SAME_STORY
+    assert STORY_HEADLINE not in out.text and page_title not in out.text
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("Storm closes schools across the valley", "another story: no shared words"),
+        ("Trade news", "one shared word and much shorter: a section name"),
+        ("Investors", "a single word"),
+    ],
+)
+def test_other_header_lines_do_not_replace_the_page_title(line: str, why: str) -> None:
+    page_title = "Trade talks leave investors undecided about what to make of it"
+    out = run(f"{page_title}\n{NAV}\n{line}\n{PARA}\n")
+    assert out.get("title") == page_title, why
+    assert line in out.text.split("\n"), why
+
+
+def test_headline_similarity_ignores_function_words_of_every_packaged_language() -> None:
+    assert metadata_title.headline_similarity("Der Rat und die Stadt", "The council and the city") == 0.0
+    assert metadata_title.headline_similarity("Le conseil vote le plan", "Conseil : vote du plan") == 1.0
+
+
+# -- bylines away from the last copy of the headline -----------------------------------
+def test_name_with_role_under_an_earlier_copy_of_the_headline() -> None:
+    headline = "Council approves the new water plan"
+    text = f"{headline} - The Courier\n{NAV}\n{headline}\nJane Doe, Staff Writer\nPhoto\n{headline}\n{PARA}\n"
+    out = run(text)
+    assert out.get("authors") == ["Jane Doe"]
+    assert "Jane Doe, Staff Writer" not in out.text
+
+
+def test_bare_name_under_an_earlier_copy_is_not_a_byline() -> None:
+    headline = "Council approves the new water plan"
+    text = f"{headline}\nSign In\n{NAV}\n{headline}\n{PARA}\n"
+    out = run(text)
+    assert out.get("authors") is None
+    assert "Sign In" in out.text.split("\n")
+
+
+def test_labelled_byline_far_above_the_story_is_found_when_none_is_near() -> None:
+    links = "\n".join(f"Related link number {i} about something" for i in range(20))
+    out = run(f"Council approves the new water plan\n{links}\nBy Jane Doe, Reuters\n{links}\n{PARA}\n")
+    assert out.get("authors") == ["Jane Doe"]
+    assert [d.data["rules"] for d in out.decisions if d.reason == "byline"] == [("label_far",)]
+
+
+def test_no_byline_anywhere_in_a_long_header_finds_none() -> None:
+    links = "\n".join(f"Related link number {i} about something" for i in range(20))
+    out = run(f"Council approves the new water plan\n{links}\nBy the river\n{links}\n{PARA}\n")
+    assert out.get("authors") is None
+    assert "By the river" in out.text.split("\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("| BY: Jane Doe", ["Jane Doe"]),
+        ("• Von Jan Roe", ["Jan Roe"]),
+        ("| Byte-sized news for busy readers", None),
+        ("- By the end of the year, prices had doubled.", None),
+    ],
+)
+def test_byline_after_a_separator_or_bullet(line: str, names: list[str] | None) -> None:
+    assert parse_byline(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Jane Doe", ["Jane Doe"]),
+        ("JANE DOE, FUTURISM", ["Jane Doe"]),
+        ("Jane Doe, Staff Writer", ["Jane Doe"]),
+        ("Published Wed, Nov 20 2019 4:29 AM EST", None),
+        ("Presidente do Irã, Hassan Rouhani, dá entrevista coletiva em Nova York", None),
+    ],
+)
+def test_bare_name_line_under_the_headline_is_names_only(line: str, authors: list[str] | None) -> None:
+    out = run(f"Council approves the new water plan\n{line}\n{PARA}\n{PARA2}\n")
+    assert out.get("authors") == authors
+    assert (line in out.text.split("\n")) == (authors is None)

@@ -33,6 +33,8 @@ _BYLINE_CUT = regex.compile(
 _FIELD_GLUE = regex.compile(r"(?<=\p{Lu}\p{Ll}{4,})(?=\p{Lu})")
 # The word that leads a date after the names of a byline ("... on November 19").
 _DATE_LEAD = regex.compile(r"\s+(?i:on|am|le|el|il|op|den|du|del|de|em)\s*$")
+# Separators and bullets a byline line may open with ("| BY: Jane Doe").
+_LEAD_MARKS = "|•·*–—- "
 _NAME_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}\.)$")
 
 
@@ -107,6 +109,7 @@ def parse_byline(line: str, *, labelled: bool = True) -> list[str] | None:
     if not s or len(s) > 160:
         return None
     if labelled:
+        s = s.lstrip(_LEAD_MARKS)  # '| By: Jane Doe', '• Von Jan Roe': a separator or bullet first
         m = v.byline_label.match(s)
         end = m.end() if m else _after_date_label(s, v)
         if end is None:
@@ -156,15 +159,44 @@ def _unlabelled_rule(line: str, v: _Vocab, *, under_title: bool) -> str | None:
     ("Jane Doe, Staff Writer", "Jane Doe, Reuters"), anywhere in the byline
     zone; and a bare name line right under a found headline, before the story
     starts ("Jane Doe" or "Jane Doe and John Roe"). A bare line that carries a
-    section word ("World News") is not a name line.
+    section word ("World News"), a digit, or anything but names before a field
+    separator is not a name line.
     """
     if len(line) > MAX_UNLABELLED_BYLINE:
         return None
     head, sep, tail = line.rpartition(",")
     if sep and head.strip() and (_is_role(tail, v) or _is_agency(tail, v)):
         return "name_with_role"
-    if under_title and not any(
-        w.casefold() in v.section_words or w.casefold() in v.generic_crumbs for w in line.split()
+    if (
+        under_title
+        and not _DIGIT.search(line)
+        and _only_names(line, v)
+        and not any(w.casefold() in v.section_words or w.casefold() in v.generic_crumbs for w in line.split())
     ):
         return "name_under_title"
     return None
+
+
+def _only_names(line: str, v: _Vocab) -> bool:
+    """True if every comma or connector segment before a field break is a personal name.
+
+    A caption or a teaser under a headline may open with a name ("Presidente do
+    Irã, Hassan Rouhani, dá entrevista ...", "Published Wed, Nov 20"); a name
+    line is names only (then roles, agencies or one short capitalised outlet
+    name), up to a separator such as ``|`` or an e-mail address.
+    """
+    s = _FIELD_GLUE.sub(", ", line.strip())
+    cut = _BYLINE_CUT.search(s)
+    head = (s[: cut.start()] if cut else s).strip().rstrip(".,;:")
+    segments = [seg.strip() for seg in v.connectors.split(head) if seg.strip()]
+    k = 0
+    while k < len(segments) and _name(segments[k], v) is not None:
+        k += 1
+    if k == 0:
+        return False
+    # after the names: roles, agencies, or one short capitalised outlet name
+    # ("Jane Doe, Staff Writer", "JANE DOE, FUTURISM")
+    rest = segments[k:]
+    if all(_is_role(seg, v) or _is_agency(seg, v) for seg in rest):
+        return True
+    return len(rest) == 1 and len(rest[0].split()) <= 3 and all(w[:1].isupper() for w in rest[0].split())

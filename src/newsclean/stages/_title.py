@@ -11,10 +11,12 @@ surroundings are read against it. Vocabularies are in ``data/metadata.json``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex
 
+from newsclean.data import read_json
 from newsclean.stages._byline import parse_byline
 from newsclean.stages._header import (
     _CJK,
@@ -33,7 +35,32 @@ from newsclean.stages._header import (
 )
 from newsclean.stages._lines import Line
 
-__all__ = ["TitleSplit", "split_title"]
+__all__ = [
+    "SAME_STORY",
+    "SAME_STORY_LENGTH",
+    "SAME_STORY_WORDS",
+    "TitleSplit",
+    "headline_similarity",
+    "split_title",
+]
+
+#: Least word overlap (Dice coefficient over content words) at which a headline
+#: near the story start is the same story as the page title and replaces it (a
+#: page's ``<title>`` is often a shorter or search-friendly rewording of the
+#: headline printed over the story: "Emirates inks order for 30 Boeing 787 jets"
+#: against "Emirates inks $9 billion order for 30 Boeing 787 jets, will ...").
+#: Checked on the silver set of ``benchmarks.metadata`` (see docs/metadata.md):
+#: headlines of related stories in the same header overlap the title by less
+#: than a third.
+SAME_STORY = 0.5
+#: Least content words a reworded headline shares with the page title; one
+#: shared word ("Facebook", a place) is a navigation or section line.
+SAME_STORY_WORDS = 2
+#: Least length of a reworded headline against the page title's: a much
+#: shorter line is a section or series name ("Andy Stott" over "Andy Stott:
+#: Luxury Problems").
+SAME_STORY_LENGTH = 0.5
+_WORD = regex.compile(r"\w+")
 
 # A title separator: '|' anywhere; '-' with a space before it; en/em dashes,
 # middle dots and bullets with a space on at least one side; ' : ' and '::'.
@@ -412,3 +439,50 @@ def _repeats(line: str, title: str, normed_title: str, folded_title: str | None 
     if len(s) - len(title) > 60 or len(title) < 10:
         return False
     return (_fold(title) if folded_title is None else folded_title) in _fold(s)
+
+
+def _content_words(text: str) -> frozenset[str]:
+    """Casefolded words of ``text`` that are not function words of any packaged language."""
+    stop = _stopwords()
+    return frozenset(w for w in (m.casefold() for m in _WORD.findall(text)) if w not in stop)
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    raw = read_json("stopwords.json", keys=("stopwords",))["stopwords"]
+    return frozenset(w for words in raw.values() for w in words)
+
+
+def headline_similarity(a: str, b: str) -> float:
+    """Word overlap of two headlines: the Dice coefficient over their content words.
+
+    >>> headline_similarity("Council approves the water plan", "Water plan approved by council")
+    0.75
+    >>> headline_similarity("Council approves the water plan", "Storm closes schools")
+    0.0
+    """
+    wa, wb = _content_words(a), _content_words(b)
+    if not wa or not wb:
+        return 0.0
+    return 2 * len(wa & wb) / (len(wa) + len(wb))
+
+
+def story_headline(title: str, later: Sequence[Line], v: _Vocab) -> tuple[Line, float] | None:
+    """Find the headline printed over the story when it rewords the page title.
+
+    Among title-like lines of ``later`` (header lines after the title line),
+    the one most similar to ``title`` at :data:`SAME_STORY` or above; of equal
+    ones, the last (the nearest to the story).
+    """
+    best: tuple[Line, float] | None = None
+    words = _content_words(title)
+    for ln in later:
+        s = ln.text.strip()
+        if len(s) < SAME_STORY_LENGTH * len(title) or not _title_like(s, v):
+            continue
+        if len(_content_words(s) & words) < SAME_STORY_WORDS:
+            continue
+        score = headline_similarity(s, title)
+        if score >= SAME_STORY and (best is None or score >= best[1]):
+            best = (ln, score)
+    return best

@@ -49,6 +49,7 @@ from newsclean.stages._title import (
     _title_like,
     _title_text,
     split_title,
+    story_headline,
 )
 
 __all__ = [
@@ -216,19 +217,38 @@ def extract_metadata(doc: Document) -> Document:
                 last_title = ln.index
                 title_lines.append(ln.index)
 
+    title_rule = "underlined" if marked is not None else "header_line"
+    similarity = 1.0
+    if given is None and marked is None and title and len(title_lines) == 1:
+        # no copy of the page title over the story: a reworded headline there wins
+        later = [ln for ln in zone if ln.index > last_title and ln.index not in taken]
+        found = story_headline(title, later, v)
+        if found is not None:
+            ln, similarity = found
+            changes.append(delete_line(text, ln, "title", "extract"))
+            taken.add(ln.index)
+            last_title = ln.index
+            title_lines.append(ln.index)
+            title = ln.text.strip()
+            fields["title"] = title
+            title_rule = "story_headline"
+
     # bylines: after the last title line, close to the prose
     after_title = [ln for ln in zone if ln.index > last_title and ln.index not in taken]
     # the lines right under the last title line and the lines right above the prose
     tail = after_title[-BYLINE_SCAN:]
     candidates = [ln for ln in after_title[:BYLINE_SCAN] if not tail or ln.index < tail[0].index] + tail
     # under an earlier copy of the headline (the page's h1 when the last copy is a
-    # share or print widget): labelled bylines only
+    # share or print widget): labelled bylines and names with a role or an
+    # agency, not a bare name line (under the page's first title line comes a
+    # navigation bar, and "Sign In" reads as a name)
     labelled_only: set[int] = set()
+    earlier: set[int] = set()
     for t in title_lines[:-1]:
         near = [ln for ln in zone if t < ln.index < last_title and ln.index not in taken][:BYLINE_SCAN]
-        labelled_only.update(ln.index for ln in near)
-    if labelled_only:
-        candidates = [ln for ln in zone if ln.index in labelled_only] + candidates
+        earlier.update(ln.index for ln in near)
+    if earlier:
+        candidates = [ln for ln in zone if ln.index in earlier] + candidates
     in_prose = 0  # the first short lines of the prose run: labelled bylines only
     if first_prose is not None:
         pos = sum(len(part) + 1 for part in parts[:first_prose])
@@ -273,6 +293,22 @@ def extract_metadata(doc: Document) -> Document:
             i += len(used)
             continue
         i += 1
+    if not byline_rules and first_prose is not None:
+        # no byline near the headline or the prose: a labelled one elsewhere in the
+        # header zone, the nearest to the story first ("By Jane Doe" under a
+        # headline that a long list of links separates from the story)
+        seen = {ln.index for ln in candidates}
+        for ln in reversed(zone):
+            if ln.index in taken or ln.index in seen or ln.index < last_title:
+                continue
+            names = parse_byline(ln.text)
+            if names:
+                changes.append(delete_line(text, ln, "byline", "extract"))
+                taken.add(ln.index)
+                authors.extend(n for n in names if n not in authors)
+                agencies.extend(a for a in _agencies(ln.text, v) if a not in agencies)
+                byline_rules.append("label_far")
+                break
     if authors and not doc.get("authors"):
         fields["authors"] = authors
 
@@ -290,8 +326,9 @@ def extract_metadata(doc: Document) -> Document:
     if fields:
         out = out.with_fields(**fields)
     if "title" in fields:
-        rule = "underlined" if marked is not None else "header_line"
-        out = out.with_decision(STAGE, "title_line", title=fields["title"], rule=rule)
+        out = out.with_decision(
+            STAGE, "title_line", title=fields["title"], rule=title_rule, similarity=round(similarity, 3)
+        )
     if byline_rules:
         out = out.with_decision(
             STAGE,
