@@ -449,15 +449,18 @@ def _content_words(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
+    """Function words: the packaged per-language lists and the English ones of ``metadata.json``."""
     raw = read_json("stopwords.json", keys=("stopwords",))["stopwords"]
-    return frozenset(w for words in raw.values() for w in words)
+    return frozenset(w for words in raw.values() for w in words) | _vocab().function_words
 
 
 def headline_similarity(a: str, b: str) -> float:
     """Word overlap of two headlines: the Dice coefficient over their content words.
 
-    >>> headline_similarity("Council approves the water plan", "Water plan approved by council")
+    >>> headline_similarity("Council approves the water plan", "The water plan approved in council")
     0.75
+    >>> headline_similarity("Le conseil vote le plan", "Conseil : vote du plan")
+    1.0
     >>> headline_similarity("Council approves the water plan", "Storm closes schools")
     0.0
     """
