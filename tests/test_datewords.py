@@ -89,3 +89,13 @@ def test_month_names_of_all_languages_map_to_their_number() -> None:
 def test_year_bounds_are_the_plausible_range() -> None:
     assert YEAR_MIN <= 1995 and YEAR_MAX >= 2040
     assert YEAR_MIN < YEAR_MAX
+
+
+def test_plain_punctuation_holds_no_word_characters() -> None:
+    """The ASCII view may replace these characters only because no pattern reads them."""
+    from newsclean.datewords import _PLAIN_PUNCTUATION, _ascii_view
+
+    for ch in _PLAIN_PUNCTUATION:
+        assert not regex.match(r"\w", ch), repr(ch)
+    assert _ascii_view("It’s 5\u00a0March — 2020") == "It?s 5?March ? 2020"
+    assert _ascii_view("5 März 2020") is None

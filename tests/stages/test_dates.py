@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 from datetime import UTC, date, datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,30 +11,10 @@ from hypothesis import strategies as st
 from newsclean import replay
 from newsclean.article import DateCandidate
 from newsclean.dateparse import (
-    _fold,
-    find_dates,
     iso,
-    parse_date,
-    parse_relative,
-    parse_unix,
-    url_date,
-    vocabulary,
 )
 from newsclean.document import Document, Options
 from newsclean.stages.dates import find_candidates, normalize_dates
-
-TABLE = Path(__file__).resolve().parents[1] / "data" / "date_strings.tsv"
-
-
-def _rows() -> list[tuple[str, str, str, str]]:
-    with TABLE.open(encoding="utf-8") as f:
-        lines = (line for line in f if not line.startswith("#"))
-        reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\")
-        rows = [tuple(r) for r in reader][1:]
-    return [(r[0], r[1], r[2], r[3]) for r in rows]
-
-
-ROWS = _rows()
 
 
 def run(text: str, **options: object) -> Document:
@@ -48,94 +26,6 @@ def published_decision(doc: Document) -> dict[str, object] | None:
     found = [dict(d.data) for d in doc.decisions if d.reason == "published_date"]
     assert len(found) <= 1
     return found[0] if found else None
-
-
-# ---------------------------------------------------------------------------
-# The string table
-# ---------------------------------------------------------------------------
-def test_table_is_large_and_multilingual() -> None:
-    assert len(ROWS) >= 200
-    assert len({lang for _, lang, _, _ in ROWS if lang}) >= 8
-    assert sum(1 for _, _, want, _ in ROWS if not want) >= 30  # traps
-
-
-@pytest.mark.parametrize(("text", "language", "expected", "note"), ROWS, ids=[r[3] for r in ROWS])
-def test_string_table(text: str, language: str, expected: str, note: str) -> None:
-    value = parse_date(text, language=language or None)
-    assert (iso(value) if value is not None else "") == expected, note
-
-
-@pytest.mark.parametrize(
-    ("text", "aware"),
-    [
-        ("2023-09-15 13:05:45", False),
-        ("2023-09-15T13:05:45Z", True),
-        ("Updated 3:41 PM EST, Tue March 5, 2024", True),
-        ("Dec 23, 2020 at 10:42 AM", False),
-        ("1694783489", True),
-    ],
-)
-def test_aware_only_when_the_zone_is_stated(text: str, aware: bool) -> None:
-    value = parse_date(text)
-    assert isinstance(value, datetime)
-    assert (value.tzinfo is not None) is aware
-
-
-def test_ambiguous_numeric_date_is_reported() -> None:
-    (hit,) = find_dates("06/07/2020")
-    assert hit.ambiguous and "ambiguous" in hit.ambiguous
-    (clear,) = find_dates("21/05/2020")
-    assert clear.ambiguous is None
-
-
-def test_month_tables_have_no_clashes() -> None:
-    voc = vocabulary()
-    assert voc.months["listopada"] == 11  # Polish genitive; Croatian (October) is left out
-    assert voc.months["märz"] == 3 and voc.months["março"] == 3
-
-
-@pytest.mark.parametrize(
-    ("text", "amount", "unit"),
-    [
-        ("2 hours ago", 2, "hour"),
-        ("vor 3 Stunden", 3, "hour"),
-        ("il y a 5 minutes", 5, "minute"),
-        ("hace 2 días", 2, "day"),
-        ("3 ore fa", 3, "hour"),
-        ("há 2 horas", 2, "hour"),
-        ("2 uur geleden", 2, "hour"),
-        ("an hour ago", 1, "hour"),
-        ("yesterday", 1, "day"),
-    ],
-)
-def test_relative_phrases(text: str, amount: int, unit: str) -> None:
-    rel = parse_relative(text)
-    assert rel is not None and (rel.amount, rel.unit) == (amount, unit)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [("1694783489", "2023-09-15T13:11:29+00:00"), ("1694783489000", "2023-09-15T13:11:29+00:00")],
-)
-def test_unix_timestamps(text: str, expected: str) -> None:
-    value = parse_unix(text)
-    assert value is not None and iso(value) == expected
-
-
-@pytest.mark.parametrize(
-    ("url", "expected"),
-    [
-        ("https://example.com/news/2020/07/28/story.html", date(2020, 7, 28)),
-        ("https://example.com/2020-11-26/story", date(2020, 11, 26)),
-        ("https://example.com/2020/07/story", None),
-        ("https://example.com/item/1628285861.html", None),
-        ("https://metro.example/news/20240305/budget", date(2024, 3, 5)),
-        ("https://metro.example/2024/13/45/x", None),
-        ("https://metro.example/2024_03_05_budget.jpg?v=2020-01-01", date(2024, 3, 5)),
-    ],
-)
-def test_url_dates(url: str, expected: date | None) -> None:
-    assert url_date(url) == expected
 
 
 # ---------------------------------------------------------------------------
@@ -487,13 +377,6 @@ def test_never_raises_replays_and_is_idempotent(text: str) -> None:
     assert again.get("published") == doc.get("published")
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.text(max_size=120))
-def test_parse_date_never_raises(text: str) -> None:
-    value = parse_date(text, fallback=False)
-    assert value is None or isinstance(value, date)
-
-
 def test_find_candidates_is_linear_on_long_input() -> None:
     text = ("1" * 5000 + " 2020 ") * 200 + "\n" + ("March 5, 2024 " * 2000)
     found, _ = find_candidates(text)
@@ -505,96 +388,6 @@ def test_captured_at_anchor_is_timezone_preserving() -> None:
     doc = run(f"{HEAD}\n30 minutes ago\n{STORY}", captured_at=captured)
     (cand,) = doc.get("dates")
     assert cand.value == "2024-03-05T14:30:00+01:00"
-
-
-# ---------------------------------------------------------------------------
-# The fast paths find what full scans find
-# ---------------------------------------------------------------------------
-def _full_scan(text: str, dayfirst: bool | None) -> list[tuple[object, int, int]]:
-    """Reference reader: every pattern scans the whole text, no gates, no anchors."""
-    from newsclean.dateparse import (
-        _attach_time,
-        _clock,
-        _fold,
-        _folded_months,
-        _numeric,
-        _tz_from,
-    )
-    from newsclean.datewords import _patterns, _valid_date
-
-    p = _patterns()
-    months = _folded_months()
-    hits = []
-    for m in p.js_date.finditer(text):
-        d = _valid_date(int(m.group("y")), months.get(_fold(m.group("mon")), 0), int(m.group("d")))
-        clock = _clock(m) if d else None
-        if d and clock:
-            value = datetime(d.year, d.month, d.day, *clock, tzinfo=_tz_from(m.group("tz")))
-            hits.append((value, m.start(), m.end()))
-    for m in p.ymd.finditer(text):
-        d = _valid_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-        if d:
-            h = _attach_time(text, d, m.start(), m.end(), "ymd")
-            hits.append((h.value, h.start, h.end))
-    for m in p.cjk.finditer(text):
-        d = _valid_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-        if d:
-            h = _attach_time(text, d, m.start(), m.end(), "cjk")
-            hits.append((h.value, h.start, h.end))
-    for m in p.numeric.finditer(text):
-        got = _numeric(m, dayfirst)
-        if got:
-            h = _attach_time(text, got[0], m.start(), m.end(), got[1])
-            hits.append((h.value, h.start, h.end))
-    for pattern in (p.name_dmy, p.name_mdy, p.name_ymd):
-        for m in pattern.finditer(text):
-            year = int(m.group("y")) if m.group("y") else 2000 + int(m.group("yy"))
-            d = _valid_date(year, months.get(_fold(m.group("mon")), 0), int(m.group("d")))
-            if d:
-                h = _attach_time(text, d, m.start(), m.end(), "name")
-                hits.append((h.value, h.start, h.end))
-    out: list[tuple[object, int, int]] = []
-    for h in sorted(hits, key=lambda h: (h[1], -(h[2] - h[1]))):
-        if not out or h[1] >= out[-1][2]:
-            out.append(h)
-    return out
-
-
-_PIECES = [
-    "March", "MAR", "mayıs", "MAYIS", "Dec.", "décembre", "5", "05", "31", "2020", "1999", "20",
-    "12:30", "9h21", "à", " de ", "th", "st", ",", ".", " ", "  ", "/", "-", "m. ", "GMT", "Tue", "x",
-    "’", "—", "\u00a0", "2020年", "3月", "5日", "may", "out", "set",
-]  # fmt: skip
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
-def test_fast_paths_equal_full_scans(text: str) -> None:
-    """Gates, month-name anchors and tails find exactly what full scans find.
-
-    The one difference is by design: a month name glued to a day ending
-    ("5thMarch 2020") is read even when no other month name is on the line.
-    """
-    from newsclean.dateparse import _find
-    from newsclean.datewords import _glued_months, _letter_runs
-
-    if any(_fold(w) in _glued_months() for w in _letter_runs(text)):
-        return
-    for dayfirst in (None, True, False):
-        fast = [(h.value, h.start, h.end) for h in _find(text, dayfirst)]
-        assert fast == _full_scan(text, dayfirst), text
-
-
-def test_plain_punctuation_holds_no_word_characters() -> None:
-    """The ASCII view may replace these characters only because no pattern reads them."""
-    import regex
-
-    from newsclean.datewords import _PLAIN_PUNCTUATION, _ascii_view
-
-    for ch in _PLAIN_PUNCTUATION:
-        assert not regex.match(r"\w", ch), repr(ch)
-    assert _ascii_view("It’s 5\u00a0March — 2020") == "It?s 5?March ? 2020"
-    assert _ascii_view("5 März 2020") is None
 
 
 # ---------------------------------------------------------------------------

@@ -26,11 +26,9 @@ import regex
 
 from newsclean.datemarks import Relative
 from newsclean.dateparse import (
-    _NUMERIC_GATE,
     YEAR_MAX,
     YEAR_MIN,
     DateHit,
-    _find,
     copyright_year,
     dayfirst_for,
     find_short_dates,
@@ -40,6 +38,7 @@ from newsclean.dateparse import (
     vocabulary,
 )
 from newsclean.dateparse_slow import _dateparser
+from newsclean.datescan import NUMERIC_GATE, scan_line
 from newsclean.datewords import _DIGITS, _FOLD_NEEDED, _ascii_view, _fold, _patterns
 from newsclean.stages._lines import Line
 
@@ -238,7 +237,7 @@ def _vote_dayfirst(lines: Sequence[str]) -> bool | None:
     """Decide numeric order from the document's own unambiguous dates."""
     dmy = mdy = 0
     for text in lines:
-        if not _NUMERIC_GATE.search(text):
+        if not NUMERIC_GATE.search(text):
             continue
         for m in _patterns().numeric.finditer(text):
             a, b = int(m.group("a")), int(m.group("b"))
@@ -388,7 +387,7 @@ def find_candidates(
         hits: Sequence[DateHit]
         if len(raw) > MAX_LABELLED_CHARS and i != title_line:
             # A long line is prose: only its dates are wanted, all of them mentioned.
-            hits = _find(raw, vote if vote is not None else lang_first)
+            hits = scan_line(raw, vote if vote is not None else lang_first)
             if hits:
                 date_only = not _remainder(raw, [(h.start, h.end) for h in hits])
                 for h in hits:
@@ -404,7 +403,7 @@ def find_candidates(
             first = dayfirst_for(labels[-1].language) if labels[-1].language in ("en",) else True
         if first is None:
             first = lang_first
-        hits = _find(raw, first)
+        hits = scan_line(raw, first)
         spans = [(h.start, h.end) for h in hits] + [(lab.start, lab.end) for lab in labels]
         rel: Relative | None = None
         slow: datetime | date | None = None

@@ -1,0 +1,109 @@
+"""Tests of exact date parsing (``newsclean.dateparse``): the string table and the value rules.
+
+The string table (``tests/data/date_strings.tsv``) was written for these tests;
+how the stage uses the parser is tested in ``tests/stages/test_dates.py``.
+"""
+
+from __future__ import annotations
+
+import csv
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsclean.dateparse import century, find_dates, find_short_dates, iso, parse_date, parse_unix, vocabulary
+
+TABLE = Path(__file__).resolve().parent / "data" / "date_strings.tsv"
+
+
+def _rows() -> list[tuple[str, str, str, str]]:
+    with TABLE.open(encoding="utf-8") as f:
+        lines = (line for line in f if not line.startswith("#"))
+        reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\")
+        rows = [tuple(r) for r in reader][1:]
+    return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+
+ROWS = _rows()
+
+
+def test_table_is_large_and_multilingual() -> None:
+    assert len(ROWS) >= 200
+    assert len({lang for _, lang, _, _ in ROWS if lang}) >= 8
+    assert sum(1 for _, _, want, _ in ROWS if not want) >= 30  # traps
+
+
+@pytest.mark.parametrize(("text", "language", "expected", "note"), ROWS, ids=[r[3] for r in ROWS])
+def test_string_table(text: str, language: str, expected: str, note: str) -> None:
+    value = parse_date(text, language=language or None)
+    assert (iso(value) if value is not None else "") == expected, note
+
+
+@pytest.mark.parametrize(
+    ("text", "aware"),
+    [
+        ("2023-09-15 13:05:45", False),
+        ("2023-09-15T13:05:45Z", True),
+        ("Updated 3:41 PM EST, Tue March 5, 2024", True),
+        ("Dec 23, 2020 at 10:42 AM", False),
+        ("1694783489", True),
+    ],
+)
+def test_aware_only_when_the_zone_is_stated(text: str, aware: bool) -> None:
+    value = parse_date(text)
+    assert isinstance(value, datetime)
+    assert (value.tzinfo is not None) is aware
+
+
+def test_ambiguous_numeric_date_is_reported() -> None:
+    (hit,) = find_dates("06/07/2020")
+    assert hit.ambiguous and "ambiguous" in hit.ambiguous
+    (clear,) = find_dates("21/05/2020")
+    assert clear.ambiguous is None
+
+
+def test_month_tables_have_no_clashes() -> None:
+    voc = vocabulary()
+    assert voc.months["listopada"] == 11  # Polish genitive; Croatian (October) is left out
+    assert voc.months["märz"] == 3 and voc.months["março"] == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("1694783489", "2023-09-15T13:11:29+00:00"), ("1694783489000", "2023-09-15T13:11:29+00:00")],
+)
+def test_unix_timestamps(text: str, expected: str) -> None:
+    value = parse_unix(text)
+    assert value is not None and iso(value) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=120))
+def test_parse_date_never_raises(text: str) -> None:
+    value = parse_date(text, fallback=False)
+    assert value is None or isinstance(value, date)
+
+
+@pytest.mark.parametrize(
+    ("yy", "reference", "expected"),
+    [
+        (20, date(2026, 11, 30), date(2020, 5, 5)),
+        (98, date(2026, 11, 30), date(1998, 5, 5)),
+        (26, date(2026, 5, 4), date(1926, 5, 5)),  # the next day would be after the reference
+    ],
+)
+def test_century_is_the_latest_not_after_the_reference(yy: int, reference: date, expected: date) -> None:
+    assert century(yy, 5, 5, reference) == expected
+
+
+def test_short_dates_are_read_only_by_find_short_dates() -> None:
+    ref = date(2026, 1, 1)
+    assert find_dates("Stand: 1.4.18") == []
+    assert [iso(h.value) for h in find_short_dates("Stand: 1.4.18", dayfirst=None, reference=ref)] == [
+        "2018-04-01"
+    ]
+    assert parse_date("Stand: 1.4.18", fallback=False) is None
+    assert parse_date("Stand: 1.4.18", fallback=False, reference=ref) == date(2018, 4, 1)
