@@ -96,6 +96,7 @@ UNIX_MAX = datetime(LATEST.year, LATEST.month, LATEST.day, tzinfo=UTC)
 def iso(value: datetime | date) -> str:
     """Format a value as ISO 8601 (seconds precision; a date as ``YYYY-MM-DD``).
 
+    >>> from datetime import timezone
     >>> iso(datetime(2023, 9, 15, 13, 5, tzinfo=timezone(timedelta(hours=-4))))
     '2023-09-15T13:05:00-04:00'
     """
