@@ -20,6 +20,8 @@ from newsclean.datemarks import copyright_year, parse_relative, url_date
         ("há 2 horas", 2, "hour"),
         ("2 uur geleden", 2, "hour"),
         ("an hour ago", 1, "hour"),
+        ("vor einer Stunde", 1, "hour"),
+        ("il y a une heure", 1, "hour"),
         ("yesterday", 1, "day"),
     ],
 )

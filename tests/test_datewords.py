@@ -99,3 +99,8 @@ def test_plain_punctuation_holds_no_word_characters() -> None:
         assert not regex.match(r"\w", ch), repr(ch)
     assert _ascii_view("It’s 5\u00a0March — 2020") == "It?s 5?March ? 2020"
     assert _ascii_view("5 März 2020") is None
+
+
+def test_relative_number_words_and_time_connectors_come_from_the_data() -> None:
+    assert VOC.numbers["einer"] == VOC.numbers["une"] == VOC.numbers["an"] == 1
+    assert {"at", "um", "à", "a las", "godz."} <= VOC.connectors

@@ -17,12 +17,6 @@ def explode(doc: Document) -> Document:
     raise RuntimeError("boom")
 
 
-def test_default_pipeline_has_the_documented_order() -> None:
-    p = newsclean.default_pipeline()
-    assert p.names == [name for name, _ in newsclean.DEFAULT_STAGES]
-    assert p.check() == []
-
-
 def test_editing_returns_new_pipelines() -> None:
     p = Pipeline(["fix_encoding", "remove_boilerplate"])
     q = p.insert(upper_first, after="fix_encoding")

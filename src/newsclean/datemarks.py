@@ -90,10 +90,6 @@ def copyright_year(text: str) -> int | None:
     return int(m.group("y")) if m else None
 
 
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "ein": 1, "eine": 1, "einem": 1, "einer": 1}
-_NUMBER_WORDS.update({"uno": 1, "una": 1, "um": 1, "uma": 1, "een": 1})
-
-
 @dataclass(frozen=True, slots=True)
 class Relative:
     """A relative phrase: how far back, in which unit, and where."""
@@ -147,7 +143,7 @@ def parse_relative(text: str) -> Relative | None:
     if m.group("day"):
         return Relative(voc.days[m.group("day").lower()], "day", m.start(), m.end())
     n = m.group("n").lower()
-    amount = int(n) if n.isdigit() else _NUMBER_WORDS.get(n)
+    amount = int(n) if n.isdigit() else voc.numbers.get(n)
     unit = voc.units.get((m.group("u") or m.group("u2")).lower())
     if amount is None or unit is None:
         return None

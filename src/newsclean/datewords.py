@@ -59,6 +59,8 @@ class Vocabulary:
         before: Words that open a relative phrase ("vor", "il y a").
         after: Words that close one ("ago", "geleden").
         days: "today"/"yesterday" words -> days back.
+        numbers: Words standing for a number in a relative phrase ("an", "einer") -> the number.
+        connectors: Words between a date and its time ("at", "um", "à", "a las").
     """
 
     months: Mapping[str, int]
@@ -71,6 +73,8 @@ class Vocabulary:
     before: tuple[str, ...]
     after: tuple[str, ...]
     days: Mapping[str, int]
+    numbers: Mapping[str, int]
+    connectors: frozenset[str]
 
     @property
     def label_words(self) -> frozenset[str]:
@@ -131,6 +135,8 @@ def vocabulary() -> Vocabulary:
         before=tuple(rel["before"]),
         after=tuple(rel["after"]),
         days=days,
+        numbers={w.lower(): int(n) for n, words in rel["numbers"].items() for w in words},
+        connectors=frozenset(w.lower() for w in _group(raw, "time_connectors")["words"]),
     )
 
 
@@ -184,15 +190,13 @@ def _patterns() -> _Patterns:
         r"(?:[:.](?P<S>[0-5]\d)(?:[.,]\d{1,9})?)?"
         r"(?:\s?(?P<ampm>[ap]\.?\s?m\b\.?))?(?!\d|[.,]\d)"
     )
-    connector = (
-        r"(?:T|\.|at|um|à|a las|a la|alle|às|as|om|kl\.?|klo|u|o|в|saat|pukul|ore|h|godz\.?|-|–|—|\||,|/|@)"
-    )
+    connector = rf"(?:T|[.\-–—|,/@]|{_words(voc.connectors)})"
     flags = regex.IGNORECASE
     rel_before = _words(voc.before)
     rel_after = _words(voc.after)
     units = _words(voc.units)
     days = _words(voc.days)
-    number = r"(?P<n>\d{1,3}|an?|one|un|une|ein|eine|einem|einer|uno|una|um|uma|een)"
+    number = rf"(?P<n>\d{{1,3}}|{_words(voc.numbers)})"
     label = _words(lbl for lbl, _, _ in voc.labels)
     # What follows the month name in each month-name form; compiled on their own too, so
     # that a month name found in a line is tried only when the right shape follows it.
