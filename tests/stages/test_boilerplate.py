@@ -648,3 +648,32 @@ def test_a_label_left_alone_by_the_menu_goes_in_the_same_pass() -> None:
     lines = ["Council extends night buses", "Home | World | Sport | Business", BODY[0]]
     first = run(lines)
     assert first.text.strip() == BODY[0]
+
+
+def test_collector_paused_only_during_the_analysis_of_a_long_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from newsclean import layout
+    from newsclean.stages import boilerplate
+
+    seen: list[bool] = []
+    real = layout.analyze
+
+    def spy(text: str, language: str | None = None) -> layout.Layout:
+        seen.append(gc.isenabled())
+        return real(text, language)
+
+    monkeypatch.setattr(layout, "analyze", spy)
+    run(BODY)
+    monkeypatch.setattr(boilerplate, "GC_PAUSE_LINES", 2)
+    run(["Share this article", *BODY])
+    assert seen[0] is True and seen[-1] is False
+    assert gc.isenabled()
+
+    def boom(text: str, language: str | None = None) -> layout.Layout:
+        raise RuntimeError("analysis failed")
+
+    monkeypatch.setattr(layout, "analyze", boom)
+    with pytest.raises(RuntimeError):
+        run(BODY)
+    assert gc.isenabled()

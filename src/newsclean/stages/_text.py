@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from newsclean.document import Document
 
-__all__ = ["SHORT_TEXT", "english", "lower", "match_case", "tsv_rows"]
+__all__ = ["SHORT_TEXT", "english", "lower", "match_case", "token_set", "tsv_rows"]
+
+#: Characters of text read at a time when its distinct tokens are collected: the
+#: list of every token of a 10 MB text would take about ten times its size.
+TOKEN_CHUNK = 1 << 18
 
 
 def lower(text: str) -> str:
@@ -21,6 +25,30 @@ def lower(text: str) -> str:
     if len(lowered) != len(text):
         lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
     return lowered
+
+
+def token_set(text: str, findall: Callable[[str], list[str]] | None = None) -> set[str]:
+    """The distinct tokens of ``text``: ``findall(text)`` (default ``str.split``) as a set.
+
+    The text is read a chunk at a time (cut at white space, which no token
+    holds), so the full list of tokens is never built.
+
+    >>> sorted(token_set("a b a\nc"))
+    ['a', 'b', 'c']
+    """
+    split = findall if findall is not None else str.split
+    out: set[str] = set()
+    n = len(text)
+    i = 0
+    while i < n:
+        j = i + TOKEN_CHUNK
+        if j < n:
+            k = text.find(" ", j)
+            m = text.find("\n", j, k if k != -1 else n)
+            j = m if m != -1 else (k if k != -1 else n)
+        out.update(split(text[i:j]))
+        i = j
+    return out
 
 
 def match_case(template: str, word: str) -> str:

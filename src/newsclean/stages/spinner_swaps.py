@@ -40,7 +40,7 @@ from importlib import resources
 
 import regex
 
-from newsclean.stages._text import lower
+from newsclean.stages._text import lower, token_set
 
 __all__ = [
     "MAX_REVERSAL_PRIOR",
@@ -302,9 +302,9 @@ def nonword_candidates(text: str, lang: str) -> list[tuple[int, int, str]]:
     """
     lowered = lower(text)
     if _LOWERS_TO_ASCII not in text:
-        runs = set(_RUN.findall(lowered))
+        runs = token_set(lowered, _RUN.findall)
     else:  # lower the ASCII runs themselves: that sign lowers to an ASCII letter
-        runs = set(" ".join(set(_RUN.findall(text))).lower().split())
+        runs = set(" ".join(token_set(text, _RUN.findall)).lower().split())
     if not runs:
         return []
     unknown = [r for r in runs.difference(known_words(lang)) if len(r) <= MAX_TOKEN]

@@ -32,7 +32,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from newsclean.stages._text import lower, tsv_rows
+from newsclean.stages._text import lower, token_set, tsv_rows
 
 __all__ = ["TorturedPhrase", "find_tortured", "load_tortured"]
 
@@ -125,7 +125,7 @@ def _candidates(lowered: str) -> list[str]:
     keys = _keys()
     if "" in keys:  # a phrase without word characters: every phrase is a candidate
         return sorted(_index())
-    runs = set(lowered.split())
+    runs = token_set(lowered)
     runs.update(_WORD_RUN.findall(" ".join([t for t in runs if not t.isalnum()])))
     found: list[str] = []
     for key in runs.intersection(_key_set()):
