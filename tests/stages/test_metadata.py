@@ -901,3 +901,21 @@ def test_bare_name_line_under_the_headline_is_names_only(line: str, authors: lis
     out = run(f"Council approves the new water plan\n{line}\n{PARA}\n{PARA2}\n")
     assert out.get("authors") == authors
     assert (line in out.text.split("\n")) == (authors is None)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Jane Doe, AP National Security Writer", ["Jane Doe"]),
+        ("Ford Escape Video, New Lexus IS: Car News Headlines", None),
+        ("Car Reviews, Latest Industry News Headlines And More", None),
+    ],
+)
+def test_name_with_role_needs_a_short_role_tail(line: str, authors: list[str] | None) -> None:
+    out = run(f"Council approves the new water plan\nMenu\n{line}\n{PARA}\n")
+    assert out.get("authors") == authors
+
+
+def test_bare_name_line_may_end_with_a_date() -> None:
+    out = run(f"Council approves the new water plan\nOrion Jones on November 8, 2012, 9:13 AM\n{PARA}\n")
+    assert out.get("authors") == ["Orion Jones"]

@@ -9,11 +9,13 @@ the headline). Vocabularies (labels, roles, agencies, name particles) are in
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from newsclean.stages._header import _DIGIT, _LETTER, _Vocab, _vocab
 
-__all__ = ["MAX_DATE_LEAD", "MAX_UNLABELLED_BYLINE", "parse_byline"]
+__all__ = ["MAX_DATE_LEAD", "MAX_ROLE_WORDS", "MAX_UNLABELLED_BYLINE", "parse_byline"]
 
 #: Longest line (characters) read as a byline without a label; longer lines are
 #: headlines or teasers (two names with roles fit in 80 on the AEB captures).
@@ -21,6 +23,10 @@ MAX_UNLABELLED_BYLINE = 80
 #: Characters (a weekday name) allowed before the date that opens a
 #: "date, then byline" line.
 MAX_DATE_LEAD = 12
+#: Most words in the role or agency after the names of an unlabelled byline
+#: ("AP National Security Writer"); a longer tail is a headline that holds a
+#: role word ("New Lexus IS: Car News Headlines").
+MAX_ROLE_WORDS = 4
 
 _BYLINE_CUT = regex.compile(
     r"\s+[|•·–—/-]\s*|\s*[|•·]\s*|\s*\(|\s+(?:on|am|le|el|il|op)\s+\d|\s+\p{Ll}[^\s@]*@|@"
@@ -115,13 +121,7 @@ def parse_byline(line: str, *, labelled: bool = True) -> list[str] | None:
         if end is None:
             return None
         s = s[end:]
-    s = _FIELD_GLUE.sub(", ", s)
-    cut = _BYLINE_CUT.search(s)
-    head = s[: cut.start()] if cut else s
-    date = v.month_date.search(head) if _DIGIT.search(head) else None
-    if date is not None:  # 'Posted by Jane Doe on November 19, 2019': the names end at the date
-        head = _DATE_LEAD.sub("", head[: date.start()])
-    head = head.strip().rstrip(".,;:")
+    head = _names_part(s, v)
     if not head:
         return None
     names: list[str] = []
@@ -147,6 +147,26 @@ def parse_byline(line: str, *, labelled: bool = True) -> list[str] | None:
     return names
 
 
+@lru_cache(maxsize=1)
+def _date_words() -> frozenset[str]:
+    """Weekday names and the words of date labels ("Published", "Aktualisiert"), from ``data/dates.json``."""
+    from newsclean.datewords import vocabulary
+
+    vocab = vocabulary()
+    return vocab.weekdays | vocab.label_words
+
+
+def _names_part(s: str, v: _Vocab) -> str:
+    """The part of a byline (after its label) where the names are: up to a field break or a date."""
+    s = _FIELD_GLUE.sub(", ", s)
+    cut = _BYLINE_CUT.search(s)
+    head = s[: cut.start()] if cut else s
+    date = v.month_date.search(head) if _DIGIT.search(head) else None
+    if date is not None:  # 'Posted by Jane Doe on November 19, 2019': the names end at the date
+        head = _DATE_LEAD.sub("", head[: date.start()])
+    return head.strip().rstrip(".,;:")
+
+
 def _agencies(line: str, v: _Vocab) -> list[str]:
     """Return the news agencies named as comma or slash segments of a byline."""
     return [seg.strip().strip(".") for seg in regex.split(r"[,/]", line) if _is_agency(seg, v)]
@@ -159,17 +179,22 @@ def _unlabelled_rule(line: str, v: _Vocab, *, under_title: bool) -> str | None:
     ("Jane Doe, Staff Writer", "Jane Doe, Reuters"), anywhere in the byline
     zone; and a bare name line right under a found headline, before the story
     starts ("Jane Doe" or "Jane Doe and John Roe"). A bare line that carries a
-    section word ("World News"), a digit, or anything but names before a field
-    separator is not a name line.
+    section word ("World News") or anything but names before a field separator
+    is not a name line.
     """
     if len(line) > MAX_UNLABELLED_BYLINE:
         return None
     head, sep, tail = line.rpartition(",")
-    if sep and head.strip() and (_is_role(tail, v) or _is_agency(tail, v)):
+    if (
+        sep
+        and head.strip()
+        and len(tail.split()) <= MAX_ROLE_WORDS
+        and ":" not in tail
+        and (_is_role(tail, v) or _is_agency(tail, v))
+    ):
         return "name_with_role"
     if (
         under_title
-        and not _DIGIT.search(line)
         and _only_names(line, v)
         and not any(w.casefold() in v.section_words or w.casefold() in v.generic_crumbs for w in line.split())
     ):
@@ -185,9 +210,9 @@ def _only_names(line: str, v: _Vocab) -> bool:
     line is names only (then roles, agencies or one short capitalised outlet
     name), up to a separator such as ``|`` or an e-mail address.
     """
-    s = _FIELD_GLUE.sub(", ", line.strip())
-    cut = _BYLINE_CUT.search(s)
-    head = (s[: cut.start()] if cut else s).strip().rstrip(".,;:")
+    head = _names_part(line.strip(), v)
+    if _date_words() & {w.casefold().strip(".,") for w in head.split()}:
+        return False  # 'Published Wed, Nov 20 2019': a date line, not a name
     segments = [seg.strip() for seg in v.connectors.split(head) if seg.strip()]
     k = 0
     while k < len(segments) and _name(segments[k], v) is not None:
