@@ -33,7 +33,7 @@ def token_set(text: str, findall: Callable[[str], list[str]] | None = None) -> s
     The text is read a chunk at a time (cut at white space, which no token
     holds), so the full list of tokens is never built.
 
-    >>> sorted(token_set("a b a\nc"))
+    >>> sorted(token_set("a b a\\nc"))
     ['a', 'b', 'c']
     """
     split = findall if findall is not None else str.split
