@@ -13,11 +13,14 @@ Apache-2.0), its ``large_en`` list (the "best" English list). wordfreq's data is
 shared under CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/); the
 derived file is shared under the same licence, and its header says so.
 
-Format: comment lines starting with ``#``, then one line per frequency bucket,
-``N<TAB>word word ...``: the words whose frequency is ``10 ** (-N / 100)``
-(wordfreq's centibels; Zipf ``9 - N / 100``). Every key of wordfreq's English
-frequency dictionary is listed, in wordfreq's order, so a lookup in the packaged
-list gives what ``wordfreq.get_frequency_dict("en").get(word)`` gives.
+Format: comment lines starting with ``#``, then two parts. First the common words
+(frequency bucket at most :data:`COMMON_BUCKET`), one line per bucket,
+``N<TAB>word word ...``: the words whose frequency is ``10 ** (-N / 100)`` (wordfreq's
+centibels; Zipf ``9 - N / 100``). Then a line ``*<TAB>N N ...`` naming the buckets
+of the rest, and the rare words, one ``word<TAB>N`` line each, sorted by the word's
+UTF-8 bytes, so that :class:`newsclean.lexicon.WordList` finds one by bisection
+without reading them all. Every key of wordfreq's English frequency dictionary is
+listed once, with the frequency ``wordfreq.get_frequency_dict("en").get(word)`` gives.
 
 Run from the project root::
 
@@ -35,6 +38,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "newsclean" / "data" / "words_en.txt.gz"
 LANG = "en"
+#: Words of this bucket or a more frequent one (Zipf 3 and up: about 29,000 words, those
+#: of running text but a few names and rare words per capture) are read at once.
+COMMON_BUCKET = 600
 
 
 def _lines() -> list[str]:
@@ -51,14 +57,27 @@ def _lines() -> list[str]:
         "# Source: wordfreq by Robyn Speer, https://github.com/rspeer/wordfreq (code Apache-2.0).",
         "# Licence: wordfreq's data is CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/);",
         "# this derived list is shared under the same licence.",
-        "# Built by benchmarks/wordlist.py. Line: N<TAB>words, the words of frequency 10 ** (-N / 100).",
+        "# Built by benchmarks/wordlist.py. Common words: N<TAB>words, the words of frequency",
+        f"# 10 ** (-N / 100), for N <= {COMMON_BUCKET}. Then *<TAB>buckets of the rest, and one",
+        "# word<TAB>N line per rarer word, sorted by its UTF-8 bytes.",
     ]
-    body = []
+    final: dict[str, int] = {}  # a word listed twice keeps its last bucket, as in wordfreq's dictionary
     for index, bucket in enumerate(get_frequency_list(LANG)):
-        if bucket:
-            if any(" " in w or "\t" in w or not w for w in bucket):
-                raise ValueError(f"bucket {index} holds a word with white space; the format cannot carry it")
-            body.append(f"{index}\t{' '.join(bucket)}")
+        if any(" " in w or "\t" in w or "\n" in w or not w for w in bucket):
+            raise ValueError(f"bucket {index} holds a word with white space; the format cannot carry it")
+        for w in bucket:
+            final.pop(w, None)
+            final[w] = index
+    common: dict[int, list[str]] = {}
+    rare: list[tuple[bytes, int]] = []
+    for w, index in final.items():
+        if index <= COMMON_BUCKET:
+            common.setdefault(index, []).append(w)
+        else:
+            rare.append((w.encode("utf-8"), index))
+    body = [f"{index}\t{' '.join(words)}" for index, words in sorted(common.items())]
+    body.append("*\t" + " ".join(str(i) for i in sorted({i for _, i in rare})))
+    body += [f"{w.decode('utf-8')}\t{i}" for w, i in sorted(rare)]
     return head + body
 
 

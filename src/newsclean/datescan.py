@@ -262,7 +262,7 @@ def _raw_hits(text: str, dayfirst: bool | None) -> Iterator[DateHit]:
     numeric = NUMERIC_GATE.search(text) is not None
     # Each month-name form is tried only at month names that the right shape follows.
     js = [a for a, e in whole if p.js_tail.match(text, e)] if whole and ":" in text else []
-    for m in _scan(p.js_date, text, js):
+    for m in _scan(p.js_date, text, js) if js else ():
         d = _valid_date(int(m.group("y")), months.get(_fold(m.group("mon")), 0), int(m.group("d")))
         if d:
             clock = _clock(m)
@@ -284,26 +284,24 @@ def _raw_hits(text: str, dayfirst: bool | None) -> Iterator[DateHit]:
             yield DateHit(hit.value, hit.start, hit.end, hit.order, got[2])
     if not (whole or glued):
         return
+    # Each form's pattern is compiled on first need: build the starts first.
+    dmy: Iterable[regex.Match[str]] = ()
     if _LONG_SPACE.search(text):
-        dmy: Iterable[regex.Match[str]] = p.name_dmy.finditer(text)
+        dmy = p.name_dmy.finditer(text)
     else:
-        dmy = _scan(
-            p.name_dmy,
-            text,
-            (
-                s
-                for a, e in whole + glued
-                if p.dmy_tail.match(text, e)
-                for s in range(max(0, a - _DMY_REACH), a)
-                if text[s].isdecimal()
-            ),
-        )
-    mdy = _scan(p.name_mdy, text, (a for a, e in whole if p.mdy_tail.match(text, e)))
-    ymd = _scan(
-        p.name_ymd,
-        text,
-        (s for a, e in whole if p.ymd_tail.match(text, e) for s in range(max(0, a - 9), a - 4)),
-    )
+        dmy_starts = [
+            s
+            for a, e in whole + glued
+            if p.dmy_tail.match(text, e)
+            for s in range(max(0, a - _DMY_REACH), a)
+            if text[s].isdecimal()
+        ]
+        if dmy_starts:
+            dmy = _scan(p.name_dmy, text, dmy_starts)
+    mdy_starts = [a for a, e in whole if p.mdy_tail.match(text, e)]
+    mdy = _scan(p.name_mdy, text, mdy_starts) if mdy_starts else ()
+    ymd_starts = [s for a, e in whole if p.ymd_tail.match(text, e) for s in range(max(0, a - 9), a - 4)]
+    ymd = _scan(p.name_ymd, text, ymd_starts) if ymd_starts else ()
     for matches in (dmy, mdy, ymd):
         for m in matches:
             groups = m.groupdict()

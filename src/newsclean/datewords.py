@@ -154,25 +154,95 @@ _NOT_BEFORE = r"(?<![\d_$€£¥+.,/\-]|\d:|(?<!\w)v)"
 _NOT_AFTER = r"(?![\w]|[.,/:-]\d|-\w)"
 
 
-@dataclass(frozen=True, slots=True)
 class _Patterns:
-    ymd: regex.Pattern[str]
-    numeric: regex.Pattern[str]
-    cjk: regex.Pattern[str]
-    name_dmy: regex.Pattern[str]
-    name_mdy: regex.Pattern[str]
-    name_ymd: regex.Pattern[str]
-    js_date: regex.Pattern[str]
-    dmy_tail: regex.Pattern[str]
-    mdy_tail: regex.Pattern[str]
-    ymd_tail: regex.Pattern[str]
-    js_tail: regex.Pattern[str]
-    time_after: regex.Pattern[str]
-    time_any: regex.Pattern[str]
-    tz_after: regex.Pattern[str]
-    relative: regex.Pattern[str]
-    label: regex.Pattern[str]
-    unix_line: regex.Pattern[str]
+    """The date patterns, each compiled on its first use.
+
+    Compiling all of them costs about 100 ms (the month-name forms hold a
+    trie of month names in 27 languages), and a capture usually needs only a
+    few: a process that cleans one capture pays only for those. A pattern
+    compiled twice by two threads at once is the same pattern, so no lock.
+    """
+
+    __slots__ = ("_compiled", "_sources")
+
+    def __init__(self, sources: Mapping[str, tuple[str, int]]) -> None:
+        self._sources = dict(sources)
+        self._compiled: dict[str, regex.Pattern[str]] = {}
+
+    def _get(self, name: str) -> regex.Pattern[str]:
+        pattern = self._compiled.get(name)
+        if pattern is None:
+            source, flags = self._sources[name]
+            pattern = self._compiled[name] = regex.compile(source, flags)
+        return pattern
+
+    @property
+    def ymd(self) -> regex.Pattern[str]:
+        return self._get("ymd")
+
+    @property
+    def numeric(self) -> regex.Pattern[str]:
+        return self._get("numeric")
+
+    @property
+    def cjk(self) -> regex.Pattern[str]:
+        return self._get("cjk")
+
+    @property
+    def name_dmy(self) -> regex.Pattern[str]:
+        return self._get("name_dmy")
+
+    @property
+    def name_mdy(self) -> regex.Pattern[str]:
+        return self._get("name_mdy")
+
+    @property
+    def name_ymd(self) -> regex.Pattern[str]:
+        return self._get("name_ymd")
+
+    @property
+    def js_date(self) -> regex.Pattern[str]:
+        return self._get("js_date")
+
+    @property
+    def dmy_tail(self) -> regex.Pattern[str]:
+        return self._get("dmy_tail")
+
+    @property
+    def mdy_tail(self) -> regex.Pattern[str]:
+        return self._get("mdy_tail")
+
+    @property
+    def ymd_tail(self) -> regex.Pattern[str]:
+        return self._get("ymd_tail")
+
+    @property
+    def js_tail(self) -> regex.Pattern[str]:
+        return self._get("js_tail")
+
+    @property
+    def time_after(self) -> regex.Pattern[str]:
+        return self._get("time_after")
+
+    @property
+    def time_any(self) -> regex.Pattern[str]:
+        return self._get("time_any")
+
+    @property
+    def tz_after(self) -> regex.Pattern[str]:
+        return self._get("tz_after")
+
+    @property
+    def relative(self) -> regex.Pattern[str]:
+        return self._get("relative")
+
+    @property
+    def label(self) -> regex.Pattern[str]:
+        return self._get("label")
+
+    @property
+    def unix_line(self) -> regex.Pattern[str]:
+        return self._get("unix_line")
 
 
 @lru_cache(maxsize=1)
@@ -214,42 +284,44 @@ def _patterns() -> _Patterns:
         rf"\s(?:{tz}\s)?(?:\([^()\n]{{1,60}}\)\s)?{_YEAR}(?!\d)"
     )
     return _Patterns(
-        ymd=regex.compile(
-            rf"{_NOT_BEFORE}{_YEAR}(?:(?P<sep>[-/]|\s/\s)(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)|(?P<dot>\.\s?)(?P<m>[01]\d)(?P=dot)(?P<d>[0-3]\d))"
-            rf"\.?(?:(?=T\d)|{_NOT_AFTER})",
-            flags,
-        ),
-        numeric=regex.compile(
-            rf"{_NOT_BEFORE}(?P<a>[0-3]?\d)(?P<sep>[./-]|\s/\s)(?P<b>[01]?\d|[0-3]\d)(?P=sep){_YEAR}(?!\d|[.,/:-]\d|-\w|(?-i:[A-Za-z]))",
-            flags,
-        ),
-        cjk=regex.compile(
-            rf"{_YEAR}\s?[年년]\s?(?P<m>[01]?\d)\s?[月월]\s?(?P<d>[0-3]?\d)\s?[日일]?",
-            flags,
-        ),
-        name_dmy=regex.compile(
-            r"(?<![\d_.,/-]|(?-i:[A-Z]))(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|°|ª|-?го|\.)?"
-            rf"(?:\s+de|\s+del|\s+d')?[\s/-]{{0,3}}{mon}{dmy_tail}",
-            flags,
-        ),
-        name_mdy=regex.compile(rf"(?<![\w.-]){mon}{mdy_tail}", flags),
-        name_ymd=regex.compile(rf"(?<![\w.-]){_YEAR}\.?\s(?:m\.\s)?{mon}{ymd_tail}", flags),
-        js_date=regex.compile(rf"(?<![\w]){mon}{js_tail}", flags),
-        dmy_tail=regex.compile(dmy_tail, flags),
-        mdy_tail=regex.compile(mdy_tail, flags),
-        ymd_tail=regex.compile(ymd_tail, flags),
-        js_tail=regex.compile(js_tail, flags),
-        time_after=regex.compile(rf"\s{{0,3}}(?:{connector}\s{{0,3}}){{0,2}}{clock}", flags),
-        time_any=regex.compile(rf"(?<![\w.:,/-]){clock}(?![\w]|[:.]\d)", flags),
-        tz_after=regex.compile(rf"(?:Z(?!\w)|\s{{0,2}}\(?{tz}\)?)", flags),
-        relative=regex.compile(
-            rf"(?<!\w)(?:(?:{rel_before})\s{{1,3}}{number}\s{{0,2}}(?P<u>{units})\b"
-            rf"|{number}\s{{0,2}}(?P<u2>{units})\.?\s{{1,3}}(?:{rel_after})\b"
-            rf"|(?P<day>{days}))(?!\w)",
-            flags,
-        ),
-        label=regex.compile(rf"(?<!\w)(?P<label>{label})(?!\w)\s{{0,3}}[:：]?", flags),
-        unix_line=regex.compile(r"\s*(?P<n>\d{10}|\d{13})\s*"),
+        dict(
+            ymd=(
+                rf"{_NOT_BEFORE}{_YEAR}(?:(?P<sep>[-/]|\s/\s)(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)|(?P<dot>\.\s?)(?P<m>[01]\d)(?P=dot)(?P<d>[0-3]\d))"
+                rf"\.?(?:(?=T\d)|{_NOT_AFTER})",
+                flags,
+            ),
+            numeric=(
+                rf"{_NOT_BEFORE}(?P<a>[0-3]?\d)(?P<sep>[./-]|\s/\s)(?P<b>[01]?\d|[0-3]\d)(?P=sep){_YEAR}(?!\d|[.,/:-]\d|-\w|(?-i:[A-Za-z]))",
+                flags,
+            ),
+            cjk=(
+                rf"{_YEAR}\s?[年년]\s?(?P<m>[01]?\d)\s?[月월]\s?(?P<d>[0-3]?\d)\s?[日일]?",
+                flags,
+            ),
+            name_dmy=(
+                r"(?<![\d_.,/-]|(?-i:[A-Z]))(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|°|ª|-?го|\.)?"
+                rf"(?:\s+de|\s+del|\s+d')?[\s/-]{{0,3}}{mon}{dmy_tail}",
+                flags,
+            ),
+            name_mdy=(rf"(?<![\w.-]){mon}{mdy_tail}", flags),
+            name_ymd=(rf"(?<![\w.-]){_YEAR}\.?\s(?:m\.\s)?{mon}{ymd_tail}", flags),
+            js_date=(rf"(?<![\w]){mon}{js_tail}", flags),
+            dmy_tail=(dmy_tail, flags),
+            mdy_tail=(mdy_tail, flags),
+            ymd_tail=(ymd_tail, flags),
+            js_tail=(js_tail, flags),
+            time_after=(rf"\s{{0,3}}(?:{connector}\s{{0,3}}){{0,2}}{clock}", flags),
+            time_any=(rf"(?<![\w.:,/-]){clock}(?![\w]|[:.]\d)", flags),
+            tz_after=(rf"(?:Z(?!\w)|\s{{0,2}}\(?{tz}\)?)", flags),
+            relative=(
+                rf"(?<!\w)(?:(?:{rel_before})\s{{1,3}}{number}\s{{0,2}}(?P<u>{units})\b"
+                rf"|{number}\s{{0,2}}(?P<u2>{units})\.?\s{{1,3}}(?:{rel_after})\b"
+                rf"|(?P<day>{days}))(?!\w)",
+                flags,
+            ),
+            label=(rf"(?<!\w)(?P<label>{label})(?!\w)\s{{0,3}}[:：]?", flags),
+            unix_line=(r"\s*(?P<n>\d{10}|\d{13})\s*", 0),
+        )
     )
 
 

@@ -14,6 +14,13 @@ wordfreq tokenizes a word before looking it up. For Chinese it needs jieba, for 
 and Korean MeCab, packages newsclean does not install; a token in one of those languages,
 or a language wordfreq has no list for, must not crash a stage. :func:`zipf` answers
 ``None`` ("unknown") then, and every caller treats unknown as "no evidence".
+
+The packaged list has two parts (see ``benchmarks/wordlist.py``): the common words,
+by frequency bucket, read into a dictionary on first use (about 30,000 words, a few
+milliseconds); and the rare rest, one ``word<TAB>bucket`` line each, sorted by the
+word's UTF-8 bytes and looked up by bisection in the file's bytes. Reading all
+320,000 words into a dictionary cost about 150 ms on the first English capture of
+every process; a capture looks up a few dozen rare words.
 """
 
 from __future__ import annotations
@@ -21,43 +28,166 @@ from __future__ import annotations
 import gzip
 import math
 from functools import lru_cache
+from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
+from typing import Any
 
-__all__ = ["PACKAGED", "frequencies", "packaged_frequencies", "zipf"]
+__all__ = ["PACKAGED", "WordList", "frequencies", "packaged_frequencies", "packaged_words", "zipf"]
 
 #: Languages whose wordfreq list is packaged (``data/words_<lang>.txt.gz``).
 PACKAGED = frozenset({"en"})
+
+
+def _frequency(bucket: int) -> float:
+    """The frequency of a centibel bucket, computed as wordfreq computes it."""
+    return 10 ** (-bucket / 100)
+
+
+#: At most this many rare-word answers are remembered per list (then forgotten at
+#: once): memory stays bounded however many distinct tokens a long run meets.
+_RARE_MEMO_SIZE = 50_000
+
+
+class WordList(Mapping[str, float]):
+    """A packaged word -> frequency list, answered without building one big dictionary.
+
+    ``get`` and ``in`` answer exactly as ``wordfreq.get_frequency_dict(lang)``
+    would. The common words are a dictionary; a rare word is found by bisection
+    over the sorted rest (about 19 steps). Iterating or sizing the mapping reads
+    the whole list once (:func:`packaged_frequencies`).
+
+    Attributes:
+        lowest: The lowest frequency in the list.
+    """
+
+    __slots__ = ("_common", "_lang", "_memo", "_rare", "lowest")
+
+    def __init__(self, lang: str, common: dict[str, float], rare: bytes, lowest: float) -> None:
+        self._lang = lang
+        self._common = common
+        self._rare = rare
+        self._memo: dict[str, float | None] = {}
+        self.lowest = lowest
+
+    def _find(self, word: str) -> float | None:
+        found = self._memo.get(word, False)
+        if found is not False:
+            return found
+        key = word.encode("utf-8", "surrogatepass")
+        blob = self._rare
+        lo, hi = 0, len(blob)  # both always at the start of a line
+        found = None
+        while lo < hi:
+            mid = (lo + hi) // 2
+            start = blob.rfind(b"\n", lo, mid) + 1 or lo
+            tab = blob.index(b"\t", start)
+            here = blob[start:tab]
+            if here == key:
+                found = _frequency(int(blob[tab + 1 : blob.index(b"\n", tab)]))
+                break
+            if here < key:
+                lo = blob.index(b"\n", tab) + 1
+            else:
+                hi = start
+        if len(self._memo) >= _RARE_MEMO_SIZE:
+            self._memo.clear()
+        self._memo[word] = found
+        return found
+
+    def get(self, word: str, default: Any = None) -> Any:  # noqa: D102 - Mapping.get
+        found = self._common.get(word)
+        if found is None:
+            found = self._find(word)
+        return default if found is None else found
+
+    def missing(self, words: Iterable[str]) -> set[str]:
+        """Return the ``words`` that are not in the list (a set difference, rare words bisected)."""
+        rest = set(words).difference(self._common)
+        return {w for w in rest if self._find(w) is None}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        return word in self._common or self._find(word) is not None
+
+    def __getitem__(self, word: str) -> float:
+        found = self.get(word)
+        if found is None:
+            raise KeyError(word)
+        return float(found)
+
+    def __iter__(self) -> Iterator[str]:
+        full = packaged_frequencies(self._lang)
+        return iter(full if full is not None else ())
+
+    def __len__(self) -> int:
+        full = packaged_frequencies(self._lang)
+        return len(full) if full is not None else 0
+
+
+def _packaged_bytes(lang: str) -> bytes:
+    raw = resources.files("newsclean.data").joinpath(f"words_{lang}.txt.gz").read_bytes()
+    return gzip.decompress(raw)
+
+
+#: The line that starts the sorted part of a packaged list: ``*<TAB>`` and its buckets.
+_RARE_MARK = b"\n*\t"
+
+
+@lru_cache(maxsize=4)
+def packaged_words(lang: str) -> WordList | None:
+    """Return the packaged word list of ``lang`` as a :class:`WordList`, or None when none is packaged.
+
+    >>> packaged_words("en").get("the") > 0.01
+    True
+    >>> "qzxvbn" in packaged_words("en")
+    False
+    """
+    if lang not in PACKAGED:
+        return None
+    data = _packaged_bytes(lang)
+    mark = data.index(_RARE_MARK) + 1
+    mark_end = data.index(b"\n", mark)
+    common: dict[str, float] = {}
+    buckets = [int(b) for b in data[mark + 2 : mark_end].split()]
+    for line in data[:mark].decode("utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        bucket, _, words = line.partition("\t")
+        buckets.append(int(bucket))
+        common.update(dict.fromkeys(words.split(" "), _frequency(int(bucket))))
+    return WordList(lang, common, data[mark_end + 1 :], _frequency(max(buckets)))
 
 
 @lru_cache(maxsize=4)
 def packaged_frequencies(lang: str) -> dict[str, float] | None:
     """Return the packaged word -> frequency dictionary of ``lang``, or None when none is packaged.
 
-    Each line of the file holds a frequency bucket ``N`` and its words; wordfreq
-    stores the frequency ``10 ** (-N / 100)`` (centibels) and so does this.
+    Each common word is listed under its frequency bucket ``N``, each rare word
+    with its bucket; wordfreq stores the frequency ``10 ** (-N / 100)``
+    (centibels) and so does this. Reading the whole list costs about 150 ms:
+    lookups go through :func:`packaged_words`.
 
     >>> packaged_frequencies("en")["the"] > 0.01
     True
     """
-    if lang not in PACKAGED:
+    words = packaged_words(lang)
+    if words is None:
         return None
-    raw = resources.files("newsclean.data").joinpath(f"words_{lang}.txt.gz").read_bytes()
-    freqs: dict[str, float] = {}
-    for line in gzip.decompress(raw).decode("utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        bucket, _, words = line.partition("\t")
-        freqs.update(dict.fromkeys(words.split(" "), 10 ** (-int(bucket) / 100)))
+    freqs = dict(words._common)
+    for line in words._rare.decode("utf-8").splitlines():
+        word, _, bucket = line.partition("\t")
+        freqs[word] = _frequency(int(bucket))
     return freqs
 
 
-def frequencies(lang: str) -> dict[str, float]:
+def frequencies(lang: str) -> Mapping[str, float]:
     """Return wordfreq's word -> frequency dictionary for ``lang`` (the packaged copy when there is one).
 
     Raises:
         LookupError: When wordfreq has no list for ``lang``.
     """
-    packaged = packaged_frequencies(lang)
+    packaged = packaged_words(lang)
     if packaged is not None:
         return packaged
     from wordfreq import get_frequency_dict
@@ -95,7 +225,7 @@ def zipf(word: str, language: str = "en") -> float | None:
     True
     """
     if language in PACKAGED and word.isascii() and word.isalpha():
-        freqs = packaged_frequencies(language)
+        freqs = packaged_words(language)
         if freqs is not None:
             return _zipf_of(freqs.get(word.lower(), _UNLISTED))
     try:

@@ -33,13 +33,14 @@ from __future__ import annotations
 import math
 import re
 import time
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
 import regex
 
+from newsclean.lexicon import WordList
 from newsclean.stages._text import lower, token_set
 
 __all__ = [
@@ -172,7 +173,7 @@ def load_synonyms() -> SynonymIndex:
     return _index(parse_synonyms(text), started)
 
 
-def _frequency_dict(lang: str) -> dict[str, float]:
+def _frequency_dict(lang: str) -> Mapping[str, float]:
     from newsclean.lexicon import frequencies
 
     return frequencies(lang)
@@ -182,6 +183,8 @@ def _frequency_dict(lang: str) -> dict[str, float]:
 def known_words(lang: str) -> Collection[str]:
     """Return the words of ``lang`` at Zipf :data:`NONWORD_ZIPF` or more (what is not a non-word)."""
     freqs = _frequency_dict(lang)
+    if isinstance(freqs, WordList) and math.log10(freqs.lowest) + 9.0 >= NONWORD_ZIPF:
+        return freqs  # the packaged list knows its lowest frequency without reading every word
     # The list has a few hundred distinct frequencies: test each once.
     values = set(freqs.values())
     kept = {f for f in values if f and math.log10(f) + 9.0 >= NONWORD_ZIPF}
@@ -307,13 +310,14 @@ def nonword_candidates(text: str, lang: str) -> list[tuple[int, int, str]]:
         runs = set(" ".join(token_set(text, _RUN.findall)).lower().split())
     if not runs:
         return []
-    unknown = [r for r in runs.difference(known_words(lang)) if len(r) <= MAX_TOKEN]
+    known = known_words(lang)
+    missing = known.missing(runs) if isinstance(known, WordList) else runs.difference(known)
+    unknown = [r for r in missing if len(r) <= MAX_TOKEN]
     if not unknown:
         return []
     # Each chunk holding an unknown run, located from the run's occurrences.
     found: dict[int, tuple[tuple[int, int, str], ...]] = {}
     parts_of: dict[str, tuple[tuple[int, int, str], ...]] = {}
-    known = known_words(lang)
     n = len(text)
     for run in unknown:
         i = lowered.find(run)
