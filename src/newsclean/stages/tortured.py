@@ -12,7 +12,12 @@ built up front:
 
 1. **Index** (once per process, a dictionary): phrase -> row, and each
    phrase's *key run*, its longest run of word characters not found in the
-   phrase it replaced ("profound" in "profound learning").
+   phrase it replaced ("profound" in "profound learning"). The key index is
+   packaged (``data/tortured_keys.tsv``, built by ``python -m
+   benchmarks.tortured_keys``) with the SHA-256 of the table it was built
+   from: computing it costs about 50 ms, reading it a few. When the table
+   changed since, it is computed as before. The rows themselves are read
+   only when a candidate phrase occurs in a text (1 capture in 181).
 2. **Prefilter** (linear): the set of runs of the text, intersected with the
    key runs; a phrase is a candidate only when all its runs occur. A match
    needs every run of the phrase in the text, so the prefilter misses
@@ -25,6 +30,7 @@ built up front:
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -59,9 +65,14 @@ class TorturedPhrase:
 
 
 @lru_cache(maxsize=1)
+def _table_text() -> str:
+    return resources.files("newsclean.data").joinpath("tortured.tsv").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
 def load_tortured() -> tuple[TorturedPhrase, ...]:
     """Read the packaged tortured-phrase table (``data/tortured.tsv``)."""
-    text = resources.files("newsclean.data").joinpath("tortured.tsv").read_text(encoding="utf-8")
+    text = _table_text()
     rows: list[TorturedPhrase] = []
     for cells in tsv_rows(text):
         cells += [""] * (5 - len(cells))
@@ -91,8 +102,54 @@ def _index() -> dict[str, TorturedPhrase]:
 _WORD_RUN = re.compile(r"[\w\-]+")
 
 
+#: The key index file, and the first line it starts with (the digest of the table follows).
+KEYS_FILE = "tortured_keys.tsv"
+KEYS_DIGEST = "# sha256 of tortured.tsv: "
+
+
+def table_digest(text: str) -> str:
+    """The SHA-256 of the tortured-phrase table's text, as the key index records it."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def render_keys(keys: dict[str, tuple[tuple[frozenset[str], str], ...]], digest: str) -> str:
+    """Write the key index as the packaged file holds it: ``key<TAB>phrase<TAB>runs`` lines."""
+    lines = [
+        f"{KEYS_DIGEST}{digest}",
+        "# Key index of data/tortured.tsv (same source and licence), built by",
+        "# python -m benchmarks.tortured_keys. Line: key<TAB>phrase<TAB>the phrase's runs, space-separated.",
+    ]
+    for key in sorted(keys):
+        lines += [f"{key}\t{phrase}\t{' '.join(sorted(runs))}" for runs, phrase in keys[key]]
+    return "\n".join(lines) + "\n"
+
+
+def _packaged_keys() -> dict[str, tuple[tuple[frozenset[str], str], ...]] | None:
+    """The packaged key index, or None when it is missing or was built from another table."""
+    try:
+        text = resources.files("newsclean.data").joinpath(KEYS_FILE).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    first, _, body = text.partition("\n")
+    if first != KEYS_DIGEST + table_digest(_table_text()):
+        return None
+    keys: dict[str, list[tuple[frozenset[str], str]]] = {}
+    for line in body.splitlines():
+        if line.startswith("#"):
+            continue
+        key, phrase, runs = line.split("\t")
+        keys.setdefault(key, []).append((frozenset(runs.split(" ")) if runs else frozenset(), phrase))
+    return {k: tuple(v) for k, v in keys.items()}
+
+
 @lru_cache(maxsize=1)
 def _keys() -> dict[str, tuple[tuple[frozenset[str], str], ...]]:
+    """The key index: the packaged one when it matches the table, else :func:`compute_keys`."""
+    packaged = _packaged_keys()
+    return packaged if packaged is not None else compute_keys()
+
+
+def compute_keys() -> dict[str, tuple[tuple[frozenset[str], str], ...]]:
     """Index the phrases by their key run: key -> ``(runs of the phrase, phrase)`` pairs.
 
     Every maximal run of word characters and hyphens in a phrase is also one

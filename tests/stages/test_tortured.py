@@ -1,0 +1,39 @@
+"""Tests of newsclean.stages.tortured: the packaged key index and its fallback."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean.stages import tortured
+
+
+def test_packaged_key_index_is_the_computed_one() -> None:
+    # Fails when data/tortured.tsv changed without `python -m benchmarks.tortured_keys`.
+    packaged = tortured._packaged_keys()
+    assert packaged is not None, "data/tortured_keys.tsv is stale: run python -m benchmarks.tortured_keys"
+    assert packaged == tortured.compute_keys()
+
+
+def test_a_stale_key_index_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tortured, "_table_text", lambda: "# another table\nfoo bar\tfoo baz\n")
+    assert tortured._packaged_keys() is None
+
+
+def test_key_index_round_trips_through_its_file_format() -> None:
+    keys = {"odd": ((frozenset({"odd", "phrase"}), "odd phrase"),), "": ((frozenset(), "!!"),)}
+    text = tortured.render_keys(keys, "d")
+    assert text.startswith(tortured.KEYS_DIGEST + "d\n")
+    body = [line for line in text.splitlines() if not line.startswith("#")]
+    assert body == ["\t!!\t", "odd\todd phrase\todd phrase"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The results are as pursues: none.", ["as follows"]),
+        ("The network has profound layers.", ["deep layers"]),
+        ("The results are as follows: none.", []),  # clean control: the real phrase
+    ],
+)
+def test_find_tortured_with_the_packaged_index(text: str, found: list[str]) -> None:
+    assert [row.canonical for _, _, row in tortured.find_tortured(text)] == found
