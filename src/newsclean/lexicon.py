@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import gzip
 import math
-from functools import lru_cache
 from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -94,7 +94,7 @@ class WordList(Mapping[str, float]):
         self._memo[word] = found
         return found
 
-    def get(self, word: str, default: Any = None) -> Any:  # noqa: D102 - Mapping.get
+    def get(self, word: str, default: Any = None) -> Any:
         found = self._common.get(word)
         if found is None:
             found = self._find(word)
