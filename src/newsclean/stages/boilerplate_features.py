@@ -15,12 +15,12 @@ Every threshold is named at module level or in ``data/boilerplate_model.json``
 from __future__ import annotations
 
 import operator
-import re
 from collections.abc import Sequence
 from typing import Literal, NamedTuple
 
 import regex
 
+from newsclean.lazyre import lazy, lazy_re
 from newsclean.stages.boilerplate_vocab import _Vocab, _vocab_reason
 
 __all__ = ["Kind"]
@@ -28,15 +28,15 @@ __all__ = ["Kind"]
 Kind = Literal["prose", "sentence", "other", "bad"]
 
 # -- patterns (compiled once) -------------------------------------------------
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*")
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-_BULLET = regex.compile(r"^(?:[-–—•*·▪►▸‣◦»›+]|\d{1,2}[.)])\s+")
-_SEPARATOR = regex.compile(r"^(?:[-_=*~#.·•+<>|/\\]\s*){3,}$")
-_TERMINAL = regex.compile(r"[.!?…;:。！？][\"'”’»)\]」』]*$|[\"”’»」』]$")
-_SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]*(?:\s|$)")
-_STARTS_SENTENCE = regex.compile(r"^[\"'“‘«(\[—–-]?\s*[\p{Lu}\p{N}¿¡]")
+_WORD = lazy(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*")
+_CJK = lazy(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_BULLET = lazy(r"^(?:[-–—•*·▪►▸‣◦»›+]|\d{1,2}[.)])\s+")
+_SEPARATOR = lazy(r"^(?:[-_=*~#.·•+<>|/\\]\s*){3,}$")
+_TERMINAL = lazy(r"[.!?…;:。！？][\"'”’»)\]」』]*$|[\"”’»」』]$")
+_SENTENCE_END = lazy(r"[.!?…][\"'”’»)\]]*(?:\s|$)")
+_STARTS_SENTENCE = lazy(r"^[\"'“‘«(\[—–-]?\s*[\p{Lu}\p{N}¿¡]")
 # "Great! (4321)", "Like! (1234)", "Likes (12)", "👍 12", "♥ 3", "12 ♥"
-_WIDGET = regex.compile(
+_WIDGET = lazy(
     r"^(?:\p{L}[\p{L} ]{0,24}[!?]?\s*[(\[]\s*\d[\d,.]*\s*[kKmM]?\s*[)\]]"
     r"|(?:[\p{So}\p{Sk}\p{Cs}]\uFE0F?\s*)+[\d,.]+\s*[kKmM]?"
     r"|[\d,.]+\s*[kKmM]?\s*(?:[\p{So}\p{Sk}]\uFE0F?\s*)+"
@@ -45,23 +45,23 @@ _WIDGET = regex.compile(
     r"|(?:shares?|likes?|views?|votes?)\s*[:]?\s*\d[\d,.]*\s*[kKmM]?)$"
 )
 # lines made only of numbers, counters and pagination marks: "16", "1 of 23", "1 / 23", "2/5"
-_COUNTER = regex.compile(r"^[(\[]?\d[\d,.]*[)\]]?(?:\s*(?:/|of|von|de|di|van|sur|\|)\s*\d[\d,.]*)?$")
-_HASHTAGS = regex.compile(r"^(?:#[\p{L}\p{N}_][\p{L}\p{N}_-]*[\s,;]*){1,40}$")
-_HASHTAG = regex.compile(r"#([\p{L}\p{N}_][\p{L}\p{N}_-]*)")
-_TAGS_LINE = regex.compile(
+_COUNTER = lazy(r"^[(\[]?\d[\d,.]*[)\]]?(?:\s*(?:/|of|von|de|di|van|sur|\|)\s*\d[\d,.]*)?$")
+_HASHTAGS = lazy(r"^(?:#[\p{L}\p{N}_][\p{L}\p{N}_-]*[\s,;]*){1,40}$")
+_HASHTAG = lazy(r"#([\p{L}\p{N}_][\p{L}\p{N}_-]*)")
+_TAGS_LINE = lazy(
     r"^(?:tags?|tagged|tagged with|keywords?|topics?|schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter|themen"
     r"|(?:é|e)tiquettes?|mots[- ]cl(?:é|e)s|sujets|etiquetas|palabras clave|temas|argomenti|parole chiave"
     r"|tag|assuntos|palavras-chave|trefwoorden|onderwerpen)\s*[:：]\s*(?P<tags>\S.{0,600})$",
     regex.IGNORECASE,
 )
-_TAGS_HEADER = regex.compile(
+_TAGS_HEADER = lazy(
     r"^(?:tags?|keywords?|schlagw(?:ö|oe)rter|(?:é|e)tiquettes?|mots[- ]cl(?:é|e)s|etiquetas|palabras clave"
     r"|parole chiave|palavras-chave|trefwoorden)\s*[:：]?$",
     regex.IGNORECASE,
 )
-_TAG_SPLIT = regex.compile(r"\s*[,;|•·]\s*")
+_TAG_SPLIT = lazy(r"\s*[,;|•·]\s*")
 # Credit lines that belong to the story (kept next to the body).
-_CREDIT = regex.compile(
+_CREDIT = lazy(
     r"(?:^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|reported|research|"
     r"translated|translation|fact-checking)\s+by\b"
     r"|\b(?:writers?|correspondents?|reporters?|staff|producers?|journalists?)\b.{0,120}\b"
@@ -72,44 +72,44 @@ _CREDIT = regex.compile(
     r"|^(?:mitarbeit|mit material von|avec|con informaci[oó]n de|com informa[cç][oõ]es d[ae])\s*[:]?\s*\S.{0,80}$)",
     regex.IGNORECASE,
 )
-_CONTINUES = regex.compile(r"^[\p{Ll},;]")
+_CONTINUES = lazy(r"^[\p{Ll},;]")
 # "jsmith says:", "Anna on 3 May 2019 at 4:36 pm said:": the head of a reader comment
-_COMMENT_HEAD = regex.compile(
+_COMMENT_HEAD = lazy(
     r"^\S.{0,80}\s(?:says|said|wrote|writes|replied|dice|dijo|escribió|schreibt|schrieb|a écrit|"
     r"disse|escreveu|zegt|schreef|scrive|ha scritto)\s*:?$",
     regex.IGNORECASE,
 )
 # A short line with a clock time or an age: the stamp of a reader comment or a feed entry.
-_STAMP = regex.compile(
+_STAMP = lazy(
     r"^.{0,40}(?:\b\d{1,2}:\d{2}|\b\d{1,2}[:.]\d{2}\s*[ap]\.?m\b|\b\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
     r"months?|years?)\s+ago)\b.{0,20}$",
     regex.IGNORECASE,
 )
-_STRONG_COMMENTS = regex.compile(
+_STRONG_COMMENTS = lazy(
     r"\b(?:responses? to|thoughts on|repl(?:y|ies) to|leave a (?:reply|comment)|comments are closed|"
     r"top rated comments|reader comments)\b",
     regex.IGNORECASE,
 )
-_ELLIPSIS = regex.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
+_ELLIPSIS = lazy(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
 # "Home > News > World", "Mensagens » Autoestima » Title": a breadcrumb trail
-_BREADCRUMB = regex.compile(
+_BREADCRUMB = lazy(
     r"^(?:[^»›>|/\n]{1,60}\s*[»›>]\s*){1,8}[^»›>|/\n]{1,200}$|^(?:[^|/\n]{1,40}\s[|/]\s){2,8}[^|/\n]{1,120}$"
 )
-_DIGITS = re.compile(r"\d+")  # stdlib: the same Unicode decimal digits, a faster call
-_DATA_ROW = regex.compile(
+_DIGITS = lazy_re(r"\d+")  # stdlib: the same Unicode decimal digits, a faster call
+_DATA_ROW = lazy(
     r"^(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", regex.IGNORECASE
 )
 # The page footer: what follows it is never story text.
-_FOOTER = regex.compile(
+_FOOTER = lazy(
     r"\ball rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|"
     r"tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|"
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}|\p{L}+\s+\d{4})",
     regex.IGNORECASE,
 )
 # A link teaser: a title-case headline glued to its summary ("Bill At Troy SteakhouseA party of six…").
-_GLUE = regex.compile(r"(?<=[\p{Ll}\d?!.’”\"'%)])(?=\p{Lu}[\p{Ll}\s'’])")
-_URL = regex.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\S+$|^@\w+$")
-_TIMESTAMP = regex.compile(r"^[\d\s:/.,-]+(?:[ap]\.?m\.?|gmt|utc|et|est|edt|pst|cet)?$", regex.IGNORECASE)
+_GLUE = lazy(r"(?<=[\p{Ll}\d?!.’”\"'%)])(?=\p{Lu}[\p{Ll}\s'’])")
+_URL = lazy(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\S+$|^@\w+$")
+_TIMESTAMP = lazy(r"^[\d\s:/.,-]+(?:[ap]\.?m\.?|gmt|utc|et|est|edt|pst|cet)?$", regex.IGNORECASE)
 
 _NO_STOPS = 0.3  # function-word share assumed for languages without a list
 _MAX_LINE = 20_000
@@ -117,8 +117,8 @@ _MAX_LINE = 20_000
 _CJK_FROM = "\u1100"
 #: how a line matched by ``_URL`` starts, when it has no "@"
 _URL_STARTS = ("http://", "https://", "www.")
-_LETTER = regex.compile(r"\p{L}")
-_DIGIT = regex.compile(r"\d")
+_LETTER = lazy(r"\p{L}")
+_DIGIT = lazy(r"\d")
 
 # Fast paths. Each string test below is true whenever the pattern it guards
 # could match, so a guarded pattern decides exactly as the bare pattern does.
@@ -131,8 +131,8 @@ _PLAIN_CLASS = (
     "\x00-\x7f\xa0-\xa9\xab-\xb1\xb4\xb6-\xb8\xbb\xbf\xd7\xf7"
     "\u2000-\u206f\u20a0-\u20c0\u2190-\u21ff\u25a0-\u25ff"
 )
-_NOT_PLAIN = re.compile(f"[^{_PLAIN_CLASS}]")
-_WORD_PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.-]*")
+_NOT_PLAIN = lazy_re(f"[^{_PLAIN_CLASS}]")
+_WORD_PLAIN = lazy_re(r"[A-Za-z0-9][A-Za-z0-9'’.-]*")
 _BULLET_FIRST = frozenset("-–—•*·▪►▸‣◦»›+")
 _SEPARATOR_FIRST = frozenset("-_=*~#.·•+<>|/\\")
 #: first characters of the ASCII branches of ``_WIDGET`` and ``_COUNTER`` (the caret and
@@ -186,7 +186,7 @@ _ENDERS_SET = frozenset(_ENDERS)
 _SLOW_END = frozenset(_CLOSERS + "\n")
 #: last characters of the verbs of ``_COMMENT_HEAD`` in any case, and its optional colon
 _COMMENT_LAST = frozenset("sdeoótbufSDEOÓTBUFſ:\n")
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_ASCII_LETTER = lazy_re(r"[A-Za-z]")
 _INITIAL = operator.itemgetter(0)
 
 

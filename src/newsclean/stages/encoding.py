@@ -60,6 +60,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newsclean.document import Change, Document
+from newsclean.lazyre import lazy_re
 from newsclean.protocol import stage
 
 if TYPE_CHECKING:
@@ -143,10 +144,10 @@ _ALL_CONTS = set("".join(_CONTS.values()))
 
 #: A lead character followed by a continuation character of any codec; each hit
 #: is checked against the exact per-codec pairs (``_pairs``).
-_PAIR_RE = re.compile(f"[{_class(_ALL_LEADS)}](?=[{_class(_ALL_CONTS)}])")
+_PAIR_RE = lazy_re(f"[{_class(_ALL_LEADS)}](?=[{_class(_ALL_CONTS)}])")
 #: Also sent to ftfy: C1 controls, surrogates, and Ã/Â before a space (a lost
 #: no-break-space byte, as in "voilÃ le"; checked after the match).
-_LONE_RE = re.compile("[\x80-\x9f\ud800-\udfffÃÂ]")
+_LONE_RE = lazy_re("[\x80-\x9f\ud800-\udfffÃÂ]")
 _C1_OR_SURROGATE_RE = re.compile("[\x80-\x9f\ud800-\udfff]")
 
 
@@ -182,27 +183,27 @@ _LINE_BREAKS = "\r\x0b\x0c\u2028\u2029"
 _LIGATURES = "".join(map(chr, range(0xFB00, 0xFB07)))
 _SURROGATES = "\ud800-\udfff"
 
-_SPECIAL_RE = re.compile(
+_SPECIAL_RE = lazy_re(
     f"[{_class(_NBSP + _BLANKS + _INVISIBLE + _BIDI + _JOINERS + _SOFT_HYPHEN + _CONTROL)}"
     f"{_class(_LINE_BREAKS + _LIGATURES)}{_SURROGATES}]"
 )
 #: Full-width forms of ASCII characters (U+FF01-FF5E) and the ideographic space.
 _FULLWIDTH = "".join(map(chr, range(0xFF01, 0xFF5F))) + _IDEOGRAPHIC_SPACE
-_FULLWIDTH_RE = re.compile("[\uff01-\uff5e\u3000]")
+_FULLWIDTH_RE = lazy_re("[\uff01-\uff5e\u3000]")
 #: One scan for everything character-level the stage may change.
-_ANY_RE = re.compile(_SPECIAL_RE.pattern[:-1] + "\uff01-\uff5e\u3000ÃÂ]")
+_ANY_RE = lazy_re(_SPECIAL_RE.pattern[:-1] + "\uff01-\uff5e\u3000ÃÂ]")
 #: The same without full-width forms (for CJK text, where they stay).
-_ANY_NARROW_RE = re.compile(_SPECIAL_RE.pattern[:-1] + "ÃÂ]")
+_ANY_NARROW_RE = lazy_re(_SPECIAL_RE.pattern[:-1] + "ÃÂ]")
 #: Han, kana, Hangul, CJK punctuation: text where full width is meaningful.
-_CJK_RE = re.compile("[\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CJK_RE = lazy_re("[\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 #: Right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, presentation forms.
-_RTL_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_RTL_RE = lazy_re("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 #: The characters above that occur in ASCII text.
-_ASCII_SPECIAL_RE = re.compile("[\\x00-\\x09\\x0b-\\x1f\\x7f]")
-_ANSI_RE = re.compile(r"\x1b\[[0-9;]{0,32}[A-Za-z]")
+_ASCII_SPECIAL_RE = lazy_re("[\\x00-\\x09\\x0b-\\x1f\\x7f]")
+_ANSI_RE = lazy_re(r"\x1b\[[0-9;]{0,32}[A-Za-z]")
 
 #: An entity, with any ``amp;`` that escaped it again (``&amp;amp;lt;``).
-_ENTITY_RE = re.compile(r"&(?:amp;){0,8}(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY_RE = lazy_re(r"&(?:amp;){0,8}(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 #: What decoded entities become: blanks and invisible characters are settled at once.
 _ENTITY_AFTER = str.maketrans({c: " " for c in _NBSP} | {c: "" for c in _INVISIBLE + _SOFT_HYPHEN})
 
@@ -211,7 +212,7 @@ _NBSP_SET = frozenset(_NBSP)
 _BIDI_SET = frozenset(_BIDI)
 _INVISIBLE_SET = frozenset(_INVISIBLE)
 _CONTROL_SET = frozenset(_CONTROL)
-_BAD_BLANK_RE = re.compile(f"[{_class(_NBSP + _BLANKS)}]")
+_BAD_BLANK_RE = lazy_re(f"[{_class(_NBSP + _BLANKS)}]")
 
 
 def _run_re(extra: str) -> re.Pattern[str]:
@@ -225,8 +226,8 @@ def _run_re(extra: str) -> re.Pattern[str]:
 #: space (text without CJK characters).
 _RUN_RE = _run_re("")
 _RUN_WIDE_RE = _run_re(_IDEOGRAPHIC_SPACE)
-_ASCII_RUN_RE = re.compile(r"[\x00-\x7f]+")
-_TOKEN_RE = re.compile(r"[^ \t\n]+")
+_ASCII_RUN_RE = lazy_re(r"[\x00-\x7f]+")
+_TOKEN_RE = lazy_re(r"[^ \t\n]+")
 
 
 # -- checks -------------------------------------------------------------------
