@@ -30,9 +30,10 @@ _METHODS = ("match", "search", "fullmatch", "findall", "finditer", "sub", "subn"
 class _LazyPattern:
     """Stands in for a compiled pattern until one of its methods is first called."""
 
-    __slots__ = ("_engine", "flags", "pattern", *_METHODS)
+    __slots__ = ("_compiled", "_engine", "flags", "pattern", *_METHODS)
 
     def __init__(self, engine: Any, pattern: str, flags: int) -> None:
+        self._compiled: Any = None
         self._engine = engine
         self.pattern = pattern
         self.flags = flags
@@ -46,7 +47,9 @@ class _LazyPattern:
         return call
 
     def _compile(self) -> Any:
-        compiled = self._engine.compile(self.pattern, self.flags)
+        if self._compiled is not None:
+            return self._compiled
+        compiled = self._compiled = self._engine.compile(self.pattern, self.flags)
         for name in _METHODS:
             setattr(self, name, getattr(compiled, name))
         return compiled
