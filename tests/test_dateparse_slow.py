@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newsclean.dateparse_slow import _dateparser
+from newsclean.dateparse import parse_date
 
 CLEAN = Path(__file__).resolve().parents[1] / "fixtures" / "clean"
 
@@ -23,11 +23,11 @@ CLEAN = Path(__file__).resolve().parents[1] / "fixtures" / "clean"
     ],
 )
 def test_strings_without_a_year_and_a_day_number_get_no_answer(text: str) -> None:
-    assert _dateparser(text, "en") is None
+    assert parse_date(text, language="en") is None
 
 
 def test_a_worded_date_is_still_read() -> None:
-    assert _dateparser("15 अप्रैल 2020", "hi") == date(2020, 4, 15)
+    assert parse_date("15 अप्रैल 2020", language="hi") == date(2020, 4, 15)
 
 
 def test_clean_text_never_imports_dateparser() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsclean.stages.date_candidates import _split_lines
+from newsclean.stages._lines import split_lines
 from newsclean.stages.date_choice import headline_lines
 
 TITLE = "Council approves the new budget for the city parks"
@@ -29,7 +29,7 @@ TEXT = "\n".join(
 
 @pytest.mark.parametrize("until", [0, 2, 3, 5, 6, 7, 100])
 def test_until_keeps_every_headline_up_to_it_and_the_first_one(until: int) -> None:
-    lines = _split_lines(TEXT)
+    lines = split_lines(TEXT)
     every = headline_lines(lines, None)
     assert every == [2, 6, 8]
     got = headline_lines(lines, None, until=until)
@@ -38,5 +38,5 @@ def test_until_keeps_every_headline_up_to_it_and_the_first_one(until: int) -> No
 
 
 def test_no_headline_on_text_without_a_title_repeat() -> None:
-    lines = _split_lines("Short title here for a page\nSomething else entirely\n" + STORY)
+    lines = split_lines("Short title here for a page\nSomething else entirely\n" + STORY)
     assert headline_lines(lines, None) == headline_lines(lines, None, until=0) == []

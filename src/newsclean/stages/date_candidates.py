@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,7 +39,7 @@ from newsclean.dateparse import (
 from newsclean.dateparse_slow import _dateparser
 from newsclean.datescan import NUMERIC_GATE, scan_line
 from newsclean.datewords import _DIGITS, _FOLD_NEEDED, _ascii_view, _fold, _patterns
-from newsclean.stages._lines import Line
+from newsclean.stages._lines import Line, split_lines
 
 __all__ = ["Found", "find_candidates"]
 
@@ -323,15 +322,6 @@ def _candidate_lines(text: str, lines: Sequence[Line]) -> list[int]:
     return sorted(picked)
 
 
-def _split_lines(text: str) -> list[Line]:
-    """:func:`~newsclean.stages._lines.split_lines`, the same records built in C loops."""
-    parts = text.split("\n")
-    sizes = list(map(len, parts))
-    starts = list(itertools.accumulate(map((1).__add__, sizes), initial=0))
-    ends = map(operator.add, starts, sizes)
-    return list(map(tuple.__new__, itertools.repeat(Line), zip(itertools.count(), starts, ends, parts)))
-
-
 def find_candidates(
     text: str,
     *,
@@ -361,7 +351,7 @@ def find_candidates(
     if _has_foreign_digits(text):
         text = text.translate(_DIGITS)  # same length: offsets stay valid
     if lines is None or text is not original:
-        lines = _split_lines(text)
+        lines = split_lines(text)
     picked = _candidate_lines(text, lines)
     if not picked:
         return [], []
