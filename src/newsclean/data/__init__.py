@@ -27,7 +27,7 @@ import regex
 
 from newsclean.errors import NewscleanError
 
-__all__ = ["DataError", "alternation", "read_json", "read_tsv"]
+__all__ = ["DataError", "alternation", "parse_tsv", "read_json", "read_tsv"]
 
 
 class DataError(NewscleanError, ValueError):
@@ -80,6 +80,18 @@ def _tsv(name: str) -> tuple[tuple[str, ...], ...]:
     text = _read_text(name)
     if not text.startswith("#"):
         raise DataError(f"data file {name!r} must open with '#' lines saying where its data comes from")
+    return parse_tsv(text)
+
+
+def parse_tsv(text: str) -> tuple[tuple[str, ...], ...]:
+    """Return the rows of TSV ``text``: blank and ``#`` lines skipped, cells stripped.
+
+    :func:`read_tsv` reads the packaged files this way; a stage that also
+    takes a table of the caller's (a file path) parses it with this.
+
+    >>> parse_tsv("# note\\nspun\\toriginal \\n\\nonly\\n")
+    (('spun', 'original'), ('only',))
+    """
     rows = []
     for line in text.splitlines():
         if not line.strip() or line.lstrip().startswith("#"):

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from newsclean.document import Document
 
-__all__ = ["SHORT_TEXT", "english", "lower", "match_case", "token_set", "tsv_rows"]
+__all__ = ["SHORT_TEXT", "english", "lower", "match_case", "token_set"]
 
 #: Characters of text read at a time when its distinct tokens are collected: the
 #: list of every token of a 10 MB text would take about ten times its size.
@@ -62,14 +62,6 @@ def match_case(template: str, word: str) -> str:
     if template[:1].isupper():
         return word[:1].upper() + word[1:]
     return word
-
-
-def tsv_rows(text: str) -> Iterator[list[str]]:
-    """Yield the tab-separated cells of each row, skipping blank and ``#`` comment lines."""
-    for raw in text.splitlines():
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        yield raw.rstrip("\n").split("\t")
 
 
 #: Texts shorter than this that the language detector cannot place count as

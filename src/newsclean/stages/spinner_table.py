@@ -13,21 +13,19 @@ repairs the table's in-word artifacts and finds its ambiguous reversals.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 import regex
 
-from newsclean.data import alternation
+from newsclean.data import alternation, parse_tsv, read_json, read_tsv
 from newsclean.document import Change
-from newsclean.stages._text import lower, match_case, tsv_rows
+from newsclean.stages._text import lower, match_case
 
 __all__ = [
     "ARTIFACT_WEIGHT",
@@ -128,7 +126,7 @@ Conditions = tuple[tuple[Clause, ...], ...]
 @lru_cache(maxsize=1)
 def word_sets() -> dict[str, frozenset[str]]:
     """Read the named word sets of the context conditions (``data/spinner_contexts.json``)."""
-    raw = json.loads(resources.files("newsclean.data").joinpath("spinner_contexts.json").read_text("utf-8"))
+    raw = read_json("spinner_contexts.json")
     return {k: frozenset(v["words"]) for k, v in raw.items() if not k.startswith("_")}
 
 
@@ -236,23 +234,22 @@ def load_substitutions(path: str | Path | None = None) -> tuple[Substitution, ..
     """
     if path is None:
         return _packaged_substitutions()
-    return _parse_substitutions(Path(path).read_text(encoding="utf-8"), str(path))
+    return _parse_substitutions(parse_tsv(Path(path).read_text(encoding="utf-8")), str(path))
 
 
 @lru_cache(maxsize=1)
 def _packaged_substitutions() -> tuple[Substitution, ...]:
-    text = resources.files("newsclean.data").joinpath("spinner.tsv").read_text(encoding="utf-8")
-    return _parse_substitutions(text, "spinner.tsv")
+    return _parse_substitutions(read_tsv("spinner.tsv"), "spinner.tsv")
 
 
-def _parse_substitutions(text: str, where: str) -> tuple[Substitution, ...]:
+def _parse_substitutions(table: Sequence[Sequence[str]], where: str) -> tuple[Substitution, ...]:
     rows: list[Substitution] = []
-    for cells in tsv_rows(text):
-        if len(cells) < 4:
+    for row in table:
+        if len(row) < 4:
             raise ValueError(
-                f"{where}: expected original, spun, prior, seen[, block, revert, strong, source] in {cells!r}"
+                f"{where}: expected original, spun, prior, seen[, block, revert, strong, source] in {list(row)!r}"
             )
-        cells = [c.strip() for c in cells] + [""] * (8 - len(cells))
+        cells = [*row] + [""] * (8 - len(row))
         original, spun, prior, seen, block, revert, strong, source = cells[:8]
         if seen not in ("seed-only", "general"):
             raise ValueError(f"{where}: seen must be seed-only or general, got {seen!r}")

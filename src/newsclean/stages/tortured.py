@@ -32,13 +32,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
 
-from newsclean.stages._text import lower, token_set, tsv_rows
+from newsclean.data import alternation, read_tsv
+from newsclean.stages._text import lower, token_set
 
 __all__ = ["TorturedPhrase", "find_tortured", "load_tortured"]
 
@@ -72,11 +71,9 @@ def _table_text() -> str:
 @lru_cache(maxsize=1)
 def load_tortured() -> tuple[TorturedPhrase, ...]:
     """Read the packaged tortured-phrase table (``data/tortured.tsv``)."""
-    text = _table_text()
     rows: list[TorturedPhrase] = []
-    for cells in tsv_rows(text):
-        cells += [""] * (5 - len(cells))
-        tortured, canonical, requires, excludes, expected = cells[:5]
+    for row in read_tsv("tortured.tsv", min_columns=2):
+        tortured, canonical, requires, excludes, expected = (*row, "", "", "")[:5]
         rows.append(
             TorturedPhrase(
                 tortured,
@@ -190,34 +187,12 @@ def _candidates(lowered: str) -> list[str]:
     return sorted(found)
 
 
-def _trie_pattern(phrases: Sequence[str]) -> str:
-    """Build a regex alternation shaped as a character trie (fast to scan)."""
-    trie: dict[str, Any] = {}
-    for p in phrases:
-        node = trie
-        for ch in p:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def walk(node: dict[str, Any]) -> str:
-        ends = "" in node
-        branches = [
-            (" +" if ch == " " else re.escape(ch)) + walk(child) for ch, child in sorted(node.items()) if ch
-        ]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return walk(trie)
-
-
 @lru_cache(maxsize=256)
 def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """Compile the whole-word pattern of ``phrases`` (words joined by one or more spaces)."""
     # The standard library's engine scans a character trie far faster than the
     # regex module does, so this pattern uses ``re``.
-    return re.compile(rf"(?<![\w\-])(?:{_trie_pattern(phrases)})(?![\w\-])")
+    return re.compile(rf"(?<![\w\-])(?:{alternation(phrases, space=' +')})(?![\w\-])")
 
 
 def _contains(lowered: str, phrase: str) -> bool:
