@@ -919,3 +919,15 @@ def test_name_with_role_needs_a_short_role_tail(line: str, authors: list[str] | 
 def test_bare_name_line_may_end_with_a_date() -> None:
     out = run(f"Council approves the new water plan\nOrion Jones on November 8, 2012, 9:13 AM\n{PARA}\n")
     assert out.get("authors") == ["Orion Jones"]
+
+
+def test_under_an_underlined_title_no_repeat_and_only_labelled_bylines() -> None:
+    # the rendering of a cleaned article: its first paragraph may echo the title
+    # words or open with a name, and stays
+    first = "Garden School pupils planted the school grounds with beans on Monday, teachers said."
+    named = "Helen Ferris (1890-1969) is best known for her manual on girls' clubs, which sold well."
+    for para in (first, named):
+        out = run(f"Garden School\n=============\n\n{para}\n\n{PARA}\n")
+        assert out.text == f"\n{para}\n\n{PARA}\n"
+    out = run(f"Garden School\n=============\n\nBy Ann Lee\n\n{PARA}\n")
+    assert out.get("authors") == ["Ann Lee"]

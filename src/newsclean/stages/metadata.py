@@ -202,7 +202,9 @@ def extract_metadata(doc: Document) -> Document:
                 fields["section"] = split.section
             break
 
-    if title:
+    # An underlined heading is the text's own (a rendering of a cleaned article): the
+    # title's repeats are gone, and only labelled bylines are read under it.
+    if title and marked is None:
         normed = _norm(title)
         folded_title = _fold(title)
         # _repeats needs a stripped length in [0.8, 1.2] x the title's (+ 60): the raw
@@ -263,6 +265,8 @@ def extract_metadata(doc: Document) -> Document:
                     labelled_only.add(i)
             pos += len(part) + 1
     # the line right under a found headline may be a bare name line ("Jane Doe")
+    if marked is not None:
+        labelled_only.update(ln.index for ln in candidates)
     under_title = after_title[0].index if after_title and last_title >= 0 and first_prose is not None else -1
     authors: list[str] = []
     agencies: list[str] = []
