@@ -27,7 +27,7 @@ import regex
 
 from newsclean.errors import NewscleanError
 
-__all__ = ["DataError", "alternation", "parse_tsv", "read_json", "read_tsv"]
+__all__ = ["DataError", "alternation", "char_trie", "parse_tsv", "read_json", "read_tsv"]
 
 
 class DataError(NewscleanError, ValueError):
@@ -150,6 +150,21 @@ def alternation(words: Iterable[str], *, space: str | None = None, ignorecase: b
     >>> alternation(["ας", "ασα"], ignorecase=True)
     'α(?:σα|ς)'
     """
+    trie = char_trie(words)
+    if not trie:
+        raise ValueError("cannot build a pattern from an empty vocabulary group")
+    return _trie_pattern(trie, space, ignorecase)
+
+
+def char_trie(words: Iterable[str]) -> dict[str, Any]:
+    """A character trie of ``words``: nested dicts keyed by character; the key ``""`` ends an entry.
+
+    :func:`alternation` writes it out as a pattern; a stage may also walk it
+    directly (no text character is the empty string).
+
+    >>> char_trie(["ab", "a"])
+    {'a': {'b': {'': {}}, '': {}}}
+    """
     trie: dict[str, Any] = {}
     for word in words:
         if not word:
@@ -158,9 +173,7 @@ def alternation(words: Iterable[str], *, space: str | None = None, ignorecase: b
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    if not trie:
-        raise ValueError("cannot build a pattern from an empty vocabulary group")
-    return _trie_pattern(trie, space, ignorecase)
+    return trie
 
 
 def _case_variants(ch: str) -> frozenset[str]:

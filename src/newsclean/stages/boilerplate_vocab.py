@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from newsclean.data import alternation, read_json
+from newsclean.data import alternation, char_trie, read_json
 from newsclean.stages.language import STOPWORDS
 
 if TYPE_CHECKING:
@@ -72,15 +72,7 @@ _Trie = dict[str, Any]
 
 def _trie(entries: Sequence[str]) -> _Trie:
     """A character trie of ``entries``; a node holding ``_END`` ends an entry."""
-    root: _Trie = {}
-    for entry in entries:
-        if not entry:
-            continue
-        node = root
-        for ch in entry:
-            node = node.setdefault(ch, {})
-        node[_END] = True
-    return root
+    return char_trie(entries)
 
 
 def _entry_ends(text: str, start: int, trie: _Trie) -> list[int]:
