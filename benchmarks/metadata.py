@@ -28,7 +28,8 @@ survives in a capture. Measures:
   **title lenient**: one contains the other (reported separately);
 * **author**: at least one silver name equals (folded) a name found, over pages
   whose silver names one; **author found**: any author returned;
-* **day**: the first ten characters of the published value equal the silver day.
+* **day**: the first ten characters of the published value equal the silver day;
+  silver days before :data:`MIN_SILVER_YEAR` are placeholders and not counted.
 
 Two further columns correct known flaws of the silver, and are printed next to
 (never instead of) the columns above:
@@ -37,6 +38,9 @@ Two further columns correct known flaws of the silver, and are printed next to
   (``og:site_name``, else the JSON-LD publisher name) cut off when it sits at
   either end behind a separator (``Headline - Site``, ``Site | Headline``):
   ``og:title`` often carries it, while the visible headline does not;
+* **day ±1**: the day found is the silver day or next to it. A text capture
+  prints the local day ("November 18, 2019 11:03 PM") while the structured
+  value is often a UTC timestamp of the next day;
 * **author (person)**: over pages whose silver names a person, i.e. without
   JSON-LD authors of type ``Organization`` and names equal to the site or
   publisher name ("BBC News" as the author of a BBC page).
@@ -68,6 +72,27 @@ PEER_VERSION = "1"
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "...", "\xa0": " "})
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+MIN_SILVER_YEAR = 1995
+"""Silver days before this year are placeholders ("0001-01-01"), not publication days."""
+
+
+def _silver_day(value: str) -> str | None:
+    """The day of a structured publication value, or None for a malformed or placeholder one."""
+    v = value.strip()
+    if not _DAY.match(v) or int(v[:4]) < MIN_SILVER_YEAR:
+        return None
+    return v[:10]
+
+
+def _near_day(got: str | None, want: str) -> bool:
+    """Whether ``got`` is ``want`` or a day next to it (a local day against a UTC timestamp)."""
+    import datetime as dt
+
+    if not got or not _DAY.match(got):
+        return False
+    return abs((dt.date.fromisoformat(got[:10]) - dt.date.fromisoformat(want)).days) <= 1
+
+
 _ARTICLE_TYPES = frozenset(
     {"article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle", "webpage"}
 )
@@ -174,8 +199,8 @@ def silver(html: bytes) -> Silver:
                 if out.site is None and _ld_names(publisher):
                     out.site = _ld_names(publisher)[0]
             published = obj.get("datePublished")
-            if out.day is None and isinstance(published, str) and _DAY.match(published.strip()):
-                out.day = published.strip()[:10]
+            if out.day is None and isinstance(published, str):
+                out.day = _silver_day(published)
 
     def meta(xpath: str) -> list[str]:
         return [" ".join(str(v).split()) for v in root.xpath(xpath) if str(v).strip()]
@@ -193,7 +218,7 @@ def silver(html: bytes) -> Silver:
         days = meta('//meta[@property="article:published_time"]/@content') + meta(
             '//*[@itemprop="datePublished"]/@content'
         )
-        out.day = next((d[:10] for d in days if _DAY.match(d)), None)
+        out.day = next((d for d in map(_silver_day, days) if d), None)
     return out
 
 
@@ -299,6 +324,7 @@ class Tally:
     author_found: int = 0
     day_n: int = 0
     day_ok: int = 0
+    day_near: int = 0
     title_off_exact: int = 0
     person_n: int = 0
     person_ok: int = 0
@@ -329,6 +355,7 @@ class Tally:
         if "day" in fields and ref.day:
             self.day_n += 1
             self.day_ok += got.day == ref.day
+            self.day_near += _near_day(got.day, ref.day)
             if got.day != ref.day:
                 self.misses.append(f"day    {where}: got {got.day!r} want {ref.day!r}")
 
@@ -399,10 +426,11 @@ def main(argv: list[str] | None = None) -> None:
                 _pct(t.author_found, t.author_n),
                 _pct(t.person_ok, t.person_n),
                 _pct(t.day_ok, t.day_n),
+                _pct(t.day_near, t.day_n),
             ]
         )
     heads = ["system", "title exact", "title lenient", "title (site off)", "author", "author found"]
-    print(table(rows, [*heads, "author (person)", "day"]))
+    print(table(rows, [*heads, "author (person)", "day", "day ±1"]))
     print("\ntargets (text path): title exact >= 0.90, author >= 0.80, day >= 0.90")
     for name, (_, _, seconds) in systems.items():
         if seconds:
@@ -422,6 +450,7 @@ def main(argv: list[str] | None = None) -> None:
                 "title_site_off": [t.title_off_exact, t.title_n],
                 "author_person": [t.person_ok, t.person_n],
                 "day": [t.day_ok, t.day_n],
+                "day_within_one": [t.day_near, t.day_n],
             }
             for name, t in tallies.items()
         }
