@@ -931,3 +931,20 @@ def test_under_an_underlined_title_no_repeat_and_only_labelled_bylines() -> None
         assert out.text == f"\n{para}\n\n{PARA}\n"
     out = run(f"Garden School\n=============\n\nBy Ann Lee\n\n{PARA}\n")
     assert out.get("authors") == ["Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("by Regan September 15, 2014", ["Regan"]),
+        ("Posted by Ellsworth", ["Ellsworth"]),
+        ("By Topic", None),  # a common word
+        ("Text Size", None),  # an ambiguous label and a common word
+        ("By Monday", None),  # a date word
+        ("By Christmas, prices had doubled.", None),  # more than a date follows
+        ("By CNN.com", None),  # a domain is no name
+        ("By Reuters", []),  # an agency: no author
+    ],
+)
+def test_one_word_name_after_a_label(line: str, names: list[str] | None) -> None:
+    assert parse_byline(line) == names

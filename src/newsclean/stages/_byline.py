@@ -15,7 +15,14 @@ import regex
 
 from newsclean.stages._header import _DIGIT, _LETTER, _Vocab, _vocab
 
-__all__ = ["MAX_DATE_LEAD", "MAX_ROLE_WORDS", "MAX_UNLABELLED_BYLINE", "parse_byline"]
+__all__ = [
+    "COMMON_WORD_ZIPF",
+    "MAX_DATE_LEAD",
+    "MAX_ROLE_WORDS",
+    "MAX_UNLABELLED_BYLINE",
+    "MIN_SINGLE_NAME",
+    "parse_byline",
+]
 
 #: Longest line (characters) read as a byline without a label; longer lines are
 #: headlines or teasers (two names with roles fit in 80 on the AEB captures).
@@ -27,6 +34,14 @@ MAX_DATE_LEAD = 12
 #: ("AP National Security Writer"); a longer tail is a headline that holds a
 #: role word ("New Lexus IS: Car News Headlines").
 MAX_ROLE_WORDS = 4
+#: Fewest letters in a one-word name after a byline label ("by Regan"); a
+#: shorter word is an initialism or a stray token.
+MIN_SINGLE_NAME = 3
+#: Zipf frequency (wordfreq, English) from which a one-word "name" after a
+#: label is a common word ("Text Size", "By Topic"): 4.0 is once per
+#: 10,000 words; most surnames and many first names are rarer (not all:
+#: "catherine" is 4.1, so "By Catherine" alone is not read).
+COMMON_WORD_ZIPF = 4.0
 
 _BYLINE_CUT = regex.compile(
     r"\s+[|•·–—/-]\s*|\s*[|•·]\s*|\s*\(|\s+(?:on|am|le|el|il|op)\s+\d|\s+\p{Ll}[^\s@]*@|@"
@@ -39,6 +54,8 @@ _BYLINE_CUT = regex.compile(
 _FIELD_GLUE = regex.compile(r"(?<=\p{Lu}\p{Ll}{4,})(?=\p{Lu})")
 # The word that leads a date after the names of a byline ("... on November 19").
 _DATE_LEAD = regex.compile(r"\s+(?i:on|am|le|el|il|op|den|du|del|de|em)\s*$")
+# A one-word name: letters, hyphens and apostrophes only ("CNN.com" is no name).
+_ONE_NAME = regex.compile(r"^\p{Lu}[\p{L}\p{M}'’-]+$")
 # Separators and bullets a byline line may open with ("| BY: Jane Doe").
 _LEAD_MARKS = "|•·*–—- "
 _NAME_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}\.)$")
@@ -124,6 +141,8 @@ def parse_byline(line: str, *, labelled: bool = True) -> list[str] | None:
     head = _names_part(s, v)
     if not head:
         return None
+    if labelled and _single_name(head, s, v):
+        return [head]
     names: list[str] = []
     for segment in v.connectors.split(head):
         seg = segment.strip()
@@ -145,6 +164,27 @@ def parse_byline(line: str, *, labelled: bool = True) -> list[str] | None:
         if not (_is_agency(head.split(",")[0], v) or role_only):
             return None
     return names
+
+
+def _single_name(head: str, rest: str, v: _Vocab) -> bool:
+    """A one-word name after a label, alone or followed by a date ("by Regan September 15, 2014").
+
+    A pen name or first name only is how blogs sign; the word must be
+    capitalised, at least :data:`MIN_SINGLE_NAME` letters, and none of a
+    function word, a date word, a role or an agency, and nothing but a date
+    may follow it ("By Christmas, prices rose" stays).
+    """
+    if len(head) < MIN_SINGLE_NAME or not _ONE_NAME.match(head):
+        return False
+    key = head.casefold()
+    if key in v.function_words or key in _date_words() or _is_role(head, v) or _is_agency(head, v):
+        return False
+    from newsclean.lexicon import zipf
+
+    if (zipf(key, "en") or 0.0) >= COMMON_WORD_ZIPF:
+        return False  # 'Text Size': a common word after an ambiguous label
+    tail = rest.strip()[len(head) :].strip()
+    return not tail or bool(v.month_date.match(tail))
 
 
 @lru_cache(maxsize=1)
