@@ -39,6 +39,7 @@ from newsclean.registry import register
 from newsclean.stages._text import english, lower, match_case
 from newsclean.stages.doubled_words import GRAMMATICAL_DOUBLES, remove_doubled_words
 from newsclean.stages.spinner_chain import chained_repairs
+from newsclean.stages.spinner_context import context_reversals
 from newsclean.stages.spinner_swaps import (
     MAX_REVERSAL_PRIOR,
     MIN_SPUN_NONWORDS,
@@ -133,6 +134,10 @@ class RepairSpinner:
             is the sole idiomatic reading; ``broad`` also before determiners and
             numbers ("following the vote"), which restores more of a spun copy
             but also turns some original, formal "following the" into "after".
+        context: In spun documents, also revert whole words that the fitted
+            context model finds to be a spinner's swaps
+            (``stages/spinner_context.py``); False keeps only reversals of
+            swaps with wreckage in the document.
 
     >>> from newsclean.document import Document
     >>> doc = repair_spinner(Document.from_text("We met in the followingnoon."))
@@ -147,6 +152,7 @@ class RepairSpinner:
     threshold: float = DEFAULT_THRESHOLD
     table: str | None = None
     reversal: Literal["strict", "broad"] = "strict"
+    context: bool = True
 
     def __post_init__(self) -> None:
         if self.reversal not in ("strict", "broad"):
@@ -184,6 +190,9 @@ class RepairSpinner:
         reversals = _find_reversals(text, model, broad=self.reversal == "broad") if spun else []
         if spun:
             reversals += _inferred_reversals(text, lowered, inferred, lang)
+            if self.context:
+                done = [(c.start, c.end) for c in (*artifacts, *inferred_changes, *reversals)]
+                reversals += context_reversals(text, lang, skip=set(done))
         artifacts = _merge(artifacts, inferred_changes)
         tortured = find_tortured_lowered(text, lowered)
         fixes: list[Change] = []

@@ -1,0 +1,241 @@
+"""Fit the context model of whole-word spinner reversals (``stages/spinner_context.py``).
+
+Two steps, both written into ``src/newsclean/data/``:
+
+1. ``spinner_bigrams.txt.gz``: word and bigram counts (each at least
+   :data:`MIN_COUNT`) of the clean English bodies of the dragnet, CleanEval
+   and CleanPortalEval gold texts. The Article Extraction Benchmark bodies are
+   left out: they are the ones the simulator spins, so their own bigrams
+   would tell the model the answer.
+2. ``spinner_reversal.json``: 100 boosted trees of depth 3 over
+   :data:`~newsclean.stages.spinner_context.FEATURES`. Training rows are the
+   candidates of the English AEB bodies spun by simulated spinners whose pairs
+   are drawn from the **development pool only** (seeds :data:`FIT_SEEDS`,
+   :data:`FIT_PAIRS` pairs, rate 1.0), in the documents ``repair_spinner``
+   flags as spun; a candidate is positive when the simulator wrote that word
+   for that original. The threshold is the lowest probability at which the
+   4-fold cross-validated precision (folds by document, the best original
+   per word) still reaches
+   :data:`~newsclean.stages.spinner_context.TARGET_PRECISION`.
+
+Run from the project root (scikit-learn is needed here only)::
+
+    python -m benchmarks.fit_spinner_context
+    python -m benchmarks.fit_spinner_context --corpus /path/to/texts   # counts from other text
+
+``--corpus`` takes a folder of UTF-8 ``.txt`` files instead of the
+development corpora (for a table under another licence).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+from collections import Counter
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from benchmarks.common import add_data_argument
+from benchmarks.spinner import clean_bodies
+from benchmarks.spinsim import draw_spinner, pool, spin
+from newsclean.document import Document
+from newsclean.stages import spinner_context
+from newsclean.stages.language import detect
+from newsclean.stages.spinner import RepairSpinner
+from newsclean.stages.spinner_context import BOUNDARY, FEATURES, TARGET_PRECISION, ReversalModel, tokens
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "src" / "newsclean" / "data"
+BIGRAMS = DATA / "spinner_bigrams.txt.gz"
+MODEL = DATA / "spinner_reversal.json"
+#: Words and bigrams seen fewer times are not written (size of the table).
+MIN_COUNT = 2
+#: Simulator seeds of the training spinners (the benchmark's own runs use seed 0).
+FIT_SEEDS = (1, 2)
+FIT_PAIRS = 400
+FOLDS = 4
+#: Size of the boosted model: kept small for its pure-Python cost at run time (not swept).
+TREES = 100
+DEPTH = 3
+LEARNING_RATE = 0.1
+
+BIGRAM_HEADER = """\
+# Word and bigram counts for newsclean's spinner context model (stages/spinner_context.py).
+# Built by `python -m benchmarks.fit_spinner_context` from the clean English gold bodies of
+# {sources}.
+# Lower case; punctuation, digits and line starts are the token <p>. Only counts >= {min_count}.
+# Licences of the sources: dragnet_data (Peters & Lecocq, WWW 2013) AGPL-3.0; CleanEval
+# (Baroni et al. 2008) research use; CleanPortalEval (ppke-nlpg) see its repository. The
+# table holds counts only, no running text. Rebuild from other text with --corpus.
+# Columns: count, then a word or two words separated by a space.
+"""
+
+
+def corpus_texts(data: Path, corpus: Path | None) -> tuple[list[str], str]:
+    """Return the English texts the counts come from, and their description."""
+    if corpus is not None:
+        texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(corpus.rglob("*.txt"))]
+        return [t for t in texts if detect(t) == "en"], f"the .txt files of {corpus.name}"
+    bodies = clean_bodies(data)
+    texts = [t for name in ("dragnet", "cleaneval", "cleanportaleval") for t in bodies[name]]
+    return [
+        t for t in texts if detect(t) == "en"
+    ], "the dragnet, CleanEval and CleanPortalEval development corpora"
+
+
+def build_bigrams(texts: list[str], sources: str) -> int:
+    """Count words and bigrams of ``texts`` and write the table; return its row count."""
+    uni: Counter[str] = Counter()
+    bi: Counter[str] = Counter()
+    for text in texts:
+        for line in text.split("\n"):
+            seq = [BOUNDARY] + [t for _, _, t in tokens(line.lower())]
+            uni.update(seq)
+            bi.update(f"{a} {b}" for a, b in pairwise(seq))
+    rows = [f"{c}\t{w}\n" for w, c in sorted(uni.items()) if c >= MIN_COUNT]
+    rows += [f"{c}\t{w}\n" for w, c in sorted(bi.items()) if c >= MIN_COUNT]
+    header = BIGRAM_HEADER.format(sources=sources, min_count=MIN_COUNT)
+    BIGRAMS.write_bytes(gzip.compress((header + "".join(rows)).encode("utf-8"), mtime=0))
+    return len(rows)
+
+
+def training_rows(data: Path) -> list[tuple[int, tuple[int, int], tuple[float, ...], bool]]:
+    """Return ``(document, span, features, label)`` for every candidate of the training spins."""
+    english = [b for b in clean_bodies(data)["aeb"] if detect(b) == "en"]
+    stage = RepairSpinner(context=False)
+    bigrams = spinner_context.load_bigrams()
+    pairs = pool(False)
+    out: list[tuple[int, tuple[int, int], tuple[float, ...], bool]] = []
+    doc_id = 0
+    for seed in FIT_SEEDS:
+        for i, body in enumerate(english):
+            s = spin(
+                body, draw_spinner(pairs, FIT_PAIRS, seed * 100_003 + i), rate=1.0, seed=seed * 100_003 + i
+            )
+            doc = stage(Document.from_text(s.text))
+            doc_id += 1
+            if not doc.get("spun"):
+                continue
+            done = {(e.start, e.end) for e in doc.edits if e.stage == "repair_spinner"}
+            truth = {(w.spun_start, w.spun_end): w.original for w in s.swaps if w.kind == "word"}
+            for c in spinner_context.candidates(s.text, "en", bigrams=bigrams, skip=done):
+                label = truth.get((c.start, c.end)) == c.original
+                out.append((doc_id, (c.start, c.end), c.features, label))
+    return out
+
+
+def _per_word(
+    rows: list[tuple[int, tuple[int, int], tuple[float, ...], bool]], probs: list[float]
+) -> list[tuple[float, bool]]:
+    best: dict[tuple[int, tuple[int, int]], tuple[float, bool]] = {}
+    for (doc, span, _, label), p in zip(rows, probs, strict=True):
+        key = (doc, span)
+        if key not in best or best[key][0] < p:
+            best[key] = (p, label)
+    return sorted(best.values(), reverse=True)
+
+
+def export_trees(model: Any) -> list[dict[str, list[float] | list[int]]]:
+    """Return the regression trees of a fitted binary ``GradientBoostingClassifier`` as plain lists."""
+    out: list[dict[str, list[float] | list[int]]] = []
+    for est in model.estimators_[:, 0]:
+        t = est.tree_
+        out.append(
+            {
+                "feature": [int(f) if f >= 0 else -1 for f in t.feature],
+                "threshold": [float(v) for v in t.threshold],
+                "left": [int(v) for v in t.children_left],
+                "right": [int(v) for v in t.children_right],
+                "value": [float(v[0][0]) for v in t.value],
+            }
+        )
+    return out
+
+
+def _model(seed: int = 0) -> Any:
+    from sklearn.ensemble import GradientBoostingClassifier
+
+    return GradientBoostingClassifier(
+        n_estimators=TREES, max_depth=DEPTH, learning_rate=LEARNING_RATE, subsample=0.5, random_state=seed
+    )
+
+
+def fit(data: Path) -> dict[str, Any]:
+    """Fit the model and its threshold; return the JSON document."""
+    import math
+
+    rows = training_rows(data)
+    x = [list(r[2]) for r in rows]
+    y = [r[3] for r in rows]
+    probs = [0.0] * len(rows)
+    for fold in range(FOLDS):
+        train = [i for i, r in enumerate(rows) if r[0] % FOLDS != fold]
+        test = [i for i, r in enumerate(rows) if r[0] % FOLDS == fold]
+        m = _model().fit([x[i] for i in train], [y[i] for i in train])
+        for i, p in zip(test, m.predict_proba([x[i] for i in test])[:, 1], strict=True):
+            probs[i] = float(p)
+    words = _per_word(rows, probs)
+    positives = sum(y)
+    tp = fp = 0
+    best = (1.0, 0, 0)
+    for p, label in words:
+        tp += label
+        fp += not label
+        if tp / (tp + fp) >= TARGET_PRECISION:
+            best = (p, tp, fp)
+    threshold, tp, fp = best
+    m = _model().fit(x, y)
+    prior = sum(y) / len(y)
+    doc: dict[str, Any] = {
+        "about": (
+            "Boosted trees of whole-word spinner reversals (stages/spinner_context.py), fitted by "
+            "`python -m benchmarks.fit_spinner_context` on simulated spinners drawn from the development "
+            "pool only; scikit-learn at fit time, pure Python at run time."
+        ),
+        "features": list(FEATURES),
+        "base": math.log(prior / (1 - prior)),
+        "learning_rate": LEARNING_RATE,
+        "threshold": round(threshold, 6),
+        "report": {
+            "training": f"English AEB bodies, seeds {list(FIT_SEEDS)}, {FIT_PAIRS} pairs, rate 1.0, flagged docs",
+            "model": f"{TREES} trees of depth {DEPTH}, learning rate {LEARNING_RATE}, subsample 0.5",
+            "candidates": len(rows),
+            "positive_candidates": positives,
+            "target_precision": TARGET_PRECISION,
+            "cv_folds": FOLDS,
+            "cv_reverted": tp + fp,
+            "cv_precision": round(tp / max(1, tp + fp), 4),
+            "cv_recall_of_positives": round(tp / max(1, positives), 4),
+        },
+        "trees": export_trees(m),
+    }
+    # The pure-Python reading must give scikit-learn's probabilities.
+    check = ReversalModel.from_dict(doc)
+    for row, p in zip(x[:2000], m.predict_proba(x[:2000])[:, 1], strict=True):
+        if abs(check.probability(tuple(row)) - p) > 1e-6:
+            raise RuntimeError("exported trees disagree with scikit-learn")
+    return doc
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    add_data_argument(parser)
+    parser.add_argument("--corpus", type=Path, default=None, help="folder of .txt files for the counts")
+    parser.add_argument("--skip-bigrams", action="store_true", help="keep the current bigram table")
+    args = parser.parse_args()
+    if not args.skip_bigrams:
+        texts, sources = corpus_texts(args.data, args.corpus)
+        n = build_bigrams(texts, sources)
+        print(f"wrote {n} rows to {BIGRAMS} ({BIGRAMS.stat().st_size // 1024} KB)")
+        spinner_context.load_bigrams.cache_clear()
+    model = fit(args.data)
+    MODEL.write_text(json.dumps(model, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(json.dumps({k: v for k, v in model.items() if k != "trees"}, indent=1))
+
+
+if __name__ == "__main__":
+    main()

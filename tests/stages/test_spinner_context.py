@@ -1,0 +1,113 @@
+"""Tests of stages/spinner_context.py: whole-word swaps weighed by context in spun documents.
+
+All text is written here. The spun text applies "get -> obtain" (wreckage:
+"toobtainher") and "said -> aforementioned" (whole words only).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean.document import Change, Document
+from newsclean.stages.spinner import RepairSpinner, repair_spinner
+from newsclean.stages.spinner_context import (
+    FEATURES,
+    ReversalModel,
+    candidates,
+    context_reversals,
+    load_reversal_model,
+    parse_bigrams,
+)
+
+SPUN = (
+    "The council met toobtainher on Monday to discuss the city budobtain for next year.\n"
+    "The mayor aforementioned the plan would cut costs, and officials aforementioned it was fair.\n"
+    "Members would not forobtain the promises made to residents last spring.\n"
+    "Residents of the northern districts have waited for new roads for a decade, and the buses run late.\n"
+)
+
+
+def _stump(feature: str, threshold: float, low: float, high: float, cut: float) -> ReversalModel:
+    """A one-split model: log-odds ``low`` at or below ``threshold`` of ``feature``, else ``high``."""
+    return ReversalModel(
+        trees=(
+            (
+                (FEATURES.index(feature), -1, -1),
+                (threshold, 0.0, 0.0),
+                (1, -1, -1),
+                (2, -1, -1),
+                (0.0, low, high),
+            ),
+        ),
+        base=0.0,
+        learning_rate=1.0,
+        threshold=cut,
+    )
+
+
+def test_candidates_need_an_original_missing_from_the_text() -> None:
+    found = {(c.word, c.original) for c in candidates(SPUN, "en")}
+    assert ("aforementioned", "said") in found
+    # "get" survives inside no word here, but "obtain" is not written as a word:
+    # only lower-case whole words are candidates.
+    assert all(w not in ("toobtainher", "budobtain") for w, _ in found)
+    text_with_said = SPUN + "She said so.\n"
+    assert ("aforementioned", "said") not in {(c.word, c.original) for c in candidates(text_with_said, "en")}
+
+
+def test_the_fitted_model_ranks_the_spinner_swap_first() -> None:
+    model = load_reversal_model()
+    ranked = sorted(
+        ((model.probability(c.features), c.word, c.original) for c in candidates(SPUN, "en")), reverse=True
+    )
+    assert ranked[0][1:] == ("aforementioned", "said")
+
+
+def _at_aforementioned(changes: list[Change]) -> list[str]:
+    return [c.after for c in changes if SPUN[c.start : c.end] == "aforementioned"]
+
+
+@pytest.mark.parametrize(("cut", "expected"), [(0.5, ["said", "said"]), (0.9999999, [])])
+def test_context_reversals_revert_above_the_threshold(cut: float, expected: list[str]) -> None:
+    model = _stump("zipf_original", 6.0, -10.0, 10.0, cut)  # only very frequent originals ("said")
+    changes = context_reversals(SPUN, "en", model=model)
+    assert _at_aforementioned(changes) == expected
+    assert all(c.reason == "spinner_substitution" for c in changes)
+
+
+def test_context_reversals_skip_spans_already_repaired() -> None:
+    model = _stump("zipf_original", 6.0, -10.0, 10.0, 0.5)
+    first = SPUN.index("aforementioned")
+    changes = context_reversals(SPUN, "en", model=model, skip={(first, first + len("aforementioned"))})
+    assert _at_aforementioned(changes) == ["said"]
+    assert all(c.start != first for c in changes)
+
+
+def test_model_refuses_other_features() -> None:
+    with pytest.raises(ValueError, match="refit"):
+        ReversalModel.from_dict(
+            {"features": ["x"], "trees": [], "base": 0, "learning_rate": 1, "threshold": 1}
+        )
+
+
+def test_bigram_estimate_prefers_seen_continuations() -> None:
+    counts = parse_bigrams("10\tthe\n8\tthe council\n")
+    zipf = lambda w: 5.0  # noqa: E731 - every word equally frequent
+    assert counts.log_next("the", "council", zipf) > counts.log_next("the", "mayor", zipf)
+
+
+def test_clean_text_gets_no_context_reversal_because_it_is_not_spun() -> None:
+    clean = (
+        SPUN.replace("toobtainher", "together").replace("budobtain", "budget").replace("forobtain", "forget")
+    )
+    clean = clean.replace("aforementioned", "said")
+    out = repair_spinner(Document.from_text(clean))
+    assert out.text == clean and out.get("spun") is False
+
+
+def test_context_option_turns_the_model_off() -> None:
+    on = RepairSpinner()(Document.from_text(SPUN))
+    off = RepairSpinner(context=False)(Document.from_text(SPUN))
+    assert on.get("spun") and off.get("spun")
+    assert {e.reason for e in off.edits} <= {"spinner_artifact", "spinner_substitution"}
+    assert len(off.edits) <= len(on.edits)
