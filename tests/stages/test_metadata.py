@@ -948,3 +948,16 @@ def test_under_an_underlined_title_no_repeat_and_only_labelled_bylines() -> None
 )
 def test_one_word_name_after_a_label(line: str, names: list[str] | None) -> None:
     assert parse_byline(line) == names
+
+
+def test_every_copy_of_the_story_headline_is_a_title_line() -> None:
+    # the h1 and a share widget's copy of it: the byline sits between them
+    page_title = "Trade talks leave investors undecided about what to make of it - The Courier"
+    text = (
+        f"{page_title}\n{NAV}\n{STORY_HEADLINE}\nBy\nJill Roe\nShare this story\n"
+        f"{STORY_HEADLINE}\nReddit\nEmail\n{PARA}\n"
+    )
+    out = run(text)
+    assert out.get("title") == STORY_HEADLINE
+    assert out.get("authors") == ["Jill Roe"]
+    assert STORY_HEADLINE not in out.text

@@ -226,14 +226,19 @@ def extract_metadata(doc: Document) -> Document:
         later = [ln for ln in zone if ln.index > last_title and ln.index not in taken]
         found = story_headline(title, later, v)
         if found is not None:
-            ln, similarity = found
-            changes.append(delete_line(text, ln, "title", "extract"))
-            taken.add(ln.index)
-            last_title = ln.index
-            title_lines.append(ln.index)
-            title = ln.text.strip()
+            similarity = found[1]
+            title = found[0].text.strip()
             fields["title"] = title
             title_rule = "story_headline"
+            # every copy of the new headline is a title line (the h1 and a share
+            # widget's copy): the byline windows are read around all of them
+            normed, folded_title = _norm(title), _fold(title)
+            for ln in later:
+                if ln is found[0] or _repeats(ln.text, title, normed, folded_title):
+                    changes.append(delete_line(text, ln, "title", "extract"))
+                    taken.add(ln.index)
+                    last_title = ln.index
+                    title_lines.append(ln.index)
 
     # bylines: after the last title line, close to the prose
     after_title = [ln for ln in zone if ln.index > last_title and ln.index not in taken]
