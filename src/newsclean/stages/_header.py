@@ -49,7 +49,7 @@ def _alternation(words: Iterable[str]) -> str:
     The patterns built from it are case-insensitive, so entries are folded to
     lower case first: two entries differing only in case are one entry.
     """
-    return alternation({w.lower() for w in words if w}, space=r"\s+")
+    return alternation({w.lower() for w in words if w}, space=r"\s+", ignorecase=True)
 
 
 def _words(group: Any) -> list[str]:

@@ -23,14 +23,14 @@ wait.`` is a sentence and stays.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 import regex
+
+from newsclean.data import alternation, read_json
 
 if TYPE_CHECKING:
     from newsclean.stages.boilerplate_decisions import LineDecision
@@ -62,13 +62,13 @@ class _Labels:
 
 
 def _alternation(words: Sequence[str]) -> str:
-    items = sorted({w.casefold() for w in words if w}, key=len, reverse=True)
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in items)
+    """The case-insensitive alternation of ``words``, longest first; a space matches any white space."""
+    return alternation({w.casefold() for w in words if w}, space=r"\s+", ignorecase=True)
 
 
 @lru_cache(maxsize=1)
 def _labels() -> _Labels:
-    raw = json.loads(resources.files("newsclean").joinpath("data/related.json").read_text("utf-8"))
+    raw = read_json("related.json", keys=("inline", "header"))
     inline = [w for ws in raw["inline"].values() for w in ws]
     header = [w for ws in raw["header"].values() for w in ws]
     strong = [w for w in inline if " " in w]
