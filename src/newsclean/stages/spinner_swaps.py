@@ -26,6 +26,12 @@ replaced by the word it stands for ("get"), gives a frequent word back.
 
 The result lists every swap with its evidence; the stage decides what to
 apply (see ``stages/spinner.py``).
+
+The module is somewhat over 600 lines on purpose: the synonym index, the
+candidate scan and the explanation and support steps above are one algorithm
+over shared private structures (the index, the token parts), read together;
+the table of curated swaps is :mod:`newsclean.stages.spinner_table`, and
+chained swaps are :mod:`newsclean.stages.spinner_chain`.
 """
 
 from __future__ import annotations
@@ -33,13 +39,13 @@ from __future__ import annotations
 import math
 import re
 import time
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 import regex
 
+from newsclean.data import parse_tsv, read_tsv
 from newsclean.lexicon import WordList
 from newsclean.stages._text import lower, token_set
 
@@ -156,11 +162,12 @@ def parse_synonyms(text: str) -> list[tuple[str, str]]:
     >>> parse_synonyms("# comment\\nbig\\tlarge|great\\n")
     [('big', 'large'), ('big', 'great')]
     """
+    return _pairs(parse_tsv(text))
+
+
+def _pairs(rows: Iterable[Sequence[str]]) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        word, _, syns = line.partition("\t")
+    for word, syns, *_ in ((*row, "") for row in rows):
         pairs.extend((word, s) for s in syns.split("|") if s and s != word)
     return pairs
 
@@ -169,8 +176,7 @@ def parse_synonyms(text: str) -> list[tuple[str, str]]:
 def load_synonyms() -> SynonymIndex:
     """Read the packaged synonym table (``data/spinner_synonyms.tsv``), once per process."""
     started = time.perf_counter()
-    text = resources.files("newsclean.data").joinpath("spinner_synonyms.tsv").read_text(encoding="utf-8")
-    return _index(parse_synonyms(text), started)
+    return _index(_pairs(read_tsv("spinner_synonyms.tsv")), started)
 
 
 def _frequency_dict(lang: str) -> Mapping[str, float]:
@@ -254,14 +260,6 @@ class InferredSwap:
     def supported(self) -> bool:
         """True when the swap may be applied on its own evidence."""
         return self.known or self.support >= MIN_SUPPORT
-
-
-def _match_case(template: str, word: str) -> str:
-    if len(template) > 1 and template.isupper():
-        return word.upper()
-    if template[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word
 
 
 def keep_case(token: str, low: str, repaired: str) -> str:
