@@ -32,3 +32,20 @@ def test_long_units_are_not_remembered() -> None:
     text = "word " * (bf.MEMO_MAX_CHARS // 5 + 1)
     bf._features(text, vocab, True)
     assert not vocab.memo
+
+
+def test_line_shape_words_come_from_the_data_file() -> None:
+    from newsclean.data import read_json
+
+    data = read_json("boilerplate_lines.json")
+    for verb in data["comment_verbs"]["words"]:
+        assert bf._COMMENT_HEAD.match(f"jsmith on 3 May 2019 {verb.upper()}:"), verb
+        assert f"x {verb}:"[-1] in bf._COMMENT_LAST and verb[-1] in bf._COMMENT_LAST
+    for label in data["tags_labels"]["words"]:
+        m = bf._TAGS_LINE.match(f"{label.title()}: budget, schools")
+        assert m is not None and m.group("tags") == "budget, schools", label
+        assert label[0].casefold() in bf._TAGS_FIRST
+    for phrase in data["rights_reserved"]["words"]:
+        assert bf._FOOTER.search(f"© Metro Daily. {phrase.capitalize()}."), phrase
+    assert not bf._FOOTER.search("The council reserved all rights to the land.")
+    assert not bf._COMMENT_HEAD.match("The mayor said the budget passed on Friday.")

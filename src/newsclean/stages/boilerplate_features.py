@@ -20,12 +20,38 @@ from typing import Literal, NamedTuple
 
 import regex
 
+from newsclean.data import alternation, read_json
 from newsclean.lazyre import lazy, lazy_re
 from newsclean.stages.boilerplate_vocab import _Vocab, _vocab_reason
 
 __all__ = ["Kind"]
 
 Kind = Literal["prose", "sentence", "other", "bad"]
+
+
+def _line_words(group: str) -> list[str]:
+    """The entries of a word group of ``data/boilerplate_lines.json``."""
+    words = read_json("boilerplate_lines.json", keys=(group,))[group]["words"]
+    return [str(w) for w in words]
+
+
+def _alternation(group: str) -> str:
+    """The case-insensitive pattern of a word group (longest entry first)."""
+    return alternation(_line_words(group), ignorecase=True)
+
+
+#: Blocks where a letter may hide that folds onto a Latin letter ("ſ" onto "s", the
+#: Kelvin sign onto "k"): Latin-1 to Latin Extended-B, and Letterlike Symbols.
+_FOLDING_BLOCKS = (range(0x80, 0x250), range(0x2100, 0x2150))
+
+
+def _any_case(letters: set[str]) -> frozenset[str]:
+    """``letters`` in both cases, with every character that case-insensitive matching folds onto one."""
+    folded = {c.casefold() for c in letters}
+    out = {c for ch in letters for c in (ch, ch.lower(), ch.upper()) if len(c) == 1}
+    out.update(chr(i) for block in _FOLDING_BLOCKS for i in block if chr(i).casefold() in folded)
+    return frozenset(out)
+
 
 # -- patterns (compiled once) -------------------------------------------------
 _WORD = lazy(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*")
@@ -48,17 +74,8 @@ _WIDGET = lazy(
 _COUNTER = lazy(r"^[(\[]?\d[\d,.]*[)\]]?(?:\s*(?:/|of|von|de|di|van|sur|\|)\s*\d[\d,.]*)?$")
 _HASHTAGS = lazy(r"^(?:#[\p{L}\p{N}_][\p{L}\p{N}_-]*[\s,;]*){1,40}$")
 _HASHTAG = lazy(r"#([\p{L}\p{N}_][\p{L}\p{N}_-]*)")
-_TAGS_LINE = lazy(
-    r"^(?:tags?|tagged|tagged with|keywords?|topics?|schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter|themen"
-    r"|(?:é|e)tiquettes?|mots[- ]cl(?:é|e)s|sujets|etiquetas|palabras clave|temas|argomenti|parole chiave"
-    r"|tag|assuntos|palavras-chave|trefwoorden|onderwerpen)\s*[:：]\s*(?P<tags>\S.{0,600})$",
-    regex.IGNORECASE,
-)
-_TAGS_HEADER = lazy(
-    r"^(?:tags?|keywords?|schlagw(?:ö|oe)rter|(?:é|e)tiquettes?|mots[- ]cl(?:é|e)s|etiquetas|palabras clave"
-    r"|parole chiave|palavras-chave|trefwoorden)\s*[:：]?$",
-    regex.IGNORECASE,
-)
+_TAGS_LINE = lazy(rf"^(?:{_alternation('tags_labels')})\s*[:：]\s*(?P<tags>\S.{{0,600}})$", regex.IGNORECASE)
+_TAGS_HEADER = lazy(rf"^(?:{_alternation('tags_headers')})\s*[:：]?$", regex.IGNORECASE)
 _TAG_SPLIT = lazy(r"\s*[,;|•·]\s*")
 # Credit lines that belong to the story (kept next to the body).
 _CREDIT = lazy(
@@ -74,22 +91,14 @@ _CREDIT = lazy(
 )
 _CONTINUES = lazy(r"^[\p{Ll},;]")
 # "jsmith says:", "Anna on 3 May 2019 at 4:36 pm said:": the head of a reader comment
-_COMMENT_HEAD = lazy(
-    r"^\S.{0,80}\s(?:says|said|wrote|writes|replied|dice|dijo|escribió|schreibt|schrieb|a écrit|"
-    r"disse|escreveu|zegt|schreef|scrive|ha scritto)\s*:?$",
-    regex.IGNORECASE,
-)
+_COMMENT_HEAD = lazy(rf"^\S.{{0,80}}\s(?:{_alternation('comment_verbs')})\s*:?$", regex.IGNORECASE)
 # A short line with a clock time or an age: the stamp of a reader comment or a feed entry.
 _STAMP = lazy(
     r"^.{0,40}(?:\b\d{1,2}:\d{2}|\b\d{1,2}[:.]\d{2}\s*[ap]\.?m\b|\b\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
     r"months?|years?)\s+ago)\b.{0,20}$",
     regex.IGNORECASE,
 )
-_STRONG_COMMENTS = lazy(
-    r"\b(?:responses? to|thoughts on|repl(?:y|ies) to|leave a (?:reply|comment)|comments are closed|"
-    r"top rated comments|reader comments)\b",
-    regex.IGNORECASE,
-)
+_STRONG_COMMENTS = lazy(rf"\b(?:{_alternation('comment_sections')})\b", regex.IGNORECASE)
 _ELLIPSIS = lazy(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
 # "Home > News > World", "Mensagens » Autoestima » Title": a breadcrumb trail
 _BREADCRUMB = lazy(
@@ -101,9 +110,7 @@ _DATA_ROW = lazy(
 )
 # The page footer: what follows it is never story text.
 _FOOTER = lazy(
-    r"\ball rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|"
-    r"tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|"
-    r"(?:©|\(c\)|copyright)\s*(?:\d{4}|\p{L}+\s+\d{4})",
+    rf"\b(?:{_alternation('rights_reserved')})|(?:©|\(c\)|copyright)\s*(?:\d{{4}}|\p{{L}}+\s+\d{{4}})",
     regex.IGNORECASE,
 )
 # A link teaser: a title-case headline glued to its summary ("Bill At Troy SteakhouseA party of six…").
@@ -157,35 +164,18 @@ _CREDIT_STARTS = (
     "con informaci",
     "com informa",
 )
-_COMMENT_VERBS = (
-    "says",
-    "said",
-    "wrote",
-    "writes",
-    "replied",
-    "dice",
-    "dijo",
-    "escribió",
-    "schreibt",
-    "schrieb",
-    "a écrit",
-    "disse",
-    "escreveu",
-    "zegt",
-    "schreef",
-    "scrive",
-    "ha scritto",
-)
+_COMMENT_VERBS = tuple(_line_words("comment_verbs"))
 _ENDERS = ".!?…;:。！？"
 _CLOSERS = "\"'”’»)]」』"
 _END_QUOTES = '"”’»」』'
 _ASCII_DIGITS = "0123456789"
-_TAGS_FIRST = frozenset("tksémpaoe")
+#: first letters (case-folded) of every tags label
+_TAGS_FIRST = frozenset(w[0].casefold() for g in ("tags_labels", "tags_headers") for w in _line_words(g))
 _ENDERS_SET = frozenset(_ENDERS)
 #: last characters after which ``_ends_sentence`` must look further back
 _SLOW_END = frozenset(_CLOSERS + "\n")
 #: last characters of the verbs of ``_COMMENT_HEAD`` in any case, and its optional colon
-_COMMENT_LAST = frozenset("sdeoótbufSDEOÓTBUFſ:\n")
+_COMMENT_LAST = _any_case({v[-1] for v in _COMMENT_VERBS}) | frozenset(":\n")
 _ASCII_LETTER = lazy_re(r"[A-Za-z]")
 _INITIAL = operator.itemgetter(0)
 
