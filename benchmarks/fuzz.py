@@ -65,8 +65,11 @@ INVARIANTS = (
 )
 
 _WORD = regex.compile(r"[\w\p{M}]+")
+_LETTER = regex.compile(r"[\p{L}\p{N}]")
 # Characters a cleaner may delete between two letters, joining them into one word.
-_INVISIBLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 _FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
@@ -315,7 +318,8 @@ def _time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, old)
 
 
-def _input_words(raw: str | bytes) -> set[str]:
+def _input_words(raw: str | bytes) -> tuple[set[str], set[str]]:
+    """The words of the input, and those of them that join letters across an invisible character."""
     from newsclean.errors import InputError
     from newsclean.inputs import decode_bytes
 
@@ -323,11 +327,25 @@ def _input_words(raw: str | bytes) -> set[str]:
         try:
             text = decode_bytes(raw)[0]
         except InputError:
-            return set()
+            return set(), set()
     else:
-        text = raw
-    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", html.unescape(text)))
-    return {w.casefold() for w in _WORD.findall(text)}
+        # a surrogate pair in a str is read as the character it encodes
+        text = raw.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    text = html.unescape(text)
+    # An invisible character between two letters may be deleted (joining them) or read
+    # as a break (a vertical tab, a C1 next-line): a word of the output may be any piece
+    # of a word joined across such characters, cut at some of them.
+    joined, split = (
+        {w.casefold() for w in _WORD.findall(unicodedata.normalize("NFC", _INVISIBLE.sub(sep, text)))}
+        for sep in ("", " ")
+    )
+    return joined | split, joined - split
+
+
+def _not_pieces(invented: set[str], joined: set[str]) -> set[str]:
+    """The words of ``invented`` that are no piece of a word joined across invisible characters."""
+    pieces = "\x00".join(joined)
+    return {w for w in invented if w not in pieces}
 
 
 def canonical(article: Any) -> str:
@@ -365,11 +383,13 @@ def check(case: Case, timeout: float) -> list[tuple[str, str]]:
             broken.append(("replay", "replayed text differs"))
     except ValueError as e:
         broken.append(("replay", str(e)[:200]))
-    words = _input_words(case.raw)
+    words, joined = _input_words(case.raw)
     for e in article.edits:
         words.update(w.casefold() for w in _WORD.findall(e.after))
-    out_words = {w.casefold() for w in _WORD.findall(_INVISIBLE.sub("", canonical(article)))}
-    invented = out_words - words
+    # (a run of combining marks alone, left where a base letter was repaired, is no word)
+    out_text = unicodedata.normalize("NFC", _INVISIBLE.sub("", canonical(article)))
+    out_words = {w.casefold() for w in _WORD.findall(out_text) if _LETTER.search(w)}
+    invented = _not_pieces(out_words - words, joined)
     if invented:
         broken.append(("no_invented_words", ", ".join(sorted(invented)[:5])))
     rendering = canonical(article)

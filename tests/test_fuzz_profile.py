@@ -53,3 +53,11 @@ def test_shrink_keeps_the_failure_and_makes_the_input_smaller(monkeypatch: pytes
     monkeypatch.setattr(fuzz, "check", fake_check)
     small = fuzz.shrink(fuzz.Case("newslike", "line one\nthe BAD line here\nline three"), "replay", 5.0)
     assert "BAD" in str(small.raw) and len(small.raw) <= len("the BAD line here")
+
+
+def test_invented_words_allow_joins_across_invisible_characters_only() -> None:
+    words, joined = fuzz._input_words("2016 Mac\x0bBook Pro \u2014 but it wasn't")
+    assert {"mac", "book", "macbook"} <= words
+    assert fuzz._not_pieces({"macbo", "macbut"}, joined) == {"macbut"}
+    _, none_joined = fuzz._input_words("2016 MacBook Pro \u2014 but")
+    assert fuzz._not_pieces({"mac"}, none_joined) == {"mac"}

@@ -194,9 +194,12 @@ def _select(
             selected.append(sib)
     if best_class:
         # a story split into same-styled parts, each in its own wrapper (ad rails)
-        for el in start.iter(best.tag):
+        # (compared here, not passed to iter(): a parsed tag name may hold a control
+        # character, which lxml refuses as a search argument)
+        for el in start.iter():
             if (
-                el.get("class") == best_class
+                el.tag == best.tag
+                and el.get("class") == best_class
                 and el not in selected
                 and el in spans
                 and _container_score(el, credit, spans, chars, links) > 0
