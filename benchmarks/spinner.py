@@ -280,6 +280,13 @@ print(f"import newsclean: {{t_import*1000:.0f}} ms; first clean() on a clean AEB
       f"synonym table loaded: {{bool(loaded_clean)}}, wordfreq loaded: {{wordfreq_clean}}")
 print(f"then clean() on a spun body: {{t_spun*1000:.0f}} ms; synonym table ({{idx.pairs}} pairs) load "
       f"time {{idx.load_seconds*1000:.0f}} ms")
+from newsclean.stages import spinner_context
+ctx_loaded = bool(spinner_context.load_bigrams.cache_info().currsize)
+spinner_context.load_bigrams.cache_clear(); spinner_context.load_reversal_model.cache_clear()
+t = time.perf_counter(); spinner_context.load_bigrams(); t_bi = time.perf_counter() - t
+t = time.perf_counter(); spinner_context.load_reversal_model(); t_tr = time.perf_counter() - t
+print(f"context model loaded by the spun body: {{ctx_loaded}}; reload: bigram counts {{t_bi*1000:.0f}} ms, "
+      f"trees {{t_tr*1000:.0f}} ms")
 """
 
 
