@@ -300,7 +300,7 @@ def generate(family: str, rng: random.Random, real: list[str]) -> Case:
 # -- checking -------------------------------------------------------------------------------
 
 
-class _Timeout(Exception):
+class _Timeout(BaseException):  # (not an Exception: the pipeline must not wrap it as a StageError)
     pass
 
 

@@ -61,3 +61,22 @@ def test_invented_words_allow_joins_across_invisible_characters_only() -> None:
     assert fuzz._not_pieces({"macbo", "macbut"}, joined) == {"macbut"}
     _, none_joined = fuzz._input_words("2016 MacBook Pro \u2014 but")
     assert fuzz._not_pieces({"mac"}, none_joined) == {"mac"}
+
+
+def test_time_limit_reached_inside_a_stage_is_a_hang_not_a_stage_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import time
+
+    import newsclean
+    from newsclean.document import Document
+    from newsclean.pipeline import Pipeline
+
+    def sleepy(doc: Document) -> Document:
+        time.sleep(2)
+        return doc
+
+    sleepy.name = "sleepy"  # type: ignore[attr-defined]
+    monkeypatch.setattr(newsclean, "default_pipeline", lambda: Pipeline([sleepy]))
+    broken = fuzz.check(fuzz.Case("newslike", "A line of text."), timeout=0.2)
+    assert [name for name, _ in broken] == ["no_hang"]
