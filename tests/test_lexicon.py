@@ -52,13 +52,25 @@ def test_packaged_zipf_is_wordfreqs_zipf(step: int) -> None:
     assert [zipf.__wrapped__(w, "en") for w in words] == [zipf_frequency(w, "en") for w in words]
 
 
+def test_packaged_zipf_of_latin_letters_is_wordfreqs_zipf() -> None:
+    from wordfreq import get_frequency_dict, zipf_frequency
+
+    words = [w for w in get_frequency_dict("en") if not w.isascii() and w.isalpha()][::7]
+    words += [w.title() for w in words] + [w.upper() for w in words]
+    # Folding that leaves Latin letters ("İ" gains a combining dot), digraphs, ligatures,
+    # decomposed accents: each must still answer as wordfreq does (by wordfreq, then).
+    words += ["Zürich", "STRAßE", "İstanbul", "ǅemal", "ŉ", "ﬁne", "Zu\u0308rich", "Ꞵeta"]
+    assert [zipf.__wrapped__(w, "en") for w in words] == [zipf_frequency(w, "en") for w in words]
+
+
 def test_english_words_are_answered_without_wordfreq() -> None:
     import subprocess
     import sys
 
     code = (
         "import sys; from newsclean.lexicon import zipf; from newsclean.stages.spinner_swaps import "
-        "nonword_candidates as n; zipf('House'); n('We met toobtainher in Paris.', 'en'); "
+        "nonword_candidates as n; zipf('House'); zipf('Zürich'); zipf('naïve'); "
+        "n('We met toobtainher in Paris.', 'en'); "
         "print('wordfreq' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

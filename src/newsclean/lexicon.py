@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import gzip
 import math
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from importlib import resources
@@ -207,6 +208,29 @@ def _zipf_of(freq: float) -> float:
     return round(math.log(freq, 10) + 9, 2)
 
 
+#: Latin letters with diacritics (Latin-1 Supplement to Latin Extended-B): a word of these
+#: and ASCII letters is one token to wordfreq's English tokenizer.
+_LATIN_FROM, _LATIN_TO = "\u00c0", "\u024f"
+
+
+def _latin_key(word: str) -> str | None:
+    """The key wordfreq looks ``word`` up under, for a word of Latin letters; None otherwise.
+
+    For English, wordfreq normalises a token to NFC and case-folds it
+    (``preprocess_text``); a word of Latin letters stays one token. Words
+    that are not NFC, or whose case folding leaves those letters ("İ" folds
+    to "i" and a combining dot), are left to wordfreq itself.
+    """
+    if not all(ch.isascii() or _LATIN_FROM <= ch <= _LATIN_TO for ch in word):
+        return None
+    if not unicodedata.is_normalized("NFC", word):
+        return None
+    key = word.casefold()
+    if not key.isalpha() or not all(ch.isascii() or _LATIN_FROM <= ch <= _LATIN_TO for ch in key):
+        return None
+    return key
+
+
 @lru_cache(maxsize=65536)
 def zipf(word: str, language: str = "en") -> float | None:
     """Return the Zipf frequency of ``word`` in ``language``, or None when unknown.
@@ -214,8 +238,10 @@ def zipf(word: str, language: str = "en") -> float | None:
     The Zipf scale is log10 of the frequency per billion words: 3 is once per
     million words, 0 is a word wordfreq has never seen. ``None`` means wordfreq
     cannot answer here (no list for the language, or its tokenizer for the
-    language is not installed). A plain ASCII word of a packaged language is
-    answered from the packaged list, exactly as wordfreq would.
+    language is not installed). A word of Latin letters in a packaged language
+    is answered from the packaged list, exactly as wordfreq would, without
+    importing wordfreq (which costs about 150 ms, and as much again to load its
+    list, on the first such word of a process).
 
     >>> zipf("the") > 7
     True
@@ -224,10 +250,11 @@ def zipf(word: str, language: str = "en") -> float | None:
     >>> zipf("word", "xx") is None
     True
     """
-    if language in PACKAGED and word.isascii() and word.isalpha():
+    if language in PACKAGED and word.isalpha():
+        key = word.lower() if word.isascii() else _latin_key(word)
         freqs = packaged_words(language)
-        if freqs is not None:
-            return _zipf_of(freqs.get(word.lower(), _UNLISTED))
+        if key is not None and freqs is not None:
+            return _zipf_of(freqs.get(key, _UNLISTED))
     try:
         from wordfreq import zipf_frequency
     except ImportError:  # pragma: no cover - wordfreq is a declared dependency
