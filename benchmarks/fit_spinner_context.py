@@ -3,10 +3,13 @@
 Two steps, both written into ``src/newsclean/data/``:
 
 1. ``spinner_bigrams.txt.gz``: word and bigram counts (each at least
-   :data:`MIN_COUNT`) of the clean English bodies of the dragnet, CleanEval
-   and CleanPortalEval gold texts. The Article Extraction Benchmark bodies are
-   left out: they are the ones the simulator spins, so their own bigrams
-   would tell the model the answer.
+   :data:`MIN_COUNT`) of the definitions and example sentences of Open
+   English WordNet (github.com/globalwordnet/english-wordnet, CC BY 4.0),
+   read from the YAML sources of a checkout (``--wordnet``). The shipped
+   table must come from text whose licence allows it: the development
+   corpora in ``../shared/data`` are for evaluation only and never feed it.
+   The Article Extraction Benchmark bodies spun below are not counted
+   either, so the counts cannot tell the model the answer.
 2. ``spinner_reversal.json``: 100 boosted trees of depth 3 over
    :data:`~newsclean.stages.spinner_context.FEATURES`. Training rows are the
    candidates of the English AEB bodies spun by simulated spinners whose pairs
@@ -20,11 +23,13 @@ Two steps, both written into ``src/newsclean/data/``:
 
 Run from the project root (scikit-learn is needed here only)::
 
-    python -m benchmarks.fit_spinner_context
+    python -m benchmarks.fit_spinner_context --wordnet /path/to/english-wordnet --commit HASH
     python -m benchmarks.fit_spinner_context --corpus /path/to/texts   # counts from other text
+    python -m benchmarks.fit_spinner_context --skip-bigrams            # refit on the shipped table
 
-``--corpus`` takes a folder of UTF-8 ``.txt`` files instead of the
-development corpora (for a table under another licence).
+``--corpus`` takes a folder of UTF-8 ``.txt`` files instead (for a table
+from other text; its licence must allow shipping counts of it). PyYAML is
+needed for ``--wordnet``.
 """
 
 from __future__ import annotations
@@ -52,6 +57,8 @@ BIGRAMS = DATA / "spinner_bigrams.txt.gz"
 MODEL = DATA / "spinner_reversal.json"
 #: Words and bigrams seen fewer times are not written (size of the table).
 MIN_COUNT = 2
+#: Synset fields of Open English WordNet whose text is counted.
+WORDNET_FIELDS = ("definition", "example")
 #: Simulator seeds of the training spinners (the benchmark's own runs use seed 0).
 FIT_SEEDS = (1, 2)
 FIT_PAIRS = 400
@@ -63,26 +70,46 @@ LEARNING_RATE = 0.1
 
 BIGRAM_HEADER = """\
 # Word and bigram counts for newsclean's spinner context model (stages/spinner_context.py).
-# Built by `python -m benchmarks.fit_spinner_context` from the clean English gold bodies of
-# {sources}.
+# Built by `python -m benchmarks.fit_spinner_context` from {sources}.
 # Lower case; punctuation, digits and line starts are the token <p>. Only counts >= {min_count}.
-# Licences of the sources: dragnet_data (Peters & Lecocq, WWW 2013) AGPL-3.0; CleanEval
-# (Baroni et al. 2008) research use; CleanPortalEval (ppke-nlpg) see its repository. The
-# table holds counts only, no running text. Rebuild from other text with --corpus.
+# The table holds counts only, no running text. Rebuild from other text with --corpus.
 # Columns: count, then a word or two words separated by a space.
 """
+WORDNET_SOURCE = (
+    "the definitions and example sentences of\n"
+    "# Open English WordNet (github.com/globalwordnet/english-wordnet @ {commit}),\n"
+    "# licence CC BY 4.0 (c) the Open English WordNet contributors, derived from\n"
+    "# Princeton WordNet 3.0 (WordNet licence)"
+)
 
 
-def corpus_texts(data: Path, corpus: Path | None) -> tuple[list[str], str]:
+def wordnet_texts(root: Path) -> list[str]:
+    """Return the definitions and examples of every synset in a WordNet checkout's YAML sources."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    texts: list[str] = []
+    for path in sorted((root / "src" / "yaml").glob("*.yaml")):
+        if path.name.startswith("entries") or path.name == "frames.yaml":
+            continue
+        synsets = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        for synset in synsets.values():
+            for field in WORDNET_FIELDS:
+                for item in synset.get(field, ()):
+                    text = item.get("text", "") if isinstance(item, dict) else item
+                    if isinstance(text, str) and text:
+                        texts.append(text)
+    return texts
+
+
+def corpus_texts(wordnet: Path | None, commit: str, corpus: Path | None) -> tuple[list[str], str]:
     """Return the English texts the counts come from, and their description."""
     if corpus is not None:
         texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(corpus.rglob("*.txt"))]
         return [t for t in texts if detect(t) == "en"], f"the .txt files of {corpus.name}"
-    bodies = clean_bodies(data)
-    texts = [t for name in ("dragnet", "cleaneval", "cleanportaleval") for t in bodies[name]]
-    return [
-        t for t in texts if detect(t) == "en"
-    ], "the dragnet, CleanEval and CleanPortalEval development corpora"
+    if wordnet is None:
+        raise SystemExit("give --wordnet (or --corpus, or --skip-bigrams)")
+    return wordnet_texts(wordnet), WORDNET_SOURCE.format(commit=commit)
 
 
 def build_bigrams(texts: list[str], sources: str) -> int:
@@ -224,11 +251,13 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     add_data_argument(parser)
+    parser.add_argument("--wordnet", type=Path, default=None, help="checkout of globalwordnet/english-wordnet")
+    parser.add_argument("--commit", default="unknown", help="commit of the WordNet checkout, for the header")
     parser.add_argument("--corpus", type=Path, default=None, help="folder of .txt files for the counts")
     parser.add_argument("--skip-bigrams", action="store_true", help="keep the current bigram table")
     args = parser.parse_args()
     if not args.skip_bigrams:
-        texts, sources = corpus_texts(args.data, args.corpus)
+        texts, sources = corpus_texts(args.wordnet, args.commit, args.corpus)
         n = build_bigrams(texts, sources)
         print(f"wrote {n} rows to {BIGRAMS} ({BIGRAMS.stat().st_size // 1024} KB)")
         spinner_context.load_bigrams.cache_clear()
