@@ -251,7 +251,9 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     add_data_argument(parser)
-    parser.add_argument("--wordnet", type=Path, default=None, help="checkout of globalwordnet/english-wordnet")
+    parser.add_argument(
+        "--wordnet", type=Path, default=None, help="checkout of globalwordnet/english-wordnet"
+    )
     parser.add_argument("--commit", default="unknown", help="commit of the WordNet checkout, for the header")
     parser.add_argument("--corpus", type=Path, default=None, help="folder of .txt files for the counts")
     parser.add_argument("--skip-bigrams", action="store_true", help="keep the current bigram table")
