@@ -49,3 +49,37 @@ def test_line_shape_words_come_from_the_data_file() -> None:
         assert bf._FOOTER.search(f"© Metro Daily. {phrase.capitalize()}."), phrase
     assert not bf._FOOTER.search("The council reserved all rights to the land.")
     assert not bf._COMMENT_HEAD.match("The mayor said the budget passed on Friday.")
+
+
+def test_credit_counter_and_stamp_words_come_from_the_data_file() -> None:
+    from newsclean.data import read_json
+
+    data = read_json("boilerplate_lines.json")
+
+    def words(group: str) -> list[str]:
+        return [str(w) for w in data[group]["words"]]
+
+    for opener in words("credit_openers"):
+        line = f"Additional {opener} by Jane Doe"
+        assert bf._CREDIT.search(line) and line.casefold().startswith(bf._CREDIT_STARTS), opener
+    for role in words("credit_roles"):
+        assert bf._CREDIT.search(f"Our {role} in Rome contributed to this report."), role
+    for agency in words("credit_agencies"):
+        assert bf._CREDIT.search(f"({agency})"), agency
+    for opener in words("credit_with"):
+        line = f"{opener.capitalize()}: Agence Example"
+        assert bf._CREDIT.search(line) and line.casefold().startswith(bf._CREDIT_STARTS), opener
+    for noun in words("widget_counts"):
+        assert bf._WIDGET.match(f"1.2k {noun}"), noun
+    for label in words("widget_labels"):
+        assert bf._WIDGET.match(f"{label}: 12") and label[0] in bf._WIDGET_FIRST, label
+    for join in words("counter_joins"):
+        assert bf._COUNTER.match(f"3 {join} 12"), join
+    for unit in words("age_units"):
+        assert bf._STAMP.match(f"Anna 3 {unit} ago"), unit
+    for month in words("data_row_months"):
+        assert bf._DATA_ROW.match(f"{month.title()} 12 4.5 3.2"), month
+    # Clean prose holding the same words is no credit, counter or stamp.
+    assert not bf._CREDIT.search("The reporting of the budget was late, the agency said.")
+    assert not bf._COUNTER.match("Three of the twelve members voted against it.")
+    assert not bf._STAMP.match("Years ago the council voted to close the old library on Main Street.")

@@ -40,6 +40,11 @@ def _alternation(group: str) -> str:
     return alternation(_line_words(group), ignorecase=True)
 
 
+def _exact(group: str) -> str:
+    """The case-sensitive pattern of a word group (longest entry first)."""
+    return alternation(_line_words(group))
+
+
 #: Blocks where a letter may hide that folds onto a Latin letter ("ſ" onto "s", the
 #: Kelvin sign onto "k"): Latin-1 to Latin Extended-B, and Letterlike Symbols.
 _FOLDING_BLOCKS = (range(0x80, 0x250), range(0x2100, 0x2150))
@@ -67,11 +72,11 @@ _WIDGET = lazy(
     r"|(?:[\p{So}\p{Sk}\p{Cs}]\uFE0F?\s*)+[\d,.]+\s*[kKmM]?"
     r"|[\d,.]+\s*[kKmM]?\s*(?:[\p{So}\p{Sk}]\uFE0F?\s*)+"
     r"|[\p{So}\p{Sk}\s]+"
-    r"|\d[\d,.]*\s*[kKmM]?\s*(?:shares?|likes?|views?|reads?|votes?|reactions?|followers?)"
-    r"|(?:shares?|likes?|views?|votes?)\s*[:]?\s*\d[\d,.]*\s*[kKmM]?)$"
+    rf"|\d[\d,.]*\s*[kKmM]?\s*(?:{_exact('widget_counts')})"
+    rf"|(?:{_exact('widget_labels')})\s*[:]?\s*\d[\d,.]*\s*[kKmM]?)$"
 )
 # lines made only of numbers, counters and pagination marks: "16", "1 of 23", "1 / 23", "2/5"
-_COUNTER = lazy(r"^[(\[]?\d[\d,.]*[)\]]?(?:\s*(?:/|of|von|de|di|van|sur|\|)\s*\d[\d,.]*)?$")
+_COUNTER = lazy(rf"^[(\[]?\d[\d,.]*[)\]]?(?:\s*(?:/|{_exact('counter_joins')}|\|)\s*\d[\d,.]*)?$")
 _HASHTAGS = lazy(r"^(?:#[\p{L}\p{N}_][\p{L}\p{N}_-]*[\s,;]*){1,40}$")
 _HASHTAG = lazy(r"#([\p{L}\p{N}_][\p{L}\p{N}_-]*)")
 _TAGS_LINE = lazy(rf"^(?:{_alternation('tags_labels')})\s*[:：]\s*(?P<tags>\S.{{0,600}})$", regex.IGNORECASE)
@@ -79,14 +84,13 @@ _TAGS_HEADER = lazy(rf"^(?:{_alternation('tags_headers')})\s*[:：]?$", regex.IG
 _TAG_SPLIT = lazy(r"\s*[,;|•·]\s*")
 # Credit lines that belong to the story (kept next to the body).
 _CREDIT = lazy(
-    r"(?:^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|reported|research|"
-    r"translated|translation|fact-checking)\s+by\b"
-    r"|\b(?:writers?|correspondents?|reporters?|staff|producers?|journalists?)\b.{0,120}\b"
-    r"contributed(?:\s+to)?(?:\s+this)?(?:\s+(?:report|story|article))?\s*[.)]?\s*$"
-    r"|\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article)\s*\.?\s*$"
-    r"|^[—–-]\s*(?:staff|special|associated press|reuters|afp|by)\b"
-    r"|^\((?:AP|Reuters|AFP|dpa|Bloomberg|CNN)\)\s*$"
-    r"|^(?:mitarbeit|mit material von|avec|con informaci[oó]n de|com informa[cç][oõ]es d[ae])\s*[:]?\s*\S.{0,80}$)",
+    rf"(?:^\(?\s*(?:(?:{_alternation('credit_prefixes')})\s+)?(?:{_alternation('credit_openers')})\s+by\b"
+    rf"|\b(?:{_alternation('credit_roles')})\b.{{0,120}}\b"
+    rf"(?:{_alternation('credit_verbs')})(?:\s+to)?(?:\s+this)?(?:\s+(?:{_alternation('credit_works')}))?\s*[.)]?\s*$"
+    rf"|\b(?:{_alternation('credit_verbs')})\s+(?:to\s+)?(?:this\s+)?(?:{_alternation('credit_works')})\s*\.?\s*$"
+    rf"|^[—–-]\s*(?:{_alternation('credit_dash_openers')})\b"
+    rf"|^\((?:{_alternation('credit_agencies')})\)\s*$"
+    rf"|^(?:{_alternation('credit_with')})\s*[:]?\s*\S.{{0,80}}$)",
     regex.IGNORECASE,
 )
 _CONTINUES = lazy(r"^[\p{Ll},;]")
@@ -94,8 +98,8 @@ _CONTINUES = lazy(r"^[\p{Ll},;]")
 _COMMENT_HEAD = lazy(rf"^\S.{{0,80}}\s(?:{_alternation('comment_verbs')})\s*:?$", regex.IGNORECASE)
 # A short line with a clock time or an age: the stamp of a reader comment or a feed entry.
 _STAMP = lazy(
-    r"^.{0,40}(?:\b\d{1,2}:\d{2}|\b\d{1,2}[:.]\d{2}\s*[ap]\.?m\b|\b\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
-    r"months?|years?)\s+ago)\b.{0,20}$",
+    r"^.{0,40}(?:\b\d{1,2}:\d{2}|\b\d{1,2}[:.]\d{2}\s*[ap]\.?m\b"
+    rf"|\b\d+\s*(?:{_alternation('age_units')})\s+(?:{_alternation('age_words')}))\b.{{0,20}}$",
     regex.IGNORECASE,
 )
 _STRONG_COMMENTS = lazy(rf"\b(?:{_alternation('comment_sections')})\b", regex.IGNORECASE)
@@ -105,9 +109,7 @@ _BREADCRUMB = lazy(
     r"^(?:[^»›>|/\n]{1,60}\s*[»›>]\s*){1,8}[^»›>|/\n]{1,200}$|^(?:[^|/\n]{1,40}\s[|/]\s){2,8}[^|/\n]{1,120}$"
 )
 _DIGITS = lazy_re(r"\d+")  # stdlib: the same Unicode decimal digits, a faster call
-_DATA_ROW = lazy(
-    r"^(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", regex.IGNORECASE
-)
+_DATA_ROW = lazy(rf"^(?:\d|(?:{_alternation('data_row_months')})[a-z]*\.?\s+\d)", regex.IGNORECASE)
 # The page footer: what follows it is never story text.
 _FOOTER = lazy(
     rf"\b(?:{_alternation('rights_reserved')})|(?:©|\(c\)|copyright)\s*(?:\d{{4}}|\p{{L}}+\s+\d{{4}})",
@@ -144,26 +146,15 @@ _BULLET_FIRST = frozenset("-–—•*·▪►▸‣◦»›+")
 _SEPARATOR_FIRST = frozenset("-_=*~#.·•+<>|/\\")
 #: first characters of the ASCII branches of ``_WIDGET`` and ``_COUNTER`` (the caret and
 #: the backtick are the only ASCII symbols of classes Sk/So; digits and letters are tested apart)
-_WIDGET_FIRST = frozenset("([,.^`slv \t")
+_WIDGET_FIRST = frozenset("([,.^` \t") | {w[0] for w in _line_words("widget_labels")}
 _CRUMB_MARKS = "»›>|/"
 _CREDIT_FIRST = frozenset("—–-(")
-_CREDIT_STARTS = (
-    "additional",
-    "reporting",
-    "writing",
-    "editing",
-    "compiled",
-    "reported",
-    "research",
-    "translated",
-    "translation",
-    "fact-checking",
-    "mitarbeit",
-    "mit material von",
-    "avec",
-    "con informaci",
-    "com informa",
+#: how a credit line matched by the first and the last branch of ``_CREDIT`` starts (case-folded)
+_CREDIT_STARTS = tuple(
+    w.casefold() for g in ("credit_prefixes", "credit_openers", "credit_with") for w in _line_words(g)
 )
+#: the verbs of the contributor branches of ``_CREDIT`` (case-folded)
+_CREDIT_VERBS = tuple(w.casefold() for w in _line_words("credit_verbs"))
 _COMMENT_VERBS = tuple(_line_words("comment_verbs"))
 _ENDERS = ".!?…;:。！？"
 _CLOSERS = "\"'”’»)]」』"
@@ -306,7 +297,9 @@ def _compute_features(text: str, vocab: _Vocab, use_stops: bool) -> _Feat:
     if words <= 40:
         low = body.casefold()
         credit = (
-            body[:1] in _CREDIT_FIRST or low.startswith(_CREDIT_STARTS) or "contributed" in low
+            body[:1] in _CREDIT_FIRST
+            or low.startswith(_CREDIT_STARTS)
+            or any(v in low for v in _CREDIT_VERBS)
         ) and _CREDIT.search(body) is not None
     reason: str | None = None
     from_vocab = False
