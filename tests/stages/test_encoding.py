@@ -367,3 +367,19 @@ def test_a_stretch_of_blank_lines_is_one_edit(text: str, expected: str, edits: i
     assert doc.text == expected
     assert len(doc.edits) == edits
     assert replay(text, doc.edits) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A clean line.\nAnother one. ", "A clean line.\nAnother one."),
+        ("Ünïcödé text ends here ", "Ünïcödé text ends here"),
+        (" ", ""),
+        ("A clean line.\nAnother one.", "A clean line.\nAnother one."),
+    ],
+)
+def test_a_single_trailing_space_is_one_whitespace_edit(text: str, expected: str) -> None:
+    doc = fix_encoding(Document.from_text(text))
+    assert doc.text == expected
+    assert [(e.reason, e.before) for e in doc.edits] == ([("whitespace", " ")] if text != expected else [])
+    assert replay(text, doc.edits) == expected

@@ -504,8 +504,10 @@ def _nfc_changes(text: str) -> list[Change]:
 
 def _space_changes(text: str, *, cjk: bool) -> list[Change]:
     wide = not cjk and _IDEOGRAPHIC_SPACE in text
-    if not (wide or "  " in text or " \n" in text or text.endswith(" ") or _BAD_BLANK_RE.search(text)):
-        return []
+    if not (wide or "  " in text or " \n" in text or _BAD_BLANK_RE.search(text)):
+        # At most the single space ending the text is left to settle: the run
+        # patterns would find nothing else, so the text is not scanned again.
+        return [Change(len(text) - 1, len(text), "", "whitespace")] if text.endswith(" ") else []
     out: list[Change] = []
     for m in (_RUN_WIDE_RE if wide else _RUN_RE).finditer(text):
         run = m.group()
