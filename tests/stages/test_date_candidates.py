@@ -69,6 +69,18 @@ def test_two_digit_years_on_date_lines(line: str, expected: date, kind: str | No
 
 
 @pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By Ana Ruiz - 11/19/19 06:56 AM", datetime(2019, 11, 19, 6, 56)),
+        ("Ana Ruiz | 3.4.21 14:05 | Harbour desk", datetime(2021, 4, 3, 14, 5)),
+    ],
+)
+def test_two_digit_year_with_a_clock_time_on_a_byline(line: str, expected: datetime) -> None:
+    found, _ = find_candidates(f"{HEAD}\n{line}\n{STORY}", captured_at=CAPTURED)
+    assert [(f.line, f.value) for f in found] == [(1, expected)]
+
+
+@pytest.mark.parametrize(
     ("yy", "captured", "year"),
     [
         ("5/5/20", datetime(2026, 1, 1), 2020),
@@ -91,6 +103,8 @@ def test_two_digit_year_century_never_after_capture(yy: str, captured: datetime,
         "Call 555-12-34 to book a seat on the morning boat to the islands this summer.",
         "The home side won 3-1-20 in the shoot-out",
         "Version 1.4.18",
+        "Build 1.4.18 shipped with the new ferry timetable and a fix for the ticket machines.",
+        "The 3-1-18 result stood until the replay, officials said after the match on the island.",
     ],
 )
 def test_two_digit_years_never_from_versions_prices_phones_scores(line: str) -> None:

@@ -402,12 +402,20 @@ def find_candidates(
             if rel is not None:
                 spans.append((rel.start, rel.end))
         short_year = False
-        if not hits and rel is None and (labels or len(raw) <= SHORT_YEAR_LINE) and _SHORT_SHAPE.search(raw):
-            # A two-digit year counts only on a labelled line or a line holding only the date.
+        if not hits and rel is None and len(raw) <= MAX_LABELLED_CHARS and _SHORT_SHAPE.search(raw):
+            # A two-digit year counts only on a labelled line, a line holding only the
+            # date, or with a clock time attached ("11/19/19 06:56 AM": no version number
+            # or score is followed by a time of day).
             short = find_short_dates(raw, dayfirst=first, reference=reference)
             if short and (
-                (labels and _label_before(raw, labels, short[0].start, 0) is not None)
-                or not _remainder(raw, spans + [(h.start, h.end) for h in short])
+                (
+                    (labels or len(raw) <= SHORT_YEAR_LINE)
+                    and (
+                        (labels and _label_before(raw, labels, short[0].start, 0) is not None)
+                        or not _remainder(raw, spans + [(h.start, h.end) for h in short])
+                    )
+                )
+                or isinstance(short[0].value, datetime)
             ):
                 hits, short_year = short[:1], True
                 spans.append((hits[0].start, hits[0].end))
