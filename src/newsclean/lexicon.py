@@ -30,8 +30,9 @@ import math
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from newsclean.data import read_bytes
 
 __all__ = ["PACKAGED", "WordList", "frequencies", "packaged_frequencies", "packaged_words", "zipf"]
 
@@ -127,7 +128,7 @@ class WordList(Mapping[str, float]):
 
 
 def _packaged_bytes(lang: str) -> bytes:
-    raw = resources.files("newsclean.data").joinpath(f"words_{lang}.txt.gz").read_bytes()
+    raw = read_bytes(f"words_{lang}.txt.gz")
     return gzip.decompress(raw)
 
 

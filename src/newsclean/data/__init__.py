@@ -18,27 +18,70 @@ True
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import regex
 
 from newsclean.errors import NewscleanError
 
-__all__ = ["DataError", "alternation", "char_trie", "parse_tsv", "read_json", "read_tsv"]
+__all__ = [
+    "DataError",
+    "alternation",
+    "char_trie",
+    "parse_tsv",
+    "read_bytes",
+    "read_json",
+    "read_text",
+    "read_tsv",
+]
 
 
 class DataError(NewscleanError, ValueError):
     """A shipped data file is missing or does not have the expected shape."""
 
 
-def _read_text(name: str) -> str:
+#: The folder of the data files when the package is installed as files (the usual case).
+_HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def read_bytes(name: str) -> bytes:
+    """Return the bytes of the shipped data file ``name`` (not cached).
+
+    The file is opened from the package folder; only a package imported from
+    a zip archive goes through :mod:`importlib.resources` (whose import costs
+    more than all of newsclean's own start-up).
+
+    Raises:
+        DataError: If the file is missing from the installation.
+    """
+    path = os.path.join(_HERE, name)
     try:
-        return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
-    except (FileNotFoundError, IsADirectoryError) as exc:
+        if os.path.isdir(_HERE):
+            with open(path, "rb") as handle:
+                return handle.read()
+        from importlib import resources
+
+        return resources.files(__name__).joinpath(name).read_bytes()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as exc:
         raise DataError(f"data file {name!r} is missing from the installation") from exc
+
+
+def read_text(name: str) -> str:
+    """Return the UTF-8 text of the shipped data file ``name`` (not cached).
+
+    >>> read_text("stopwords.json").startswith("{")
+    True
+
+    Raises:
+        DataError: If the file is missing from the installation.
+    """
+    return read_bytes(name).decode("utf-8")
+
+
+_read_text = read_text
 
 
 @lru_cache(maxsize=32)

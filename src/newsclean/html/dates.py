@@ -29,12 +29,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import regex
 
 from newsclean.article import DateCandidate
+from newsclean.data import read_text
 from newsclean.dateparse import UNIX_MAX, UNIX_MIN, YEAR_MAX, YEAR_MIN, copyright_year, url_date
 
 if TYPE_CHECKING:
@@ -93,9 +93,7 @@ def conventions() -> Conventions:
     Raises:
         ValueError: If a group is missing or empty.
     """
-    raw = json.loads(
-        resources.files("newsclean").joinpath("data/html_dates.json").read_text(encoding="utf-8")
-    )
+    raw = json.loads(read_text("html_dates.json"))
     kinds = ("published", "updated", "copyright")
     itemprop = {name: kind for kind in kinds for name in _words(raw["itemprop"], kind)}
     hints = raw["class_hints"]

@@ -29,10 +29,11 @@ import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 import regex
+
+from newsclean.data import read_text
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -166,7 +167,7 @@ def block_model() -> BlockModel:
         ValueError: If the data file's feature list does not match :data:`FEATURES`
             (the model was fitted for other code: refit it).
     """
-    raw = json.loads(resources.files("newsclean.data").joinpath("html_blocks.json").read_text("utf-8"))
+    raw = json.loads(read_text("html_blocks.json"))
     names = tuple(raw["features"])
     if names != FEATURES:
         raise ValueError("html_blocks.json was fitted for other features; run python -m benchmarks.fit_html")

@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import regex
+
+from newsclean.data import read_text
 
 __all__ = [
     "Concept",
@@ -51,9 +52,7 @@ class Vocabulary:
 @lru_cache(maxsize=1)
 def vocabulary_data() -> dict[str, Any]:
     """Return the raw contents of ``data/html_tokens.json`` (read once)."""
-    data: dict[str, Any] = json.loads(
-        resources.files("newsclean.data").joinpath("html_tokens.json").read_text("utf-8")
-    )
+    data: dict[str, Any] = json.loads(read_text("html_tokens.json"))
     return data
 
 

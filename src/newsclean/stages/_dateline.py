@@ -29,11 +29,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import regex
 
 from newsclean.article import Dateline
+from newsclean.data import read_text
 
 __all__ = ["MAX_PLACE_WORDS", "MAX_REGION_WORDS", "parse_dateline"]
 
@@ -78,7 +78,7 @@ def _group(raw: object) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
-    raw = json.loads(resources.files("newsclean").joinpath("data/metadata.json").read_text("utf-8"))
+    raw = json.loads(read_text("metadata.json"))
 
     def low(key: str) -> frozenset[str]:
         return frozenset(w.casefold() for w in _group(raw[key]))

@@ -38,9 +38,9 @@ import re
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from newsclean.data import read_bytes, read_text
 from newsclean.document import Change
 from newsclean.stages.spinner_swaps import MIN_SPUN_CHARS, SynonymIndex, load_synonyms, word_frequency
 
@@ -138,7 +138,7 @@ def parse_bigrams(text: str) -> Bigrams:
 @lru_cache(maxsize=1)
 def load_bigrams() -> Bigrams:
     """Read the packaged counts (``data/spinner_bigrams.txt.gz``), once per process."""
-    raw = resources.files("newsclean.data").joinpath("spinner_bigrams.txt.gz").read_bytes()
+    raw = read_bytes("spinner_bigrams.txt.gz")
     return parse_bigrams(gzip.decompress(raw).decode("utf-8"))
 
 
@@ -191,7 +191,7 @@ class ReversalModel:
 @lru_cache(maxsize=1)
 def load_reversal_model() -> ReversalModel:
     """Read the packaged model (``data/spinner_reversal.json``), once per process."""
-    text = resources.files("newsclean.data").joinpath("spinner_reversal.json").read_text(encoding="utf-8")
+    text = read_text("spinner_reversal.json")
     return ReversalModel.from_dict(json.loads(text))
 
 

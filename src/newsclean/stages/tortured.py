@@ -34,9 +34,8 @@ import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from newsclean.data import alternation, read_tsv
+from newsclean.data import alternation, read_text, read_tsv
 from newsclean.stages._text import lower, token_set
 
 __all__ = ["TorturedPhrase", "find_tortured", "load_tortured"]
@@ -65,7 +64,7 @@ class TorturedPhrase:
 
 @lru_cache(maxsize=1)
 def _table_text() -> str:
-    return resources.files("newsclean.data").joinpath("tortured.tsv").read_text(encoding="utf-8")
+    return read_text("tortured.tsv")
 
 
 @lru_cache(maxsize=1)
@@ -124,7 +123,7 @@ def render_keys(keys: dict[str, tuple[tuple[frozenset[str], str], ...]], digest:
 def _packaged_keys() -> dict[str, tuple[tuple[frozenset[str], str], ...]] | None:
     """The packaged key index, or None when it is missing or was built from another table."""
     try:
-        text = resources.files("newsclean.data").joinpath(KEYS_FILE).read_text(encoding="utf-8")
+        text = read_text(KEYS_FILE)
     except FileNotFoundError:
         return None
     first, _, body = text.partition("\n")
