@@ -296,19 +296,25 @@ def _pooled(
         # Warm up here: forked workers inherit the loaded tables and compiled patterns
         # (copy-on-write), so the cold start is paid once, not once per worker.
         _init_worker(pipeline, options, returns, keys)
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=workers, initializer=_init_worker, initargs=(pipeline, options, returns, keys)
-    ) as pool:
-        try:
-            for chunk in chunks:
-                pending.append((chunk, pool.submit(_clean_chunk, chunk)))
-                while len(pending) >= workers * PREFETCH_CHUNKS:
-                    yield from _collect(*pending.popleft(), returns, keep_raw)
-            while pending:
+    )
+    finished = False
+    try:
+        for chunk in chunks:
+            pending.append((chunk, pool.submit(_clean_chunk, chunk)))
+            while len(pending) >= workers * PREFETCH_CHUNKS:
                 yield from _collect(*pending.popleft(), returns, keep_raw)
-        finally:
-            for _, future in pending:
-                future.cancel()
+        while pending:
+            yield from _collect(*pending.popleft(), returns, keep_raw)
+        finished = True
+    finally:
+        for _, future in pending:
+            future.cancel()
+        # A generator the caller abandons is closed by the garbage collector, on
+        # whatever thread it runs, possibly the pool's own manager thread, which
+        # cannot wait for itself: only a run that finished waits for the workers.
+        pool.shutdown(wait=finished, cancel_futures=True)
 
 
 def _collect(
