@@ -26,14 +26,13 @@ read from ``data/metadata.json``.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
 from newsclean.article import Dateline
-from newsclean.data import read_text
+from newsclean.data import read_json
 
 __all__ = ["MAX_PLACE_WORDS", "MAX_REGION_WORDS", "parse_dateline"]
 
@@ -78,7 +77,7 @@ def _group(raw: object) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
-    raw = json.loads(read_text("metadata.json"))
+    raw = read_json("metadata.json", keys=("agencies", "not_places", "name_particles", "month_names"))
 
     def low(key: str) -> frozenset[str]:
         return frozenset(w.casefold() for w in _group(raw[key]))

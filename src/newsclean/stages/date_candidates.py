@@ -57,6 +57,9 @@ SHORT_YEAR_LINE = 40
 
 #: Labels are looked for on lines up to this long (longer lines are prose).
 MAX_LABELLED_CHARS = 300
+#: A two-digit-year date with a clock time attached is read on lines up to this long
+#: (a byline line such as "By Jane Doe - 11/19/19 06:56 AM EST"); longer lines are prose.
+SHORT_YEAR_CLOCK_LINE = MAX_LABELLED_CHARS
 #: Relative phrases ("2 hours ago") are looked for on lines up to this long.
 MAX_RELATIVE_CHARS = 60
 #: A first line with at most this many words is a title, never prose.
@@ -402,20 +405,18 @@ def find_candidates(
             if rel is not None:
                 spans.append((rel.start, rel.end))
         short_year = False
-        if not hits and rel is None and len(raw) <= MAX_LABELLED_CHARS and _SHORT_SHAPE.search(raw):
+        if not hits and rel is None and len(raw) <= SHORT_YEAR_CLOCK_LINE and _SHORT_SHAPE.search(raw):
             # A two-digit year counts only on a labelled line, a line holding only the
             # date, or with a clock time attached ("11/19/19 06:56 AM": no version number
             # or score is followed by a time of day).
             short = find_short_dates(raw, dayfirst=first, reference=reference)
             if short and (
-                (
+                isinstance(short[0].value, datetime)
+                or (labels and _label_before(raw, labels, short[0].start, 0) is not None)
+                or (
                     (labels or len(raw) <= SHORT_YEAR_LINE)
-                    and (
-                        (labels and _label_before(raw, labels, short[0].start, 0) is not None)
-                        or not _remainder(raw, spans + [(h.start, h.end) for h in short])
-                    )
+                    and not _remainder(raw, spans + [(h.start, h.end) for h in short])
                 )
-                or isinstance(short[0].value, datetime)
             ):
                 hits, short_year = short[:1], True
                 spans.append((hits[0].start, hits[0].end))
