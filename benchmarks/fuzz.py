@@ -354,6 +354,33 @@ def canonical(article: Any) -> str:
     return text
 
 
+def _second_pass_detail(doc: Any, first: Any, again: Any, changed: list[Any]) -> str:
+    """Say why a second pass differs: ``first-pass kind: cause: example``.
+
+    The cause is the stage and reason of the first content edit of the second pass,
+    else which field changed (the title, found or lost, or the paragraphs). The
+    part before the second colon is the grouping key of :func:`cause_of`.
+    """
+    kind = doc.kind
+    if changed:
+        what = changed[0]
+        return f"{kind}: {what.stage}/{what.reason}: {what.before[:60]!r}"
+    if again.title != first.title:
+        if first.title is None:
+            cause = "title found"
+        elif again.title is None:
+            cause = "title lost"
+        else:
+            cause = "title changed"
+        return f"{kind}: {cause}: {first.title!r} -> {again.title!r}"[:200]
+    return f"{kind}: paragraphs differ: {len(first.paragraphs)} -> {len(again.paragraphs)}"
+
+
+def cause_of(detail: str) -> str:
+    """The grouping key of a failure detail (the text before its second ``": "``)."""
+    return ": ".join(detail.split(": ")[:2])
+
+
 def check(case: Case, timeout: float) -> list[tuple[str, str]]:
     """Clean ``case`` and return the invariants it breaks, each with a detail."""
     from newsclean import default_pipeline, replay
@@ -406,9 +433,7 @@ def check(case: Case, timeout: float) -> list[tuple[str, str]]:
                 e for e in again.edits if e.action in ("remove", "replace") and e.stage != "decode_bytes"
             ]
             if again.paragraphs != article.paragraphs or again.title != article.title or changed:
-                what = changed[0] if changed else None
-                detail = f"{what.stage}/{what.reason}: {what.before[:60]!r}" if what else "fields differ"
-                broken.append(("second_pass_stable", detail))
+                broken.append(("second_pass_stable", _second_pass_detail(doc, article, again, changed)))
     return broken
 
 
@@ -454,15 +479,18 @@ def run(
     progress: Callable[[int], None] | None = None,
     max_reproducers: int = 50,
     shrink_only: frozenset[str] | None = None,
+    failures: Path | None = None,
 ) -> dict[str, Any]:
     """Generate and check ``n`` inputs; return counts by family and invariant.
 
-    ``shrink_only`` limits the shrinking (a few seconds each) to these invariants.
+    ``shrink_only`` limits the shrinking (a few seconds each) to these invariants;
+    ``failures`` names a JSON-lines file to append every failing case to, unshrunk.
     """
     rng = random.Random(seed)
     real = _real_texts(data)
     counts: Counter[tuple[str, str]] = Counter()
     per_family: Counter[str] = Counter()
+    causes: Counter[str] = Counter()
     examples: dict[str, tuple[Case, str]] = {}
     started = time.perf_counter()
     for i in range(n):
@@ -471,6 +499,11 @@ def run(
         per_family[family] += 1
         for name, detail in check(case, timeout):
             counts[(family, name)] += 1
+            causes[f"{name}: {cause_of(detail)}"] += 1
+            if failures is not None:
+                with failures.open("a", encoding="utf-8") as fh:
+                    rec = {"invariant": name, "detail": detail, **case.to_record()}
+                    fh.write(json.dumps(rec, ensure_ascii=True) + "\n")
             if name not in examples or len(case.raw) < len(examples[name][0].raw):
                 examples.setdefault(name, (case, detail))
         if progress and (i + 1) % 1000 == 0:
@@ -493,6 +526,7 @@ def run(
         "seconds": elapsed,
         "per_family": dict(per_family),
         "broken": {f"{fam}/{inv}": c for (fam, inv), c in sorted(counts.items())},
+        "causes": dict(causes.most_common()),
         "reproducers": reproducers,
     }
 
@@ -549,10 +583,12 @@ def summarize(checkpoint: Path) -> dict[str, Any]:
     recs = _read_checkpoint(checkpoint)
     per_family: Counter[str] = Counter()
     broken: Counter[str] = Counter()
+    causes: Counter[str] = Counter()
     reproducers: list[dict[str, Any]] = []
     for rec in recs:
         per_family.update(rec["per_family"])
         broken.update(rec["broken"])
+        causes.update(rec.get("causes", {}))
         reproducers.extend(rec["reproducers"])
     return {
         "n": sum(rec["n"] for rec in recs),
@@ -560,12 +596,20 @@ def summarize(checkpoint: Path) -> dict[str, Any]:
         "seconds": sum(rec["seconds"] for rec in recs),
         "per_family": dict(per_family),
         "broken": dict(sorted(broken.items())),
+        "causes": dict(causes.most_common()),
         "reproducers": reproducers,
     }
 
 
-def corpus_second_pass(data: Path, cache: Path | None) -> dict[str, tuple[int, int]]:
+def corpus_second_pass(
+    data: Path, cache: Path | None, unstable: list[tuple[str, str, str]] | None = None
+) -> dict[str, tuple[int, int]]:
     """Second-pass check over the text capture of every development-corpus page.
+
+    Args:
+        data: The shared data folder.
+        cache: The capture cache folder, or None.
+        unstable: If given, (corpus, page id, cause) of each unstable page is appended.
 
     Returns:
         Per corpus: (pages whose rendering was non-empty, pages whose second pass
@@ -573,6 +617,7 @@ def corpus_second_pass(data: Path, cache: Path | None) -> dict[str, tuple[int, i
     """
     from benchmarks.corpora import CORPORA, Cache, add_captures, load_corpus
     from newsclean import default_pipeline
+    from newsclean.pipeline import to_article
 
     pipeline = default_pipeline()
     out: dict[str, tuple[int, int]] = {}
@@ -581,7 +626,8 @@ def corpus_second_pass(data: Path, cache: Path | None) -> dict[str, tuple[int, i
         add_captures(pages, Cache(cache))
         n = changed = 0
         for page in pages:
-            first = pipeline(page.capture, kind="text")
+            doc = pipeline.run(page.capture, kind="text")
+            first = to_article(doc)
             rendering = canonical(first)
             if not rendering.strip():
                 continue
@@ -590,6 +636,8 @@ def corpus_second_pass(data: Path, cache: Path | None) -> dict[str, tuple[int, i
             edits = [e for e in again.edits if e.action in ("remove", "replace")]
             if edits or (again.title, again.paragraphs) != (first.title, first.paragraphs):
                 changed += 1
+                if unstable is not None:
+                    unstable.append((corpus, page.id, _second_pass_detail(doc, first, again, edits)))
         out[corpus] = (n, changed)
     return out
 
@@ -616,15 +664,24 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--chunk", type=int, default=1000, help="inputs per checkpointed chunk")
     parser.add_argument(
+        "--failures",
+        type=Path,
+        default=None,
+        help="append every failing case, unshrunk, to this JSON-lines file",
+    )
+    parser.add_argument(
         "--summary", action="store_true", help="with --checkpoint: print the figures so far and stop"
     )
     add_data_argument(parser)
     args = parser.parse_args(argv)
     if args.corpora:
-        for corpus, (n, changed) in corpus_second_pass(args.data, args.cache).items():
+        unstable: list[tuple[str, str, str]] = []
+        for corpus, (n, changed) in corpus_second_pass(args.data, args.cache, unstable).items():
             print(
                 f"{corpus:<16} {n:>5} pages  second pass changes content on {changed:>4} ({changed / max(n, 1):.1%})"
             )
+        for corpus, page_id, detail in unstable:
+            print(f"- {corpus}/{page_id}: {detail[:140]}")
         return 0
     families = tuple(f for f in args.families.split(",") if f)
     for f in families:
@@ -639,7 +696,16 @@ def main(argv: list[str] | None = None) -> int:
             args.n, args.seed, families, args.timeout, data, args.checkpoint, args.chunk, progress
         )
     else:
-        report = run(args.n, args.seed, families, args.timeout, data, args.out, progress=progress)
+        report = run(
+            args.n,
+            args.seed,
+            families,
+            args.timeout,
+            data,
+            args.out,
+            progress=progress,
+            failures=args.failures,
+        )
     print(f"fuzzed {report['n']:,} inputs (seed {report['seed']}) in {report['seconds']:.0f} s")
     print(f"{'family':<14}" + "".join(f"{inv[:12]:>14}" for inv in INVARIANTS))
     for fam in families:
@@ -648,6 +714,10 @@ def main(argv: list[str] | None = None) -> int:
     total = sum(report["per_family"].values())
     stable = total - sum(v for k, v in report["broken"].items() if k.endswith("/second_pass_stable"))
     print(f"second pass stable on {stable / max(total, 1):.4%} of inputs")
+    if report.get("causes"):
+        print("broken invariants by cause (first-pass kind: stage/reason or changed field):")
+        for cause, count in report["causes"].items():
+            print(f"  {count:>6}  {cause}")
     for rec in report["reproducers"]:
         print(f"- {rec['invariant']}: {rec['detail'][:100]}\n    {rec['raw'][:160]!r}")
     return 0

@@ -100,5 +100,7 @@ def test_edits_read_back_from_json_replay_on_the_base_text(fixture: str) -> None
 def test_to_text_underlines_the_title_and_separates_paragraphs() -> None:
     a = Article(title="Vote delayed - The Courier", paragraphs=("One.", "Two."))
     assert a.to_text() == "Vote delayed - The Courier\n" + "=" * 26 + "\n\nOne.\n\nTwo."
-    assert Article(paragraphs=("One.", "Two.")).to_text() == "One.\n\nTwo."
+    # no title: an empty heading says so, so no paragraph becomes one on the next cleaning
+    assert Article(paragraphs=("One.", "Two.")).to_text() == "===\n\nOne.\n\nTwo."
+    assert Article().to_text() == ""
     assert Article(title="Line\nbreak").to_text() == "Line break\n==========\n"

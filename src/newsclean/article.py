@@ -13,6 +13,10 @@ from newsclean.view import Explanation, article_html, article_text
 
 __all__ = ["Article", "DateCandidate", "Dateline", "parse_iso"]
 
+#: The heading of :meth:`Article.to_text` for an article without a title: an underline
+#: over nothing (the shortest underline ``extract_metadata`` reads, ``MIN_UNDERLINE``).
+EMPTY_HEADING = "==="
+
 #: The keys of :meth:`Article.to_dict`, in order. This is the stable schema.
 DICT_KEYS = (
     "title",
@@ -147,16 +151,24 @@ class Article:
         """Render the Article as text: the title underlined with ``=``, then the paragraphs.
 
         This is the canonical rendering: cleaning it again gives the same title
-        and paragraphs (the underline marks the title as written, the way a
-        Markdown setext heading does). Without a title it is :attr:`text`.
+        and paragraphs. The underline marks the title as written, the way a
+        Markdown setext heading does; without a title the heading is empty (a
+        line of ``===`` alone), which says that the article has none, so that
+        no paragraph is taken for a title on the next cleaning. A text opening
+        with such a heading is read as an article's own text: its title is the
+        one written, and only clear clutter is removed from it (no search for
+        the story among page furniture). An Article with neither title nor
+        paragraphs renders as the empty string.
 
         >>> Article(title="Vote delayed", paragraphs=("The vote was delayed.",)).to_text()
         'Vote delayed\\n============\\n\\nThe vote was delayed.'
+        >>> Article(paragraphs=("The vote was delayed.",)).to_text()
+        '===\\n\\nThe vote was delayed.'
         """
         if not self.title:
-            return self.text
+            return f"{EMPTY_HEADING}\n\n{self.text}" if self.paragraphs else ""
         title = " ".join(self.title.splitlines()).strip()
-        underline = "=" * max(3, min(len(title), 80))
+        underline = "=" * max(len(EMPTY_HEADING), min(len(title), 80))
         return f"{title}\n{underline}\n\n{self.text}" if self.paragraphs else f"{title}\n{underline}\n"
 
     def __repr__(self) -> str:

@@ -324,6 +324,30 @@ def test_repeated_paragraph_without_furniture_between_stays() -> None:
     assert stage_edits(run(lines)) == []
 
 
+# -- an article's own rendering: a story, not a page --------------------------------------------------------
+REPEATED = "Paragraph of text that reads like prose."
+
+
+@pytest.mark.parametrize("heading", ["Vote delayed\n============", "==="])
+def test_text_under_a_written_heading_is_read_as_a_story(heading: str) -> None:
+    # a paragraph the story repeats ten times: a page capture keeps one copy, but the
+    # rendering of an article that kept them all (Article.to_text) keeps them all again
+    story = "\n\n".join([REPEATED] * 10)
+    page = newsclean.clean(story, kind="text")
+    assert page.paragraphs == (REPEATED,)
+    again = newsclean.clean(f"{heading}\n\n{story}", kind="text")
+    assert again.paragraphs == (REPEATED,) * 10
+    assert [e.reason for e in again.edits if e.action != "extract"] == []
+
+
+def test_clear_clutter_still_goes_under_a_written_heading() -> None:
+    lines = ["Vote delayed", "============", "", BODY[0], "Share this article", BODY[1], "* * *", BODY[2]]
+    out = newsclean.clean("\n".join(lines), kind="text")
+    assert out.paragraphs == tuple(BODY[:3])
+    removed = [(e.reason, e.before.strip()) for e in out.edits if e.action == "remove"]
+    assert removed == [("share", "Share this article"), ("separator", "* * *")]
+
+
 # -- HTML input: the extractor already kept the story ------------------------------------------------------
 def run_html(lines: list[str], language: str | None = "en") -> Document:
     doc = Document.from_text("\n".join(lines), kind="html")

@@ -807,6 +807,42 @@ def test_underline_rule_leaves_other_lines_alone(text: str) -> None:
     assert not any(d.data.get("rule") == "underlined" for d in out.decisions)
 
 
+def test_underlined_title_is_recorded_as_a_written_heading() -> None:
+    out = run(f"Floods hit the north\n{'=' * 20}\n\n{PARA}\n")
+    heading = [d for d in out.decisions if d.reason == metadata.WRITTEN_HEADING]
+    assert [d.data["title"] for d in heading] == ["Floods hit the north"]
+
+
+# -- an empty heading: an underline alone says the text has no title ---------------------
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Floods hit the north",  # a title-like first paragraph
+        "Council meeting of May 5, 2024",  # holds a date
+        "Home > World",  # breadcrumb-shaped
+    ],
+)
+def test_empty_heading_means_no_title(first: str) -> None:
+    out = run(f"===\n\n{first}\n\n{PARA}\n")
+    assert out.get("title") is None
+    assert out.text == f"\n{first}\n\n{PARA}\n"  # only the heading line left, as an extract
+    assert [(e.reason, e.action, e.before) for e in out.edits] == [("title", "extract", "===\n")]
+    assert [d.data["title"] for d in out.decisions if d.reason == metadata.WRITTEN_HEADING] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"===\nFloods hit the north\n===\n{PARA}\n",  # a rule framing a line: not an empty heading
+        f"Floods hit the north\n\n===\n\n{PARA}\n",  # a rule below the first line
+        f"== x ==\n\nFloods hit the north\n{PARA}\n",  # not an underline
+    ],
+)
+def test_empty_heading_rule_leaves_other_rules_alone(text: str) -> None:
+    out = run(text)
+    assert not any(d.reason == metadata.WRITTEN_HEADING for d in out.decisions)
+
+
 # -- the headline over the story, when the page title rewords it ------------------------
 NAV = "\n".join(["Markets", "Tech", "Media", "Success", "Videos", "Search"])
 STORY_HEADLINE = "Investors cannot decide what to make of the latest trade talks"

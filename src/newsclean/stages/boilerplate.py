@@ -33,6 +33,11 @@ On HTML input (``doc.kind == "html"``) the HTML stage has already kept only
 the story, so the stage is conservative: it removes vocabulary hits, icon
 widgets and separators and moves tag lines to ``tags``, with no densest-run
 search, teasers or link lists (``classify_lines(..., conservative=True)``).
+So is it on text that opens with its own heading (an underlined title or an
+empty heading, recorded by ``extract_metadata`` as a ``written_heading``
+decision): that is the rendering of an Article (``Article.to_text()``), whose
+story was chosen when it was cleaned, and reading it again as a page would
+remove what the first cleaning kept.
 
 Reasons used: ``widget``, ``separator``, ``related_list`` and ``tags``
 (action ``extract``), ``list_header``, ``share``, ``subscribe``,
@@ -107,8 +112,9 @@ def remove_boilerplate(doc: Document) -> Document:
     """
     text = doc.text
     texts = text.split("\n")
-    # the HTML stage has already kept only the story: remove only clear clutter from it
-    if doc.kind == "html":
+    # the HTML stage has already kept only the story, and an article's own rendering
+    # is a story: remove only clear clutter from it
+    if doc.kind == "html" or _written_story(doc):
         decisions = classify_lines(texts, doc.language, conservative=True)
     else:
         from newsclean.layout import analyze  # (here: newsclean.layout imports this package)
@@ -151,6 +157,14 @@ def remove_boilerplate(doc: Document) -> Document:
     if tags != list(doc.get("tags", ())):
         fields["tags"] = tuple(tags)
     return out.with_fields(**fields) if fields else out
+
+
+def _written_story(doc: Document) -> bool:
+    """Whether the text opens with its own heading (an Article's rendering), not a page."""
+    from newsclean.stages.metadata import STAGE as METADATA
+    from newsclean.stages.metadata import WRITTEN_HEADING
+
+    return any(d.reason == WRITTEN_HEADING and d.stage == METADATA for d in doc.decisions)
 
 
 def _until_stable(

@@ -53,6 +53,7 @@ from newsclean.stages._title import (
 )
 
 __all__ = [
+    "WRITTEN_HEADING",
     "TitleSplit",
     "extract_metadata",
     "is_prose",
@@ -82,6 +83,12 @@ MIN_UNDERLINE = 3
 #: Longest line taken as an underlined title.
 MAX_UNDERLINED_TITLE = 400
 
+#: Reason of the decision recorded when the text opens with a heading marked as
+#: written: an underlined title, or an empty heading (an underline alone, then a
+#: blank line). Such a text is an article's own rendering
+#: (:meth:`newsclean.Article.to_text`); later stages read it as a story, not as a page.
+WRITTEN_HEADING = "written_heading"
+
 _UNDERLINE = regex.compile(rf"[ \t]*={{{MIN_UNDERLINE},}}[ \t]*")
 
 
@@ -103,6 +110,20 @@ def _underlined_title(parts: Sequence[str]) -> int | None:
             ):
                 return i
             return None
+    return None
+
+
+def _empty_heading(parts: Sequence[str]) -> int | None:
+    """Index of the first non-blank line when it is an underline alone, followed by a blank line.
+
+    An underline over nothing is an empty heading: the text says, as written, that
+    it has no title (the rendering of an Article without one,
+    :meth:`newsclean.Article.to_text`). No line below it is read as the title.
+    """
+    for i, part in enumerate(parts[:TITLE_SCAN]):
+        if part.strip():
+            nxt = parts[i + 1] if i + 1 < len(parts) else ""
+            return i if _UNDERLINE.fullmatch(part) and not nxt.strip() else None
     return None
 
 
@@ -169,7 +190,13 @@ def extract_metadata(doc: Document) -> Document:
         fields["title"] = title
         last_title = marked + 1
         title_lines.append(marked)
-    if title is None:
+    empty = _empty_heading(parts) if title is None and marked is None else None
+    if empty is not None:
+        ln = _with_offsets(parts, empty + 1)[-1]
+        changes.append(delete_line(text, ln, "title", "extract"))
+        taken.add(ln.index)
+        last_title = empty
+    if title is None and empty is None:
         for pos, ln in enumerate(zone[:TITLE_SCAN]):
             s = ln.text.strip()
             if is_prose(s):
@@ -270,7 +297,7 @@ def extract_metadata(doc: Document) -> Document:
                     labelled_only.add(i)
             pos += len(part) + 1
     # the line right under a found headline may be a bare name line ("Jane Doe")
-    if marked is not None:
+    if marked is not None or empty is not None:
         labelled_only.update(ln.index for ln in candidates)
     under_title = after_title[0].index if after_title and last_title >= 0 and first_prose is not None else -1
     authors: list[str] = []
@@ -334,6 +361,9 @@ def extract_metadata(doc: Document) -> Document:
     out = doc.with_edits(STAGE, changes)
     if fields:
         out = out.with_fields(**fields)
+    if marked is not None or empty is not None:
+        # the text opens with its own heading: it is an article's text, not a page
+        out = out.with_decision(STAGE, WRITTEN_HEADING, title=fields.get("title"))
     if "title" in fields:
         out = out.with_decision(
             STAGE, "title_line", title=fields["title"], rule=title_rule, similarity=round(similarity, 3)
