@@ -107,3 +107,20 @@ def test_short_dates_are_read_only_by_find_short_dates() -> None:
     ]
     assert parse_date("Stand: 1.4.18", fallback=False) is None
     assert parse_date("Stand: 1.4.18", fallback=False, reference=ref) == date(2018, 4, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "dayfirst", "expected"),
+    [
+        ("11/20/19 6:38 AM", False, ["2019-11-20T06:38:00"]),  # month-first, the day above 12
+        ("20/11/19", None, ["2019-11-20"]),
+        ("11/20/19", True, ["2019-11-20"]),  # day-first cannot hold: month 20
+        ("31/31/19", None, []),  # neither order is a date
+        ("1.20.19", None, []),  # dots are day-first: month 20 is no date
+    ],
+)
+def test_short_numeric_dates_take_the_day_from_either_field(
+    text: str, dayfirst: bool | None, expected: list[str]
+) -> None:
+    hits = find_short_dates(text, dayfirst=dayfirst, reference=date(2026, 1, 1))
+    assert [iso(h.value) for h in hits] == expected

@@ -67,6 +67,7 @@ __all__ = [
     "dayfirst_for",
     "find_dates",
     "find_short_dates",
+    "find_yearless_dates",
     "iso",
     "looks_like_worded_date",
     "parse_date",
@@ -195,12 +196,58 @@ def century(yy: int, month: int, day: int, reference: date) -> date | None:
     return None
 
 
+#: The year a yearless date is read in until its caller knows the real one: a leap year, so
+#: February 29 survives until then.
+YEARLESS_PLACEHOLDER = 2000
+
+
+@lru_cache(maxsize=1)
+def _yearless_pattern() -> regex.Pattern[str]:
+    """Month-name dates without a year: ``Nov 19``, ``Nov. 19th``, ``19 November``, ``19. März``."""
+    mon = _words(vocabulary().months)
+    return regex.compile(
+        rf"(?<![\w.,/-])(?:(?P<mon>{mon})\.?\s{{1,2}}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+        rf"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th|er|\.)?\s{{1,2}}(?P<mon2>{mon})\.?)"
+        r"(?![^\W\d_]|\d|,?\s*\d{4}(?!\d))",
+        regex.IGNORECASE,
+    )
+
+
+def find_yearless_dates(text: str) -> list[DateHit]:
+    """Find month-name dates that state no year ("Updated Nov 19, 6:55 AM").
+
+    The values carry :data:`YEARLESS_PLACEHOLDER`'s year: only the caller knows
+    which year the page means (the capture date, or the other dates the page
+    prints), and must replace it. A date followed by a year is not yearless.
+
+    >>> [(h.value.month, h.value.day) for h in find_yearless_dates("Updated Nov 19, 6:55 AM")]
+    [(11, 19)]
+    >>> find_yearless_dates("Posted November 19, 2019")
+    []
+    """
+    if not text.isascii():
+        text = text.translate(_DIGITS)
+    months = _folded_months()
+    out: list[DateHit] = []
+    for m in _yearless_pattern().finditer(text):
+        name = m.group("mon") or m.group("mon2")
+        month = months.get(_fold(name), 0)
+        d = _valid_date(YEARLESS_PLACEHOLDER, month, int(m.group("d") or m.group("d2"))) if month else None
+        if d is not None:
+            out.append(attach_time(text, d, m.start(), m.end(), "name"))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _short_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    """Day-month-``yy`` forms: numeric (``5/5/20``, ``1.4.18``) and with a month name (``05 Mar 19``)."""
+    """Day-month-``yy`` forms: numeric (``5/5/20``, ``1.4.18``) and with a month name (``05 Mar 19``).
+
+    Either number of a numeric form may be the day (``11/20/19`` is month-first); the
+    caller's order and the month range decide which.
+    """
     mon = rf"(?P<mon>{_words(vocabulary().months)})"
     numeric = regex.compile(
-        rf"{_NOT_BEFORE}(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)(?P<yy>\d\d)(?!\d|[.,/:-]\d|[^\W\d_])"
+        rf"{_NOT_BEFORE}(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<yy>\d\d)(?!\d|[.,/:-]\d|[^\W\d_])"
     )
     named = regex.compile(
         rf"(?<![\w.,/-])(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|\.)?[\s/-]{{1,2}}{mon}\.?[\s/-]{{1,2}}"

@@ -116,3 +116,73 @@ def test_find_candidates_is_linear_on_long_input() -> None:
     text = ("1" * 5000 + " 2020 ") * 200 + "\n" + ("March 5, 2024 " * 2000)
     found, _ = find_candidates(text)
     assert found  # finishes; no timing assertion
+
+
+@pytest.mark.parametrize(
+    ("lines", "captured", "expected"),
+    [
+        # the page's copyright year gives the year
+        (
+            ["Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM", "© 2019 Example Media"],
+            None,
+            [("updated", datetime(2019, 11, 19, 6, 55)), ("published", datetime(2019, 11, 19, 6, 51))],
+        ),
+        # the capture time gives it, the year before when the day would come after the capture
+        (
+            ["Posted Dec 30, 9:15 PM"],
+            datetime(2027, 1, 4, 8, 0),
+            [("published", datetime(2026, 12, 30, 21, 15))],
+        ),
+        (["Stand: 5. März, 15:41 Uhr"], CAPTURED, [("updated", datetime(2026, 3, 5, 15, 41))]),
+        # a page whose latest printed day is in January shows last December's date
+        (
+            ["Posted Dec 30, 9:15 PM", "Related 05.01.2025 10:00"],
+            None,
+            [("published", datetime(2024, 12, 30, 21, 15))],
+        ),
+    ],
+)
+def test_yearless_labelled_dates_take_the_year_the_page_gives(
+    lines: list[str], captured: datetime | None, expected: list[tuple[str, datetime]]
+) -> None:
+    text = "\n".join([HEAD, lines[0], STORY, *lines[1:]])
+    found, _ = find_candidates(text, captured_at=captured)
+    got = [(f.kind, f.value) for f in found if f.yearless]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Updated Nov 19, 6:55 AM",  # no year anywhere on the page: left unknown
+        "Nov 19, 6:55 AM",  # no label: a list time, not the page's date
+        "Meeting May 5 at 10:00 in the hall",  # no date label before it
+    ],
+)
+def test_yearless_dates_need_a_label_and_a_year_source(line: str) -> None:
+    found, _ = find_candidates("\n".join([HEAD, line, STORY]))
+    assert [f for f in found if f.yearless] == []
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "prose"),
+    [
+        # a headline printed with its label and date: not a sentence
+        (
+            "Council approves the new harbour budget for next year Politics news, Updated Nov 06, 2012 at "
+            "10:16pm IST",
+            "updated",
+            False,
+        ),
+        # a sentence that ends after its date, or goes on after it, stays prose
+        ("The council said the harbour budget for next year was updated on Nov 06, 2012.", "mentioned", True),
+        (
+            "The council said the harbour budget was updated on Nov 06, 2012 and approved the next week",
+            "mentioned",
+            True,
+        ),
+    ],
+)
+def test_a_labelled_date_ending_a_headline_line_is_not_prose(line: str, kind: str, prose: bool) -> None:
+    found, _ = find_candidates("\n".join([HEAD, line, STORY]))
+    assert [(f.kind, f.prose) for f in found] == [(kind, prose)]

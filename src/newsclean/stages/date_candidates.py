@@ -17,8 +17,8 @@ import bisect
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 import regex
@@ -29,8 +29,10 @@ from newsclean.dateparse import (
     YEAR_MIN,
     DateHit,
     copyright_year,
+    day_of,
     dayfirst_for,
     find_short_dates,
+    find_yearless_dates,
     looks_like_worded_date,
     parse_relative,
     parse_unix,
@@ -50,6 +52,10 @@ MAX_SLOW_CHARS = 80
 #: A line is prose (its dates are only mentioned) when this many words remain
 #: after taking out dates, labels and connector words.
 PROSE_WORDS = 8
+#: Days a yearless date may lie after the latest full date the page prints before it is read in
+#: the year before (pages list older stories' dates, not tomorrow's; a month covers a page whose
+#: other dates are a little older than its own).
+YEARLESS_AHEAD_DAYS = 31
 
 
 #: A line at most this long may hold a two-digit-year date without a label ("5/5/20" alone).
@@ -112,6 +118,9 @@ class Found:
         relative: The value came from a relative phrase.
         precision: ``day``, or ``year`` for a copyright year (its value is
             then January 1st of that year and it is never taken for a day).
+        yearless: The line printed no year ("Updated Nov 19, 6:55 AM"); the year
+            is the capture's, else the latest the page states (see
+            :func:`_resolve_years`).
     """
 
     line: int
@@ -123,6 +132,7 @@ class Found:
     ambiguous: str | None = None
     relative: bool = False
     precision: str = "day"
+    yearless: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +229,17 @@ def _is_prose(text: str, rest: Sequence[str]) -> bool:
     if len(words) >= PROSE_WORDS:
         return True
     return len(words) >= 5 and bool(_SENTENCE_END.search(text))
+
+
+def _labelled_tail(text: str, labels: Sequence[_Label], last: DateHit) -> bool:
+    """Whether a line ends in a labelled date and is no sentence ("... news, Updated Nov 06, 2012").
+
+    A headline printed with its date label and date after it reads as many
+    words, but a sentence ends in punctuation and goes on after its date.
+    """
+    if _SENTENCE_END.search(text.rstrip()) or _remainder(text[last.end :], []):
+        return False
+    return _label_before(text, labels, last.start, 0) is not None
 
 
 def _label_before(text: str, labels: Sequence[_Label], start: int, floor: int) -> _Label | None:
@@ -420,6 +441,14 @@ def find_candidates(
             ):
                 hits, short_year = short[:1], True
                 spans.append((hits[0].start, hits[0].end))
+        yearless = False
+        if not hits and rel is None and labels and not short_year:
+            # A labelled date without a year ("Updated Nov 19, 6:55 AM"): the year is settled
+            # once the whole page is read.
+            hits = [h for h in find_yearless_dates(raw) if _label_before(raw, labels, h.start, 0)]
+            if hits:
+                yearless = True
+                spans.extend((h.start, h.end) for h in hits)
         if not hits and rel is None:
             copy = (
                 copyright_year(raw)
@@ -437,6 +466,8 @@ def find_candidates(
         rest = _remainder(raw, spans)
         is_title = i == title_line and len(rest) <= TITLE_WORDS
         prose = (len(raw) > MAX_LABELLED_CHARS or _is_prose(raw, rest)) and not is_title and not short_year
+        if prose and hits and labels and _labelled_tail(raw, labels, hits[-1]):
+            prose = False  # "Headline words, Updated Nov 06, 2012 at 10:16pm IST": a list or header entry
         if _EMBED_SIGNATURE.match(raw):
             prose = True  # "— Name (@handle) March 5, 2024": an embedded post, not this page
         date_only = not rest
@@ -448,7 +479,9 @@ def find_candidates(
                 kind = "mentioned" if prose else (lab.kind if lab else None)
                 if h.ambiguous:
                     ambiguous += 1
-                found.append(Found(i, h.value, kind, source, date_only, prose, h.ambiguous))
+                found.append(
+                    Found(i, h.value, kind, source, date_only, prose, h.ambiguous, yearless=yearless)
+                )
             continue
         if prose:
             continue
@@ -471,6 +504,8 @@ def find_candidates(
                 lab = labels[-1] if labels else None
                 rest = [w for w in rest if not w.isdigit() and w.lower() not in _slow_words(raw[cut:])]
                 found.append(Found(i, slow, lab.kind if lab else None, source, False, False))
+    if any(f.yearless for f in found):
+        found = _resolve_years(found, captured_at)
     if ambiguous:
         order = "day-first" if (vote if vote is not None else lang_first) in (True, None) else "month-first"
         warnings.append(f"{ambiguous} ambiguous numeric date(s) read {order}")
@@ -480,6 +515,50 @@ def find_candidates(
             + (f" ({len(unresolved)} such lines)" if len(unresolved) > 1 else "")
         )
     return found, warnings
+
+
+def _resolve_years(found: list[Found], captured_at: datetime | None) -> list[Found]:
+    """Give each yearless date its year, or drop it when the page gives none.
+
+    With a capture time the year is the capture's (the year before when the
+    day would fall after the capture). Without one it is the latest year the
+    page states in its other dates outside story sentences (full dates and
+    copyright years), the year
+    before when the day would fall more than :data:`YEARLESS_AHEAD_DAYS`
+    after the latest full date the page prints (a January page showing
+    "Dec 30"). A page that states no year leaves the date unknown.
+    """
+    if captured_at is not None:
+        latest: date | None = captured_at.date()
+        year = captured_at.year
+        slack = 0
+    else:
+        # dates in story sentences may lie ahead ("the vote on November 3, 2020")
+        stated = [f for f in found if not f.yearless and not f.prose and f.value is not None]
+        if not stated:
+            return [f for f in found if not f.yearless]
+        year = max(day_of(f.value).year for f in stated if f.value is not None)
+        days = [day_of(f.value) for f in stated if f.value is not None and f.precision == "day"]
+        latest = max(days) if days else None
+        slack = YEARLESS_AHEAD_DAYS
+    out = []
+    for f in found:
+        if not f.yearless or f.value is None:
+            out.append(f)
+            continue
+        value = _with_year(f.value, year)
+        if value is not None and latest is not None and day_of(value) > latest + timedelta(days=slack):
+            value = _with_year(f.value, year - 1)
+        if value is not None:
+            out.append(replace(f, value=value))
+    return out
+
+
+def _with_year(value: datetime | date, year: int) -> datetime | date | None:
+    try:
+        return value.replace(year=year)
+    except ValueError:  # February 29 in a common year
+        return None
 
 
 def _slow_words(text: str) -> set[str]:
