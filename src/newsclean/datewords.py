@@ -273,8 +273,10 @@ def _patterns() -> _Patterns:
     # A year ends where digits stop, or where a clock glued to it starts ("28 luglio 202010:43",
     # blocks of a page joined without a space).
     year_end = r"(?:(?!\d)|(?=\d{1,2}:[0-5]\d(?!\d)))"
+    # A second name of the same month after a slash ("24 نيسان / أبريل 2020": the Levantine
+    # and the Egyptian name, printed side by side).
     dmy_tail = (
-        r"\.?(?:\s+de|\s+del|\s?,)?[\s/.-]{0,3}"
+        rf"\.?(?:\s?/\s?(?:{_words(voc.months)}))?(?:\s+de|\s+del|\s?,)?[\s/.-]{{0,3}}"
         rf"(?:(?P<y>(?:19|20)\d\d){year_end}|(?P<yy>[0-3]\d)(?=\s{{0,3}}(?:à|at|um|,|-|\|)?\s{{0,3}}\d{{1,2}}[:h]\d\d))"
     )
     mdy_tail = rf"\.?\s{{0,2}}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:,\s{{0,2}}|\s{{1,2}}|\.\s?){_YEAR}{year_end}"
