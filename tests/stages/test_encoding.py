@@ -383,3 +383,28 @@ def test_a_single_trailing_space_is_one_whitespace_edit(text: str, expected: str
     assert doc.text == expected
     assert [(e.reason, e.before) for e in doc.edits] == ([("whitespace", " ")] if text != expected else [])
     assert replay(text, doc.edits) == expected
+
+
+# -- fields set from the page (the HTML stage's title, authors, tags) ----------------------
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("title", "Floods \x1ehit the north", "Floods hit the north"),  # a separator control
+        ("title", "Floods hit the\u2028north", "Floods hit the north"),  # a line break: one line
+        ("site_name", "OrlÃ©ans Daily", "Orléans Daily"),  # mojibake
+        ("title", "\x15", None),  # nothing left: no title
+        ("authors", ("Ann\u200b Lee", "\x16"), ("Ann Lee",)),
+    ],
+)
+def test_fields_set_before_the_stage_are_repaired(field: str, value: object, expected: object) -> None:
+    doc = Document.from_text("The council met on Tuesday.\n").with_fields(**{field: value})
+    out = fix_encoding(doc)
+    assert out.get(field) == expected
+    assert [(d.reason, d.data["field"]) for d in out.decisions] == [("field_repaired", field)]
+    assert out.decisions[0].data["before"] == value and out.edits == doc.edits
+
+
+def test_clean_fields_are_untouched() -> None:
+    fields = {"title": "Floods hit the north — live", "authors": ("Ann Lee",), "tags": ("Zürich", "東京")}
+    doc = Document.from_text("The council met on Tuesday.\n").with_fields(**fields)
+    assert fix_encoding(doc) is doc

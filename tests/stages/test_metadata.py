@@ -813,6 +813,18 @@ def test_underlined_title_is_recorded_as_a_written_heading() -> None:
     assert [d.data["title"] for d in heading] == ["Floods hit the north"]
 
 
+@pytest.mark.parametrize("heading", ["Garden School\n=============", "==="])
+def test_under_a_written_heading_a_byline_is_the_first_line_only(heading: str) -> None:
+    # a writer puts the byline right under the heading; lower down, a line opening
+    # with "By" is the text's own (an article's rendering has had its byline taken)
+    out = run(f"{heading}\n\nBy Ann Lee\n\n{PARA}\n")
+    assert out.get("authors") == ["Ann Lee"]
+    for lower in (f"Short note.\n\nBy Ann Lee\n\n{PARA}\n", f"{PARA}\n\nBy Ann Lee\n\n{PARA2}\n"):
+        out = run(f"{heading}\n\n{lower}")
+        assert out.get("authors") is None
+        assert "By Ann Lee" in out.text.split("\n")
+
+
 # -- an empty heading: an underline alone says the text has no title ---------------------
 @pytest.mark.parametrize(
     "first",

@@ -32,6 +32,12 @@ reason                    change
                           space; blanks at line ends are removed
 ========================  ==========================================================
 
+Fields an earlier stage has set from the page (the HTML stage reads the title,
+site name, section, authors and tags from ``<title>`` and ``<meta>``) get the
+same repairs, with their blanks and line breaks folded to single spaces (each
+is one line); a changed field is recorded as a ``field_repaired`` decision
+(field, before, after), since a field is no span of the text to edit.
+
 Nothing else changes: no case folding, typographic quotes and dashes stay
 (ftfy's ``uncurl_quotes`` is off), blank lines stay, halfwidth katakana and the
 full-width punctuation of CJK text stay.
@@ -556,6 +562,7 @@ def fix_encoding(doc: Document) -> Document:
     [('html_entity', '&nbsp;', ' '), ('mojibake', 'â€™', '’'), ('mojibake', 'Ã©', 'é'),
      ('invisible_char', '\\u200b', ''), ('line_ending', '\\r\\n', '\\n'), ('whitespace', '  ', '')]
     """
+    doc = _repair_fields(doc)
     if not needs_repair(doc.text):
         return doc
     for _ in range(_MAX_ROUNDS):
@@ -564,6 +571,41 @@ def fix_encoding(doc: Document) -> Document:
         if doc.text == before or not needs_repair(doc.text):
             break
     return doc
+
+
+#: Fields holding one line of text (or a sequence of them) that an earlier stage may set.
+TEXT_FIELDS = ("title", "site_name", "section", "authors", "tags")
+
+
+def _repair_line(value: str) -> str:
+    """``value`` repaired as the text is, on one line (see :data:`TEXT_FIELDS`)."""
+    # (str.split() also splits at the separators U+001C-U+001F and U+0085 that
+    # str.splitlines() breaks lines at)
+    return " ".join(repair_text(value).split()) if needs_repair(value) or not value.isprintable() else value
+
+
+def _repair_fields(doc: Document) -> Document:
+    """Repair the one-line text fields set before this stage; log a ``field_repaired`` decision each."""
+    if not doc.fields:
+        return doc
+    changed: dict[str, Any] = {}
+    for name in TEXT_FIELDS:
+        value = doc.fields.get(name)
+        if isinstance(value, str):
+            after: Any = _repair_line(value) or None
+        elif isinstance(value, (tuple, list)) and all(isinstance(v, str) for v in value):
+            after = type(value)(r for r in map(_repair_line, value) if r)
+        else:
+            continue
+        if after != value:
+            changed[name] = after
+    if not changed:
+        return doc
+    out = doc.with_fields(**changed)
+    for name, after in changed.items():
+        before = doc.fields[name]
+        out = out.with_decision(NAME, "field_repaired", field=name, before=before, after=after)
+    return out
 
 
 def repair_text(text: str) -> str:

@@ -297,7 +297,15 @@ def extract_metadata(doc: Document) -> Document:
                     labelled_only.add(i)
             pos += len(part) + 1
     # the line right under a found headline may be a bare name line ("Jane Doe")
-    if marked is not None or empty is not None:
+    written = marked is not None or empty is not None
+    if written:
+        # under a heading marked as written, the byline is where a writer puts it: the
+        # first line under the heading, and labelled. Lower down, a line opening with
+        # "By" is the text's own (an article's rendering has had its byline taken).
+        below = last_title + 1
+        while below < len(parts) and not parts[below].strip():
+            below += 1
+        candidates = [ln for ln in candidates if ln.index == below][:1]
         labelled_only.update(ln.index for ln in candidates)
     under_title = after_title[0].index if after_title and last_title >= 0 and first_prose is not None else -1
     authors: list[str] = []
@@ -329,7 +337,7 @@ def extract_metadata(doc: Document) -> Document:
             i += len(used)
             continue
         i += 1
-    if not byline_rules and first_prose is not None:
+    if not byline_rules and first_prose is not None and not written:
         # no byline near the headline or the prose: a labelled one elsewhere in the
         # header zone, the nearest to the story first ("By Jane Doe" under a
         # headline that a long list of links separates from the story)
@@ -361,7 +369,7 @@ def extract_metadata(doc: Document) -> Document:
     out = doc.with_edits(STAGE, changes)
     if fields:
         out = out.with_fields(**fields)
-    if marked is not None or empty is not None:
+    if written:
         # the text opens with its own heading: it is an article's text, not a page
         out = out.with_decision(STAGE, WRITTEN_HEADING, title=fields.get("title"))
     if "title" in fields:
