@@ -1009,3 +1009,57 @@ def test_every_copy_of_the_story_headline_is_a_title_line() -> None:
     assert out.get("title") == STORY_HEADLINE
     assert out.get("authors") == ["Jill Roe"]
     assert STORY_HEADLINE not in out.text
+
+
+HEAD = "Council approves the new water plan"
+
+
+@pytest.mark.parametrize(
+    ("between", "authors"),
+    [
+        # date lines between a later headline copy and the name line are passed over
+        ("Published Wed, Nov 20 2019 4:29 AM EST\n", ["Jane Doe"]),
+        ("Nov. 20, 2019 1:35 a.m.\n11/20/19 6:38 AM\n", ["Jane Doe"]),
+        # a line that is no date keeps the name line from reading as under the headline
+        ("8 sites in this category\n", None),
+        ("Share this story\n", None),
+    ],
+)
+def test_bare_name_under_a_later_headline_copy_past_date_lines(
+    between: str, authors: list[str] | None
+) -> None:
+    text = f"{HEAD} | The Courier\nHome\nNews\n{HEAD}\n{between}Jane Doe\n{PARA}\n{PARA2}\n"
+    assert run(text).get("authors") == authors
+
+
+def test_bare_name_under_the_first_title_line_of_several_is_not_read() -> None:
+    # under a capture's <title> line comes a navigation bar; a later copy is the headline
+    text = f"{HEAD} | The Courier\nSign In\nNews\n{HEAD}\nWorld\n{PARA}\n{PARA2}\n"
+    assert run(text).get("authors") is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "authors", "rule"),
+    [
+        ("Jane Doe@janedoe", ["Jane Doe"], "name_with_handle"),
+        ("Jane Doe\n@janedoe", ["Jane Doe"], "name_with_handle"),
+        # an e-mail glued to the name cannot be told from it
+        ("Jane Doejdoe@example.com@janedoe", None, None),
+        # a headline and its subtitle are not names
+        ("Saving Cash Using Less Cache - 90% Savings in the Caching Tier", None, None),
+        # a handle under a line that is no name
+        ("Follow the council\n@watercouncil", None, None),
+    ],
+)
+def test_name_lines_with_a_handle_or_more_fields(
+    lines: str, authors: list[str] | None, rule: str | None
+) -> None:
+    out = run(f"{HEAD}\nMenu\n{lines}\n{PARA}\n{PARA2}\n")
+    assert out.get("authors") == authors
+    rules = [d.data["rules"] for d in out.decisions if d.reason == "byline"]
+    assert rules == ([] if rule is None else [(rule,)])
+
+
+def test_a_name_line_with_more_fields_after_a_bar_is_still_a_name_line() -> None:
+    out = run(f"{HEAD}\nJane Doe | Tags: water, council, budget, city hall\n{PARA}\n{PARA2}\n")
+    assert out.get("authors") == ["Jane Doe"]

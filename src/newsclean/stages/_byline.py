@@ -58,6 +58,11 @@ _DATE_LEAD = regex.compile(r"\s+(?i:on|am|le|el|il|op|den|du|del|de|em)\s*$")
 _ONE_NAME = regex.compile(r"^\p{Lu}[\p{L}\p{M}'’-]+$")
 # Separators and bullets a byline line may open with ("| BY: Jane Doe").
 _LEAD_MARKS = "|•·*–—- "
+# A social handle glued to the end of a name line, or alone on a line ("@janedoe").
+_HANDLE_GLUED = regex.compile(r"(?<=\p{L})\s?@\w{2,30}$")
+_HANDLE_LINE = regex.compile(r"@\w{2,30}")
+_LETTER_WORD = regex.compile(r"\b\p{L}+\b")
+_DASH = regex.compile(r"[–—-]")
 _NAME_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}\.)$")
 
 
@@ -212,7 +217,7 @@ def _agencies(line: str, v: _Vocab) -> list[str]:
     return [seg.strip().strip(".") for seg in regex.split(r"[,/]", line) if _is_agency(seg, v)]
 
 
-def _unlabelled_rule(line: str, v: _Vocab, *, under_title: bool) -> str | None:
+def _unlabelled_rule(line: str, v: _Vocab, *, under_title: bool, handle_next: str = "") -> str | None:
     """Return why an unlabelled line may be a byline, or None.
 
     Two shapes qualify: names followed by a role or an agency after a comma
@@ -220,10 +225,15 @@ def _unlabelled_rule(line: str, v: _Vocab, *, under_title: bool) -> str | None:
     zone; and a bare name line right under a found headline, before the story
     starts ("Jane Doe" or "Jane Doe and John Roe"). A bare line that carries a
     section word ("World News") or anything but names before a field separator
-    is not a name line.
+    is not a name line. A third shape is a name line with the author's social
+    handle glued to it or alone on the next line (``handle_next``): "Jane
+    Doe@janedoe", "Jane Doe" / "@janedoe".
     """
     if len(line) > MAX_UNLABELLED_BYLINE:
         return None
+    bare = _HANDLE_GLUED.sub("", line)
+    if (bare != line or _HANDLE_LINE.fullmatch(handle_next)) and "@" not in bare and _only_names(bare, v):
+        return "name_with_handle"
     head, sep, tail = line.rpartition(",")
     if (
         sep
@@ -253,6 +263,12 @@ def _only_names(line: str, v: _Vocab) -> bool:
     head = _names_part(line.strip(), v)
     if _date_words() & {w.casefold().strip(".,") for w in head.split()}:
         return False  # 'Published Wed, Nov 20 2019': a date line, not a name
+    cut = _BYLINE_CUT.search(line)
+    tail = line[cut.end() :] if cut and _DASH.search(cut.group()) else ""
+    if len(_LETTER_WORD.findall(tail)) > MAX_ROLE_WORDS and not v.month_date.search(tail):
+        # 'Saving Cash Using Less Cache - 90% Savings in the Caching Tier': a headline
+        # and its subtitle ('Jane Doe | Tags: ...' is a byline with more fields)
+        return False
     segments = [seg.strip() for seg in v.connectors.split(head) if seg.strip()]
     k = 0
     while k < len(segments) and _name(segments[k], v) is not None:

@@ -36,9 +36,19 @@ import regex
 
 from newsclean.document import Change, Document
 from newsclean.protocol import stage
-from newsclean.stages._byline import _agencies, _unlabelled_rule, parse_byline
+from newsclean.stages._byline import MAX_DATE_LEAD, _agencies, _date_words, _unlabelled_rule, parse_byline
 from newsclean.stages._dateline import parse_dateline
-from newsclean.stages._header import MAX_LINES, _fold, _norm, _vocab, _with_offsets, is_prose, prose_start
+from newsclean.stages._header import (
+    _DIGIT,
+    MAX_LINES,
+    _fold,
+    _norm,
+    _vocab,
+    _Vocab,
+    _with_offsets,
+    is_prose,
+    prose_start,
+)
 from newsclean.stages._lines import Line, delete_line
 from newsclean.stages._title import (
     TitleSplit,
@@ -77,6 +87,9 @@ BYLINE_SCAN = 15
 BYLINE_IN_PROSE = 6
 #: Lines from the start of the prose run in which a dateline paragraph is looked for.
 DATELINE_SCAN = 12
+#: Date lines passed over under a headline copy before the line where a bare name
+#: line may stand ("Headline" / "Published Nov 20, 2019 4:29 AM" / "Jane Doe").
+UNDER_TITLE_DATE_LINES = 2
 #: Shortest run of ``=`` that underlines a heading (Markdown's setext heading,
 #: the title line of :meth:`newsclean.Article.to_text`).
 MIN_UNDERLINE = 3
@@ -89,6 +102,7 @@ MAX_UNDERLINED_TITLE = 400
 #: (:meth:`newsclean.Article.to_text`); later stages read it as a story, not as a page.
 WRITTEN_HEADING = "written_heading"
 
+_NUMERIC_DATE = regex.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?!\d)")
 _UNDERLINE = regex.compile(rf"[ \t]*={{{MIN_UNDERLINE},}}[ \t]*")
 
 
@@ -125,6 +139,43 @@ def _empty_heading(parts: Sequence[str]) -> int | None:
             nxt = parts[i + 1] if i + 1 < len(parts) else ""
             return i if _UNDERLINE.fullmatch(part) and not nxt.strip() else None
     return None
+
+
+def _under_headlines(zone: Sequence[Line], title_lines: Sequence[int], taken: set[int], v: _Vocab) -> set[int]:
+    """The line under each headline copy where a bare name line may stand.
+
+    The first line after the copy that is not a date line; at most
+    :data:`UNDER_TITLE_DATE_LINES` date lines ("Published Wed, Nov 20 2019",
+    "Nov. 20, 2019 1:35 a.m.") are passed over. Under the page's first title
+    line (the ``<title>`` of a capture, followed by a navigation bar) only
+    when it is the only title line.
+    """
+    out: set[int] = set()
+    heads = title_lines if len(title_lines) == 1 else title_lines[1:]
+    for head in heads:
+        skipped = 0
+        for ln in zone:
+            if ln.index <= head or ln.index in taken or not ln.text.strip():
+                continue
+            if skipped < UNDER_TITLE_DATE_LINES and _date_line(ln.text.strip(), v):
+                skipped += 1
+                continue
+            out.add(ln.index)
+            break
+    return out
+
+
+def _date_line(s: str, v: _Vocab) -> bool:
+    """Whether a header line opens with a date, or with a date label or weekday ("Published ...").
+
+    "Jane Doe on November 8, 2012" opens with a name: it is a byline, not a date line.
+    """
+    if not _DIGIT.search(s) or parse_byline(s) is not None:
+        return False  # "Posted by Jane Doe on November 19, 2019" is the byline itself
+    if _NUMERIC_DATE.match(s) or s.split(maxsplit=1)[0].casefold().strip(":,.") in _date_words():
+        return True
+    date = v.month_date.search(s, 0, MAX_DATE_LEAD + 30)
+    return date is not None and date.start() <= MAX_DATE_LEAD
 
 
 def _piece_changes(text: str, line: Line, split: TitleSplit) -> list[Change]:
@@ -307,7 +358,7 @@ def extract_metadata(doc: Document) -> Document:
             below += 1
         candidates = [ln for ln in candidates if ln.index == below][:1]
         labelled_only.update(ln.index for ln in candidates)
-    under_title = after_title[0].index if after_title and last_title >= 0 and first_prose is not None else -1
+    under_title = _under_headlines(zone, title_lines, taken, v) if first_prose is not None else set()
     authors: list[str] = []
     agencies: list[str] = []
     byline_rules: list[str] = []
@@ -323,7 +374,8 @@ def extract_metadata(doc: Document) -> Document:
             used.append(candidates[i + 1])
             rule = "label_line"
         if names is None and ln.index not in labelled_only:
-            rule = _unlabelled_rule(s, v, under_title=ln.index == under_title)
+            nxt = parts[ln.index + 1].strip() if ln.index + 1 < len(parts) else ""
+            rule = _unlabelled_rule(s, v, under_title=ln.index in under_title, handle_next=nxt)
             if rule is not None:
                 names = parse_byline(s, labelled=False) or None
                 used = [ln]
