@@ -43,8 +43,8 @@ from newsclean.stages._header import (
     MAX_LINES,
     _fold,
     _norm,
-    _vocab,
     _Vocab,
+    _vocab,
     _with_offsets,
     is_prose,
     prose_start,
@@ -141,7 +141,9 @@ def _empty_heading(parts: Sequence[str]) -> int | None:
     return None
 
 
-def _under_headlines(zone: Sequence[Line], title_lines: Sequence[int], taken: set[int], v: _Vocab) -> set[int]:
+def _under_headlines(
+    zone: Sequence[Line], title_lines: Sequence[int], taken: set[int], v: _Vocab
+) -> set[int]:
     """The line under each headline copy where a bare name line may stand.
 
     The first line after the copy that is not a date line; at most
