@@ -1063,3 +1063,34 @@ def test_name_lines_with_a_handle_or_more_fields(
 def test_a_name_line_with_more_fields_after_a_bar_is_still_a_name_line() -> None:
     out = run(f"{HEAD}\nJane Doe | Tags: water, council, budget, city hall\n{PARA}\n{PARA2}\n")
     assert out.get("authors") == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    ("block", "authors"),
+    [
+        # headline copy, deck, name, date: the date line names the line as the byline
+        (
+            "Sanctions shake the harbour economy again\nDeck line of the story sets out what the sanctions do.\n"
+            "Jane Weisflog\n15.06.2020, 12.11 Uhr\n",
+            ["Jane Weisflog"],
+        ),
+        # the same without a date line: a caption or a subject, not a byline
+        (
+            "Sanctions shake the harbour economy again\nDeck line of the story sets out what the sanctions do.\n"
+            "Jane Weisflog\nListen\n",
+            None,
+        ),
+        # common words only: a source or a menu, not a name
+        (
+            "Sanctions shake the harbour economy again\nDeck line of the story sets out what the sanctions do.\n"
+            "Daily Mail\n15.06.2020, 12.11 Uhr\n",
+            None,
+        ),
+    ],
+)
+def test_name_beside_a_date_under_a_headline_and_its_deck(block: str, authors: list[str] | None) -> None:
+    from newsclean.stages.dates import normalize_dates
+
+    text = f"Sanctions shake the harbour economy again | The Courier\nHome\n{block}{PARA}\n{PARA2}\n"
+    out = extract_metadata(normalize_dates(Document.from_text(text)))
+    assert out.get("authors") == authors

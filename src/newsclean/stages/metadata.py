@@ -36,7 +36,14 @@ import regex
 
 from newsclean.document import Change, Document
 from newsclean.protocol import stage
-from newsclean.stages._byline import MAX_DATE_LEAD, _agencies, _date_words, _unlabelled_rule, parse_byline
+from newsclean.stages._byline import (
+    COMMON_WORD_ZIPF,
+    MAX_DATE_LEAD,
+    _agencies,
+    _date_words,
+    _unlabelled_rule,
+    parse_byline,
+)
 from newsclean.stages._dateline import parse_dateline
 from newsclean.stages._header import (
     _DIGIT,
@@ -90,6 +97,9 @@ DATELINE_SCAN = 12
 #: Date lines passed over under a headline copy before the line where a bare name
 #: line may stand ("Headline" / "Published Nov 20, 2019 4:29 AM" / "Jane Doe").
 UNDER_TITLE_DATE_LINES = 2
+#: Lines after a headline copy looked at for its deck and then a bare name line printed
+#: next to a date line ("Headline" / "Deck." / "Jane Doe" / "Nov 13, 2019").
+NAME_DATE_REACH = 3
 #: Shortest run of ``=`` that underlines a heading (Markdown's setext heading,
 #: the title line of :meth:`newsclean.Article.to_text`).
 MIN_UNDERLINE = 3
@@ -102,6 +112,7 @@ MAX_UNDERLINED_TITLE = 400
 #: (:meth:`newsclean.Article.to_text`); later stages read it as a story, not as a page.
 WRITTEN_HEADING = "written_heading"
 
+_LETTERS = regex.compile(r"\p{L}+")
 _NUMERIC_DATE = regex.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?!\d)")
 _UNDERLINE = regex.compile(rf"[ \t]*={{{MIN_UNDERLINE},}}[ \t]*")
 
@@ -165,6 +176,76 @@ def _under_headlines(
             out.add(ln.index)
             break
     return out
+
+
+def _removed_date_lines(doc: Document) -> set[int]:
+    """Offsets in the current text where ``normalize_dates`` took a date line out.
+
+    Each removed line leaves a point in the text (its ``at`` offset), moved by
+    every later edit made before it.
+    """
+    points: list[int] = []
+    for e in doc.edits[doc.base_index :]:
+        if e.at is None:
+            continue
+        shift = len(e.after) - len(e.before)
+        if shift:
+            points = [p + shift if p > e.at else p for p in points]
+        if e.stage == "normalize_dates" and e.reason == "date_line":
+            points.append(e.at)
+    return set(points)
+
+
+def _name_beside_date(
+    parts: Sequence[str], heads: Sequence[int], taken: set[int], gaps: set[int], v: _Vocab
+) -> Line | None:
+    """A bare name line under a headline copy and its deck, printed with a date, or None.
+
+    Article headers print the author's name next to the date ("Headline" /
+    "Deck sentence." / "Jane Doe" / "Nov 13, 2019 4:26 pm"). The date line
+    may be gone already (``gaps``: offsets where the date stage took one
+    out). Under a deck the line is past the start of the prose run, where
+    bare names are not read otherwise, so more is asked of it: every word
+    may not be a common English word (:func:`_rare_token`: "Daily Mail",
+    "Stock Quotes" are not names).
+    """
+    for head in heads:
+        pos = sum(len(part) + 1 for part in parts[: head + 1])
+        decks = 0
+        for i in range(head + 1, min(len(parts), head + 1 + NAME_DATE_REACH)):
+            part = parts[i]
+            line = Line(i, pos, pos + len(part), part)
+            pos += len(part) + 1
+            s = part.strip()
+            if not s or i in taken:
+                continue
+            if is_prose(s) and decks == 0:
+                decks += 1
+                continue
+            before = parts[i - 1].strip()
+            after = parts[i + 1].strip() if i + 1 < len(parts) else ""
+            dated = (
+                line.start in gaps
+                or line.end + 1 in gaps
+                or (bool(before) and _date_line(before, v))
+                or (bool(after) and _date_line(after, v))
+            )
+            if (
+                decks
+                and dated
+                and _rare_token(s)
+                and _unlabelled_rule(s, v, under_title=True) == "name_under_title"
+            ):
+                return line
+            break
+    return None
+
+
+def _rare_token(s: str) -> bool:
+    """Whether some word of ``s`` is rarer in English than :data:`COMMON_WORD_ZIPF`."""
+    from newsclean.lexicon import zipf
+
+    return any((zipf(w.casefold(), "en") or 0.0) < COMMON_WORD_ZIPF for w in _LETTERS.findall(s))
 
 
 def _date_line(s: str, v: _Vocab) -> bool:
@@ -407,6 +488,16 @@ def extract_metadata(doc: Document) -> Document:
                 agencies.extend(a for a in _agencies(ln.text, v) if a not in agencies)
                 byline_rules.append("label_far")
                 break
+    if not byline_rules and first_prose is not None and len(title_lines) > 1:
+        # no byline yet: a bare name line printed with the date under a headline copy
+        # and its deck (not under a capture's first title line: a navigation bar follows it)
+        found = _name_beside_date(parts, title_lines[1:], taken, _removed_date_lines(doc), v)
+        names = parse_byline(found.text, labelled=False) if found is not None else None
+        if found is not None and names:
+            changes.append(delete_line(text, found, "byline", "extract"))
+            taken.add(found.index)
+            authors.extend(n for n in names if n not in authors)
+            byline_rules.append("name_beside_date")
     if authors and not doc.get("authors"):
         fields["authors"] = authors
 
