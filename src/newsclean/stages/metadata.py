@@ -491,11 +491,11 @@ def extract_metadata(doc: Document) -> Document:
     if not byline_rules and first_prose is not None and len(title_lines) > 1:
         # no byline yet: a bare name line printed with the date under a headline copy
         # and its deck (not under a capture's first title line: a navigation bar follows it)
-        found = _name_beside_date(parts, title_lines[1:], taken, _removed_date_lines(doc), v)
-        names = parse_byline(found.text, labelled=False) if found is not None else None
-        if found is not None and names:
-            changes.append(delete_line(text, found, "byline", "extract"))
-            taken.add(found.index)
+        beside = _name_beside_date(parts, title_lines[1:], taken, _removed_date_lines(doc), v)
+        names = parse_byline(beside.text, labelled=False) if beside is not None else None
+        if beside is not None and names:
+            changes.append(delete_line(text, beside, "byline", "extract"))
+            taken.add(beside.index)
             authors.extend(n for n in names if n not in authors)
             byline_rules.append("name_beside_date")
     if authors and not doc.get("authors"):
