@@ -1094,3 +1094,42 @@ def test_name_beside_a_date_under_a_headline_and_its_deck(block: str, authors: l
     text = f"Sanctions shake the harbour economy again | The Courier\nHome\n{block}{PARA}\n{PARA2}\n"
     out = extract_metadata(normalize_dates(Document.from_text(text)))
     assert out.get("authors") == authors
+
+
+@pytest.mark.parametrize(
+    ("first", "title", "site"),
+    [
+        ("Opening Bell 11.18.19 - Dealbreaker", "Opening Bell 11.18.19", "Dealbreaker"),
+        (
+            "What we are reading: Thursday, May 23, 2013 — MSNBC",
+            "What we are reading: Thursday, May 23, 2013",
+            "MSNBC",
+        ),
+        # a date line with a label or a weekday first is no headline
+        ("Published Nov 9, 2012 | The Courier", "Council approves the new water plan", None),
+        ("Monday, November 9, 2012 - The Courier", "Council approves the new water plan", None),
+    ],
+)
+def test_the_first_line_may_be_a_dated_headline(first: str, title: str, site: str | None) -> None:
+    out = run(f"{first}\nSign in\nCouncil approves the new water plan\n{PARA}\n{PARA2}\n")
+    assert out.get("title") == title
+    assert out.get("site_name") == site
+
+
+def test_a_dated_line_after_the_first_is_no_title() -> None:
+    out = run(f"Menu\nOpening Bell 11.18.19 - Dealbreaker\nSign in\n{PARA}\n{PARA2}\n")
+    assert out.get("title") != "Opening Bell 11.18.19"
+
+
+@pytest.mark.parametrize(
+    ("line", "prose"),
+    [
+        (
+            "फ्रैंकलिन टेम्पलटन ने कहा है कि भारतीय प्रतिभूति एवं विनिमय बोर्ड को म्युचुअल फंड के मामलों को निपटाना चाहिए।",
+            True,
+        ),
+        ("सेबी को एमएफ मामले निपटाने चाहिए", False),  # a headline: no danda
+    ],
+)
+def test_prose_ends_with_a_danda_too(line: str, prose: bool) -> None:
+    assert metadata.is_prose(line) is prose

@@ -178,11 +178,11 @@ def is_prose(text: str) -> bool:
         return False
     last = t[-1]
     spaces = text.count(" ")
-    if last in ".…。":
+    if last in ".…。।۔":  # also the Devanagari danda and the Urdu full stop
         if n >= 120 or spaces >= 9 or spaces == 0:
             return True  # long, many words, or a script written without spaces
         return spaces < 4 and bool(_CJK.search(text[:80]))
-    if last in "!?！？":
+    if last in "!?！？؟":
         return n >= 160
     return False
 
@@ -223,7 +223,7 @@ def prose_start(lines: Sequence[str]) -> int | None:
             t = s.rstrip(_CLOSERS)
             if t:
                 last = t[-1]
-                if last in ".…。":
+                if last in ".…。।۔":  # also the Devanagari danda and the Urdu full stop
                     if n >= 120:
                         prose = True
                     else:

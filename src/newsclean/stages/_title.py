@@ -23,6 +23,7 @@ from newsclean.stages._header import (
     _CLOSERS,
     _LETTER,
     _NAME_JOINERS,
+    _NUMERIC_DATE,
     _SENTENCE_BREAK,
     _URLISH,
     _fold,
@@ -60,7 +61,11 @@ SAME_STORY_WORDS = 2
 #: shorter line is a section or series name ("Andy Stott" over "Andy Stott:
 #: Luxury Problems").
 SAME_STORY_LENGTH = 0.5
+#: Least words of letters a first line must keep without its dates to be a dated
+#: headline ("Opening Bell 11.18.19"); with fewer it is a date line with a label.
+MIN_DATED_TITLE_WORDS = 2
 _WORD = regex.compile(r"\w+")
+_HEADLINE_WORD = regex.compile(r"\p{L}{2,}")
 
 # A title separator: '|' anywhere; '-' with a space before it; en/em dashes,
 # middle dots and bullets with a space on at least one side; ' : ' and '::'.
@@ -75,8 +80,14 @@ _GLUE = regex.compile(
 _DOMAIN = regex.compile(r"^(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}$")
 
 
-def _title_like(text: str, v: _Vocab) -> bool:
-    """A headline-shaped line: short, not a sentence, no date, not interface text."""
+def _title_like(text: str, v: _Vocab, *, first: bool = False) -> bool:
+    """A headline-shaped line: short, not a sentence, no date, not interface text.
+
+    The ``first`` line of a text (a capture opens with the page ``<title>``)
+    may hold a date when words of a headline remain without it ("Opening Bell
+    11.18.19 - Site", "The Briefing, Friday, November 9, 2012"); a date line
+    ("Published Nov 9, 2012 | Site") is still none.
+    """
     s = text.strip()
     n = len(s)
     if n < 8 or n > 400:
@@ -93,9 +104,23 @@ def _title_like(text: str, v: _Vocab) -> bool:
         return False
     if is_prose(s) or (t[-1] in ".!?" and _SENTENCE_BREAK.search(s)):
         return False
-    if _has_date(s, v) or _URLISH.search(s) or _not_title_cue(s, v):
+    if (
+        (_has_date(s, v) and not (first and _dated_headline(s, v)))
+        or _URLISH.search(s)
+        or _not_title_cue(s, v)
+    ):
         return False
     return parse_byline(s) is None and not v.byline_label_only.match(s)
+
+
+def _dated_headline(s: str, v: _Vocab) -> bool:
+    """Whether a line with a date in it keeps a headline's words without the date."""
+    from newsclean.stages._byline import _date_words
+
+    if s.split(maxsplit=1)[0].casefold().strip(":,.") in _date_words():
+        return False  # 'Published Nov 9, 2012 | Site', 'Monday, November 9, 2012'
+    rest = v.month_date.sub(" ", _NUMERIC_DATE.sub(" ", s))
+    return len(_HEADLINE_WORD.findall(rest)) >= MIN_DATED_TITLE_WORDS
 
 
 def _title_text(text: str) -> bool:

@@ -343,7 +343,7 @@ def extract_metadata(doc: Document) -> Document:
                 if _crumb_is_section(last, v) and not doc.get("section"):
                     fields.setdefault("section", last)
                 continue
-            if not _title_like(s, v):
+            if not _title_like(s, v, first=pos == 0):
                 continue
             repeat = _clean_repeat(ln.text, zone[pos + 1 :], v)
             split = split_title(ln.text, repeat=repeat, language=language)
