@@ -292,8 +292,10 @@ def _patterns() -> _Patterns:
                 rf"\.?(?:(?=T\d)|{_NOT_AFTER})",
                 flags,
             ),
+            # A year may touch a capitalised word: blocks joined without a space
+            # ("18.11.2019Get short URL"); not a lower-case letter or an all-capital code.
             numeric=(
-                rf"{_NOT_BEFORE}(?P<a>[0-3]?\d)(?P<sep>[./-]|\s/\s)(?P<b>[01]?\d|[0-3]\d)(?P=sep){_YEAR}(?!\d|[.,/:-]\d|-\w|(?-i:[A-Za-z]))",
+                rf"{_NOT_BEFORE}(?P<a>[0-3]?\d)(?P<sep>[./-]|\s/\s)(?P<b>[01]?\d|[0-3]\d)(?P=sep){_YEAR}(?!\d|[.,/:-]\d|-\w|(?-i:[a-z]|[A-Z](?![a-z])))",
                 flags,
             ),
             cjk=(

@@ -1133,3 +1133,26 @@ def test_a_dated_line_after_the_first_is_no_title() -> None:
 )
 def test_prose_ends_with_a_danda_too(line: str, prose: bool) -> None:
     assert metadata.is_prose(line) is prose
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("كتب ضحى عرفة", ["ضحى عرفة"]),
+        ("بقلم: حسام أبو العلا", ["حسام أبو العلا"]),
+        ("लेखक: शुभायन चक्रवर्ती", ["शुभायन चक्रवर्ती"]),
+        # a sentence that opens with the verb is no byline
+        ("كتب الرئيس رسالة إلى الشعب يوم الاثنين بعد الاجتماع", None),
+        # without a label, a line in a script without capitals is never read as names
+        ("ضحى عرفة", None),
+    ],
+)
+def test_bylines_in_scripts_without_capitals_need_a_label(line: str, names: list[str] | None) -> None:
+    assert parse_byline(line) == names
+    out = run(f"{HEAD}\n{line}\n{PARA}\n{PARA2}\n")
+    assert out.get("authors") == names
+
+
+def test_a_handle_after_a_comma_marks_a_name_line() -> None:
+    out = run(f"{HEAD}\nMenu\nJane Doe, @janedoe\n{PARA}\n{PARA2}\n")
+    assert out.get("authors") == ["Jane Doe"]

@@ -59,15 +59,21 @@ _ONE_NAME = regex.compile(r"^\p{Lu}[\p{L}\p{M}'’-]+$")
 # Separators and bullets a byline line may open with ("| BY: Jane Doe").
 _LEAD_MARKS = "|•·*–—- "
 # A social handle glued to the end of a name line, or alone on a line ("@janedoe").
-_HANDLE_GLUED = regex.compile(r"(?<=\p{L})\s?@\w{2,30}$")
+_HANDLE_GLUED = regex.compile(r"(?<=\p{L})[\s,]{0,2}@\w{2,30}$")
+# A name token in a script without capitals (letters with no case, and marks).
+_UNCASED_TOKEN = regex.compile(r"^[\p{Lo}\p{M}]+$")
 _HANDLE_LINE = regex.compile(r"@\w{2,30}")
 _LETTER_WORD = regex.compile(r"\b\p{L}+\b")
 _DASH = regex.compile(r"[–—-]")
 _NAME_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}\.)$")
 
 
-def _name(segment: str, v: _Vocab) -> str | None:
-    """Return ``segment`` as a personal name (title-cased if all capitals) or None."""
+def _name(segment: str, v: _Vocab, *, uncased: bool = False) -> str | None:
+    """Return ``segment`` as a personal name (title-cased if all capitals) or None.
+
+    With ``uncased`` (after a byline label), tokens of a script without
+    capitals (Arabic, Devanagari, Thai...) count as name tokens too.
+    """
     s = segment.strip().strip(".,;")
     if not s or len(s) > 50:
         return None
@@ -78,7 +84,7 @@ def _name(segment: str, v: _Vocab) -> str | None:
         key = tok.casefold()
         if i > 0 and key in v.particles and i < len(tokens) - 1:
             continue
-        if not _NAME_TOKEN.match(tok) or key in v.function_words:
+        if key in v.function_words or not (_NAME_TOKEN.match(tok) or (uncased and _UNCASED_TOKEN.match(tok))):
             return None
     half = len(tokens) // 2
     if len(tokens) % 2 == 0 and tokens[:half] == tokens[half:]:
@@ -157,7 +163,7 @@ def parse_byline(line: str, *, labelled: bool = True) -> list[str] | None:
             if names or _is_agency(seg, v) or seg == head:
                 break
             return None
-        name = _name(seg, v)
+        name = _name(seg, v, uncased=True)
         if name is None:
             if names:
                 break
