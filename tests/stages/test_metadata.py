@@ -159,6 +159,13 @@ def test_seed_captures_after_the_earlier_stages(name: str) -> None:
             "section prefix",
         ),
         (
+            "DailyPost.com – The Briefing, Friday, November 9, 2012",
+            "The Briefing, Friday, November 9, 2012",
+            "DailyPost.com",
+            None,
+            "a domain before a dash is a site prefix",
+        ),
+        (
             "Floods hit the north | World | News | The Daily Post",
             "Floods hit the north",
             "The Daily Post",
@@ -233,6 +240,7 @@ def test_split_title(line: str, title: str, site: str | None, section: str | Non
         "Storm update - Exclusive",
         "Home Depot shares fall after earnings",
         "Paris - A city in the rain",
+        "Paris – The city in the rain",  # a dash after a name that is no domain
     ],
 )
 def test_split_title_keeps_headlines_with_separators(line: str) -> None:

@@ -321,9 +321,11 @@ def _split_suffix(text: str, v: _Vocab) -> tuple[int, str, str | None] | None:
 def _split_prefix(text: str, v: _Vocab) -> tuple[int, str, str] | None:
     """Find a ``Section | Title`` or ``Site | Title`` prefix: (title start, value, reason)."""
     m = _SITE_SEP.search(text, 0, min(len(text), 60))
-    if not m or m.start() == 0 or not (set(m.group().strip()) & _PREFIX_SEPS):
+    if not m or m.start() == 0:
         return None
     head = text[: m.start()].strip()
+    if not (set(m.group().strip()) & _PREFIX_SEPS) and not _DOMAIN.match(head):
+        return None  # after a dash only a domain is a prefix ("Example.com – Headline")
     tail = text[m.end() :].strip()
     if len(tail.split()) < 2 or (
         not tail[:1].isupper() and not tail[:1].isdigit() and tail[:1] not in "\"'“‘"
