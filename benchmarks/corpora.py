@@ -40,6 +40,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
+import html
 import json
 import re
 import time
@@ -107,7 +108,11 @@ def load_corpus(data: Path, corpus: str, limit: int | None = None) -> list[Page]
         raw = gzip.decompress((root / "html" / f"{gold_path.stem}.html.gz").read_bytes())
         text = _read_gold(gold_path.read_bytes())
         if corpus != "dragnet":
-            text = _BLOCK_MARK.sub("\n", _URL_LINE.sub("", text))
+            # CleanEval-format gold is text cut from the page source: most CleanPortalEval
+            # files keep its character references ("aren&#8217;t"), which would otherwise be
+            # scored as tokens no extractor can produce. Markers first, so that an escaped
+            # "&lt;p&gt;" in the text does not become a block mark.
+            text = html.unescape(_BLOCK_MARK.sub("\n", _URL_LINE.sub("", text)))
         pages.append(Page(corpus, gold_path.stem, raw, text.replace("\r\n", "\n")))
         if limit and len(pages) >= limit:
             break
