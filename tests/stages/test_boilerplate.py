@@ -701,3 +701,41 @@ def test_collector_paused_only_during_the_analysis_of_a_long_page(monkeypatch: p
     with pytest.raises(RuntimeError):
         run(BODY)
     assert gc.isenabled()
+
+
+# -- a story in several blocks ------------------------------------------------------------------------------
+ROUTES = [
+    "1) The northern loop runs through Millfield and past the hospital every forty minutes after midnight.",
+    "2) The river line follows the docks to the ferry terminal and back once an hour until five.",
+]
+SHORT_ROUTES = ["3) Eastgate Road and the depot", "4) Station Square", "5) Old Town and the university"]
+
+
+def test_numbered_list_begun_in_the_story_goes_on_after_it() -> None:
+    doc = run([*BODY[:3], *ROUTES, *SHORT_ROUTES, "Related", *HEADLINES_A])
+    assert all(item in doc.text for item in SHORT_ROUTES)
+    assert doc.get("related") == tuple(HEADLINES_A)
+
+
+def test_numbering_that_does_not_go_on_is_not_story() -> None:
+    # "7)" does not follow "2)", and a numbered menu after a story without a list stays page furniture
+    skipped = ["7) Eastgate Road and the depot", "8) Station Square", "9) Old Town and the university"]
+    doc = run([*BODY[:3], *ROUTES, *skipped])
+    assert not any(item in doc.text for item in skipped)
+    menu = ["1) Home and weather", "2) Sport results", "3) Contact the newsroom"]
+    doc = run([*BODY, *menu])
+    assert not any(item in doc.text for item in menu)
+
+
+def test_a_near_run_joins_the_body_before_a_larger_one_farther_away() -> None:
+    from newsclean.stages.boilerplate_decisions import _join_runs
+    from newsclean.stages.boilerplate_model import FEATURES, LineModel
+
+    model = LineModel(weights=dict.fromkeys(FEATURES, 0.0), bias=0.0, join_share=0.3, join_gap=3)
+    # body [0, 2) totals 20; a run of 8 two units on; a larger run of 30 far away
+    scores = [10.0, 10.0, -1.0, -1.0, 8.0, *[-5.0] * 10, 30.0]
+    assert _join_runs(scores, model, 0, 2, 20.0, len(scores)) == (0, 5)
+    # ... and the same on the other side of the body
+    back = scores[::-1]
+    n = len(back)
+    assert _join_runs(back, model, n - 2, n, 20.0, n) == (n - 5, n)
