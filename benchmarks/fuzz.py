@@ -493,6 +493,7 @@ def run(
     causes: Counter[str] = Counter()
     examples: dict[str, tuple[Case, str]] = {}
     started = time.perf_counter()
+    cpu_started = time.process_time()
     for i in range(n):
         family = families[i % len(families)]
         case = generate(family, rng, real)
@@ -509,6 +510,7 @@ def run(
         if progress and (i + 1) % 1000 == 0:
             progress(i + 1)
     elapsed = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started
     reproducers = []
     for name, (case, detail) in sorted(examples.items())[:max_reproducers]:
         if shrink_only is not None and name not in shrink_only:
@@ -524,6 +526,7 @@ def run(
         "n": n,
         "seed": seed,
         "seconds": elapsed,
+        "cpu_seconds": cpu,
         "per_family": dict(per_family),
         "broken": {f"{fam}/{inv}": c for (fam, inv), c in sorted(counts.items())},
         "causes": dict(causes.most_common()),
@@ -545,25 +548,50 @@ def run_checkpointed(
     checkpoint: Path,
     chunk: int = 1000,
     progress: Callable[[int], None] | None = None,
+    jobs: int = 1,
 ) -> dict[str, Any]:
     """Run ``n`` inputs in chunks of ``chunk``, one JSON line per finished chunk in ``checkpoint``.
 
     Chunk ``k`` draws from seed ``seed * 1_000_000 + k``, so an interrupted run
     resumes where it stopped (finished chunks are read back, not redone) and
-    :func:`summarize` reads the figures of a run still under way.
+    :func:`summarize` reads the figures of a run still under way. With ``jobs``
+    above 1, chunks are checked in that many worker processes (each with its own
+    time limit); the inputs and checks are the same as in one process, and the
+    figures depend only on which chunks are finished.
     """
     done = {rec["chunk"] for rec in _read_checkpoint(checkpoint)}
     checkpoint.parent.mkdir(parents=True, exist_ok=True)
-    for k in range((n + chunk - 1) // chunk):
-        if k in done:
-            continue
-        size = min(chunk, n - k * chunk)
-        report = run(size, seed * 1_000_000 + k, families, timeout, data, None, shrink_only=HARD_INVARIANTS)
+    todo = [
+        (k, min(chunk, n - k * chunk), seed * 1_000_000 + k, families, timeout, data)
+        for k in range((n + chunk - 1) // chunk)
+        if k not in done
+    ]
+    finished = len(done)
+
+    def record(k: int, report: dict[str, Any]) -> None:
+        nonlocal finished
         with checkpoint.open("a", encoding="utf-8") as fh:
-            fh.write(json.dumps({"chunk": k, **report}, ensure_ascii=True) + "\n")
+            fh.write(json.dumps({"chunk": k, "finished_at": time.time(), **report}, ensure_ascii=True) + "\n")
+        finished += 1
         if progress:
-            progress((k + 1) * chunk)
+            progress(finished * chunk)
+
+    if jobs <= 1:
+        for task in todo:
+            record(*_run_chunk(task))
+    else:
+        import multiprocessing
+
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for k, report in pool.imap_unordered(_run_chunk, todo):
+                record(k, report)
     return summarize(checkpoint)
+
+
+def _run_chunk(task: tuple[int, int, int, tuple[str, ...], float, Path | None]) -> tuple[int, dict[str, Any]]:
+    """Check one chunk of a checkpointed run: ``(chunk, size, seed, families, timeout, data)``."""
+    k, size, seed, families, timeout, data = task
+    return k, run(size, seed, families, timeout, data, None, shrink_only=HARD_INVARIANTS)
 
 
 def _read_checkpoint(path: Path) -> list[dict[str, Any]]:
@@ -594,6 +622,13 @@ def summarize(checkpoint: Path) -> dict[str, Any]:
         "n": sum(rec["n"] for rec in recs),
         "seed": recs[0]["seed"] // 1_000_000 if recs else 0,
         "seconds": sum(rec["seconds"] for rec in recs),
+        "cpu_seconds": sum(rec.get("cpu_seconds", 0.0) for rec in recs),
+        # from the start of the first chunk to the end of the last (pauses included)
+        "wall_seconds": (
+            max(rec["finished_at"] for rec in recs) - min(rec["finished_at"] - rec["seconds"] for rec in recs)
+            if recs and all("finished_at" in rec for rec in recs)
+            else None
+        ),
         "per_family": dict(per_family),
         "broken": dict(sorted(broken.items())),
         "causes": dict(causes.most_common()),
@@ -664,6 +699,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--chunk", type=int, default=1000, help="inputs per checkpointed chunk")
     parser.add_argument(
+        "--jobs", type=int, default=1, help="with --checkpoint: worker processes checking chunks (default 1)"
+    )
+    parser.add_argument(
         "--failures",
         type=Path,
         default=None,
@@ -693,7 +731,7 @@ def main(argv: list[str] | None = None) -> int:
         report = summarize(args.checkpoint)
     elif args.checkpoint is not None:
         report = run_checkpointed(
-            args.n, args.seed, families, args.timeout, data, args.checkpoint, args.chunk, progress
+            args.n, args.seed, families, args.timeout, data, args.checkpoint, args.chunk, progress, args.jobs
         )
     else:
         report = run(
@@ -706,7 +744,15 @@ def main(argv: list[str] | None = None) -> int:
             progress=progress,
             failures=args.failures,
         )
-    print(f"fuzzed {report['n']:,} inputs (seed {report['seed']}) in {report['seconds']:.0f} s")
+    n_in = report["n"]
+    print(
+        f"fuzzed {n_in:,} inputs (seed {report['seed']}): {report['seconds']:.0f} s of checking"
+        f" ({n_in / max(report['seconds'], 1e-9):.1f} inputs/s), {report['cpu_seconds']:.0f} s of CPU"
+        f" ({n_in / max(report['cpu_seconds'], 1e-9):.1f} inputs/s of CPU)"
+    )
+    if report.get("wall_seconds"):
+        wall = report["wall_seconds"]
+        print(f"wall clock {wall:.0f} s from the first chunk to the last: {n_in / wall:.1f} inputs/s")
     print(f"{'family':<14}" + "".join(f"{inv[:12]:>14}" for inv in INVARIANTS))
     for fam in families:
         row = [report["broken"].get(f"{fam}/{inv}", 0) for inv in INVARIANTS]

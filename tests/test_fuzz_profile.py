@@ -80,3 +80,12 @@ def test_time_limit_reached_inside_a_stage_is_a_hang_not_a_stage_error(
     monkeypatch.setattr(newsclean, "default_pipeline", lambda: Pipeline([sleepy]))
     broken = fuzz.check(fuzz.Case("newslike", "A line of text."), timeout=0.2)
     assert [name for name, _ in broken] == ["no_hang"]
+
+
+def test_checkpointed_run_in_two_processes_gives_the_same_figures(tmp_path: Path) -> None:
+    args = (12, 5, fuzz.FAMILIES, 20.0, None)
+    one = fuzz.run_checkpointed(*args, tmp_path / "one.jsonl", chunk=6, jobs=1)
+    two = fuzz.run_checkpointed(*args, tmp_path / "two.jsonl", chunk=6, jobs=2)
+    for key in ("n", "per_family", "broken", "causes"):
+        assert one[key] == two[key]
+    assert one["n"] == 12 and two["wall_seconds"] is not None
