@@ -16,10 +16,12 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import cast
 
 import regex
 
@@ -41,7 +43,9 @@ from newsclean.dateparse import (
 from newsclean.dateparse_slow import _dateparser
 from newsclean.datescan import NUMERIC_GATE, scan_line
 from newsclean.datewords import _DIGITS, _FOLD_NEEDED, _ascii_view, _fold, _patterns
-from newsclean.stages._lines import Line, split_lines
+from newsclean.stages._lines import Line
+from newsclean.stages._linetable import LineTable, line_table
+from newsclean.stages._text import TOKEN_CHUNK, token_set
 
 __all__ = ["Found", "find_candidates"]
 
@@ -295,7 +299,8 @@ def _candidate_lines(text: str, lines: Sequence[Line]) -> list[int]:
     (``[12]ddd``), a clock time (``:dd``), or, on a short line, a relative
     time word ("ago", "vor", "yesterday") standing as a word. Each test is a
     plain scan with a literal prefix, so clean text costs a few passes of C
-    code; once a line is picked, the scan resumes at its end.
+    code; once a line is picked, the scan resumes at its end. On a
+    :class:`LineTable` (a capture of many lines) no record is made for a line.
     """
     picked: set[int] = set()
     index = last = 0
@@ -311,39 +316,67 @@ def _candidate_lines(text: str, lines: Sequence[Line]) -> list[int]:
             break
         m = search(text, line_end)  # this line is picked: go on from the next one
     # Relative phrases count only on short lines: look for their words there.
-    # (Line fields by position: index 0, text 3; much cheaper than by name in this loop.)
-    short = [ln for ln in lines if len(ln[3]) <= MAX_RELATIVE_CHARS and ln[0] not in picked]
+    short: Sequence[int]
+    parts: list[str] | None = None
+    if isinstance(lines, LineTable):
+        # (C loops over the offsets: no record is made for a line)
+        n_short = sum(map(MAX_RELATIVE_CHARS.__ge__, lines.lengths()))
+        if n_short == len(lines) and not picked:
+            short = lines.indices()  # every line: no list of them is needed
+        else:
+            is_short = map(MAX_RELATIVE_CHARS.__ge__, lines.lengths())
+            short = array(
+                "q", itertools.filterfalse(picked.__contains__, itertools.compress(lines.indices(), is_short))
+            )
+            parts = list(lines.texts(short))
+    else:
+        # (Line fields by position: index 0, text 3; much cheaper than by name in this loop.)
+        rows = [ln for ln in lines if len(ln[3]) <= MAX_RELATIVE_CHARS and ln[0] not in picked]
+        short, parts = [ln[0] for ln in rows], [ln[3] for ln in rows]
     if not short:
         return sorted(picked)
     heads = _relative_heads()
-    raw = "\n".join([ln[3] for ln in short])
+    found: list[int] = []  # offsets in ``raw`` of hits, mapped to lines at the end
+    # every line of a table is short: they are the text itself
+    raw = text if parts is None else "\n".join(parts)
     # Two-digit-year dates ("5/5/20", "05 Mar 19") count only on short lines too.
-    shapes = list(_SHORT_SHAPE.finditer(raw))
-    if shapes:
-        ends = list(itertools.accumulate([len(ln.text) + 1 for ln in short], initial=0))
-        picked.update(short[bisect.bisect_right(ends, m.start()) - 1].index for m in shapes)
+    found.extend(m.start() for m in _SHORT_SHAPE.finditer(raw))
     view = _ascii_view(raw)
     if view is not None:
         # The same words at the same offsets; the words standing whole are its ASCII word runs.
         joined = view.lower()
-        heads = heads.intersection(joined.translate(_ASCII_WORDS).split())
+        words = joined.translate(_ASCII_WORDS)
+        # (a long text is read a chunk at a time: the list of all its words is never built)
+        heads = heads.intersection(words.split() if len(words) <= TOKEN_CHUNK else token_set(words))
     else:
         joined = raw.lower()
         if len(joined) != len(raw) or _FOLD_NEEDED.search(joined):
             # Rare letters change length or need folding: look line by line.
-            picked.update(ln.index for ln in short if not _tokens(ln.text).isdisjoint(heads))
-            return sorted(picked)
-    offsets: list[int] | None = None
+            picked.update(i for i in short if not _tokens(lines[i].text).isdisjoint(heads))
+            return sorted(picked.union(_lines_at(found, short, lines, parts)))
     for word in heads:
         pos = joined.find(word)
         while pos != -1:
             after = pos + len(word)
             if (pos == 0 or not _WORD_CHAR.match(joined, pos - 1)) and not _WORD_CHAR.match(joined, after):
-                if offsets is None:
-                    offsets = list(itertools.accumulate([len(ln.text) + 1 for ln in short], initial=0))
-                picked.add(short[bisect.bisect_right(offsets, pos) - 1].index)
+                found.append(pos)
             pos = joined.find(word, after)
-    return sorted(picked)
+    return sorted(picked.union(_lines_at(found, short, lines, parts)))
+
+
+def _lines_at(
+    positions: list[int], short: Sequence[int], lines: Sequence[Line], parts: list[str] | None
+) -> Iterator[int]:
+    """The line numbers of offsets in the short lines joined (``parts``, or the table's text if None)."""
+    if not positions:
+        return iter(())
+    offsets: Sequence[int]
+    if parts is None:
+        offsets = cast(LineTable, lines).starts
+    else:
+        # where each short line starts in their join
+        offsets = array("q", itertools.accumulate(map((1).__add__, map(len, parts)), initial=0))
+    return (short[bisect.bisect_right(offsets, pos) - 1] for pos in positions)
 
 
 def find_candidates(
@@ -361,7 +394,7 @@ def find_candidates(
         language: Document language (orders numeric dates, guides dateparser).
         captured_at: Anchor for relative phrases; without it they get no value.
         slow_calls: How many lines may go to dateparser.
-        lines: ``split_lines(text)`` when the caller has it already.
+        lines: ``line_table(text)`` when the caller has it already.
 
     Returns:
         ``(candidates, warnings)`` in line order.
@@ -375,7 +408,7 @@ def find_candidates(
     if _has_foreign_digits(text):
         text = text.translate(_DIGITS)  # same length: offsets stay valid
     if lines is None or text is not original:
-        lines = split_lines(text)
+        lines = line_table(text)
     picked = _candidate_lines(text, lines)
     if not picked:
         return [], []

@@ -58,7 +58,8 @@ from newsclean.article import DateCandidate, parse_iso
 from newsclean.dateparse import iso, parse_date, url_date
 from newsclean.document import Change, Document
 from newsclean.protocol import stage
-from newsclean.stages._lines import delete_line, split_lines
+from newsclean.stages._lines import delete_line
+from newsclean.stages._linetable import line_table
 from newsclean.stages.date_candidates import Found, find_candidates
 from newsclean.stages.date_choice import (
     _META_ORDER,
@@ -203,7 +204,7 @@ def normalize_dates(doc: Document) -> Document:
     language = doc.language
     captured_at = doc.options.captured_at
     reference = captured_at.date() if captured_at is not None else date.today()
-    lines = split_lines(doc.text)
+    lines = line_table(doc.text)  # past many lines, 8 bytes a line: a capture may have millions
     found, warnings = find_candidates(doc.text, language=language, captured_at=captured_at, lines=lines)
     existing: tuple[DateCandidate, ...] = tuple(doc.get("dates") or ())
     page_strings = _page_date_strings(doc, language, reference)
