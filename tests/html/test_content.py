@@ -92,3 +92,21 @@ def test_emit_names_link_lists_and_plain_boilerplate() -> None:
     out = emit(analysis, keep)
     assert out.lines == (P1, P2)
     assert [r.reason for r in out.removed] == ["html_link_dense"]
+
+
+def test_a_page_where_no_block_is_kept_is_handed_on_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the container choice and the model keep nothing (a pruning rule misread the story's
+    # wrapper): every block goes on, marked, for the text stages to judge like a capture
+    import newsclean.html.content as content
+
+    page = f"<html><body><nav><a href='/'>Home</a></nav><div><p>{P1}</p><p>{P2}</p></div></body></html>"
+    monkeypatch.setattr(content, "keep_blocks", lambda *args: [False] * len(args[0]))
+    out = extraction(page)
+    assert out.whole_page
+    assert P1 in out.lines and P2 in out.lines and "Home" in out.lines
+
+
+def test_a_page_with_a_story_is_not_handed_on_whole() -> None:
+    out = extraction(f"<html><body><nav><a href='/'>Home</a></nav><p>{P1}</p><p>{P2}</p></body></html>")
+    assert not out.whole_page
+    assert out.lines == (P1, P2)

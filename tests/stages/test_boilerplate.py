@@ -739,3 +739,13 @@ def test_a_near_run_joins_the_body_before_a_larger_one_farther_away() -> None:
     back = scores[::-1]
     n = len(back)
     assert _join_runs(back, model, n - 2, n, 20.0, n) == (n - 5, n)
+
+
+def test_html_handed_on_whole_is_judged_like_a_capture() -> None:
+    # the HTML stage found no story and handed on the whole page: teaser headlines go as
+    # they would in a text capture; without the mark the stage only removes clear clutter
+    menu = ["Bridge reopens after repairs", "Floods in the north", "Museum opens its new wing"]
+    doc = Document.from_text("\n".join([*menu, *BODY]), kind="html").with_fields(language="en")
+    whole = remove_boilerplate(doc.with_extra("html", {"whole_page": True}))
+    assert whole.text.strip() == "\n".join(BODY)
+    assert all(line in remove_boilerplate(doc).text for line in menu)

@@ -12,7 +12,10 @@ Three passes over the tree, each linear in the page size:
    are kept unless link-dense; outside them, the fitted block model
    (:mod:`newsclean.html.features`) keeps those that continue the story. A
    heading equal to the page's headline goes to ``title``. Every block not
-   emitted becomes one logged removal.
+   emitted becomes one logged removal. If no block is kept at all (a pruning
+   rule misread the story's wrapper), every block is emitted and the
+   extraction is marked ``whole_page``: ``remove_boilerplate`` then judges the
+   text as it judges a text capture, instead of the page coming out empty.
 """
 
 from __future__ import annotations
@@ -53,6 +56,7 @@ class Extraction:
     headline: str | None = None
     related: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    whole_page: bool = False  # no story found: every block emitted, for the text stages to judge
 
 
 def extract_content(
@@ -89,6 +93,9 @@ def extract_content(
         model,
     )
     extraction = emit(analysis, keep)
+    if not extraction.lines and any(b.text.strip() for b in blocks):
+        # No story found: hand every block on, for the text stages to judge like a capture.
+        return replace(emit(analysis, [True] * len(blocks)), whole_page=True)
     related, tags = link_lists(root, blocks, keep)
     return replace(extraction, related=tuple(related), tags=tuple(tags))
 

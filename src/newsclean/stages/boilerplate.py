@@ -37,7 +37,9 @@ So is it on text that opens with its own heading (an underlined title or an
 empty heading, recorded by ``extract_metadata`` as a ``written_heading``
 decision): that is the rendering of an Article (``Article.to_text()``), whose
 story was chosen when it was cleaned, and reading it again as a page would
-remove what the first cleaning kept.
+remove what the first cleaning kept. When the HTML stage found no story and
+handed on the whole page (``extra["html"]["whole_page"]``), the text is judged
+like a text capture.
 
 Reasons used: ``widget``, ``separator``, ``related_list`` and ``tags``
 (action ``extract``), ``list_header``, ``share``, ``subscribe``,
@@ -112,9 +114,10 @@ def remove_boilerplate(doc: Document) -> Document:
     """
     text = doc.text
     texts = text.split("\n")
-    # the HTML stage has already kept only the story, and an article's own rendering
-    # is a story: remove only clear clutter from it
-    if doc.kind == "html" or _written_story(doc):
+    # the HTML stage has already kept only the story (unless it found none and handed on
+    # the whole page), and an article's own rendering is a story: remove only clear clutter
+    whole_page = doc.kind == "html" and bool(doc.extra.get("html", {}).get("whole_page"))
+    if (doc.kind == "html" and not whole_page) or _written_story(doc):
         decisions = classify_lines(texts, doc.language, conservative=True)
     else:
         from newsclean.layout import analyze  # (here: newsclean.layout imports this package)

@@ -103,6 +103,8 @@ class ExtractHtml:
         extra["parser"] = self.parser
         if extraction.container:
             extra["container"] = extraction.container
+        if extraction.whole_page:
+            extra["whole_page"] = True
         doc = doc.with_log(edits).rebase("\n".join(extraction.lines))
         if fields:
             doc = doc.with_fields(**fields)
