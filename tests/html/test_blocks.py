@@ -100,7 +100,8 @@ def test_deep_nesting_is_walked_without_recursion() -> None:
         "<body><p><!-- c -->x<i>y</i>z</p>tail of p<p></p></body>",
     ],
 )
-def test_paragraph_len_counts_the_text_nodes_of_the_paragraphs(page: str) -> None:
+@pytest.mark.parametrize("walk", [False, True])
+def test_paragraph_len_counts_the_text_nodes_of_the_paragraphs(page: str, walk: bool) -> None:
     import lxml.etree
 
     from newsclean.html.blocks import _paragraph_len
@@ -110,4 +111,17 @@ def test_paragraph_len_counts_the_text_nodes_of_the_paragraphs(page: str) -> Non
     xpath = lxml.etree.XPath(".//p//text()")
     for el in root.iter():
         if isinstance(el.tag, str):
-            assert _paragraph_len(el) == len("".join(xpath(el))), el.tag
+            assert _paragraph_len(el, walk=walk) == len("".join(xpath(el))), el.tag
+
+
+def test_comment_tails_are_text_in_a_tree_that_keeps_comments() -> None:
+    # lxml's own walk skips comments; a tree that keeps them (html.parser, or a
+    # caller's) is walked in Python so the text after a comment is not lost
+    import lxml.etree
+
+    markup = "<body><p>One<!-- c --> two <a href='/x'>three<!-- d --> four</a></p><p>five</p></body>"
+    kept = lxml.etree.fromstring(markup, lxml.etree.HTMLParser())
+    assert any(isinstance(n, lxml.etree._Comment) for n in kept.iter())
+    blocks, spans = cut_blocks(strip_silent(kept))
+    assert [(b.text, b.link_chars) for b in blocks] == [("One two three four", 9), ("five", 0)]
+    assert [spans[p] for p in kept.iter("p")] == [(0, 1), (1, 2)]

@@ -29,6 +29,8 @@ import regex
 from newsclean.html.tokens import classify_tokens, is_content_token
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from lxml.etree import _Element as HtmlElement
 
 __all__ = ["Block", "Spans", "cut_blocks", "is_body_marker", "strip_silent"]
@@ -144,6 +146,9 @@ WRAPPER_SHARE = 0.5
 #: (for crediting containers, for the keep decision and for naming the removal reason).
 MAX_LINK_DENSITY = 0.5
 
+# What the end of a node does in the walk of :func:`cut_blocks`.
+_TAIL, _EXIT, _EXIT_FLUSH = 0, 1, 2
+
 #: For each element, the range of block indices its text went into (first, end).
 Spans: TypeAlias = "dict[HtmlElement, tuple[int, int]]"
 
@@ -241,13 +246,37 @@ def _text_len(el: HtmlElement) -> int:
     return int(_xpaths()[0](el))
 
 
-def _paragraph_len(el: HtmlElement) -> int:
+def _paragraph_len(el: HtmlElement, *, walk: bool = False) -> int:
     """Characters of text inside ``<p>`` elements under ``el`` (white space included).
 
-    The text nodes of ``.//p//text()``, counted in one walk: libxml2 merges the
-    node sets of that path with a duplicate check that grows with the square of
-    the page's paragraphs (11 s on a 10 MB page, 0.1 s at 2 MB).
+    The text nodes of ``.//p//text()``, counted without that path: libxml2
+    merges its node sets with a duplicate check that grows with the square of
+    the page's paragraphs (11 s on a 10 MB page, 0.1 s at 2 MB). Each
+    outermost ``<p>`` below ``el`` (one with no other ``<p>`` between it and
+    ``el``) is measured once by libxml2.
+
+    Args:
+        el: The element.
+        walk: Count in one Python walk over the elements instead: the count
+            for a tree holding comments (their tails are not counted).
     """
+    if walk:
+        return _paragraph_walk(el)
+    string_length = _xpaths()[0]
+    outer = set(el.iterancestors("p"))
+    outer.add(el)
+    total = 0
+    for p in el.iter("p"):
+        if p is el:
+            continue
+        enclosing = next(p.iterancestors("p"), None)
+        if enclosing is None or enclosing in outer:
+            total += int(string_length(p))
+    return total
+
+
+def _paragraph_walk(el: HtmlElement) -> int:
+    """:func:`_paragraph_len` by one walk over the elements under ``el``."""
     depth = 0  # <p> elements below ``el`` open around the current node
     total = 0
     for event, node in _xpaths()[1](el, events=("start", "end")):
@@ -265,7 +294,9 @@ def _paragraph_len(el: HtmlElement) -> int:
     return total
 
 
-def _is_wrapper(el: HtmlElement, page_chars: int, page_paragraphs: int, body_path: set[HtmlElement]) -> bool:
+def _is_wrapper(
+    el: HtmlElement, page_chars: int, page_paragraphs: int, body_path: set[HtmlElement], *, walk: bool = False
+) -> bool:
     """Say whether a marked element must be kept: it holds the article body or most of the page."""
     if el in body_path:
         return True
@@ -274,11 +305,7 @@ def _is_wrapper(el: HtmlElement, page_chars: int, page_paragraphs: int, body_pat
         return True
     if not page_paragraphs or size < WRAPPER_SHARE * page_paragraphs:
         return False  # paragraph text under el is at most its whole text
-    return _paragraph_len(el) >= WRAPPER_SHARE * page_paragraphs
-
-
-def _clean_line(line: str) -> str:
-    return " ".join(line.split())
+    return _paragraph_len(el, walk=walk) >= WRAPPER_SHARE * page_paragraphs
 
 
 def strip_silent(root: HtmlElement) -> HtmlElement:
@@ -297,8 +324,35 @@ def strip_silent(root: HtmlElement) -> HtmlElement:
     return body if body is not None else root
 
 
+def _has_other_nodes(root: HtmlElement) -> bool:
+    """Say whether the tree holds comments, processing instructions or entities (the lxml parser drops them)."""
+    import lxml.etree
+
+    others = root.iter(lxml.etree.Comment, lxml.etree.ProcessingInstruction, lxml.etree.Entity)
+    return next(others, None) is not None
+
+
+def _events(root: HtmlElement) -> Iterator[tuple[str, HtmlElement]]:
+    """``start``/``end`` events over every node, comments and the like included (lxml's walk skips them)."""
+    stack: list[tuple[HtmlElement, bool]] = [(root, False)]
+    while stack:
+        el, done = stack.pop()
+        if done:
+            yield "end", el
+            continue
+        yield "start", el
+        stack.append((el, True))
+        tag = el.tag
+        if isinstance(tag, str) and tag.lower() != "br":
+            stack.extend((child, False) for child in reversed(el))
+
+
 def cut_blocks(root: HtmlElement) -> tuple[list[Block], Spans]:
     """Prune the tree under ``root`` and cut it into blocks, in one walk (see the module docstring).
+
+    The walk is lxml's own (``iterwalk``) unless the tree holds comments or
+    processing instructions (a tree from ``html.parser`` or a caller), whose
+    tails are text too; then a Python walk gives the same events with them.
 
     Args:
         root: Where the story may start (see :func:`strip_silent`).
@@ -313,8 +367,11 @@ def cut_blocks(root: HtmlElement) -> tuple[list[Block], Spans]:
     >>> [(b.text, b.reason) for b in blocks]
     [('Home | World', 'html_nav'), ('Rain fell all day.', None)]
     """
+    import lxml.etree
+
+    native = not _has_other_nodes(root)
     page_chars = _text_len(root)
-    page_paragraphs = _paragraph_len(root)
+    page_paragraphs = _paragraph_len(root, walk=not native)
     blocks: list[Block] = []
     spans: Spans = {}
     body_path: set[HtmlElement] = set()
@@ -332,46 +389,53 @@ def cut_blocks(root: HtmlElement) -> tuple[list[Block], Spans]:
         b.parts = []
         link_chars = b.link_chars
         b.link_chars = 0
-        lines = [c for c in (_clean_line(x) for x in raw.split("\n")) if c]
-        if not lines:
+        if raw.isspace():  # (the white space between blocks: most flushes)
             return
-        chars = sum(len(x) for x in lines)
+        if "\n" in raw:
+            lines = [" ".join(x.split()) for x in raw.split("\n")]
+            lines = [x for x in lines if x]
+            chars = sum(map(len, lines))
+        else:
+            lines = [" ".join(raw.split())]
+            chars = len(lines[0])
         blocks.append(Block(len(blocks), b.owner, lines, chars, min(link_chars, chars), b.dropped, b.reason))
 
-    def add_text(text: str | None) -> None:
-        if text:
-            top = builders[-1]
-            top.parts.append(text)
-            if link_depth:
-                top.link_chars += len(text.strip())
-
-    # stack items: (element, phase) with phase 0 = enter, 1 = exit, 2 = exit having pushed a builder
-    stack: list[tuple[HtmlElement, int]] = [(root, 0)]
-    while stack:
-        el, phase = stack.pop()
-        if phase:
-            tag = el.tag
-            if phase == 2:
-                flush(builders.pop())
-            if tag == "a":
-                link_depth -= 1
-            elif tag == "article":
-                article_depth -= 1
-            first = spans.get(el)
-            if first is not None:
-                spans[el] = (first[0], len(blocks))
-            add_text(el.tail)
+    walker: Any = lxml.etree.iterwalk(root, events=("start", "end")) if native else _events(root)
+    # per open node: what its end does (_TAIL: only its tail; _EXIT: close the element;
+    # _EXIT_FLUSH: close it and flush the builder it pushed) and its first block index
+    exits: list[int] = []
+    firsts: list[int] = []
+    top = builders[-1]
+    for event, el in walker:
+        if event == "end":
+            exit_kind = exits.pop()
+            if exit_kind != _TAIL:
+                tag = el.tag
+                if exit_kind == _EXIT_FLUSH:
+                    flush(builders.pop())
+                    top = builders[-1]
+                if tag == "a":
+                    link_depth -= 1
+                elif tag == "article":
+                    article_depth -= 1
+                spans[el] = (firsts.pop(), len(blocks))
+            text = el.tail
+            if text:
+                top.parts.append(text)
+                if link_depth:
+                    top.link_chars += len(text.strip())
             continue
         tag = el.tag
         if not isinstance(tag, str):  # comments, entities, processing instructions
-            add_text(el.tail)
+            exits.append(_TAIL)
             continue
         tag = tag.lower()
         if tag == "br":
-            add_text("\n")
-            add_text(el.tail)
+            top.parts.append("\n")
+            exits.append(_TAIL)
+            if native and len(el):
+                walker.skip_subtree()  # (the Python walk does not enter a <br> either)
             continue
-        top = builders[-1]
         pushed = False
         if top.dropped is None and el is not root:
             reason = _drop_reason(el, tag)
@@ -380,27 +444,31 @@ def cut_blocks(root: HtmlElement) -> tuple[list[Block], Spans]:
             if (
                 reason is not None
                 and not is_body_marker(el)
-                and not _is_wrapper(el, page_chars, page_paragraphs, body_path)
+                and not _is_wrapper(el, page_chars, page_paragraphs, body_path, walk=not native)
             ):
                 if tag in BLOCK_TAGS:
                     flush(top)
-                builders.append(_Builder(el, el, reason))
+                top = _Builder(el, el, reason)
+                builders.append(top)
                 pushed = True
         if not pushed and tag in BLOCK_TAGS:
             flush(top)
-            builders.append(_Builder(el, top.dropped, top.reason))
+            top = _Builder(el, top.dropped, top.reason)
+            builders.append(top)
             pushed = True
         if tag == "a":
             link_depth += 1
         elif tag == "article":
             article_depth += 1
         elif tag in CELL_TAGS:
-            add_text(" ")
-        spans[el] = (len(blocks), len(blocks))
-        add_text(el.text)
-        stack.append((el, 2 if pushed else 1))
-        for child in reversed(el):
-            stack.append((child, 0))
+            top.parts.append(" ")
+        firsts.append(len(blocks))
+        text = el.text
+        if text:
+            top.parts.append(text)
+            if link_depth:
+                top.link_chars += len(text.strip())
+        exits.append(_EXIT_FLUSH if pushed else _EXIT)
     while builders:
         flush(builders.pop())
     return blocks, spans
