@@ -116,6 +116,12 @@ def _element_hints() -> regex.Pattern[str]:
     return _hint_pattern(conventions().element_hints)
 
 
+@lru_cache(maxsize=4096)
+def _names_date(value: str) -> bool:
+    """Say whether a class or id value holds a date-element fragment (pages repeat their classes)."""
+    return _element_hints().search(value) is not None
+
+
 def iso_date(value: str) -> str | None:
     """Normalise a machine-readable date to ISO 8601, or None if it is not one.
 
@@ -297,23 +303,27 @@ class DateCollector:
             return
         if tag == "meta":
             return
-        itemprop = get("itemprop")
-        if itemprop:
-            kind = conventions().itemprop.get(itemprop.strip().lower())
-            if kind is not None:
-                value = get("datetime") or get("content") or _short_text(el, 100)
-                self.add(value, kind, f"itemprop:{itemprop.strip()}", "itemprop", element=True)
-                return
-        own = get("pubdate")
-        if own is not None:
+        names = el.keys()  # one call; most elements have no attribute this reads
+        if not names:
+            return
+        if "itemprop" in names:
+            itemprop = get("itemprop")
+            if itemprop:
+                kind = conventions().itemprop.get(itemprop.strip().lower())
+                if kind is not None:
+                    value = get("datetime") or get("content") or _short_text(el, 100)
+                    self.add(value, kind, f"itemprop:{itemprop.strip()}", "itemprop", element=True)
+                    return
+        if "pubdate" in names:
+            own = get("pubdate", "")
             value = own if any(c.isdigit() for c in own) else get("datetime") or get("content")
             self.add(value or _short_text(el, 100), "published", "html:pubdate", "element", element=True)
             return
         if tag in _NOT_DATE_ELEMENTS:
             return
-        cls, ident = get("class"), get("id")
-        hints = _element_hints()
-        if (cls and hints.search(cls)) or (ident and hints.search(ident)):
+        cls = get("class") if "class" in names else None
+        ident = get("id") if "id" in names else None
+        if (cls and _names_date(cls)) or (ident and _names_date(ident)):
             self._element(el, f"{cls or ''} {ident or ''}".lower())
 
     def _headline_line(self, el: HtmlElement) -> None:

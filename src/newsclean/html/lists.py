@@ -59,6 +59,7 @@ def _headings() -> dict[str, frozenset[str]]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def list_heading(text: str) -> str | None:
     """Say which field a heading introduces (``"related"``, ``"tags"``) or None.
 

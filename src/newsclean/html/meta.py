@@ -64,6 +64,9 @@ _WS = regex.compile(r"\s+")
 _URLISH = regex.compile(r"^(?:https?:|www\.|/)|\.(?:com|org|net)\b", regex.I)
 _BY_PREFIX = regex.compile(r"^\s*(?:by|von|par|por|di|door)\s+", regex.I)
 _TITLE_SEPARATORS = regex.compile(r"\s+[|–—\-:·•»/]+\s+")
+_NON_WORD = regex.compile(r"[^\w]+")
+_LIST_SEPARATOR = regex.compile(r"[,;|]")
+_AUTHOR_SEPARATOR = regex.compile(r",|;|\s+(?:and|&|und|et|y|e)\s+")
 _LANG = regex.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]{1,8})*$")
 _MAX_JSON_NODES = 20_000
 #: A heading shorter than this (normalised) must equal a headline form to count as the headline.
@@ -114,7 +117,7 @@ def normalize_title(text: str) -> str:
     >>> normalize_title("  Storm Hits  Coast — Live! ")
     'storm hits coast live'
     """
-    return " ".join(regex.sub(r"[^\w]+", " ", text.casefold()).split())
+    return " ".join(_NON_WORD.sub(" ", text.casefold()).split())
 
 
 def _lang(value: str | None) -> str | None:
@@ -168,14 +171,14 @@ def _names(value: Any) -> list[str]:
 
 
 def _split_list(value: str) -> list[str]:
-    return [p.strip() for p in regex.split(r"[,;|]", value) if p.strip()]
+    return [p.strip() for p in _LIST_SEPARATOR.split(value) if p.strip()]
 
 
 def _author_names(value: str) -> list[str]:
     value = _BY_PREFIX.sub("", value)
     if _URLISH.search(value):
         return []
-    parts = [p.strip() for p in regex.split(r",|;|\s+(?:and|&|und|et|y|e)\s+", value) if p.strip()]
+    parts = [p.strip() for p in _AUTHOR_SEPARATOR.split(value) if p.strip()]
     if len(parts) > 1 and all(1 <= len(p.split()) <= 4 for p in parts):
         return parts
     return [value] if len(value.split()) <= 8 else []
