@@ -219,6 +219,7 @@ def char_trie(words: Iterable[str]) -> dict[str, Any]:
     return trie
 
 
+@lru_cache(maxsize=4096)
 def _case_variants(ch: str) -> frozenset[str]:
     """``ch`` with every one-character form that case mapping reaches from it (``ı`` -> ``I`` -> ``i``)."""
     seen = {ch}
@@ -244,7 +245,13 @@ def _confusable(chars: Iterable[str]) -> bool:
 
 
 def _escape(text: str, space: str | None) -> str:
-    return "".join(space if ch == " " and space is not None else regex.escape(ch) for ch in text)
+    return "".join(space if ch == " " and space is not None else _escape_char(ch) for ch in text)
+
+
+@lru_cache(maxsize=4096)
+def _escape_char(ch: str) -> str:
+    """``regex.escape`` of one character (a vocabulary's patterns escape the same few letters thousands of times)."""
+    return str(regex.escape(ch))
 
 
 def _suffixes(node: dict[str, Any], prefix: str = "") -> Iterator[str]:
@@ -256,6 +263,15 @@ def _suffixes(node: dict[str, Any], prefix: str = "") -> Iterator[str]:
 
 
 def _trie_pattern(node: dict[str, Any], space: str | None, ignorecase: bool) -> str:
+    run: list[str] = []  # a chain of nodes with one character each and no entry ending: written as is
+    while len(node) == 1:
+        ch = next(iter(node))
+        if not ch:
+            return "".join(run)
+        run.append(space if ch == " " and space is not None else _escape_char(ch))
+        node = node[ch]
+    if run:
+        return "".join(run) + _trie_pattern(node, space, ignorecase)
     chars = [ch for ch in node if ch]
     if ignorecase and len(chars) > 1 and _confusable(chars):
         rest = sorted(_suffixes(node), key=lambda w: (-len(w), w))

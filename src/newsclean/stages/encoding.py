@@ -61,7 +61,6 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -334,6 +333,8 @@ def _diff(start: int, before: str, after: str) -> list[tuple[int, int, str]]:
             pos += len(a) + (len(a_ascii[i]) if i < len(a_ascii) else 0)
         return out
     if len(before) + len(after) <= 2000:
+        from difflib import SequenceMatcher  # (only for a line ftfy changed)
+
         sm = SequenceMatcher(None, before, after, autojunk=False)
         out = []
         for tag, i1, i2, j1, j2 in sm.get_opcodes():
