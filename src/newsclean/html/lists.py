@@ -75,13 +75,12 @@ def list_heading(text: str) -> str | None:
     key = " ".join(_PUNCT.sub(" ", text.lower()).split())
     if not key:
         return None
+    words = key.split()
+    # the heading itself, or it with one or two more words after it ("Related stories from us")
+    prefixes = [" ".join(words[:n]) for n in (len(words) - 1, len(words) - 2) if n > 0]
     for field, entries in _headings().items():
-        if key in entries:
+        if key in entries or any(p in entries for p in prefixes):
             return field
-        words = key.split()
-        for n in range(len(words) - 1, 0, -1):
-            if " ".join(words[:n]) in entries and n >= len(words) - 2:
-                return field
     return None
 
 
@@ -151,7 +150,7 @@ def link_lists(
             else:
                 heading = None
     items, seen = found["tags"]
-    for a in root.iter("a"):
+    for a in root.xpath("descendant-or-self::a[@rel]"):  # (libxml2 picks the few links with a rel)
         rel = a.get("rel")
         if rel and "tag" in rel.lower().split():
             _add(items, seen, [_item("".join(a.itertext()))], "tags")

@@ -49,7 +49,9 @@ def parse_html(text: str, *, parser: Parser = "lxml") -> tuple[HtmlElement | Non
             beautifulsoup4 is not installed.
     """
     warnings: list[str] = []
-    text = _XML_DECL.sub("", text, count=1)
+    declaration = _XML_DECL.match(text)  # (``match``: a search would try every position of the page)
+    if declaration:
+        text = text[declaration.end() :]
     if not text.strip():
         return None, warnings
     if parser == "lxml":
