@@ -1164,3 +1164,30 @@ def test_bylines_in_scripts_without_capitals_need_a_label(line: str, names: list
 def test_a_handle_after_a_comma_marks_a_name_line() -> None:
     out = run(f"{HEAD}\nMenu\nJane Doe, @janedoe\n{PARA}\n{PARA2}\n")
     assert out.get("authors") == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "title"),
+    [
+        # a later line that is a phrase inside the headline is a tag, not the clean title
+        (
+            "What Is Sexy: A Victoria's Secret Guide",
+            "Victoria's Secret",
+            "What Is Sexy: A Victoria's Secret Guide",
+        ),
+        (
+            "BBC: Premier League restarts on 17 June",
+            "Premier League",
+            "BBC: Premier League restarts on 17 June",
+        ),
+        # a later line bounded by separators is the clean title (the h1 under the <title>)
+        (
+            "Storm - what happens next - The Daily Post",
+            "Storm - what happens next",
+            "Storm - what happens next",
+        ),
+    ],
+)
+def test_a_repeat_must_meet_the_line_at_a_separator(first: str, later: str, title: str) -> None:
+    out = run(f"{first}\nMenu\n{later}\n{PARA}\n{PARA2}\n")
+    assert out.get("title") == title

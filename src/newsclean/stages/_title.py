@@ -452,8 +452,20 @@ def _clean_repeat(line: str, later: Sequence[Line], v: _Vocab) -> str | None:
     for ln in later:
         ns = ln.text.strip()
         if least <= len(ns) <= most and ns != s and _fold(ns) in folded and _title_like(ns, v):
-            return ns
+            k = folded.find(_fold(ns))
+            if _field_edge(line[:k], at_end=True) and _field_edge(line[k + len(ns) :], at_end=False):
+                return ns
     return None
+
+
+def _field_edge(rest: str, *, at_end: bool) -> bool:
+    """Whether ``rest`` (the line before or after a repeat) meets it at a separator or is empty.
+
+    A repeat inside a phrase ("What Is Sexy: A Victoria's Secret Guide" with a
+    tag line "Victoria's Secret") is a word of the headline, not the headline.
+    """
+    edge = rest.rstrip()[-1:] if at_end else rest.lstrip()[:1]
+    return not edge or not (edge.isalnum() or edge in "'’")
 
 
 def _repeats(line: str, title: str, normed_title: str, folded_title: str | None = None) -> bool:
