@@ -1,10 +1,11 @@
 """Bylines: author names after a label, under a headline, or with a role or an agency.
 
 Part of ``extract_metadata``. A labelled byline ("By", "Von", "Par", "Por",
-...) is read anywhere near the header; an unlabelled one only in two shapes
-(names then a role or an agency after a comma, or a bare name line right under
-the headline). Vocabularies (labels, roles, agencies, name particles) are in
-``data/metadata.json``.
+"بقلم", ...) is read anywhere near the header; an unlabelled one only in a few
+shapes (names then a role or an agency after a comma, a bare name line right
+under a headline copy, a name with the author's social handle; the stage adds
+a name beside a date under a headline and its deck). Vocabularies (labels,
+roles, agencies, name particles) are in ``data/metadata.json``.
 """
 
 from __future__ import annotations
