@@ -73,13 +73,23 @@ def test_time_limit_reached_inside_a_stage_is_a_hang_not_a_stage_error(
     from newsclean.pipeline import Pipeline
 
     def sleepy(doc: Document) -> Document:
-        time.sleep(2)
+        time.sleep(5)  # no CPU: the wall-clock backstop (0.2 s x WALL_FACTOR) ends it
+        return doc
+
+    def busy(doc: Document) -> Document:
+        end = time.process_time() + 5
+        while time.process_time() < end:  # CPU: the CPU-time limit ends it
+            pass
         return doc
 
     sleepy.name = "sleepy"  # type: ignore[attr-defined]
-    monkeypatch.setattr(newsclean, "default_pipeline", lambda: Pipeline([sleepy]))
-    broken = fuzz.check(fuzz.Case("newslike", "A line of text."), timeout=0.2)
-    assert [name for name, _ in broken] == ["no_hang"]
+    busy.name = "busy"  # type: ignore[attr-defined]
+    for slow in (sleepy, busy):
+        monkeypatch.setattr(newsclean, "default_pipeline", lambda slow=slow: Pipeline([slow]))
+        started = time.perf_counter()
+        broken = fuzz.check(fuzz.Case("newslike", "A line of text."), timeout=0.2)
+        assert [name for name, _ in broken] == ["no_hang"]
+        assert time.perf_counter() - started < 4.5
 
 
 def test_checkpointed_run_in_two_processes_gives_the_same_figures(tmp_path: Path) -> None:
