@@ -433,14 +433,12 @@ def extract_metadata(doc: Document) -> Document:
     # the line right under a found headline may be a bare name line ("Jane Doe")
     written = marked is not None or empty is not None
     if written:
-        # under a heading marked as written, the byline is where a writer puts it: the
-        # first line under the heading, and labelled. Lower down, a line opening with
-        # "By" is the text's own (an article's rendering has had its byline taken).
-        below = last_title + 1
-        while below < len(parts) and not parts[below].strip():
-            below += 1
-        candidates = [ln for ln in candidates if ln.index == below][:1]
-        labelled_only.update(ln.index for ln in candidates)
+        # under a heading marked as written no line is a byline: an article's rendering
+        # has had its byline taken, so a line opening with "By" there is the text's own
+        # (a byline the first cleaning left above its title comes right under the
+        # rendered title). A hand-written page with such a heading keeps its byline
+        # line as text: no author field, and no text lost.
+        candidates = []
     under_title = _under_headlines(zone, title_lines, taken, v) if first_prose is not None else set()
     authors: list[str] = []
     agencies: list[str] = []
@@ -488,7 +486,7 @@ def extract_metadata(doc: Document) -> Document:
                 agencies.extend(a for a in _agencies(ln.text, v) if a not in agencies)
                 byline_rules.append("label_far")
                 break
-    if not byline_rules and first_prose is not None and len(title_lines) > 1:
+    if not byline_rules and first_prose is not None and len(title_lines) > 1 and not written:
         # no byline yet: a bare name line printed with the date under a headline copy
         # and its deck (not under a capture's first title line: a navigation bar follows it)
         beside = _name_beside_date(parts, title_lines[1:], taken, _removed_date_lines(doc), v)
