@@ -19,7 +19,7 @@ import re
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import lru_cache
 from typing import cast
 
@@ -43,6 +43,7 @@ from newsclean.dateparse import (
 from newsclean.dateparse_slow import _dateparser
 from newsclean.datescan import NUMERIC_GATE, scan_line
 from newsclean.datewords import _DIGITS, _FOLD_NEEDED, _ascii_view, _fold, _patterns
+from newsclean.stages._date_years import page_year, place_year
 from newsclean.stages._lines import Line
 from newsclean.stages._linetable import LineTable, line_table
 from newsclean.stages._text import TOKEN_CHUNK, token_set
@@ -56,10 +57,6 @@ MAX_SLOW_CHARS = 80
 #: A line is prose (its dates are only mentioned) when this many words remain
 #: after taking out dates, labels and connector words.
 PROSE_WORDS = 8
-#: Days a yearless date may lie after the latest full date the page prints before it is read in
-#: the year before (pages list older stories' dates, not tomorrow's; a month covers a page whose
-#: other dates are a little older than its own).
-YEARLESS_AHEAD_DAYS = 31
 
 
 #: A line at most this long may hold a two-digit-year date without a label ("5/5/20" alone).
@@ -124,7 +121,7 @@ class Found:
             then January 1st of that year and it is never taken for a day).
         yearless: The line printed no year ("Updated Nov 19, 6:55 AM"); the year
             is the capture's, else the latest the page states (see
-            :func:`_resolve_years`).
+            :mod:`newsclean.stages._date_years`).
     """
 
     line: int
@@ -551,47 +548,24 @@ def find_candidates(
 
 
 def _resolve_years(found: list[Found], captured_at: datetime | None) -> list[Found]:
-    """Give each yearless date its year, or drop it when the page gives none.
+    """Give each yearless date its year (:mod:`newsclean.stages._date_years`), or drop it.
 
-    With a capture time the year is the capture's (the year before when the
-    day would fall after the capture). Without one it is the latest year the
-    page states in its other dates outside story sentences (full dates and
-    copyright years), the year
-    before when the day would fall more than :data:`YEARLESS_AHEAD_DAYS`
-    after the latest full date the page prints (a January page showing
-    "Dec 30"). A page that states no year leaves the date unknown.
+    The page's other dates outside story sentences say the year: dates in
+    story sentences may lie ahead ("the vote on November 3, 2020").
     """
-    if captured_at is not None:
-        latest: date | None = captured_at.date()
-        year = captured_at.year
-        slack = 0
-    else:
-        # dates in story sentences may lie ahead ("the vote on November 3, 2020")
-        stated = [f for f in found if not f.yearless and not f.prose and f.value is not None]
-        if not stated:
-            return [f for f in found if not f.yearless]
-        year = max(day_of(f.value).year for f in stated if f.value is not None)
-        days = [day_of(f.value) for f in stated if f.value is not None and f.precision == "day"]
-        latest = max(days) if days else None
-        slack = YEARLESS_AHEAD_DAYS
+    stated = [
+        (day_of(f.value), f.precision == "day")
+        for f in found
+        if not f.yearless and not f.prose and f.value is not None
+    ]
+    page = page_year(stated, captured_at)
     out = []
     for f in found:
         if not f.yearless or f.value is None:
             out.append(f)
-            continue
-        value = _with_year(f.value, year)
-        if value is not None and latest is not None and day_of(value) > latest + timedelta(days=slack):
-            value = _with_year(f.value, year - 1)
-        if value is not None:
+        elif page is not None and (value := place_year(f.value, page)) is not None:
             out.append(replace(f, value=value))
     return out
-
-
-def _with_year(value: datetime | date, year: int) -> datetime | date | None:
-    try:
-        return value.replace(year=year)
-    except ValueError:  # February 29 in a common year
-        return None
 
 
 def _slow_words(text: str) -> set[str]:

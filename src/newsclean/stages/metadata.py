@@ -188,9 +188,11 @@ def _removed_date_lines(doc: Document) -> set[int]:
     for e in doc.edits[doc.base_index :]:
         if e.at is None:
             continue
+        end = e.at + len(e.before)
         shift = len(e.after) - len(e.before)
         if shift:
-            points = [p + shift if p > e.at else p for p in points]
+            # a point after the edit moves with it; a point inside a removed span goes to its start
+            points = [p + shift if p >= end else (e.at if p > e.at else p) for p in points]
         if e.stage == "normalize_dates" and e.reason == "date_line":
             points.append(e.at)
     return set(points)
@@ -205,8 +207,8 @@ def _name_beside_date(
     "Deck sentence." / "Jane Doe" / "Nov 13, 2019 4:26 pm"). The date line
     may be gone already (``gaps``: offsets where the date stage took one
     out). Under a deck the line is past the start of the prose run, where
-    bare names are not read otherwise, so more is asked of it: every word
-    may not be a common English word (:func:`_rare_token`: "Daily Mail",
+    bare names are not read otherwise, so more is asked of it: not every
+    word may be a common English word (:func:`_rare_token`: "Daily Mail",
     "Stock Quotes" are not names).
     """
     for head in heads:
