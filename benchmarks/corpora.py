@@ -66,7 +66,7 @@ ADAPTER_VERSION = "1"
 
 Input = Literal["html", "text"]
 
-_URL_LINE = re.compile(r"^URL:.*\n")
+_URL_LINE = re.compile(r"^\s*URL:.*\n")  # every CleanPortalEval file opens with a blank line
 _BLOCK_MARK = re.compile(r"<(p|h|l)>")
 
 
@@ -126,7 +126,8 @@ def _read_gold(data: bytes) -> str:
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
-    return data.decode("utf-8", errors="replace")
+    # utf-8-sig: 23 CleanEval files open with a BOM, which hid their URL line from the loader
+    return data.decode("utf-8-sig", errors="replace")
 
 
 class Cache:
