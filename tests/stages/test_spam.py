@@ -460,6 +460,19 @@ def test_second_pass_changes_nothing(text: str) -> None:
     assert twice.text == once.text
 
 
+def test_dense_repeats_go_in_later_rounds_so_a_second_pass_changes_nothing() -> None:
+    # Found by the property test above: the first round removed one trailing
+    # occurrence only, and cleaning the output again removed two more.
+    text = (
+        "Zorblat Capital HubZorblat Capital Hub-Zorblat Capital Hub\uff1a"
+        "Zorblat Capital Hub-Zorblat Capital Hub-"
+    )
+    once = run(text)
+    assert once.text.count("Zorblat Capital Hub") < text.count("Zorblat Capital Hub") - 1
+    assert remove_spam_keywords(once).text == once.text
+    assert replay(once.base_text, once.edits[once.base_index :]) == once.text
+
+
 def test_runs_in_a_pipeline_after_fix_encoding() -> None:
     doc = Pipeline(["fix_encoding", "remove_spam_keywords"]).run(
         "Zorblat Capital Hub-Rain floods the city\nWater rose,Zorblat Capital Hub then fell."

@@ -42,6 +42,12 @@ from newsclean.stages.injection_words import boundary, bounded, occurrences
 __all__ = ["remove_spam_keywords"]
 
 NAME = "remove_spam_keywords"
+#: Most removal rounds on one document. A round sees the text the previous one
+#: left, so a phrase injected so densely that its occurrences hide each other
+#: ("HubHub-Hub") goes in later rounds, and cleaning the output again changes
+#: nothing; each further round removes at least one occurrence, and clean
+#: text stops after the first.
+MAX_ROUNDS = 8
 
 _OPENERS = frozenset("“\"'‘(«[")
 _STRENGTH = {",": 1, ";": 2, ":": 2, ".": 3, "!": 3, "?": 3}
@@ -195,9 +201,20 @@ def remove_spam_keywords(doc: Document) -> Document:
     >>> out.get("spam_keywords")
     ('Zorblat Capital Hub',)
     """
+    out, refused = _remove_once(doc)
+    for _ in range(MAX_ROUNDS - 1):
+        if out.text == doc.text:
+            break
+        doc = out
+        out, refused = _remove_once(doc)
+    return _refusals(out, refused)
+
+
+def _remove_once(doc: Document) -> tuple[Document, list[tuple[str, int]]]:
+    """One removal round; return the document and the occurrences refused in its text."""
     text = doc.text
     if not text.strip():
-        return doc
+        return doc, []
     profile = doc.options.profile if isinstance(doc.options.profile, SiteProfile) else None
     changes: list[Change] = []
     if profile is not None:
@@ -238,7 +255,7 @@ def remove_spam_keywords(doc: Document) -> Document:
             cuts = [c for c in title_spans(text, text[h.start : h.end]) if c[0] == h.start]
             hits.append(h._replace(cut=(cuts[0][2], cuts[0][3])) if cuts else h)
     if not hits and not changes:
-        return _refusals(doc, refused)
+        return doc, refused
 
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     found: dict[str, None] = {}
@@ -275,7 +292,7 @@ def remove_spam_keywords(doc: Document) -> Document:
                 separator=d.slot.separator if d else None,
                 line=d.line if d else None,
             )
-    return _refusals(out, refused)
+    return out, refused
 
 
 def _refusals(doc: Document, refused: Sequence[tuple[str, int]]) -> Document:
