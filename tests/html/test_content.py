@@ -70,6 +70,18 @@ def test_blocks_of_one_pruned_element_are_one_removal() -> None:
     ]
 
 
+def test_a_post_filed_under_a_boilerplate_word_is_kept() -> None:
+    # A CMS lists the post's categories, author and type on its wrapper; a category
+    # named like a boilerplate concept does not make the post an ad slot or an author box.
+    post = "entry-category-advertising entry-category-comments entry-author-jo_smith entry-type-post entry"
+    box = "<div class='author-box'><p>Jo Smith writes about rivers and the towns along them.</p></div>"
+    out = extraction(
+        f"<html><body><div class='{post}'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>{box}</body></html>"
+    )
+    assert out.lines == (P1, P2, P3)
+    assert [r.reason for r in out.removed] == ["html_author"]
+
+
 def test_headline_block_is_taken_out_as_title() -> None:
     html = f"<html><body><article><h1>River rises</h1><p>{P1}</p><p>{P2}</p></article></body></html>"
     out = extraction(html)

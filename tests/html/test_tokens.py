@@ -21,6 +21,16 @@ from newsclean.html.tokens import classify_tokens, is_content_token
         ("non-ad-column", None),
         ("headline", None),
         ("article-body", None),
+        # a CMS's list of the post's own taxonomy (two keys or more): values, not concepts
+        ("entry-category-advertising entry-author-jo_smith entry-type-post entry", None),
+        ("post type-post status-publish category-comments tag-share", None),
+        ("hentry post publish author-admin category-sidebar", None),
+        # the same key-value shape with one key only is read as before
+        ("author-box", "author"),
+        ("tag-cloud tag-list", "tags"),
+        ("category-ads", "ads"),
+        # a concept token beside a post's taxonomy still counts
+        ("share-bar type-post category-news", "share"),
     ],
 )
 def test_token_concepts(value: str, concept: str | None) -> None:

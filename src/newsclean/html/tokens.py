@@ -47,6 +47,7 @@ class Vocabulary:
     concepts: tuple[Concept, ...]
     content: frozenset[str]
     modifiers: frozenset[str]
+    taxonomy: tuple[tuple[str, ...], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +75,33 @@ def vocabulary() -> Vocabulary:
         tuple(concepts),
         frozenset(t.lower() for t in raw["content"]["tokens"]),
         frozenset(t.lower() for t in raw["modifiers"]["tokens"]),
+        tuple(
+            sorted({tuple(k.lower().split("-")) for k in raw["taxonomy"]["keys"]}, key=lambda k: (-len(k), k))
+        ),
     )
+
+
+#: A class value lists a post's taxonomy (``category-news tag-storms type-post``) when it holds
+#: key-value tokens of at least this many different keys of the ``taxonomy`` group; those
+#: tokens then name no concept. One key alone (``tag-cloud``, ``author-box``) is read as usual.
+MIN_TAXONOMY_KEYS = 2
+
+
+def _taxonomy_key(parts: list[str], keys: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+    """The taxonomy key ``parts`` starts with, followed by a value (``['entry', 'author', 'jo']``)."""
+    for key in keys:  # longest first: 'entry-author' before 'author'
+        n = len(key)
+        if len(parts) > n and tuple(parts[:n]) == key:
+            return key
+    return None
+
+
+def _without_taxonomy(tokens: list[list[str]], keys: tuple[tuple[str, ...], ...]) -> list[list[str]]:
+    """``tokens`` less a post's taxonomy tokens, when they are of :data:`MIN_TAXONOMY_KEYS` keys or more."""
+    found = [_taxonomy_key(t, keys) for t in tokens]
+    if len({k for k in found if k is not None}) < MIN_TAXONOMY_KEYS:
+        return tokens
+    return [t for t, k in zip(tokens, found, strict=True) if k is None]
 
 
 def split_tokens(value: str) -> list[list[str]]:
@@ -112,9 +139,14 @@ def classify_tokens(value: str) -> Concept | None:
     True
     >>> classify_tokens("single-post has-sidebar") is None
     True
+    >>> classify_tokens("post type-post category-advertising tag-comments") is None
+    True
     """
     vocab = vocabulary()
-    tokens = [t for t in split_tokens(value) if vocab.modifiers.isdisjoint(t)]
+    tokens = split_tokens(value)
+    if len(tokens) >= MIN_TAXONOMY_KEYS and vocab.taxonomy:
+        tokens = _without_taxonomy(tokens, vocab.taxonomy)
+    tokens = [t for t in tokens if vocab.modifiers.isdisjoint(t)]
     if not tokens:
         return None
     whole = {"-".join(t) for t in tokens}
