@@ -125,3 +125,23 @@ def test_comment_tails_are_text_in_a_tree_that_keeps_comments() -> None:
     blocks, spans = cut_blocks(strip_silent(kept))
     assert [(b.text, b.link_chars) for b in blocks] == [("One two three four", 9), ("five", 0)]
     assert [spans[p] for p in kept.iter("p")] == [(0, 1), (1, 2)]
+
+
+def test_a_noscript_fallback_message_is_removed() -> None:
+    html = f"<html><body><noscript><p>Please enable JavaScript to read the comments.</p></noscript><p>{P1}</p><p>{P2}</p></body></html>"
+    assert [b.text for b in blocks_of(html)] == [P1, P2]
+
+
+def test_a_noscript_holding_most_of_the_page_is_kept() -> None:
+    # A <noscript> the parser could not close (a <div> opened in it is closed after it)
+    # takes in the rest of the page: the page's text is in it.
+    html = (
+        "<html><body><div id='skip'><a href='#c'>Skip to content</a></div>"
+        f"<noscript><div id='left'></noscript><p>{P1}</p><p>{P2}</p></div></body></html>"
+    )
+    root, _ = parse_html(html)
+    assert root is not None
+    assert any(len("".join(n.itertext())) > len(P1) for n in root.iter("noscript"))  # the parser's doing
+    texts = [b.text for b in blocks_of(html)]
+    assert P1 in texts
+    assert P2 in texts

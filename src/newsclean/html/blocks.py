@@ -311,6 +311,9 @@ def _is_wrapper(
 def strip_silent(root: HtmlElement) -> HtmlElement:
     """Remove the :data:`SILENT_TAGS` elements with their content; return where the story may start.
 
+    A ``<noscript>`` holding at least :data:`WRAPPER_SHARE` of the page's text
+    is kept as a ``<div>``: it is the page, not a fallback message.
+
     Args:
         root: The parsed page (it is changed).
 
@@ -319,7 +322,17 @@ def strip_silent(root: HtmlElement) -> HtmlElement:
     """
     import lxml.etree
 
-    lxml.etree.strip_elements(root, *SILENT_TAGS, with_tail=False)
+    lxml.etree.strip_elements(root, *(t for t in SILENT_TAGS if t != "noscript"), with_tail=False)
+    noscripts = list(root.iter("noscript"))
+    if noscripts:
+        # A <noscript> holding most of the page is the page: a parser that could not close
+        # it took the rest of the page in, or the site serves its text there. Unwrapped.
+        page = _text_len(root)
+        big = [el for el in noscripts if page and _text_len(el) >= WRAPPER_SHARE * page]
+        for el in big:
+            el.tag = "div"
+        if len(big) < len(noscripts):
+            lxml.etree.strip_elements(root, "noscript", with_tail=False)
     body = root.find("body")
     return body if body is not None else root
 
