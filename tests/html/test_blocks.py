@@ -145,3 +145,26 @@ def test_a_noscript_holding_most_of_the_page_is_kept() -> None:
     texts = [b.text for b in blocks_of(html)]
     assert P1 in texts
     assert P2 in texts
+
+
+def test_the_page_after_a_stray_body_end_tag_is_read() -> None:
+    # A template closed the body early; the parser puts what follows after <body>.
+    html = f"<html><body><p>Menu</p></body> tail text <table><tr><td><p>{P1}</p><p>{P2}</p></td></tr></table></html>"
+    root, _ = parse_html(html)
+    assert root is not None
+    assert any(el.tag == "table" for el in root)  # the parser's doing: a sibling of <body>
+    texts = [b.text for b in blocks_of(html)]
+    assert texts[0] == "Menu"
+    assert "tail text" in texts[1]
+    assert P1 in texts
+    assert P2 in texts
+
+
+def test_a_well_formed_body_is_left_as_it_is() -> None:
+    html = f"<html><body><p>{P1}</p></body></html>"
+    root, _ = parse_html(html)
+    assert root is not None
+    start = strip_silent(root)
+    assert start.tag == "body"
+    assert [el.tag for el in root] == ["body"]
+    assert [b.text for b in blocks_of(html)] == [P1]

@@ -312,7 +312,9 @@ def strip_silent(root: HtmlElement) -> HtmlElement:
     """Remove the :data:`SILENT_TAGS` elements with their content; return where the story may start.
 
     A ``<noscript>`` holding at least :data:`WRAPPER_SHARE` of the page's text
-    is kept as a ``<div>``: it is the page, not a fallback message.
+    is kept as a ``<div>``: it is the page, not a fallback message. What the
+    parser put after ``<body>`` (the page went on after a stray ``</body>``) is
+    moved into it.
 
     Args:
         root: The parsed page (it is changed).
@@ -334,7 +336,19 @@ def strip_silent(root: HtmlElement) -> HtmlElement:
         if len(big) < len(noscripts):
             lxml.etree.strip_elements(root, "noscript", with_tail=False)
     body = root.find("body")
-    return body if body is not None else root
+    if body is None:
+        return root
+    after = list(body.itersiblings())
+    if after:
+        # A stray </body> early in the page: the parser put the rest of it after the body.
+        if body.tail:
+            if len(body):
+                body[-1].tail = (body[-1].tail or "") + body.tail
+            else:
+                body.text = (body.text or "") + body.tail
+            body.tail = None
+        body.extend(after)
+    return body
 
 
 def _has_other_nodes(root: HtmlElement) -> bool:
