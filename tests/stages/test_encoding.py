@@ -240,6 +240,36 @@ def test_bidi_marks_stay_in_right_to_left_text() -> None:
     assert run(text).edits == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "שלום \u200fעולם\nThe vote was delayed.\nقال \u200eالوزير",  # each mark on a line with RTL
+        "The Courier \u200f| صحيفة\nThe vote was delayed.",  # the mark shares its line with RTL
+        "\u2067שלום\u2069 said the minister.",  # an isolate around RTL inside an LTR sentence
+    ],
+)
+def test_bidi_marks_on_a_line_with_right_to_left_script_stay(text: str) -> None:
+    assert run(text).edits == ()
+    assert not needs_repair(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The vote\u200f was delayed.\nשלום עולם", "The vote was delayed.\nשלום עולם"),
+        ("שלום עולם\n\u202bRain\u202c fell.", "שלום עולם\nRain fell."),
+        ("\u2066い\r\n׆", "い\n׆"),  # a CRLF ends the line too
+    ],
+)
+def test_bidi_marks_go_from_a_line_without_right_to_left_script(text: str, expected: str) -> None:
+    # UAX #9 resolves each paragraph (line) on its own: right-to-left script on
+    # another line does not need the mark, and a later stage may remove that line.
+    out = run(text)
+    assert out.text == expected
+    assert {e.reason for e in out.edits} <= {"invisible_char", "line_ending"}
+    assert needs_repair(text)
+
+
 def test_clean_document_is_returned_as_is() -> None:
     doc = Document.from_text("Nothing to do here.\nReally.")
     assert fix_encoding(doc) is doc

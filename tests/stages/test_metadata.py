@@ -802,6 +802,43 @@ def test_underlined_first_line_is_the_title_as_written(title: str) -> None:
     assert out.decisions[-1].data["rule"] == "underlined"
 
 
+def test_an_underlined_title_of_any_length_is_the_title_as_written() -> None:
+    # a page's <title> may be thousands of characters long; its rendering underlines it
+    title = "Floods hit the north " * 40
+    out = run(f"{title.strip()}\n{'=' * 80}\n\n{PARA}\n")
+    assert out.get("title") == title.strip()
+    assert out.text == f"\n{PARA}\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "site"),
+    [
+        ("Floods hit the north\u200f | صحيفة الشمال", "Floods hit the north", "صحيفة الشمال"),
+        ("\u202bFloods hit the north\u202c | صحيفة الشمال", "Floods hit the north", "صحيفة الشمال"),
+    ],
+)
+def test_a_title_split_from_a_right_to_left_site_name_loses_its_bidi_marks(
+    line: str, title: str, site: str
+) -> None:
+    out = run(f"{line}\n{PARA}\n")
+    assert (out.get("title"), out.get("site_name")) == (title, site)
+    [repair] = [d for d in out.decisions if d.reason == "field_repaired"]
+    assert repair.data["after"] == title
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "سيول في الشمال\u200f | صحيفة الشمال",  # the title keeps its right-to-left script
+        "Floods hit the north | The Daily Post",  # nothing to repair
+    ],
+)
+def test_a_split_title_that_needs_no_repair_is_kept_as_written(line: str) -> None:
+    out = run(f"{line}\n{PARA}\n")
+    assert out.get("title") == line.split(" | ")[0]
+    assert not [d for d in out.decisions if d.reason == "field_repaired"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

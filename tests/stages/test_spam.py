@@ -486,3 +486,82 @@ def test_any_language_code_is_accepted(language: str | None) -> None:
     text = "Zorblat Capital Hub-Rain floods the city\nWater rose,Zorblat Capital Hub then fell."
     doc = Document.from_text(text, options=Options(language=language))
     assert remove_spam_keywords(doc).text == "Rain floods the city\nWater rose, then fell."
+
+
+# -- a title the page gave, and a heading marked as written ------------------------------
+
+
+def run_titled(text: str, title: str, **options: object) -> Document:
+    doc = Document.from_text(text, options=Options(**options)).with_fields(title=title)  # type: ignore[arg-type]
+    return remove_spam_keywords(doc)
+
+
+@pytest.mark.parametrize(
+    ("title", "phrases", "expected"),
+    [
+        ("Zeta Growth Club - Rain floods the city", ("zeta growth club",), "Rain floods the city"),
+        ("Rain floods the city | Zeta Growth Club", ("Zeta Growth Club",), "Rain floods the city"),
+        ("Rain floods the Zeta Growth Club city", ("zeta growth club",), "Rain floods the city"),
+        ("Zeta Growth Club", ("zeta growth club",), None),
+    ],
+)
+def test_a_title_the_page_gave_loses_the_listed_phrases(
+    title: str, phrases: tuple[str, ...], expected: str | None
+) -> None:
+    out = run_titled(BODY, title, spam_keywords=phrases)
+    assert out.get("title") == expected
+    assert out.text == BODY
+    [decision] = [d for d in out.decisions if d.reason == "field_repaired"]
+    assert decision.data["field"] == "title"
+    assert (decision.data["before"], decision.data["after"]) == (title, expected)
+    assert out.get("spam_keywords") == (phrases[0],)
+
+
+def test_a_title_the_page_gave_loses_a_phrase_found_by_placement() -> None:
+    text = "Zorblat Capital Hub-Rain floods the city\nWater rose,Zorblat Capital Hub in the night."
+    out = run_titled(text, "Zorblat Capital Hub | Rain floods the city")
+    assert out.get("title") == "Rain floods the city"
+
+
+@pytest.mark.parametrize(
+    ("title", "phrases"),
+    [
+        ("Rain floods the city", ("zeta growth club",)),  # not in the title
+        ("Rain floods the MacBooks of the city", ("Book",)),  # inside a word only
+        ("Rain floods the city", ()),  # no list at all
+    ],
+)
+def test_a_clean_title_the_page_gave_is_left_alone(title: str, phrases: tuple[str, ...]) -> None:
+    out = run_titled(BODY, title, spam_keywords=phrases)
+    assert out.get("title") == title
+    assert not [d for d in out.decisions if d.reason == "field_repaired"]
+
+
+# A name in a title segment and twice between lower-case words of the body: on a page,
+# the menus and link lists that repeat the name outweigh this evidence; in an article's
+# rendering (the same text under its written heading) they are gone.
+NAME_STORY = (
+    "Quarrel Brand – “River Song” Video\n"
+    "==================================\n\n"
+    "Earlier this year the singer Quarrel Brand released a new record, and the band "
+    "Quarrel Brand plays it on a farm in the video below."
+)
+
+
+def test_under_a_written_heading_no_phrase_is_found_by_placement() -> None:
+    out = run(NAME_STORY)
+    assert out.text == NAME_STORY
+    assert out.edits == ()
+
+
+def test_under_a_written_heading_listed_phrases_are_still_removed() -> None:
+    out = run(NAME_STORY, spam_keywords=("quarrel brand",))
+    assert "Quarrel Brand" not in out.text
+    assert out.text.startswith("“River Song” Video\n")
+
+
+def test_without_a_written_heading_placement_still_finds_phrases() -> None:
+    # the control: a heading that does not open the text is not marked as written
+    text = "Menu\nZorblat Capital Hub-Rain floods the city\n===\nWater rose,Zorblat Capital Hub in the night."
+    out = run(text)
+    assert out.text == "Menu\nRain floods the city\n===\nWater rose, in the night."

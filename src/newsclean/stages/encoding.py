@@ -17,7 +17,7 @@ reason                    change
 ``control_char``          C0/C1 control characters, DEL, ANSI terminal escapes removed
 ``invalid_char``          unpaired surrogates replaced with U+FFFD
 ``invisible_char``        zero-width space, word joiner, BOM inside text; bidi marks
-                          in text without right-to-left script; ZWJ/ZWNJ next to
+                          on a line without right-to-left script; ZWJ/ZWNJ next to
                           ASCII (kept between letters of scripts that need them and
                           inside emoji sequences)
 ``soft_hyphen``           U+00AD removed
@@ -58,6 +58,7 @@ search and ``unicodedata.is_normalized``; see ``docs/encoding.md`` for figures.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import unicodedata
@@ -173,8 +174,12 @@ _IDEOGRAPHIC_SPACE = "\u3000"
 #: SPACE, WORD JOINER, invisible math operators, ZERO WIDTH NO-BREAK SPACE (a
 #: BOM inside text), interlinear annotation marks.
 _INVISIBLE = "\u200b\u2060\u2061\u2062\u2063\u2064\ufeff\ufff9\ufffa\ufffb"
-#: Bidirectional marks and embeddings: removed only in text without Hebrew,
-#: Arabic or other right-to-left script, where they have no effect.
+#: Bidirectional marks and embeddings: removed only from a line without Hebrew,
+#: Arabic or other right-to-left script, where they have no effect. The line is
+#: the scope because the Unicode bidirectional algorithm (UAX #9) resolves each
+#: paragraph on its own, and a line of the text is one: right-to-left script on
+#: another line does not need the mark, and a mark judged by the whole text would
+#: stay or go with whatever later stages keep of the other lines.
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 #: ZERO WIDTH NON-JOINER and JOINER: needed between letters of Persian, Indic
 #: scripts and in emoji sequences; removed only when a neighbour is ASCII.
@@ -203,6 +208,8 @@ _ANY_NARROW_RE = lazy_re(_SPECIAL_RE.pattern[:-1] + "ÃÂ]")
 _CJK_RE = lazy_re("[\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 #: Right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, presentation forms.
 _RTL_RE = lazy_re("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+#: What ends a line for the bidi rule: the breaks that stay line breaks (``line_ending``).
+_LINE_END_RE = lazy_re("\r\n|[\n\r\x0b\x0c\u2028\u2029]")
 #: The characters above that occur in ASCII text.
 _ASCII_SPECIAL_RE = lazy_re("[\\x00-\\x09\\x0b-\\x1f\\x7f]")
 _ANSI_RE = lazy_re(r"\x1b\[[0-9;]{0,32}[A-Za-z]")
@@ -233,6 +240,25 @@ _RUN_RE = _run_re("")
 _RUN_WIDE_RE = _run_re(_IDEOGRAPHIC_SPACE)
 _ASCII_RUN_RE = lazy_re(r"[\x00-\x7f]+")
 _TOKEN_RE = lazy_re(r"[^ \t\n]+")
+
+
+class _RtlLines:
+    """Answers "does the line holding offset ``i`` hold right-to-left script?" (cached per line)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: list[int] | None = None
+        self.memo: dict[int, bool] = {}
+
+    def __call__(self, i: int) -> bool:
+        if self.starts is None:
+            self.starts = [0, *(m.end() for m in _LINE_END_RE.finditer(self.text))]
+        k = bisect.bisect_right(self.starts, i) - 1
+        if k not in self.memo:
+            start = self.starts[k]
+            end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.text)
+            self.memo[k] = _RTL_RE.search(self.text, start, end) is not None
+        return self.memo[k]
 
 
 # -- checks -------------------------------------------------------------------
@@ -269,7 +295,7 @@ def needs_repair(text: str) -> bool:
     if not unicodedata.is_normalized("NFC", text):
         return True
     cjk: bool | None = None
-    rtl: bool | None = None
+    rtl_line = _RtlLines(text)
     for m in _ANY_RE.finditer(text):
         ch = m.group()
         if ch in _FULLWIDTH:
@@ -285,9 +311,7 @@ def needs_repair(text: str) -> bool:
             if i == 0 or i + 1 == len(text) or text[i - 1].isascii() or text[i + 1].isascii():
                 return True
         elif ch in _BIDI_SET:
-            if rtl is None:
-                rtl = _RTL_RE.search(text) is not None
-            if not rtl:
+            if not rtl_line(m.start()):
                 return True
         elif ch not in "ÃÂ" or text.startswith(" ", m.end()):
             return True
@@ -450,7 +474,7 @@ def _char_changes(text: str, *, cjk: bool) -> list[Change]:
     """Controls, invisible characters, soft hyphens, line breaks, ligatures, width."""
     out: list[Change] = []
     end = 0
-    rtl: bool | None = None
+    rtl_line = _RtlLines(text)
     if "\x1b" in text:
         for m in _ANSI_RE.finditer(text):
             out.append(Change(m.start(), m.end(), "", "control_char"))
@@ -480,9 +504,7 @@ def _char_changes(text: str, *, cjk: bool) -> list[Change]:
             if prev.isascii() or nxt.isascii():
                 out.append(Change(i, i + 1, "", "invisible_char"))
         elif ch in _BIDI_SET:
-            if rtl is None:
-                rtl = _RTL_RE.search(text) is not None
-            if not rtl:
+            if not rtl_line(i):
                 out.append(Change(i, i + 1, "", "invisible_char"))
         elif ch in _LIGATURES:
             out.append(Change(i, i + 1, unicodedata.normalize("NFKC", ch), "ligature"))

@@ -68,6 +68,7 @@ from newsclean.stages._title import (
     split_title,
     story_headline,
 )
+from newsclean.stages.encoding import repair_text
 
 __all__ = [
     "WRITTEN_HEADING",
@@ -78,6 +79,7 @@ __all__ = [
     "parse_dateline",
     "prose_start",
     "split_title",
+    "written_heading",
 ]
 
 STAGE = "extract_metadata"
@@ -103,8 +105,6 @@ NAME_DATE_REACH = 3
 #: Shortest run of ``=`` that underlines a heading (Markdown's setext heading,
 #: the title line of :meth:`newsclean.Article.to_text`).
 MIN_UNDERLINE = 3
-#: Longest line taken as an underlined title.
-MAX_UNDERLINED_TITLE = 400
 
 #: Reason of the decision recorded when the text opens with a heading marked as
 #: written: an underlined title, or an empty heading (an underline alone, then a
@@ -123,19 +123,34 @@ def _underlined_title(parts: Sequence[str]) -> int | None:
 
     An underlined first line is a heading as the writer marked it (a Markdown
     setext heading, the title line of :meth:`newsclean.Article.to_text`): it is
-    the title as written, with no site name or breadcrumb to split off.
+    the title as written, with no site name or breadcrumb to split off. Its length
+    is not bounded: a Markdown heading has no limit, and the rendering writes the
+    title an Article has, which a page's ``<title>`` may make thousands of
+    characters long (a bound made such a title a paragraph, and its underline a
+    separator, when the rendering was cleaned again).
     """
     for i, part in enumerate(parts[:TITLE_SCAN]):
         if part.strip():
             nxt = parts[i + 1] if i + 1 < len(parts) else ""
-            if (
-                _UNDERLINE.fullmatch(nxt)
-                and not _UNDERLINE.fullmatch(part)
-                and len(part.strip()) <= MAX_UNDERLINED_TITLE
-            ):
+            if _UNDERLINE.fullmatch(nxt) and not _UNDERLINE.fullmatch(part):
                 return i
             return None
     return None
+
+
+def written_heading(text: str) -> bool:
+    """Does ``text`` open with a heading marked as written (an underlined title or an empty heading)?
+
+    Such a text is an article's own rendering (:meth:`newsclean.Article.to_text`):
+    stages that run before this one read it as a story, not as a page.
+
+    >>> written_heading("Vote delayed\\n============\\n\\nThe vote was delayed.")
+    True
+    >>> written_heading("Vote delayed | The Courier\\nThe vote was delayed.")
+    False
+    """
+    parts = text.split("\n", TITLE_SCAN + 1)[: TITLE_SCAN + 1]
+    return _underlined_title(parts) is not None or _empty_heading(parts) is not None
 
 
 def _empty_heading(parts: Sequence[str]) -> int | None:
@@ -263,6 +278,21 @@ def _date_line(s: str, v: _Vocab) -> bool:
     return date is not None and date.start() <= MAX_DATE_LEAD
 
 
+def _standalone(title: str, repaired: list[tuple[str, str]]) -> str:
+    """``title``, a piece of a title line, repaired as a line of its own (noted in ``repaired``).
+
+    The title is written on a line of its own (the rendering,
+    :meth:`newsclean.Article.to_text`), so it gets what ``fix_encoding`` does to
+    such a line: a bidi mark that right-to-left script elsewhere on the line
+    kept (``Title\u200f | سايت``) has no effect once the site name is split off.
+    """
+    after = " ".join(repair_text(title).split())
+    if after and after != title:
+        repaired.append((title, after))
+        return after
+    return title
+
+
 def _piece_changes(text: str, line: Line, split: TitleSplit) -> list[Change]:
     out: list[Change] = []
     last = len(split.pieces) - 1
@@ -311,6 +341,7 @@ def extract_metadata(doc: Document) -> Document:
 
     changes: list[Change] = []
     fields: dict[str, Any] = {}
+    repaired: list[tuple[str, str]] = []
     taken: set[int] = set()
     given = doc.get("title")
     title: str | None = given
@@ -357,7 +388,7 @@ def extract_metadata(doc: Document) -> Document:
             taken.add(ln.index)
             last_title = ln.index
             title_lines.append(ln.index)
-            title = split.title
+            title = _standalone(split.title, repaired)
             fields["title"] = title
             if split.site_name and not doc.get("site_name"):
                 fields["site_name"] = split.site_name
@@ -517,6 +548,9 @@ def extract_metadata(doc: Document) -> Document:
     if written:
         # the text opens with its own heading: it is an article's text, not a page
         out = out.with_decision(STAGE, WRITTEN_HEADING, title=fields.get("title"))
+    for before, after in repaired:
+        if after == fields.get("title"):
+            out = out.with_decision(STAGE, "field_repaired", field="title", before=before, after=after)
     if "title" in fields:
         out = out.with_decision(
             STAGE, "title_line", title=fields["title"], rule=title_rule, similarity=round(similarity, 3)

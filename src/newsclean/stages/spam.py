@@ -25,7 +25,7 @@ word ("Book" in "MacBook") is left alone.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -38,6 +38,7 @@ from newsclean.stages._lines import Line, delete_line, split_lines
 from newsclean.stages.injection import detect_injected
 from newsclean.stages.injection_title import Slot, segments, title_spans
 from newsclean.stages.injection_words import boundary, bounded, occurrences
+from newsclean.stages.metadata import written_heading
 
 __all__ = ["remove_spam_keywords"]
 
@@ -182,13 +183,79 @@ def _template_changes(doc: Document, lines: Sequence[Line], profile: SiteProfile
     return changes
 
 
+def _hits(
+    text: str, detected: Sequence[str], listed: Sequence[str]
+) -> tuple[list[_Hit], list[tuple[str, int]]]:
+    """Occurrences to remove of the ``detected`` and ``listed`` phrases, and those refused."""
+    hits: list[_Hit] = []
+    refused: list[tuple[str, int]] = []
+    for phrase in detected:
+        cuts = title_spans(text, phrase)
+        hits.extend(_Hit(s, e, phrase, (cs, ce)) for s, e, cs, ce in cuts)
+        in_title = {s for s, *_ in cuts}
+        body = [s for s in occurrences(text, phrase) if s not in in_title]
+        hits.extend(_Hit(s, s + len(phrase), phrase, None) for s in body)
+        taken = in_title.union(body)
+        i = text.find(phrase)
+        while i >= 0:
+            if i not in taken:
+                refused.append((phrase, i))
+            i = text.find(phrase, i + 1)
+    if listed:
+        found_hits, refused_listed = _list_hits(text, listed)
+        refused.extend(refused_listed)
+        for h in found_hits:
+            cuts = [c for c in title_spans(text, text[h.start : h.end]) if c[0] == h.start]
+            hits.append(h._replace(cut=(cuts[0][2], cuts[0][3])) if cuts else h)
+    return hits, refused
+
+
+def _cuts(
+    text: str, hits: list[_Hit], blocked: Callable[[int, int], bool] = lambda a, b: False
+) -> tuple[list[Change], dict[str, None]]:
+    """The removals of ``hits`` (left to right, none overlapping), and the phrases removed."""
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    changes: list[Change] = []
+    found: dict[str, None] = {}
+    last_end = 0
+    for h in hits:
+        if h.start < last_end or blocked(h.start, h.end):
+            continue
+        line = _line_at(text, h.start)
+        s, e, after = (*h.cut, "") if h.cut else _removal(text, h.start, h.end, line)
+        if s < last_end or blocked(s, e):
+            continue
+        if s == line.start and e >= line.end and not after:
+            change = delete_line(text, line, "spam_keyword")
+        else:
+            change = Change(s, e, after, "spam_keyword")
+        changes.append(change)
+        last_end = change.end
+        found.setdefault(h.phrase, None)
+    return changes, found
+
+
+def _listed(doc: Document) -> list[str]:
+    """The caller's phrases and those of the site profile."""
+    listed = list(doc.options.spam_keywords)
+    profile = doc.options.profile
+    if isinstance(profile, SiteProfile):
+        listed.extend(profile.phrases)
+    return listed
+
+
 @stage(NAME, requires=("language",), provides=("spam_keywords",))
 def remove_spam_keywords(doc: Document) -> Document:
     """Remove injected phrases from the title lines and body, repairing the sentence.
 
     Phrases come from placement (title slot plus a spliced body occurrence),
     from ``doc.options.spam_keywords``, and from ``doc.options.profile``
-    (which also removes the site's template lines).
+    (which also removes the site's template lines). A title the page gave
+    (``<title>``, read by the HTML stage) loses the same phrases, as a title
+    line of the text would; the change is a ``field_repaired`` decision. Under
+    a heading marked as written (an article's own rendering,
+    :meth:`newsclean.Article.to_text`) no phrase is found by placement: the
+    title there is the title as written, with no slot left to read.
 
     >>> from newsclean.document import Document
     >>> doc = Document.from_text(
@@ -201,16 +268,42 @@ def remove_spam_keywords(doc: Document) -> Document:
     >>> out.get("spam_keywords")
     ('Zorblat Capital Hub',)
     """
-    out, refused = _remove_once(doc)
+    placement = not written_heading(doc.text)
+    out, refused = _remove_once(doc, placement)
     for _ in range(MAX_ROUNDS - 1):
         if out.text == doc.text:
             break
         doc = out
-        out, refused = _remove_once(doc)
-    return _refusals(out, refused)
+        out, refused = _remove_once(doc, placement)
+    return _refusals(_clean_title_field(out), refused)
 
 
-def _remove_once(doc: Document) -> tuple[Document, list[tuple[str, int]]]:
+def _clean_title_field(doc: Document) -> Document:
+    """Remove the phrases removed from the text, and the listed ones, from a title the page gave."""
+    title = doc.get("title")
+    phrases = [*(doc.get("spam_keywords") or ()), *_listed(doc)]
+    if not isinstance(title, str) or not title.strip() or not phrases:
+        return doc
+    text = title
+    removed: dict[str, None] = {}
+    for _ in range(MAX_ROUNDS):
+        hits, _refused = _hits(text, (), phrases)
+        changes, found = _cuts(text, hits)
+        if not changes:
+            break
+        text = Document.from_text(text).with_edits(NAME, changes).text
+        removed.update(found)
+    after = " ".join(text.split()) or None
+    if after == title:
+        return doc
+    previous = tuple(doc.get("spam_keywords") or ())
+    out = doc.with_fields(title=after, spam_keywords=tuple(dict.fromkeys((*previous, *removed))))
+    return out.with_decision(
+        NAME, "field_repaired", field="title", before=title, after=after, phrases=list(removed)
+    )
+
+
+def _remove_once(doc: Document, placement: bool = True) -> tuple[Document, list[tuple[str, int]]]:
     """One removal round; return the document and the occurrences refused in its text."""
     text = doc.text
     if not text.strip():
@@ -229,51 +322,12 @@ def _remove_once(doc: Document) -> tuple[Document, list[tuple[str, int]]]:
 
     language = doc.language
     slots = tuple(Slot(*slot) for slot in profile.title_slots) if profile is not None else ()
-    detections = detect_injected(text, language=language, slots=slots)
-
-    hits: list[_Hit] = []
-    refused: list[tuple[str, int]] = []
-    for phrase in dict.fromkeys(d.phrase for d in detections):
-        cuts = title_spans(text, phrase)
-        hits.extend(_Hit(s, e, phrase, (cs, ce)) for s, e, cs, ce in cuts)
-        in_title = {s for s, *_ in cuts}
-        body = [s for s in occurrences(text, phrase) if s not in in_title]
-        hits.extend(_Hit(s, s + len(phrase), phrase, None) for s in body)
-        taken = in_title.union(body)
-        i = text.find(phrase)
-        while i >= 0:
-            if i not in taken:
-                refused.append((phrase, i))
-            i = text.find(phrase, i + 1)
-    listed = list(doc.options.spam_keywords)
-    if profile is not None:
-        listed.extend(profile.phrases)
-    if listed:
-        found_hits, refused_listed = _list_hits(text, listed)
-        refused.extend(refused_listed)
-        for h in found_hits:
-            cuts = [c for c in title_spans(text, text[h.start : h.end]) if c[0] == h.start]
-            hits.append(h._replace(cut=(cuts[0][2], cuts[0][3])) if cuts else h)
+    detections = detect_injected(text, language=language, slots=slots) if placement else []
+    hits, refused = _hits(text, list(dict.fromkeys(d.phrase for d in detections)), _listed(doc))
     if not hits and not changes:
         return doc, refused
-
-    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
-    found: dict[str, None] = {}
-    last_end = 0
-    for h in hits:
-        if h.start < last_end or blocked(h.start, h.end):
-            continue
-        line = _line_at(text, h.start)
-        s, e, after = (*h.cut, "") if h.cut else _removal(text, h.start, h.end, line)
-        if s < last_end or blocked(s, e):
-            continue
-        if s == line.start and e >= line.end and not after:
-            change = delete_line(text, line, "spam_keyword")
-        else:
-            change = Change(s, e, after, "spam_keyword")
-        changes.append(change)
-        last_end = change.end
-        found.setdefault(h.phrase, None)
+    cuts, found = _cuts(text, hits, blocked)
+    changes.extend(cuts)
 
     out = doc.with_edits(NAME, changes)
     if found:
