@@ -438,3 +438,16 @@ def test_clean_fields_are_untouched() -> None:
     fields = {"title": "Floods hit the north — live", "authors": ("Ann Lee",), "tags": ("Zürich", "東京")}
     doc = Document.from_text("The council met on Tuesday.\n").with_fields(**fields)
     assert fix_encoding(doc) is doc
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet="ab .שלםسا\u200e\u200f\u202a\u202b\u202c\u2066\u2067\u2069", max_size=12), max_size=6
+    )
+)
+def test_a_bidi_mark_is_judged_by_its_line_alone(lines: list[str]) -> None:
+    # whatever a later stage keeps of the other lines, each line stays as repaired
+    out = run("\n".join(lines)).text
+    for line in out.split("\n"):
+        assert repair_text(line) == line

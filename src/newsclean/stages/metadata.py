@@ -284,7 +284,7 @@ def _standalone(title: str, repaired: list[tuple[str, str]]) -> str:
     The title is written on a line of its own (the rendering,
     :meth:`newsclean.Article.to_text`), so it gets what ``fix_encoding`` does to
     such a line: a bidi mark that right-to-left script elsewhere on the line
-    kept (``Title\u200f | سايت``) has no effect once the site name is split off.
+    kept (``Title\\u200f | سايت``) has no effect once the site name is split off.
     """
     after = " ".join(repair_text(title).split())
     if after and after != title:
