@@ -169,23 +169,32 @@ class Layout:
         return _expand(self.units, self.decisions, self.n_lines)
 
 
-def analyze(text: str, language: str | None = None) -> Layout:
+def analyze(text: str, language: str | None = None, *, remember: bool = True) -> Layout:
     """Analyse a text capture once: blocks, features, story span, regions.
 
     Args:
         text: The capture (one block per line).
         language: Its language code, if known (function words are read in it).
+        remember: Keep the analysis among the last few (:data:`REMEMBERED`). The
+            windows of a huge capture are analysed once each and not kept: kept,
+            the last few would hold their per-line records after the stage is done.
 
     Returns:
-        The :class:`Layout`; the same object for the same text and language
-        while it is among the last few analysed.
+        The :class:`Layout`; with ``remember``, the same object for the same text
+        and language while it is among the last few analysed.
     """
-    return _analyze(text, language)
+    return _analyze(text, language) if remember else _build(text, language)
 
 
-@lru_cache(maxsize=8)
-def _analyze(text: str, language: str | None) -> Layout:
+#: How many analyses :func:`analyze` keeps (a second reader of the same text pays nothing).
+REMEMBERED = 8
+
+
+def _build(text: str, language: str | None) -> Layout:
     texts = text.split("\n")
     units, feats = page_units(texts, language)
     decisions, start, end = decide_page(units, feats, load_model())
     return Layout(tuple(units), tuple(feats), language, (start, end), tuple(decisions), len(texts))
+
+
+_analyze = lru_cache(maxsize=REMEMBERED)(_build)

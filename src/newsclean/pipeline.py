@@ -42,8 +42,31 @@ def _resolve(item: Stage | str) -> Stage:
     return item
 
 
+#: The paragraphs of an Article are read from its text a piece of about this many
+#: characters at a time (cut at a newline): splitting a huge text at once made a list of
+#: every line next to the tuple of paragraphs, 4 more bytes a character for a flood of
+#: one-character lines (``python -m benchmarks.scaling --shapes tiny_lines``). A text of
+#: news size is one piece.
+PARAGRAPH_PIECE = 1 << 20
+
+
 def _paragraphs(text: str) -> tuple[str, ...]:
-    return tuple(line.strip() for line in text.split("\n") if line.strip())
+    """The non-blank lines of ``text``, stripped (see :data:`PARAGRAPH_PIECE`).
+
+    >>> _paragraphs(" One.\\n\\n  Two. \\n")
+    ('One.', 'Two.')
+    """
+    return tuple(_stripped_lines(text, PARAGRAPH_PIECE))
+
+
+def _stripped_lines(text: str, piece: int) -> Iterator[str]:
+    pos, size = 0, len(text)
+    while pos < size:
+        end = text.find("\n", pos + piece)
+        if end < 0:
+            end = size
+        yield from filter(None, map(str.strip, text[pos:end].split("\n")))
+        pos = end + 1
 
 
 def to_article(doc: Document) -> Article:

@@ -683,9 +683,9 @@ def test_collector_paused_only_during_the_analysis_of_a_long_page(monkeypatch: p
     seen: list[bool] = []
     real = layout.analyze
 
-    def spy(text: str, language: str | None = None) -> layout.Layout:
+    def spy(text: str, language: str | None = None, *, remember: bool = True) -> layout.Layout:
         seen.append(gc.isenabled())
-        return real(text, language)
+        return real(text, language, remember=remember)
 
     monkeypatch.setattr(layout, "analyze", spy)
     run(BODY)
@@ -694,7 +694,7 @@ def test_collector_paused_only_during_the_analysis_of_a_long_page(monkeypatch: p
     assert seen[0] is True and seen[-1] is False
     assert gc.isenabled()
 
-    def boom(text: str, language: str | None = None) -> layout.Layout:
+    def boom(text: str, language: str | None = None, *, remember: bool = True) -> layout.Layout:
         raise RuntimeError("analysis failed")
 
     monkeypatch.setattr(layout, "analyze", boom)

@@ -57,6 +57,7 @@ The work is split by concern: line features in
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -84,6 +85,19 @@ FIXPOINT_ROUNDS = 3
 #: paused). Reference counting still frees everything; the collector's state is
 #: restored on the way out, also on an exception.
 GC_PAUSE_LINES = 100_000
+
+#: A capture of more lines than this is analysed in windows of this many lines, each
+#: judged as a page of its own, one after the other. The page analysis keeps a few
+#: Python objects per line (a unit, a feature record, scores, a decision: 260-500 bytes
+#: a line), which for 5 million one-character lines was 150 times the capture; a window
+#: bounds that to about 10 MB whatever the capture's length. It is more than ten times
+#: the longest capture of the development corpora (1,854 lines; most have under 300),
+#: so every page is still read whole: only a huge capture (a log, a dump, a flood of
+#: tiny lines) is cut, and then the lines next to a cut are judged without the lines
+#: across it (a story that runs over a cut is found in both windows). Checked with
+#: ``python -m benchmarks.scaling`` and on the four development corpora, whose output
+#: does not change.
+WINDOW_LINES = 20_000
 
 
 @contextmanager
@@ -113,44 +127,43 @@ def remove_boilerplate(doc: Document) -> Document:
     ('The council approved the budget on Tuesday after a long debate about the library.\\n', ('Budget', 'Council'))
     """
     text = doc.text
-    texts = text.split("\n")
     # the HTML stage has already kept only the story (unless it found none and handed on
     # the whole page), and an article's own rendering is a story: remove only clear clutter
     whole_page = doc.kind == "html" and bool(doc.extra.get("html", {}).get("whole_page"))
-    if (doc.kind == "html" and not whole_page) or _written_story(doc):
-        decisions = classify_lines(texts, doc.language, conservative=True)
-    else:
-        from newsclean.layout import analyze  # (here: newsclean.layout imports this package)
-
-        with _gc_paused(len(texts) > GC_PAUSE_LINES):
-            decisions = analyze(text, doc.language).line_decisions()
-            decisions = _until_stable(texts, decisions, doc.language)
+    conservative = (doc.kind == "html" and not whole_page) or _written_story(doc)
+    n_lines = text.count("\n") + 1
+    huge = n_lines > WINDOW_LINES
     changes: list[Change] = []
     related: list[str] = list(doc.get("related", ()))
     tags: list[str] = list(doc.get("tags", ()))
     size = len(text)
-    pos = 0
-    for line, d in zip(texts, decisions, strict=True):
-        start = pos
-        pos += len(line) + 1
-        if d.keep:
-            continue
-        # the line with its newline (what ``delete_line`` deletes), built here for speed
-        end = pos if pos <= size else size
-        if d.field is None:
-            reason = d.reason or "boilerplate_line"
-            last = changes[-1] if changes else None
-            if last is not None and last[1] == start and last[3] == reason and last[4] is None:
-                # the line right after a removed line, for the same reason: one edit for the run
-                changes[-1] = Change(last[0], end, "", reason)
-            else:
-                changes.append(Change(start, end, "", reason))
-            continue
-        changes.append(Change(start, end, "", d.reason or "boilerplate_line", "extract"))
-        if d.field == "related":
-            related.extend(d.values)
-        elif d.field == "tags":
-            tags.extend(v for v in d.values if v not in tags)
+    with _gc_paused(n_lines > GC_PAUSE_LINES):
+        for offset, piece in _windows(text, WINDOW_LINES) if huge else ((0, text),):
+            texts = piece.split("\n")
+            decisions = _decide(piece, texts, doc.language, conservative, remember=not huge)
+            pos = offset
+            for line, d in zip(texts, decisions, strict=True):
+                start = pos
+                pos += len(line) + 1
+                if d.keep:
+                    continue
+                # the line with its newline (what ``delete_line`` deletes), built here for speed
+                end = pos if pos <= size else size
+                if d.field is None:
+                    reason = d.reason or "boilerplate_line"
+                    last = changes[-1] if changes else None
+                    if last is not None and last[1] == start and last[3] == reason and last[4] is None:
+                        # the line right after a removed line, for the same reason: one edit for the run
+                        changes[-1] = Change(last[0], end, "", reason)
+                    else:
+                        changes.append(Change(start, end, "", reason))
+                    continue
+                changes.append(Change(start, end, "", d.reason or "boilerplate_line", "extract"))
+                if d.field == "related":
+                    related.extend(d.values)
+                elif d.field == "tags":
+                    tags.extend(v for v in d.values if v not in tags)
+            del texts, decisions  # (a window's records go before the next window's are made)
     if not changes:
         return doc
     out = doc.with_edits(STAGE, changes)
@@ -170,8 +183,39 @@ def _written_story(doc: Document) -> bool:
     return any(d.reason == WRITTEN_HEADING and d.stage == METADATA for d in doc.decisions)
 
 
+def _decide(
+    piece: str, texts: list[str], language: str | None, conservative: bool, *, remember: bool
+) -> list[LineDecision]:
+    """The decision of every line of ``piece`` (split into ``texts``), judged as one page."""
+    if conservative:
+        return classify_lines(texts, language, conservative=True)
+    from newsclean.layout import analyze  # (here: newsclean.layout imports this package)
+
+    decisions = analyze(piece, language, remember=remember).line_decisions()
+    return _until_stable(texts, decisions, language, remember=remember)
+
+
+def _windows(text: str, size: int) -> Iterator[tuple[int, str]]:
+    """Cut ``text`` into windows of ``size`` lines: ``(offset, window text)`` (see :data:`WINDOW_LINES`).
+
+    A window's text has no final newline (its lines are ``window.split("\\n")``); the
+    newline between two windows belongs to neither, and the offsets say where each
+    window starts in ``text``. The last window holds the lines that are left.
+
+    >>> list(_windows("a\\nb\\nc\\nd\\ne", 2))
+    [(0, 'a\\nb'), (4, 'c\\nd'), (8, 'e')]
+    """
+    # `size` whole lines with their newlines, matched in C without backtracking
+    step = re.compile(r"(?:[^\n]*+\n){%d}+" % size)
+    pos = 0
+    while (m := step.match(text, pos)) is not None:
+        yield pos, text[pos : m.end() - 1]
+        pos = m.end()
+    yield pos, text[pos:]
+
+
 def _until_stable(
-    texts: list[str], decisions: list[LineDecision], language: str | None
+    texts: list[str], decisions: list[LineDecision], language: str | None, *, remember: bool = True
 ) -> list[LineDecision]:
     """Decide again on the kept lines until nothing more goes (see :data:`FIXPOINT_ROUNDS`)."""
     from newsclean.layout import analyze
@@ -180,7 +224,7 @@ def _until_stable(
         kept = [i for i, d in enumerate(decisions) if d.keep]
         if len(kept) == len(texts) or not kept:
             break
-        again = analyze("\n".join(texts[i] for i in kept), language).line_decisions()
+        again = analyze("\n".join(texts[i] for i in kept), language, remember=remember).line_decisions()
         if all(d.keep for d in again):
             break
         decisions = list(decisions)
