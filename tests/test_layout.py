@@ -68,3 +68,16 @@ def test_wrapped_paragraph_is_one_block() -> None:
 def test_tiny_inputs(text: str) -> None:
     layout = analyze(text, None)
     assert len(layout.line_decisions()) == len(text.split("\n"))
+
+
+def test_an_analysis_is_remembered_unless_asked_not_to() -> None:
+    text = "\n".join(["Share this article", *STORY])
+    first = analyze(text, "en")
+    assert analyze(text, "en") is first
+    fresh = analyze(text, "en", remember=False)
+    assert fresh is not first
+    assert fresh.line_decisions() == first.line_decisions()
+    # (a window of a huge capture is analysed once and not kept)
+    other = "\n".join([*STORY, "Advertisement"])
+    analyze(other, "en", remember=False)
+    assert analyze(other, "en") is not analyze(other, "en", remember=False)

@@ -115,3 +115,15 @@ def test_every_stage_that_reads_the_language_declares_it(name: str) -> None:
 
     assert "language" in requires_of(newsclean.registry.get(name))
     assert Pipeline([name]).check() != []
+
+
+@pytest.mark.parametrize("piece", [0, 1, 2, 5, 1 << 20])
+@pytest.mark.parametrize(
+    "text",
+    ["", "\n", "one", " One.\n\n  Two. \n", "a\nb\n\nc\r\n d \n\n\n", "x\u2028y\n\u00a0\nz", "\n\nlast"],
+)
+def test_paragraphs_read_a_piece_at_a_time_are_the_lines(text: str, piece: int) -> None:
+    from newsclean.pipeline import _stripped_lines
+
+    expected = [line.strip() for line in text.split("\n") if line.strip()]
+    assert list(_stripped_lines(text, piece)) == expected

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsclean.stages import boilerplate_features as bf
 from newsclean.stages import boilerplate_vocab as bv
@@ -83,3 +85,29 @@ def test_credit_counter_and_stamp_words_come_from_the_data_file() -> None:
     assert not bf._CREDIT.search("The reporting of the budget was late, the agency said.")
     assert not bf._COUNTER.match("Three of the twelve members voted against it.")
     assert not bf._STAMP.match("Years ago the council voted to close the old library on Main Street.")
+
+
+_SEPARATOR_ALPHABET = st.sampled_from(
+    [*"-_=*~#.·•+<>|/\\", " ", "\t", "\n", "\x1c", "\x85", "\xa0", "\u3000", "a", "1"]
+)
+
+
+@given(st.lists(_SEPARATOR_ALPHABET, max_size=12).map("".join))
+def test_separator_test_is_the_pattern(text: str) -> None:
+    assert bf._is_separator(text) == (bf._SEPARATOR.match(text) is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("* * *", True),
+        ("---", True),
+        ("-- ", False),
+        ("> " * 200_000, True),
+        ("> " * 200_000 + "a", False),
+        ("", False),
+    ],
+)
+def test_separator_lines(text: str, expected: bool) -> None:
+    # (a line of a million marks is read in one scan: the pattern's backtracking kept 80 bytes a character)
+    assert bf._is_separator(text) is expected

@@ -206,7 +206,7 @@ def _windows(text: str, size: int) -> Iterator[tuple[int, str]]:
     [(0, 'a\\nb'), (4, 'c\\nd'), (8, 'e')]
     """
     # `size` whole lines with their newlines, matched in C without backtracking
-    step = re.compile(r"(?:[^\n]*+\n){%d}+" % size)
+    step = re.compile(rf"(?:[^\n]*+\n){{{size}}}+")
     pos = 0
     while (m := step.match(text, pos)) is not None:
         yield pos, text[pos : m.end() - 1]

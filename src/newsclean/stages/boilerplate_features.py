@@ -62,7 +62,7 @@ def _any_case(letters: set[str]) -> frozenset[str]:
 _WORD = lazy(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*")
 _CJK = lazy(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _BULLET = lazy(r"^(?:[-–—•*·▪►▸‣◦»›+]|\d{1,2}[.)])\s+")
-_SEPARATOR = lazy(r"^(?:[-_=*~#.·•+<>|/\\]\s*){3,}$")
+_SEPARATOR = lazy(r"^(?:[-_=*~#.·•+<>|/\\]\s*){3,}$")  # the definition; read with ``_is_separator``
 _TERMINAL = lazy(r"[.!?…;:。！？][\"'”’»)\]」』]*$|[\"”’»」』]$")
 _SENTENCE_END = lazy(r"[.!?…][\"'”’»)\]]*(?:\s|$)")
 _STARTS_SENTENCE = lazy(r"^[\"'“‘«(\[—–-]?\s*[\p{Lu}\p{N}¿¡]")
@@ -143,7 +143,10 @@ _PLAIN_CLASS = (
 _NOT_PLAIN = lazy_re(f"[^{_PLAIN_CLASS}]")
 _WORD_PLAIN = lazy_re(r"[A-Za-z0-9][A-Za-z0-9'’.-]*")
 _BULLET_FIRST = frozenset("-–—•*·▪►▸‣◦»›+")
-_SEPARATOR_FIRST = frozenset("-_=*~#.·•+<>|/\\")
+_SEPARATOR_CHARS = "-_=*~#.·•+<>|/\\"
+_SEPARATOR_FIRST = frozenset(_SEPARATOR_CHARS)
+#: a character that is neither a mark of ``_SEPARATOR`` nor white space
+_NOT_SEPARATOR = lazy(r"[^\-_=*~#.·•+<>|/\\\s]")
 #: first characters of the ASCII branches of ``_WIDGET`` and ``_COUNTER`` (the caret and
 #: the backtick are the only ASCII symbols of classes Sk/So; digits and letters are tested apart)
 _WIDGET_FIRST = frozenset("([,.^` \t") | {w[0] for w in _line_words("widget_labels")}
@@ -209,6 +212,19 @@ def _ends_sentence(text: str) -> bool:
         return True
     stripped = text.rstrip(_CLOSERS)
     return bool(stripped) and stripped[-1] in _ENDERS
+
+
+def _is_separator(text: str) -> bool:
+    """True if ``_SEPARATOR`` matches ``text``: three or more marks, only marks and white space.
+
+    The same answer as the pattern in one scan and no memory: the pattern's repeated
+    group made the ``regex`` module keep a backtracking stack of about 80 bytes a
+    character, 84 MB for a line of a million ``"> "`` (``benchmarks.scaling``'s
+    ``gt_flood``), and the module kept part of it after the match.
+    """
+    if text[:1] not in _SEPARATOR_FIRST or _NOT_SEPARATOR.search(text) is not None:
+        return False
+    return sum(map(text.count, _SEPARATOR_CHARS)) >= 3
 
 
 def _is_teaser(text: str, plain: bool) -> bool:
@@ -303,7 +319,7 @@ def _compute_features(text: str, vocab: _Vocab, use_stops: bool) -> _Feat:
         ) and _CREDIT.search(body) is not None
     reason: str | None = None
     from_vocab = False
-    if first in _SEPARATOR_FIRST and first and _SEPARATOR.match(text):
+    if first in _SEPARATOR_FIRST and first and _is_separator(text):
         reason = "separator"
     elif not letters or (
         (not body[0].isascii() or body[0] in _WIDGET_FIRST or body[0].isdigit() or last in ")]")
@@ -532,6 +548,6 @@ def _units(texts: Sequence[str]) -> list[tuple[list[int], str]]:
         prev_open = (
             len(text) >= 25
             and not _ends_sentence(text)
-            and not (text[0] in _SEPARATOR_FIRST and _SEPARATOR.match(text))
+            and not (text[0] in _SEPARATOR_FIRST and _is_separator(text))
         )
     return units
