@@ -390,6 +390,9 @@ def test_large_input_is_linear() -> None:
         ("a  \n \t\n  \nb", "a\n\n\nb", 1),  # one blank stretch, one edit
         ("a \nb \nc", "a\nb\nc", 2),  # text between the runs: one edit each
         (" \t\n" * 1000 + "end", "\n" * 1000 + "end", 1),
+        # two stretches, each put back together in its own edit
+        ("a \n\t\nb \n \nc", "a\n\nb\n\nc", 2),
+        (" \t\n" * 500 + "mid" + "  \n" * 500 + "end", "\n" * 500 + "mid\n" + "\n" * 499 + "end", 2),
     ],
 )
 def test_a_stretch_of_blank_lines_is_one_edit(text: str, expected: str, edits: int) -> None:

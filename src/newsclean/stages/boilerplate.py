@@ -41,6 +41,12 @@ remove what the first cleaning kept. When the HTML stage found no story and
 handed on the whole page (``extra["html"]["whole_page"]``), the text is judged
 like a text capture.
 
+A capture of more than :data:`WINDOW_LINES` lines (ten times the longest page
+of the development corpora) is no page: a log, a dump, a flood of tiny lines.
+It is judged a window of that many lines at a time, each window as a page, so
+the analysis's few hundred bytes a line are bounded by the window, not by the
+capture.
+
 Reasons used: ``widget``, ``separator``, ``related_list`` and ``tags``
 (action ``extract``), ``list_header``, ``share``, ``subscribe``,
 ``newsletter``, ``cookie``, ``advertisement``, ``read_more``, ``comments``,

@@ -538,6 +538,7 @@ def _space_changes(text: str, *, cjk: bool) -> list[Change]:
         # patterns would find nothing else, so the text is not scanned again.
         return [Change(len(text) - 1, len(text), "", "whitespace")] if text.endswith(" ") else []
     out: list[Change] = []
+    pieces: list[str] = []  # the text put in place of the last change's span, joined when it is complete
     for m in (_RUN_WIDE_RE if wide else _RUN_RE).finditer(text):
         run = m.group()
         after = "" if m.end() == len(text) or text[m.end()] == "\n" else " "
@@ -547,10 +548,17 @@ def _space_changes(text: str, *, cjk: bool) -> list[Change]:
             if prev is not None and prev.reason == reason and not text[prev.end : m.start()].strip():
                 # Only line ends lie between this run and the last one: one edit for the
                 # whole blank stretch keeps the log (and its cost) in step with the
-                # text's content, not with its count of blank lines.
-                out[-1] = Change(prev.start, m.end(), prev.after + text[prev.end : m.start()] + after, reason)
+                # text's content, not with its count of blank lines. (Its text is joined
+                # once: grown a run at a time, a blank flood was copied once per line.)
+                pieces += (text[prev.end : m.start()], after)
+                out[-1] = Change(prev.start, m.end(), "", reason)
             else:
+                if out:
+                    out[-1] = out[-1]._replace(after="".join(pieces))
+                pieces = [after]
                 out.append(Change(m.start(), m.end(), after, reason))
+    if out:
+        out[-1] = out[-1]._replace(after="".join(pieces))
     return out
 
 
