@@ -348,6 +348,27 @@ def test_clear_clutter_still_goes_under_a_written_heading() -> None:
     assert removed == [("share", "Share this article"), ("separator", "* * *")]
 
 
+def test_a_rendering_of_unknown_language_keeps_what_the_first_pass_kept() -> None:
+    # The first pass read the page as English and kept "Media" (a menu word in other
+    # languages' lists); the rendering holds too few words for a language, and a second
+    # cleaning reads it with the English entries alone, so it keeps what the first kept.
+    first = newsclean.clean('<html lang="en-n">Media')
+    assert first.paragraphs == ("Media",)
+    again = newsclean.clean(first.to_text(), kind="text")
+    assert again.language is None
+    assert again.paragraphs == ("Media",)
+    assert [e.reason for e in again.edits if e.action == "remove"] == []
+
+
+def test_english_entries_still_go_from_a_rendering_of_unknown_language() -> None:
+    out = newsclean.clean("===\n\nMedia\n\nHome", kind="text")
+    assert out.language is None
+    assert out.paragraphs == ("Media",)
+    assert [(e.reason, e.before.strip()) for e in out.edits if e.action == "remove"] == [
+        ("navigation", "Home")
+    ]
+
+
 # -- HTML input: the extractor already kept the story ------------------------------------------------------
 def run_html(lines: list[str], language: str | None = "en") -> Document:
     doc = Document.from_text("\n".join(lines), kind="html")

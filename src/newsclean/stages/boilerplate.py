@@ -106,6 +106,10 @@ GC_PAUSE_LINES = 100_000
 #: does not change.
 WINDOW_LINES = 20_000
 
+#: The BCP 47 code for an undetermined language: the page analysis reads it with the English
+#: vocabulary entries and no function words (see ``boilerplate_vocab._vocab``).
+UNDETERMINED = "und"
+
 
 @contextmanager
 def _gc_paused(active: bool) -> Iterator[None]:
@@ -137,7 +141,12 @@ def remove_boilerplate(doc: Document) -> Document:
     # the HTML stage has already kept only the story (unless it found none and handed on
     # the whole page), and an article's own rendering is a story: remove only clear clutter
     whole_page = doc.kind == "html" and bool(doc.extra.get("html", {}).get("whole_page"))
-    conservative = (doc.kind == "html" and not whole_page) or _written_story(doc)
+    written = _written_story(doc)
+    conservative = (doc.kind == "html" and not whole_page) or written
+    # A rendering whose language is not known (a few menu words are left) is read with the
+    # English entries alone, the fewest any first pass used: a second cleaning of a rendering
+    # then never removes a line the first pass kept for want of a vocabulary.
+    language = doc.language if doc.language or not written else UNDETERMINED
     n_lines = text.count("\n") + 1
     huge = n_lines > WINDOW_LINES
     changes: list[Change] = []
@@ -147,7 +156,7 @@ def remove_boilerplate(doc: Document) -> Document:
     with _gc_paused(n_lines > GC_PAUSE_LINES):
         for offset, piece in _windows(text, WINDOW_LINES) if huge else ((0, text),):
             texts = piece.split("\n")
-            decisions = _decide(piece, texts, doc.language, conservative, remember=not huge)
+            decisions = _decide(piece, texts, language, conservative, remember=not huge)
             pos = offset
             for line, d in zip(texts, decisions, strict=True):
                 start = pos
