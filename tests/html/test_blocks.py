@@ -5,19 +5,28 @@ All pages are small hand-written HTML, written for these tests.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from newsclean.html.blocks import Block, cut_blocks, strip_silent
 from newsclean.html.parse import parse_html
 
+if TYPE_CHECKING:
+    from lxml.etree import _Element as HtmlElement
+
 P1 = "The river rose two metres overnight and the old bridge was closed to traffic by the police."
 P2 = "Residents of the lower town were asked to move their cars to higher ground before noon today."
 
 
-def blocks_of(html: str) -> list[Block]:
+def parsed(html: str) -> HtmlElement:
     root, _ = parse_html(html)
     assert root is not None
-    blocks, _ = cut_blocks(strip_silent(root))
+    return root
+
+
+def blocks_of(html: str) -> list[Block]:
+    blocks, _ = cut_blocks(strip_silent(parsed(html)))
     return blocks
 
 
@@ -105,9 +114,8 @@ def test_paragraph_len_counts_the_text_nodes_of_the_paragraphs(page: str, walk: 
     import lxml.etree
 
     from newsclean.html.blocks import _paragraph_len
-    from newsclean.html.parse import parse_html
 
-    root, _ = parse_html(page)
+    root = parsed(page)
     xpath = lxml.etree.XPath(".//p//text()")
     for el in root.iter():
         if isinstance(el.tag, str):
@@ -139,9 +147,9 @@ def test_a_noscript_holding_most_of_the_page_is_kept() -> None:
         "<html><body><div id='skip'><a href='#c'>Skip to content</a></div>"
         f"<noscript><div id='left'></noscript><p>{P1}</p><p>{P2}</p></div></body></html>"
     )
-    root, _ = parse_html(html)
-    assert root is not None
-    assert any(len("".join(n.itertext())) > len(P1) for n in root.iter("noscript"))  # the parser's doing
+    assert any(
+        len("".join(n.itertext())) > len(P1) for n in parsed(html).iter("noscript")
+    )  # the parser's doing
     texts = [b.text for b in blocks_of(html)]
     assert P1 in texts
     assert P2 in texts
@@ -150,9 +158,7 @@ def test_a_noscript_holding_most_of_the_page_is_kept() -> None:
 def test_the_page_after_a_stray_body_end_tag_is_read() -> None:
     # A template closed the body early; the parser puts what follows after <body>.
     html = f"<html><body><p>Menu</p></body> tail text <table><tr><td><p>{P1}</p><p>{P2}</p></td></tr></table></html>"
-    root, _ = parse_html(html)
-    assert root is not None
-    assert any(el.tag == "table" for el in root)  # the parser's doing: a sibling of <body>
+    assert any(el.tag == "table" for el in parsed(html))  # the parser's doing: a sibling of <body>
     texts = [b.text for b in blocks_of(html)]
     assert texts[0] == "Menu"
     assert "tail text" in texts[1]
@@ -162,8 +168,7 @@ def test_the_page_after_a_stray_body_end_tag_is_read() -> None:
 
 def test_a_well_formed_body_is_left_as_it_is() -> None:
     html = f"<html><body><p>{P1}</p></body></html>"
-    root, _ = parse_html(html)
-    assert root is not None
+    root = parsed(html)
     start = strip_silent(root)
     assert start.tag == "body"
     assert [el.tag for el in root] == ["body"]
