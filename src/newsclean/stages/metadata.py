@@ -118,6 +118,14 @@ _UNDERLINE = regex.compile(rf"[ \t]*={{{MIN_UNDERLINE},}}[ \t]*")
 
 
 # -- the stage ------------------------------------------------------------------
+def _first_line(parts: Sequence[str]) -> tuple[int, str, str] | None:
+    """The first non-blank line among the first :data:`TITLE_SCAN`: its index, it, and the line after it."""
+    for i, part in enumerate(parts[:TITLE_SCAN]):
+        if part.strip():
+            return i, part, parts[i + 1] if i + 1 < len(parts) else ""
+    return None
+
+
 def _underlined_title(parts: Sequence[str]) -> int | None:
     """Index of the first non-blank line when the next line underlines it with ``=``.
 
@@ -129,13 +137,11 @@ def _underlined_title(parts: Sequence[str]) -> int | None:
     characters long (a bound made such a title a paragraph, and its underline a
     separator, when the rendering was cleaned again).
     """
-    for i, part in enumerate(parts[:TITLE_SCAN]):
-        if part.strip():
-            nxt = parts[i + 1] if i + 1 < len(parts) else ""
-            if _UNDERLINE.fullmatch(nxt) and not _UNDERLINE.fullmatch(part):
-                return i
-            return None
-    return None
+    first = _first_line(parts)
+    if first is None:
+        return None
+    i, part, nxt = first
+    return i if _UNDERLINE.fullmatch(nxt) and not _UNDERLINE.fullmatch(part) else None
 
 
 def written_heading(text: str) -> bool:
@@ -160,11 +166,11 @@ def _empty_heading(parts: Sequence[str]) -> int | None:
     it has no title (the rendering of an Article without one,
     :meth:`newsclean.Article.to_text`). No line below it is read as the title.
     """
-    for i, part in enumerate(parts[:TITLE_SCAN]):
-        if part.strip():
-            nxt = parts[i + 1] if i + 1 < len(parts) else ""
-            return i if _UNDERLINE.fullmatch(part) and not nxt.strip() else None
-    return None
+    first = _first_line(parts)
+    if first is None:
+        return None
+    i, part, nxt = first
+    return i if _UNDERLINE.fullmatch(part) and not nxt.strip() else None
 
 
 def _under_headlines(
