@@ -10,16 +10,26 @@ Two steps, both written into ``src/newsclean/data/``:
    corpora in ``../shared/data`` are for evaluation only and never feed it.
    The Article Extraction Benchmark bodies spun below are not counted
    either, so the counts cannot tell the model the answer.
-2. ``spinner_reversal.json``: 100 boosted trees of depth 3 over
+2. ``spinner_revealed.json``: 100 boosted trees of depth 3 over
+   :data:`~newsclean.stages.spinner_revealed.FEATURES`, for the occurrences of
+   swaps that non-words revealed (``stages/spinner_revealed.py``). Rows are
+   every such occurrence not reverted by its sure rule, in the English AEB bodies spun by simulated spinners
+   drawn from the **development pool only** (seeds :data:`FIT_SEEDS`,
+   :data:`FIT_PAIRS` pairs, rates :data:`REVEALED_RATES`), in the documents
+   ``repair_spinner`` flags as spun; a row is positive when the clean text
+   holds the original there. Its threshold is set like the next one's, for
+   :data:`~newsclean.stages.spinner_revealed.TARGET_PRECISION`.
+3. ``spinner_reversal.json``: 100 boosted trees of depth 3 over
    :data:`~newsclean.stages.spinner_context.FEATURES`. Training rows are the
-   candidates of the English AEB bodies spun by simulated spinners whose pairs
-   are drawn from the **development pool only** (seeds :data:`FIT_SEEDS`,
-   :data:`FIT_PAIRS` pairs, rate 1.0), in the documents ``repair_spinner``
-   flags as spun; a candidate is positive when the simulator wrote that word
-   for that original. The threshold is the lowest probability at which the
+   candidates of the same spins at rate 1.0, in the documents
+   ``repair_spinner`` flags as spun, left out the spans the other rules
+   already reverted; a candidate is positive when the simulator wrote that
+   word for that original. The threshold is the lowest probability at which the
    4-fold cross-validated precision (folds by document, the best original
    per word) still reaches
    :data:`~newsclean.stages.spinner_context.TARGET_PRECISION`.
+
+The held-out pool of ``benchmarks/spinsim.py`` is never read here.
 
 Run from the project root (scikit-learn is needed here only)::
 
@@ -38,23 +48,31 @@ import argparse
 import gzip
 import json
 from collections import Counter
+from collections.abc import Iterator
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from benchmarks.common import add_data_argument
 from benchmarks.spinner import clean_bodies
-from benchmarks.spinsim import draw_spinner, pool, spin
+from benchmarks.spinsim import SpunText, draw_spinner, pool, spin
 from newsclean.document import Document
-from newsclean.stages import spinner_context
+from newsclean.stages import spinner_context, spinner_revealed
 from newsclean.stages.language import detect
 from newsclean.stages.spinner import RepairSpinner
 from newsclean.stages.spinner_context import BOUNDARY, FEATURES, TARGET_PRECISION, ReversalModel, tokens
+from newsclean.stages.spinner_revealed import revealed_candidates
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "newsclean" / "data"
 BIGRAMS = DATA / "spinner_bigrams.txt.gz"
 MODEL = DATA / "spinner_reversal.json"
+REVEALED = DATA / "spinner_revealed.json"
+ABOUT = (
+    "Boosted trees of {what} (stages/{module}.py), fitted by `python -m benchmarks.fit_spinner_context` "
+    "on simulated spinners drawn from the development pool only; scikit-learn at fit time, pure Python "
+    "at run time."
+)
 #: Words and bigrams seen fewer times are not written (size of the table).
 MIN_COUNT = 2
 #: Synset fields of Open English WordNet whose text is counted.
@@ -62,6 +80,9 @@ WORDNET_FIELDS = ("definition", "example")
 #: Simulator seeds of the training spinners (the benchmark's own runs use seed 0).
 FIT_SEEDS = (1, 2)
 FIT_PAIRS = 400
+#: Spin rates of the revealed-swap model's training spins: a spinner that swaps
+#: every occurrence, and one that swaps one in two (its originals survive).
+REVEALED_RATES = (1.0, 0.5)
 FOLDS = 4
 #: Size of the boosted model: kept small for its pure-Python cost at run time (not swept).
 TREES = 100
@@ -128,34 +149,68 @@ def build_bigrams(texts: list[str], sources: str) -> int:
     return len(rows)
 
 
-def training_rows(data: Path) -> list[tuple[int, tuple[int, int], tuple[float, ...], bool]]:
-    """Return ``(document, span, features, label)`` for every candidate of the training spins."""
-    english = [b for b in clean_bodies(data)["aeb"] if detect(b) == "en"]
+Row = tuple[int, tuple[int, int], tuple[float, ...], bool]
+
+
+def _english(data: Path) -> list[str]:
+    return [b for b in clean_bodies(data)["aeb"] if detect(b) == "en"]
+
+
+def _spins(data: Path, rates: tuple[float, ...]) -> Iterator[tuple[int, SpunText]]:
+    """Yield ``(document id, spun text)`` for every training spin (development pool only)."""
+    english = _english(data)
+    pairs = pool(False)
+    doc_id = 0
+    for rate in rates:
+        for seed in FIT_SEEDS:
+            for i, body in enumerate(english):
+                draw = seed * 100_003 + i
+                doc_id += 1
+                yield doc_id, spin(body, draw_spinner(pairs, FIT_PAIRS, draw), rate=rate, seed=draw)
+
+
+def training_rows(data: Path) -> list[Row]:
+    """Return ``(document, span, features, label)`` for every context candidate of the training spins."""
     stage = RepairSpinner(context=False)
     bigrams = spinner_context.load_bigrams()
-    pairs = pool(False)
-    out: list[tuple[int, tuple[int, int], tuple[float, ...], bool]] = []
-    doc_id = 0
-    for seed in FIT_SEEDS:
-        for i, body in enumerate(english):
-            s = spin(
-                body, draw_spinner(pairs, FIT_PAIRS, seed * 100_003 + i), rate=1.0, seed=seed * 100_003 + i
-            )
-            doc = stage(Document.from_text(s.text))
-            doc_id += 1
-            if not doc.get("spun"):
-                continue
-            done = {(e.start, e.end) for e in doc.edits if e.stage == "repair_spinner"}
-            truth = {(w.spun_start, w.spun_end): w.original for w in s.swaps if w.kind == "word"}
-            for c in spinner_context.candidates(s.text, "en", bigrams=bigrams, skip=done):
-                label = truth.get((c.start, c.end)) == c.original
-                out.append((doc_id, (c.start, c.end), c.features, label))
+    out: list[Row] = []
+    for doc_id, s in _spins(data, (1.0,)):
+        doc = stage(Document.from_text(s.text))
+        if not doc.get("spun"):
+            continue
+        done = {(e.start, e.end) for e in doc.edits if e.stage == "repair_spinner"}
+        truth = {(w.spun_start, w.spun_end): w.original for w in s.swaps if w.kind == "word"}
+        for c in spinner_context.candidates(s.text, "en", bigrams=bigrams, skip=done):
+            label = truth.get((c.start, c.end)) == c.original
+            out.append((doc_id, (c.start, c.end), c.features, label))
     return out
 
 
-def _per_word(
-    rows: list[tuple[int, tuple[int, int], tuple[float, ...], bool]], probs: list[float]
-) -> list[tuple[float, bool]]:
+def revealed_rows(data: Path) -> list[Row]:
+    """Return ``(document, span, features, label)`` for every occurrence of a revealed swap's synonym.
+
+    Spins at every rate of :data:`REVEALED_RATES`; a row is positive when the
+    clean text holds the original there (the simulator's ground truth). The
+    occurrences reverted without the model (``sure``) are left out.
+    """
+    stage = RepairSpinner()
+    bigrams = spinner_context.load_bigrams()
+    out: list[Row] = []
+    for doc_id, s in _spins(data, REVEALED_RATES):
+        found = stage.find(s.text, "en")
+        if not found.spun:
+            continue
+        skip = [(c.start, c.end) for c in (*found.artifacts, *found.inferred_changes)]
+        for c in revealed_candidates(s.text, found.lowered, found.inferred, "en", skip=skip, bigrams=bigrams):
+            if c.sure:
+                continue  # reverted without the model
+            cs, ce = s.to_clean(c.start), s.to_clean(c.end)
+            label = cs is not None and ce is not None and s.clean[cs:ce] == c.back
+            out.append((doc_id, (c.start, c.end), c.features, label))
+    return out
+
+
+def _per_word(rows: list[Row], probs: list[float]) -> list[tuple[float, bool]]:
     best: dict[tuple[int, tuple[int, int]], tuple[float, bool]] = {}
     for (doc, span, _, label), p in zip(rows, probs, strict=True):
         key = (doc, span)
@@ -189,11 +244,15 @@ def _model(seed: int = 0) -> Any:
     )
 
 
-def fit(data: Path) -> dict[str, Any]:
-    """Fit the model and its threshold; return the JSON document."""
+def fit(
+    rows: list[Row], features: tuple[str, ...], target: float, about: str, training: str
+) -> dict[str, Any]:
+    """Fit boosted trees on ``rows`` and their threshold for a cross-validated ``target`` precision.
+
+    Returns the JSON document (the form :class:`ReversalModel` reads).
+    """
     import math
 
-    rows = training_rows(data)
     x = [list(r[2]) for r in rows]
     y = [r[3] for r in rows]
     probs = [0.0] * len(rows)
@@ -210,27 +269,23 @@ def fit(data: Path) -> dict[str, Any]:
     for p, label in words:
         tp += label
         fp += not label
-        if tp / (tp + fp) >= TARGET_PRECISION:
+        if tp / (tp + fp) >= target:
             best = (p, tp, fp)
     threshold, tp, fp = best
     m = _model().fit(x, y)
     prior = sum(y) / len(y)
     doc: dict[str, Any] = {
-        "about": (
-            "Boosted trees of whole-word spinner reversals (stages/spinner_context.py), fitted by "
-            "`python -m benchmarks.fit_spinner_context` on simulated spinners drawn from the development "
-            "pool only; scikit-learn at fit time, pure Python at run time."
-        ),
-        "features": list(FEATURES),
+        "about": about,
+        "features": list(features),
         "base": math.log(prior / (1 - prior)),
         "learning_rate": LEARNING_RATE,
         "threshold": round(threshold, 6),
         "report": {
-            "training": f"English AEB bodies, seeds {list(FIT_SEEDS)}, {FIT_PAIRS} pairs, rate 1.0, flagged docs",
+            "training": training,
             "model": f"{TREES} trees of depth {DEPTH}, learning rate {LEARNING_RATE}, subsample 0.5",
             "candidates": len(rows),
             "positive_candidates": positives,
-            "target_precision": TARGET_PRECISION,
+            "target_precision": target,
             "cv_folds": FOLDS,
             "cv_reverted": tp + fp,
             "cv_precision": round(tp / max(1, tp + fp), 4),
@@ -238,10 +293,15 @@ def fit(data: Path) -> dict[str, Any]:
         },
         "trees": export_trees(m),
     }
-    # The pure-Python reading must give scikit-learn's probabilities.
-    check = ReversalModel.from_dict(doc)
-    for row, p in zip(x[:2000], m.predict_proba(x[:2000])[:, 1], strict=True):
-        if abs(check.probability(tuple(row)) - p) > 1e-6:
+    # The pure-Python reading must give scikit-learn's probabilities. scikit-learn
+    # compares features as float32: the check rounds them the same way (a value
+    # within float32 rounding of a split may go the other way at run time).
+    import numpy as np
+
+    check = ReversalModel.from_dict(doc, features=features)
+    x32 = np.asarray(x[:2000], dtype=np.float32)
+    for row, p in zip(x32, m.predict_proba(x32)[:, 1], strict=True):
+        if abs(check.probability(tuple(float(v) for v in row)) - p) > 1e-6:
             raise RuntimeError("exported trees disagree with scikit-learn")
     return doc
 
@@ -257,15 +317,47 @@ def main() -> None:
     parser.add_argument("--commit", default="unknown", help="commit of the WordNet checkout, for the header")
     parser.add_argument("--corpus", type=Path, default=None, help="folder of .txt files for the counts")
     parser.add_argument("--skip-bigrams", action="store_true", help="keep the current bigram table")
+    parser.add_argument(
+        "--models",
+        default="revealed,context",
+        help="models to fit, in this order (the context model's rows depend on the revealed one)",
+    )
     args = parser.parse_args()
     if not args.skip_bigrams:
         texts, sources = corpus_texts(args.wordnet, args.commit, args.corpus)
         n = build_bigrams(texts, sources)
         print(f"wrote {n} rows to {BIGRAMS} ({BIGRAMS.stat().st_size // 1024} KB)")
         spinner_context.load_bigrams.cache_clear()
-    model = fit(args.data)
-    MODEL.write_text(json.dumps(model, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(json.dumps({k: v for k, v in model.items() if k != "trees"}, indent=1))
+    # The revealed-swap model first: the context model's rows skip what it reverts.
+    if "revealed" in args.models.split(","):
+        _fit_revealed(args.data)
+    if "context" in args.models.split(","):
+        context = fit(
+            training_rows(args.data),
+            FEATURES,
+            TARGET_PRECISION,
+            ABOUT.format(module="spinner_context", what="whole-word spinner reversals"),
+            f"English AEB bodies, seeds {list(FIT_SEEDS)}, {FIT_PAIRS} pairs, rate 1.0, flagged docs",
+        )
+        _write(MODEL, context)
+
+
+def _fit_revealed(data: Path) -> None:
+    revealed = fit(
+        revealed_rows(data),
+        spinner_revealed.FEATURES,
+        spinner_revealed.TARGET_PRECISION,
+        ABOUT.format(module="spinner_revealed", what="occurrences of swaps revealed by non-words"),
+        f"English AEB bodies, seeds {list(FIT_SEEDS)}, {FIT_PAIRS} pairs, rates {list(REVEALED_RATES)}, "
+        "flagged docs",
+    )
+    _write(REVEALED, revealed)
+    spinner_revealed.load_revealed_model.cache_clear()
+
+
+def _write(path: Path, model: dict[str, Any]) -> None:
+    path.write_text(json.dumps(model, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(path.name, json.dumps({k: v for k, v in model.items() if k != "trees"}, indent=1))
 
 
 if __name__ == "__main__":

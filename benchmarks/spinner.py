@@ -25,6 +25,7 @@ Run from the project root::
     python -m benchmarks.spinner                  # development pool
     python -m benchmarks.spinner --held-out       # the held-out report
     python -m benchmarks.spinner --limit 30       # quick check
+    python -m benchmarks.spinner --held-out --breakdown  # where whole-word swaps go
     python -m benchmarks.spinner --build-tortured # regenerate data/tortured.tsv
 
 ``--build-tortured`` derives ``src/newsclean/data/tortured.tsv`` from
@@ -44,7 +45,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.common import add_data_argument, table
-from benchmarks.spinsim import SpunText, draw_spinner, pool, spin
+from benchmarks.spinsim import SpunText, Swap, draw_spinner, pool, spin
 from newsclean.document import Document
 from newsclean.stages.language import detect
 from newsclean.stages.spinner import RepairSpinner
@@ -171,6 +172,63 @@ def simulate(
         flagged += bool(doc.get("spun"))
         evaluate(s, doc, tallies, _detected_swaps(doc))
     return tallies, flagged, spun_docs
+
+
+def _why_missed(spun: SpunText, sw: Swap, detected: bool, candidate_spans: set[tuple[int, int]]) -> str:
+    from newsclean.stages.spinner_swaps import MIN_SPUN_CHARS, load_synonyms
+
+    if " " in sw.spun:
+        return "multi-word synonym"
+    if sw.original in spun.text:
+        return "original survives in lower case"
+    if detected:
+        return "below the revealed-swap model's threshold"
+    if " " in sw.original or sw.original not in load_synonyms().by_spun.get(sw.spun, ()):
+        return "pair not in the shipped synonym table"
+    if len(sw.spun) < MIN_SPUN_CHARS or (sw.spun_start, sw.spun_end) not in candidate_spans:
+        return "not a context candidate"
+    return "below the context model's threshold"
+
+
+def breakdown(data: Path, seed: int, n_pairs: int, held_out: bool, rate: float) -> None:
+    """Print where the whole-word swaps of flagged documents go: reverted, or why not."""
+    from newsclean.stages import spinner_context
+
+    english = [b for b in clean_bodies(data)["aeb"] if detect(b) == "en"]
+    pairs = pool(held_out)
+    stage = RepairSpinner()
+    counts: dict[tuple[str, str], int] = {}
+    for i, body in enumerate(english):
+        s = spin(body, draw_spinner(pairs, n_pairs, seed * 100_003 + i), rate=rate, seed=seed * 100_003 + i)
+        doc = stage(Document.from_text(s.text))
+        if not s.swaps or not doc.get("spun"):
+            continue
+        detected = _detected_swaps(doc)
+        reverted = {(a, b): after for a, b, r, after in _content_edits(doc) if r == "spinner_substitution"}
+        done = {(e.start, e.end) for e in doc.edits if e.reason == "spinner_artifact"}
+        spans = {(c.start, c.end) for c in spinner_context.candidates(s.text, "en", skip=done)}
+        for sw in s.swaps:
+            if sw.kind != "word":
+                continue
+            group = "revealed swap" if (sw.original, sw.spun) in detected else "no wreckage"
+            after = reverted.get((sw.spun_start, sw.spun_end))
+            if after == sw.original:
+                why = "reverted"
+            elif after is not None:
+                why = "reverted to another word"
+            else:
+                why = _why_missed(s, sw, group == "revealed swap", spans)
+            counts[(group, why)] = counts.get((group, why), 0) + 1
+    total = sum(counts.values())
+    print(
+        f"Whole-word swaps in flagged documents ({'HELD-OUT' if held_out else 'development'} pool, "
+        f"{n_pairs} pairs, rate {rate}, seed {seed}): {total}\n"
+    )
+    rows = [
+        [g, w, n, f"{n / total:.1%}"]
+        for (g, w), n in sorted(counts.items(), key=lambda kv: (kv[0][0], -kv[1]))
+    ]
+    print(table(rows, ["swap", "outcome", "occurrences", "share"]))
 
 
 def sweep_margin(data: Path, seed: int, n_pairs: int) -> None:
@@ -390,11 +448,17 @@ def main() -> None:
     parser.add_argument(
         "--sweep-margin", action="store_true", help="sweep MIN_ZIPF_MARGIN on the development pool and exit"
     )
+    parser.add_argument(
+        "--breakdown", action="store_true", help="where the whole-word swaps go (first rate only) and exit"
+    )
     parser.add_argument("--build-tortured", action="store_true", help="regenerate data/tortured.tsv and exit")
     args = parser.parse_args()
     if args.build_tortured:
         n = build_tortured(args.data)
         print(f"wrote {n} rows to {TORTURED_OUT}")
+        return
+    if args.breakdown:
+        breakdown(args.data, args.seed, args.pairs, args.held_out, float(args.rates.split(",")[0]))
         return
     if args.sweep_margin:
         sweep_margin(args.data, args.seed, args.pairs)

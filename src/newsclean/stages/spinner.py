@@ -20,8 +20,10 @@ works in three tiers, from certain to cautious:
    explains it as well.
 3. **Ambiguous reversals** (reason ``spinner_substitution``), only in spun
    documents: the table's whole-word forms where its context conditions
-   allow, and the synonyms of inferred swaps where the original never
-   survives and the synonym is rare next to it.
+   allow; the synonyms of swaps revealed by non-words, where a fitted model
+   finds them to be the spinner's (``stages/spinner_revealed.py``); and
+   whole words of swaps without wreckage, by the context model
+   (``stages/spinner_context.py``).
 
 Tortured phrases (``stages/tortured.py``) are reported as a warning, and
 replaced when ``Options.repair_tortured`` is set (reason ``tortured_phrase``).
@@ -32,7 +34,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, NamedTuple
 
 from newsclean.document import Change, Document
 from newsclean.registry import register
@@ -40,15 +42,13 @@ from newsclean.stages._text import english, lower, match_case
 from newsclean.stages.doubled_words import GRAMMATICAL_DOUBLES, remove_doubled_words
 from newsclean.stages.spinner_chain import chained_repairs
 from newsclean.stages.spinner_context import context_reversals
+from newsclean.stages.spinner_revealed import revealed_reversals
 from newsclean.stages.spinner_swaps import (
-    MAX_REVERSAL_PRIOR,
     MIN_SPUN_NONWORDS,
     MIN_SUPPORT,
     InferredSwap,
-    glued_words,
     infer_swaps,
     nonword_candidates,
-    reversal_prior,
     spun_evidence,
 )
 from newsclean.stages.spinner_table import (
@@ -57,6 +57,7 @@ from newsclean.stages.spinner_table import (
     Substitution,
     _find_artifacts,
     _find_reversals,
+    _Model,
     _model,
     load_substitutions,
     spin_score,
@@ -79,28 +80,21 @@ __all__ = [
 ]
 
 
-def _inferred_reversals(text: str, lowered: str, swaps: list[InferredSwap], lang: str) -> list[Change]:
-    """Revert the synonyms of detected swaps that left real words, where that is safe.
-
-    A whole word ("obtain" for "get") or a real word with letters glued on
-    ("obtains" for "gets") is reverted when the original never survives in
-    lower case (the spinner swapped every occurrence) and the spun word is rare
-    next to the word it gives back (:data:`MAX_REVERSAL_PRIOR`): then most of
-    its occurrences in a spun copy are the spinner's.
-    """
-    changes: list[Change] = []
-    repaired = {(a.start, a.end) for sw in swaps for a in sw.artifacts}
-    for sw in swaps:
-        if sw.survives:
-            continue  # the spinner left some originals: it did not swap every one
-        for s, e, token, back in glued_words(text, lowered, sw.original, sw.spun, lang):
-            if (s, e) in repaired or reversal_prior(back.lower(), token.lower(), lang) > MAX_REVERSAL_PRIOR:
-                continue
-            changes.append(Change(s, e, back, "spinner_substitution"))
-    return changes
-
-
 # -- the stage ---------------------------------------------------------------------------
+
+
+class Findings(NamedTuple):
+    """What :meth:`RepairSpinner.find` found in a text, before any reversal."""
+
+    lowered: str
+    model: _Model
+    artifacts: list[Change]
+    candidates: list[InferredSwap]
+    inferred: list[InferredSwap]
+    inferred_changes: list[Change]
+    score: SpinScore
+    score_spun: bool
+    spun: bool
 
 
 def _merge(*groups: list[Change]) -> list[Change]:
@@ -158,27 +152,22 @@ class RepairSpinner:
         if self.reversal not in ("strict", "broad"):
             raise ValueError(f"reversal must be 'strict' or 'broad', got {self.reversal!r}")
 
-    def __call__(self, doc: Document) -> Document:
-        """Run the stage on ``doc``."""
-        lang = english(doc)
-        if lang is None:
-            return doc.with_fields(spun=False)
-        text = doc.text
+    def find(self, text: str, lang: str) -> Findings:
+        """Find the artifacts and swaps of ``text`` and decide whether it is spun (no reversals yet)."""
         table = load_substitutions(self.table)
         model = _model(table)
         lowered = lower(text)
         artifacts = _find_artifacts(text, model, lang, lowered)
         candidates = [s for s in infer_swaps(text, lang) if (s.original, s.spun) not in model.pairs]
-        inferred = candidates
-        spun_inferred = spun_evidence(inferred)
-        supported = [s for s in inferred if s.supported]
-        n_inferred = sum(len(s.artifacts) for s in (inferred if spun_inferred else supported))
+        spun_inferred = spun_evidence(candidates)
+        supported = [s for s in candidates if s.supported]
+        n_inferred = sum(len(s.artifacts) for s in (candidates if spun_inferred else supported))
         score = spin_score(text, table=table, artifacts=len(artifacts) + n_inferred)
         score_spun = score.is_spun(self.threshold)
         spun = score_spun or spun_inferred
         # In a spun document a swap explaining a single non-word is applied too.
         # A lone non-word that another swap explains as well is left as it is.
-        inferred = [s for s in inferred if s.supported or not s.ambiguous] if spun else supported
+        inferred = [s for s in candidates if s.supported or not s.ambiguous] if spun else supported
         inferred_changes = [
             Change(a.start, a.end, a.repaired, "spinner_artifact") for s in inferred for a in s.artifacts
         ]
@@ -187,9 +176,24 @@ class RepairSpinner:
                 Change(a.start, a.end, a.repaired, "spinner_artifact")
                 for a in chained_repairs(nonword_candidates(text, lang), inferred, lang)
             ]
+        return Findings(
+            lowered, model, artifacts, candidates, inferred, inferred_changes, score, score_spun, spun
+        )
+
+    def __call__(self, doc: Document) -> Document:
+        """Run the stage on ``doc``."""
+        lang = english(doc)
+        if lang is None:
+            return doc.with_fields(spun=False)
+        text = doc.text
+        found = self.find(text, lang)
+        lowered, model, artifacts, candidates = found.lowered, found.model, found.artifacts, found.candidates
+        inferred, inferred_changes, score = found.inferred, found.inferred_changes, found.score
+        score_spun, spun = found.score_spun, found.spun
         reversals = _find_reversals(text, model, broad=self.reversal == "broad") if spun else []
         if spun:
-            reversals += _inferred_reversals(text, lowered, inferred, lang)
+            repaired = [(c.start, c.end) for c in (*artifacts, *inferred_changes, *reversals)]
+            reversals += revealed_reversals(text, lowered, inferred, lang, skip=repaired)
             if self.context:
                 done = [(c.start, c.end) for c in (*artifacts, *inferred_changes, *reversals)]
                 reversals += context_reversals(text, lang, skip=set(done))

@@ -171,10 +171,10 @@ class ReversalModel:
         return 1.0 / (1.0 + math.exp(-z)) if z > -50 else 0.0
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ReversalModel:
-        """Build the model from its JSON form (checks the feature names)."""
-        if tuple(data["features"]) != FEATURES:
-            raise ValueError("spinner_reversal.json was fitted on other features; refit it")
+    def from_dict(cls, data: dict[str, Any], *, features: tuple[str, ...] = FEATURES) -> ReversalModel:
+        """Build the model from its JSON form (checks the feature names against ``features``)."""
+        if tuple(data["features"]) != features:
+            raise ValueError("the model file was fitted on other features; refit it")
         trees = tuple(
             (
                 tuple(int(v) for v in t["feature"]),

@@ -50,7 +50,6 @@ from newsclean.lexicon import WordList
 from newsclean.stages._text import lower, token_set
 
 __all__ = [
-    "MAX_REVERSAL_PRIOR",
     "MIN_REPAIRED_ZIPF",
     "MIN_SPUN_NONWORDS",
     "MIN_SUPPORT",
@@ -557,21 +556,6 @@ def _combined_index(known: tuple[tuple[str, str], ...]) -> SynonymIndex:
     pairs += [(o, s) for group in base.by_last.values() for s, o in group]
     pairs += list(known)
     return _index(dict.fromkeys(pairs), started)
-
-
-#: A whole-word synonym of a detected swap is reverted only when it is rare
-#: next to its original in general English: its share of (synonym + original)
-#: in wordfreq at most this. Above it, too many of the synonym's occurrences
-#: were written by the author, not by the spinner.
-MAX_REVERSAL_PRIOR = 0.05
-
-
-def reversal_prior(original: str, spun: str, lang: str) -> float:
-    """Return the share of ``spun`` among ``spun`` + ``original`` in wordfreq's counts."""
-    zipf = word_frequency(lang)
-    z_spun = sum(zipf(w) for w in spun.split()) / len(spun.split()) if " " in spun else zipf(spun)
-    f_s, f_o = 10**z_spun if z_spun else 0.0, 10 ** zipf(original)
-    return f_s / (f_s + f_o) if f_s + f_o else 1.0
 
 
 _WORD_EDGE = regex.compile(r"[\p{L}\-]")
