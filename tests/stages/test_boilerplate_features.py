@@ -29,11 +29,23 @@ def test_memo_gives_the_computed_features_and_stays_bounded(monkeypatch: pytest.
     assert len(vocab.memo) <= 5
 
 
-def test_long_units_are_not_remembered() -> None:
-    vocab = _vocab()
-    text = "word " * (bf.MEMO_MAX_CHARS // 5 + 1)
+def test_paragraphs_are_remembered_among_the_last_few(monkeypatch: pytest.MonkeyPatch) -> None:
+    vocab = dataclasses.replace(_vocab(), long_memo={})
+    text = "The council met on Tuesday and voted on the budget. " * (bf.MEMO_MAX_CHARS // 40)
+    assert bf._features(text, vocab, True) is bf._features(text, vocab, True)
+    assert bf._features(text, vocab, True) == bf._compute_features(text, vocab, True)
+    assert not vocab.memo and len(vocab.long_memo) == 1
+    monkeypatch.setattr(bf, "LONG_MEMO_ENTRIES", 3)
+    for i in range(7):
+        bf._features(f"{i} {text}", vocab, True)
+    assert len(vocab.long_memo) <= 3
+
+
+def test_very_long_units_are_not_remembered() -> None:
+    vocab = dataclasses.replace(_vocab(), long_memo={})
+    text = "word " * (bf.LONG_MEMO_MAX_CHARS // 5 + 1)
     bf._features(text, vocab, True)
-    assert not vocab.memo
+    assert not vocab.memo and not vocab.long_memo
 
 
 def test_line_shape_words_come_from_the_data_file() -> None:

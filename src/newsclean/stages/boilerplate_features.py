@@ -259,6 +259,14 @@ MEMO_MAX_CHARS = 200
 #: At most this many remembered texts per vocabulary; the memo is emptied when it is full,
 #: so memory stays bounded however many captures a process cleans.
 MEMO_MAX_ENTRIES = 20_000
+#: Longer unit texts (paragraphs) are remembered only among the last few. A page's
+#: paragraphs rarely recur on another page, but ``remove_boilerplate`` reads the lines it
+#: keeps a second time (its fixed point), and those are mostly paragraphs. At most this many
+#: are kept: more than the paragraphs of any development-corpus page (61 at most on AEB).
+LONG_MEMO_ENTRIES = 128
+#: Only paragraphs up to this many characters are remembered (the longest AEB line has
+#: about 2,100), so the long memo holds a few megabytes at most, however odd the input.
+LONG_MEMO_MAX_CHARS = 5_000
 
 
 def _features(text: str, vocab: _Vocab, use_stops: bool) -> _Feat:
@@ -268,14 +276,18 @@ def _features(text: str, vocab: _Vocab, use_stops: bool) -> _Feat:
     :class:`_Feat` is never changed once built, so one object serves every page
     the text occurs on.
     """
-    if len(text) > MEMO_MAX_CHARS:
-        return _compute_features(text, vocab, use_stops)
-    memo = vocab.memo
+    size = len(text)
+    if size > MEMO_MAX_CHARS:
+        if size > LONG_MEMO_MAX_CHARS:
+            return _compute_features(text, vocab, use_stops)
+        memo, limit = vocab.long_memo, LONG_MEMO_ENTRIES
+    else:
+        memo, limit = vocab.memo, MEMO_MAX_ENTRIES
     key = (text, use_stops)
     found = memo.get(key)
     if found is None:
         found = _compute_features(text, vocab, use_stops)
-        if len(memo) >= MEMO_MAX_ENTRIES:
+        if len(memo) >= limit:
             memo.clear()
         memo[key] = found
     return found

@@ -141,6 +141,8 @@ class _Vocab:
     prefix_heads: frozenset[str]
     #: features of short unit texts already judged with these vocabularies (see ``_features``)
     memo: dict[tuple[str, bool], _Feat]
+    #: features of the last few long unit texts (see ``_features``)
+    long_memo: dict[tuple[str, bool], _Feat]
 
     def line_entry(self, text: str) -> str | None:
         """The entry that opens ``text`` if the whole text is made of ``line`` entries.
@@ -232,6 +234,7 @@ def _vocab_for(langs: tuple[str, ...], stops: frozenset[str]) -> _Vocab:
         line_heads=_heads(list(reasons["line"])),
         prefix_heads=_heads(list(reasons["prefix"])),
         memo={},
+        long_memo={},
     )
 
 
