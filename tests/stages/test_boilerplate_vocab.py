@@ -27,6 +27,7 @@ def _vocab() -> bv._Vocab:
         line_heads=bv._heads(ENTRIES),
         prefix_heads=bv._heads(ENTRIES),
         memo={},
+        long_memo={},
     )
 
 

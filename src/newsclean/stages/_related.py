@@ -104,6 +104,13 @@ def _headline(text: str) -> str | None:
     return h
 
 
+#: Lines up to this many characters have their answers remembered (see :data:`REMEMBERED_LINES`):
+#: menu entries, list headers and link lines recur from page to page of a site.
+REMEMBERED_CHARS = 200
+#: At most this many short lines are remembered per question.
+REMEMBERED_LINES = 8192
+
+
 def inline_headline(line: str, *, strong: bool = False) -> str | None:
     """Return the headline of an inline cross-link line, or None.
 
@@ -117,6 +124,12 @@ def inline_headline(line: str, *, strong: bool = False) -> str | None:
     >>> inline_headline("Related: the council said it would wait.") is None
     True
     """
+    if len(line) <= REMEMBERED_CHARS:
+        return _remembered_inline(line, strong)
+    return _inline_headline(line, strong)
+
+
+def _inline_headline(line: str, strong: bool) -> str | None:
     s = line.strip()
     labels = _labels()
     m = (labels.inline_strong if strong else labels.inline).match(s)
@@ -127,13 +140,25 @@ def inline_headline(line: str, *, strong: bool = False) -> str | None:
     return _headline(m.group("rest"))
 
 
+_remembered_inline = lru_cache(maxsize=REMEMBERED_LINES)(_inline_headline)
+
+
 def header_label(line: str) -> bool:
     """Say whether ``line`` is a related-stories header alone on its line.
 
     >>> header_label("Mehr zum Thema:")
     True
     """
+    if len(line) <= REMEMBERED_CHARS:
+        return _remembered_header(line)
+    return _header_label(line)
+
+
+def _header_label(line: str) -> bool:
     return bool(_labels().header.match(line.strip()))
+
+
+_remembered_header = lru_cache(maxsize=REMEMBERED_LINES)(_header_label)
 
 
 def mark_related(
