@@ -37,10 +37,12 @@ from newsclean.stages._header import (
 from newsclean.stages._lines import Line
 
 __all__ = [
+    "MAX_HEADLINE_EXTRA",
     "SAME_STORY",
     "SAME_STORY_LENGTH",
     "SAME_STORY_WORDS",
     "TitleSplit",
+    "fuller_headline",
     "headline_similarity",
     "split_title",
 ]
@@ -64,6 +66,9 @@ SAME_STORY_LENGTH = 0.5
 #: Least words of letters a first line must keep without its dates to be a dated
 #: headline ("Opening Bell 11.18.19"); with fewer it is a date line with a label.
 MIN_DATED_TITLE_WORDS = 2
+#: Most function words a headline printed over the story may have beyond the
+#: page title that shortened it ("The" of "The Band Opens Its Summer Tour").
+MAX_HEADLINE_EXTRA = 2
 _WORD = regex.compile(r"\w+")
 _HEADLINE_WORD = regex.compile(r"\p{L}{2,}")
 
@@ -111,6 +116,19 @@ def _title_like(text: str, v: _Vocab, *, first: bool = False) -> bool:
     ):
         return False
     return parse_byline(s) is None and not v.byline_label_only.match(s)
+
+
+def _sentence_title(s: str, v: _Vocab) -> bool:
+    """Whether a line is a headline written as one sentence with a full stop ("Council delays the vote.").
+
+    Such a line is not title-like (a full stop ends running text), but as a
+    capture's first line (the page ``<title>``) it is the title when the
+    header prints it again without the stop (see ``extract_metadata``).
+    """
+    t = s.rstrip(_CLOSERS)
+    if not t.endswith(".") or t.endswith("..") or _SENTENCE_BREAK.search(s):
+        return False
+    return _title_like(t[:-1], v, first=True)
 
 
 def _dated_headline(s: str, v: _Vocab) -> bool:
@@ -444,18 +462,32 @@ def _clean_repeat(line: str, later: Sequence[Line], v: _Vocab) -> str | None:
 
     The next line is the usual place (a ``<title>`` followed by its ``<h1>``),
     but navigation may sit between them, so the whole header zone is read.
+    When several lines qualify (the site name of "Headline - Site" is often
+    printed alone as a logo line too), the one that the fewest header lines
+    contain wins: a site name recurs ("Site on Facebook", a footer link),
+    a headline is printed over its story. Of equal ones, the nearest to the
+    story wins.
     """
     s = line.strip()
     folded = _fold(line)
     least = max(10, 0.4 * len(s))
     most = len(folded)  # _fold keeps lengths: a longer line cannot be inside
+    found: list[str] = []
     for ln in later:
         ns = ln.text.strip()
         if least <= len(ns) <= most and ns != s and _fold(ns) in folded and _title_like(ns, v):
             k = folded.find(_fold(ns))
             if _field_edge(line[:k], at_end=True) and _field_edge(line[k + len(ns) :], at_end=False):
-                return ns
-    return None
+                found.append(ns)
+    if len(found) <= 1 or len(set(found)) == 1:
+        return found[0] if found else None
+    folded_later = [_fold(ln.text) for ln in later]
+
+    def recurrence(candidate: str) -> int:
+        key = _fold(candidate)
+        return sum(key in f for f in folded_later)
+
+    return min(reversed(found), key=recurrence)
 
 
 def _field_edge(rest: str, *, at_end: bool) -> bool:
@@ -478,6 +510,37 @@ def _repeats(line: str, title: str, normed_title: str, folded_title: str | None 
     if len(s) - len(title) > 60 or len(title) < 10:
         return False
     return (_fold(title) if folded_title is None else folded_title) in _fold(s)
+
+
+def fuller_headline(line: str, title: str, v: _Vocab) -> bool:
+    """Whether ``line`` is ``title`` with a few more words of the same headline.
+
+    A page's ``<title>`` often drops a function word of the headline printed
+    over the story ("Doors Open for Summer Tour" over "The Doors Open for
+    Summer Tour"): at most :data:`MAX_HEADLINE_EXTRA` function words (of any
+    packaged language), joined to the title by a space (not a separator, which
+    would make them a site or section name), and the whole line
+    headline-shaped. Other words there are a kicker or a label ("Breaking",
+    "Comments Off on", a breadcrumb glued to the headline), not the headline.
+
+    >>> fuller_headline("The Band Opens Its Summer Tour", "Band Opens Its Summer Tour", _vocab())
+    True
+    >>> fuller_headline("Band Opens Its Summer Tour | Site", "Band Opens Its Summer Tour", _vocab())
+    False
+    """
+    s = line.strip()
+    t = title.strip()
+    k = _fold(s).find(_fold(t))
+    if k < 0 or len(s) <= len(t):
+        return False
+    head, tail = s[:k], s[k + len(t) :]
+    if (head and not head[-1].isspace()) or (tail and not tail[0].isspace()):
+        return False
+    extra = (head + tail).split()
+    stop = _stopwords()
+    if len(extra) > MAX_HEADLINE_EXTRA or not all(w.casefold() in stop for w in extra):
+        return False
+    return _title_like(s, v)
 
 
 def _content_words(text: str) -> frozenset[str]:

@@ -63,8 +63,10 @@ from newsclean.stages._title import (
     _clean_repeat,
     _crumb_is_section,
     _repeats,
+    _sentence_title,
     _title_like,
     _title_text,
+    fuller_headline,
     split_title,
     story_headline,
 )
@@ -372,7 +374,10 @@ def extract_metadata(doc: Document) -> Document:
     if title is None and empty is None:
         for pos, ln in enumerate(zone[:TITLE_SCAN]):
             s = ln.text.strip()
-            if is_prose(s):
+            # a first line written as a sentence ("Headline runs today."): the headline
+            # copy below, the same words without the full stop, names the title
+            copy = _clean_repeat(ln.text, zone[1:], v) if pos == 0 and _sentence_title(s, v) else None
+            if is_prose(s) and copy is None:
                 break  # a title never follows running text
             crumbs = _breadcrumb(s, v, language)
             if crumbs and crumbs.pure:
@@ -382,14 +387,21 @@ def extract_metadata(doc: Document) -> Document:
                 if _crumb_is_section(last, v) and not doc.get("section"):
                     fields.setdefault("section", last)
                 continue
-            if not _title_like(s, v, first=pos == 0):
+            if copy is None and not _title_like(s, v, first=pos == 0):
                 continue
-            repeat = _clean_repeat(ln.text, zone[pos + 1 :], v)
+            repeat = copy or _clean_repeat(ln.text, zone[pos + 1 :], v)
             split = split_title(ln.text, repeat=repeat, language=language)
             if not _title_text(split.title):
                 split = TitleSplit(s, None, None, ((0, len(ln.text), "title"),))
-            if first_prose is None and len(split.pieces) == 1 and repeat is None:
-                break  # no running text to head: a bare short line is a note, not a title
+            if (
+                first_prose is None
+                and len(split.pieces) == 1
+                and repeat is None
+                and not any(later.text.strip() == s for later in zone[pos + 1 :])
+            ):
+                # no running text to head: a bare short line is a note, not a title,
+                # unless the header prints it again (the page <title> and its h1)
+                break
             changes.extend(_piece_changes(text, ln, split))
             taken.add(ln.index)
             last_title = ln.index
@@ -418,6 +430,11 @@ def extract_metadata(doc: Document) -> Document:
                 taken.add(ln.index)
                 last_title = ln.index
                 title_lines.append(ln.index)
+                if given is None and fuller_headline(ln.text, title, v):
+                    # the page title shortened the headline printed over the story
+                    title = ln.text.strip()
+                    fields["title"] = title
+                    normed, folded_title = _norm(title), _fold(title)
 
     title_rule = "underlined" if marked is not None else "header_line"
     similarity = 1.0

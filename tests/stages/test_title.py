@@ -1,0 +1,162 @@
+"""Tests of the title rules in ``newsclean.stages._title`` as ``extract_metadata`` applies them.
+
+All text below was written for these tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsclean.document import Document, replay
+from newsclean.stages import _title
+from newsclean.stages._header import _vocab
+from newsclean.stages._lines import Line
+from newsclean.stages.metadata import extract_metadata
+
+CLEAN = sorted((Path(__file__).resolve().parents[2] / "fixtures" / "clean").glob("*.txt"))
+
+PARA = (
+    "The regional council approved the new water plan on Tuesday after a debate that lasted "
+    "most of the afternoon, officials said."
+)
+PARA2 = (
+    "Farmers in the valley had asked for the plan for years, and several of them travelled to "
+    "the capital to watch the vote from the public gallery."
+)
+NAV = "\n".join(["Politics", "Business", "Culture", "Sport", "Weather"])
+
+
+def run(text: str) -> Document:
+    out = extract_metadata(Document.from_text(text))
+    assert replay(out.base_text, out.edits[out.base_index :]) == out.text
+    return out
+
+
+def lines(*texts: str) -> list[Line]:
+    out = []
+    pos = 0
+    for i, t in enumerate(texts):
+        out.append(Line(i, pos, pos + len(t), t))
+        pos += len(t) + 1
+    return out
+
+
+# -- several lines repeat a piece of the page title ------------------------------
+def test_the_headline_copy_wins_over_a_logo_line_of_the_site_name() -> None:
+    # the site name is printed alone under the <title> (a logo) and again in links;
+    # the headline is printed once, over the story
+    page = (
+        "Council Backs Water Plan - Northern Valley Courier\n"
+        "Northern Valley Courier\n"
+        f"{NAV}\n"
+        "Northern Valley Courier on Facebook\n"
+        "Council Backs Water Plan\n"
+        f"{PARA}\n{PARA2}\n"
+    )
+    out = run(page)
+    assert out.get("title") == "Council Backs Water Plan"
+    assert out.get("site_name") == "Northern Valley Courier"
+
+
+def test_of_equal_copies_the_one_nearest_the_story_wins() -> None:
+    line = "Council Backs Water Plan - Northern Valley Courier"
+    later = lines("Northern Valley Courier", "Weather", "Council Backs Water Plan")
+    assert _title._clean_repeat(line, later, _vocab()) == "Council Backs Water Plan"
+
+
+def test_a_single_copy_is_read_as_before() -> None:
+    line = "Council Backs Water Plan - Northern Valley Courier"
+    later = lines("Weather", "Council Backs Water Plan")
+    assert _title._clean_repeat(line, later, _vocab()) == "Council Backs Water Plan"
+
+
+# -- a page title written as a sentence -------------------------------------------
+def test_a_first_line_with_a_full_stop_is_the_title_when_the_header_prints_it_without() -> None:
+    page = (
+        "Council approves the water plan after a long debate.\n"
+        f"{NAV}\n"
+        "Council approves the water plan after a long debate\n"
+        "By Ann Lee\n"
+        f"{PARA}\n{PARA2}\n"
+    )
+    out = run(page)
+    assert out.get("title") == "Council approves the water plan after a long debate"
+    assert out.get("authors") == ["Ann Lee"]
+    assert "Council approves" not in out.text
+
+
+def test_a_first_sentence_without_a_copy_stays_text() -> None:
+    # control: a story that opens with a short sentence has no title line
+    text = f"Council approves the water plan after a long debate.\n{PARA}\n{PARA2}\n"
+    out = run(text)
+    assert out.get("title") is None
+    assert out.text == text
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Council approves the water plan after a long debate.", True),
+        ("Council approves the plan. Farmers cheer the vote in the valley.", False),  # two sentences
+        ("Council approves the water plan after a long debate", False),  # no full stop: title-like
+        ("More to come...", False),
+    ],
+)
+def test_sentence_title_shape(line: str, expected: bool) -> None:
+    assert _title._sentence_title(line, _vocab()) is expected
+
+
+# -- a page without running text ------------------------------------------------------
+def test_a_title_printed_twice_heads_a_page_without_prose() -> None:
+    page = (
+        "The Greatest Pizza Advert of All Time\n"
+        "Geeks and Gadgets\n"
+        f"{NAV}\n"
+        "The Greatest Pizza Advert of All Time\n"
+        "Wow, just wow.\n"
+        "Leave a reply\n"
+    )
+    out = run(page)
+    assert out.get("title") == "The Greatest Pizza Advert of All Time"
+
+
+def test_a_bare_line_without_prose_or_copy_is_still_a_note() -> None:
+    out = run("The Greatest Pizza Advert of All Time\nGeeks and Gadgets\nWow, just wow.\n")
+    assert out.get("title") is None
+
+
+# -- the headline printed fuller than the page title ------------------------------
+def test_a_copy_with_a_leading_article_is_the_fuller_headline() -> None:
+    page = (
+        "Doors Unite With Their Old Singer for a Farewell Tour - Music Weekly\n"
+        f"{NAV}\n"
+        "The Doors Unite With Their Old Singer for a Farewell Tour\n"
+        f"{PARA}\n{PARA2}\n"
+    )
+    out = run(page)
+    assert out.get("title") == "The Doors Unite With Their Old Singer for a Farewell Tour"
+    assert out.get("site_name") == "Music Weekly"
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("Breaking Doors Unite With Their Old Singer for a Farewell Tour", "a kicker, no function word"),
+        ("Comments Off on Doors Unite With Their Old Singer for a Farewell Tour", "a widget label"),
+        ("Home Music Doors Unite With Their Old Singer for a Farewell Tour", "a breadcrumb glued on"),
+        ("Doors Unite With Their Old Singer for a Farewell Tour | Music Weekly", "a separator: site name"),
+    ],
+)
+def test_other_words_around_a_copy_are_not_the_headline(line: str, why: str) -> None:
+    title = "Doors Unite With Their Old Singer for a Farewell Tour"
+    assert not _title.fuller_headline(line, title, _vocab()), why
+
+
+@pytest.mark.parametrize("path", CLEAN, ids=lambda p: p.stem)
+def test_clean_controls_get_no_title_from_these_rules(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    out = run(text)
+    assert out.get("title") is None
+    assert out.text == text
