@@ -216,6 +216,14 @@ def _names_part(s: str, v: _Vocab) -> str:
     date = v.month_date.search(head) if _DIGIT.search(head) else None
     if date is not None:  # 'Posted by Jane Doe on November 19, 2019': the names end at the date
         head = _DATE_LEAD.sub("", head[: date.start()])
+    if date is not None or cut is not None:
+        # where a date or a field follows, the names end before the date's own label or
+        # weekday ('Jane Doe Published Nov 19, 2019', 'Pedro Gil Publicado Jul 23, 2020',
+        # 'Max Muster Aktualisiert am 3. Mai 2020')
+        words = head.split()
+        while len(words) > 1 and words[-1].casefold().strip(".,:;") in _date_words():
+            words.pop()
+            head = head[: head.rstrip().rfind(words[-1]) + len(words[-1])]
     return head.strip().rstrip(".,;:")
 
 
