@@ -430,10 +430,13 @@ def main(argv: list[str] | None = None) -> None:
         systems["htmldate html"] = (_cached(cache, pages, "htmldate", hv, _htmldate), ("day",), 0.0)
 
     tallies: dict[str, Tally] = {}
+    by_corpus: dict[tuple[str, str], Tally] = {}
     for name, (found, fields, _) in systems.items():
         tally = Tally()
         for p in pages:
             tally.add(p, refs[p.corpus, p.id], found[p.corpus, p.id], fields=fields)
+            part = by_corpus.setdefault((name, p.corpus), Tally())
+            part.add(p, refs[p.corpus, p.id], found[p.corpus, p.id], fields=fields)
         tallies[name] = tally
 
     n_title = sum(1 for r in refs.values() if r.title)
@@ -463,6 +466,24 @@ def main(argv: list[str] | None = None) -> None:
     heads.append("author found")
     print(table(rows, [*heads, "author (person)", "day", "day ±1"]))
     print("\ntargets (text path): title exact >= 0.90, author >= 0.80, day >= 0.90")
+    print("\nper corpus:")
+    corpus_rows = [
+        [
+            name,
+            corpus,
+            _pct(t.title_exact, t.title_n),
+            _pct(t.title_either, t.title_n),
+            _pct(t.author_ok, t.author_n),
+            _pct(t.day_ok, t.day_n),
+            _pct(t.day_near, t.day_n),
+        ]
+        for (name, corpus), t in by_corpus.items()
+    ]
+    print(
+        table(
+            corpus_rows, ["system", "corpus", "title exact", "title (site either)", "author", "day", "day ±1"]
+        )
+    )
     for name, (_, _, seconds) in systems.items():
         if seconds:
             print(f"{name}: {len(pages) / seconds:.1f} pages/s, whole clean() (shared machine: noisy)")
@@ -486,8 +507,18 @@ def main(argv: list[str] | None = None) -> None:
             }
             for name, t in tallies.items()
         }
+        per_corpus: dict[str, dict[str, dict[str, list[int]]]] = {}
+        for (name, corpus), t in by_corpus.items():
+            per_corpus.setdefault(name, {})[corpus] = {
+                "title_exact": [t.title_exact, t.title_n],
+                "title_site_either": [t.title_either, t.title_n],
+                "author": [t.author_ok, t.author_n],
+                "day": [t.day_ok, t.day_n],
+                "day_within_one": [t.day_near, t.day_n],
+            }
         args.json.write_text(
-            json.dumps({"pages": len(pages), "figures": figures}, indent=2) + "\n", encoding="utf-8"
+            json.dumps({"pages": len(pages), "figures": figures, "per_corpus": per_corpus}, indent=2) + "\n",
+            encoding="utf-8",
         )
 
 
