@@ -1,4 +1,4 @@
-"""Tests of byline parsing in ``newsclean.stages._byline`` (names next to a labelled date).
+"""Tests of ``newsclean.stages._byline``: names next to a labelled date, names an author box confirms.
 
 All text below was written for these tests.
 """
@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsclean.stages._byline import parse_byline
+from newsclean.document import Document, replay
+from newsclean.stages._byline import author_bio, parse_byline
+from newsclean.stages.metadata import extract_metadata
 
 
 @pytest.mark.parametrize(
@@ -36,3 +38,78 @@ def test_the_label_of_a_following_date_is_no_part_of_the_name(line: str, names: 
 )
 def test_names_without_a_date_label_are_left_whole(line: str, names: list[str]) -> None:
     assert parse_byline(line) == names
+
+
+# -- a name line that the story's author box names -------------------------------------
+PARA = (
+    "The regional council approved the new water plan on Tuesday after a debate that lasted "
+    "most of the afternoon, officials said."
+)
+PARA2 = (
+    "Farmers in the valley had asked for the plan for years, and several of them travelled to "
+    "the capital to watch the vote from the public gallery."
+)
+
+
+def _run(text: str) -> Document:
+    out = extract_metadata(Document.from_text(text))
+    assert replay(out.base_text, out.edits[out.base_index :]) == out.text
+    return out
+
+
+def test_a_name_line_above_the_headline_is_the_byline_when_an_author_box_names_it() -> None:
+    page = (
+        "Water plan approved - The Valley Post\n"
+        "Politics\nBusiness\nCulture\n"
+        "Ann Whitcombe\n"
+        "Politics\n"
+        "Water plan approved\n"
+        f"{PARA}\n{PARA2}\n"
+        "Ann Whitcombe (@annwhit) is a staff writer at The Valley Post covering local politics.\n"
+    )
+    out = _run(page)
+    assert out.get("authors") == ["Ann Whitcombe"]
+    decision = next(d for d in out.decisions if d.reason == "byline")
+    assert decision.data["rules"] == ("name_with_bio",)
+    assert "Ann Whitcombe\nPolitics" not in out.text  # the name line left the header
+
+
+@pytest.mark.parametrize(
+    ("header_line", "story_line", "why"),
+    [
+        (
+            "Hong Kong",
+            "Hong Kong is burning. The authorities keep pouring fuel on the fire.",
+            "no trade word",
+        ),
+        (
+            "Premier League",
+            "Premier League is 'nowhere near a formula to finish the season', says the club's chief executive.",
+            "the trade word is too far from the copula",
+        ),
+        ("Ann Whitcombe", "Ann Whitcombes is a staff writer at the paper.", "another name"),
+        ("Ann Whitcombe", "Ann Whitcombe said the plan was a staff decision.", "no copula"),
+    ],
+)
+def test_other_sentences_opening_with_a_header_line_make_no_byline(
+    header_line: str, story_line: str, why: str
+) -> None:
+    page = f"Water plan approved - The Valley Post\n{header_line}\nWater plan approved\n{PARA}\n{PARA2}\n{story_line}\n"
+    assert _run(page).get("authors") is None, why
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "expected"),
+    [
+        ("Max Muster", "Max Muster ist Redakteur im Ressort Wirtschaft.", True),
+        ("Marie Dupont", "Marie Dupont est journaliste au service politique.", True),
+        ("Jane Doe", "Jane Doe, @janedoe, was the paper's chief correspondent in Rome.", True),
+        (
+            "Jane Doe",
+            "Jane Doe is a former mayor of the town who has written about the floods for years.",
+            False,
+        ),
+    ],
+)
+def test_author_bio_sentences(name: str, line: str, expected: bool) -> None:
+    assert author_bio(name, line) is expected

@@ -155,8 +155,10 @@ def test_other_words_around_a_copy_are_not_the_headline(line: str, why: str) -> 
 
 
 @pytest.mark.parametrize("path", CLEAN, ids=lambda p: p.stem)
-def test_clean_controls_get_no_title_from_these_rules(path: Path) -> None:
+def test_clean_controls_get_no_title_or_byline_from_these_rules(path: Path) -> None:
+    # the title rules here and the author-box byline (tests/stages/test_byline.py) leave stories alone
     text = path.read_text(encoding="utf-8")
     out = run(text)
     assert out.get("title") is None
+    assert out.get("authors") is None
     assert out.text == text

@@ -10,18 +10,25 @@ roles, agencies, name particles) are in ``data/metadata.json``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 import regex
 
-from newsclean.stages._header import _DIGIT, _LETTER, _Vocab, _vocab
+from newsclean.data import read_json
+from newsclean.stages._header import _DIGIT, _LETTER, _Vocab, _vocab, _words, is_prose
+from newsclean.stages._lines import Line
 
 __all__ = [
+    "BIO_TRADE_REACH",
     "COMMON_WORD_ZIPF",
     "MAX_DATE_LEAD",
     "MAX_ROLE_WORDS",
     "MAX_UNLABELLED_BYLINE",
     "MIN_SINGLE_NAME",
+    "NAME_DATE_REACH",
+    "author_bio",
+    "bio_byline",
     "parse_byline",
 ]
 
@@ -43,6 +50,21 @@ MIN_SINGLE_NAME = 3
 #: 10,000 words; most surnames and many first names are rarer (not all:
 #: "catherine" is 4.1, so "By Catherine" alone is not read).
 COMMON_WORD_ZIPF = 4.0
+
+#: Words after the copula of an author-box sentence within which a trade word must
+#: stand ("Jane Doe is a staff writer at ...", "Jane Doe (@jdoe) is an Ideas
+#: contributor at ..."). Further on, a story sentence that opens with a place or
+#: a team ("Hong Kong is burning. ...", "Premier League is 'nowhere near ...',
+#: says Aston Villa chief ...") may name one. Checked on the silver set of
+#: ``benchmarks.metadata``.
+BIO_TRADE_REACH = 6
+
+#: Lines after a headline copy looked at for its deck and then a bare name line printed
+#: next to a date line ("Headline" / "Deck." / "Jane Doe" / "Nov 13, 2019").
+NAME_DATE_REACH = 3
+
+_LETTERS = regex.compile(r"\p{L}+")
+_NUMERIC_DATE = regex.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?!\d)")
 
 _BYLINE_CUT = regex.compile(
     r"\s+[|•·–—/-]\s*|\s*[|•·]\s*|\s*\(|\s+(?:on|am|le|el|il|op)\s+\d|\s+\p{Ll}[^\s@]*@|@"
@@ -296,3 +318,124 @@ def _only_names(line: str, v: _Vocab) -> bool:
     if all(_is_role(seg, v) or _is_agency(seg, v) for seg in rest):
         return True
     return len(rest) == 1 and len(rest[0].split()) <= 3 and all(w[:1].isupper() for w in rest[0].split())
+
+
+# A handle printed between the name and the copula of an author box ("Jane Doe (@jdoe) is ...").
+_BIO_HANDLE = regex.compile(r"^\s*[(,]?\s*@\w{2,30}\)?")
+
+
+@lru_cache(maxsize=1)
+def _bio_vocab() -> tuple[frozenset[str], frozenset[str]]:
+    """Copulas and trade words of author-box sentences (``author_bio`` of ``data/metadata.json``, and the byline roles)."""
+    raw = read_json("metadata.json", keys=("author_bio",))["author_bio"]
+    copulas = frozenset(w.casefold() for w in _words(raw["copulas"]))
+    trades = frozenset(w.casefold() for w in _words(raw["trades"])) | _vocab().roles
+    return copulas, trades
+
+
+def author_bio(name: str, line: str) -> bool:
+    """Whether ``line`` is an author-box sentence about ``name``: the name, a copula, then a trade word.
+
+    >>> author_bio("Jane Doe", "Jane Doe is a staff writer covering science.")
+    True
+    >>> author_bio("Hong Kong", "Hong Kong is burning. The authorities pour fuel on the fire.")
+    False
+    """
+    if not line.startswith(name):
+        return False
+    rest = line[len(name) :]
+    if not rest[:1].isspace() and rest[:1] not in "(,":
+        return False  # 'Jane Doeson is ...': another name
+    rest = _BIO_HANDLE.sub("", rest)
+    words = [w.casefold() for w in _LETTER_WORD.findall(rest)]
+    copulas, trades = _bio_vocab()
+    if not words or words[0] not in copulas:
+        return False
+    return any(w in trades for w in words[1 : 1 + BIO_TRADE_REACH])
+
+
+def bio_byline(
+    header: list[Line], story: list[str], taken: set[int], v: _Vocab
+) -> tuple[Line, list[str]] | None:
+    """A bare name line of the header that an author box in the story names, and its names.
+
+    Sites print the author's name alone above or beside the headline, in a
+    rubric or a widget ("Molly Wood" / "Ideas" / date / headline) where no
+    other rule reads it, and close the story with an author box that opens
+    with the same name ("Molly Wood (@mollywood) is an Ideas contributor at
+    ..."): the box tells the name line from a navigation item.
+    """
+    starts = [s.strip() for s in story]
+    for ln in header:
+        s = ln.text.strip()
+        if ln.index in taken or len(s) > MAX_UNLABELLED_BYLINE or not _only_names(s, v):
+            continue
+        names = parse_byline(s, labelled=False)
+        if names and any(author_bio(names[0], t) for t in starts):
+            return ln, names
+    return None
+
+
+def _name_beside_date(
+    parts: Sequence[str], heads: Sequence[int], taken: set[int], gaps: set[int], v: _Vocab
+) -> Line | None:
+    """A bare name line under a headline copy and its deck, printed with a date, or None.
+
+    Article headers print the author's name next to the date ("Headline" /
+    "Deck sentence." / "Jane Doe" / "Nov 13, 2019 4:26 pm"). The date line
+    may be gone already (``gaps``: offsets where the date stage took one
+    out). Under a deck the line is past the start of the prose run, where
+    bare names are not read otherwise, so more is asked of it: not every
+    word may be a common English word (:func:`_rare_token`: "Daily Mail",
+    "Stock Quotes" are not names).
+    """
+    for head in heads:
+        pos = sum(len(part) + 1 for part in parts[: head + 1])
+        decks = 0
+        for i in range(head + 1, min(len(parts), head + 1 + NAME_DATE_REACH)):
+            part = parts[i]
+            line = Line(i, pos, pos + len(part), part)
+            pos += len(part) + 1
+            s = part.strip()
+            if not s or i in taken:
+                continue
+            if is_prose(s) and decks == 0:
+                decks += 1
+                continue
+            before = parts[i - 1].strip()
+            after = parts[i + 1].strip() if i + 1 < len(parts) else ""
+            dated = (
+                line.start in gaps
+                or line.end + 1 in gaps
+                or (bool(before) and _date_line(before, v))
+                or (bool(after) and _date_line(after, v))
+            )
+            if (
+                decks
+                and dated
+                and _rare_token(s)
+                and _unlabelled_rule(s, v, under_title=True) == "name_under_title"
+            ):
+                return line
+            break
+    return None
+
+
+def _rare_token(s: str) -> bool:
+    """Whether some word of ``s`` is rarer in English than :data:`COMMON_WORD_ZIPF`."""
+    from newsclean.lexicon import zipf
+
+    return any((zipf(w.casefold(), "en") or 0.0) < COMMON_WORD_ZIPF for w in _LETTERS.findall(s))
+
+
+def _date_line(s: str, v: _Vocab) -> bool:
+    """Whether a header line opens with a date, or with a date label or weekday ("Published ...").
+
+    "Jane Doe on November 8, 2012" opens with a name: it is a byline, not a date line.
+    """
+    if not _DIGIT.search(s) or parse_byline(s) is not None:
+        return False  # "Posted by Jane Doe on November 19, 2019" is the byline itself
+    if _NUMERIC_DATE.match(s) or s.split(maxsplit=1)[0].casefold().strip(":,.") in _date_words():
+        return True
+    date = v.month_date.search(s, 0, MAX_DATE_LEAD + 30)
+    return date is not None and date.start() <= MAX_DATE_LEAD

@@ -37,16 +37,15 @@ import regex
 from newsclean.document import Change, Document
 from newsclean.protocol import stage
 from newsclean.stages._byline import (
-    COMMON_WORD_ZIPF,
-    MAX_DATE_LEAD,
     _agencies,
-    _date_words,
+    _date_line,
+    _name_beside_date,
     _unlabelled_rule,
+    bio_byline,
     parse_byline,
 )
 from newsclean.stages._dateline import parse_dateline
 from newsclean.stages._header import (
-    _DIGIT,
     MAX_LINES,
     _fold,
     _norm,
@@ -101,9 +100,6 @@ DATELINE_SCAN = 12
 #: Date lines passed over under a headline copy before the line where a bare name
 #: line may stand ("Headline" / "Published Nov 20, 2019 4:29 AM" / "Jane Doe").
 UNDER_TITLE_DATE_LINES = 2
-#: Lines after a headline copy looked at for its deck and then a bare name line printed
-#: next to a date line ("Headline" / "Deck." / "Jane Doe" / "Nov 13, 2019").
-NAME_DATE_REACH = 3
 #: Shortest run of ``=`` that underlines a heading (Markdown's setext heading,
 #: the title line of :meth:`newsclean.Article.to_text`).
 MIN_UNDERLINE = 3
@@ -114,8 +110,6 @@ MIN_UNDERLINE = 3
 #: (:meth:`newsclean.Article.to_text`); later stages read it as a story, not as a page.
 WRITTEN_HEADING = "written_heading"
 
-_LETTERS = regex.compile(r"\p{L}+")
-_NUMERIC_DATE = regex.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?!\d)")
 _UNDERLINE = regex.compile(rf"[ \t]*={{{MIN_UNDERLINE},}}[ \t]*")
 
 
@@ -219,71 +213,6 @@ def _removed_date_lines(doc: Document) -> set[int]:
         if e.stage == "normalize_dates" and e.reason == "date_line":
             points.append(e.at)
     return set(points)
-
-
-def _name_beside_date(
-    parts: Sequence[str], heads: Sequence[int], taken: set[int], gaps: set[int], v: _Vocab
-) -> Line | None:
-    """A bare name line under a headline copy and its deck, printed with a date, or None.
-
-    Article headers print the author's name next to the date ("Headline" /
-    "Deck sentence." / "Jane Doe" / "Nov 13, 2019 4:26 pm"). The date line
-    may be gone already (``gaps``: offsets where the date stage took one
-    out). Under a deck the line is past the start of the prose run, where
-    bare names are not read otherwise, so more is asked of it: not every
-    word may be a common English word (:func:`_rare_token`: "Daily Mail",
-    "Stock Quotes" are not names).
-    """
-    for head in heads:
-        pos = sum(len(part) + 1 for part in parts[: head + 1])
-        decks = 0
-        for i in range(head + 1, min(len(parts), head + 1 + NAME_DATE_REACH)):
-            part = parts[i]
-            line = Line(i, pos, pos + len(part), part)
-            pos += len(part) + 1
-            s = part.strip()
-            if not s or i in taken:
-                continue
-            if is_prose(s) and decks == 0:
-                decks += 1
-                continue
-            before = parts[i - 1].strip()
-            after = parts[i + 1].strip() if i + 1 < len(parts) else ""
-            dated = (
-                line.start in gaps
-                or line.end + 1 in gaps
-                or (bool(before) and _date_line(before, v))
-                or (bool(after) and _date_line(after, v))
-            )
-            if (
-                decks
-                and dated
-                and _rare_token(s)
-                and _unlabelled_rule(s, v, under_title=True) == "name_under_title"
-            ):
-                return line
-            break
-    return None
-
-
-def _rare_token(s: str) -> bool:
-    """Whether some word of ``s`` is rarer in English than :data:`COMMON_WORD_ZIPF`."""
-    from newsclean.lexicon import zipf
-
-    return any((zipf(w.casefold(), "en") or 0.0) < COMMON_WORD_ZIPF for w in _LETTERS.findall(s))
-
-
-def _date_line(s: str, v: _Vocab) -> bool:
-    """Whether a header line opens with a date, or with a date label or weekday ("Published ...").
-
-    "Jane Doe on November 8, 2012" opens with a name: it is a byline, not a date line.
-    """
-    if not _DIGIT.search(s) or parse_byline(s) is not None:
-        return False  # "Posted by Jane Doe on November 19, 2019" is the byline itself
-    if _NUMERIC_DATE.match(s) or s.split(maxsplit=1)[0].casefold().strip(":,.") in _date_words():
-        return True
-    date = v.month_date.search(s, 0, MAX_DATE_LEAD + 30)
-    return date is not None and date.start() <= MAX_DATE_LEAD
 
 
 def _standalone(title: str, repaired: list[tuple[str, str]]) -> str:
@@ -552,6 +481,14 @@ def extract_metadata(doc: Document) -> Document:
             taken.add(beside.index)
             authors.extend(n for n in names if n not in authors)
             byline_rules.append("name_beside_date")
+    if not byline_rules and first_prose is not None and not written:
+        # still none: a bare name line of the header that the story's author box names
+        bio = bio_byline(zone, parts[first_prose:], taken, v)
+        if bio is not None:
+            changes.append(delete_line(text, bio[0], "byline", "extract"))
+            taken.add(bio[0].index)
+            authors.extend(bio[1])
+            byline_rules.append("name_with_bio")
     if authors and not doc.get("authors"):
         fields["authors"] = authors
 
