@@ -64,6 +64,14 @@ BIO_TRADE_REACH = 6
 NAME_DATE_REACH = 3
 
 _LETTERS = regex.compile(r"\p{L}+")
+# A header line that is a time of day, alone or after one word (a relative day such as
+# "Today", "Dnes", "Heute"): the date line of a page that prints only the time.
+# A time with a dot needs its unit ("14.30 Uhr"): "Version 2.10" is no time.
+_TIME_LINE = regex.compile(
+    r"^(?:\p{L}{2,12}\.?,?\s+)?(?:[01]?\d|2[0-3])"
+    r"(?::[0-5]\d(?:\s*(?i:[ap]\.?m\.?|uhr|h|hs|hrs))?|\.[0-5]\d\s*(?i:[ap]\.?m\.?|uhr|h|hs|hrs))"
+    r"\.?(?:\s+(?i:ist|gmt|utc|et|est|edt|cet|cest|mez|mesz))?$"
+)
 _NUMERIC_DATE = regex.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?!\d)")
 
 _BYLINE_CUT = regex.compile(
@@ -437,5 +445,7 @@ def _date_line(s: str, v: _Vocab) -> bool:
         return False  # "Posted by Jane Doe on November 19, 2019" is the byline itself
     if _NUMERIC_DATE.match(s) or s.split(maxsplit=1)[0].casefold().strip(":,.") in _date_words():
         return True
+    if _TIME_LINE.match(s):
+        return True  # a time alone, or after one word ("12:02 PM", "Dnes 9:44", "Heute, 14.30 Uhr")
     date = v.month_date.search(s, 0, MAX_DATE_LEAD + 30)
     return date is not None and date.start() <= MAX_DATE_LEAD
