@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from newsclean import clean
 from newsclean.errors import InputError
-from newsclean.html.parse import Parser, parse_html
+from newsclean.html.parse import Parser, close_title, parse_html
 
 PAGE = "<html><body><p>Rain fell all day.</p><!-- a note --></body></html>"
 
@@ -41,3 +42,39 @@ def test_nesting_over_the_parser_limit_is_cut_with_a_warning() -> None:
 def test_unknown_parser_is_a_typed_error() -> None:
     with pytest.raises(InputError, match="lxml"):
         parse_html(PAGE, parser="html5")  # type: ignore[arg-type]
+
+
+STORY = "<p>The council approved the budget on Tuesday after a debate that ran late into the night.</p>"
+
+
+@pytest.mark.parametrize(
+    ("page", "closed"),
+    [
+        ("<html><head><title>Storm hits</head><body>", "<html><head><title>Storm hits</title></head><body>"),
+        ("<TITLE lang='en'>Storm hits\n<BODY>", "<TITLE lang='en'>Storm hits\n</title><BODY>"),
+        ("<title>Storm &lt;live&gt; < 5 dead<p>", "<title>Storm &lt;live&gt; < 5 dead</title><p>"),
+    ],
+)
+def test_an_unclosed_title_ends_at_the_next_tag(page: str, closed: str) -> None:
+    assert close_title(page) == closed
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><head><title>Storm hits</title></head><body><p>Rain.</p>",
+        "<head><title>A <b> in a title</TITLE ></head>",  # raw text up to its end tag, as browsers read it
+        "<body><p>No title at all</p></body>",
+        "<title>Storm hits",  # nothing after it to cut off
+        "<body><svg><title>Chart</title></svg><p>Rain.</p></body>",
+    ],
+)
+def test_a_closed_or_absent_title_is_left_alone(page: str) -> None:
+    assert close_title(page) is page
+
+
+def test_markup_after_an_unclosed_title_stays_the_page() -> None:
+    article = clean(f"<html><head><title>Storm hits</head><body>{STORY * 3}</body></html>")
+    assert article.title == "Storm hits"
+    assert article.paragraphs and "council approved" in article.paragraphs[0]
+    assert "<" not in article.title

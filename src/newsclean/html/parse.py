@@ -28,6 +28,11 @@ __all__ = ["Parser", "parse_html"]
 Parser = Literal["lxml", "html.parser"]
 
 _XML_DECL = regex.compile(r"^\s*<\?xml[^>]{0,200}\?>")
+#: The first ``<title>`` start tag, and any ``</title>`` end tag.
+_TITLE_OPEN = regex.compile(r"<title(?:\s[^<>]{0,1000})?>", regex.IGNORECASE)
+_TITLE_CLOSE = regex.compile(r"</title\s*>", regex.IGNORECASE)
+#: The first tag (start or end) after an unclosed title's text: where the title ends.
+_NEXT_TAG = regex.compile(r"</?[A-Za-z]")
 _MAX_DEPTH_MESSAGE = "Excessive depth"
 
 
@@ -54,6 +59,7 @@ def parse_html(text: str, *, parser: Parser = "lxml") -> tuple[HtmlElement | Non
         text = text[declaration.end() :]
     if not text.strip():
         return None, warnings
+    text = close_title(text)
     if parser == "lxml":
         import lxml.etree
 
@@ -89,3 +95,25 @@ def parse_html(text: str, *, parser: Parser = "lxml") -> tuple[HtmlElement | Non
             ) from None
         return root, warnings
     raise InputError(f"parser must be 'lxml' or 'html.parser', not {parser!r}")
+
+
+def close_title(text: str) -> str:
+    """Close a ``<title>`` the page never closes, before the next tag.
+
+    A title's content is raw text up to ``</title>`` (HTML's RCDATA), so an
+    unclosed title takes the rest of the page: the head's end, the body and
+    all its markup become the title, and the body is empty. A title is text
+    without tags, so the first tag after its start is where it ends.
+
+    >>> close_title("<head><title>Storm hits</head><body><p>Rain.</p>")
+    '<head><title>Storm hits</title></head><body><p>Rain.</p>'
+    >>> close_title("<title>A &lt;b&gt; tag</title><p>x</p>")
+    '<title>A &lt;b&gt; tag</title><p>x</p>'
+    """
+    opened = _TITLE_OPEN.search(text)
+    if opened is None or _TITLE_CLOSE.search(text, opened.end()) is not None:
+        return text
+    end = _NEXT_TAG.search(text, opened.end())
+    if end is None:
+        return text
+    return f"{text[: end.start()]}</title>{text[end.start() :]}"
