@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsclean.html.meta import iso_date, normalize_title
+from newsclean.html.meta import FIELD_LIMIT, iso_date, normalize_title, read_metadata
+from newsclean.html.parse import parse_html
 
 
 @pytest.mark.parametrize(
@@ -33,3 +34,20 @@ def test_iso_date(raw: str, expected: str | None) -> None:
 
 def test_normalize_title() -> None:
     assert normalize_title("Council Passes  Budget!") == normalize_title("council passes budget")
+
+
+def _title_of(page: str) -> str | None:
+    root, _ = parse_html(page)
+    assert root is not None
+    return read_metadata(root).title
+
+
+@pytest.mark.parametrize("words", [2, 90, 200, 1000])
+def test_a_long_title_tag_is_cut_at_a_word_not_dropped(words: int) -> None:
+    title = "Storm hits the coast " + " ".join(f"keyword{i}" for i in range(words))
+    got = _title_of(f"<html><head><title>{title}</title></head><body><p>Rain.</p></body></html>")
+    assert got is not None and len(got) <= FIELD_LIMIT
+    assert title.startswith(got)
+    assert title[len(got) :][:1] in ("", " ")  # cut between words
+    if len(title) <= FIELD_LIMIT:
+        assert got == title

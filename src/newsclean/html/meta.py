@@ -102,13 +102,36 @@ class PageMeta:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def _clean(value: Any, limit: int = 500) -> str | None:
+#: The most characters a value read from the page's metadata keeps: a longer one is
+#: something else pasted in (a description, a whole story) and is not used; a longer
+#: ``<title>`` is cut to this many characters instead (see :func:`_title_text`).
+FIELD_LIMIT = 500
+
+
+def _clean(value: Any, limit: int = FIELD_LIMIT) -> str | None:
     if not isinstance(value, str):
         return None
     text: str = _WS.sub(" ", value).strip()
     if not text or len(text) > limit:
         return None
     return text
+
+
+def _title_text(value: str) -> str | None:
+    """The ``<title>`` text on one line, cut at the last word that fits :data:`FIELD_LIMIT`.
+
+    A page's ``<title>`` is its own name for itself even when a keyword list
+    or a description follows the headline: its start is kept, not dropped.
+
+    >>> title = _title_text("Storm hits coast " + "rain " * 200)
+    >>> len(title), title[:21], title[-10:]
+    (496, 'Storm hits coast rain', ' rain rain')
+    """
+    text = _WS.sub(" ", value).strip()
+    if len(text) > FIELD_LIMIT:
+        cut = text.rfind(" ", 0, FIELD_LIMIT + 1)
+        text = text[: cut if cut > 0 else FIELD_LIMIT]
+    return text or None
 
 
 def normalize_title(text: str) -> str:
@@ -256,7 +279,7 @@ def read_metadata(root: HtmlElement) -> PageMeta:
             continue
         elif tag == "title" and not seen_title:
             seen_title = True
-            title_tag = _clean("".join(el.itertext()))
+            title_tag = _title_text("".join(el.itertext()))
             continue
         elif tag == "link":
             if canonical is None and (el.get("rel") or "").strip().lower() == "canonical" and el.get("href"):
