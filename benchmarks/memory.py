@@ -13,6 +13,13 @@ Printed at each report point: captures cleaned, resident memory (current and
 peak, MiB), and captures per second since the last point. Target (issue 13):
 memory flat from 1,000 captures on, i.e. the resident size at 100,000 within a
 few MiB of the size at 10,000 once the caches are full.
+
+    python -m benchmarks.memory --runs [--data DIR]
+
+prints instead the longest *dense run* of edits (``newsclean.document.DENSE_GAP``)
+in the log of every page of the four corpora, cleaned as a text capture and as
+HTML: the figure ``DENSE_RUN``, the run length from which the log merges a
+run into one edit, must stay well above, so that no real capture's log is merged.
 """
 
 from __future__ import annotations
@@ -22,7 +29,9 @@ import gc
 import resource
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from benchmarks.common import add_data_argument, html_to_capture
 
@@ -57,6 +66,58 @@ def _captures(data: Path, limit: int | None) -> list[str]:
     return out
 
 
+def longest_dense_run(edits: Sequence[Any]) -> int:
+    """The most edits in one dense run of ``edits`` (a log, as ``Article.edits``).
+
+    Consecutive edits of one stage and reason, each starting at most
+    ``DENSE_GAP`` unchanged characters after the end of the last (read from
+    their ``at`` offsets, so only edits of one left-to-right batch chain).
+    Edits whose action does not follow from their text (``extract``: text
+    moved to a field) are never merged, so they are not counted.
+    """
+    from newsclean.document import DENSE_GAP
+
+    best = run = 0
+    prev: Any = None
+    for e in edits:
+        derived = "remove" if not e.after else "insert" if not e.before else "replace"
+        if e.at is None or e.action != derived:
+            prev, run = None, 0
+            continue
+        if (
+            prev is not None
+            and (e.stage, e.reason) == (prev.stage, prev.reason)
+            and 0 <= e.at - (prev.at + len(prev.after)) <= DENSE_GAP
+        ):
+            run += 1
+        else:
+            run = 1
+        best = max(best, run)
+        prev = e
+    return best
+
+
+def _runs(data: Path) -> int:
+    """Print the longest dense run over every corpus page, as text and as HTML."""
+    import newsclean
+    from benchmarks.corpora import CORPORA, load_corpus
+    from newsclean import document
+
+    merged_from = document.DENSE_RUN
+    document.DENSE_RUN = sys.maxsize  # the runs as the stages make them: none merged
+    best, where, n = 0, "", 0
+    for corpus in CORPORA:
+        for i, page in enumerate(load_corpus(data, corpus)):
+            for kind, raw in (("text", html_to_capture(page.html)), ("html", page.html)):
+                n += 1
+                run = longest_dense_run(newsclean.clean(raw).edits)
+                if run > best:
+                    best, where = run, f"{corpus}/{i}/{kind}"
+    document.DENSE_RUN = merged_from
+    print(f"{n} cleans; longest dense run: {best} edits ({where}); DENSE_RUN = {merged_from}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Stream the captures and print resident memory at each report point."""
     parser = argparse.ArgumentParser(
@@ -66,7 +127,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=100_000, help="captures to clean (default 100,000)")
     parser.add_argument("--report", default="1000,10000,100000", help="comma-separated report points")
     parser.add_argument("--limit", type=int, default=None, help="pages per corpus to cycle through")
+    parser.add_argument("--runs", action="store_true", help="print the longest dense run of edits instead")
     args = parser.parse_args(argv)
+    if args.runs:
+        return _runs(args.data)
 
     import newsclean
 

@@ -2,13 +2,15 @@ from __future__ import annotations
 
 import json
 import pickle
+import tracemalloc
 from datetime import datetime
+from typing import Any
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from newsclean import Change, Decision, Document, replay
+from newsclean import Change, Decision, Document, clean, document, replay
 
 
 def test_with_edits_applies_and_logs_spans() -> None:
@@ -125,3 +127,88 @@ def test_spans_next_to_a_deletion_exclude_the_deleted_text() -> None:
     before_gap, after_gap = d2.edits[1], d2.edits[2]
     assert doc.base_text[before_gap.start : before_gap.end] == "keep "
     assert doc.base_text[after_gap.start : after_gap.end] == "tail"
+
+
+def _whitespace_flood(n: int) -> tuple[str, list[Change]]:
+    """``n`` runs of two spaces, each followed by ``a >`` (a breadcrumb flood), to make one space."""
+    text = "a  >  " * n
+    return text, [Change(i, i + 2, " ", "whitespace") for i in range(1, len(text), 3)]
+
+
+def test_a_dense_run_is_logged_as_one_edit_that_replays() -> None:
+    text, changes = _whitespace_flood(document.DENSE_RUN)
+    doc = Document.from_text("head\n" + text).with_edits(
+        "s", [c._replace(start=c.start + 5, end=c.end + 5) for c in changes]
+    )
+    (edit,) = doc.edits
+    assert doc.text == "head\n" + "a > " * document.DENSE_RUN
+    assert (edit.action, edit.reason, edit.before, edit.start, edit.end) == (
+        "replace",
+        "whitespace",
+        text[1:],
+        6,
+        5 + len(text),
+    )
+    assert replay(doc.base_text, doc.edits) == doc.text
+    assert doc.base_span(0, 4) == (0, 4)  # the text before the run maps as it was
+
+
+def test_a_run_shorter_than_dense_run_keeps_one_edit_per_change() -> None:
+    text, changes = _whitespace_flood(document.DENSE_RUN // 2 - 1)  # two changes per "a  >  "
+    doc = Document.from_text(text).with_edits("s", changes)
+    assert len(doc.edits) == len(changes) == document.DENSE_RUN - 2
+    assert {(e.before, e.after) for e in doc.edits} == {("  ", " ")}
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda i, c: c._replace(reason="nbsp") if i % 2 else c,  # two reasons alternate
+        lambda i, c: c._replace(action="replace"),  # an action given by the stage
+    ],
+)
+def test_only_same_reason_changes_without_an_explicit_action_merge(spoil: Any) -> None:
+    text, changes = _whitespace_flood(document.DENSE_RUN)
+    doc = Document.from_text(text).with_edits("s", [spoil(i, c) for i, c in enumerate(changes)])
+    assert len(doc.edits) == len(changes)
+    assert replay(text, doc.edits) == doc.text
+
+
+def test_changes_further_apart_than_dense_gap_do_not_merge() -> None:
+    gap = "x" * (document.DENSE_GAP + 1)
+    text = (gap + "  ") * document.DENSE_RUN
+    step = len(gap) + 2
+    changes = [Change(i + len(gap), i + step, " ", "whitespace") for i in range(0, len(text), step)]
+    doc = Document.from_text(text).with_edits("s", changes)
+    assert len(doc.edits) == document.DENSE_RUN
+
+
+@given(st.text(alphabet="ab ", max_size=120), st.integers(1, 4), st.integers(0, 3))
+def test_coalesced_batches_replay_and_change_the_text_alike(text: str, dense_run: int, gap: int) -> None:
+    changes = [Change(i, i + 1, "_" if i % 3 else "", "r") for i, ch in enumerate(text) if ch == " "]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(document, "DENSE_RUN", dense_run)
+        mp.setattr(document, "DENSE_GAP", gap)
+        merged = Document.from_text(text).with_edits("s", changes)
+    plain = Document.from_text(text).with_edits("s", changes)
+    assert merged.text == plain.text
+    assert replay(text, merged.edits) == merged.text
+    assert len(merged.edits) <= len(plain.edits)
+    for e in merged.edits:
+        assert e.start is not None and e.end is not None
+        assert text[e.start : e.end] == e.before
+
+
+def test_a_breadcrumb_flood_keeps_a_small_log_and_little_memory() -> None:
+    flood = "a  >  " * 20_000 + "a>"
+    clean(flood[:600])  # load the vocabularies first
+    tracemalloc.start()
+    try:
+        article = clean(flood)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(article.edits) <= 2
+    assert replay(article.base_text, article.edits[article.base_index :]) == "\n\n".join(article.paragraphs)
+    # one logged edit per blank run cost about 165 bytes per input character
+    assert peak < 30 * len(flood)

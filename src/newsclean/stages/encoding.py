@@ -60,12 +60,13 @@ from __future__ import annotations
 
 import bisect
 import html
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from newsclean.document import Change, Document
+from newsclean.document import DENSE_RUN, Change, Document, coalesce
 from newsclean.lazyre import lazy_re
 from newsclean.protocol import stage
 
@@ -537,29 +538,36 @@ def _space_changes(text: str, *, cjk: bool) -> list[Change]:
         # At most the single space ending the text is left to settle: the run
         # patterns would find nothing else, so the text is not scanned again.
         return [Change(len(text) - 1, len(text), "", "whitespace")] if text.endswith(" ") else []
-    out: list[Change] = []
-    pieces: list[str] = []  # the text put in place of the last change's span, joined when it is complete
+    runs = _space_runs(text, wide=wide)
+    out = list(itertools.islice(runs, DENSE_RUN))
+    if len(out) < DENSE_RUN:
+        return out
+    # A flood of blank runs is streamed through coalesce(), never listed change by change.
+    return list(coalesce(text, itertools.chain(out, runs)))
+
+
+def _space_runs(text: str, *, wide: bool) -> Iterator[Change]:
+    last: Change | None = None  # held back: the next run may extend its blank stretch
+    pieces: list[str] = []  # the text put in place of ``last``'s span, joined when it is complete
     for m in (_RUN_WIDE_RE if wide else _RUN_RE).finditer(text):
         run = m.group()
         after = "" if m.end() == len(text) or text[m.end()] == "\n" else " "
         if run != after:
             reason = "nbsp" if any(c in _NBSP_SET for c in run) else "whitespace"
-            prev = out[-1] if out else None
-            if prev is not None and prev.reason == reason and not text[prev.end : m.start()].strip():
+            if last is not None and last.reason == reason and not text[last.end : m.start()].strip():
                 # Only line ends lie between this run and the last one: one edit for the
                 # whole blank stretch keeps the log (and its cost) in step with the
                 # text's content, not with its count of blank lines. (Its text is joined
                 # once: grown a run at a time, a blank flood was copied once per line.)
-                pieces += (text[prev.end : m.start()], after)
-                out[-1] = Change(prev.start, m.end(), "", reason)
+                pieces += (text[last.end : m.start()], after)
+                last = Change(last.start, m.end(), "", reason)
             else:
-                if out:
-                    out[-1] = out[-1]._replace(after="".join(pieces))
+                if last is not None:
+                    yield last._replace(after="".join(pieces))
                 pieces = [after]
-                out.append(Change(m.start(), m.end(), after, reason))
-    if out:
-        out[-1] = out[-1]._replace(after="".join(pieces))
-    return out
+                last = Change(m.start(), m.end(), after, reason)
+    if last is not None:
+        yield last._replace(after="".join(pieces))
 
 
 def _round(doc: Document) -> Document:
