@@ -63,13 +63,23 @@ def test_packaged_zipf_of_latin_letters_is_wordfreqs_zipf() -> None:
     assert [zipf.__wrapped__(w, "en") for w in words] == [zipf_frequency(w, "en") for w in words]
 
 
+def test_packaged_zipf_of_letters_and_lone_digits_is_wordfreqs_zipf() -> None:
+    from wordfreq import get_frequency_dict, zipf_frequency
+
+    listed = [w for w in get_frequency_dict("en") if w.isascii() and w.isalnum() and not w.isalpha()]
+    # Words of letters and lone digits are looked up as they are; a run of two or more
+    # digits is smashed to zeros by wordfreq and still asked of it: both must agree.
+    words = listed[::5] + ["9to5mac", "Mp3", "G7", "4k", "x1y2z3", "5", "a1b", "covid19", "H264", "1984"]
+    assert [zipf.__wrapped__(w, "en") for w in words] == [zipf_frequency(w, "en") for w in words]
+
+
 def test_english_words_are_answered_without_wordfreq() -> None:
     import subprocess
     import sys
 
     code = (
         "import sys; from newsclean.lexicon import zipf; from newsclean.stages.spinner_swaps import "
-        "nonword_candidates as n; zipf('House'); zipf('Zürich'); zipf('naïve'); "
+        "nonword_candidates as n; zipf('House'); zipf('Zürich'); zipf('9to5mac'); zipf('naïve'); "
         "n('We met toobtainher in Paris.', 'en'); "
         "print('wordfreq' in sys.modules)"
     )

@@ -8,7 +8,8 @@ as ``data/words_en.txt.gz`` (built by ``benchmarks/wordlist.py``, same licence a
 wordfreq's data) and read lazily in a few tens of milliseconds:
 :func:`frequencies` gives exactly ``wordfreq.get_frequency_dict(lang)``, and
 :func:`zipf` gives exactly ``wordfreq.zipf_frequency`` for plain ASCII words (other
-words, and other languages, still ask wordfreq).
+words, and ASCII words of letters and lone digits such as "mp3"; other words, and other
+languages, still ask wordfreq).
 
 wordfreq tokenizes a word before looking it up. For Chinese it needs jieba, for Japanese
 and Korean MeCab, packages newsclean does not install; a token in one of those languages,
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import gzip
 import math
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
@@ -232,6 +234,19 @@ def _latin_key(word: str) -> str | None:
     return key
 
 
+def _plain_alnum(word: str) -> bool:
+    """Whether ``word`` is ASCII letters and digits with no two digits in a row ("9to5mac", "mp3").
+
+    wordfreq keeps such a word one token and looks it up as it is: only a run of
+    two or more digits is replaced by zeros and given an estimated frequency.
+    """
+    return word.isascii() and word.isalnum() and _DIGIT_RUN.search(word) is None
+
+
+#: Two digits in a row: wordfreq replaces such runs by zeros before the lookup.
+_DIGIT_RUN = re.compile(r"\d\d")
+
+
 @lru_cache(maxsize=65536)
 def zipf(word: str, language: str = "en") -> float | None:
     """Return the Zipf frequency of ``word`` in ``language``, or None when unknown.
@@ -251,7 +266,7 @@ def zipf(word: str, language: str = "en") -> float | None:
     >>> zipf("word", "xx") is None
     True
     """
-    if language in PACKAGED and word.isalpha():
+    if language in PACKAGED and (word.isalpha() or _plain_alnum(word)):
         key = word.lower() if word.isascii() else _latin_key(word)
         freqs = packaged_words(language)
         if key is not None and freqs is not None:

@@ -54,3 +54,32 @@ def test_judge_needs_body_evidence_unless_the_slot_was_learned() -> None:
     judge = Judge(text, "en")
     assert judge("Zorblatex Partners", learned=False) is False  # no broken sentence in the body
     assert judge("Zorblatex Partners", learned=True) is True  # made up and foreign to the page
+
+
+@pytest.mark.parametrize(
+    ("body", "learned", "expected", "asks"),
+    [
+        # Glued into a sentence and never used as a name: a phrase of two words is enough.
+        ("Rain fell,Hollow Stone in the night.", False, True, False),
+        # Used mostly where nothing is broken: the site's own name, whatever its words.
+        ("Hollow Stone\nHollow Stone\nRain fell,Hollow Stone in the night.", False, False, False),
+        # Between lower-case words where a name could stand, once: only a made-up word decides.
+        ("we met with Hollow Stone in town.", False, False, True),
+    ],
+)
+def test_judge_asks_about_made_up_words_only_when_the_answer_decides(
+    monkeypatch: pytest.MonkeyPatch, body: str, learned: bool, expected: bool, asks: bool
+) -> None:
+    import newsclean.stages.injection_body as body_module
+
+    asked: list[str] = []
+
+    def has_unknown_word(phrase: str, language: str) -> bool:
+        asked.append(phrase)
+        return False  # "Hollow" and "Stone" are common English words
+
+    monkeypatch.setattr(body_module, "has_unknown_word", has_unknown_word)
+    judge = Judge("Hollow Stone: Rain in the city\n" + body, "en")
+    judge.slot_spans.add((0, len("Hollow Stone")))  # the title slot is not weighed
+    assert judge("Hollow Stone", learned=learned) is expected
+    assert bool(asked) is asks

@@ -148,7 +148,13 @@ class Judge:
         multi = len(phrase.split()) >= 2
         if not learned and not (counts["strong"] or counts["mid"] or counts["spliced"]):
             return False  # no body evidence: wordfreq is not even loaded
-        unknown = has_unknown_word(phrase, self.language)
+        # Whether the phrase holds a made-up word is asked only where the answer
+        # matters (it may load a word list): ``unknown()`` stands for that test below.
+        language = self.language
+
+        def unknown() -> bool:
+            return has_unknown_word(phrase, language)
+
         if learned:
             # No body evidence needed for a made-up phrase; a phrase of real
             # words ("HS Roundup", "Live Updates" in a learned colon slot) is
@@ -156,12 +162,11 @@ class Judge:
             # once. A name used as one ("with New Zealand") vetoes unless
             # the phrase holds a made-up word.
             confirmed = counts["strong"] + counts["mid"] + counts["spliced"] > 0
-            return (
-                counts["legit"] == 0
-                and (unknown or (multi and confirmed))
-                and (counts["spliced"] == 0 or unknown)
-                and foreign(text, phrase, spans)
-            )
+            if counts["legit"] or not foreign(text, phrase, spans):
+                return False
+            if not (multi and confirmed and counts["spliced"] == 0):
+                return unknown()
+            return True
         strong, legit = counts["strong"], counts["legit"]
         weak = counts["mid"] + counts["spliced"]
         if counts["neutral"] and counts["neutral"] >= strong + weak:
@@ -170,12 +175,14 @@ class Judge:
             return False
         if strong:
             # Glued into a sentence: enough, unless the phrase is also used as a name.
-            return (legit == 0 and (multi or unknown)) or (unknown and strong > legit)
+            if legit == 0 and multi:
+                return True
+            return (legit == 0 or strong > legit) and unknown()
         if legit or not weak:
             return False
         # Between lower-case words where a name could also stand: only a
         # made-up phrase, or a run of words spliced twice where none fits.
-        return unknown or (multi and counts["mid"] >= 2)
+        return (multi and counts["mid"] >= 2) or unknown()
 
 
 def stands_alone(text: str, phrase: str) -> bool:
