@@ -39,3 +39,73 @@ def test_clean_text_never_imports_dateparser() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code, str(CLEAN)], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+ROOT = Path(__file__).resolve().parents[1]
+STRICT = {
+    "PREFER_DATES_FROM": "past",
+    "STRICT_PARSING": True,
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "PARSERS": ["custom-formats", "absolute-time"],
+}
+
+
+def test_word_list_matches_the_installed_dateparser() -> None:
+    sys.path.insert(0, str(ROOT))
+    from benchmarks import dateparser_words
+
+    assert dateparser_words.main(["--check"]) == 0  # else: python -m benchmarks.dateparser_words
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "asked"),
+    [
+        ("November 18 , 2019", "en", True),  # only date words: dateparser reads it
+        ("Tue, 18 Sept. 2019 5 p.m. EST", "en", True),  # a stop after letters is dropped, "EST" stripped
+        ("18. November 2019 um 10 Uhr", "de", True),
+        ("le 18 novembre 2019 à midi", "fr", True),
+        ("April MMX, 18", "en", True),  # a Roman year
+        ("Posted on: 18 Nov 2019", "en", True),  # dateparser reads only what follows "on:"
+        ("15 अप्रैल 2020", "hi", True),  # no word list for Hindi: always asked
+        ("30 Under 30 2019", "en", False),
+        ("Climate impacts 'to cost world $7.9 trillion' by 2050", "en", False),
+        ("By Jane DoeNovember 15, 2019", "en", False),  # a name glued to the month
+        ("Nov.November 18, 2019", "en", False),  # the stop dropped, "novnovember" is no word
+        ("18 July 2019", "de", False),  # an English month name in German
+    ],
+)
+def test_only_strings_of_date_words_are_asked(text: str, language: str, asked: bool) -> None:
+    from newsclean.dateparse_slow import _only_dateparser_words
+
+    assert _only_dateparser_words(text, language) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("30 Under 30 2019", "en"),
+        ("Member since 12/2004 18", "en"),
+        ("By Jane DoeNovember 15, 2019", "en"),
+        ("18 July 2019", "de"),
+        ("Meet the top 10 Heroes of 2012", "en"),
+        ("vom 18. Dezember 2019 bis heute", "fr"),
+    ],
+)
+def test_strings_not_asked_are_refused_by_dateparser(text: str, language: str) -> None:
+    import dateparser
+
+    from newsclean.dateparse_slow import _only_dateparser_words
+
+    assert not _only_dateparser_words(text, language)
+    assert dateparser.parse(text, languages=[language], settings=STRICT) is None
+
+
+def test_prose_with_a_worded_date_never_imports_dateparser() -> None:
+    code = (
+        "import sys, newsclean\n"
+        "newsclean.clean('Storm hits coast\\nClimate impacts to cost world trillions by 2050, "
+        "says report of 18\\nThe storm came.')\n"
+        "print('dateparser' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

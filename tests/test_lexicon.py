@@ -69,7 +69,7 @@ def test_packaged_zipf_of_letters_and_lone_digits_is_wordfreqs_zipf() -> None:
     listed = [w for w in get_frequency_dict("en") if w.isascii() and w.isalnum() and not w.isalpha()]
     # Words of letters and lone digits are looked up as they are; a run of two or more
     # digits is smashed to zeros by wordfreq and still asked of it: both must agree.
-    words = listed[::5] + ["9to5mac", "Mp3", "G7", "4k", "x1y2z3", "5", "a1b", "covid19", "H264", "1984"]
+    words = [*listed[::5], "9to5mac", "Mp3", "G7", "4k", "x1y2z3", "5", "a1b", "covid19", "H264", "1984"]
     assert [zipf.__wrapped__(w, "en") for w in words] == [zipf_frequency(w, "en") for w in words]
 
 
