@@ -15,13 +15,13 @@ Two steps, both written into ``src/newsclean/data/``:
    swaps that non-words revealed (``stages/spinner_revealed.py``). Rows are
    every such occurrence not reverted by its sure rule, in the English AEB bodies spun by simulated spinners
    drawn from the **development pool only** (seeds :data:`FIT_SEEDS`,
-   :data:`FIT_PAIRS` pairs, rates :data:`REVEALED_RATES`), in the documents
+   :data:`FIT_PAIRS` pairs, rates :data:`FIT_RATES`), in the documents
    ``repair_spinner`` flags as spun; a row is positive when the clean text
    holds the original there. Its threshold is set like the next one's, for
    :data:`~newsclean.stages.spinner_revealed.TARGET_PRECISION`.
 3. ``spinner_reversal.json``: 100 boosted trees of depth 3 over
    :data:`~newsclean.stages.spinner_context.FEATURES`. Training rows are the
-   candidates of the same spins at rate 1.0, in the documents
+   candidates of the same spins, in the documents
    ``repair_spinner`` flags as spun, left out the spans the other rules
    already reverted; a candidate is positive when the simulator wrote that
    word for that original. The threshold is the lowest probability at which the
@@ -80,9 +80,9 @@ WORDNET_FIELDS = ("definition", "example")
 #: Simulator seeds of the training spinners (the benchmark's own runs use seed 0).
 FIT_SEEDS = (1, 2)
 FIT_PAIRS = 400
-#: Spin rates of the revealed-swap model's training spins: a spinner that swaps
-#: every occurrence, and one that swaps one in two (its originals survive).
-REVEALED_RATES = (1.0, 0.5)
+#: Spin rates of the training spins: a spinner that swaps every occurrence,
+#: and one that swaps one in two (its originals survive).
+FIT_RATES = (1.0, 0.5)
 FOLDS = 4
 #: Size of the boosted model: kept small for its pure-Python cost at run time (not swept).
 TREES = 100
@@ -174,13 +174,15 @@ def training_rows(data: Path) -> list[Row]:
     stage = RepairSpinner(context=False)
     bigrams = spinner_context.load_bigrams()
     out: list[Row] = []
-    for doc_id, s in _spins(data, (1.0,)):
+    for doc_id, s in _spins(data, FIT_RATES):
         doc = stage(Document.from_text(s.text))
         if not doc.get("spun"):
             continue
         done = {(e.start, e.end) for e in doc.edits if e.stage == "repair_spinner"}
         truth = {(w.spun_start, w.spun_end): w.original for w in s.swaps if w.kind == "word"}
-        for c in spinner_context.candidates(s.text, "en", bigrams=bigrams, skip=done):
+        inferred = stage.find(s.text, "en").inferred
+        surviving = sum(sw.survives for sw in inferred) / len(inferred) if inferred else 0.0
+        for c in spinner_context.candidates(s.text, "en", bigrams=bigrams, skip=done, surviving=surviving):
             label = truth.get((c.start, c.end)) == c.original
             out.append((doc_id, (c.start, c.end), c.features, label))
     return out
@@ -189,14 +191,14 @@ def training_rows(data: Path) -> list[Row]:
 def revealed_rows(data: Path) -> list[Row]:
     """Return ``(document, span, features, label)`` for every occurrence of a revealed swap's synonym.
 
-    Spins at every rate of :data:`REVEALED_RATES`; a row is positive when the
+    Spins at every rate of :data:`FIT_RATES`; a row is positive when the
     clean text holds the original there (the simulator's ground truth). The
     occurrences reverted without the model (``sure``) are left out.
     """
     stage = RepairSpinner()
     bigrams = spinner_context.load_bigrams()
     out: list[Row] = []
-    for doc_id, s in _spins(data, REVEALED_RATES):
+    for doc_id, s in _spins(data, FIT_RATES):
         found = stage.find(s.text, "en")
         if not found.spun:
             continue
@@ -337,7 +339,8 @@ def main() -> None:
             FEATURES,
             TARGET_PRECISION,
             ABOUT.format(module="spinner_context", what="whole-word spinner reversals"),
-            f"English AEB bodies, seeds {list(FIT_SEEDS)}, {FIT_PAIRS} pairs, rate 1.0, flagged docs",
+            f"English AEB bodies, seeds {list(FIT_SEEDS)}, {FIT_PAIRS} pairs, rates {list(FIT_RATES)}, "
+            "flagged docs",
         )
         _write(MODEL, context)
 
@@ -348,7 +351,7 @@ def _fit_revealed(data: Path) -> None:
         spinner_revealed.FEATURES,
         spinner_revealed.TARGET_PRECISION,
         ABOUT.format(module="spinner_revealed", what="occurrences of swaps revealed by non-words"),
-        f"English AEB bodies, seeds {list(FIT_SEEDS)}, {FIT_PAIRS} pairs, rates {list(REVEALED_RATES)}, "
+        f"English AEB bodies, seeds {list(FIT_SEEDS)}, {FIT_PAIRS} pairs, rates {list(FIT_RATES)}, "
         "flagged docs",
     )
     _write(REVEALED, revealed)

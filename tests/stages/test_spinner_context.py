@@ -12,6 +12,7 @@ from newsclean.document import Change, Document
 from newsclean.stages.spinner import RepairSpinner, repair_spinner
 from newsclean.stages.spinner_context import (
     FEATURES,
+    Candidate,
     ReversalModel,
     candidates,
     context_reversals,
@@ -111,3 +112,19 @@ def test_context_option_turns_the_model_off() -> None:
     assert on.get("spun") and off.get("spun")
     assert {e.reason for e in off.edits} <= {"spinner_artifact", "spinner_substitution"}
     assert len(off.edits) <= len(on.edits)
+
+
+def test_capitalised_forms_and_the_surviving_share_are_features() -> None:
+    text = SPUN + "Said the mayor: Aforementioned plans stand.\n"
+
+    def feature(found: list[Candidate], name: str) -> float:
+        c = next(c for c in found if (c.word, c.original) == ("aforementioned", "said"))
+        return c.features[FEATURES.index(name)]
+
+    found = candidates(text, "en", surviving=0.25)
+    assert feature(found, "original_capitalised") == 1.0
+    assert feature(found, "word_capitalised") == 1.0
+    assert feature(found, "surviving_swaps") == 0.25
+    assert feature(candidates(SPUN, "en"), "original_capitalised") == 0.0
+    # "aforementioned" twice where a text of this length would hold "said" several times.
+    assert feature(candidates(SPUN, "en"), "poisson_llr") > 0.0

@@ -196,7 +196,8 @@ class RepairSpinner:
             reversals += revealed_reversals(text, lowered, inferred, lang, skip=repaired)
             if self.context:
                 done = [(c.start, c.end) for c in (*artifacts, *inferred_changes, *reversals)]
-                reversals += context_reversals(text, lang, skip=set(done))
+                surviving = sum(sw.survives for sw in inferred) / len(inferred) if inferred else 0.0
+                reversals += context_reversals(text, lang, skip=set(done), surviving=surviving)
         artifacts = _merge(artifacts, inferred_changes)
         tortured = find_tortured_lowered(text, lowered)
         fixes: list[Change] = []

@@ -13,6 +13,14 @@ and each word ``o`` it may stand for, the evidence that the spinner wrote
   how many other synonyms of ``o`` the text holds, how many of ``w``'s
   possible originals are missing as well;
 * **general English**: the Zipf frequencies of ``o`` and ``w``;
+* **the spinner**: the share of the swaps revealed by non-words whose
+  original survives in lower case (a spinner that swaps only some
+  occurrences leaves originals, and a missing one then says less);
+* **the author's own words**: how many times ``o`` and ``w`` are written
+  capitalised (the spinner rewrites lower case only, so a capitalised
+  "After" shows the author uses the word, a capitalised "Following" that the
+  author uses the synonym), and the Poisson log-likelihood ratio of ``w``'s
+  count under "every ``o`` became ``w``" against "the author wrote them";
 * **the context**: how much better ``o`` than ``w`` fits between the word
   before and the word after, by a bigram model whose counts
   (``data/spinner_bigrams.txt.gz``) come from the definitions and example
@@ -84,9 +92,16 @@ FEATURES = (
     "next_llr",
     "other_synonyms",
     "missing_originals",
+    "original_capitalised",
+    "word_capitalised",
+    "poisson_llr",
+    "surviving_swaps",
 )
+#: Capitalised counts above this are cut to it.
+MAX_CAPITALISED = 5
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|[^\sa-z]")
+_CAPITALISED = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?![A-Za-z])")
 
 
 def tokens(line: str) -> Iterator[tuple[int, int, str]]:
@@ -213,8 +228,12 @@ def candidates(
     index: SynonymIndex | None = None,
     bigrams: Bigrams | None = None,
     skip: Collection[tuple[int, int]] = (),
+    surviving: float = 0.0,
 ) -> list[Candidate]:
     """Return every (word, original) candidate of ``text`` with its features.
+
+    ``surviving`` is the share of the document's revealed swaps whose
+    original survives in lower case (see :func:`context_reversals`).
 
     A candidate is a whole word written in lower case, of at least
     :data:`~newsclean.stages.spinner_swaps.MIN_SPUN_CHARS` letters, listed as
@@ -259,8 +278,14 @@ def candidates(
                 found.append((s, e, w, o, prev, nxt))
     out: list[Candidate] = []
     log_words = math.log(n_words)
+    capitalised: dict[str, int] = {}
+    if found:
+        for m in _CAPITALISED.finditer(text):
+            word = m.group().lower()
+            capitalised[word] = capitalised.get(word, 0) + 1
     for s, e, w, o, prev, nxt in found:
         z_o, z_w = zipf(o), zipf(w)
+        lam_o, lam_w = n_words * 10 ** (z_o - 9.0), n_words * 10 ** (z_w - 9.0)
         lp = bigrams.log_next(prev, o, zipf) - bigrams.log_next(prev, w, zipf)
         ln = bigrams.log_next(o, nxt, zipf) - bigrams.log_next(w, nxt, zipf)
         features = (
@@ -275,13 +300,22 @@ def candidates(
             ln,
             float(len(synonyms_of[o]) - 1),
             float(originals_missing[w]),
+            float(min(capitalised.get(o, 0), MAX_CAPITALISED)),
+            float(min(capitalised.get(w, 0), MAX_CAPITALISED)),
+            counts.get(w, 0) * math.log1p(lam_o / max(lam_w, 1e-9)),
+            surviving,
         )
         out.append(Candidate(s, e, w, o, features))
     return out
 
 
 def context_reversals(
-    text: str, lang: str, *, skip: Collection[tuple[int, int]] = (), model: ReversalModel | None = None
+    text: str,
+    lang: str,
+    *,
+    skip: Collection[tuple[int, int]] = (),
+    surviving: float = 0.0,
+    model: ReversalModel | None = None,
 ) -> list[Change]:
     """Revert the whole words of a spun ``text`` that the model finds to be a spinner's swaps.
 
@@ -289,7 +323,11 @@ def context_reversals(
         text: Text of a document already detected as spun.
         lang: wordfreq language code.
         skip: Spans already repaired by other rules.
-        model: The logistic model (default: the packaged one).
+        surviving: Share of the swaps revealed by non-words whose original
+            still occurs in lower case: near 0 for a spinner that swaps every
+            occurrence, higher for one that swaps some (then a missing
+            original says less).
+        model: The boosted trees (default: the packaged ones).
 
     Returns:
         One ``spinner_substitution`` change per reverted word, to its most
@@ -297,7 +335,7 @@ def context_reversals(
     """
     model = model or load_reversal_model()
     best: dict[tuple[int, int], tuple[float, str]] = {}
-    for c in candidates(text, lang, skip=skip):
+    for c in candidates(text, lang, skip=skip, surviving=surviving):
         p = model.probability(c.features)
         key = (c.start, c.end)
         if key not in best or best[key][0] < p:

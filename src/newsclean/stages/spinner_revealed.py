@@ -24,7 +24,9 @@ is either the spinner's (the author wrote ``o``) or the author's own ``w``.
 An occurrence is reverted (reason ``spinner_substitution``) in two cases:
 
 1. **sure**: the original never survives in lower case and the synonym is
-   rare next to it (share at most :data:`MAX_REVERSAL_PRIOR`);
+   rare next to it (share at most :data:`MAX_REVERSAL_PRIOR`); or letters
+   glued on the synonym leave a token that is not a word (wreckage that the
+   non-word scan skipped, such as a mixed-case "StempoX" for "SpaceX");
 2. **by the model**: boosted trees over these features and their threshold
    (``data/spinner_revealed.json``), fitted by ``python -m
    benchmarks.fit_spinner_context`` on the other occurrences of simulated
@@ -46,7 +48,13 @@ from itertools import pairwise
 from newsclean.data import read_text
 from newsclean.document import Change
 from newsclean.stages.spinner_context import BOUNDARY, Bigrams, ReversalModel, load_bigrams, tokens
-from newsclean.stages.spinner_swaps import InferredSwap, glued_words, whole_word_spans, word_frequency
+from newsclean.stages.spinner_swaps import (
+    NONWORD_ZIPF,
+    InferredSwap,
+    glued_words,
+    whole_word_spans,
+    word_frequency,
+)
 
 __all__ = [
     "FEATURES",
@@ -98,7 +106,7 @@ class RevealedCandidate:
 
     ``sure`` marks the occurrences reverted without the model: the synonym is
     rare next to its original (:data:`MAX_REVERSAL_PRIOR`) and the original
-    never survives in lower case.
+    never survives in lower case, or the token is a non-word.
     """
 
     start: int
@@ -244,7 +252,9 @@ def revealed_candidates(
                 ln = bigrams.log_next(o_words[-1], nxt, zipf) - bigrams.log_next(w_words[-1], nxt, zipf)
                 lp += _sequence_logp(o_words, bigrams, zipf) - _sequence_logp(w_words, bigrams, zipf)
             features = (*common, glued, *doc, lp + ln, lp, ln)
-            out.append(RevealedCandidate(s, e, token, back, features, sure))
+            # Letters glued on that leave no word: wreckage the non-word scan did not claim.
+            wreck = bool(glued) and zipf(token.lower()) < NONWORD_ZIPF
+            out.append(RevealedCandidate(s, e, token, back, features, sure or wreck))
     return out
 
 
