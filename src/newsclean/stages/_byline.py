@@ -22,6 +22,7 @@ from newsclean.stages._lines import Line
 __all__ = [
     "BIO_TRADE_REACH",
     "COMMON_WORD_ZIPF",
+    "MAX_BIO_NAME_WORDS",
     "MAX_DATE_LEAD",
     "MAX_ROLE_WORDS",
     "MAX_UNLABELLED_BYLINE",
@@ -58,6 +59,9 @@ COMMON_WORD_ZIPF = 4.0
 #: says Aston Villa chief ...") may name one. Checked on the silver set of
 #: ``benchmarks.metadata``.
 BIO_TRADE_REACH = 6
+#: Most words of a name that an author-box sentence opens with (the longest names a
+#: byline reads: "Maria de la Cruz Fernández").
+MAX_BIO_NAME_WORDS = 5
 
 #: Lines after a headline copy looked at for its deck and then a bare name line printed
 #: next to a date line ("Headline" / "Deck." / "Jane Doe" / "Nov 13, 2019").
@@ -373,14 +377,35 @@ def bio_byline(
     with the same name ("Molly Wood (@mollywood) is an Ideas contributor at
     ..."): the box tells the name line from a navigation item.
     """
-    starts = [s.strip() for s in story]
+    # cheap tests first: header lines shaped like a name (two to MAX_BIO_NAME_WORDS
+    # capitalised words, particles allowed), then a story line opening with one of
+    # them, found by string search; the name tests run only on such pairs
+    names_at: dict[str, Line] = {}
     for ln in header:
         s = ln.text.strip()
-        if ln.index in taken or len(s) > MAX_UNLABELLED_BYLINE or not _only_names(s, v):
+        if len(s) > MAX_UNLABELLED_BYLINE or not s[:1].isupper() or " " not in s:
             continue
-        names = parse_byline(s, labelled=False)
-        if names and any(author_bio(names[0], t) for t in starts):
-            return ln, names
+        words = s.split()
+        if (
+            ln.index not in taken
+            and len(words) <= MAX_BIO_NAME_WORDS
+            and all(w[:1].isupper() or w.casefold() in v.particles for w in words)
+        ):
+            names_at.setdefault(s, ln)
+    if not names_at:
+        return None
+    text = "\n" + "\n".join(story)  # an indented author box is not read
+    for s, ln in names_at.items():
+        at = text.find("\n" + s)
+        while at >= 0:
+            end = text.find("\n", at + 1)
+            if author_bio(s, text[at + 1 : end if end >= 0 else len(text)]):
+                if _only_names(s, v):
+                    names = parse_byline(s, labelled=False)
+                    if names and names[0] == s:
+                        return ln, names
+                break
+            at = text.find("\n" + s, at + 1)
     return None
 
 
