@@ -8,8 +8,7 @@ from __future__ import annotations
 import pytest
 
 from newsclean.document import Document, replay
-from newsclean.stages._byline import _date_line, author_bio, parse_byline
-from newsclean.stages._header import _vocab
+from newsclean.stages._byline import parse_byline
 from newsclean.stages.metadata import extract_metadata
 
 
@@ -112,30 +111,6 @@ def test_other_sentences_opening_with_a_header_line_make_no_byline(
         ),
     ],
 )
-def test_author_bio_sentences(name: str, line: str, expected: bool) -> None:
-    assert author_bio(name, line) is expected
-
-
-# -- a time alone is the date line of a header -------------------------------------------
-def test_a_name_under_a_time_line_under_the_headline_is_the_byline() -> None:
-    page = f"Water plan approved - The Valley Post\nWater plan approved\nToday 9:44\nAnn Whitcombe\n{PARA}\n{PARA2}\n"
-    out = _run(page)
-    assert out.get("authors") == ["Ann Whitcombe"]
-
-
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
-        ("12:02 PM", True),
-        ("Dnes 9:44", True),
-        ("Heute, 14.30 Uhr", True),
-        ("11:26 pm EST", True),
-        ("Version 2.10", False),  # a dot needs a unit: a version number
-        ("Room 12.30", False),
-        ("Score 3:1", False),
-        ("Today 25:99", False),  # no such time
-        ("Ann Whitcombe", False),
-    ],
-)
-def test_time_lines(line: str, expected: bool) -> None:
-    assert _date_line(line, _vocab()) is expected
+def test_author_box_sentences(name: str, line: str, expected: bool) -> None:
+    page = f"Water plan approved - The Valley Post\n{name}\nPolitics\nWater plan approved\n{PARA}\n{PARA2}\n{line}\n"
+    assert _run(page).get("authors") == ([name] if expected else None)

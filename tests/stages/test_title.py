@@ -10,9 +10,6 @@ from pathlib import Path
 import pytest
 
 from newsclean.document import Document, replay
-from newsclean.stages import _title
-from newsclean.stages._header import _vocab
-from newsclean.stages._lines import Line
 from newsclean.stages.metadata import extract_metadata
 
 CLEAN = sorted((Path(__file__).resolve().parents[2] / "fixtures" / "clean").glob("*.txt"))
@@ -34,15 +31,6 @@ def run(text: str) -> Document:
     return out
 
 
-def lines(*texts: str) -> list[Line]:
-    out = []
-    pos = 0
-    for i, t in enumerate(texts):
-        out.append(Line(i, pos, pos + len(t), t))
-        pos += len(t) + 1
-    return out
-
-
 # -- several lines repeat a piece of the page title ------------------------------
 def test_the_headline_copy_wins_over_a_logo_line_of_the_site_name() -> None:
     # the site name is printed alone under the <title> (a logo) and again in links;
@@ -61,15 +49,21 @@ def test_the_headline_copy_wins_over_a_logo_line_of_the_site_name() -> None:
 
 
 def test_of_equal_copies_the_one_nearest_the_story_wins() -> None:
-    line = "Council Backs Water Plan - Northern Valley Courier"
-    later = lines("Northern Valley Courier", "Weather", "Council Backs Water Plan")
-    assert _title._clean_repeat(line, later, _vocab()) == "Council Backs Water Plan"
+    page = (
+        "Council Backs Water Plan - Northern Valley Courier\n"
+        "Northern Valley Courier\n"
+        "Weather\n"
+        "Council Backs Water Plan\n"
+        f"{PARA}\n{PARA2}\n"
+    )
+    assert run(page).get("title") == "Council Backs Water Plan"
 
 
 def test_a_single_copy_is_read_as_before() -> None:
-    line = "Council Backs Water Plan - Northern Valley Courier"
-    later = lines("Weather", "Council Backs Water Plan")
-    assert _title._clean_repeat(line, later, _vocab()) == "Council Backs Water Plan"
+    page = f"Council Backs Water Plan - Northern Valley Courier\nWeather\nCouncil Backs Water Plan\n{PARA}\n{PARA2}\n"
+    out = run(page)
+    assert out.get("title") == "Council Backs Water Plan"
+    assert out.get("site_name") == "Northern Valley Courier"
 
 
 # -- a page title written as a sentence -------------------------------------------
@@ -96,16 +90,19 @@ def test_a_first_sentence_without_a_copy_stays_text() -> None:
 
 
 @pytest.mark.parametrize(
-    ("line", "expected"),
+    ("first", "title"),
     [
-        ("Council approves the water plan after a long debate.", True),
-        ("Council approves the plan. Farmers cheer the vote in the valley.", False),  # two sentences
-        ("Council approves the water plan after a long debate", False),  # no full stop: title-like
-        ("More to come...", False),
+        (
+            "Council approves the new water plan for the valley after a long debate.",
+            "Council approves the new water plan for the valley after a long debate",
+        ),
+        # two sentences: running text, and its copy is no headline either
+        ("Council approves the plan. Farmers cheer the vote in the valley.", None),
     ],
 )
-def test_sentence_title_shape(line: str, expected: bool) -> None:
-    assert _title._sentence_title(line, _vocab()) is expected
+def test_sentence_shaped_first_lines(first: str, title: str | None) -> None:
+    page = f"{first}\n{NAV}\n{first.rstrip('.')}\n{PARA}\n{PARA2}\n"
+    assert run(page).get("title") == title
 
 
 # -- a page without running text ------------------------------------------------------
@@ -151,7 +148,8 @@ def test_a_copy_with_a_leading_article_is_the_fuller_headline() -> None:
 )
 def test_other_words_around_a_copy_are_not_the_headline(line: str, why: str) -> None:
     title = "Doors Unite With Their Old Singer for a Farewell Tour"
-    assert not _title.fuller_headline(line, title, _vocab()), why
+    page = f"{title} - Music Weekly\n{NAV}\n{line}\n{PARA}\n{PARA2}\n"
+    assert run(page).get("title") == title, why
 
 
 @pytest.mark.parametrize("path", CLEAN, ids=lambda p: p.stem)
