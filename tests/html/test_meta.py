@@ -51,3 +51,10 @@ def test_a_long_title_tag_is_cut_at_a_word_not_dropped(words: int) -> None:
     assert title[len(got) :][:1] in ("", " ")  # cut between words
     if len(title) <= FIELD_LIMIT:
         assert got == title
+
+
+def test_a_title_tag_of_one_endless_token_is_not_cut_mid_word() -> None:
+    # a cut inside the token would make a word the page never had
+    assert (
+        _title_of(f"<html><head><title>{'T' * (FIELD_LIMIT + 50)}</title></head><body><p>Rain.</p>") is None
+    )

@@ -122,6 +122,7 @@ def _title_text(value: str) -> str | None:
 
     A page's ``<title>`` is its own name for itself even when a keyword list
     or a description follows the headline: its start is kept, not dropped.
+    Without a space before the limit there is no word to keep (None).
 
     >>> title = _title_text("Storm hits coast " + "rain " * 200)
     >>> len(title), title[:21], title[-10:]
@@ -130,7 +131,9 @@ def _title_text(value: str) -> str | None:
     text = _WS.sub(" ", value).strip()
     if len(text) > FIELD_LIMIT:
         cut = text.rfind(" ", 0, FIELD_LIMIT + 1)
-        text = text[: cut if cut > 0 else FIELD_LIMIT]
+        if cut <= 0:
+            return None  # one "word" longer than any title: no word to cut at, nothing to keep
+        text = text[:cut]
     return text or None
 
 
