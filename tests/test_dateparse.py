@@ -124,3 +124,39 @@ def test_short_numeric_dates_take_the_day_from_either_field(
 ) -> None:
     hits = find_short_dates(text, dayfirst=dayfirst, reference=date(2026, 1, 1))
     assert [iso(h.value) for h in hits] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "05 Mar 19",
+        "5-MÄR-19 10:30",
+        "12 мая 19",
+        "1er janvier 20",
+        "am 3. März 19, 14 Uhr",
+        "05 Mar 19; 06 Apr 19",
+        "5 Marching 19",  # a longer word that starts with a month name
+        "5 Mar19",
+        "x5 Mar 19",
+        "Gast 05.10.18 11:15",
+        "v2 May 20 build",
+        "",
+    ],
+)
+def test_short_named_dates_are_looked_for_only_where_a_month_name_stands(text: str) -> None:
+    # The gate (a whole run of letters that is a month name) must not lose a match of the
+    # named pattern run over the whole text.
+    import newsclean.dateparse as dp
+
+    ref = date(2026, 1, 1)
+    months = dp._folded_months()
+    everywhere = [
+        (m.start(), m.end())
+        for m in dp._short_named().finditer(text)
+        if months.get(dp._fold(m.group("mon")))
+        and dp.century(int(m.group("yy")), months[dp._fold(m.group("mon"))], int(m.group("d")), ref)
+    ]
+    found = [
+        (h.start, h.end) for h in find_short_dates(text, dayfirst=None, reference=ref) if h.order == "name"
+    ]
+    assert [s for s, _ in found] == [s for s, _ in everywhere]

@@ -148,6 +148,12 @@ def _words(words: Iterable[str]) -> str:
     return alternation(words, ignorecase=True)
 
 
+@lru_cache(maxsize=1)
+def _month_alternation() -> str:
+    """The alternation of every month name (:func:`_words`), built once: four patterns hold it."""
+    return _words(vocabulary().months)
+
+
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
 # A number is not part of a date when glued to letters, currency, decimals or other digits.
 _NOT_BEFORE = r"(?<![\d_$€£¥+.,/\-]|\d:|(?<!\w)v)"
@@ -248,7 +254,7 @@ class _Patterns:
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     voc = vocabulary()
-    mon = rf"(?P<mon>{_words(voc.months)})"
+    mon = rf"(?P<mon>{_month_alternation()})"
     tz_words = _words(k for k in voc.timezones if k != "z")
     tz = (
         r"(?P<tz>(?:GMT|UTC)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[+\-−]\d{2}:?\d{2}(?!\d)"
@@ -276,7 +282,7 @@ def _patterns() -> _Patterns:
     # A second name of the same month after a slash ("24 نيسان / أبريل 2020": the Levantine
     # and the Egyptian name, printed side by side).
     dmy_tail = (
-        rf"\.?(?:\s?/\s?(?:{_words(voc.months)}))?(?:\s+de|\s+del|\s?,)?[\s/.-]{{0,3}}"
+        rf"\.?(?:\s?/\s?(?:{_month_alternation()}))?(?:\s+de|\s+del|\s?,)?[\s/.-]{{0,3}}"
         rf"(?:(?P<y>(?:19|20)\d\d){year_end}|(?P<yy>[0-3]\d)(?=\s{{0,3}}(?:à|at|um|,|-|\|)?\s{{0,3}}\d{{1,2}}[:h]\d\d))"
     )
     mdy_tail = rf"\.?\s{{0,2}}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:,\s{{0,2}}|\s{{1,2}}|\.\s?){_YEAR}{year_end}"
