@@ -160,3 +160,35 @@ def test_short_named_dates_are_looked_for_only_where_a_month_name_stands(text: s
         (h.start, h.end) for h in find_short_dates(text, dayfirst=None, reference=ref) if h.order == "name"
     ]
     assert [s for s, _ in found] == [s for s, _ in everywhere]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Updated Nov 19, 6:55 AM",
+        "19. März, 10:00",
+        "NOV 19",
+        "Nov.19",
+        "12 мая в 10:00",
+        "le 3 mars à 9h",
+        "Posted 5thNov",  # glued: no whole month name, no yearless date either
+        "Novice 19",
+        "Room 19",
+    ],
+)
+def test_yearless_dates_are_looked_for_only_where_a_month_name_stands(text: str) -> None:
+    import newsclean.dateparse as dp
+
+    everywhere = [m.start() for m in dp._yearless_pattern().finditer(text)]
+    if everywhere:
+        assert dp._month_anchors(text)[0]  # the gate lets the line through
+    assert [h.start for h in dp.find_yearless_dates(text)] == [
+        s
+        for s, m in zip(everywhere, dp._yearless_pattern().finditer(text), strict=True)
+        if dp._folded_months().get(dp._fold(m.group("mon") or m.group("mon2")))
+        and dp._valid_date(
+            2000,
+            dp._folded_months()[dp._fold(m.group("mon") or m.group("mon2"))],
+            int(m.group("d") or m.group("d2")),
+        )
+    ]

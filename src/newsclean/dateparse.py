@@ -229,7 +229,9 @@ def find_yearless_dates(text: str) -> list[DateHit]:
         text = text.translate(_DIGITS)
     months = _folded_months()
     out: list[DateHit] = []
-    for m in _yearless_pattern().finditer(text):
+    # A month name between a non-letter and a space or a non-letter is a whole run of
+    # letters: without one (most lines) the pattern is neither compiled nor run.
+    for m in _yearless_pattern().finditer(text) if _month_anchors(text)[0] else ():
         name = m.group("mon") or m.group("mon2")
         month = months.get(_fold(name), 0)
         d = _valid_date(YEARLESS_PLACEHOLDER, month, int(m.group("d") or m.group("d2"))) if month else None
