@@ -16,7 +16,9 @@ is either the spinner's (the author wrote ``o``) or the author's own ``w``.
   count under "the spinner wrote ``w`` for every ``o``" against "the author
   wrote them"; how often ``o`` survives in lower case, and whether ``o`` or
   ``w`` is also written capitalised (which the spinner leaves alone); the
-  number of non-words that revealed the swap;
+  number of non-words that revealed the swap, and the share of the
+  document's revealed swaps whose original survives (a spinner that swaps
+  only some occurrences);
 * **the context**: how much better ``o`` than ``w`` fits between the word
   before and the word after, by the bigram counts of the context model
   (``data/spinner_bigrams.txt.gz``, see ``stages/spinner_context.py``).
@@ -68,8 +70,10 @@ __all__ = [
 ]
 
 #: Precision (cross-validated on the development pool) the fitted threshold is
-#: chosen for; the issue asks for 95 % on held-out pairs.
-TARGET_PRECISION = 0.97
+#: chosen for; the issue asks for 95 % on held-out pairs. At 0.97 the development
+#: pool's half-rate spins (seed 0, not used by the fit) fell to 91.5 %; at 0.98
+#: they stay at 95 %.
+TARGET_PRECISION = 0.98
 #: An occurrence of a revealed swap is reverted without the model when the
 #: original never survives in lower case (the spinner swapped every one) and
 #: the synonym's share of synonym + original in wordfreq is at most this: then
@@ -88,6 +92,7 @@ FEATURES = (
     "spun_share",
     "support",
     "survivors",
+    "surviving_swaps",
     "original_capitalised",
     "spun_capitalised",
     "spun_count",
@@ -206,6 +211,7 @@ def revealed_candidates(
     zipf = word_frequency(lang)
     n_words = max(1, len(text.split()))
     starts, ends = _spans(skip)
+    surviving = sum(sw.survives for sw in swaps) / len(swaps)
     out: list[RevealedCandidate] = []
     for sw in swaps:
         found = glued_words(text, lowered, sw.original, sw.spun, lang)
@@ -230,6 +236,7 @@ def revealed_candidates(
             share,
             float(min(sw.support, MAX_COUNT)),
             float(min(survivors, MAX_COUNT)),
+            surviving,
             float(min(_count_capitalised(text, sw.original), MAX_COUNT)),
             float(min(_count_capitalised(text, sw.spun), MAX_COUNT)),
             float(min(count, MAX_COUNT)),
