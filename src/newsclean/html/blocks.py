@@ -343,12 +343,23 @@ def strip_silent(root: HtmlElement) -> HtmlElement:
         # A stray </body> early in the page: the parser put the rest of it after the body.
         if body.tail:
             if len(body):
-                body[-1].tail = (body[-1].tail or "") + body.tail
+                body[-1].tail = _settable((body[-1].tail or "") + body.tail)
             else:
-                body.text = (body.text or "") + body.tail
+                body.text = _settable((body.text or "") + body.tail)
             body.tail = None
         body.extend(after)
     return body
+
+
+#: Characters the HTML parser keeps in a text node but lxml refuses to set on one (C0
+#: controls other than tab, newline and carriage return; U+FFFE and U+FFFF).
+_NOT_SETTABLE = regex.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _settable(text: str) -> str:
+    """``text`` without the characters lxml refuses in a text node (they are no visible text)."""
+    out: str = _NOT_SETTABLE.sub("", text)
+    return out
 
 
 def _has_other_nodes(root: HtmlElement) -> bool:
