@@ -770,3 +770,19 @@ def test_html_handed_on_whole_is_judged_like_a_capture() -> None:
     whole = remove_boilerplate(doc.with_extra("html", {"whole_page": True}))
     assert whole.text.strip() == "\n".join(BODY)
     assert all(line in remove_boilerplate(doc).text for line in menu)
+
+
+def test_a_story_paragraph_holding_a_footer_phrase_is_kept_when_the_text_is_the_story() -> None:
+    # Text that is already the story (an HTML extraction, an Article's rendering) loses
+    # only clear clutter: a footer line goes, a paragraph that holds the same phrase stays.
+    from newsclean.stages.boilerplate_decisions import CONSERVATIVE_HIT_WORDS
+
+    footer = "Copyright © 2019 Example Media. All rights reserved."
+    paragraph = (
+        "The company said on Monday that it could not say when the plant would reopen, and "
+        "analysts warned that the delay would weigh on the quarter. " + footer
+    )
+    assert len(paragraph.split()) > CONSERVATIVE_HIT_WORDS
+    decisions = classify_lines([paragraph, footer], "en", conservative=True)
+    assert decisions[0].keep
+    assert not decisions[1].keep and decisions[1].reason == "copyright"

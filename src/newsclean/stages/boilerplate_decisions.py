@@ -41,7 +41,7 @@ from newsclean.stages.boilerplate_features import (
     _units,
 )
 from newsclean.stages.boilerplate_model import LineModel, load_model
-from newsclean.stages.boilerplate_vocab import _CONSERVATIVE, _vocab
+from newsclean.stages.boilerplate_vocab import _CONSERVATIVE, _UNLIMITED, _vocab
 
 __all__ = ["LineDecision", "classify_lines", "decide", "decide_page", "page_units"]
 
@@ -597,6 +597,15 @@ def _tag_lines(feats: Sequence[_Feat], decisions: list[LineDecision | None], sta
                 decisions[k + 1] = LineDecision(False, "tags", "tags", _split_tags(nxt.text))
 
 
+#: In text that is already the story, a vocabulary hit removes a line of at most this many
+#: words, the limit the page analysis sets for a line that opens with an entry: a longer
+#: line holding a footer phrase is a paragraph ("... Copyright © 2019 Example Media. All
+#: rights reserved."), unless its concept's entries match long lines (consent banners).
+#: Without it a paragraph kept by a first pass, whose later repairs ("could could",
+#: "once morest") took it under the page analysis's 60-word limit, went in a second pass.
+CONSERVATIVE_HIT_WORDS = 30
+
+
 def _conservative(feats: Sequence[_Feat]) -> list[LineDecision | None]:
     """Decisions for text that is already the story: only unambiguous clutter goes."""
     decisions: list[LineDecision | None] = [None] * len(feats)
@@ -604,7 +613,9 @@ def _conservative(feats: Sequence[_Feat]) -> list[LineDecision | None]:
     for k, f in enumerate(feats):
         if decisions[k] is None and f.kind == "bad" and f.reason is not None:
             if f.vocab:
-                clutter = f.reason in _CONSERVATIVE
+                clutter = f.reason in _CONSERVATIVE and (
+                    f.words <= CONSERVATIVE_HIT_WORDS or f.reason in _UNLIMITED
+                )
             elif f.reason == "widget":
                 # bare numbers ("5040", "85%", "1 of 3") are the cells of a table in the story
                 clutter = _WIDGET.match(f.body) is not None or _DIGIT.search(f.body) is None
