@@ -36,20 +36,7 @@ GET = InferredSwap("get", "obtain")
 
 def _stump(feature: str, threshold: float, low: float, high: float, cut: float) -> ReversalModel:
     """A one-split model: log-odds ``low`` at or below ``threshold`` of ``feature``, else ``high``."""
-    return ReversalModel(
-        trees=(
-            (
-                (FEATURES.index(feature), -1, -1),
-                (threshold, 0.0, 0.0),
-                (1, -1, -1),
-                (2, -1, -1),
-                (0.0, low, high),
-            ),
-        ),
-        base=0.0,
-        learning_rate=1.0,
-        threshold=cut,
-    )
+    return ReversalModel.stump(FEATURES.index(feature), threshold, low, high, cut=cut)
 
 
 def _feature(features: tuple[float, ...], name: str) -> float:

@@ -186,6 +186,23 @@ class ReversalModel:
         return 1.0 / (1.0 + math.exp(-z)) if z > -50 else 0.0
 
     @classmethod
+    def stump(cls, feature: int, threshold: float, low: float, high: float, *, cut: float) -> ReversalModel:
+        """A one-split model: log-odds ``low`` at or below ``threshold`` of feature index ``feature``, else ``high``.
+
+        Pins a decision on one feature (a model to test the stage's mechanics with,
+        or to switch a decision off); ``cut`` is the probability threshold.
+
+        >>> ReversalModel.stump(0, 0.5, -10.0, 10.0, cut=0.5).probability((1.0,)) > 0.99
+        True
+        """
+        return cls(
+            trees=(((feature, -1, -1), (threshold, 0.0, 0.0), (1, -1, -1), (2, -1, -1), (0.0, low, high)),),
+            base=0.0,
+            learning_rate=1.0,
+            threshold=cut,
+        )
+
+    @classmethod
     def from_dict(cls, data: dict[str, Any], *, features: tuple[str, ...] = FEATURES) -> ReversalModel:
         """Build the model from its JSON form (checks the feature names against ``features``)."""
         if tuple(data["features"]) != features:
