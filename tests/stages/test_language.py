@@ -38,3 +38,70 @@ def test_stage_does_not_edit_text() -> None:
     assert doc.get("language") == "en"
     assert doc.edits == ()
     assert isinstance(doc, Document)
+
+
+_ENGLISH_STORY = (
+    "The council said that the bridge would be closed for repairs until the end of the month. "
+    "Engineers found that the steel of the old span was worn and that the deck had to be replaced. "
+    "Drivers were told to use the ring road, which is expected to be busy in the mornings. "
+) * 3
+_GERMAN_STORY = (
+    "Der Rat teilte mit, dass die Brücke bis zum Ende des Monats nicht befahrbar sein wird. "
+    "Die Ingenieure haben festgestellt, dass der Stahl der alten Brücke verschlissen ist und die "
+    "Fahrbahn ersetzt werden muss. Autofahrer sollen die Ringstraße nutzen, die am Morgen voll sein wird. "
+) * 3
+
+
+def _page(lang: str, body: str) -> str:
+    return f'<html lang="{lang}"><head><title>Bridge</title></head><body><article><p>{body}</p></article></body></html>'
+
+
+@pytest.mark.parametrize(
+    ("declared", "body", "expected"),
+    [("de", _ENGLISH_STORY, "en"), ("en", _GERMAN_STORY, "de")],
+)
+def test_a_declared_language_the_text_clearly_contradicts_gives_way(
+    declared: str, body: str, expected: str
+) -> None:
+    doc = Pipeline(["extract_html", "detect_language"]).run(_page(declared, body))
+    assert doc.get("language") == expected
+    (decision,) = [d for d in doc.decisions if d.reason == "declared_language_contradicted"]
+    assert decision.data["declared"] == declared and decision.data["detected"] == expected
+    assert decision.data["stop_words"] >= 20 > decision.data["declared_stop_words"]
+    assert all(e.stage != "detect_language" for e in doc.edits)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a short notice in two languages under an English page
+        "This space is moderated. Hay un moderador, pero los comentarios no serán censurados.",
+        # English with the page's own language quoted at length
+        _ENGLISH_STORY + " " + _GERMAN_STORY,
+        # a matching language
+        _ENGLISH_STORY,
+    ],
+)
+def test_a_declared_language_is_kept_unless_clearly_contradicted(body: str) -> None:
+    doc = Pipeline(["extract_html", "detect_language"]).run(_page("en", body))
+    assert doc.get("language") == "en"
+    assert not [d for d in doc.decisions if d.reason == "declared_language_contradicted"]
+
+
+def test_a_declared_language_the_detector_cannot_tell_is_kept() -> None:
+    # Serbian in Cyrillic would be read as "ru" by script; the page knows better.
+    body = "Градски савет је саопштио да ће мост бити затворен због поправки до краја месеца. " * 4
+    doc = Pipeline(["extract_html", "detect_language"]).run(_page("sr", body))
+    assert doc.get("language") == "sr"
+
+
+def test_a_latin_language_declared_over_a_cyrillic_text_gives_way() -> None:
+    body = "Городской совет сообщил, что мост будет закрыт на ремонт до конца месяца. " * 4
+    doc = Pipeline(["extract_html", "detect_language"]).run(_page("en", body))
+    assert doc.get("language") == "ru"
+
+
+def test_the_caller_language_wins_over_a_contradiction() -> None:
+    doc = Pipeline(["extract_html", "detect_language"]).run(_page("de", _ENGLISH_STORY), language="de")
+    assert doc.get("language") == "de"
+    assert all(d.reason != "declared_language_contradicted" for d in doc.decisions)
