@@ -7,8 +7,9 @@ anchors, which no public function does (see ``tests/README.md``).
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -77,3 +78,30 @@ def test_fast_paths_equal_full_scans(text: str) -> None:
     for dayfirst in (None, True, False):
         fast = [(h.value, h.start, h.end) for h in scan_line(text, dayfirst)]
         assert fast == _full_scan(text, dayfirst), text
+
+
+@pytest.mark.parametrize(
+    ("line", "value", "start"),
+    [
+        ("Nov.November 18, 2019", date(2019, 11, 18), 0),
+        ("Sept.September 3, 2020", date(2020, 9, 3), 0),
+        ("TRD NATIONAL / Nov.November 18, 2019", date(2019, 11, 18), 15),
+    ],
+)
+def test_a_month_abbreviation_glued_to_its_full_name_reads_as_one_month(
+    line: str, value: date, start: int
+) -> None:
+    (hit,) = scan_line(line, None)
+    assert (hit.value, hit.start, hit.end) == (value, start, len(line))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Nov.December 18, 2019",  # two different months: no date
+        "v.2.May 3, 2019",  # a version before a month name
+        "www.May 5, 2020",
+    ],
+)
+def test_no_glued_month_pair_in_clean_text(line: str) -> None:
+    assert scan_line(line, None) == ()

@@ -13,14 +13,16 @@ anchors find exactly what full scans of every pattern find.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
 
 import regex
 
+from newsclean.datecalendars import jalali_hits
 from newsclean.datewords import (
     _FOLD,
     _FOLD_NEEDED,
@@ -250,7 +252,58 @@ def _scan(pattern: regex.Pattern[str], text: str, starts: Iterable[int]) -> Iter
             end = max(m.end(), s + 1)
 
 
+def _merge_month_pairs(
+    text: str, whole: list[tuple[int, int]], months: Mapping[str, int]
+) -> tuple[str, list[tuple[int, int]]]:
+    """Blank the short name of a month glued to its full name ("Nov.November 18, 2019").
+
+    Pages print a month twice, abbreviated and in full, and show one or the
+    other by screen width; a text capture keeps both, joined by the
+    abbreviation's full stop. The pair reads as the second name: the first
+    is replaced by spaces (same length, so spans stay valid). Two names of
+    different months are left alone.
+    """
+    drop: list[tuple[int, int]] = []
+    for (a1, e1), (a2, e2) in itertools.pairwise(sorted(whole)):
+        if (
+            a2 == e1 + 1
+            and text[e1] == "."
+            and months.get(_fold(text[a1:e1].lower()), 0) == months.get(_fold(text[a2:e2].lower()), -1)
+        ):
+            drop.append((a1, e1 + 1))
+    if not drop:
+        return text, whole
+    for a, e in drop:
+        text = text[:a] + " " * (e - a) + text[e:]
+    starts = {a for a, _ in drop}
+    return text, [span for span in whole if span[0] not in starts]
+
+
+def _with_glued_abbreviation(text: str, hit: DateHit) -> DateHit:
+    """Start ``hit`` at the same month's abbreviation glued before it ("Nov.November 18, 2019")."""
+    start = hit.start
+    if start < 2 or text[start - 1] != ".":
+        return hit
+    before = _ABBREVIATION_BEFORE.search(text, 0, start)
+    name = _LETTERS.match(text, start)
+    if before is None or name is None:
+        return hit
+    months = _folded_months()
+    month = months.get(_fold(before.group(1).lower()))
+    if month is None or months.get(_fold(name.group().lower())) != month:
+        return hit
+    return DateHit(hit.value, before.start(1), hit.end, hit.order, hit.ambiguous)
+
+
+#: A short letter run right before a full stop that ends the searched span ("Nov." of "Nov.November").
+_ABBREVIATION_BEFORE = regex.compile(r"(?<![^\W\d_])([^\W\d_]{3,5})\.$")
+
+
 def _raw_hits(text: str, dayfirst: bool | None) -> Iterator[DateHit]:
+    if not text.isascii():
+        # Solar Hijri dates ("29 بهمن 1398"): their years never pass the Gregorian gate.
+        for day, start, end in jalali_hits(text):
+            yield attach_time(text, day, start, end, "name")
     if _YEAR_GATE.search(text) is None and _SHORT_YEAR_GATE.search(text) is None:
         return
     p = _patterns()
@@ -259,6 +312,8 @@ def _raw_hits(text: str, dayfirst: bool | None) -> Iterator[DateHit]:
     # line, try them only where a month name starts (and where a day or year may start
     # before it).
     whole, glued = _month_anchors(text)
+    if len(whole) > 1:
+        text, whole = _merge_month_pairs(text, whole, months)
     numeric = NUMERIC_GATE.search(text) is not None
     # Each month-name form is tried only at month names that the right shape follows.
     js = [a for a, e in whole if p.js_tail.match(text, e)] if whole and ":" in text else []
@@ -323,6 +378,8 @@ def scan_line(text: str, dayfirst: bool | None) -> tuple[DateHit, ...]:
     Cached: hits are immutable, and the pages of one site repeat their date lines.
     """
     hits = sorted(_raw_hits(text, dayfirst), key=lambda h: (h.start, -(h.end - h.start)))
+    if "." in text:
+        hits = [_with_glued_abbreviation(text, h) for h in hits]
     out: list[DateHit] = []
     for h in hits:
         if out and h.start < out[-1].end:

@@ -186,3 +186,18 @@ def test_yearless_dates_need_a_label_and_a_year_source(line: str) -> None:
 def test_a_labelled_date_ending_a_headline_line_is_not_prose(line: str, kind: str, prose: bool) -> None:
     found, _ = find_candidates("\n".join([HEAD, line, STORY]))
     assert [(f.kind, f.prose) for f in found] == [(kind, prose)]
+
+
+@pytest.mark.parametrize(
+    ("line", "language", "kind"),
+    [
+        ("A near-term outlook for big data - 03/20/2012", "en", None),  # English "data" after a word
+        ("A near-term outlook for big data - 03/20/2012", None, "published"),  # language unknown: as before
+        ("Data: 20/03/2012", "en", "published"),  # where a label stands, a foreign label counts
+        ("Articolo di Mario Rossi | Data 20/03/2012", "it", "published"),  # the document's own language
+        ("Big data – 20/03/2012", "pt", "published"),  # "data" is a Portuguese label too
+    ],
+)
+def test_a_foreign_label_after_a_word_is_a_word(line: str, language: str | None, kind: str | None) -> None:
+    found, _ = find_candidates(f"{HEAD}\n{line}\n{STORY}", language=language)
+    assert [(f.line, f.kind) for f in found] == [(1, kind)]

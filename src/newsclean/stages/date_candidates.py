@@ -203,11 +203,39 @@ def _words(text: str) -> list[str]:
     return out
 
 
-def _labels(text: str) -> list[_Label]:
+@lru_cache(maxsize=1)
+def _label_languages() -> dict[str, frozenset[str]]:
+    """The languages each label is listed for."""
+    out: dict[str, set[str]] = {}
+    for label, _, lang in vocabulary().labels:
+        out.setdefault(label, set()).add(lang)
+    return {label: frozenset(langs) for label, langs in out.items()}
+
+
+#: The last word character before a position (skipping spaces and dashes): a label after it is mid-phrase.
+_WORD_BEFORE = regex.compile(r"\w[\s\-]*$")
+
+
+def _labels(text: str, language: str | None = None) -> list[_Label]:
+    """The date labels of a line.
+
+    A label of another language than the document's counts only where a
+    label stands: at the start of the line or after punctuation. After a
+    word it is a word of the document's own language ("big data - 03/20/2012"
+    on an English page is no Italian "Data:" label).
+    """
     table = _label_table()
+    primary = language.split("-")[0].lower() if language else None
     out = []
     for m in _patterns().label.finditer(text):
-        kind, lang = table[m.group("label").lower()]
+        key = m.group("label").lower()
+        kind, lang = table[key]
+        if (
+            primary is not None
+            and primary not in _label_languages()[key]
+            and _WORD_BEFORE.search(text, 0, m.start()) is not None
+        ):
+            continue
         out.append(_Label(m.start(), m.end(), kind, lang))
     return out
 
@@ -440,7 +468,9 @@ def find_candidates(
             continue
         words = _tokens(raw)
         labels = (
-            _labels(raw) if len(raw) <= MAX_LABELLED_CHARS and not words.isdisjoint(_label_heads()) else []
+            _labels(raw, language)
+            if len(raw) <= MAX_LABELLED_CHARS and not words.isdisjoint(_label_heads())
+            else []
         )
         first = vote
         if first is None and labels:

@@ -37,6 +37,13 @@ NOT_DATE_ONLY_PENALTY = 3
 LATER_HEADLINE_PENALTY = 5
 #: Added to a date labelled as an update when it competes as a header date line.
 UPDATED_PENALTY = 2
+#: A dated list (related stories, an archive, a comment thread): at least this many date lines
+#: in a row, each at most :data:`LIST_GAP` lines after the one before. Its dates are the
+#: listed items' and never a header date line (checked on the four development corpora and the
+#: Media Cloud captures: the "more stories" lists of car and patent sites print a date under
+#: each headline, just above the story).
+LIST_RUN = 3
+LIST_GAP = 4
 #: Zones (hours from UTC) a publisher's local day is looked for in when page metadata gives a
 #: UTC time: US Pacific to New Zealand daylight time, where nearly all news is dated.
 WEST_MOST = -8
@@ -327,12 +334,14 @@ def choose_published(
         return Choice(_value(f), f.source, "published label", k)
 
     title_line = _title_line(lines, skip)
-    bare = [(k, f) for k, f in ok if f.kind is None and f.line != title_line]
+    listed = _dated_lists(found, lines)
+    bare = [(k, f) for k, f in ok if f.kind is None and f.line != title_line and f.line not in listed]
     scored = [
         (s, k, f)
         for k, f in ok
         if f.kind in (None, "updated")
         and f.line != title_line
+        and not (f.kind is None and f.line in listed)
         and (s := _header_score(f, anchors)) is not None
     ]
     if scored:
@@ -359,6 +368,43 @@ def choose_published(
         k, f = min(updated, key=lambda t: (_day(_value(t[1])), t[0]))
         return Choice(_value(f), f.source, "updated label", k)
     return None
+
+
+def _dated_lists(found: Sequence[Found], lines: Sequence[Line]) -> frozenset[int]:
+    """Lines of the dated lists of a page (:data:`LIST_RUN` date lines or more, evenly spaced).
+
+    Only lines holding a dated item count (not story sentences, not labelled
+    dates): a list prints each item's date alone or beside its headline, so
+    its date lines come at one fixed step of at most :data:`LIST_GAP` lines,
+    and hold at least :data:`LIST_RUN` different days (copies of one date, a
+    header printing it twice or a ticker of today's items, are no list). A
+    story paragraph between two dates ends a list (a short story's date and
+    the dated links under it are no list), and so does a change of step (the
+    story's date line printed a few lines under a related list).
+    """
+    days: dict[int, set[date]] = {}
+    for f in found:
+        if not f.prose and f.value is not None and f.kind in (None, "mentioned"):
+            days.setdefault(f.line, set()).add(_day(f.value))
+    out: set[int] = set()
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= LIST_RUN and len(set().union(*(days[r] for r in run))) >= LIST_RUN:
+            out.update(run)
+
+    for line in sorted(days):
+        if run:
+            gap = line - run[-1]
+            if gap > LIST_GAP or any(_is_story_line(lines[i].text) for i in range(run[-1] + 1, line)):
+                close()
+                run = []
+            elif len(run) >= 2 and gap != run[1] - run[0]:
+                close()
+                run = [run[-1]]
+        run.append(line)
+    close()
+    return frozenset(out)
 
 
 def choose_updated(
