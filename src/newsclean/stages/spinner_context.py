@@ -50,6 +50,7 @@ from typing import Any
 
 from newsclean.data import read_bytes, read_text
 from newsclean.document import Change
+from newsclean.stages.spinner_ngrams import NgramTable, load_ngrams
 from newsclean.stages.spinner_swaps import MIN_SPUN_CHARS, SynonymIndex, load_synonyms, word_frequency
 
 __all__ = [
@@ -96,6 +97,11 @@ FEATURES = (
     "word_capitalised",
     "poisson_llr",
     "surviving_swaps",
+    "ngram_llr",
+    "ngram_prev_llr",
+    "ngram_next_llr",
+    "ngram_seen_original",
+    "ngram_seen_word",
 )
 #: Capitalised counts above this are cut to it.
 MAX_CAPITALISED = 5
@@ -244,6 +250,7 @@ def candidates(
     *,
     index: SynonymIndex | None = None,
     bigrams: Bigrams | None = None,
+    ngrams: NgramTable | None = None,
     skip: Collection[tuple[int, int]] = (),
     surviving: float = 0.0,
 ) -> list[Candidate]:
@@ -259,6 +266,7 @@ def candidates(
     """
     index = index or load_synonyms()
     bigrams = bigrams or load_bigrams()
+    ngrams = ngrams or load_ngrams()
     zipf = word_frequency(lang)
     lines: list[list[tuple[int, int, str]]] = []
     offset = 0
@@ -305,6 +313,7 @@ def candidates(
         lam_o, lam_w = n_words * 10 ** (z_o - 9.0), n_words * 10 ** (z_w - 9.0)
         lp = bigrams.log_next(prev, o, zipf) - bigrams.log_next(prev, w, zipf)
         ln = bigrams.log_next(o, nxt, zipf) - bigrams.log_next(w, nxt, zipf)
+        g = ngrams.context(prev, o, w, nxt, zipf)
         features = (
             z_o,
             z_w,
@@ -321,6 +330,11 @@ def candidates(
             float(min(capitalised.get(w, 0), MAX_CAPITALISED)),
             counts.get(w, 0) * math.log1p(lam_o / max(lam_w, 1e-9)),
             surviving,
+            g.prev + g.next,
+            g.prev,
+            g.next,
+            float(g.seen_original),
+            float(g.seen_word),
         )
         out.append(Candidate(s, e, w, o, features))
     return out

@@ -50,6 +50,7 @@ from itertools import pairwise
 from newsclean.data import read_text
 from newsclean.document import Change
 from newsclean.stages.spinner_context import BOUNDARY, Bigrams, ReversalModel, load_bigrams, tokens
+from newsclean.stages.spinner_ngrams import NgramTable, load_ngrams
 from newsclean.stages.spinner_swaps import (
     NONWORD_ZIPF,
     InferredSwap,
@@ -102,6 +103,11 @@ FEATURES = (
     "context_llr",
     "prev_llr",
     "next_llr",
+    "ngram_llr",
+    "ngram_prev_llr",
+    "ngram_next_llr",
+    "ngram_seen_original",
+    "ngram_seen_word",
 )
 
 
@@ -189,6 +195,7 @@ def revealed_candidates(
     *,
     skip: Collection[tuple[int, int]] = (),
     bigrams: Bigrams | None = None,
+    ngrams: NgramTable | None = None,
 ) -> list[RevealedCandidate]:
     """Return the occurrences of the synonyms of ``swaps`` (revealed by wreckage), with features.
 
@@ -199,6 +206,7 @@ def revealed_candidates(
         lang: wordfreq language code.
         skip: Spans already repaired (the non-words themselves).
         bigrams: Bigram counts (default: the packaged ones).
+        ngrams: Google Books word-pair counts (default: the packaged ones).
 
     Returns:
         One candidate per lower-case occurrence of a synonym, whole or with
@@ -208,6 +216,7 @@ def revealed_candidates(
     if not swaps:
         return []
     bigrams = bigrams or load_bigrams()
+    ngrams = ngrams or load_ngrams()
     zipf = word_frequency(lang)
     n_words = max(1, len(text.split()))
     starts, ends = _spans(skip)
@@ -254,11 +263,16 @@ def revealed_candidates(
             nxt = _word_after(lowered, e)
             if glued:
                 lp = ln = 0.0
+                g = (0.0, 0.0, 0.0, 0.0, 0.0)
             else:
+                c = ngrams.context(
+                    prev, o_words[0], w_words[0], nxt, zipf, original_last=o_words[-1], word_last=w_words[-1]
+                )
+                g = (c.prev + c.next, c.prev, c.next, float(c.seen_original), float(c.seen_word))
                 lp = bigrams.log_next(prev, o_words[0], zipf) - bigrams.log_next(prev, w_words[0], zipf)
                 ln = bigrams.log_next(o_words[-1], nxt, zipf) - bigrams.log_next(w_words[-1], nxt, zipf)
                 lp += _sequence_logp(o_words, bigrams, zipf) - _sequence_logp(w_words, bigrams, zipf)
-            features = (*common, glued, *doc, lp + ln, lp, ln)
+            features = (*common, glued, *doc, lp + ln, lp, ln, *g)
             # Letters glued on that leave no word: wreckage the non-word scan did not claim.
             wreck = bool(glued) and zipf(token.lower()) < NONWORD_ZIPF
             out.append(RevealedCandidate(s, e, token, back, features, sure or wreck))
