@@ -201,3 +201,37 @@ def test_a_labelled_date_ending_a_headline_line_is_not_prose(line: str, kind: st
 def test_a_foreign_label_after_a_word_is_a_word(line: str, language: str | None, kind: str | None) -> None:
     found, _ = find_candidates(f"{HEAD}\n{line}\n{STORY}", language=language)
     assert [(f.line, f.kind) for f in found] == [(1, kind)]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Nov 18", date(2019, 11, 18)),
+        ("7 ЧЕРВНЯ, НЕДІЛЯ", date(2019, 6, 7)),  # a weekday beside it is still a date line
+        ("lundi 24 août", date(2019, 8, 24)),
+        ("18. November", date(2019, 11, 18)),
+    ],
+)
+def test_a_yearless_date_alone_on_its_line_takes_the_page_year(line: str, expected: date) -> None:
+    found, _ = find_candidates("\n".join([HEAD, line, STORY, "© 2019 Example Media"]))
+    got = [(f.line, f.value, f.kind, f.date_only) for f in found if f.yearless]
+    assert got == [(1, expected, None, True)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Chapter 5",
+        "Top 10 stories",
+        "Round 3 results",
+        "Win 5-2",
+        "Page 2 of 3",
+        "May 5",  # no year anywhere on the page (no copyright line below): left unknown
+        "Trump wins 5 May primaries",  # more than the date on the line: a headline
+        "Notes from the shows of the November 18 season",  # too long for a date line
+    ],
+)
+def test_no_yearless_date_line_in_clean_short_lines(line: str) -> None:
+    tail = [] if line == "May 5" else ["© 2019 Example Media"]
+    found, _ = find_candidates("\n".join([HEAD, line, STORY, *tail]))
+    assert [f for f in found if f.yearless] == []

@@ -41,7 +41,7 @@ from newsclean.dateparse import (
     vocabulary,
 )
 from newsclean.dateparse_slow import _dateparser
-from newsclean.datescan import NUMERIC_GATE, scan_line
+from newsclean.datescan import NUMERIC_GATE, _month_anchors, scan_line
 from newsclean.datewords import _DIGITS, _FOLD_NEEDED, _ascii_view, _fold, _patterns
 from newsclean.stages._date_years import page_year, place_year
 from newsclean.stages._lines import Line
@@ -101,6 +101,14 @@ _NUMBERISH = regex.compile(r"[12]\d\d\d|:\d\d")
 #: Cheap necessary tests before the two-digit-year and copyright parsers run on a line.
 _SHORT_SHAPE = re.compile(r"\d[./-]\d\d?[./-]\d\d(?!\d)|\d\.?\s\w{3,12}\.?\s\d\d(?!\d)")
 _COPYRIGHT_MARKS = ("©", "opyright", "OPYRIGHT", "(c)", "(C)", "&copy;")
+#: A line at most this long holding only a day and a month name (and a weekday) is a date line
+#: without a year ("Nov 18", "7 ЧЕРВНЯ, НЕДІЛЯ", "lundi 24 août"): the page's other dates give
+#: its year. Longer lines with one small number are headlines and list entries.
+YEARLESS_LINE = 30
+#: Prefilter for those lines among the short ones (joined after a line break): a line of at
+#: most :data:`YEARLESS_LINE` characters holding exactly one number, of one or two digits. The
+#: pattern opens with the line break so the scan jumps from line to line.
+_YEARLESS_SHAPE = re.compile(rf"\n(?=[^\n]{{3,{YEARLESS_LINE}}}(?:\n|$))([^\d\n]*\d\d?[^\d\n]*)(?=\n|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -564,6 +572,9 @@ def find_candidates(
                 lab = labels[-1] if labels else None
                 rest = [w for w in rest if not w.isdigit() and w.lower() not in _slow_words(raw[cut:])]
                 found.append(Found(i, slow, lab.kind if lab else None, source, False, False))
+    if not any(f.value is not None and not f.prose and f.kind not in _NOT_PUBLISHED for f in found):
+        # The page prints no full date that could be its own: look for a date line without a year.
+        found = sorted(found + _yearless_lines(text, original, lines), key=lambda f: f.line)
     if any(f.yearless for f in found):
         found = _resolve_years(found, captured_at)
     if ambiguous:
@@ -575,6 +586,36 @@ def find_candidates(
             + (f" ({len(unresolved)} such lines)" if len(unresolved) > 1 else "")
         )
     return found, warnings
+
+
+#: Kinds of candidate that never become the publication date.
+_NOT_PUBLISHED = ("captured", "mentioned", "copyright")
+
+
+def _yearless_lines(text: str, original: str, lines: Sequence[Line]) -> list[Found]:
+    """Date lines without a year ("Nov 18", "7 ЧЕРВНЯ, НЕДІЛЯ"), read when the page prints no full date.
+
+    A line of at most :data:`YEARLESS_LINE` characters that holds a day and a
+    month name and nothing else (a weekday may stand beside them). Only pages
+    without another candidate pay for this scan.
+    """
+    out: list[Found] = []
+    starts: Sequence[int] | None = lines.starts if isinstance(lines, LineTable) else None
+    for m in _YEARLESS_SHAPE.finditer("\n" + text):
+        raw = m.group(1)
+        if not _month_anchors(raw)[0]:
+            continue
+        hits = [h for h in find_yearless_dates(raw) if not _remainder(raw, [(h.start, h.end)])]
+        if not hits:
+            continue
+        pos = m.start()  # where the line starts in ``text``
+        if starts is not None:
+            index = bisect.bisect_right(starts, pos) - 1
+        else:
+            index = next(ln.index for ln in lines if ln.start <= pos <= ln.end)
+        source = original[pos : pos + len(raw)].strip()
+        out.append(Found(index, hits[0].value, None, source, True, False, yearless=True))
+    return out
 
 
 def _resolve_years(found: list[Found], captured_at: datetime | None) -> list[Found]:

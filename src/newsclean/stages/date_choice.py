@@ -357,6 +357,9 @@ def choose_published(
     story = min(st for _, st in anchors)
     limit = max(story, first_head)
     header = [(k, f) for k, f in bare if f.line < limit]
+    # A date without a year counts only when the header holds no full date: its year is a guess,
+    # and a short "1 September" line in a menu is a topic more often than a dateline.
+    header = [(k, f) for k, f in header if not f.yearless] or header
     if header:
         k, f = min(header, key=lambda t: (_day(_value(t[1])), t[0]))
         return Choice(_value(f), f.source, "earliest header candidate", k)
