@@ -332,6 +332,8 @@ t_import = time.perf_counter() - t
 t = time.perf_counter(); newsclean.clean({clean!r}); t_clean = time.perf_counter() - t
 loaded_clean = spinner_swaps.load_synonyms.cache_info().currsize
 wordfreq_clean = "wordfreq" in sys.modules
+from newsclean.stages import spinner_ngrams as _ng
+ngrams_clean = bool(_ng.load_ngrams.cache_info().currsize)
 t = time.perf_counter(); newsclean.clean({spun!r}); t_spun = time.perf_counter() - t
 idx = spinner_swaps.load_synonyms()
 print(f"import newsclean: {{t_import*1000:.0f}} ms; first clean() on a clean AEB body: {{t_clean*1000:.0f}} ms, "
@@ -345,6 +347,13 @@ t = time.perf_counter(); spinner_context.load_bigrams(); t_bi = time.perf_counte
 t = time.perf_counter(); spinner_context.load_reversal_model(); t_tr = time.perf_counter() - t
 print(f"context model loaded by the spun body: {{ctx_loaded}}; reload: bigram counts {{t_bi*1000:.0f}} ms, "
       f"trees {{t_tr*1000:.0f}} ms")
+from newsclean.stages import spinner_ngrams
+if spinner_ngrams.load_ngrams.cache_info().currsize:
+    print(f"word-pair table loaded by the spun body in {{spinner_ngrams.load_ngrams().load_seconds*1000:.0f}} ms "
+          f"(not by the clean body: {{not ngrams_clean}})")
+else:
+    spinner_ngrams.load_ngrams.cache_clear()
+    print(f"word-pair table not loaded by the spun body; reload {{spinner_ngrams.load_ngrams().load_seconds*1000:.0f}} ms")
 """
 
 

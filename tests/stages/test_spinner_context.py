@@ -116,3 +116,27 @@ def test_capitalised_forms_and_the_surviving_share_are_features() -> None:
     assert feature(candidates(SPUN, "en"), "original_capitalised") == 0.0
     # "aforementioned" twice where a text of this length would hold "said" several times.
     assert feature(candidates(SPUN, "en"), "poisson_llr") > 0.0
+
+
+def test_multi_word_synonyms_are_candidates() -> None:
+    """ "once more" written for "again": a phrase of lower-case words whose original is missing."""
+    text = SPUN + "The roads will be closed once more, and the buses will once more run late.\n"
+    found = [c for c in candidates(text, "en") if c.word == "once more"]
+    assert [c.original for c in found] == ["again", "again"]
+    assert all(text[c.start : c.end] == "once more" for c in found)
+    f = dict(zip(FEATURES, found[0].features, strict=True))
+    assert f["synonym_words"] == 2.0 and f["word_count"] == 2.0
+    assert f["zipf_word"] < f["zipf_original"]  # the phrase's frequency comes from its word pair
+    # The author's own "again" rules the phrase out; so does a capitalised or line-broken phrase.
+    assert not [c for c in candidates(text + "They met again.\n", "en") if c.word == "once more"]
+    other = SPUN + "Once more the roads will close.\nThe buses ran once\nmore late.\n"
+    assert not [c for c in candidates(other, "en") if c.word == "once more"]
+
+
+def test_a_pairs_context_evidence_is_summed_over_its_occurrences() -> None:
+    found = [c for c in candidates(SPUN, "en") if (c.word, c.original) == ("aforementioned", "said")]
+    rows = [dict(zip(FEATURES, c.features, strict=True)) for c in found]
+    assert len(rows) == 2
+    assert rows[0]["pair_ngram_sum"] == pytest.approx(rows[0]["ngram_llr"] + rows[1]["ngram_llr"])
+    assert rows[0]["pair_ngram_min"] == pytest.approx(min(r["ngram_llr"] for r in rows))
+    assert rows[0]["pair_ngram_sum"] == rows[1]["pair_ngram_sum"]

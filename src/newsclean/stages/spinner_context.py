@@ -46,6 +46,7 @@ import re
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from newsclean.data import read_bytes, read_text
@@ -102,6 +103,9 @@ FEATURES = (
     "ngram_next_llr",
     "ngram_seen_original",
     "ngram_seen_word",
+    "pair_ngram_sum",
+    "pair_ngram_min",
+    "synonym_words",
 )
 #: Capitalised counts above this are cut to it.
 MAX_CAPITALISED = 5
@@ -233,9 +237,41 @@ def load_reversal_model() -> ReversalModel:
     return ReversalModel.from_dict(json.loads(text))
 
 
+def _phrases(
+    text: str,
+    line_tokens: list[tuple[int, int, str]],
+    k: int,
+    index: SynonymIndex,
+    missing: Callable[[str], bool],
+    skip: Collection[tuple[int, int]],
+    listed: dict[str, int],
+) -> list[tuple[int, str, list[str]]]:
+    """Return ``(end, phrase, originals)`` for the multi-word synonyms written in lower case from token ``k``.
+
+    The originals are the one-word originals of the phrase missing from the text.
+    """
+    start = line_tokens[k][0]
+    out: list[tuple[int, str, list[str]]] = []
+    by_phrase: dict[str, list[str]] = {}
+    for phrase, original in index.by_first.get(line_tokens[k][2], ()):
+        by_phrase.setdefault(phrase, []).append(original)
+    for phrase, originals in by_phrase.items():
+        n = len(phrase.split())
+        if k + n > len(line_tokens):
+            continue
+        end = line_tokens[k + n - 1][1]
+        if text[start:end] != phrase or any(span[:2] in skip for span in line_tokens[k : k + n]):
+            continue
+        kept = [o for o in originals if " " not in o and missing(o)]
+        if kept:
+            listed[phrase] = len(originals)
+            out.append((end, phrase, kept))
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A lower-case whole word that a spinner may have written for ``original``."""
+    """A lower-case whole word or phrase that a spinner may have written for ``original``."""
 
     start: int
     end: int
@@ -260,7 +296,8 @@ def candidates(
     original survives in lower case (see :func:`context_reversals`).
 
     A candidate is a whole word written in lower case, of at least
-    :data:`~newsclean.stages.spinner_swaps.MIN_SPUN_CHARS` letters, listed as
+    :data:`~newsclean.stages.spinner_swaps.MIN_SPUN_CHARS` letters, or a
+    phrase of whole words written in lower case with single spaces, listed as
     a synonym of a one-word ``original`` that never occurs in lower case in
     the text (inside other words included). Spans in ``skip`` are left out.
     """
@@ -288,19 +325,27 @@ def candidates(
     found: list[tuple[int, int, str, str, str, str]] = []
     synonyms_of: dict[str, set[str]] = {}
     originals_missing: dict[str, int] = {}
+    listed: dict[str, int] = {}  # synonym -> number of originals it is listed for
     for line_tokens in lines:
         for k, (s, e, w) in enumerate(line_tokens):
-            if len(w) < MIN_SPUN_CHARS or not w.isalpha() or text[s:e] != w or (s, e) in skip:
-                continue
-            originals = [o for o in index.by_spun.get(w, ()) if " " not in o and missing(o)]
-            if not originals:
-                continue
-            prev = line_tokens[k - 1][2] if k > 0 else BOUNDARY
-            nxt = line_tokens[k + 1][2] if k + 1 < len(line_tokens) else BOUNDARY
-            originals_missing[w] = len(originals)
-            for o in originals:
-                synonyms_of.setdefault(o, set()).add(w)
-                found.append((s, e, w, o, prev, nxt))
+            spans: list[tuple[int, str, list[str]]] = []
+            if len(w) >= MIN_SPUN_CHARS and w.isalpha() and text[s:e] == w and (s, e) not in skip:
+                originals = [o for o in index.by_spun.get(w, ()) if " " not in o and missing(o)]
+                if originals:
+                    listed[w] = len(index.by_spun[w])
+                    spans.append((e, w, originals))
+            spans += _phrases(text, line_tokens, k, index, missing, skip, listed)
+            for end, syn, originals in spans:
+                n = len(syn.split())
+                prev = line_tokens[k - 1][2] if k > 0 else BOUNDARY
+                nxt = line_tokens[k + n][2] if k + n < len(line_tokens) else BOUNDARY
+                originals_missing[syn] = len(originals)
+                for o in originals:
+                    synonyms_of.setdefault(o, set()).add(syn)
+                    found.append((s, end, syn, o, prev, nxt))
+    phrase_counts: dict[str, int] = {}
+    for w in [w for _, _, w in {(s0, e0, w) for s0, e0, w, _, _, _ in found if " " in w}]:
+        phrase_counts[w] = phrase_counts.get(w, 0) + 1
     out: list[Candidate] = []
     log_words = math.log(n_words)
     capitalised: dict[str, int] = {}
@@ -308,18 +353,29 @@ def candidates(
         for m in _CAPITALISED.finditer(text):
             word = m.group().lower()
             capitalised[word] = capitalised.get(word, 0) + 1
-    for s, e, w, o, prev, nxt in found:
-        z_o, z_w = zipf(o), zipf(w)
+    contexts = [
+        ngrams.context(prev, o, w.split()[0], nxt, zipf, word_last=w.split()[-1])
+        for _, _, w, o, prev, nxt in found
+    ]
+    # The same pair's evidence over all its occurrences: a spinner swaps every one.
+    pair_llrs: dict[tuple[str, str], list[float]] = {}
+    for (_, _, w, o, _, _), g in zip(found, contexts, strict=True):
+        pair_llrs.setdefault((w, o), []).append(g.prev + g.next)
+    for (s, e, w, o, prev, nxt), g in zip(found, contexts, strict=True):
+        words = w.split()
+        z_o, z_w = zipf(o), (zipf(w) if len(words) == 1 else ngrams.phrase_zipf(words, zipf))
         lam_o, lam_w = n_words * 10 ** (z_o - 9.0), n_words * 10 ** (z_w - 9.0)
-        lp = bigrams.log_next(prev, o, zipf) - bigrams.log_next(prev, w, zipf)
-        ln = bigrams.log_next(o, nxt, zipf) - bigrams.log_next(w, nxt, zipf)
-        g = ngrams.context(prev, o, w, nxt, zipf)
+        lp = bigrams.log_next(prev, o, zipf) - bigrams.log_next(prev, words[0], zipf)
+        ln = bigrams.log_next(o, nxt, zipf) - bigrams.log_next(words[-1], nxt, zipf)
+        lp -= sum(bigrams.log_next(a, b, zipf) for a, b in pairwise(words))
+        llrs = pair_llrs[(w, o)]
+        n_w = counts.get(w, 0) if len(words) == 1 else phrase_counts[w]
         features = (
             z_o,
             z_w,
             log_words,
-            float(min(counts.get(w, 0), 5)),
-            float(len(index.by_spun.get(w, ()))),
+            float(min(n_w, 5)),
+            float(listed[w]),
             math.log1p(n_words * 10 ** (z_o - 9.0)),
             lp + ln,
             lp,
@@ -327,14 +383,19 @@ def candidates(
             float(len(synonyms_of[o]) - 1),
             float(originals_missing[w]),
             float(min(capitalised.get(o, 0), MAX_CAPITALISED)),
-            float(min(capitalised.get(w, 0), MAX_CAPITALISED)),
-            counts.get(w, 0) * math.log1p(lam_o / max(lam_w, 1e-9)),
+            float(
+                min(capitalised.get(w, 0) if len(words) == 1 else text.count(w.capitalize()), MAX_CAPITALISED)
+            ),
+            n_w * math.log1p(lam_o / max(lam_w, 1e-9)),
             surviving,
             g.prev + g.next,
             g.prev,
             g.next,
             float(g.seen_original),
             float(g.seen_word),
+            sum(llrs),
+            min(llrs),
+            float(len(words)),
         )
         out.append(Candidate(s, e, w, o, features))
     return out

@@ -33,6 +33,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from newsclean.data import DataError, read_bytes
 
@@ -109,6 +110,20 @@ class NgramTable:
             return listed, True
         independent = self.log_word(a, zipf) + self.log_word(b, zipf) - self.log_tokens
         return min(independent, self.log_min + math.log10(ABSENT_SHARE)), False
+
+    def phrase_zipf(self, words: list[str], zipf: Callable[[str], float]) -> float:
+        """Return the Zipf frequency of a phrase from its pairs (chained, log10 per billion words).
+
+        >>> t = parse_ngrams("P\\ttokens\\t10\\nP\\tmin\\t400\\nP\\tscore_scale\\t100\\nU\\ta\\t700\\nB\\ta\\tb:500\\n")
+        >>> t.phrase_zipf(["a", "b"], lambda w: 0.0)  # 5 - 10 + 9
+        4.0
+        """
+        if len(words) == 1:
+            return zipf(words[0])
+        total = self.log_pair(words[0], words[1], zipf)[0]
+        for a, b in pairwise(words[1:]):
+            total += self.log_pair(a, b, zipf)[0] - self.log_word(a, zipf)
+        return total - self.log_tokens + 9.0
 
     def context(
         self,
