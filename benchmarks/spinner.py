@@ -178,7 +178,9 @@ def _why_missed(spun: SpunText, sw: Swap, detected: bool, candidate_spans: set[t
     from newsclean.stages.spinner_swaps import MIN_SPUN_CHARS, load_synonyms
 
     if " " in sw.spun:
-        return "multi-word synonym"
+        if not detected and (sw.spun_start, sw.spun_end) in candidate_spans:
+            return "phrase below the context model's threshold"
+        return "multi-word synonym (not a candidate)"
     if sw.original in spun.text:
         return "original survives in lower case"
     if detected:
