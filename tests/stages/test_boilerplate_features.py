@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsclean.stages import boilerplate_features as bf
@@ -123,3 +123,38 @@ def test_separator_test_is_the_pattern(text: str) -> None:
 def test_separator_lines(text: str, expected: bool) -> None:
     # (a line of a million marks is read in one scan: the pattern's backtracking kept 80 bytes a character)
     assert bf._is_separator(text) is expected
+
+
+# The breadcrumb pattern in its earlier, backtracking form: same answers, exponential on
+# runs of blanks around the marks.
+_BACKTRACKING_BREADCRUMB = (
+    r"^(?:[^»›>|/\n]{1,60}\s*[»›>]\s*){1,8}[^»›>|/\n]{1,200}$|^(?:[^|/\n]{1,40}\s[|/]\s){2,8}[^|/\n]{1,120}$"
+)
+
+
+@settings(deadline=None)  # the backtracking form takes up to a tenth of a second on 12 parts
+@given(
+    st.lists(
+        st.sampled_from(["a", "b", " ", "  ", ">", "»", "›", "|", "/", "\t", "Home", "x" * 59]), max_size=12
+    )
+)
+def test_breadcrumb_pattern_matches_as_its_backtracking_form(parts: list[str]) -> None:
+    import regex
+
+    line = "".join(parts)
+    old = regex.match(_BACKTRACKING_BREADCRUMB, line)
+    new = bf._BREADCRUMB.match(line)
+    assert (old is None) == (new is None)
+    assert old is None or new is None or old.span() == new.span()
+
+
+@pytest.mark.parametrize("line", ["a > > b", "a > b > ", "Home > News > World", "a" * 60 + " > b"])
+def test_breadcrumb_pattern_keeps_empty_crumbs_and_tails_after_a_blank(line: str) -> None:
+    assert bf._BREADCRUMB.match(line) is not None
+
+
+def test_breadcrumb_pattern_is_linear_on_blank_runs() -> None:
+    # 3 s with the backtracking form; the regex timeout turns a relapse into a failure, not a hang
+    line = "a  >  " * 200 + "a>"
+    assert bf._BREADCRUMB.match(line, timeout=2.0) is None
+    assert bf._BREADCRUMB.match("a  >  " * 7 + "a", timeout=2.0) is not None
