@@ -600,7 +600,7 @@ def _yearless_lines(text: str, original: str, lines: Sequence[Line]) -> list[Fou
     without another candidate pay for this scan.
     """
     out: list[Found] = []
-    starts: Sequence[int] | None = lines.starts if isinstance(lines, LineTable) else None
+    starts: Sequence[int] | None = None
     for m in _YEARLESS_SHAPE.finditer("\n" + text):
         raw = m.group(1)
         if not _month_anchors(raw)[0]:
@@ -609,10 +609,9 @@ def _yearless_lines(text: str, original: str, lines: Sequence[Line]) -> list[Fou
         if not hits:
             continue
         pos = m.start()  # where the line starts in ``text``
-        if starts is not None:
-            index = bisect.bisect_right(starts, pos) - 1
-        else:
-            index = next(ln.index for ln in lines if ln.start <= pos <= ln.end)
+        if starts is None:  # made once, on the first hit: a bisection per hit, not a walk
+            starts = lines.starts if isinstance(lines, LineTable) else [ln.start for ln in lines]
+        index = bisect.bisect_right(starts, pos) - 1
         source = original[pos : pos + len(raw)].strip()
         out.append(Found(index, hits[0].value, None, source, True, False, yearless=True))
     return out
