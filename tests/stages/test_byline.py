@@ -114,3 +114,95 @@ def test_other_sentences_opening_with_a_header_line_make_no_byline(
 def test_author_box_sentences(name: str, line: str, expected: bool) -> None:
     page = f"Water plan approved - The Valley Post\n{name}\nPolitics\nWater plan approved\n{PARA}\n{PARA2}\n{line}\n"
     assert _run(page).get("authors") == ([name] if expected else None)
+
+
+# -- double surnames joined by a particle ------------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Por José Volta e Pinto", ["José Volta e Pinto"]),
+        ("Por Juan Pérez y García", ["Juan Pérez y García"]),
+        # controls: a connector between two full names still splits them
+        ("Por Ana Gil y Juan Roe", ["Ana Gil", "Juan Roe"]),
+        ("By Jane Doe and John Roe, Reuters", ["Jane Doe", "John Roe"]),
+        ("Von Max Muster und Erika Musterfrau", ["Max Muster", "Erika Musterfrau"]),
+    ],
+)
+def test_a_particle_before_one_word_joins_a_double_surname(line: str, names: list[str]) -> None:
+    assert parse_byline(line) == names
+
+
+# -- a header row above the headline: date, name, counter --------------------------------
+def test_a_name_after_a_date_line_above_the_headline_copy_is_the_byline() -> None:
+    page = (
+        "Water plan approved - The Valley Post\n"
+        "Politics\nBusiness\nCulture\n"
+        "19.10.2020 09:34\n"
+        "• Ann Whitcombe\n"
+        "• 3375\n"
+        "Water plan approved\n"
+        f"{PARA}\n{PARA2}\n"
+    )
+    out = _run(page)
+    assert out.get("authors") == ["Ann Whitcombe"]
+    decision = next(d for d in out.decisions if d.reason == "byline")
+    assert decision.data["rules"] == ("name_above_headline",)
+    assert "Ann Whitcombe" not in out.text
+
+
+@pytest.mark.parametrize(
+    ("row", "why"),
+    [
+        ("19.10.2020 09:34\nDIY Wedding\n", "a rubric: its last word is a common English word"),
+        ("Politics\nAnn Whitcombe\n", "no date line above the name"),
+        ("19.10.2020 09:34\nAnn Whitcombe\nMore stories\nFrom the region\n", "too far above the headline"),
+    ],
+)
+def test_other_lines_above_the_headline_are_no_byline(row: str, why: str) -> None:
+    page = f"Water plan approved - The Valley Post\nPolitics\nBusiness\n{row}Water plan approved\n{PARA}\n{PARA2}\n"
+    out = _run(page)
+    assert out.get("authors") is None, why
+    assert row.strip().split("\n")[1] in out.text or "Ann" not in row
+
+
+# -- a byline with a label and a colon at the end of the story ---------------------------
+# a story longer than the opening lines where a labelled byline is read anyway
+STORY = "\n".join([PARA, PARA2] * 4)
+
+
+@pytest.mark.parametrize(
+    ("signature", "names"),
+    [
+        ("Автор:\nІван Петренко\n", ["Іван Петренко"]),
+        ("Autor: Jan Nowak\n", ["Jan Nowak"]),
+        ("Par : Jeanne Roux |\n", ["Jeanne Roux"]),
+        ("Author: Ann Whitcombe\nTags\n", ["Ann Whitcombe"]),
+    ],
+)
+def test_a_signature_with_a_colon_label_where_the_story_ends_is_the_byline(
+    signature: str, names: list[str]
+) -> None:
+    page = f"Water plan approved - The Valley Post\nWater plan approved\n{STORY}\n{signature}"
+    out = _run(page)
+    assert out.get("authors") == names
+    decision = next(d for d in out.decisions if d.reason == "byline")
+    assert decision.data["rules"] == ("label_in_story",)
+    assert names[0] not in out.text
+    assert PARA in out.text and PARA2 in out.text
+
+
+@pytest.mark.parametrize(
+    ("tail", "why"),
+    [
+        ("Posted by:\nJane Doe |\nHi, great post.\nPosted by:\nJohn Roe |\n", "comments: two signed lines"),
+        ("Title: The Long River\nAuthor: Jane Doe\nPublisher: Valley Books\n", "a book record"),
+        ("By the end of the year the plan should be finished.\n", "no colon after the label"),
+        ("Author: unknown, the letter says.\n", "no name after the label"),
+    ],
+)
+def test_other_labelled_lines_in_the_story_are_left_alone(tail: str, why: str) -> None:
+    page = f"Water plan approved - The Valley Post\nWater plan approved\n{STORY}\n{tail}"
+    out = _run(page)
+    assert out.get("authors") is None, why
+    for line in tail.strip().split("\n"):
+        assert line in out.text, why

@@ -4,8 +4,10 @@ Part of ``extract_metadata``. A labelled byline ("By", "Von", "Par", "Por",
 "بقلم", ...) is read anywhere near the header; an unlabelled one only in a few
 shapes (names then a role or an agency after a comma, a bare name line right
 under a headline copy, a name with the author's social handle; the stage adds
-a name beside a date under a headline and its deck). Vocabularies (labels,
-roles, agencies, name particles) are in ``data/metadata.json``.
+a name beside a date under a headline and its deck). Bylines away from the
+lines under the headline are in :mod:`newsclean.stages._byline_far`.
+Vocabularies (labels, roles, agencies, name particles) are in
+``data/metadata.json``.
 """
 
 from __future__ import annotations
@@ -15,21 +17,17 @@ from functools import lru_cache
 
 import regex
 
-from newsclean.data import read_json
-from newsclean.stages._header import _DIGIT, _LETTER, _Vocab, _vocab, _words, is_prose
+from newsclean.stages._header import _DIGIT, _LETTER, _Vocab, _vocab, is_prose
 from newsclean.stages._lines import Line
 
 __all__ = [
-    "BIO_TRADE_REACH",
     "COMMON_WORD_ZIPF",
-    "MAX_BIO_NAME_WORDS",
     "MAX_DATE_LEAD",
     "MAX_ROLE_WORDS",
     "MAX_UNLABELLED_BYLINE",
     "MIN_SINGLE_NAME",
     "NAME_DATE_REACH",
-    "author_bio",
-    "bio_byline",
+    "name_segments",
     "parse_byline",
 ]
 
@@ -52,21 +50,9 @@ MIN_SINGLE_NAME = 3
 #: "catherine" is 4.1, so "By Catherine" alone is not read).
 COMMON_WORD_ZIPF = 4.0
 
-#: Words after the copula of an author-box sentence within which a trade word must
-#: stand ("Jane Doe is a staff writer at ...", "Jane Doe (@jdoe) is an Ideas
-#: contributor at ..."). Further on, a story sentence that opens with a place or
-#: a team ("Hong Kong is burning. ...", "Premier League is 'nowhere near ...',
-#: says Aston Villa chief ...") may name one. Checked on the silver set of
-#: ``benchmarks.metadata``.
-BIO_TRADE_REACH = 6
-#: Most words of a name that an author-box sentence opens with (the longest names a
-#: byline reads: "Maria de la Cruz Fernández").
-MAX_BIO_NAME_WORDS = 5
-
 #: Lines after a headline copy looked at for its deck and then a bare name line printed
 #: next to a date line ("Headline" / "Deck." / "Jane Doe" / "Nov 13, 2019").
 NAME_DATE_REACH = 3
-
 _LETTERS = regex.compile(r"\p{L}+")
 # A header line that is a time of day, alone or after one word (a relative day such as
 # "Today", "Dnes", "Heute"): the date line of a page that prints only the time.
@@ -131,6 +117,36 @@ def _name(segment: str, v: _Vocab, *, uncased: bool = False) -> str | None:
     return s
 
 
+def name_segments(head: str, v: _Vocab) -> list[str]:
+    """Split the names part of a byline at its connectors ("and", "und", "y", commas).
+
+    A connector that is also a name particle ("e", "y": Portuguese and Spanish
+    double surnames) followed by a single word joins that word to the name
+    before it: "José Volta e Pinto" is one name, "Ana Gil y Juan Roe" two.
+
+    >>> name_segments("José Volta e Pinto", _vocab())
+    ['José Volta e Pinto']
+    >>> name_segments("Jane Doe and John Roe", _vocab())
+    ['Jane Doe', 'John Roe']
+    """
+    pieces: list[str] = []
+    seps: list[str] = []
+    pos = 0
+    for m in v.connectors.finditer(head):
+        pieces.append(head[pos : m.start()])
+        seps.append(m.group())
+        pos = m.end()
+    pieces.append(head[pos:])
+    out = [pieces[0]]
+    for sep, piece in zip(seps, pieces[1:], strict=True):
+        particle = "," not in sep and sep.strip().casefold() in v.particles
+        if particle and out[-1].strip() and len(piece.split()) == 1:
+            out[-1] = out[-1] + sep + piece
+        else:
+            out.append(piece)
+    return out
+
+
 def _is_role(segment: str, v: _Vocab) -> bool:
     return any(w.casefold().strip(".,") in v.roles for w in segment.split())
 
@@ -190,7 +206,7 @@ def parse_byline(line: str, *, labelled: bool = True) -> list[str] | None:
     if labelled and _single_name(head, s, v):
         return [head]
     names: list[str] = []
-    for segment in v.connectors.split(head):
+    for segment in name_segments(head, v):
         seg = segment.strip()
         if not seg:
             continue
@@ -318,7 +334,7 @@ def _only_names(line: str, v: _Vocab) -> bool:
         # 'Saving Cash Using Less Cache - 90% Savings in the Caching Tier': a headline
         # and its subtitle ('Jane Doe | Tags: ...' is a byline with more fields)
         return False
-    segments = [seg.strip() for seg in v.connectors.split(head) if seg.strip()]
+    segments = [seg.strip() for seg in name_segments(head, v) if seg.strip()]
     k = 0
     while k < len(segments) and _name(segments[k], v) is not None:
         k += 1
@@ -330,83 +346,6 @@ def _only_names(line: str, v: _Vocab) -> bool:
     if all(_is_role(seg, v) or _is_agency(seg, v) for seg in rest):
         return True
     return len(rest) == 1 and len(rest[0].split()) <= 3 and all(w[:1].isupper() for w in rest[0].split())
-
-
-# A handle printed between the name and the copula of an author box ("Jane Doe (@jdoe) is ...").
-_BIO_HANDLE = regex.compile(r"^\s*[(,]?\s*@\w{2,30}\)?")
-
-
-@lru_cache(maxsize=1)
-def _bio_vocab() -> tuple[frozenset[str], frozenset[str]]:
-    """Copulas and trade words of author-box sentences (``author_bio`` of ``data/metadata.json``, and the byline roles)."""
-    raw = read_json("metadata.json", keys=("author_bio",))["author_bio"]
-    copulas = frozenset(w.casefold() for w in _words(raw["copulas"]))
-    trades = frozenset(w.casefold() for w in _words(raw["trades"])) | _vocab().roles
-    return copulas, trades
-
-
-def author_bio(name: str, line: str) -> bool:
-    """Whether ``line`` is an author-box sentence about ``name``: the name, a copula, then a trade word.
-
-    >>> author_bio("Jane Doe", "Jane Doe is a staff writer covering science.")
-    True
-    >>> author_bio("Hong Kong", "Hong Kong is burning. The authorities pour fuel on the fire.")
-    False
-    """
-    if not line.startswith(name):
-        return False
-    rest = line[len(name) :]
-    if not rest[:1].isspace() and rest[:1] not in "(,":
-        return False  # 'Jane Doeson is ...': another name
-    rest = _BIO_HANDLE.sub("", rest)
-    words = [w.casefold() for w in _LETTER_WORD.findall(rest)]
-    copulas, trades = _bio_vocab()
-    if not words or words[0] not in copulas:
-        return False
-    return any(w in trades for w in words[1 : 1 + BIO_TRADE_REACH])
-
-
-def bio_byline(
-    header: list[Line], story: list[str], taken: set[int], v: _Vocab
-) -> tuple[Line, list[str]] | None:
-    """A bare name line of the header that an author box in the story names, and its names.
-
-    Sites print the author's name alone above or beside the headline, in a
-    rubric or a widget ("Molly Wood" / "Ideas" / date / headline) where no
-    other rule reads it, and close the story with an author box that opens
-    with the same name ("Molly Wood (@mollywood) is an Ideas contributor at
-    ..."): the box tells the name line from a navigation item.
-    """
-    # cheap tests first: header lines shaped like a name (two to MAX_BIO_NAME_WORDS
-    # capitalised words, particles allowed), then a story line opening with one of
-    # them, found by string search; the name tests run only on such pairs
-    names_at: dict[str, Line] = {}
-    for ln in header:
-        s = ln.text.strip()
-        if len(s) > MAX_UNLABELLED_BYLINE or not s[:1].isupper() or " " not in s:
-            continue
-        words = s.split()
-        if (
-            ln.index not in taken
-            and len(words) <= MAX_BIO_NAME_WORDS
-            and all(w[:1].isupper() or w.casefold() in v.particles for w in words)
-        ):
-            names_at.setdefault(s, ln)
-    if not names_at:
-        return None
-    text = "\n" + "\n".join(story)  # an indented author box is not read
-    for s, ln in names_at.items():
-        at = text.find("\n" + s)
-        while at >= 0:
-            end = text.find("\n", at + 1)
-            if author_bio(s, text[at + 1 : end if end >= 0 else len(text)]):
-                if _only_names(s, v):
-                    names = parse_byline(s, labelled=False)
-                    if names and names[0] == s:
-                        return ln, names
-                break
-            at = text.find("\n" + s, at + 1)
-    return None
 
 
 def _name_beside_date(

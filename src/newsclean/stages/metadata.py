@@ -41,9 +41,9 @@ from newsclean.stages._byline import (
     _date_line,
     _name_beside_date,
     _unlabelled_rule,
-    bio_byline,
     parse_byline,
 )
+from newsclean.stages._byline_far import bio_byline, name_above_headline, story_label_byline
 from newsclean.stages._dateline import parse_dateline
 from newsclean.stages._header import (
     MAX_LINES,
@@ -481,6 +481,15 @@ def extract_metadata(doc: Document) -> Document:
             taken.add(beside.index)
             authors.extend(n for n in names if n not in authors)
             byline_rules.append("name_beside_date")
+    if not byline_rules and first_prose is not None and len(title_lines) > 1 and not written:
+        # a bare name line after a date line, in a header row above a headline copy
+        above = name_above_headline(parts, title_lines[1:], taken, _removed_date_lines(doc), v)
+        names = parse_byline(above.text.strip().lstrip("•·*"), labelled=False) if above is not None else None
+        if above is not None and names:
+            changes.append(delete_line(text, above, "byline", "extract"))
+            taken.add(above.index)
+            authors.extend(n for n in names if n not in authors)
+            byline_rules.append("name_above_headline")
     if not byline_rules and first_prose is not None and not written:
         # still none: a bare name line of the header that the story's author box names
         bio = bio_byline(zone, parts[first_prose:], taken, v)
@@ -489,6 +498,15 @@ def extract_metadata(doc: Document) -> Document:
             taken.add(bio[0].index)
             authors.extend(bio[1])
             byline_rules.append("name_with_bio")
+    if not byline_rules and first_prose is not None and not written:
+        # none in the header: a byline with a label and a colon where the story ends
+        signed = story_label_byline(parts, first_prose, taken, v)
+        if signed is not None:
+            for u in signed[0]:
+                changes.append(delete_line(text, u, "byline", "extract"))
+                taken.add(u.index)
+            authors.extend(n for n in signed[1] if n not in authors)
+            byline_rules.append("label_in_story")
     if authors and not doc.get("authors"):
         fields["authors"] = authors
 

@@ -1,0 +1,258 @@
+"""Bylines away from the lines under the headline: a header row, an author box, a signature.
+
+Part of ``extract_metadata``, read only when no byline stands under the
+headline (:mod:`newsclean.stages._byline`): a bare name line after a date
+line above a headline copy, a bare name line of the header that the story's
+author box names, and a byline with a label and a colon where the story ends.
+Each asks more of a line than a byline under the headline does, because more
+lines of a page stand in such places.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+import regex
+
+from newsclean.data import read_json
+from newsclean.stages._byline import (
+    _LETTER_WORD,
+    _LETTERS,
+    COMMON_WORD_ZIPF,
+    MAX_UNLABELLED_BYLINE,
+    _date_line,
+    _only_names,
+    _unlabelled_rule,
+    parse_byline,
+)
+from newsclean.stages._header import MAX_LINES, _Vocab, _vocab, _words, is_prose
+from newsclean.stages._lines import Line
+
+__all__ = [
+    "BIO_TRADE_REACH",
+    "MAX_BIO_NAME_WORDS",
+    "MAX_FIELD_LABEL",
+    "MAX_STORY_BYLINE",
+    "NAME_ABOVE_REACH",
+    "author_bio",
+    "bio_byline",
+    "name_above_headline",
+    "story_label_byline",
+]
+
+#: Words after the copula of an author-box sentence within which a trade word must
+#: stand ("Jane Doe is a staff writer at ...", "Jane Doe (@jdoe) is an Ideas
+#: contributor at ..."). Further on, a story sentence that opens with a place or
+#: a team ("Hong Kong is burning. ...", "Premier League is 'nowhere near ...',
+#: says Aston Villa chief ...") may name one. Checked on the silver set of
+#: ``benchmarks.metadata``.
+BIO_TRADE_REACH = 6
+#: Most words of a name that an author-box sentence opens with (the longest names a
+#: byline reads: "Maria de la Cruz Fernández").
+MAX_BIO_NAME_WORDS = 5
+
+#: Non-empty lines above a headline copy in which a bare name line printed right
+#: after a date line may stand ("Nov 13, 2019 09:34" / "Jane Doe" / "1,204" / "Headline":
+#: the date, the author and a view or comment counter of a header row). Two are the
+#: name and one such counter; further up come the menus.
+NAME_ABOVE_REACH = 2
+#: Longest line read as a byline with a label and a colon inside the story or its end
+#: matter ("Author: Jane Doe", "Par : Jean Roe |"); longer lines are sentences.
+MAX_STORY_BYLINE = 80
+#: Longest label (characters before the colon) of a "Label: value" field line, the
+#: shape of a record printed around a story ("Publisher: ...", "Pages: 320").
+MAX_FIELD_LABEL = 30
+
+
+# A handle printed between the name and the copula of an author box ("Jane Doe (@jdoe) is ...").
+_BIO_HANDLE = regex.compile(r"^\s*[(,]?\s*@\w{2,30}\)?")
+
+
+@lru_cache(maxsize=1)
+def _bio_vocab() -> tuple[frozenset[str], frozenset[str]]:
+    """Copulas and trade words of author-box sentences (``author_bio`` of ``data/metadata.json``, and the byline roles)."""
+    raw = read_json("metadata.json", keys=("author_bio",))["author_bio"]
+    copulas = frozenset(w.casefold() for w in _words(raw["copulas"]))
+    trades = frozenset(w.casefold() for w in _words(raw["trades"])) | _vocab().roles
+    return copulas, trades
+
+
+def author_bio(name: str, line: str) -> bool:
+    """Whether ``line`` is an author-box sentence about ``name``: the name, a copula, then a trade word.
+
+    >>> author_bio("Jane Doe", "Jane Doe is a staff writer covering science.")
+    True
+    >>> author_bio("Hong Kong", "Hong Kong is burning. The authorities pour fuel on the fire.")
+    False
+    """
+    if not line.startswith(name):
+        return False
+    rest = line[len(name) :]
+    if not rest[:1].isspace() and rest[:1] not in "(,":
+        return False  # 'Jane Doeson is ...': another name
+    rest = _BIO_HANDLE.sub("", rest)
+    words = [w.casefold() for w in _LETTER_WORD.findall(rest)]
+    copulas, trades = _bio_vocab()
+    if not words or words[0] not in copulas:
+        return False
+    return any(w in trades for w in words[1 : 1 + BIO_TRADE_REACH])
+
+
+def bio_byline(
+    header: list[Line], story: list[str], taken: set[int], v: _Vocab
+) -> tuple[Line, list[str]] | None:
+    """A bare name line of the header that an author box in the story names, and its names.
+
+    Sites print the author's name alone above or beside the headline, in a
+    rubric or a widget ("Molly Wood" / "Ideas" / date / headline) where no
+    other rule reads it, and close the story with an author box that opens
+    with the same name ("Molly Wood (@mollywood) is an Ideas contributor at
+    ..."): the box tells the name line from a navigation item.
+    """
+    # cheap tests first: header lines shaped like a name (two to MAX_BIO_NAME_WORDS
+    # capitalised words, particles allowed), then a story line opening with one of
+    # them, found by string search; the name tests run only on such pairs
+    names_at: dict[str, Line] = {}
+    for ln in header:
+        s = ln.text.strip()
+        if len(s) > MAX_UNLABELLED_BYLINE or not s[:1].isupper() or " " not in s:
+            continue
+        words = s.split()
+        if (
+            ln.index not in taken
+            and len(words) <= MAX_BIO_NAME_WORDS
+            and all(w[:1].isupper() or w.casefold() in v.particles for w in words)
+        ):
+            names_at.setdefault(s, ln)
+    if not names_at:
+        return None
+    text = "\n" + "\n".join(story)  # an indented author box is not read
+    for s, ln in names_at.items():
+        at = text.find("\n" + s)
+        while at >= 0:
+            end = text.find("\n", at + 1)
+            if author_bio(s, text[at + 1 : end if end >= 0 else len(text)]):
+                if _only_names(s, v):
+                    names = parse_byline(s, labelled=False)
+                    if names and names[0] == s:
+                        return ln, names
+                break
+            at = text.find("\n" + s, at + 1)
+    return None
+
+
+def _rare_surname(s: str) -> bool:
+    """Whether the last word of ``s`` is rarer in English than :data:`COMMON_WORD_ZIPF`.
+
+    Above a headline a rubric reads like a name ("DIY Wedding", "Food Science");
+    a surname is rarely a common English word.
+    """
+    from newsclean.lexicon import zipf
+
+    words = _LETTERS.findall(s)
+    return bool(words) and (zipf(words[-1].casefold(), "en") or 0.0) < COMMON_WORD_ZIPF
+
+
+# The bullets a name line of a header row may open with ("• Jane Doe").
+_ROW_BULLETS = "•·*"
+
+
+def _line_starts(parts: Sequence[str]) -> list[int]:
+    """The offset of each line of ``parts`` in the text they were split from."""
+    starts = [0]
+    for part in parts[:-1]:
+        starts.append(starts[-1] + len(part) + 1)
+    return starts
+
+
+def name_above_headline(
+    parts: Sequence[str], heads: Sequence[int], taken: set[int], gaps: set[int], v: _Vocab
+) -> Line | None:
+    """A bare name line printed right after a date line above a headline copy, or None.
+
+    Some article headers print a row of date, author and a counter above the
+    headline ("Nov 13, 2019 09:34" / "• Jane Doe" / "• 1204" / "Headline").
+    The name line must be one of the :data:`NAME_ABOVE_REACH` non-empty lines
+    above the copy, with a date line (or the point where the date stage took
+    one out, ``gaps``) right above it, and ask more than of a name under a deck:
+    names only, no section word, and a last word that is not a common English
+    word (:func:`_rare_surname`).
+    """
+    starts = _line_starts(parts)
+    for head in heads:
+        seen = 0
+        i = head - 1
+        while i >= 0 and seen < NAME_ABOVE_REACH:
+            s = parts[i].strip()
+            if not s:
+                i -= 1
+                continue
+            seen += 1
+            if i in taken or is_prose(s):
+                break
+            name = s.lstrip(_ROW_BULLETS).strip()
+            if _rare_surname(name) and _unlabelled_rule(name, v, under_title=True) == "name_under_title":
+                above = next((parts[k].strip() for k in range(i - 1, -1, -1) if parts[k].strip()), "")
+                if starts[i] in gaps or (above and _date_line(above, v)):
+                    return Line(i, starts[i], starts[i] + len(parts[i]), parts[i])
+            i -= 1
+    return None
+
+
+_FIELD_LINE = regex.compile(rf"^[^\W\d][\w .'’-]{{0,{MAX_FIELD_LABEL - 1}}}\s*[:：]")
+
+
+def _colon_label(s: str, v: _Vocab) -> regex.Match[str] | None:
+    """The byline label of ``s`` when a colon follows it ("Author:", "Par :"), else None."""
+    m = v.byline_label_only.match(s) or v.byline_label.match(s)
+    return m if m is not None and (":" in m.group() or "：" in m.group()) else None
+
+
+def story_label_byline(
+    parts: Sequence[str], start: int, taken: set[int], v: _Vocab
+) -> tuple[list[Line], list[str]] | None:
+    """A byline with a label and a colon in the story or its end matter, and its names, or None.
+
+    Many sites sign a story at its end, or between its paragraphs and the tags:
+    "Autor: Jan Roe", "Par : Jean Roe |", or the label alone with the name on
+    the next line ("Автор:" / "Іван Петренко"). Read from line ``start`` (the
+    prose run) on, only when it is the one such line of the text, with a
+    colon after the label (a sentence opening "By the ..." has none), names
+    only after it, and no "Label: value" field line around it: a record such
+    as a book box ("Title: ..." / "Author: Jane Doe" / "Publisher: ...") names
+    someone else.
+    """
+    found: tuple[list[int], list[str]] | None = None
+    labels = 0
+    limit = min(len(parts), MAX_LINES)
+    for i in range(start, limit):
+        s = parts[i].strip()
+        if not s or len(s) > MAX_STORY_BYLINE or i in taken:
+            continue
+        m = _colon_label(s, v)
+        if m is None:
+            continue
+        labels += 1
+        if labels > 1:
+            return None  # two signed lines: comments or a list of quotes, not the story's byline
+        if m.end() < len(s):
+            used, names = [i], parse_byline(s)
+        else:
+            j = next((k for k in range(i + 1, limit) if parts[k].strip()), None)
+            line = parts[j].strip() if j is not None else ""
+            if j is None or j in taken or len(line) > MAX_STORY_BYLINE or not _only_names(line, v):
+                continue
+            used, names = [i, j], parse_byline(line, labelled=False)
+        if not names:
+            continue
+        before = next((parts[k].strip() for k in range(used[0] - 1, start - 1, -1) if parts[k].strip()), "")
+        after = next((parts[k].strip() for k in range(used[-1] + 1, limit) if parts[k].strip()), "")
+        if any(len(x) <= MAX_STORY_BYLINE and _FIELD_LINE.match(x) for x in (before, after)):
+            return None
+        found = (used, names)
+    if found is None:
+        return None
+    starts = _line_starts(parts)
+    lines = [Line(k, starts[k], starts[k] + len(parts[k]), parts[k]) for k in found[0]]
+    return lines, found[1]
