@@ -50,10 +50,26 @@ Two further columns correct known flaws of the silver, and are printed next to
   JSON-LD authors of type ``Organization`` and names equal to the site or
   publisher name ("BBC News" as the author of a BBC page).
 
+With ``--causes``, every miss of the text path is put down to one cause,
+read from the capture, and the **ceiling** (what a perfect choice among the
+capture's lines could reach) is printed:
+
+* title: *site name* (right once the site name is set aside, the two
+  "site" columns), *a whole line* (the silver title, or it without the site
+  name, is a line of the capture: a headline finder could pick it),
+  *inside a line* (part of a longer line), *absent* (the visible headline is
+  worded otherwise);
+* author: *not a person* (every silver name is the site or publisher, an
+  organisation, a domain, or an agency or a role of the library's own
+  vocabularies, which ``authors`` leaves out by design: the agency goes to
+  the decision and ``dateline.agency``), *absent* (no silver name in the
+  capture: it is only in the page's tags), *in the capture*.
+
 Run from the project root::
 
     python -m benchmarks.metadata --cache /work/cache/fields          # full run
     python -m benchmarks.metadata --limit 40 --misses 20 --only text  # quick look
+    python -m benchmarks.metadata --only text --no-peers --causes     # why the text path misses
 """
 
 from __future__ import annotations
@@ -63,6 +79,7 @@ import html as html_lib
 import json
 import re
 import time
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata as pkg_metadata
@@ -276,6 +293,75 @@ def _with_site(got: Found, want: str) -> bool:
     return w in (words(f"{got.title} {got.site}"), words(f"{got.site} {got.title}"))
 
 
+_DOMAIN = re.compile(r"\.(?:com|net|org|co|info|am|md|in|ca|uk|de|fr|es|ru|ua)\b", re.IGNORECASE)
+
+
+def _squash(text: str) -> str:
+    """Letters and digits only, casefolded, with a trailing domain ending dropped ("CBSNews.com" → "cbsnews")."""
+    return _NON_WORD.sub("", _DOMAIN.sub("", fold(text)))
+
+
+def _vocab_names() -> tuple[frozenset[str], frozenset[str]]:
+    """The library's agencies and byline roles (``data/metadata.json``), folded."""
+    from newsclean.data import read_json
+
+    raw = read_json("metadata.json", keys=("agencies", "byline_roles"))
+    agencies = frozenset(fold(n) for n in raw["agencies"]["names"])
+    roles = frozenset(fold(w) for key, words in raw["byline_roles"].items() if key != "source" for w in words)
+    return agencies, roles
+
+
+def _not_a_person(name: str, ref: Silver, agencies: frozenset[str], roles: frozenset[str]) -> bool:
+    """Whether no part of a silver author value names a person.
+
+    The value is split like a printed byline ("Jane Doe, CNN Political
+    Reporter" has the person "Jane Doe"); a part is not a person when it is the
+    site or publisher, an organisation, a domain, an agency, or holds a role word.
+    """
+    orgs = {_squash(n) for n in [*ref.organisations, ref.site or ""] if n}
+    for part in _NAME_SEP.split(fold(_BY.sub("", name))):
+        words = part.replace(".", " ").split()
+        if not words:
+            continue
+        if not (
+            _squash(part) in orgs
+            or bool(_DOMAIN.search(part))
+            or part.strip(" .") in agencies
+            or any(w in roles for w in words)
+        ):
+            return False
+    return True
+
+
+def title_cause(got: Found, ref: Silver, capture: str) -> str:
+    """Why the title found is not the silver title (see the module docstring)."""
+    want = ref.title or ""
+    if _title_scores(got.title, ref.title_site_off() or "")[0] or _with_site(got, want):
+        return "site name"
+    lines = {fold(line) for line in capture.split("\n")}
+    if fold(want) in lines or fold(ref.title_site_off() or "") in lines:
+        return "a whole line"
+    if fold(want) in fold(capture):
+        return "inside a line"
+    return "absent"
+
+
+def names_a_person(ref: Silver, agencies: frozenset[str], roles: frozenset[str]) -> bool:
+    """Whether some silver author value names a person (see :func:`_not_a_person`)."""
+    return not all(_not_a_person(n, ref, agencies, roles) for n in ref.authors)
+
+
+def author_cause(ref: Silver, capture: str, agencies: frozenset[str], roles: frozenset[str]) -> str:
+    """Why no silver author was found (see the module docstring)."""
+    if not names_a_person(ref, agencies, roles):
+        return "not a person"
+    text = fold(capture).replace(".", "")
+    parts = [
+        p for w in ref.authors for p in _NAME_SEP.split(fold(_BY.sub("", w)).replace(".", "")) if len(p) > 2
+    ]
+    return "in the capture" if any(p in text for p in parts) else "absent"
+
+
 def _title_scores(got: str | None, want: str) -> tuple[bool, bool]:
     g, w = fold(got), fold(want)
     exact = bool(g) and g == w
@@ -356,9 +442,21 @@ class Tally:
     person_n: int = 0
     person_ok: int = 0
     misses: list[str] = field(default_factory=list)
+    human_n: int = 0
+    human_ok: int = 0
+    title_causes: Counter[str] = field(default_factory=Counter)
+    author_causes: Counter[str] = field(default_factory=Counter)
 
-    def add(self, page: Page, ref: Silver, got: Found, *, fields: Sequence[str]) -> None:
-        """Score one page."""
+    def add(
+        self,
+        page: Page,
+        ref: Silver,
+        got: Found,
+        *,
+        fields: Sequence[str],
+        vocab: tuple[frozenset[str], frozenset[str]] | None = None,
+    ) -> None:
+        """Score one page; with ``vocab`` (agencies, roles), also put each miss down to a cause."""
         where = f"{page.corpus}/{page.id}"
         if "title" in fields and ref.title:
             self.title_n += 1
@@ -370,6 +468,8 @@ class Tally:
             self.title_either += exact or off or _with_site(got, ref.title)
             if not exact:
                 self.misses.append(f"title  {where}: got {got.title!r} want {ref.title!r}")
+                if vocab is not None:
+                    self.title_causes[title_cause(got, ref, page.capture)] += 1
         if "author" in fields and ref.authors:
             self.author_n += 1
             self.author_found += bool(got.authors)
@@ -379,8 +479,13 @@ class Tally:
             if persons:
                 self.person_n += 1
                 self.person_ok += _author_hit(got.authors, persons)
+            if vocab is not None and names_a_person(ref, *vocab):
+                self.human_n += 1
+                self.human_ok += hit
             if not hit:
                 self.misses.append(f"author {where}: got {got.authors!r} want {ref.authors!r}")
+                if vocab is not None:
+                    self.author_causes[author_cause(ref, page.capture, *vocab)] += 1
         if "day" in fields and ref.day:
             self.day_n += 1
             self.day_ok += got.day == ref.day
@@ -391,6 +496,42 @@ class Tally:
 
 def _pct(a: int, b: int) -> str:
     return f"{a}/{b} ({a / b:.2f})" if b else "-"
+
+
+def _print_causes(t: Tally, by_corpus: dict[tuple[str, str], Tally]) -> None:
+    """The text path's misses by cause, and the ceilings they leave (see the module docstring)."""
+    title_reach = t.title_exact + t.title_causes["site name"] + t.title_causes["a whole line"]
+    author_reach = t.author_ok + t.author_causes["in the capture"]
+    print("\ntext path, misses by cause:")
+    rows = [
+        ["title", str(t.title_n - t.title_exact), *(str(t.title_causes[c]) for c in _TITLE_CAUSES)],
+    ]
+    print(table(rows, ["field", "misses", *_TITLE_CAUSES]))
+    rows = [["author", str(t.author_n - t.author_ok), *(str(t.author_causes[c]) for c in _AUTHOR_CAUSES)]]
+    print(table(rows, ["field", "misses", *_AUTHOR_CAUSES]))
+    print(
+        f"title ceiling (exact + site name + a whole line): {_pct(title_reach, t.title_n)}\n"
+        f"author ceiling (found + in the capture): {_pct(author_reach, t.author_n)}; "
+        f"over pages naming a person: {_pct(t.human_ok, t.human_n)} now, "
+        f"ceiling {_pct(t.human_ok + t.author_causes['in the capture'], t.human_n)}"
+    )
+    rows = []
+    for (name, corpus), part in by_corpus.items():
+        if name != "newsclean text" or not part.author_n:
+            continue
+        rows.append(
+            [
+                corpus,
+                _pct(part.author_ok, part.author_n),
+                _pct(part.human_ok, part.human_n),
+                *(str(part.author_causes[c]) for c in _AUTHOR_CAUSES),
+            ]
+        )
+    print(table(rows, ["corpus", "author", "author (a person)", *_AUTHOR_CAUSES]))
+
+
+_TITLE_CAUSES = ("site name", "a whole line", "inside a line", "absent")
+_AUTHOR_CAUSES = ("not a person", "absent", "in the capture")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -404,6 +545,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-peers", action="store_true", help="skip trafilatura and htmldate")
     parser.add_argument("--misses", type=int, default=0, help="print up to K misses per system")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures to this JSON file")
+    parser.add_argument(
+        "--causes", action="store_true", help="put each text-path miss down to a cause; print the ceilings"
+    )
     args = parser.parse_args(argv)
 
     cache = Cache(args.cache)
@@ -431,12 +575,14 @@ def main(argv: list[str] | None = None) -> None:
 
     tallies: dict[str, Tally] = {}
     by_corpus: dict[tuple[str, str], Tally] = {}
+    vocab = _vocab_names() if args.causes else None
     for name, (found, fields, _) in systems.items():
         tally = Tally()
+        causes = vocab if name == "newsclean text" else None
         for p in pages:
-            tally.add(p, refs[p.corpus, p.id], found[p.corpus, p.id], fields=fields)
+            tally.add(p, refs[p.corpus, p.id], found[p.corpus, p.id], fields=fields, vocab=causes)
             part = by_corpus.setdefault((name, p.corpus), Tally())
-            part.add(p, refs[p.corpus, p.id], found[p.corpus, p.id], fields=fields)
+            part.add(p, refs[p.corpus, p.id], found[p.corpus, p.id], fields=fields, vocab=causes)
         tallies[name] = tally
 
     n_title = sum(1 for r in refs.values() if r.title)
@@ -487,6 +633,8 @@ def main(argv: list[str] | None = None) -> None:
     for name, (_, _, seconds) in systems.items():
         if seconds:
             print(f"{name}: {len(pages) / seconds:.1f} pages/s, whole clean() (shared machine: noisy)")
+    if args.causes and "newsclean text" in tallies:
+        _print_causes(tallies["newsclean text"], by_corpus)
     if args.misses:
         for name, t in tallies.items():
             print(f"\n{name}: {len(t.misses)} misses, first {min(args.misses, len(t.misses))}:")
