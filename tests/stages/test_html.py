@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from newsclean import Pipeline, replay
 from newsclean.document import Document
-from newsclean.errors import InputError
+from newsclean.errors import ConfigError, InputError
 from newsclean.html import from_soup
 from newsclean.inputs import load
 from newsclean.stages.html import ExtractHtml, extract_html
@@ -298,6 +298,39 @@ def test_html_parser_option_gives_same_text() -> None:
 def test_unknown_parser_is_typed_error() -> None:
     with pytest.raises(InputError):
         ExtractHtml(parser="html5")(load(page(ARTICLE), kind="html"))  # type: ignore[arg-type]
+
+
+def test_page_path_hands_on_every_block_for_the_text_stages() -> None:
+    html = page(
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>" + ARTICLE + "<footer>Contact us</footer>"
+    )
+    extracted = run(html)
+    whole = Pipeline([ExtractHtml(path="page")]).run(html)
+    assert extracted.text.split("\n") == [P1, P2, P3]
+    assert "whole_page" not in extracted.extra["html"]
+    assert whole.extra["html"]["whole_page"] is True
+    lines = whole.text.split("\n")
+    assert lines.index(P1) < lines.index(P2) < lines.index(P3)
+    assert "Contact us" in lines
+    assert "Home News" in lines
+    assert not [e for e in whole.edits if e.stage == "extract_html" and e.action == "remove"]
+    assert replay(whole.base_text, whole.edits[whole.base_index :]) == whole.text
+
+
+def test_page_path_through_the_default_pipeline_keeps_the_story() -> None:
+    from newsclean import default_pipeline
+
+    html = page("<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>" + ARTICLE)
+    pipeline = default_pipeline()
+    whole = pipeline.replace("extract_html", ExtractHtml(path="page")).run(html)
+    assert [line for line in whole.text.split("\n") if line in (P1, P2, P3)] == [P1, P2, P3]
+    assert replay(whole.base_text, whole.edits[whole.base_index :]) == whole.text
+    assert pipeline.run(html).text == run(html).text  # the default path is the extraction
+
+
+def test_unknown_path_is_config_error() -> None:
+    with pytest.raises(ConfigError, match="path"):
+        ExtractHtml(path="text")  # type: ignore[arg-type]
 
 
 def test_from_soup_round_trip() -> None:

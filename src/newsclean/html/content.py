@@ -56,11 +56,15 @@ class Extraction:
     headline: str | None = None
     related: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
-    whole_page: bool = False  # no story found: every block emitted, for the text stages to judge
+    whole_page: bool = False  # every block emitted (asked for, or no story found), for the text stages
 
 
 def extract_content(
-    root: HtmlElement, *, headlines: frozenset[str] = frozenset(), model: BlockModel | None = None
+    root: HtmlElement,
+    *,
+    headlines: frozenset[str] = frozenset(),
+    model: BlockModel | None = None,
+    whole_page: bool = False,
 ) -> Extraction:
     """Find the story in a parsed page and cut it into lines.
 
@@ -75,6 +79,7 @@ def extract_content(
             :func:`newsclean.html.meta.normalize_title`); a body block equal to
             one of them is taken out as the headline.
         model: The block model; the fitted one shipped with newsclean by default.
+        whole_page: Emit every block, marked ``whole_page``, whatever the block decision.
 
     Returns:
         An :class:`Extraction` with the story lines and every removed block.
@@ -93,8 +98,8 @@ def extract_content(
         model,
     )
     extraction = emit(analysis, keep)
-    if not extraction.lines and any(b.text.strip() for b in blocks):
-        # No story found: hand every block on, for the text stages to judge like a capture.
+    if whole_page or (not extraction.lines and any(b.text.strip() for b in blocks)):
+        # Asked for, or no story found: hand every block on, for the text stages to judge like a capture.
         return replace(emit(analysis, [True] * len(blocks)), whole_page=True)
     related, tags = link_lists(root, blocks, keep)
     return replace(extraction, related=tuple(related), tags=tuple(tags))

@@ -7,6 +7,12 @@ candidates; the rest under ``extra["html"]``), finds the main content (see
 :mod:`newsclean.html.content`), logs one edit per removed block, and rebases
 the document on the extracted text so the text stages start from the story.
 It never sets ``published``: the date stage chooses among the candidates.
+
+``ExtractHtml(path="page")`` skips the story choice and hands on every block of
+the page, one per line, marked ``whole_page``: the text stages then judge it as
+they judge a text capture. The default (``path="html"``) is the extraction
+above; a per-page choice between the two was studied and not adopted (see the
+extraction docs and ``benchmarks/path_study.py``).
 """
 
 from __future__ import annotations
@@ -15,12 +21,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from newsclean.document import Document, Edit
+from newsclean.errors import ConfigError
 from newsclean.registry import register
 
 if TYPE_CHECKING:
     from newsclean.html.parse import Parser
 else:  # the HTML package is imported by the first HTML page, not by text captures
     Parser = Literal["lxml", "html.parser"]
+
+#: ``html``: the story extracted from the tree; ``page``: every block of the page, as a capture.
+ExtractionPath = Literal["html", "page"]
 
 __all__ = ["ExtractHtml", "extract_html", "from_soup"]
 
@@ -35,6 +45,9 @@ class ExtractHtml:
     Args:
         parser: ``lxml`` (default, fast) or ``html.parser`` (BeautifulSoup's
             pure-Python parser, for markup libxml2 mishandles).
+        path: ``html`` (default) extracts the story from the tree; ``page``
+            hands on every block of the page for the text stages to judge, as
+            they judge a text capture.
 
     >>> from newsclean import Pipeline
     >>> page = ('<html lang="en"><head><title>Bridge reopens | Metro Daily</title>'
@@ -63,6 +76,11 @@ class ExtractHtml:
     requires: ClassVar[tuple[str, ...]] = ()
 
     parser: Parser = "lxml"
+    path: ExtractionPath = "html"
+
+    def __post_init__(self) -> None:
+        if self.path not in ("html", "page"):
+            raise ConfigError(f"path must be 'html' or 'page', not {self.path!r}")
 
     def __call__(self, doc: Document) -> Document:
         """Run the stage on ``doc`` (a no-op unless it is HTML)."""
@@ -78,7 +96,7 @@ class ExtractHtml:
         if root is None:
             return doc.rebase("")
         meta = read_metadata(root)
-        extraction = extract_content(root, headlines=meta.headlines)
+        extraction = extract_content(root, headlines=meta.headlines, whole_page=self.path == "page")
         edits = [
             Edit(NAME, "extract" if r.action == "extract" else "remove", r.reason, r.text, "")
             for r in extraction.removed
