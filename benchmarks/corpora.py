@@ -67,6 +67,10 @@ ADAPTER_VERSION = "1"
 Input = Literal["html", "text"]
 
 _URL_LINE = re.compile(r"^\s*URL:.*\n")  # every CleanPortalEval file opens with a blank line
+# Dragnet gold files hold the main content, then a delimiter line "!@#$%^&*()  COMMENTS",
+# then the reader comments (108 of the 400 pages; a few spell the delimiter's first marks
+# differently). The dataset's own reader splits the file there into content and comments.
+_DRAGNET_COMMENTS = re.compile(r"\n*[^\n]{0,4}\$%\^&\*\(\)\s*COMMENTS\b.*", re.S)
 _BLOCK_MARK = re.compile(r"<(p|h|l)>")
 
 
@@ -81,13 +85,20 @@ class Page:
     capture: str = ""
 
 
-def load_corpus(data: Path, corpus: str, limit: int | None = None) -> list[Page]:
+def load_corpus(data: Path, corpus: str, limit: int | None = None, *, comments: bool = False) -> list[Page]:
     """Load one corpus as ``../shared/data/README.md`` describes (captures not yet made).
+
+    Dragnet gold is the main content only: the reader comments some gold files
+    add after the dataset's comments delimiter are cut off, as the dataset's
+    own reader separates them (newsclean and most peers extract the story, not
+    the comments). ``comments=True`` keeps them, delimiter line included (the
+    gold as stored; how this benchmark scored Dragnet before 2026-12-01).
 
     Args:
         data: The data folder.
         corpus: One of :data:`CORPORA`.
         limit: Keep only the first ``limit`` pages (sorted by id).
+        comments: Keep Dragnet's reader comments in the gold.
 
     Returns:
         The pages, sorted by id.
@@ -113,6 +124,8 @@ def load_corpus(data: Path, corpus: str, limit: int | None = None) -> list[Page]
             # scored as tokens no extractor can produce. Markers first, so that an escaped
             # "&lt;p&gt;" in the text does not become a block mark.
             text = html.unescape(_BLOCK_MARK.sub("\n", _URL_LINE.sub("", text)))
+        elif not comments:
+            text = _DRAGNET_COMMENTS.sub("", text)
         pages.append(Page(corpus, gold_path.stem, raw, text.replace("\r\n", "\n")))
         if limit and len(pages) >= limit:
             break
@@ -337,6 +350,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--cache", type=Path, default=None, help="cache folder for captures and peers")
     parser.add_argument("--worst", type=int, default=0, help="list the K worst pages of newsclean text")
     parser.add_argument(
+        "--dragnet-comments",
+        action="store_true",
+        help="score Dragnet against content and reader comments (the gold as stored), not content alone",
+    )
+    parser.add_argument(
         "--figures",
         type=Path,
         nargs="?",
@@ -358,7 +376,7 @@ def main(argv: list[str] | None = None) -> None:
     sizes: dict[str, int] = {}
     worst: list[PageScore] = []
     for corpus in args.corpus or CORPORA:
-        pages = load_corpus(args.data, corpus, args.limit)
+        pages = load_corpus(args.data, corpus, args.limit, comments=args.dragnet_comments)
         sizes[corpus] = len(pages)
         if any(SYSTEMS[n].on == "text" for n in names):
             add_captures(pages, cache)
