@@ -206,3 +206,46 @@ def test_other_labelled_lines_in_the_story_are_left_alone(tail: str, why: str) -
     assert out.get("authors") is None, why
     for line in tail.strip().split("\n"):
         assert line in out.text, why
+
+
+# -- interface labels shaped like names --------------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Jane RoeEmail Author", ["Jane Roe"]),
+        # controls: capitals inside a name are no glued label
+        ("By Ann McDonald", ["Ann McDonald"]),
+        ("By Kate MacKenzie", ["Kate MacKenzie"]),
+        ("By Lucy FitzGerald", ["Lucy FitzGerald"]),
+    ],
+)
+def test_an_interface_label_glued_to_a_name_is_cut(line: str, names: list[str]) -> None:
+    assert parse_byline(line) == names
+
+
+@pytest.mark.parametrize("line", ["Text Size", "Open Menu", "Skip Navigation", "Top Searches"])
+def test_an_interface_label_under_the_headline_is_no_name(line: str) -> None:
+    page = f"Water plan approved - The Valley Post\nWater plan approved\n{line}\n{PARA}\n{PARA2}\n"
+    out = _run(page)
+    assert out.get("authors") is None
+    assert line in out.text.split("\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Marcus De Guzman", ["Marcus De Guzman"]),  # 'de' is also a date word ('5 de mayo')
+        ("Ana de Vega", ["Ana de Vega"]),
+        ("Marcus De GuzmanView More Articles", ["Marcus De Guzman"]),
+    ],
+)
+def test_a_bare_name_with_a_particle_under_the_headline(line: str, names: list[str]) -> None:
+    page = f"Water plan approved - The Valley Post\nWater plan approved\n{line}\n{PARA}\n{PARA2}\n"
+    out = _run(page)
+    assert out.get("authors") == names
+    assert line not in out.text
+
+
+def test_a_date_line_under_the_headline_is_still_no_name() -> None:
+    page = f"Water plan approved - The Valley Post\nWater plan approved\nPublished Wed, Nov 20 2019\n{PARA}\n"
+    assert _run(page).get("authors") is None

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import regex
 
-from newsclean.stages._header import _DIGIT, _LETTER, _Vocab, _vocab, is_prose
+from newsclean.stages._header import _DIGIT, _LETTER, _not_title_cue, _Vocab, _vocab, is_prose
 from newsclean.stages._lines import Line
 
 __all__ = [
@@ -73,6 +73,10 @@ _BYLINE_CUT = regex.compile(
 # "McDonald", "MacKenzie", "FitzGerald" (the capital follows at least four
 # lower-case letters).
 _FIELD_GLUE = regex.compile(r"(?<=\p{Lu}\p{Ll}{4,})(?=\p{Lu})")
+# A lower-case letter glued to a capital: where an interface label may be glued to the
+# end of a name ("Jane DoeEmail Author", "Jo RoeView More Articles"); cut only when what
+# follows is an interface cue of ``not_title_cues``.
+_CASE_GLUE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
 # The word that leads a date after the names of a byline ("... on November 19").
 _DATE_LEAD = regex.compile(r"\s+(?i:on|am|le|el|il|op|den|du|del|de|em)\s*$")
 # A one-word name: letters, hyphens and apostrophes only ("CNN.com" is no name).
@@ -258,9 +262,17 @@ def _date_words() -> frozenset[str]:
     return vocab.weekdays | vocab.label_words
 
 
+def _cut_glued_label(s: str, v: _Vocab) -> str:
+    """``s`` without an interface label glued to its end ("Jane DoeEmail Author" → "Jane Doe")."""
+    for glue in _CASE_GLUE.finditer(s):
+        if _not_title_cue(s[glue.start() :], v):
+            return s[: glue.start()]
+    return s
+
+
 def _names_part(s: str, v: _Vocab) -> str:
     """The part of a byline (after its label) where the names are: up to a field break or a date."""
-    s = _FIELD_GLUE.sub(", ", s)
+    s = _FIELD_GLUE.sub(", ", _cut_glued_label(s, v))
     cut = _BYLINE_CUT.search(s)
     head = s[: cut.start()] if cut else s
     date = v.month_date.search(head) if _DIGIT.search(head) else None
@@ -294,8 +306,8 @@ def _unlabelled_rule(line: str, v: _Vocab, *, under_title: bool, handle_next: st
     handle glued to it or alone on the next line (``handle_next``): "Jane
     Doe@janedoe", "Jane Doe" / "@janedoe".
     """
-    if len(line) > MAX_UNLABELLED_BYLINE:
-        return None
+    if len(line) > MAX_UNLABELLED_BYLINE or _not_title_cue(line, v):
+        return None  # 'Text Size', 'Open Menu': interface labels shaped like names
     bare = _HANDLE_GLUED.sub("", line)
     if (bare != line or _HANDLE_LINE.fullmatch(handle_next)) and "@" not in bare and _only_names(bare, v):
         return "name_with_handle"
@@ -311,7 +323,10 @@ def _unlabelled_rule(line: str, v: _Vocab, *, under_title: bool, handle_next: st
     if (
         under_title
         and _only_names(line, v)
-        and not any(w.casefold() in v.section_words or w.casefold() in v.generic_crumbs for w in line.split())
+        and not any(
+            w.casefold() in v.section_words or w.casefold() in v.generic_crumbs
+            for w in _cut_glued_label(line, v).split()
+        )
     ):
         return "name_under_title"
     return None
@@ -326,8 +341,10 @@ def _only_names(line: str, v: _Vocab) -> bool:
     name), up to a separator such as ``|`` or an e-mail address.
     """
     head = _names_part(line.strip(), v)
-    if _date_words() & {w.casefold().strip(".,") for w in head.split()}:
-        return False  # 'Published Wed, Nov 20 2019': a date line, not a name
+    if _date_words() & ({w.casefold().strip(".,") for w in head.split()} - v.particles):
+        # 'Published Wed, Nov 20 2019': a date line, not a name (a particle such as
+        # 'de' is also a date word: 'Marcus De Guzman' is a name)
+        return False
     cut = _BYLINE_CUT.search(line)
     tail = line[cut.end() :] if cut and _DASH.search(cut.group()) else ""
     if len(_LETTER_WORD.findall(tail)) > MAX_ROLE_WORDS and not v.month_date.search(tail):
