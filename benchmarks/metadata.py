@@ -506,14 +506,14 @@ def _print_causes(t: Tally, by_corpus: dict[tuple[str, str], Tally]) -> None:
     rows = [
         ["title", str(t.title_n - t.title_exact), *(str(t.title_causes[c]) for c in _TITLE_CAUSES)],
     ]
-    print(table(rows, ["field", "misses", *_TITLE_CAUSES]))
+    print(table(rows, ["field", "misses", *_TITLE_CAUSES]) + "\n")
     rows = [["author", str(t.author_n - t.author_ok), *(str(t.author_causes[c]) for c in _AUTHOR_CAUSES)]]
-    print(table(rows, ["field", "misses", *_AUTHOR_CAUSES]))
+    print(table(rows, ["field", "misses", *_AUTHOR_CAUSES]) + "\n")
     print(
         f"title ceiling (exact + site name + a whole line): {_pct(title_reach, t.title_n)}\n"
         f"author ceiling (found + in the capture): {_pct(author_reach, t.author_n)}; "
         f"over pages naming a person: {_pct(t.human_ok, t.human_n)} now, "
-        f"ceiling {_pct(t.human_ok + t.author_causes['in the capture'], t.human_n)}"
+        f"ceiling {_pct(t.human_ok + t.author_causes['in the capture'], t.human_n)}\n"
     )
     rows = []
     for (name, corpus), part in by_corpus.items():
