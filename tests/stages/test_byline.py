@@ -249,3 +249,9 @@ def test_a_bare_name_with_a_particle_under_the_headline(line: str, names: list[s
 def test_a_date_line_under_the_headline_is_still_no_name() -> None:
     page = f"Water plan approved - The Valley Post\nWater plan approved\nPublished Wed, Nov 20 2019\n{PARA}\n"
     assert _run(page).get("authors") is None
+
+
+def test_every_byline_label_fits_before_the_colon_reach() -> None:
+    from newsclean.stages import _byline_far
+
+    assert max(map(len, _byline_far._label_words())) < _byline_far._LABEL_REACH

@@ -158,12 +158,10 @@ def _rare_surname(s: str) -> bool:
 _ROW_BULLETS = "•·*"
 
 
-def _line_starts(parts: Sequence[str]) -> list[int]:
-    """The offset of each line of ``parts`` in the text they were split from."""
-    starts = [0]
-    for part in parts[:-1]:
-        starts.append(starts[-1] + len(part) + 1)
-    return starts
+def _line_at(parts: Sequence[str], i: int) -> Line:
+    """Line ``i`` of ``parts`` with its offsets in the text they were split from."""
+    start = sum(len(part) + 1 for part in parts[:i])
+    return Line(i, start, start + len(parts[i]), parts[i])
 
 
 def name_above_headline(
@@ -179,7 +177,6 @@ def name_above_headline(
     names only, no section word, and a last word that is not a common English
     word (:func:`_rare_surname`).
     """
-    starts = _line_starts(parts)
     for head in heads:
         seen = 0
         i = head - 1
@@ -194,8 +191,9 @@ def name_above_headline(
             name = s.lstrip(_ROW_BULLETS).strip()
             if _rare_surname(name) and _unlabelled_rule(name, v, under_title=True) == "name_under_title":
                 above = next((parts[k].strip() for k in range(i - 1, -1, -1) if parts[k].strip()), "")
-                if starts[i] in gaps or (above and _date_line(above, v)):
-                    return Line(i, starts[i], starts[i] + len(parts[i]), parts[i])
+                line = _line_at(parts, i)
+                if line.start in gaps or (above and _date_line(above, v)):
+                    return line
             i -= 1
     return None
 
@@ -203,10 +201,34 @@ def name_above_headline(
 _FIELD_LINE = regex.compile(rf"^[^\W\d][\w .'’-]{{0,{MAX_FIELD_LABEL - 1}}}\s*[:：]")
 
 
-def _colon_label(s: str, v: _Vocab) -> regex.Match[str] | None:
-    """The byline label of ``s`` when a colon follows it ("Author:", "Par :"), else None."""
-    m = v.byline_label_only.match(s) or v.byline_label.match(s)
-    return m if m is not None and (":" in m.group() or "：" in m.group()) else None
+# Characters within which the colon after a byline label stands (the longest label,
+# "photos and text by", is 18 characters; a few blanks around it).
+_LABEL_REACH = 24
+
+
+@lru_cache(maxsize=1)
+def _label_words() -> frozenset[str]:
+    """The byline labels of ``data/metadata.json``, casefolded, without a trailing colon."""
+    raw = read_json("metadata.json", keys=("byline_labels",))["byline_labels"]
+    return frozenset(w.casefold().rstrip(":：").strip() for w in _words(raw))
+
+
+def _colon_label(s: str) -> int | None:
+    """Where the text after a byline label and its colon starts ("Author: Jo" → 8), or None.
+
+    The part before the first colon must be a byline label, whole: a set
+    look-up, since every line of the story is tried.
+    """
+    colon = s.find(":", 0, _LABEL_REACH)
+    wide = s.find("：", 0, _LABEL_REACH)
+    if wide >= 0 and (colon < 0 or wide < colon):
+        colon = wide
+    if colon <= 0 or s[:colon].strip().casefold() not in _label_words():
+        return None
+    end = colon + 1
+    while end < len(s) and s[end].isspace():
+        end += 1
+    return end
 
 
 def story_label_byline(
@@ -230,13 +252,13 @@ def story_label_byline(
         s = parts[i].strip()
         if not s or len(s) > MAX_STORY_BYLINE or i in taken:
             continue
-        m = _colon_label(s, v)
-        if m is None:
+        end = _colon_label(s)
+        if end is None:
             continue
         labels += 1
         if labels > 1:
             return None  # two signed lines: comments or a list of quotes, not the story's byline
-        if m.end() < len(s):
+        if end < len(s):
             used, names = [i], parse_byline(s)
         else:
             j = next((k for k in range(i + 1, limit) if parts[k].strip()), None)
@@ -253,6 +275,5 @@ def story_label_byline(
         found = (used, names)
     if found is None:
         return None
-    starts = _line_starts(parts)
-    lines = [Line(k, starts[k], starts[k] + len(parts[k]), parts[k]) for k in found[0]]
+    lines = [_line_at(parts, k) for k in found[0]]
     return lines, found[1]
