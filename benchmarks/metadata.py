@@ -257,6 +257,7 @@ class Found:
 _BY = re.compile(r"^(by|von|par|por|di|door)\s+", re.IGNORECASE)
 
 
+_OUTLET_STOP = re.compile(r"(?<=\w\w)\.\s+(?=\w)")
 _NAME_SEP = re.compile(r",\s*|\s+(?:and|&|\||/|for)\s+|\s*;\s*")
 
 
@@ -264,12 +265,14 @@ def _author_hit(found: Sequence[str], wanted: Sequence[str]) -> bool:
     """Whether a name found equals a silver name, or one of the names in a silver byline.
 
     A silver value is often a whole printed byline ("By JANE DOE and JOHN ROE,
-    AP Writer", "Jane Doe | Site"): it is split at commas, ``and``, ``&``,
-    ``|``, ``/``, ``for`` and semicolons, and a found name equal to one part
-    is a hit.
+    AP Writer", "Jane Doe | Site", "Jane Doe. Outlet"): the whole value, and
+    its parts at a full stop after a word of two letters or more (not an
+    initial: "D. Keith Robinson" stays whole), are split at commas, ``and``, ``&``, ``|``, ``/``,
+    ``for`` and semicolons, and a found name equal to one part is a hit.
     """
     have = {fold(a).replace(".", "") for a in found if len(fold(a)) > 2}
-    want = [fold(_BY.sub("", w)).replace(".", "") for w in wanted]
+    values = [_BY.sub("", w) for w in wanted]
+    want = [fold(part).replace(".", "") for w in values for part in [w, *_OUTLET_STOP.split(w)]]
     return any(h == w or h in _NAME_SEP.split(w) for h in have for w in want)
 
 
