@@ -164,8 +164,13 @@ def _only_dateparser_words(text: str, language: str | None) -> bool:
     return True
 
 
+# Letter runs are taken whole (possessive), and the word-first form starts only at a run's
+# first or second letter (the second, where a digit stands before the run): tried from every
+# letter of a long run, the pattern was quadratic in the run's length. Whether it matches
+# anywhere is unchanged (a property test compares the two forms).
 _WORDED = regex.compile(
-    r"(?<!\d)(?:[0-3]?\d\W{0,3}[^\W\d_]{3,}[^\d]{0,12}?|[^\W\d_]{3,}\W{0,3}[0-3]?\d\W{0,3})(?:19|20)\d\d(?!\d)"
+    r"(?<!\d)(?:[0-3]?\d\W{0,3}[^\W\d_]{3,}+[^\d]{0,12}?"
+    r"|(?<![^\W\d_]{2})[^\W\d_]{3,}+\W{0,3}[0-3]?\d\W{0,3})(?:19|20)\d\d(?!\d)"
 )
 _CJK = regex.compile(r"[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}]")
 

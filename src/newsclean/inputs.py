@@ -26,8 +26,10 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]
 _HTML_START = re.compile(
     r"^\s*(?:<\?xml[^>]{0,200}\?>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
 )
+# A tag ends before the next ``<``: with ``[^>]*``, every ``<p`` of a run with no ``>``
+# scanned to the end of the run (quadratic in it).
 _HTML_TAG = re.compile(
-    r"</?(?:p|div|span|a|br|li|ul|table|td|h[1-6]|article|section|script|meta|img)\b[^>]*>", re.I
+    r"</?(?:p|div|span|a|br|li|ul|table|td|h[1-6]|article|section|script|meta|img)\b[^<>]*+>", re.I
 )
 # C0 controls other than tab, newline, carriage return, form feed.
 _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")

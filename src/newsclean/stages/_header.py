@@ -37,7 +37,10 @@ _NUMERIC_DATE = regex.compile(
     r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2}:\d{2}\b"
 )
 _DIGIT = regex.compile(r"\d")  # every date pattern holds one: tested first, it is one cheap scan
-_URLISH = regex.compile(r"https?://|www\.\S+/|©|\(c\)\s*\d{4}", regex.IGNORECASE)
+# A host after "www." is read up to its first slash, at most 100 characters (host names
+# are shorter): read to the end of the run from every "www.", the search was quadratic
+# in a run of them.
+_URLISH = regex.compile(r"https?://|www\.\S[^\s/]{0,99}+/|©|\(c\)\s*+\d{4}", regex.IGNORECASE)
 _NAME_JOINERS = frozenset({"of", "the", "and", "for", "on", "&", "+"})
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
 

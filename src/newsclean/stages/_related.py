@@ -49,7 +49,9 @@ MAX_HEADED_ITEMS = 12
 # A bullet or a counter before a headline: "• ", "- ", "1. ", "2) ", "03 ", "#4 ".
 _COUNTER = regex.compile(r"^\s*(?:[-–—•*·▪►▸‣◦»›+→]+\s*|\(?\d{1,2}[.):]\s*|\d{1,2}\s+(?=\p{Lu})|#\d{1,2}\s+)")
 # An arrow or "»" closing a link, and quotes around the headline.
-_TRAILER = regex.compile(r"\s*(?:[»›→>]+|\.{3}|…)\s*$")
+# Blank and mark runs are tried from their first character only and taken whole: tried
+# from every character of a long run, the pattern was quadratic in the run's length.
+_TRAILER = regex.compile(r"(?<!\s)\s*+(?:(?<![»›→>])[»›→>]++|\.{3}|…)\s*+$")
 _SENTENCE_INSIDE = regex.compile(r"\p{Ll}{2}[.!?][\"'”’»]?\s+[\"'“‘«]?\p{Lu}")
 _HEADLINE_START = regex.compile(r"^[\"'“‘«„]?[\p{Lu}\p{N}]")
 

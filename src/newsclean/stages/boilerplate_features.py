@@ -62,18 +62,20 @@ def _any_case(letters: set[str]) -> frozenset[str]:
 _WORD = lazy(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*")
 _CJK = lazy(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _BULLET = lazy(r"^(?:[-–—•*·▪►▸‣◦»›+]|\d{1,2}[.)])\s+")
-_SEPARATOR = lazy(r"^(?:[-_=*~#.·•+<>|/\\]\s*){3,}$")  # the definition; read with ``_is_separator``
+_SEPARATOR = lazy(r"^(?:[-_=*~#.·•+<>|/\\]\s*+){3,}$")  # the definition; read with ``_is_separator``
 _TERMINAL = lazy(r"[.!?…;:。！？][\"'”’»)\]」』]*$|[\"”’»」』]$")
 _SENTENCE_END = lazy(r"[.!?…][\"'”’»)\]]*(?:\s|$)")
 _STARTS_SENTENCE = lazy(r"^[\"'“‘«(\[—–-]?\s*[\p{Lu}\p{N}¿¡]")
-# "Great! (4321)", "Like! (1234)", "Likes (12)", "👍 12", "♥ 3", "12 ♥"
+# "Great! (4321)", "Like! (1234)", "Likes (12)", "👍 12", "♥ 3", "12 ♥". Blank runs on
+# either side of an optional mark are taken whole (possessive): split two ways at every
+# blank, a long run cost the square of its length.
 _WIDGET = lazy(
-    r"^(?:\p{L}[\p{L} ]{0,24}[!?]?\s*[(\[]\s*\d[\d,.]*\s*[kKmM]?\s*[)\]]"
-    r"|(?:[\p{So}\p{Sk}\p{Cs}]\uFE0F?\s*)+[\d,.]+\s*[kKmM]?"
-    r"|[\d,.]+\s*[kKmM]?\s*(?:[\p{So}\p{Sk}]\uFE0F?\s*)+"
+    r"^(?:\p{L}[\p{L} ]{0,24}[!?]?\s*[(\[]\s*+\d[\d,.]*\s*+[kKmM]?\s*+[)\]]"
+    r"|(?:[\p{So}\p{Sk}\p{Cs}]\uFE0F?\s*+)+[\d,.]+\s*+[kKmM]?"
+    r"|[\d,.]+\s*+[kKmM]?\s*+(?:[\p{So}\p{Sk}]\uFE0F?\s*+)+"
     r"|[\p{So}\p{Sk}\s]+"
-    rf"|\d[\d,.]*\s*[kKmM]?\s*(?:{_exact('widget_counts')})"
-    rf"|(?:{_exact('widget_labels')})\s*[:]?\s*\d[\d,.]*\s*[kKmM]?)$"
+    rf"|\d[\d,.]*\s*+[kKmM]?\s*+(?:{_exact('widget_counts')})"
+    rf"|(?:{_exact('widget_labels')})\s*+[:]?\s*+\d[\d,.]*\s*+[kKmM]?)$"
 )
 # lines made only of numbers, counters and pagination marks: "16", "1 of 23", "1 / 23", "2/5"
 _COUNTER = lazy(rf"^[(\[]?\d[\d,.]*[)\]]?(?:\s*(?:/|{_exact('counter_joins')}|\|)\s*\d[\d,.]*)?$")
@@ -81,7 +83,9 @@ _HASHTAGS = lazy(r"^(?:#[\p{L}\p{N}_][\p{L}\p{N}_-]*[\s,;]*){1,40}$")
 _HASHTAG = lazy(r"#([\p{L}\p{N}_][\p{L}\p{N}_-]*)")
 _TAGS_LINE = lazy(rf"^(?:{_alternation('tags_labels')})\s*[:：]\s*(?P<tags>\S.{{0,600}})$", regex.IGNORECASE)
 _TAGS_HEADER = lazy(rf"^(?:{_alternation('tags_headers')})\s*[:：]?$", regex.IGNORECASE)
-_TAG_SPLIT = lazy(r"\s*[,;|•·]\s*")
+# tried from a blank run's first character (or where the search resumes, ``\G``) only, the
+# run taken whole: linear on long runs
+_TAG_SPLIT = lazy(r"(?:\G|(?<!\s))\s*+[,;|•·]\s*+")
 # Credit lines that belong to the story (kept next to the body).
 _CREDIT = lazy(
     rf"(?:^\(?\s*(?:(?:{_alternation('credit_prefixes')})\s+)?(?:{_alternation('credit_openers')})\s+by\b"
@@ -116,14 +120,22 @@ _BREADCRUMB = lazy(
 )
 _DIGITS = lazy_re(r"\d+")  # stdlib: the same Unicode decimal digits, a faster call
 _DATA_ROW = lazy(rf"^(?:\d|(?:{_alternation('data_row_months')})[a-z]*\.?\s+\d)", regex.IGNORECASE)
+#: The longest word read between a copyright mark and its year ("© Reuters 2020"). Read to
+#: the end of a run of letters from every "copyright" in it, the footer search was
+#: quadratic in the run; no owner's name is one word this long.
+FOOTER_WORD = 40
 # The page footer: what follows it is never story text.
 _FOOTER = lazy(
-    rf"\b(?:{_alternation('rights_reserved')})|(?:©|\(c\)|copyright)\s*(?:\d{{4}}|\p{{L}}+\s+\d{{4}})",
+    rf"\b(?:{_alternation('rights_reserved')})|(?:©|\(c\)|copyright)\s*+(?:\d{{4}}|\p{{L}}{{1,{FOOTER_WORD}}}+\s++\d{{4}})",
     regex.IGNORECASE,
 )
 # A link teaser: a title-case headline glued to its summary ("Bill At Troy SteakhouseA party of six…").
 _GLUE = lazy(r"(?<=[\p{Ll}\d?!.’”\"'%)])(?=\p{Lu}[\p{Ll}\s'’])")
-_URL = lazy(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\S+$|^@\w+$")
+# An address: one run of non-blanks with an "@" after its first character and a "." at
+# least two characters later, before its last. Read as ``^\S+@\S+\.\S+$`` the search
+# backtracked over every "@" and "." of a long token (quadratic); the first "@" and the
+# first "." after it decide the same.
+_URL = lazy(r"^(?:https?://|www\.)\S+$|^(?=\S++$)\S[^@]*+@\S[^.]*+\.\S|^@\w+$")
 _TIMESTAMP = lazy(r"^[\d\s:/.,-]+(?:[ap]\.?m\.?|gmt|utc|et|est|edt|pst|cet)?$", regex.IGNORECASE)
 
 _NO_STOPS = 0.3  # function-word share assumed for languages without a list

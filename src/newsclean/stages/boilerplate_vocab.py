@@ -28,8 +28,10 @@ if TYPE_CHECKING:
 
 _LANGS = ("en", "de", "fr", "es", "it", "pt", "nl")
 
-_EDGE = regex.compile(r"^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$")
-_COUNT_AFFIX = regex.compile(r"^\(?\d[\d,.]*[kKmM]?\)?\s+|\s+\(?\d[\d,.]*[kKmM]?\)?$")
+# The trailing runs are tried from their first character only and taken whole: tried from
+# every character of a long run, both patterns were quadratic in its length.
+_EDGE = regex.compile(r"^[\s\p{P}\p{S}]++|(?<![\s\p{P}\p{S}])[\s\p{P}\p{S}]++$")
+_COUNT_AFFIX = regex.compile(r"^\(?\d[\d,.]*+[kKmM]?\)?\s++|(?<!\s)\s++\(?\d[\d,.]*+[kKmM]?\)?$")
 #: the ASCII characters of ``_EDGE``: white space, punctuation and symbols
 _ASCII_EDGE = " \t\n\v\f\r" + string.punctuation
 #: the characters of ``_EDGE`` among the plain ones: all but the format characters

@@ -18,8 +18,10 @@ from newsclean.stages.injection_words import CJK, TOKENS, has_unknown_word, occu
 
 __all__ = ["Judge", "classify", "foreign", "stands_alone"]
 
-_PREV_WORD = regex.compile(r"(\S+)[ \t]+$")
-_NEXT_WORD = regex.compile(r"[ \t]+([\p{L}\p{N}][\p{L}\p{N}'’-]*)")
+# Runs are tried from their first character (or where the search starts, ``\G``) and
+# taken whole: tried from every character of a long run, both were quadratic in its length.
+_PREV_WORD = regex.compile(r"(?:\G|(?<!\S))(\S++)[ \t]++$")
+_NEXT_WORD = regex.compile(r"(?:\G|(?<![ \t]))[ \t]++([\p{L}\p{N}][\p{L}\p{N}'’-]*+)")
 
 # Punctuation a phrase may be glued to (no space) when it was spliced in.
 _GLUE_PUNCT = frozenset(",;:.!?)]”’，、。；：！？")

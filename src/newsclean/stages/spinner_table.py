@@ -56,7 +56,8 @@ _MIN_REPAIRED_ZIPF = 1.5
 #: Tokens longer than this are not inspected (URLs, base64, run-on junk).
 _MAX_TOKEN = 64
 
-_NEXT_WORD = regex.compile(r"[ \t]+([\p{L}\p{N}][\p{L}\p{N}'’\-]*)")
+# a blank run tried from its first character (or where the match starts) only: linear
+_NEXT_WORD = regex.compile(r"(?:\G|(?<![ \t]))[ \t]++([\p{L}\p{N}][\p{L}\p{N}'’\-]*+)")
 
 
 class _Ctx(NamedTuple):
