@@ -17,7 +17,16 @@ from hypothesis import strategies as st
 
 from newsclean import dateparse_slow, inputs
 from newsclean.html import meta
-from newsclean.stages import _byline, _header, _related, _title, injection_body, spinner_table
+from newsclean.stages import (
+    _byline,
+    _header,
+    _related,
+    _title,
+    injection_body,
+    injection_title,
+    spinner_swaps,
+    spinner_table,
+)
 from newsclean.stages import boilerplate_features as bf
 from newsclean.stages import boilerplate_vocab as bv
 
@@ -287,15 +296,13 @@ def test_tag_lists_and_addresses_are_linear_on_long_runs() -> None:
         max_size=12,
     )
 )
-def test_line_edges_and_counts_are_cut_as_by_the_earlier_forms(parts: list[str]) -> None:
+def test_line_counts_are_cut_as_by_the_earlier_form(parts: list[str]) -> None:
     s = "".join(parts)
-    assert bv._EDGE.sub("", s) == regex.sub(r"^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$", "", s)
     old_count = r"^\(?\d[\d,.]*[kKmM]?\)?\s+|\s+\(?\d[\d,.]*[kKmM]?\)?$"
     assert bv._COUNT_AFFIX.sub("", s) == regex.sub(old_count, "", s)
 
 
-def test_line_edges_and_counts_are_linear_on_long_runs() -> None:
-    assert bv._EDGE.search("a" + "!" * _RUN + "a", timeout=_TIMEOUT) is None
+def test_line_counts_are_linear_on_long_runs() -> None:
     assert bv._COUNT_AFFIX.search("a" + "\u00a0" * _RUN + "!", timeout=_TIMEOUT) is None
     assert bv._COUNT_AFFIX.sub("", "Share (12)") == "Share"
 
@@ -322,3 +329,69 @@ def test_neighbour_words_are_linear_on_long_runs() -> None:
     assert injection_body._PREV_WORD.search("a" * _RUN + " !", timeout=_TIMEOUT) is None
     assert injection_body._NEXT_WORD.search(" " * _RUN + "!", timeout=_TIMEOUT) is None
     assert spinner_table._NEXT_WORD.search("\t" * _RUN + "!", timeout=_TIMEOUT) is None
+
+
+_OLD_SEP = r"""
+    [ \t]*(?:::|[|｜丨–—－：_])[ \t]*
+    | [ \t]+[-:·•][ \t]+
+    | [ \t]+-(?=\S)
+    | (?<=\S)-[ \t]+
+    | (?<=[\p{L}.!?)\]’'”])-(?=[\p{Lu}\p{N}"“‘'«\[(\p{Han}\p{Hiragana}\p{Katakana}])
+    | (?<=\p{N})-(?=[\p{Lu}"“‘'«\[(\p{Han}\p{Hiragana}\p{Katakana}])
+    | (?<=[\p{Han}\p{Hiragana}\p{Katakana}])-(?=\S)
+    | [ \t]*:(?!(?<=\p{N}:)\p{N})[ \t]*
+    """
+_TITLE_PARTS = [
+    " ",
+    "\t",
+    "  ",
+    "-",
+    ":",
+    "::",
+    "|",
+    "｜",
+    "–",
+    "·",
+    "_",
+    "a",
+    "Ab",
+    "1",
+    "中",
+    "(",
+    "【",
+    ")",
+    "】",
+    "!",
+]
+
+
+@settings(deadline=None)
+@given(st.lists(st.sampled_from(_TITLE_PARTS), max_size=14), st.integers(0, 10))
+def test_title_segments_are_cut_as_by_the_earlier_forms(parts: list[str], area: int) -> None:
+    line = "".join(parts)
+    area = min(area, len(line))
+    old_sep = regex.compile(_OLD_SEP, regex.VERBOSE)
+    old_bracket = regex.compile(r"[ \t]*[【\[「〖《(（]|[】\]」〗》)）][ \t]*")
+    for new, old in ((injection_title._SEP, old_sep), (injection_title._BRACKET, old_bracket)):
+        assert [m.span() for m in new.finditer(line, area)] == [m.span() for m in old.finditer(line, area)]
+
+
+@settings(deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(['"', "'", "“", "(", "«", "»", ")", ".", "!", "…", "a", "Bc", "\n", " "]), max_size=12
+    )
+)
+def test_chunk_cores_are_read_as_by_the_earlier_form(parts: list[str]) -> None:
+    chunk = "".join(parts)
+    old = regex.match(r"^[\"'“‘(\[«]*(.*?)[\"'”’)\]».,;:!?…]*$", chunk)
+    new = spinner_swaps._CORE.match(chunk)
+    assert (old and old.group(1)) == (new and new.group(1))
+
+
+def test_title_segments_and_chunk_cores_are_linear_on_long_runs() -> None:
+    assert injection_title._SEP.search(" " * _RUN + "a", timeout=_TIMEOUT) is None
+    assert injection_title._BRACKET.search("\t" * _RUN + "a", timeout=_TIMEOUT) is None
+    assert spinner_swaps._CORE.match("!" * _RUN + "a" + "\n!", timeout=_TIMEOUT) is None
+    core = spinner_swaps._CORE.match('"once morest!"')
+    assert core is not None and core.group(1) == "once morest"

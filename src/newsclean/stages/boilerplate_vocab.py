@@ -28,9 +28,9 @@ if TYPE_CHECKING:
 
 _LANGS = ("en", "de", "fr", "es", "it", "pt", "nl")
 
-# The trailing runs are tried from their first character only and taken whole: tried from
-# every character of a long run, both patterns were quadratic in its length.
-_EDGE = regex.compile(r"^[\s\p{P}\p{S}]++|(?<![\s\p{P}\p{S}])[\s\p{P}\p{S}]++$")
+_EDGE = regex.compile(r"^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$")
+# The trailing blank run is tried from its first character only and taken whole: tried
+# from every blank of a long run, the pattern was quadratic in its length.
 _COUNT_AFFIX = regex.compile(r"^\(?\d[\d,.]*+[kKmM]?\)?\s++|(?<!\s)\s++\(?\d[\d,.]*+[kKmM]?\)?$")
 #: the ASCII characters of ``_EDGE``: white space, punctuation and symbols
 _ASCII_EDGE = " \t\n\v\f\r" + string.punctuation

@@ -57,22 +57,31 @@ _CRUMB_MARK = regex.compile(r"[>»›→＞]+|[ \t]/[ \t]")
 # ("Keyword-Headline", "Scene!-Keyword", "关键词-headline" but not
 # "Coca-cola", "Hau-yip" or a date "2024-10-19"); a colon separates unless
 # it stands between two digits ("10:30").
+#
+# The separators that open with blanks are tried only from a blank run's first character
+# (or where the search starts, ``\G``), the run taken whole: tried from every blank of a
+# long run, the pattern was quadratic in the run's length. The separators found are the
+# same; a property test compares the pattern with its earlier form.
 _SEP = regex.compile(
     r"""
-    [ \t]*(?:::|[|｜丨–—－：_])[ \t]*
-    | [ \t]+[-:·•][ \t]+
-    | [ \t]+-(?=\S)
-    | (?<=\S)-[ \t]+
+    (?:\G|(?<![ \t]))[ \t]++(?:
+        (?:::|[|｜丨–—－：_])[ \t]*+
+      | [-:·•][ \t]++
+      | -(?=\S)
+      | :(?!(?<=\p{N}:)\p{N})[ \t]*+
+    )
+    | (?:::|[|｜丨–—－：_])[ \t]*+
+    | (?<=\S)-[ \t]++
     | (?<=[\p{L}.!?)\]’'”])-(?=[\p{Lu}\p{N}"“‘'«\[(\p{Han}\p{Hiragana}\p{Katakana}])
     | (?<=\p{N})-(?=[\p{Lu}"“‘'«\[(\p{Han}\p{Hiragana}\p{Katakana}])
     | (?<=[\p{Han}\p{Hiragana}\p{Katakana}])-(?=\S)
-    | [ \t]*:(?!(?<=\p{N}:)\p{N})[ \t]*
+    | :(?!(?<=\p{N}:)\p{N})[ \t]*+
     """,
     regex.VERBOSE,
 )
 _OPEN = "【[「〖《(（"
 _CLOSE = "】]」〗》)）"
-_BRACKET = regex.compile(r"[ \t]*[【\[「〖《(（]|[】\]」〗》)）][ \t]*")
+_BRACKET = regex.compile(r"(?:\G|(?<![ \t]))[ \t]*+[【\[「〖《(（]|[】\]」〗》)）][ \t]*+")
 _GLUE = regex.compile(r"\p{Ll}(?=\p{Lu})")
 _DOMAIN = regex.compile(r"\w\.(?:com|net|org|info|co|[a-z]{2})\b", regex.IGNORECASE)
 # A phrase never holds clause punctuation ("Dekalb, Ill." is a dateline).

@@ -98,7 +98,10 @@ MAX_TOKEN = 40
 
 #: A white-space delimited chunk; its letter core is what gets inspected.
 _CHUNK = regex.compile(r"\S+")
-_CORE = regex.compile(r"^[\"'“‘(\[«]*(.*?)[\"'”’)\]».,;:!?…]*$")
+# A chunk's core: without its opening and closing quotes and marks. The core ends at the
+# last character that is not a closing mark (found by backtracking once from the end); a
+# lazy core tried at every length rescanned the closing run each time (quadratic in it).
+_CORE = regex.compile(r"^[\"'“‘(\[«]*+((?:.*[^\"'”’)\]».,;:!?…\n])?)[\"'”’)\]».,;:!?…]*+$")
 _POSSESSIVE = regex.compile(r"['’]s$")
 _PART = regex.compile(r"[A-Za-z]+")
 _PLAIN = regex.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
