@@ -15,7 +15,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsclean import dateparse_slow, inputs
+from newsclean import dateparse_slow, datewords, inputs
 from newsclean.html import meta
 from newsclean.stages import (
     _byline,
@@ -395,3 +395,18 @@ def test_title_segments_and_chunk_cores_are_linear_on_long_runs() -> None:
     assert spinner_swaps._CORE.match("!" * _RUN + "a" + "\n!", timeout=_TIMEOUT) is None
     core = spinner_swaps._CORE.match('"once morest!"')
     assert core is not None and core.group(1) == "once morest"
+
+
+@settings(deadline=None)
+@given(st.lists(st.sampled_from([" ", "\n", "\t", "1234567890", "123", "1", "a"]), max_size=10))
+def test_unix_time_lines_are_read_as_by_the_earlier_form(parts: list[str]) -> None:
+    line = "".join(parts)
+    old = regex.compile(r"\s*(?P<n>\d{10}|\d{13})\s*")
+    new = datewords._patterns().unix_line
+    a, b = new.fullmatch(line), old.fullmatch(line)
+    assert (a and a.group("n")) == (b and b.group("n"))
+    assert [m.span() for m in new.finditer(line)] == [m.span() for m in old.finditer(line)]
+
+
+def test_unix_time_lines_are_linear_on_long_runs() -> None:
+    assert datewords._patterns().unix_line.search(" " * _RUN + "!", timeout=_TIMEOUT) is None

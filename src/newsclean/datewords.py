@@ -330,7 +330,9 @@ def _patterns() -> _Patterns:
                 flags,
             ),
             label=(rf"(?<!\w)(?P<label>{label})(?!\w)\s{{0,3}}[:：]?", flags),
-            unix_line=(r"\s*(?P<n>\d{10}|\d{13})\s*", 0),
+            # blanks tried from a run's first character (or where a search resumes, \G) and
+            # taken whole: linear on its own
+            unix_line=(r"(?:\G|(?<!\s))\s*+(?P<n>\d{10}|\d{13})\s*+", 0),
         )
     )
 
