@@ -410,3 +410,22 @@ def test_unix_time_lines_are_read_as_by_the_earlier_form(parts: list[str]) -> No
 
 def test_unix_time_lines_are_linear_on_long_runs() -> None:
     assert datewords._patterns().unix_line.search(" " * _RUN + "!", timeout=_TIMEOUT) is None
+
+
+@settings(deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([" ", "\n", "  ", ":", "：", "Read also", "Lesen Sie auch", "News", "a"]), max_size=8
+    )
+)
+def test_related_labels_are_read_as_by_the_earlier_form(parts: list[str]) -> None:
+    line = "".join(parts)
+    new = _related._labels().inline
+    old = regex.compile(new.pattern.replace(r"\s*+", r"\s*"), new.flags)
+    a, b = new.match(line), old.match(line)
+    assert (a and a.groupdict()) == (b and b.groupdict())
+
+
+def test_related_labels_are_linear_on_long_runs() -> None:
+    assert _related._labels().inline.match("Gerelateerd" + " " * _RUN, timeout=_TIMEOUT) is None
+    assert _related._labels().inline.match("Read also: Storm hits coast") is not None
