@@ -222,7 +222,8 @@ def _literals(source: str) -> tuple[str, list[str]]:
     bare = re.sub(r"\(\?[a-zA-Z<=!:>]*", " ", bare)
     chars = "".join(sorted({c for c in bare if not c.isspace() and c not in "()[]{}?+*^$|\\"}))
     words = sorted({w for w in re.findall(r"[^\W\d_]{2,}", bare)}, key=lambda w: (-len(w), w))
-    return chars, words[:12]
+    # the longest and the shortest: a vocabulary's short labels ("By") open many patterns
+    return chars, list(dict.fromkeys(words[:6] + words[-6:]))
 
 
 def inputs(source: str | bytes) -> list[tuple[str, str, str, str]]:

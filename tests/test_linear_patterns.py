@@ -429,3 +429,37 @@ def test_related_labels_are_read_as_by_the_earlier_form(parts: list[str]) -> Non
 def test_related_labels_are_linear_on_long_runs() -> None:
     assert _related._labels().inline.match("Gerelateerd" + " " * _RUN, timeout=_TIMEOUT) is None
     assert _related._labels().inline.match("Read also: Storm hits coast") is not None
+
+
+def _earlier_header_forms() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """The byline label and name connector patterns as they were built before."""
+    v = _header._vocab()
+    label_alt = v.byline_label.pattern[len("^(?:") : v.byline_label.pattern.index(r")\s*+")]
+    conn_alt = v.connectors.pattern.split(r"\s++(?:", 1)[1].rsplit(r")\s++", 1)[0]
+    old_label = regex.compile(rf"^(?:{label_alt})\s*[:：]?\s+(?=\S)", regex.IGNORECASE)
+    old_conn = regex.compile(rf"\s*,\s*(?:(?:{conn_alt})\s+)?|\s+(?:{conn_alt})\s+", regex.IGNORECASE)
+    return old_label, old_conn
+
+
+@settings(deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([" ", "\n", "  ", ":", "By", "Von", "Jane", "and", "und", ",", "&", "x"]), max_size=10
+    )
+)
+def test_byline_labels_and_name_connectors_are_read_as_by_the_earlier_forms(parts: list[str]) -> None:
+    s = "".join(parts)
+    v = _header._vocab()
+    old_label, old_conn = _earlier_header_forms()
+    a, b = v.byline_label.match(s), old_label.match(s)
+    assert (a and a.span()) == (b and b.span())
+    assert v.connectors.split(s) == old_conn.split(s)
+
+
+def test_byline_labels_and_name_connectors_are_linear_on_long_runs() -> None:
+    v = _header._vocab()
+    assert v.byline_label.match("By" + " " * _RUN, timeout=_TIMEOUT) is None
+    assert v.connectors.search("co" + " " * _RUN + "x", timeout=_TIMEOUT) is None
+    label = v.byline_label.match("By : Jane Doe")
+    assert label is not None and label.end() == len("By : ")
+    assert v.connectors.split("Jane Doe, Max Roe and Ann Lee") == ["Jane Doe", "Max Roe", "Ann Lee"]
