@@ -37,6 +37,7 @@ from newsclean.datewords import (
     _month_words,
     _patterns,
     _valid_date,
+    month_key,
     vocabulary,
 )
 
@@ -315,9 +316,11 @@ def _raw_hits(text: str, dayfirst: bool | None) -> Iterator[DateHit]:
     if len(whole) > 1:
         text, whole = _merge_month_pairs(text, whole, months)
     numeric = NUMERIC_GATE.search(text) is not None
-    # Each month-name form is tried only at month names that the right shape follows.
+    # Each month-name form is tried only at month names that the right shape follows, and
+    # holds only the month names this text can match (the others cost compiling only).
+    key = month_key(text) if whole or glued else (frozenset(), False)
     js = [a for a, e in whole if p.js_tail.match(text, e)] if whole and ":" in text else []
-    for m in _scan(p.js_date, text, js) if js else ():
+    for m in _scan(p.month_form("js_date", key), text, js) if js else ():
         d = _valid_date(int(m.group("y")), months.get(_fold(m.group("mon")), 0), int(m.group("d")))
         if d:
             clock = _clock(m)
@@ -342,21 +345,21 @@ def _raw_hits(text: str, dayfirst: bool | None) -> Iterator[DateHit]:
     # Each form's pattern is compiled on first need: build the starts first.
     dmy: Iterable[regex.Match[str]] = ()
     if _LONG_SPACE.search(text):
-        dmy = p.name_dmy.finditer(text)
+        dmy = p.month_form("name_dmy", key).finditer(text)
     else:
         dmy_starts = [
             s
             for a, e in whole + glued
-            if p.dmy_tail.match(text, e)
+            if p.month_form("dmy_tail", key).match(text, e)
             for s in range(max(0, a - _DMY_REACH), a)
             if text[s].isdecimal()
         ]
         if dmy_starts:
-            dmy = _scan(p.name_dmy, text, dmy_starts)
+            dmy = _scan(p.month_form("name_dmy", key), text, dmy_starts)
     mdy_starts = [a for a, e in whole if p.mdy_tail.match(text, e)]
-    mdy = _scan(p.name_mdy, text, mdy_starts) if mdy_starts else ()
+    mdy = _scan(p.month_form("name_mdy", key), text, mdy_starts) if mdy_starts else ()
     ymd_starts = [s for a, e in whole if p.ymd_tail.match(text, e) for s in range(max(0, a - 9), a - 4)]
-    ymd = _scan(p.name_ymd, text, ymd_starts) if ymd_starts else ()
+    ymd = _scan(p.month_form("name_ymd", key), text, ymd_starts) if ymd_starts else ()
     for matches in (dmy, mdy, ymd):
         for m in matches:
             groups = m.groupdict()

@@ -11,7 +11,7 @@ names).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -21,7 +21,7 @@ import regex
 
 from newsclean.data import DataError, alternation, read_json
 
-__all__ = ["YEAR_MAX", "YEAR_MIN", "Vocabulary", "vocabulary"]
+__all__ = ["YEAR_MAX", "YEAR_MIN", "MonthKey", "Vocabulary", "month_key", "vocabulary"]
 
 #: Years a written date may have (four-digit years only). Every module reads its bounds
 #: here: a date outside them is not a date at all (``1850``, ``2150`` are other numbers).
@@ -154,6 +154,82 @@ def _month_alternation() -> str:
     return _words(vocabulary().months)
 
 
+# ---------------------------------------------------------------------------
+# Month names a text can match
+# ---------------------------------------------------------------------------
+#: Matches a character one of whose case forms is ASCII ("ı" does: it matches "I").
+_ASCII_CASE = regex.compile(r"[\x00-\x7f]", regex.IGNORECASE)
+
+#: What decides which month names a text can match: the groups of :func:`_month_split` whose
+#: letters it holds, and whether it holds a slash (the only way into a second month name).
+MonthKey = tuple[frozenset[str], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class _MonthSplit:
+    """The month names split by what a text must hold for them to match.
+
+    Attributes:
+        core: Names each character of which matches an ASCII character when
+            case is ignored: any text may hold them.
+        groups: The other names, by the script of their first character that
+            matches no ASCII character (``LATIN`` for "märz", ``CYRILLIC``, …).
+        classes: Per group, a case-insensitive class of every such character of
+            its names: a text in which the class finds nothing holds none of
+            the group's names, so a pattern may leave them out.
+    """
+
+    core: tuple[str, ...]
+    groups: Mapping[str, tuple[str, ...]]
+    classes: tuple[tuple[str, regex.Pattern[str]], ...]
+
+
+@lru_cache(maxsize=1)
+def _month_split() -> _MonthSplit:
+    import unicodedata  # only here: the split is made once per process
+
+    core: list[str] = []
+    groups: dict[str, list[str]] = {}
+    chars: dict[str, set[str]] = {}
+    for name in vocabulary().months:
+        foreign = [ch for ch in name if _ASCII_CASE.fullmatch(ch) is None]
+        if not foreign:
+            core.append(name)
+            continue
+        group = unicodedata.name(foreign[0], "OTHER").split()[0]
+        groups.setdefault(group, []).append(name)
+        chars.setdefault(group, set()).update(foreign)
+    classes = tuple(
+        (group, regex.compile("[" + "".join(regex.escape(ch) for ch in sorted(cs)) + "]", regex.IGNORECASE))
+        for group, cs in sorted(chars.items())
+    )
+    return _MonthSplit(tuple(core), {g: tuple(ns) for g, ns in groups.items()}, classes)
+
+
+def month_key(text: str) -> MonthKey:
+    """Which month names ``text`` can match, as the key of :meth:`_Patterns.month_form`.
+
+    A name matches only where each of its characters matches one of the text:
+    a name of a group whose class finds nothing in the text matches nowhere in
+    it, nor does a second name after a slash in a text without one. Most lines
+    are ASCII and hold only the core names.
+
+    >>> month_key("5 March 2020"), month_key("5 März 2020 / 6 мая") == (frozenset({"CYRILLIC", "LATIN"}), True)
+    ((frozenset(), False), True)
+    """
+    if text.isascii():
+        return frozenset(), "/" in text
+    groups = frozenset(group for group, cls in _month_split().classes if cls.search(text) is not None)
+    return groups, "/" in text
+
+
+@lru_cache(maxsize=64)
+def _month_subset_alternation(groups: frozenset[str]) -> str:
+    """The alternation of the core month names and those of ``groups``."""
+    split = _month_split()
+    return _words([*split.core, *(name for group in sorted(groups) for name in split.groups[group])])
+
+
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
 # A number is not part of a date when glued to letters, currency, decimals or other digits.
 _NOT_BEFORE = r"(?<![\d_$€£¥+.,/\-]|\d:|(?<!\w)v)"
@@ -169,17 +245,41 @@ class _Patterns:
     compiled twice by two threads at once is the same pattern, so no lock.
     """
 
-    __slots__ = ("_compiled", "_sources")
+    __slots__ = ("_compiled", "_forms", "_sources")
 
-    def __init__(self, sources: Mapping[str, tuple[str, int]]) -> None:
+    def __init__(
+        self, sources: Mapping[str, tuple[str, int]], forms: Callable[[str, bool], Mapping[str, str]]
+    ) -> None:
         self._sources = dict(sources)
-        self._compiled: dict[str, regex.Pattern[str]] = {}
+        self._forms = forms
+        self._compiled: dict[str | tuple[str, MonthKey], regex.Pattern[str]] = {}
 
     def _get(self, name: str) -> regex.Pattern[str]:
         pattern = self._compiled.get(name)
         if pattern is None:
             source, flags = self._sources[name]
             pattern = self._compiled[name] = regex.compile(source, flags)
+        return pattern
+
+    def month_form(self, name: str, key: MonthKey) -> regex.Pattern[str]:
+        """The month-name form ``name`` (``name_dmy``, ``dmy_tail`` …) for texts of ``key``.
+
+        It holds only the month names a text of that key (:func:`month_key`)
+        can match, and the second name after a slash only when the key has a
+        slash: on such a text it matches exactly what the full pattern does,
+        since what it leaves out can match nowhere in it. Compiling the month
+        names of 27 languages into each form was the largest cost of a
+        process's first capture; an ASCII line without a slash needs about
+        half of the names and no second name. Each ``(name, key)`` pair is
+        compiled once.
+        """
+        groups, slash = key
+        if slash and len(groups) == len(_month_split().groups):
+            return self._get(name)  # every name can match: the full pattern
+        pattern = self._compiled.get((name, key))
+        if pattern is None:
+            source = self._forms(_month_subset_alternation(groups), slash)[name]
+            pattern = self._compiled[(name, key)] = regex.compile(source, self._sources[name][1])
         return pattern
 
     @property
@@ -254,7 +354,6 @@ class _Patterns:
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     voc = vocabulary()
-    mon = rf"(?P<mon>{_month_alternation()})"
     tz_words = _words(k for k in voc.timezones if k != "z")
     tz = (
         r"(?P<tz>(?:GMT|UTC)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[+\-−]\d{2}:?\d{2}(?!\d)"
@@ -279,18 +378,35 @@ def _patterns() -> _Patterns:
     # A year ends where digits stop, or where a clock glued to it starts ("28 luglio 202010:43",
     # blocks of a page joined without a space).
     year_end = r"(?:(?!\d)|(?=\d{1,2}:[0-5]\d(?!\d)))"
-    # A second name of the same month after a slash ("24 نيسان / أبريل 2020": the Levantine
-    # and the Egyptian name, printed side by side).
-    dmy_tail = (
-        rf"\.?(?:\s?/\s?(?:{_month_alternation()}))?(?:\s+de|\s+del|\s?,)?[\s/.-]{{0,3}}"
-        rf"(?:(?P<y>(?:19|20)\d\d){year_end}|(?P<yy>[0-3]\d)(?=\s{{0,3}}(?:à|at|um|,|-|\|)?\s{{0,3}}\d{{1,2}}[:h]\d\d))"
-    )
     mdy_tail = rf"\.?\s{{0,2}}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:,\s{{0,2}}|\s{{1,2}}|\.\s?){_YEAR}{year_end}"
     ymd_tail = r"\.?\s(?P<d>[0-3]?\d)\.?(?:\s?d\.)?(?![\w])"
     js_tail = (
         r"\.?\s(?P<d>[0-3]?\d)\s(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d):(?P<S>[0-5]\d)"
         rf"\s(?:{tz}\s)?(?:\([^()\n]{{1,60}}\)\s)?{_YEAR}(?!\d)"
     )
+
+    def forms(months: str, slash: bool) -> dict[str, str]:
+        """The sources of the forms holding month names, given their alternation."""
+        mon = rf"(?P<mon>{months})"
+        # A second name of the same month after a slash ("24 نيسان / أبريل 2020": the Levantine
+        # and the Egyptian name, printed side by side).
+        second = rf"(?:\s?/\s?(?:{months}))?" if slash else ""
+        dmy_tail = (
+            rf"\.?{second}(?:\s+de|\s+del|\s?,)?[\s/.-]{{0,3}}"
+            rf"(?:(?P<y>(?:19|20)\d\d){year_end}|(?P<yy>[0-3]\d)(?=\s{{0,3}}(?:à|at|um|,|-|\|)?\s{{0,3}}\d{{1,2}}[:h]\d\d))"
+        )
+        return dict(
+            name_dmy=(
+                r"(?<![\d_.,/-]|(?-i:[A-Z]))(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|°|ª|-?го|\.)?"
+                rf"(?:\s+de|\s+del|\s+d')?[\s/-]{{0,3}}{mon}{dmy_tail}"
+            ),
+            name_mdy=rf"(?<![\w.-]){mon}{mdy_tail}",
+            name_ymd=rf"(?<![\w.-]){_YEAR}\.?\s(?:m\.\s)?{mon}{ymd_tail}",
+            js_date=rf"(?<![\w]){mon}{js_tail}",
+            dmy_tail=dmy_tail,
+        )
+
+    full = {name: (source, flags) for name, source in forms(_month_alternation(), True).items()}
     return _Patterns(
         dict(
             ymd=(
@@ -308,15 +424,7 @@ def _patterns() -> _Patterns:
                 rf"{_YEAR}\s?[年년]\s?(?P<m>[01]?\d)\s?[月월]\s?(?P<d>[0-3]?\d)\s?[日일]?",
                 flags,
             ),
-            name_dmy=(
-                r"(?<![\d_.,/-]|(?-i:[A-Z]))(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|°|ª|-?го|\.)?"
-                rf"(?:\s+de|\s+del|\s+d')?[\s/-]{{0,3}}{mon}{dmy_tail}",
-                flags,
-            ),
-            name_mdy=(rf"(?<![\w.-]){mon}{mdy_tail}", flags),
-            name_ymd=(rf"(?<![\w.-]){_YEAR}\.?\s(?:m\.\s)?{mon}{ymd_tail}", flags),
-            js_date=(rf"(?<![\w]){mon}{js_tail}", flags),
-            dmy_tail=(dmy_tail, flags),
+            **full,
             mdy_tail=(mdy_tail, flags),
             ymd_tail=(ymd_tail, flags),
             js_tail=(js_tail, flags),
@@ -333,7 +441,8 @@ def _patterns() -> _Patterns:
             # blanks tried from a run's first character (or where a search resumes, \G) and
             # taken whole: linear on its own
             unix_line=(r"(?:\G|(?<!\s))\s*+(?P<n>\d{10}|\d{13})\s*+", 0),
-        )
+        ),
+        forms,
     )
 
 
