@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsclean.data import alternation
-from newsclean.datewords import YEAR_MAX, YEAR_MIN, vocabulary
+from newsclean.datewords import YEAR_MAX, YEAR_MIN, _month_split, _patterns, month_key, vocabulary
 
 MONTHS = sorted(vocabulary().months)
 
@@ -104,3 +104,42 @@ def test_plain_punctuation_holds_no_word_characters() -> None:
 def test_relative_number_words_and_time_connectors_come_from_the_data() -> None:
     assert VOC.numbers["einer"] == VOC.numbers["une"] == VOC.numbers["an"] == 1
     assert {"at", "um", "à", "a las", "godz."} <= VOC.connectors
+
+
+# -- month-name forms holding only the names a line can match ------------------------------
+_FORMS = ("name_dmy", "name_mdy", "name_ymd", "js_date", "dmy_tail")
+_PIECES = [
+    *(name for name in MONTHS[::3]),
+    *(name.upper() for name in MONTHS[1::7]),
+    "MAYIS", "5", "05", "2020", "12:30:00", " ", " / ", "/", ", ", ".", "-", "de ", "’", "“", "é", "th",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=10))
+def test_month_forms_of_a_key_find_what_the_full_forms_find(parts: list[str]) -> None:
+    text = "".join(parts)
+    p = _patterns()
+    key = month_key(text)
+    for name in _FORMS:
+        full = [(m.span(), m.groupdict()) for m in p._get(name).finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in p.month_form(name, key).finditer(text)] == full, name
+
+
+def test_month_key_names_the_scripts_a_line_holds_and_its_slash() -> None:
+    assert month_key("Published March 5, 2020") == (frozenset(), False)
+    assert month_key("“Published” 5 MAYIS 2020 — 10:43") == (frozenset(), False)  # ı matches I
+    assert month_key("5. März 2020 / 6 мая") == (frozenset({"LATIN", "CYRILLIC"}), True)
+    assert month_key("24 نيسان / أبريل 2020") == (frozenset({"ARABIC"}), True)
+
+
+def test_month_forms_leave_out_only_names_a_line_cannot_match() -> None:
+    p = _patterns()
+    ascii_form = p.month_form("name_mdy", (frozenset(), False))
+    assert ascii_form.match("March 5, 2020") and ascii_form.match("MAYIS 5, 2020")
+    assert ascii_form.match("März 5, 2020") is None  # a line holding "ä" gets the LATIN names too
+    assert p.month_form("name_mdy", (frozenset({"LATIN"}), False)).match("März 5, 2020")
+    # without a slash in the line, no second month name (nor its alternation) after one
+    assert len(p.month_form("dmy_tail", (frozenset(), False)).pattern) < 200 < len(p.dmy_tail.pattern)
+    every = (frozenset(_month_split().groups), True)
+    assert p.month_form("name_dmy", every) is p.name_dmy  # every name can match: the full pattern

@@ -1,13 +1,21 @@
-"""Tests of newsclean.lazyre: a lazy pattern answers as the compiled one and compiles once."""
+"""Tests of newsclean.lazyre: a lazy pattern answers as the compiled one and compiles once.
+
+A vocabulary pattern answers as its full pattern on every text, compiling the full one only
+for texts holding a letter of the entries the core pattern leaves out.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
 import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newsclean.lazyre import lazy, lazy_re
+from newsclean.data import alternation
+from newsclean.lazyre import lazy, lazy_re, vocabulary_pattern
 
 
 @pytest.mark.parametrize(
@@ -47,3 +55,66 @@ def test_lazy_pattern_compiles_on_first_use_only(monkeypatch: pytest.MonkeyPatch
     assert [m.group() for m in pattern.finditer("xX y x")] == ["xX", "x"]
     assert pattern.search("axxb") is not None and pattern.groups == 0
     assert calls == ["x+"]
+
+
+# -- vocabulary patterns: a smaller pattern for lines without the other entries' letters ----------
+_WORDS = ["read more", "read", "Läs mer", "lire aussi", "À lire", "mayıs", "Ελληνικά", "ok"]
+
+
+def _vocab_source(alt: Callable[[Iterable[str]], str]) -> str:
+    return rf"(?<!\w)(?P<w>{alt(_WORDS)})(?!\w)\s*:?"
+
+
+def _full() -> regex.Pattern[str]:
+    entries = {w.lower() for w in _WORDS}
+    return regex.compile(
+        _vocab_source(lambda _: alternation(entries, space=r"\s+", ignorecase=True)), regex.I
+    )
+
+
+FULL = _full()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [*_WORDS, "READ", "LÄS", "MAYIS", "À", "ΕΛΛΗΝΙΚΆ", "x", " ", ":", "’", "\n", "é", "ä"]
+        ),
+        max_size=12,
+    )
+)
+def test_vocabulary_pattern_finds_what_the_full_pattern_finds(parts: list[str]) -> None:
+    text = "".join(parts)
+    split = vocabulary_pattern(_vocab_source)
+    assert [m.span() for m in split.finditer(text)] == [m.span() for m in FULL.finditer(text)]
+    assert split.sub("#", text) == FULL.sub("#", text)
+    found, want = split.search(text), FULL.search(text)
+    assert (found and found.group("w")) == (want and want.group("w"))
+
+
+def test_vocabulary_pattern_compiles_the_full_pattern_only_for_lines_that_need_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    compiled: list[str] = []
+    real = regex.compile
+
+    def counting(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+        compiled.append(pattern)
+        return real(pattern, flags)
+
+    monkeypatch.setattr(regex, "compile", counting)
+    pattern = vocabulary_pattern(_vocab_source)
+    assert compiled == []
+    # ASCII, and a curly quote no entry holds: the core pattern ("mayıs" is core: ı matches I)
+    assert pattern.match("Read more: x") is not None and pattern.search("“ok”") is not None
+    assert pattern.match("MAYIS’ta").group("w") == "MAYIS"
+    core, letters = compiled  # the core pattern, and the class of the left-out entries' letters
+    assert "ä" not in core and "ı" in core and "ä" in letters
+    assert pattern.match("LÄS MER: x") is not None  # holds "ä": the full pattern
+    assert len(compiled) == 3 and pattern.pattern == compiled[-1] and "ä" in compiled[-1]
+
+
+def test_vocabulary_pattern_refuses_an_empty_group() -> None:
+    with pytest.raises(ValueError, match="empty vocabulary group"):
+        vocabulary_pattern(lambda alt: alt(["", ""]))

@@ -19,7 +19,7 @@ from typing import Any
 
 import regex
 
-from newsclean.data import DataError, alternation, read_json
+from newsclean.data import DataError, alternation, foreign_chars, read_json
 
 __all__ = ["YEAR_MAX", "YEAR_MIN", "MonthKey", "Vocabulary", "month_key", "vocabulary"]
 
@@ -157,9 +157,6 @@ def _month_alternation() -> str:
 # ---------------------------------------------------------------------------
 # Month names a text can match
 # ---------------------------------------------------------------------------
-#: Matches a character one of whose case forms is ASCII ("ı" does: it matches "I").
-_ASCII_CASE = regex.compile(r"[\x00-\x7f]", regex.IGNORECASE)
-
 #: What decides which month names a text can match: the groups of :func:`_month_split` whose
 #: letters it holds, and whether it holds a slash (the only way into a second month name).
 MonthKey = tuple[frozenset[str], bool]
@@ -192,7 +189,7 @@ def _month_split() -> _MonthSplit:
     groups: dict[str, list[str]] = {}
     chars: dict[str, set[str]] = {}
     for name in vocabulary().months:
-        foreign = [ch for ch in name if _ASCII_CASE.fullmatch(ch) is None]
+        foreign = foreign_chars(name)
         if not foreign:
             core.append(name)
             continue
@@ -245,19 +242,32 @@ class _Patterns:
     compiled twice by two threads at once is the same pattern, so no lock.
     """
 
-    __slots__ = ("_compiled", "_forms", "_sources")
+    __slots__ = ("_compiled", "_flags", "_forms", "_full_forms", "_others")
 
     def __init__(
-        self, sources: Mapping[str, tuple[str, int]], forms: Callable[[str, bool], Mapping[str, str]]
+        self,
+        others: Mapping[str, tuple[str, int]],
+        forms: Callable[[str, bool], Mapping[str, str]],
+        flags: int,
     ) -> None:
-        self._sources = dict(sources)
+        self._others = dict(others)
         self._forms = forms
+        self._flags = flags
+        self._full_forms: dict[str, tuple[str, int]] | None = None
         self._compiled: dict[str | tuple[str, MonthKey], regex.Pattern[str]] = {}
+
+    @property
+    def _sources(self) -> dict[str, tuple[str, int]]:
+        """Every pattern's source and flags; the month-name forms hold every month name."""
+        if self._full_forms is None:  # written on first need: most lines need a smaller form
+            forms = self._forms(_month_alternation(), True)
+            self._full_forms = {name: (source, self._flags) for name, source in forms.items()}
+        return {**self._full_forms, **self._others}
 
     def _get(self, name: str) -> regex.Pattern[str]:
         pattern = self._compiled.get(name)
         if pattern is None:
-            source, flags = self._sources[name]
+            source, flags = self._others[name] if name in self._others else self._sources[name]
             pattern = self._compiled[name] = regex.compile(source, flags)
         return pattern
 
@@ -279,7 +289,7 @@ class _Patterns:
         pattern = self._compiled.get((name, key))
         if pattern is None:
             source = self._forms(_month_subset_alternation(groups), slash)[name]
-            pattern = self._compiled[(name, key)] = regex.compile(source, self._sources[name][1])
+            pattern = self._compiled[(name, key)] = regex.compile(source, self._flags)
         return pattern
 
     @property
@@ -406,7 +416,6 @@ def _patterns() -> _Patterns:
             dmy_tail=dmy_tail,
         )
 
-    full = {name: (source, flags) for name, source in forms(_month_alternation(), True).items()}
     return _Patterns(
         dict(
             ymd=(
@@ -424,7 +433,6 @@ def _patterns() -> _Patterns:
                 rf"{_YEAR}\s?[年년]\s?(?P<m>[01]?\d)\s?[月월]\s?(?P<d>[0-3]?\d)\s?[日일]?",
                 flags,
             ),
-            **full,
             mdy_tail=(mdy_tail, flags),
             ymd_tail=(ymd_tail, flags),
             js_tail=(js_tail, flags),
@@ -443,6 +451,7 @@ def _patterns() -> _Patterns:
             unix_line=(r"(?:\G|(?<!\s))\s*+(?P<n>\d{10}|\d{13})\s*+", 0),
         ),
         forms,
+        flags,
     )
 
 

@@ -31,6 +31,7 @@ __all__ = [
     "DataError",
     "alternation",
     "char_trie",
+    "foreign_chars",
     "parse_tsv",
     "read_bytes",
     "read_json",
@@ -197,6 +198,26 @@ def alternation(words: Iterable[str], *, space: str | None = None, ignorecase: b
     if not trie:
         raise ValueError("cannot build a pattern from an empty vocabulary group")
     return _trie_pattern(trie, space, ignorecase)
+
+
+#: Matches a character one of whose case forms is ASCII (``ı`` does: it matches ``I``).
+_ASCII_CASE = regex.compile(r"[\x00-\x7f]", regex.IGNORECASE)
+
+
+def foreign_chars(entry: str) -> str:
+    """The characters of ``entry`` that match no ASCII character when case is ignored.
+
+    An entry with none can match in an ASCII text; an entry with some matches
+    only in a text holding a character that matches one of them. A pattern
+    used on a text with none of them may leave the entry out: it would match
+    nowhere in that text.
+
+    >>> foreign_chars("read more"), foreign_chars("mayıs"), foreign_chars("märz")
+    ('', '', 'ä')
+    """
+    if entry.isascii():
+        return ""
+    return "".join(ch for ch in entry if _ASCII_CASE.fullmatch(ch) is None)
 
 
 def char_trie(words: Iterable[str]) -> dict[str, Any]:

@@ -13,14 +13,15 @@ Vocabularies are in ``data/metadata.json``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 import regex
 
-from newsclean.data import alternation, read_json
+from newsclean.data import read_json
+from newsclean.lazyre import vocabulary_pattern
 from newsclean.stages._lines import Line
 
 __all__ = ["MAX_LINES", "is_prose", "prose_start"]
@@ -46,13 +47,17 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": 
 
 
 # -- vocabularies ---------------------------------------------------------------
-def _alternation(words: Iterable[str]) -> str:
-    """An alternation of ``words`` (longest match first; white space inside an entry matches any run).
+def _split(build: Callable[[Callable[[Iterable[str]], str]], str]) -> regex.Pattern[str]:
+    """The case-insensitive pattern ``build(alternation)``, compiled when a line first needs it.
 
-    The patterns built from it are case-insensitive, so entries are folded to
-    lower case first: two entries differing only in case are one entry.
+    ``alternation`` turns a word group into a case-insensitive alternation,
+    longest entry first, entries folded with ``str.lower`` (two entries
+    differing only in case are one) and a space matching any white space.
+    Lines holding none of the accented letters of some entries get the pattern
+    without those entries (:func:`newsclean.lazyre.vocabulary_pattern`): it
+    matches there what the full one does and compiles faster.
     """
-    return alternation({w.lower() for w in words if w}, space=r"\s+", ignorecase=True)
+    return vocabulary_pattern(build, regex.IGNORECASE, normalize=str.lower)
 
 
 def _words(group: Any) -> list[str]:
@@ -108,45 +113,40 @@ def _vocab() -> _Vocab:
     )
     labels = _words(raw["byline_labels"])
     cues = _words(raw["not_title_cues"])
-    months = _alternation(_words(raw["month_names"]))
+    months = _words(raw["month_names"])
+    connectors = _words(raw["name_connectors"])
     low = frozenset
     return _Vocab(
         # Blank runs are taken whole (possessive); the label must still end in a blank before
         # the name. Split two ways at every blank of a run, both patterns cost the square of
         # a long run; property tests compare them with their earlier forms.
-        byline_label=regex.compile(
-            rf"^(?:{_alternation(labels)})\s*+[:：]?\s*+(?<=\s)(?=\S)", regex.IGNORECASE
-        ),
-        byline_label_only=regex.compile(rf"^(?:{_alternation(labels)})\s*[:：]?$", regex.IGNORECASE),
+        byline_label=_split(lambda alt: rf"^(?:{alt(labels)})\s*+[:：]?\s*+(?<=\s)(?=\S)"),
+        byline_label_only=_split(lambda alt: rf"^(?:{alt(labels)})\s*[:：]?$"),
         roles=low(w.casefold() for w in _words(raw["byline_roles"])),
-        connectors=regex.compile(
-            rf"(?:\G|(?<!\s))\s*+,\s*+(?:(?:{_alternation(_words(raw['name_connectors']))})\s++)?"
-            rf"|(?:\G|(?<!\s))\s++(?:{_alternation(_words(raw['name_connectors']))})\s++",
-            regex.IGNORECASE,
+        connectors=_split(
+            lambda alt: (
+                rf"(?:\G|(?<!\s))\s*+,\s*+(?:(?:{alt(connectors)})\s++)?"
+                rf"|(?:\G|(?<!\s))\s++(?:{alt(connectors)})\s++"
+            ),
         ),
         particles=low(w.casefold() for w in _words(raw["name_particles"])),
         articles=low(w.casefold() for w in _words(raw["name_articles"])),
-        breadcrumb_home=regex.compile(
-            rf"^(?:{_alternation(_words(raw['breadcrumb_home']))})$", regex.IGNORECASE
-        ),
-        location_label=regex.compile(
-            rf"^\s*(?:{_alternation(_words(raw['location_labels']))})\s*[:：]\s*", regex.IGNORECASE
-        ),
+        breadcrumb_home=_split(lambda alt: rf"^(?:{alt(_words(raw['breadcrumb_home']))})$"),
+        location_label=_split(lambda alt: rf"^\s*(?:{alt(_words(raw['location_labels']))})\s*[:：]\s*"),
         generic_crumbs=low(w.casefold() for w in _words(raw["generic_crumbs"])),
         section_words=low(w.casefold() for w in _words(raw["section_words"])),
         agencies=low(w.casefold() for w in _words(raw["agencies"])),
         function_words=low(w.casefold() for w in raw["not_site_words"]["function"]),
         headline_labels=low(w.casefold() for w in raw["not_site_words"]["labels"]),
-        not_title_multi=regex.compile(
-            rf"^(?:{_alternation(c for c in cues if ' ' in c)})(?:\W|$)", regex.IGNORECASE
+        not_title_multi=_split(lambda alt: rf"^(?:{alt(c for c in cues if ' ' in c)})(?:\W|$)"),
+        not_title_single=_split(
+            lambda alt: rf"^(?:{alt(c for c in cues if ' ' not in c)})\s*(?:[:：|»›>–—-]|$)"
         ),
-        not_title_single=regex.compile(
-            rf"^(?:{_alternation(c for c in cues if ' ' not in c)})\s*(?:[:：|»›>–—-]|$)", regex.IGNORECASE
-        ),
-        month_date=regex.compile(
-            rf"\b(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
-            rf"|\b\d{{1,2}}(?:\.|st|nd|rd|th|er|º)?\s+(?:de\s+)?(?:{months})\.?,?\s+(?:de\s+)?\d{{4}}\b",
-            regex.IGNORECASE,
+        month_date=_split(
+            lambda alt: (
+                rf"\b(?:{alt(months)})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
+                rf"|\b\d{{1,2}}(?:\.|st|nd|rd|th|er|º)?\s+(?:de\s+)?(?:{alt(months)})\.?,?\s+(?:de\s+)?\d{{4}}\b"
+            )
         ),
     )
 

@@ -23,14 +23,15 @@ wait.`` is a sentence and stays.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import regex
 
-from newsclean.data import alternation, read_json
+from newsclean.data import read_json
+from newsclean.lazyre import vocabulary_pattern
 
 if TYPE_CHECKING:
     from newsclean.stages.boilerplate_decisions import LineDecision
@@ -63,9 +64,17 @@ class _Labels:
     header: regex.Pattern[str]
 
 
-def _alternation(words: Sequence[str]) -> str:
-    """The case-insensitive alternation of ``words``, longest first; a space matches any white space."""
-    return alternation({w.casefold() for w in words if w}, space=r"\s+", ignorecase=True)
+def _split(build: Callable[[Callable[[Sequence[str]], str]], str], flags: int) -> regex.Pattern[str]:
+    """The pattern ``build(alternation)``, compiled when a line first needs it.
+
+    ``alternation`` turns a word group into a case-insensitive alternation,
+    longest entry first, entries folded with ``str.casefold`` (two entries
+    differing only in case are one) and a space matching any white space.
+    Lines holding none of the accented letters of a third of the labels get
+    the pattern without them (:func:`newsclean.lazyre.vocabulary_pattern`): it
+    matches there what the full one does and compiles faster.
+    """
+    return vocabulary_pattern(build, flags, normalize=str.casefold)
 
 
 @lru_cache(maxsize=1)
@@ -75,16 +84,14 @@ def _labels() -> _Labels:
     header = [w for ws in raw["header"].values() for w in ws]
     strong = [w for w in inline if " " in w]
     return _Labels(
-        inline=regex.compile(
+        inline=_split(
             # the blanks around the optional colon taken whole: split two ways at every
             # blank, a long run cost the square of its length
-            rf"^(?:{_alternation(inline)})\s*+(?P<colon>[:：])?\s*+(?P<rest>\S.*)$",
+            lambda alt: rf"^(?:{alt(inline)})\s*+(?P<colon>[:：])?\s*+(?P<rest>\S.*)$",
             regex.I | regex.S,
         ),
-        inline_strong=regex.compile(
-            rf"^(?:{_alternation(strong)})\s*[:：]\s*(?P<rest>\S.*)$", regex.I | regex.S
-        ),
-        header=regex.compile(rf"^(?:{_alternation(header)})\s*[:：]?$", regex.I),
+        inline_strong=_split(lambda alt: rf"^(?:{alt(strong)})\s*[:：]\s*(?P<rest>\S.*)$", regex.I | regex.S),
+        header=_split(lambda alt: rf"^(?:{alt(header)})\s*[:：]?$", regex.I),
     )
 
 
