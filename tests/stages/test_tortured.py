@@ -14,6 +14,16 @@ def test_packaged_key_index_is_the_computed_one() -> None:
     assert packaged == tortured.compute_keys()
 
 
+def test_key_index_parses_a_key_on_lookup_as_the_whole_read_does() -> None:
+    index = tortured._packaged_index()
+    assert index is not None
+    whole = tortured.compute_keys()
+    key = next(k for k, v in whole.items() if len(v) > 1)  # a key several phrases share
+    assert index._parsed == {}  # nothing parsed before a lookup
+    assert index[key] == whole[key] and list(index._parsed) == [key]
+    assert len(index) == len(whole) and set(index) == set(whole) and "not a key run" not in index
+
+
 def test_a_stale_key_index_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(tortured, "_table_text", lambda: "# another table\nfoo bar\tfoo baz\n")
     assert tortured._packaged_keys() is None

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -120,7 +121,41 @@ def render_keys(keys: dict[str, tuple[tuple[frozenset[str], str], ...]], digest:
     return "\n".join(lines) + "\n"
 
 
-def _packaged_keys() -> dict[str, tuple[tuple[frozenset[str], str], ...]] | None:
+_KeyEntries = tuple[tuple[frozenset[str], str], ...]
+
+
+class _KeyIndex(Mapping[str, _KeyEntries]):
+    """The packaged key index, each key's lines parsed when the key is first looked up.
+
+    A capture looks up the few keys its text holds; parsing all of the index's
+    thousands of lines into sets cost a process's first capture about 30 ms.
+    """
+
+    def __init__(self, lines: dict[str, list[str]]) -> None:
+        self._lines = lines
+        self._parsed: dict[str, _KeyEntries] = {}
+
+    def __getitem__(self, key: str) -> _KeyEntries:
+        entries = self._parsed.get(key)
+        if entries is None:
+            rows = [rest.partition("\t") for rest in self._lines[key]]
+            entries = tuple(
+                (frozenset(runs.split(" ")) if runs else frozenset(), phrase) for phrase, _, runs in rows
+            )
+            self._parsed[key] = entries  # the same value whichever thread writes it first
+        return entries
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._lines
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+
+def _packaged_index() -> _KeyIndex | None:
     """The packaged key index, or None when it is missing or was built from another table."""
     try:
         text = read_text(KEYS_FILE)
@@ -129,19 +164,25 @@ def _packaged_keys() -> dict[str, tuple[tuple[frozenset[str], str], ...]] | None
     first, _, body = text.partition("\n")
     if first != KEYS_DIGEST + table_digest(_table_text()):
         return None
-    keys: dict[str, list[tuple[frozenset[str], str]]] = {}
+    lines: dict[str, list[str]] = {}
     for line in body.splitlines():
         if line.startswith("#"):
             continue
-        key, phrase, runs = line.split("\t")
-        keys.setdefault(key, []).append((frozenset(runs.split(" ")) if runs else frozenset(), phrase))
-    return {k: tuple(v) for k, v in keys.items()}
+        key, _, rest = line.partition("\t")
+        lines.setdefault(key, []).append(rest)
+    return _KeyIndex(lines)
+
+
+def _packaged_keys() -> dict[str, _KeyEntries] | None:
+    """The packaged key index read whole, or None when it is missing or was built from another table."""
+    index = _packaged_index()
+    return None if index is None else {key: index[key] for key in index}
 
 
 @lru_cache(maxsize=1)
-def _keys() -> dict[str, tuple[tuple[frozenset[str], str], ...]]:
+def _keys() -> Mapping[str, _KeyEntries]:
     """The key index: the packaged one when it matches the table, else :func:`compute_keys`."""
-    packaged = _packaged_keys()
+    packaged = _packaged_index()
     return packaged if packaged is not None else compute_keys()
 
 
