@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -162,8 +162,7 @@ def _month_alternation() -> str:
 MonthKey = tuple[frozenset[str], bool]
 
 
-@dataclass(frozen=True, slots=True)
-class _MonthSplit:
+class _MonthSplit(NamedTuple):
     """The month names split by what a text must hold for them to match.
 
     Attributes:
