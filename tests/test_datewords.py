@@ -7,7 +7,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsclean.data import alternation
-from newsclean.datewords import YEAR_MAX, YEAR_MIN, _month_split, _patterns, month_key, vocabulary
+from newsclean.datewords import (
+    YEAR_MAX,
+    YEAR_MIN,
+    _month_split,
+    _patterns,
+    month_firsts,
+    month_key,
+    vocabulary,
+)
 
 MONTHS = sorted(vocabulary().months)
 
@@ -124,6 +132,31 @@ def test_month_forms_of_a_key_find_what_the_full_forms_find(parts: list[str]) ->
     for name in _FORMS:
         full = [(m.span(), m.groupdict()) for m in p._get(name).finditer(text)]
         assert [(m.span(), m.groupdict()) for m in p.month_form(name, key).finditer(text)] == full, name
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=8))
+def test_forms_tried_at_a_character_find_what_the_full_forms_find_there(parts: list[str]) -> None:
+    text = "".join(parts)
+    p = _patterns()
+    key = month_key(text)
+    for name in ("name_mdy", "js_date"):
+        full = p._get(name)
+        for start in range(len(text)):
+            at = p.month_form_at(name, key, month_firsts(text[start]))
+            got = at.match(text, start) if at is not None else None
+            want = full.match(text, start)
+            assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict()))
+
+
+def test_month_firsts_are_the_first_letters_a_character_matches() -> None:
+    assert month_firsts("M") == month_firsts("m") == frozenset({"m"})
+    assert month_firsts("5") == frozenset() and month_firsts(" ") == frozenset()
+    p = _patterns()
+    key = (frozenset(), False)
+    assert p.month_form_at("name_mdy", key, frozenset()) is None  # no name starts there
+    only_m = p.month_form_at("name_mdy", key, month_firsts("M"))
+    assert only_m is not None and only_m.match("May 5, 2020") and only_m.match("June 5, 2020") is None
 
 
 def test_month_key_names_the_scripts_a_line_holds_and_its_slash() -> None:

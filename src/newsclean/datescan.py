@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
@@ -37,6 +37,7 @@ from newsclean.datewords import (
     _month_words,
     _patterns,
     _valid_date,
+    month_firsts,
     month_key,
     vocabulary,
 )
@@ -243,11 +244,23 @@ def _scan(pattern: regex.Pattern[str], text: str, starts: Iterable[int]) -> Iter
     ``starts`` must include every offset where a match can begin; the matches
     are taken left to right without overlap, as ``finditer`` does.
     """
+    return _scan_with(lambda _: pattern, text, starts)
+
+
+def _scan_with(
+    pattern_at: Callable[[int], regex.Pattern[str] | None], text: str, starts: Iterable[int]
+) -> Iterator[regex.Match[str]]:
+    """:func:`_scan` with the pattern ``pattern_at(start)`` at each start (None: no match there).
+
+    Each start's pattern must match at that start exactly what the one
+    pattern would.
+    """
     end = 0
     for s in sorted(set(starts)):
         if s < end:
             continue
-        m = pattern.match(text, s)
+        pattern = pattern_at(s)
+        m = pattern.match(text, s) if pattern is not None else None
         if m is not None:
             yield m
             end = max(m.end(), s + 1)
@@ -320,7 +333,9 @@ def _raw_hits(text: str, dayfirst: bool | None) -> Iterator[DateHit]:
     # holds only the month names this text can match (the others cost compiling only).
     key = month_key(text) if whole or glued else (frozenset(), False)
     js = [a for a, e in whole if p.js_tail.match(text, e)] if whole and ":" in text else []
-    for m in _scan(p.month_form("js_date", key), text, js) if js else ():
+    for m in (
+        _scan_with(lambda s: p.month_form_at("js_date", key, month_firsts(text[s])), text, js) if js else ()
+    ):
         d = _valid_date(int(m.group("y")), months.get(_fold(m.group("mon")), 0), int(m.group("d")))
         if d:
             clock = _clock(m)
@@ -357,7 +372,13 @@ def _raw_hits(text: str, dayfirst: bool | None) -> Iterator[DateHit]:
         if dmy_starts:
             dmy = _scan(p.month_form("name_dmy", key), text, dmy_starts)
     mdy_starts = [a for a, e in whole if p.mdy_tail.match(text, e)]
-    mdy = _scan(p.month_form("name_mdy", key), text, mdy_starts) if mdy_starts else ()
+    # The month name starts a month-day-year match: tried at a name, the pattern need hold only
+    # the names that start as it does.
+    mdy = (
+        _scan_with(lambda s: p.month_form_at("name_mdy", key, month_firsts(text[s])), text, mdy_starts)
+        if mdy_starts
+        else ()
+    )
     ymd_starts = [s for a, e in whole if p.ymd_tail.match(text, e) for s in range(max(0, a - 9), a - 4)]
     ymd = _scan(p.month_form("name_ymd", key), text, ymd_starts) if ymd_starts else ()
     for matches in (dmy, mdy, ymd):

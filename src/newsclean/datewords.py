@@ -21,7 +21,7 @@ import regex
 
 from newsclean.data import DataError, alternation, foreign_chars, read_json
 
-__all__ = ["YEAR_MAX", "YEAR_MIN", "MonthKey", "Vocabulary", "month_key", "vocabulary"]
+__all__ = ["YEAR_MAX", "YEAR_MIN", "MonthKey", "Vocabulary", "month_firsts", "month_key", "vocabulary"]
 
 #: Years a written date may have (four-digit years only). Every module reads its bounds
 #: here: a date outside them is not a date at all (``1850``, ``2150`` are other numbers).
@@ -219,11 +219,38 @@ def month_key(text: str) -> MonthKey:
     return groups, "/" in text
 
 
-@lru_cache(maxsize=64)
-def _month_subset_alternation(groups: frozenset[str]) -> str:
-    """The alternation of the core month names and those of ``groups``."""
+@lru_cache(maxsize=256)
+def _month_subset_alternation(groups: frozenset[str], firsts: frozenset[str] | None = None) -> str | None:
+    """The alternation of the core month names and those of ``groups``; None when it is empty.
+
+    With ``firsts``, only the names whose first character is one of them.
+    """
     split = _month_split()
-    return _words([*split.core, *(name for group in sorted(groups) for name in split.groups[group])])
+    names = [*split.core, *(name for group in sorted(groups) for name in split.groups[group])]
+    if firsts is not None:
+        names = [name for name in names if name[0] in firsts]
+    return _words(names) if names else None
+
+
+@lru_cache(maxsize=1)
+def _first_chars() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    """Each first character of a month name, with a pattern matching it as the date forms do."""
+    firsts = sorted({name[0] for name in vocabulary().months})
+    return tuple((ch, regex.compile(regex.escape(ch), regex.IGNORECASE)) for ch in firsts)
+
+
+@lru_cache(maxsize=1024)
+def month_firsts(ch: str) -> frozenset[str]:
+    """The first characters of month names that ``ch`` matches when case is ignored.
+
+    A month-name form whose name starts the match (``name_mdy``, ``js_date``)
+    tried at a character can match there only with a name starting with one
+    of them.
+
+    >>> sorted(month_firsts("M")), month_firsts("7")
+    (['m'], frozenset())
+    """
+    return frozenset(first for first, pattern in _first_chars() if pattern.fullmatch(ch) is not None)
 
 
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
@@ -241,7 +268,7 @@ class _Patterns:
     compiled twice by two threads at once is the same pattern, so no lock.
     """
 
-    __slots__ = ("_compiled", "_flags", "_forms", "_full_forms", "_others")
+    __slots__ = ("_compiled", "_flags", "_forms", "_full_forms", "_others", "_starting")
 
     def __init__(
         self,
@@ -254,6 +281,7 @@ class _Patterns:
         self._flags = flags
         self._full_forms: dict[str, tuple[str, int]] | None = None
         self._compiled: dict[str | tuple[str, MonthKey], regex.Pattern[str]] = {}
+        self._starting: dict[tuple[str, MonthKey, frozenset[str]], regex.Pattern[str] | None] = {}
 
     @property
     def _sources(self) -> dict[str, tuple[str, int]]:
@@ -287,8 +315,29 @@ class _Patterns:
             return self._get(name)  # every name can match: the full pattern
         pattern = self._compiled.get((name, key))
         if pattern is None:
-            source = self._forms(_month_subset_alternation(groups), slash)[name]
-            pattern = self._compiled[(name, key)] = regex.compile(source, self._flags)
+            months = _month_subset_alternation(groups)
+            if months is None:  # the core names come from every language: never empty
+                raise DataError("data file 'dates.json': no month name matches ASCII text")
+            pattern = self._compiled[(name, key)] = regex.compile(
+                self._forms(months, slash)[name], self._flags
+            )
+        return pattern
+
+    def month_form_at(self, name: str, key: MonthKey, firsts: frozenset[str]) -> regex.Pattern[str] | None:
+        """:meth:`month_form` for a match starting at a character of :func:`month_firsts` ``firsts``.
+
+        For the forms whose month name starts the match (``name_mdy``,
+        ``js_date``): only the names starting with one of ``firsts`` can match
+        there, so the form holds only those (a few dozen names instead of
+        hundreds); None when no name does. Matched at that character, it finds
+        exactly what :meth:`month_form` finds.
+        """
+        cache_key = (name, key, firsts)
+        if cache_key in self._starting:
+            return self._starting[cache_key]
+        months = _month_subset_alternation(key[0], firsts)
+        pattern = None if months is None else regex.compile(self._forms(months, key[1])[name], self._flags)
+        self._starting[cache_key] = pattern
         return pattern
 
     @property
