@@ -24,7 +24,7 @@ from newsclean.data import read_json
 from newsclean.lazyre import vocabulary_pattern
 from newsclean.stages._lines import Line
 
-__all__ = ["MAX_LINES", "is_prose", "prose_start"]
+__all__ = ["MAX_HOST", "MAX_LINES", "is_prose", "prose_start"]
 
 #: Lines scanned for the prose run; a header zone is never longer than this.
 MAX_LINES = 5000
@@ -38,10 +38,13 @@ _NUMERIC_DATE = regex.compile(
     r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2}:\d{2}\b"
 )
 _DIGIT = regex.compile(r"\d")  # every date pattern holds one: tested first, it is one cheap scan
-# A host after "www." is read up to its first slash, at most 100 characters (host names
-# are shorter): read to the end of the run from every "www.", the search was quadratic
-# in a run of them.
-_URLISH = regex.compile(r"https?://|www\.\S[^\s/]{0,99}+/|©|\(c\)\s*+\d{4}", regex.IGNORECASE)
+#: Longest host read after "www." up to its first slash (DNS names are at most 253
+#: characters, news sites' far shorter). Read to the end of the run from every "www.",
+#: the URL search was quadratic in a run of them.
+MAX_HOST = 100
+_URLISH = regex.compile(
+    rf"https?://|www\.\S[^\s/]{{0,{MAX_HOST - 1}}}+/|©|\(c\)\s*+\d{{4}}", regex.IGNORECASE
+)
 _NAME_JOINERS = frozenset({"of", "the", "and", "for", "on", "&", "+"})
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
 
