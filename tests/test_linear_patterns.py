@@ -463,3 +463,35 @@ def test_byline_labels_and_name_connectors_are_linear_on_long_runs() -> None:
     label = v.byline_label.match("By : Jane Doe")
     assert label is not None and label.end() == len("By : ")
     assert v.connectors.split("Jane Doe, Max Roe and Ann Lee") == ["Jane Doe", "Max Roe", "Ann Lee"]
+
+
+def _earlier_dmy_tail() -> regex.Pattern[str]:
+    new = datewords._patterns().dmy_tail
+    old = new.pattern.replace(r"(?:(?:\G|(?<!\s))\s++(?:de|del)|\s?,)?", r"(?:\s+de|\s+del|\s?,)?")
+    assert old != new.pattern
+    return regex.compile(old, new.flags)
+
+
+@settings(deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [" ", "\n", "  ", "de", "del", ",", ".", "/", "-", "2019", "19", "12:30", "a", "Mayo"]
+        ),
+        max_size=8,
+    ),
+    st.integers(0, 6),
+)
+def test_day_month_tails_are_read_as_by_the_earlier_form(parts: list[str], pos: int) -> None:
+    text = "".join(parts)
+    pos = min(pos, len(text))
+    new, old = datewords._patterns().dmy_tail, _earlier_dmy_tail()
+    a, b = new.match(text, pos), old.match(text, pos)
+    assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
+    assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
+
+
+def test_day_month_tails_are_linear_on_long_runs() -> None:
+    assert datewords._patterns().dmy_tail.search("\n" * _RUN + "x", timeout=_TIMEOUT) is None
+    tail = datewords._patterns().dmy_tail.match(" de 2019")
+    assert tail is not None and tail.group("y") == "2019"

@@ -450,7 +450,9 @@ def _patterns() -> _Patterns:
         # and the Egyptian name, printed side by side).
         second = rf"(?:\s?/\s?(?:{months}))?" if slash else ""
         dmy_tail = (
-            rf"\.?{second}(?:\s+de|\s+del|\s?,)?[\s/.-]{{0,3}}"
+            # the blank run before "de" tried from its first character only (where the tail
+            # starts, \G, or after a non-blank) and taken whole: linear on its own
+            rf"\.?{second}(?:(?:\G|(?<!\s))\s++(?:de|del)|\s?,)?[\s/.-]{{0,3}}"
             rf"(?:(?P<y>(?:19|20)\d\d){year_end}|(?P<yy>[0-3]\d)(?=\s{{0,3}}(?:à|at|um|,|-|\|)?\s{{0,3}}\d{{1,2}}[:h]\d\d))"
         )
         return dict(
