@@ -41,7 +41,7 @@ import regex
 
 from newsclean.datemarks import copyright_year, parse_relative, url_date, url_month
 from newsclean.dateparse_slow import _dateparser, looks_like_worded_date
-from newsclean.datescan import DateHit, _month_anchors, attach_time, scan_line
+from newsclean.datescan import DateHit, attach_time, month_anchors, scan_line
 from newsclean.datewords import (
     _DIGITS,
     _NOT_BEFORE,
@@ -231,7 +231,7 @@ def find_yearless_dates(text: str) -> list[DateHit]:
     out: list[DateHit] = []
     # A month name between a non-letter and a space or a non-letter is a whole run of
     # letters: without one (most lines) the pattern is neither compiled nor run.
-    for m in _yearless_pattern().finditer(text) if _month_anchors(text)[0] else ():
+    for m in _yearless_pattern().finditer(text) if month_anchors(text)[0] else ():
         name = m.group("mon") or m.group("mon2")
         month = months.get(_fold(name), 0)
         d = _valid_date(YEARLESS_PLACEHOLDER, month, int(m.group("d") or m.group("d2"))) if month else None
@@ -258,7 +258,7 @@ def _short_named() -> regex.Pattern[str]:
 
     The month name stands between separators, so it is a whole run of letters:
     the pattern is compiled (about 20 ms, the month names of 27 languages) and
-    run only on a text where :func:`newsclean.datescan._month_anchors` finds one.
+    run only on a text where :func:`newsclean.datescan.month_anchors` finds one.
     """
     return regex.compile(
         rf"(?<![\w.,/-])(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|\.)?[\s/-]{{1,2}}(?P<mon>{_month_alternation()})\.?[\s/-]{{1,2}}"
@@ -294,7 +294,7 @@ def find_short_dates(text: str, *, dayfirst: bool | None, reference: date) -> li
         d = century(yy, month, day, reference)
         if d is not None:
             out.append(attach_time(text, d, m.start(), m.end(), "dmy" if first else "mdy"))
-    for m in _short_named().finditer(text) if _month_anchors(text)[0] else ():
+    for m in _short_named().finditer(text) if month_anchors(text)[0] else ():
         month = months.get(_fold(m.group("mon")), 0)
         d = century(int(m.group("yy")), month, int(m.group("d")), reference) if month else None
         if d is not None:

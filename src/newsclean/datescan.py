@@ -42,7 +42,7 @@ from newsclean.datewords import (
     vocabulary,
 )
 
-__all__ = ["FIND_CACHE_SIZE", "NUMERIC_GATE", "DateHit", "attach_time", "scan_line"]
+__all__ = ["FIND_CACHE_SIZE", "NUMERIC_GATE", "DateHit", "attach_time", "month_anchors", "scan_line"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +185,7 @@ _LONG_SPACE = re.compile(r"\s{4}")
 _DMY_REACH = 16
 
 
-def _month_anchors(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+def month_anchors(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Spans of month names: whole letter runs, and runs glued to a day ending.
 
     Every month-name match of the patterns sits on a whole run of letters (the
@@ -325,7 +325,7 @@ def _raw_hits(text: str, dayfirst: bool | None) -> Iterator[DateHit]:
     # The month-name patterns are costly (a long alternation): instead of scanning the
     # line, try them only where a month name starts (and where a day or year may start
     # before it).
-    whole, glued = _month_anchors(text)
+    whole, glued = month_anchors(text)
     if len(whole) > 1:
         text, whole = _merge_month_pairs(text, whole, months)
     numeric = NUMERIC_GATE.search(text) is not None

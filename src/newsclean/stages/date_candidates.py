@@ -41,7 +41,7 @@ from newsclean.dateparse import (
     vocabulary,
 )
 from newsclean.dateparse_slow import _dateparser
-from newsclean.datescan import NUMERIC_GATE, _month_anchors, scan_line
+from newsclean.datescan import NUMERIC_GATE, month_anchors, scan_line
 from newsclean.datewords import _DIGITS, _FOLD_NEEDED, _ascii_view, _fold, _patterns
 from newsclean.stages._date_years import page_year, place_year
 from newsclean.stages._lines import Line
@@ -603,7 +603,7 @@ def _yearless_lines(text: str, original: str, lines: Sequence[Line]) -> list[Fou
     starts: Sequence[int] | None = None
     for m in _YEARLESS_SHAPE.finditer("\n" + text):
         raw = m.group(1)
-        if not _month_anchors(raw)[0]:
+        if not month_anchors(raw)[0]:
             continue
         hits = [h for h in find_yearless_dates(raw) if not _remainder(raw, [(h.start, h.end)])]
         if not hits:
