@@ -43,6 +43,7 @@ import gzip
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -343,9 +344,8 @@ def candidates(
                 for o in originals:
                     synonyms_of.setdefault(o, set()).add(syn)
                     found.append((s, end, syn, o, prev, nxt))
-    phrase_counts: dict[str, int] = {}
-    for w in [w for _, _, w in {(s0, e0, w) for s0, e0, w, _, _, _ in found if " " in w}]:
-        phrase_counts[w] = phrase_counts.get(w, 0) + 1
+    # each phrase counted once per distinct span (a span can be found under several originals)
+    phrase_counts = Counter(w for _, _, w in {(s0, e0, w) for s0, e0, w, _, _, _ in found if " " in w})
     out: list[Candidate] = []
     log_words = math.log(n_words)
     capitalised: dict[str, int] = {}
