@@ -29,7 +29,7 @@ Vocabularies are in ``data/metadata.json``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import regex
@@ -428,6 +428,19 @@ def extract_metadata(doc: Document) -> Document:
     authors: list[str] = []
     agencies: list[str] = []
     byline_rules: list[str] = []
+
+    def take(
+        used: Sequence[Line], names: Iterable[str], rule: str, *, agency_text: str | None = None
+    ) -> None:
+        """Take ``used`` out as byline lines: their names, agencies and the rule that read them."""
+        for u in used:
+            changes.append(delete_line(text, u, "byline", "extract"))
+            taken.add(u.index)
+        authors.extend(n for n in names if n not in authors)
+        if agency_text is not None:
+            agencies.extend(a for a in _agencies(agency_text, v) if a not in agencies)
+        byline_rules.append(rule)
+
     i = 0
     while i < len(candidates):
         ln = candidates[i]
@@ -446,12 +459,7 @@ def extract_metadata(doc: Document) -> Document:
                 names = parse_byline(s, labelled=False) or None
                 used = [ln]
         if names is not None and rule is not None:
-            for u in used:
-                changes.append(delete_line(text, u, "byline", "extract"))
-                taken.add(u.index)
-            authors.extend(n for n in names if n not in authors)
-            agencies.extend(a for a in _agencies(s, v) if a not in agencies)
-            byline_rules.append(rule)
+            take(used, names, rule, agency_text=s)
             i += len(used)
             continue
         i += 1
@@ -465,48 +473,34 @@ def extract_metadata(doc: Document) -> Document:
                 continue
             names = parse_byline(ln.text)
             if names:
-                changes.append(delete_line(text, ln, "byline", "extract"))
-                taken.add(ln.index)
-                authors.extend(n for n in names if n not in authors)
-                agencies.extend(a for a in _agencies(ln.text, v) if a not in agencies)
-                byline_rules.append("label_far")
+                take([ln], names, "label_far", agency_text=ln.text)
                 break
     if not byline_rules and first_prose is not None and len(title_lines) > 1 and not written:
         # no byline yet: a bare name line printed with the date under a headline copy
         # and its deck (not under a capture's first title line: a navigation bar follows it)
-        beside = _name_beside_date(parts, title_lines[1:], taken, _removed_date_lines(doc), v)
+        removed_dates = _removed_date_lines(doc)
+        beside = _name_beside_date(parts, title_lines[1:], taken, removed_dates, v)
         names = parse_byline(beside.text, labelled=False) if beside is not None else None
         if beside is not None and names:
-            changes.append(delete_line(text, beside, "byline", "extract"))
-            taken.add(beside.index)
-            authors.extend(n for n in names if n not in authors)
-            byline_rules.append("name_beside_date")
-    if not byline_rules and first_prose is not None and len(title_lines) > 1 and not written:
-        # a bare name line after a date line, in a header row above a headline copy
-        above = name_above_headline(parts, title_lines[1:], taken, _removed_date_lines(doc), v)
-        names = parse_byline(above.text.strip().lstrip("•·*"), labelled=False) if above is not None else None
-        if above is not None and names:
-            changes.append(delete_line(text, above, "byline", "extract"))
-            taken.add(above.index)
-            authors.extend(n for n in names if n not in authors)
-            byline_rules.append("name_above_headline")
+            take([beside], names, "name_beside_date")
+        else:
+            # a bare name line after a date line, in a header row above a headline copy
+            above = name_above_headline(parts, title_lines[1:], taken, removed_dates, v)
+            names = (
+                parse_byline(above.text.strip().lstrip("•·*"), labelled=False) if above is not None else None
+            )
+            if above is not None and names:
+                take([above], names, "name_above_headline")
     if not byline_rules and first_prose is not None and not written:
         # still none: a bare name line of the header that the story's author box names
         bio = bio_byline(zone, parts[first_prose:], taken, v)
         if bio is not None:
-            changes.append(delete_line(text, bio[0], "byline", "extract"))
-            taken.add(bio[0].index)
-            authors.extend(bio[1])
-            byline_rules.append("name_with_bio")
+            take([bio[0]], bio[1], "name_with_bio")
     if not byline_rules and first_prose is not None and not written:
         # none in the header: a byline with a label and a colon where the story ends
         signed = story_label_byline(parts, first_prose, taken, v)
         if signed is not None:
-            for u in signed[0]:
-                changes.append(delete_line(text, u, "byline", "extract"))
-                taken.add(u.index)
-            authors.extend(n for n in signed[1] if n not in authors)
-            byline_rules.append("label_in_story")
+            take(signed[0], signed[1], "label_in_story")
     if authors and not doc.get("authors"):
         fields["authors"] = authors
 
