@@ -73,23 +73,10 @@ GOLDS = ("content", "content+comments")
 
 def gate_features(root: Any, headlines: frozenset[str]) -> dict[str, float]:
     """The HTML stage's block decision on a parsed page, summed up as dropped and kept prose."""
-    from newsclean.html.container import analyse_blocks
-    from newsclean.html.content import keep_blocks
-    from newsclean.html.features import block_features, block_model
+    from newsclean.html.content import decide_blocks
 
-    analysis = analyse_blocks(root, headlines=headlines)
-    model = block_model()
+    analysis, keep = decide_blocks(root, headlines=headlines)
     blocks = analysis.blocks
-    wanted = [not ins and b.dropped is None for ins, b in zip(analysis.inside, blocks, strict=True)]
-    rows = block_features(blocks, analysis.inside, analysis.best, model.stopwords, wanted)
-    keep = keep_blocks(
-        [b.text for b in blocks],
-        analysis.inside,
-        [b.dropped is not None for b in blocks],
-        [b.link_density for b in blocks],
-        rows,
-        model,
-    )
     kept_words = kept_blocks = dropped = comments = 0
     for b, k in zip(blocks, keep, strict=True):
         if b is analysis.headline:  # emitted as the title

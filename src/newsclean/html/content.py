@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
     from lxml.etree import _Element as HtmlElement
 
-__all__ = ["Extraction", "Removed", "emit", "extract_content", "keep_blocks"]
+__all__ = ["Extraction", "Removed", "decide_blocks", "emit", "extract_content", "keep_blocks"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +57,30 @@ class Extraction:
     related: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     whole_page: bool = False  # every block emitted (asked for, or no story found), for the text stages
+
+
+def decide_blocks(
+    root: HtmlElement, *, headlines: frozenset[str] = frozenset(), model: BlockModel | None = None
+) -> tuple[Analysis, list[bool]]:
+    """The page's blocks and, for each, whether the block model keeps it as story.
+
+    The decision :func:`extract_content` emits from; exposed so that studies of
+    the decision read the very one the stage makes.
+    """
+    analysis = analyse_blocks(root, headlines=headlines)
+    model = model or block_model()
+    blocks = analysis.blocks
+    wanted = [not ins and b.dropped is None for ins, b in zip(analysis.inside, blocks, strict=True)]
+    rows = block_features(blocks, analysis.inside, analysis.best, model.stopwords, wanted)
+    keep = keep_blocks(
+        [b.text for b in blocks],
+        analysis.inside,
+        [b.dropped is not None for b in blocks],
+        [b.link_density for b in blocks],
+        rows,
+        model,
+    )
+    return analysis, keep
 
 
 def extract_content(
@@ -84,19 +108,8 @@ def extract_content(
     Returns:
         An :class:`Extraction` with the story lines and every removed block.
     """
-    analysis = analyse_blocks(root, headlines=headlines)
-    model = model or block_model()
+    analysis, keep = decide_blocks(root, headlines=headlines, model=model)
     blocks = analysis.blocks
-    wanted = [not ins and b.dropped is None for ins, b in zip(analysis.inside, blocks, strict=True)]
-    rows = block_features(blocks, analysis.inside, analysis.best, model.stopwords, wanted)
-    keep = keep_blocks(
-        [b.text for b in blocks],
-        analysis.inside,
-        [b.dropped is not None for b in blocks],
-        [b.link_density for b in blocks],
-        rows,
-        model,
-    )
     extraction = emit(analysis, keep)
     if whole_page or (not extraction.lines and any(b.text.strip() for b in blocks)):
         # Asked for, or no story found: hand every block on, for the text stages to judge like a capture.
