@@ -167,12 +167,47 @@ def test_month_key_names_the_scripts_a_line_holds_and_its_slash() -> None:
 
 
 def test_month_forms_leave_out_only_names_a_line_cannot_match() -> None:
-    p = _patterns()
+    p = _patterns.__wrapped__()  # a fresh set: the first key compiled holds only its names
     ascii_form = p.month_form("name_mdy", (frozenset(), False))
     assert ascii_form.match("March 5, 2020") and ascii_form.match("MAYIS 5, 2020")
     assert ascii_form.match("März 5, 2020") is None  # a line holding "ä" gets the LATIN names too
     assert p.month_form("name_mdy", (frozenset({"LATIN"}), False)).match("März 5, 2020")
     # without a slash in the line, no second month name (nor its alternation) after one
+    p = _patterns.__wrapped__()
     assert len(p.month_form("dmy_tail", (frozenset(), False)).pattern) < 200 < len(p.dmy_tail.pattern)
+    p = _patterns()
     every = (frozenset(_month_split().groups), True)
     assert p.month_form("name_dmy", every) is p.name_dmy  # every name can match: the full pattern
+
+
+def test_a_second_key_compiles_the_full_form_and_narrower_keys_reuse_a_wider_one() -> None:
+    p = _patterns.__wrapped__()  # a fresh set: nothing compiled yet
+    ascii_form = p.month_form("dmy_tail", (frozenset(), False))
+    assert len(ascii_form.pattern) < 200  # the first key of a process: only its names
+    slash_form = p.month_form("dmy_tail", (frozenset(), True))
+    assert slash_form is p.dmy_tail  # a second key: the full form, compiled once
+    assert p.month_form("dmy_tail", (frozenset({"CYRILLIC"}), False)) is p.dmy_tail
+    q = _patterns.__wrapped__()
+    wide = q.month_form("name_dmy", (frozenset({"LATIN"}), True))
+    assert q.month_form("name_dmy", (frozenset(), False)) is wide  # a wider key covers a narrower one
+    # name_ymd reads no second name: a key that differs only by the slash is covered too
+    plain = q.month_form("name_ymd", (frozenset(), False))
+    assert q.month_form("name_ymd", (frozenset(), True)) is plain
+
+
+_KEYS = [(frozenset(groups), slash) for groups in ((), ("LATIN",), ("CYRILLIC",), ("ARABIC", "GREEK")) for slash in (False, True)]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_KEYS), max_size=4), st.lists(st.sampled_from(_PIECES), max_size=10))
+def test_month_forms_find_what_the_full_forms_find_whatever_was_compiled_before(
+    earlier: list[tuple[frozenset[str], bool]], parts: list[str]
+) -> None:
+    text = "".join(parts)
+    p = _patterns.__wrapped__()
+    full = _patterns()
+    for name in _FORMS:
+        for key in earlier:
+            p.month_form(name, key)
+        want = [(m.span(), m.groupdict()) for m in full._get(name).finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in p.month_form(name, month_key(text)).finditer(text)] == want

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsclean
 from newsclean.lexicon import zipf
@@ -85,3 +87,52 @@ def test_english_words_are_answered_without_wordfreq() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# -- rarer_than: the packaged list answers for words holding a non-Latin letter -------------
+
+
+def test_non_latin_bound_is_the_highest_such_word_of_the_packaged_list() -> None:
+    from newsclean.lexicon import NON_LATIN_MAX_ZIPF, _has_non_latin_letter, _zipf_of, packaged_frequencies
+
+    for lang, bound in NON_LATIN_MAX_ZIPF.items():
+        freqs = packaged_frequencies(lang)
+        assert freqs is not None
+        highest = max(_zipf_of(f) for w, f in freqs.items() if _has_non_latin_letter(w))
+        assert highest == bound
+
+
+@pytest.mark.parametrize(
+    ("word", "rare"),
+    [
+        ("the", False),  # common English
+        ("house", False),
+        ("xqzvbn", True),  # unlisted
+        ("интересное", True),  # Cyrillic: answered without wordfreq
+        ("ソフトウェア", True),
+        ("점점", True),
+        ("α", True),  # the most frequent such word, still under 4.0
+        ("\ufb01nd", False),  # "ﬁnd": the ligature folds to "find", a common word
+        ("café", True),  # Latin letters with diacritics (3.6): the list answers
+    ],
+)
+def test_rarer_than_reads_the_threshold_as_zipf_does(word: str, rare: bool) -> None:
+    from newsclean.lexicon import rarer_than
+
+    assert rarer_than(word, 4.0) is rare
+    assert rarer_than(word, 4.0) == ((zipf(word, "en") or 0.0) < 4.0)
+
+
+_LETTERS_MIX = "abcdefghijklmnopqrstuvwxyzéüßАБВабвгдежзαβγδΩωツブロ점ﬁK"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=_LETTERS_MIX, min_size=1, max_size=8), st.sampled_from([0.5, 2.0, 3.0, 3.5, 4.0, 5.0])
+)
+def test_rarer_than_agrees_with_wordfreq(word: str, threshold: float) -> None:
+    from wordfreq import zipf_frequency
+
+    from newsclean.lexicon import rarer_than
+
+    assert rarer_than(word, threshold) == (zipf_frequency(word, "en") < threshold)

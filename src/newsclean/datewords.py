@@ -315,13 +315,40 @@ class _Patterns:
             return self._get(name)  # every name can match: the full pattern
         pattern = self._compiled.get((name, key))
         if pattern is None:
-            months = _month_subset_alternation(groups)
-            if months is None:  # the core names come from every language: never empty
-                raise DataError("data file 'dates.json': no month name matches ASCII text")
-            pattern = self._compiled[(name, key)] = regex.compile(
-                self._forms(months, slash)[name], self._flags
-            )
+            pattern = self._compiled[(name, key)] = self._covering(name, key)
         return pattern
+
+    def _covering(self, name: str, key: MonthKey) -> regex.Pattern[str]:
+        """A form ``name`` for texts of ``key``: one compiled already if it covers them, else a new one.
+
+        A form holding more names than a text can match finds the same in it, so a
+        form compiled for a wider key (more script groups, or the slash) serves too,
+        and so does the full pattern. The first form of a process holds only the
+        names of its key (a process that cleans one capture compiles no more); from
+        the second key on, the full pattern is compiled once instead of one form per
+        key: each variant cost about as much to compile as the full pattern (20–60 ms).
+        """
+        groups, slash = key
+        full = self._compiled.get(name)
+        if full is not None:
+            return full
+        # a form without the second name after a slash is the same with or without it
+        any_slash = slash and not self._reads_slash(name)
+        have = [k for k in self._compiled if isinstance(k, tuple) and k[0] == name]
+        for _, (have_groups, have_slash) in have:
+            if groups <= have_groups and (have_slash or not slash or any_slash):
+                return self._compiled[(name, (have_groups, have_slash))]
+        if have:
+            return self._get(name)
+        months = _month_subset_alternation(groups)
+        if months is None:  # the core names come from every language: never empty
+            raise DataError("data file 'dates.json': no month name matches ASCII text")
+        return regex.compile(self._forms(months, slash)[name], self._flags)
+
+    def _reads_slash(self, name: str) -> bool:
+        """Whether the month-name form ``name`` changes when a text holds a slash."""
+        months = _month_alternation()
+        return bool(self._forms(months, True)[name] != self._forms(months, False)[name])
 
     def month_form_at(self, name: str, key: MonthKey, firsts: frozenset[str]) -> regex.Pattern[str] | None:
         """:meth:`month_form` for a match starting at a character of :func:`month_firsts` ``firsts``.

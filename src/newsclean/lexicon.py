@@ -36,7 +36,16 @@ from typing import Any
 
 from newsclean.data import read_bytes
 
-__all__ = ["PACKAGED", "WordList", "frequencies", "packaged_frequencies", "packaged_words", "zipf"]
+__all__ = [
+    "NON_LATIN_MAX_ZIPF",
+    "PACKAGED",
+    "WordList",
+    "frequencies",
+    "packaged_frequencies",
+    "packaged_words",
+    "rarer_than",
+    "zipf",
+]
 
 #: Languages whose wordfreq list is packaged (``data/words_<lang>.txt.gz``).
 PACKAGED = frozenset({"en"})
@@ -279,3 +288,35 @@ def zipf(word: str, language: str = "en") -> float | None:
         return float(zipf_frequency(word, language))
     except (LookupError, ImportError, ValueError):
         return None
+
+
+#: Per packaged language, the highest Zipf frequency of a listed word holding a letter
+#: outside ASCII and Latin-1 to Latin Extended-B ("α" at 3.4 in English). wordfreq keeps a
+#: word's letters in its tokens and a word of several tokens is rarer than each, so a word
+#: holding such a letter (after NFC and case folding) is never more frequent than this.
+#: Checked against the packaged list by ``tests/test_lexicon.py``.
+NON_LATIN_MAX_ZIPF = {"en": 3.4}
+
+
+def _has_non_latin_letter(word: str) -> bool:
+    """Whether ``word``, NFC-normalised and case-folded as wordfreq reads it, holds a non-Latin letter."""
+    key = unicodedata.normalize("NFC", word).casefold()
+    return any(ch.isalpha() and not (ch.isascii() or _LATIN_FROM <= ch <= _LATIN_TO) for ch in key)
+
+
+def rarer_than(word: str, threshold: float, language: str = "en") -> bool:
+    """Whether ``word`` is rarer than ``threshold`` in ``language``: ``(zipf(word, language) or 0.0) < threshold``.
+
+    The same answer as that test, without asking wordfreq when the packaged list
+    decides it: a word holding a non-Latin letter is no more frequent than
+    :data:`NON_LATIN_MAX_ZIPF` in a packaged language (a Cyrillic or Japanese word
+    met in an English capture made every process import wordfreq and load its
+    list, about 0.3 s, to learn that it is rare).
+
+    >>> rarer_than("the", 4.0), rarer_than("интересное", 4.0), rarer_than("qzxv", 4.0)
+    (False, True, True)
+    """
+    bound = NON_LATIN_MAX_ZIPF.get(language)
+    if bound is not None and bound < threshold and not word.isascii() and _has_non_latin_letter(word):
+        return True
+    return (zipf(word, language) or 0.0) < threshold

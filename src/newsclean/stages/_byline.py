@@ -250,9 +250,9 @@ def _single_name(head: str, rest: str, v: _Vocab) -> bool:
     key = head.casefold()
     if key in v.function_words or key in _date_words() or _is_role(head, v) or _is_agency(head, v):
         return False
-    from newsclean.lexicon import zipf
+    from newsclean.lexicon import rarer_than
 
-    if (zipf(key, "en") or 0.0) >= COMMON_WORD_ZIPF:
+    if not rarer_than(key, COMMON_WORD_ZIPF):
         return False  # 'Text Size': a common word after an ambiguous label
     tail = rest.strip()[len(head) :].strip()
     return not tail or bool(v.month_date.match(tail))
@@ -417,9 +417,9 @@ def _name_beside_date(
 
 def _rare_token(s: str) -> bool:
     """Whether some word of ``s`` is rarer in English than :data:`COMMON_WORD_ZIPF`."""
-    from newsclean.lexicon import zipf
+    from newsclean.lexicon import rarer_than
 
-    return any((zipf(w.casefold(), "en") or 0.0) < COMMON_WORD_ZIPF for w in _LETTERS.findall(s))
+    return any(rarer_than(w.casefold(), COMMON_WORD_ZIPF) for w in _LETTERS.findall(s))
 
 
 def _date_line(s: str, v: _Vocab) -> bool:

@@ -148,10 +148,10 @@ def _rare_surname(s: str) -> bool:
     Above a headline a rubric reads like a name ("DIY Wedding", "Food Science");
     a surname is rarely a common English word.
     """
-    from newsclean.lexicon import zipf
+    from newsclean.lexicon import rarer_than
 
     words = _LETTERS.findall(s)
-    return bool(words) and (zipf(words[-1].casefold(), "en") or 0.0) < COMMON_WORD_ZIPF
+    return bool(words) and rarer_than(words[-1].casefold(), COMMON_WORD_ZIPF)
 
 
 # The bullets a name line of a header row may open with ("• Jane Doe").
