@@ -18,12 +18,13 @@ from typing import TYPE_CHECKING
 import regex
 
 from newsclean.html.blocks import MAX_LINK_DENSITY, Block, Spans, cut_blocks, is_body_marker, strip_silent
+from newsclean.html.choice import CANDIDATES, ContainerModel, candidate_features, choose, container_model
 from newsclean.html.meta import normalize_title
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as HtmlElement
 
-__all__ = ["Analysis", "analyse_blocks"]
+__all__ = ["Analysis", "Candidates", "analyse_blocks", "analysis_for", "page_candidates"]
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: Blocks that are one paragraph of their container (credit starts at the parent).
@@ -120,37 +121,102 @@ class Analysis:
     container: str | None
 
 
-def analyse_blocks(root: HtmlElement, *, headlines: frozenset[str] = frozenset()) -> Analysis:
-    """Cut a parsed page into blocks and choose the container the story sits in.
+@dataclass(slots=True)
+class Candidates:
+    """A page cut into blocks and scored, with its candidate containers (before the choice).
+
+    Attributes:
+        start: The element the blocks were cut from (the body, or the page).
+        blocks: Every block, in document order; ``spans`` maps an element to its blocks' range.
+        credit, chars, links: The density credit and the running sums it reads.
+        headline: The block taken as the page's headline, if any.
+        elements: The best-scoring elements, the density's top first (:data:`CANDIDATES`).
+        rows: Their features (:func:`newsclean.html.choice.candidate_features`).
+    """
+
+    start: HtmlElement
+    blocks: list[Block]
+    spans: Spans
+    credit: dict[HtmlElement, float]
+    chars: list[int]
+    links: list[int]
+    headline: Block | None
+    elements: list[HtmlElement]
+    rows: list[list[float]]
+
+
+def page_candidates(root: HtmlElement, *, headlines: frozenset[str] = frozenset()) -> Candidates:
+    """Cut a parsed page into blocks, score them and describe the candidate containers.
 
     Args:
         root: The parsed page (it is changed: scripts and the like are removed).
         headlines: Normalised headline forms (see
             :func:`newsclean.html.meta.normalize_title`).
-
-    Returns:
-        The :class:`Analysis` the block model reads.
     """
     start = strip_silent(root)
     blocks, spans = cut_blocks(start)
     credit, chars, links = _score(blocks, spans)
+    headline = _find_headline(blocks, headlines)
+    scores = {el: _container_score(el, credit, spans, chars, links) for el in credit}
+    # sorted() is stable: among equal scores the first credited element stays first, as max() chose
+    elements = sorted(scores, key=lambda e: -scores[e])[:CANDIDATES]
+    rows: list[list[float]] = []
+    if elements:
+        top = elements[0]
+        rows = [
+            candidate_features(
+                el,
+                top,
+                scores[el],
+                scores[top],
+                blocks,
+                spans,
+                _link_density(el, spans, chars, links),
+                headline,
+            )
+            for el in elements
+        ]
+    return Candidates(start, blocks, spans, credit, chars, links, headline, elements, rows)
 
-    selected: list[HtmlElement] = []
-    best: HtmlElement | None = None
-    container_desc: str | None = None
-    if credit:
-        best = max(credit, key=lambda e: _container_score(e, credit, spans, chars, links))
-        selected = _select(best, start, blocks, spans, credit, chars, links)
-        container_desc = _describe(best)
-    else:
-        selected = [start]
 
+def analysis_for(page: Candidates, best: HtmlElement | None) -> Analysis:
+    """The :class:`Analysis` of a page with ``best`` as the story's container (with its siblings)."""
+    blocks, spans = page.blocks, page.spans
+    selected = (
+        _select(best, page.start, blocks, spans, page.credit, page.chars, page.links)
+        if best is not None
+        else [page.start]
+    )
     inside = [False] * len(blocks)
     for el in selected:
         first, end = spans.get(el, (0, 0))
         for i in range(first, end):
             inside[i] = True
-    return Analysis(blocks, inside, best, _find_headline(blocks, headlines), container_desc)
+    return Analysis(blocks, inside, best, page.headline, _describe(best) if best is not None else None)
+
+
+def analyse_blocks(
+    root: HtmlElement, *, headlines: frozenset[str] = frozenset(), model: ContainerModel | None = None
+) -> Analysis:
+    """Cut a parsed page into blocks and choose the container the story sits in.
+
+    The density score ranks the candidates; the fitted container model
+    (:mod:`newsclean.html.choice`) may prefer another of them.
+
+    Args:
+        root: The parsed page (it is changed: scripts and the like are removed).
+        headlines: Normalised headline forms (see
+            :func:`newsclean.html.meta.normalize_title`).
+        model: The container model; the fitted one shipped with newsclean by default.
+
+    Returns:
+        The :class:`Analysis` the block model reads.
+    """
+    page = page_candidates(root, headlines=headlines)
+    if not page.elements:
+        return analysis_for(page, None)
+    pick = choose(page.rows, model or container_model())
+    return analysis_for(page, page.elements[pick])
 
 
 def _select(

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
     from lxml.etree import _Element as HtmlElement
 
-__all__ = ["Extraction", "Removed", "decide_blocks", "emit", "extract_content", "keep_blocks"]
+__all__ = ["Extraction", "Removed", "decide", "decide_blocks", "emit", "extract_content", "keep_blocks"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +68,16 @@ def decide_blocks(
     the decision read the very one the stage makes.
     """
     analysis = analyse_blocks(root, headlines=headlines)
+    return analysis, decide(analysis, model)
+
+
+def decide(analysis: Analysis, model: BlockModel | None = None) -> list[bool]:
+    """For each block of an analysed page, whether the block model keeps it as story."""
     model = model or block_model()
     blocks = analysis.blocks
     wanted = [not ins and b.dropped is None for ins, b in zip(analysis.inside, blocks, strict=True)]
     rows = block_features(blocks, analysis.inside, analysis.best, model.stopwords, wanted)
-    keep = keep_blocks(
+    return keep_blocks(
         [b.text for b in blocks],
         analysis.inside,
         [b.dropped is not None for b in blocks],
@@ -80,7 +85,6 @@ def decide_blocks(
         rows,
         model,
     )
-    return analysis, keep
 
 
 def extract_content(
