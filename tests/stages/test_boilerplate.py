@@ -786,3 +786,70 @@ def test_a_story_paragraph_holding_a_footer_phrase_is_kept_when_the_text_is_the_
     decisions = classify_lines([paragraph, footer], "en", conservative=True)
     assert decisions[0].keep
     assert not decisions[1].keep and decisions[1].reason == "copyright"
+
+
+# -- where reader comments begin ---------------------------------------------------------
+COMMENTS = [
+    "Finally someone says it. The night buses in our part of town have been full every single weekend.",
+    "I drive a taxi and I can tell you that the demand after midnight is much bigger than the council thinks.",
+    "Good news, but the stations really do need repairs first, the one near the market floods every winter.",
+    "Will the new routes run on public holidays as well, or only on the normal working days of the week?",
+]
+
+
+@pytest.mark.parametrize(
+    "count", ["37 comments", "{ 43 comments… read them below or add one }", "12 Responses"]
+)
+def test_a_comment_count_after_the_story_opens_the_comments(count: str) -> None:
+    names = ["Maria", "Tom Baker", "Jens", "Ana"]
+    thread = [line for pair in zip(names, COMMENTS, strict=True) for line in pair]
+    doc = run([*BODY, count, *thread])
+    assert doc.text.strip() == "\n".join(BODY)
+    assert not any(c in doc.text for c in COMMENTS)
+
+
+def test_author_lines_after_a_comment_marker_open_the_comments() -> None:
+    thread = []
+    for name, comment in zip(["Maria", "Tom Baker", "Jens"], COMMENTS[:3], strict=True):
+        thread += [comment, f"Posted by: {name} |"]
+    doc = run([*BODY, "Comments", *thread])
+    assert not any(c in doc.text for c in COMMENTS[:3])
+    assert all(p in doc.text for p in BODY)
+
+
+# Two posts of a blog's front page, each with the comment link under it (written for this test).
+POST_TWO = [
+    "Harbour ferry timetable",
+    "The harbour ferry will run every twenty minutes from Monday, the operator announced after the summer trial.",
+    "Passengers had asked for more evening crossings, and the operator said the trial showed the boats were full.",
+    "The new timetable will be printed at every pier and published online by the end of the week.",
+]
+
+
+THIRD_POST = [
+    "School meals",
+    "The school meal programme expands to four more districts next month, the education office said on Friday.",
+    "Parents in those districts had waited two years for the change, which the office says is now fully funded.",
+]
+
+
+def test_the_comment_link_under_each_post_of_a_listing_opens_no_comments() -> None:
+    posts = [
+        *BODY,
+        "posted by Anna @ 10:48 PM",
+        "4 comments",
+        *POST_TWO,
+        "posted by Anna @ 9:12 AM",
+        "7 comments",
+    ]
+    doc = run([*posts, *THIRD_POST, "posted by Jens @ 8:02 AM", "2 comments"])
+    assert all(p in doc.text for p in BODY)
+    assert all(p in doc.text for p in POST_TWO[1:])
+
+
+def test_a_story_paragraph_opening_with_a_count_of_comments_is_story() -> None:
+    line = (
+        "120 comments were sent to the council during the consultation, most of them asking for later buses."
+    )
+    doc = run([*BODY[:3], line, *BODY[3:]])
+    assert doc.text.strip() == "\n".join([*BODY[:3], line, *BODY[3:]])

@@ -10,6 +10,7 @@ for the reasons used.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,6 +34,7 @@ from newsclean.stages.boilerplate_features import (
     _TAGS_HEADER,
     _TAGS_LINE,
     _WIDGET,
+    _alternation,
     _as_bad,
     _Feat,
     _features,
@@ -91,13 +93,66 @@ def _best_run(
     return best
 
 
+#: A comment count that opens its line ("37 comments", "{ 43 comments… read them below or
+#: add one }", "12 Responses") heads a comment section; such a header has at most this many
+#: words. Nouns: the ``comment_counts`` group of ``data/boilerplate_lines.json``.
+COUNT_HEAD_WORDS = 12
+_COMMENT_COUNT = lazy_re(rf"^\W{{0,3}}\d[\d,.]*\s+(?:{_alternation('comment_counts')})\b", re.IGNORECASE)
+#: A comment link under each post of a listing page (a blog's front page: "4 comments",
+#: "| Comments (5)" after every post) is no comment section: a marker holding a number whose
+#: text, numbers aside, comes again after at least ``LISTING_PROSE`` words of prose, within
+#: ``LISTING_WINDOW`` units. Markers without a number ("Reply", "Comments") recur under every
+#: reader comment of a thread and are not read this way. Checked on the four development
+#: corpora (``python -m benchmarks.corpora --only text``): CleanEval blog front pages kept
+#: whole, no Dragnet or AEB page changed.
+LISTING_PROSE = 40
+LISTING_WINDOW = 400
+
+
+def _is_comment_count(f: _Feat) -> bool:
+    """True for a short line that opens with a comment count (see :data:`COUNT_HEAD_WORDS`)."""
+    return (
+        f.words <= COUNT_HEAD_WORDS
+        and (f.text[:1].isdigit() or f.text[:1] in "{([")
+        and _COMMENT_COUNT.match(f.text) is not None
+    )
+
+
+def _per_post_link(feats: Sequence[_Feat], b: int) -> bool:
+    """True if the comment marker at ``b`` recurs after more prose (see :data:`LISTING_PROSE`)."""
+    text = feats[b].text
+    if not any(ch.isdigit() for ch in text):
+        return False
+    key = _DIGITS.sub("0", text.casefold())
+    prose = 0
+    for f in feats[b + 1 : b + 1 + LISTING_WINDOW]:
+        if f.kind == "prose":
+            prose += f.words
+        elif prose >= LISTING_PROSE and _DIGITS.sub("0", f.text.casefold()) == key:
+            return True
+    return False
+
+
 def _comments_start(feats: Sequence[_Feat], b: int) -> bool:
-    """True if the comment marker at ``b`` opens a thread of reader comments."""
-    if _STRONG_COMMENTS.search(feats[b].text):
+    """True if the comment marker at ``b`` opens a thread of reader comments.
+
+    It does when it names a section ("Leave a reply") or opens with a count
+    ("37 comments"), or when comment heads, stamps or author lines ("Posted
+    by: …") follow it, unless it is the comment link of each post of a
+    listing page (:data:`LISTING_PROSE`).
+    """
+    f = feats[b]
+    if _per_post_link(feats, b):
+        return False
+    if _STRONG_COMMENTS.search(f.text) or _is_comment_count(f):
         return True
     heads = 0
     for f in feats[b + 1 : b + 30]:
-        if _COMMENT_HEAD.match(f.text) or (_STAMP.match(f.text) and f.words <= 10):
+        if (
+            _COMMENT_HEAD.match(f.text)
+            or (_STAMP.match(f.text) and f.words <= 10)
+            or f.reason == "author_box"
+        ):
             heads += 1
     return heads >= 2
 
@@ -139,7 +194,7 @@ def _body_span(
     best = cur = 0.0
     for b, f in enumerate(feats):
         if best >= STORY_BEFORE_END and (
-            (f.reason == "comments" and _comments_start(feats, b))
+            ((f.reason == "comments" or _is_comment_count(f)) and _comments_start(feats, b))
             or (
                 f.reason == "copyright"
                 and f.words <= 30
