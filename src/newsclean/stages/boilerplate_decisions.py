@@ -6,6 +6,10 @@ run of lines with the highest total score, a maximum sub-array), which link
 lists go to ``related``, which lines are tags, which credit lines stay, and
 the reason of every removed line. See :mod:`newsclean.stages.boilerplate`
 for the reasons used.
+
+The module is longer than most (about 680 lines): every rule here reads the
+same span search and the same unit features, in one pass, and each rule's
+named threshold sits next to the code that reads it.
 """
 
 from __future__ import annotations
