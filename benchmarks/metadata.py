@@ -43,6 +43,10 @@ Two further columns correct known flaws of the silver, and are printed next to
   off that line, at either end ("Headline - CNN.com" against title
   "Headline" and site "CNN.com"), punctuation ignored: the page's own title
   line read the same way, where the silver kept the site name;
+* **author or agency**: a hit on the authors or on the agencies the system
+  keeps in their own fields (newsclean: ``dateline.agency`` and the agencies of
+  the byline decision; "Reuters" as the silver author of a wire story whose
+  capture prints "LONDON (Reuters) -");
 * **day ±1**: the day found is the silver day or next to it. A text capture
   prints the local day ("November 18, 2019 11:03 PM") while the structured
   value is often a UTC timestamp of the next day;
@@ -252,6 +256,9 @@ class Found:
     authors: list[str]
     day: str | None
     site: str | None = None
+    #: agencies the system put in their own fields (newsclean: ``dateline.agency``
+    #: and the byline decision), not among the authors
+    agencies: list[str] = field(default_factory=list)
 
 
 _BY = re.compile(r"^(by|von|par|por|di|door)\s+", re.IGNORECASE)
@@ -376,7 +383,10 @@ def _newsclean(raw: str | bytes, kind: str) -> Found:
 
     art = newsclean.clean(raw, kind=kind)  # type: ignore[arg-type]
     day = art.published.isoformat()[:10] if art.published else None
-    return Found(art.title, list(art.authors), day, art.site_name)
+    agencies = [str(a) for d in art.decisions if d.reason == "byline" for a in d.data.get("agencies", [])]
+    if art.dateline is not None and art.dateline.agency:
+        agencies.append(art.dateline.agency)
+    return Found(art.title, list(art.authors), day, art.site_name, agencies)
 
 
 def _trafilatura(raw: bytes) -> Found:
@@ -427,6 +437,11 @@ def load_pages(data: Path, limit: int | None) -> list[Page]:
     return pages
 
 
+def _tag(cause: str | None) -> str:
+    """A miss line's cause in brackets (with ``--causes``), else nothing."""
+    return f" [{cause}]" if cause else ""
+
+
 @dataclass
 class Tally:
     """Counts for one system."""
@@ -437,6 +452,7 @@ class Tally:
     author_n: int = 0
     author_ok: int = 0
     author_found: int = 0
+    author_agency: int = 0
     day_n: int = 0
     day_ok: int = 0
     day_near: int = 0
@@ -470,14 +486,16 @@ class Tally:
             self.title_off_exact += off
             self.title_either += exact or off or _with_site(got, ref.title)
             if not exact:
-                self.misses.append(f"title  {where}: got {got.title!r} want {ref.title!r}")
-                if vocab is not None:
-                    self.title_causes[title_cause(got, ref, page.capture)] += 1
+                cause = title_cause(got, ref, page.capture) if vocab is not None else None
+                if cause is not None:
+                    self.title_causes[cause] += 1
+                self.misses.append(f"title  {where}: got {got.title!r} want {ref.title!r}" + _tag(cause))
         if "author" in fields and ref.authors:
             self.author_n += 1
             self.author_found += bool(got.authors)
             hit = _author_hit(got.authors, ref.authors)
             self.author_ok += hit
+            self.author_agency += hit or _author_hit(got.agencies, ref.authors)
             persons = ref.person_authors()
             if persons:
                 self.person_n += 1
@@ -486,9 +504,10 @@ class Tally:
                 self.human_n += 1
                 self.human_ok += hit
             if not hit:
-                self.misses.append(f"author {where}: got {got.authors!r} want {ref.authors!r}")
-                if vocab is not None:
-                    self.author_causes[author_cause(ref, page.capture, *vocab)] += 1
+                cause = author_cause(ref, page.capture, *vocab) if vocab is not None else None
+                if cause is not None:
+                    self.author_causes[cause] += 1
+                self.misses.append(f"author {where}: got {got.authors!r} want {ref.authors!r}" + _tag(cause))
         if "day" in fields and ref.day:
             self.day_n += 1
             self.day_ok += got.day == ref.day
@@ -606,6 +625,7 @@ def main(argv: list[str] | None = None) -> None:
                 _pct(t.title_either, t.title_n),
                 _pct(t.author_ok, t.author_n),
                 _pct(t.author_found, t.author_n),
+                _pct(t.author_agency, t.author_n),
                 _pct(t.person_ok, t.person_n),
                 _pct(t.day_ok, t.day_n),
                 _pct(t.day_near, t.day_n),
@@ -613,7 +633,7 @@ def main(argv: list[str] | None = None) -> None:
         )
     heads = ["system", "title exact", "title lenient", "title (site off)", "title (site either)", "author"]
     heads.append("author found")
-    print(table(rows, [*heads, "author (person)", "day", "day ±1"]))
+    print(table(rows, [*heads, "author or agency", "author (person)", "day", "day ±1"]))
     print("\ntargets (text path): title exact >= 0.90, author >= 0.80, day >= 0.90")
     print("\nper corpus:")
     corpus_rows = [

@@ -255,3 +255,73 @@ def test_every_byline_label_fits_before_the_colon_reach() -> None:
     from newsclean.stages import _byline_far
 
     assert max(map(len, _byline_far._label_words())) < _byline_far._LABEL_REACH
+
+
+# -- a name line that ends with the page's own site name --------------------------------
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Ann Whitcombe | The Valley Post", ["Ann Whitcombe"]),
+        ("Ann Whitcombe, The Valley Post", ["Ann Whitcombe"]),
+        ("By Ann Whitcombe - The Valley Post", ["Ann Whitcombe"]),
+        ("Ann Whitcombe and Tom Roe | The Valley Post", ["Ann Whitcombe", "Tom Roe"]),
+    ],
+)
+def test_names_followed_by_the_site_name_are_the_byline(line: str, names: list[str]) -> None:
+    # a caption sentence opens the prose run; the byline comes under it
+    page = (
+        "Water plan approved - The Valley Post\nWater plan approved\n"
+        "Farmers watch the vote from the public gallery of the council chamber on Tuesday.\n"
+        f"{line}\n{PARA}\n{PARA2}\n"
+    )
+    out = _run(page)
+    assert out.get("authors") == names
+    decision = next(d for d in out.decisions if d.reason == "byline")
+    assert decision.data["rules"] in (("name_with_site",), ("label",))
+    assert line not in out.text
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("Ann Whitcombe | The Valley Times", "another outlet than the page's"),
+        ("Water rates rise again | The Valley Post", "a headline, not names"),
+        ("Photo: Ann Whitcombe | The Valley Post", "a photo credit"),
+        ("Read more | The Valley Post", "an interface string"),
+    ],
+)
+def test_other_lines_ending_with_an_outlet_are_no_byline(line: str, why: str) -> None:
+    page = (
+        "Water plan approved - The Valley Post\nWater plan approved\n"
+        "Farmers watch the vote from the public gallery of the council chamber on Tuesday.\n"
+        f"{line}\n{PARA}\n{PARA2}\n"
+    )
+    out = _run(page)
+    assert out.get("authors") is None, why
+    assert line in out.text.split("\n"), why
+
+
+# -- a byline label after the date fields of a header line -------------------------------
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Publish Date:Sat, 28 Nov 2020 01:34 PM (IST)Author: Jane Roe", ["Jane Roe"]),
+        ("Posted: Nov 28, 2020 10:00 AM | By Jane Roe", ["Jane Roe"]),
+        ("Monday November 18, 2019 7:45 am by Jo Roe", ["Jo Roe"]),
+    ],
+)
+def test_a_byline_label_after_labelled_date_fields(line: str, names: list[str]) -> None:
+    assert parse_byline(line) == names
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Deadline: Nov 28, 2020",
+        "Published: Nov 28, 2020 (updated)Stand by me",
+        "Date: 5 March 2020 by the river",
+        "Updated: Nov 28, 2020 10:00 AM",
+    ],
+)
+def test_date_fields_without_a_byline_label_give_no_names(line: str) -> None:
+    assert parse_byline(line) is None

@@ -1229,3 +1229,42 @@ def test_a_handle_after_a_comma_marks_a_name_line() -> None:
 def test_a_repeat_must_meet_the_line_at_a_separator(first: str, later: str, title: str) -> None:
     out = run(f"{first}\nMenu\n{later}\n{PARA}\n{PARA2}\n")
     assert out.get("title") == title
+
+
+# -- an interface notice that reads as prose does not end the header -------------------
+_STORY = (
+    "The regional council approved the new water plan on Tuesday after a debate that lasted "
+    "most of the afternoon, officials said.\n"
+    "Farmers in the valley had asked for the plan for years, and several of them travelled to "
+    "the capital to watch the vote from the public gallery.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "This website uses cookies to improve your experience while you navigate through the website.",
+        "Utilizamos cookies para personalizar y mejorar su experiencia en nuestro sitio y optimizar la publicidad.",
+        "Welcome to our new and improved comments, which are for subscribers only and moderated daily.",
+    ],
+)
+def test_a_notice_above_the_headline_does_not_hide_the_byline(notice: str) -> None:
+    from newsclean.stages.metadata import extract_metadata, story_start
+
+    page = f"Water plan approved - The Valley Post\n{notice}\nAccept\nWater plan approved\nBy Ann Whitcombe\n{_STORY}"
+    assert story_start(page.split("\n"), None) == 5
+    out = extract_metadata(Document.from_text(page))
+    assert out.get("authors") == ["Ann Whitcombe"]
+    assert notice in out.text  # the notice is left to the boilerplate stage
+
+
+def test_a_story_that_mentions_cookies_starts_where_it_did() -> None:
+    from newsclean.stages.metadata import prose_start, story_start
+
+    lines = [
+        "Bakery wins award",
+        "By Ann Whitcombe",
+        "The bakery on Mill Street won the regional prize for its oat cookies on Saturday, the jury said.",
+        *_STORY.strip().split("\n"),
+    ]
+    assert story_start(lines, "en") == prose_start(lines) == 2

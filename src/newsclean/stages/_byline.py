@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import regex
 
-from newsclean.stages._header import _DIGIT, _LETTER, _not_title_cue, _Vocab, _vocab, is_prose
+from newsclean.stages._header import _DIGIT, _LETTER, _norm, _not_title_cue, _Vocab, _vocab, is_prose
 from newsclean.stages._lines import Line
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "NAME_DATE_REACH",
     "name_segments",
     "parse_byline",
+    "site_byline",
 ]
 
 #: Longest line (characters) read as a byline without a label; longer lines are
@@ -96,6 +97,15 @@ _HANDLE_LINE = regex.compile(r"@\w{2,30}")
 _LETTER_WORD = regex.compile(r"\b\p{L}+\b")
 _DASH = regex.compile(r"[–—-]")
 _NAME_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}\.)$")
+# A field label opening a line of header fields ("Publish Date:", "Datum:"): at most
+# three words, then a colon.
+_FIELD_LABEL = regex.compile(r"^\p{L}+(?:[ \t]\p{L}+){0,2}[ \t]*[:：][ \t]*")
+# Where the next field of a header line may start: after blanks, or right after a
+# closing bracket ("01:34 PM (IST)Author: Jo Roe").
+_FIELD_GAP = regex.compile(r"\s+|(?<=[)\]])(?=\p{L})")
+# The separator between a byline's names and the outlet printed after them
+# ("Jane Doe | The Courier", "Jane Doe, The Courier", "Jane Doe - The Courier").
+_OUTLET_SEP = regex.compile(r"\s*+[|•·,/]\s*+|\s++[–—-]\s++")
 
 
 def _name(segment: str, v: _Vocab, *, uncased: bool = False) -> str | None:
@@ -165,14 +175,20 @@ def _is_agency(segment: str, v: _Vocab) -> bool:
 
 
 def _after_date_label(s: str, v: _Vocab) -> int | None:
-    """The byline label after a date that opens the line ("Monday November 18, 2019 7:45 am by Jo Roe")."""
-    if not _DIGIT.search(s, 0, MAX_DATE_LEAD + 30):
+    """The byline label after a date that opens the line ("Monday November 18, 2019 7:45 am by Jo Roe").
+
+    The date may follow a field label ("Publish Date: Sat, 28 Nov 2020 ... Author: Jo
+    Roe"), and the byline label may be glued to a closing bracket ("(IST)Author:").
+    """
+    lead = _FIELD_LABEL.match(s)
+    start0 = lead.end() if lead else 0
+    if not _DIGIT.search(s, start0, start0 + MAX_DATE_LEAD + 30):
         return None
-    date = v.month_date.search(s, 0, MAX_DATE_LEAD + 30)
-    if date is None or date.start() > MAX_DATE_LEAD:
+    date = v.month_date.search(s, start0, start0 + MAX_DATE_LEAD + 30)
+    if date is None or date.start() - start0 > MAX_DATE_LEAD:
         return None
     after: int = date.end()
-    for gap in regex.finditer(r"\s+", s[after:]):
+    for gap in _FIELD_GAP.finditer(s[after:]):
         start: int = after + gap.end()
         m = v.byline_label.match(s[start:])
         if m:
@@ -335,6 +351,37 @@ def _unlabelled_rule(line: str, v: _Vocab, *, under_title: bool, handle_next: st
     ):
         return "name_under_title"
     return None
+
+
+def site_byline(line: str, site: str | None, v: _Vocab) -> list[str] | None:
+    """Return the names of a line that ends with the page's own site name, or None.
+
+    A byline often prints the outlet after the names ("Jane Doe | The Courier",
+    "By Jane Doe, The Courier"). When that outlet is the site name already
+    split off the page's title line, the line is a byline without a role or an
+    agency; what precedes the site name must be names only (after an optional
+    label), so a headline ending in the site name is not read.
+
+    >>> site_byline("Ana Gil | El Diario", "El Diario", _vocab())
+    ['Ana Gil']
+    >>> site_byline("Lluvias en el norte | El Diario", "El Diario", _vocab()) is None
+    True
+    """
+    if not site:
+        return None
+    s = line.strip()
+    if len(s) > MAX_UNLABELLED_BYLINE + len(site):
+        return None
+    cut = None
+    for m in _OUTLET_SEP.finditer(s):
+        cut = m  # the last separator: the site name is what follows it
+    if cut is None or _norm(s[cut.end() :]).strip(" .") != _norm(site).strip(" ."):
+        return None
+    head = s[: cut.start()].strip()
+    names = parse_byline(head)
+    if names is None and _only_names(head, v) and not _not_title_cue(head, v):
+        names = parse_byline(head, labelled=False)
+    return names or None
 
 
 def _only_names(line: str, v: _Vocab) -> bool:

@@ -288,3 +288,20 @@ def _vocab_reason(body: str, vocab: _Vocab, words: int, plain: bool) -> str | No
             if reason and reason in _UNLIMITED:
                 return reason
     return None
+
+
+def line_concept(line: str, language: str | None) -> str | None:
+    """Return the furniture concept of ``line`` in the vocabularies of ``language``, or None.
+
+    The same matching the boilerplate features use, for one stripped line of
+    plain text: a whole-line, prefix or contained entry of ``data/boilerplate.json``.
+
+    >>> line_concept("This website uses cookies to improve your experience.", "en")
+    'cookie'
+    >>> line_concept("The council approved the plan on Monday.", "en") is None
+    True
+    """
+    body = line.strip()
+    if not body:
+        return None
+    return _vocab_reason(body, _vocab(language), len(body.split()), True)

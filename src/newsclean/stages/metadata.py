@@ -42,6 +42,7 @@ from newsclean.stages._byline import (
     _name_beside_date,
     _unlabelled_rule,
     parse_byline,
+    site_byline,
 )
 from newsclean.stages._byline_far import bio_byline, name_above_headline, story_label_byline
 from newsclean.stages._dateline import parse_dateline
@@ -69,6 +70,7 @@ from newsclean.stages._title import (
     split_title,
     story_headline,
 )
+from newsclean.stages.boilerplate_vocab import line_concept
 from newsclean.stages.encoding import repair_text
 
 __all__ = [
@@ -110,7 +112,40 @@ MIN_UNDERLINE = 3
 #: (:meth:`newsclean.Article.to_text`); later stages read it as a story, not as a page.
 WRITTEN_HEADING = "written_heading"
 
+#: Furniture concepts (``data/boilerplate.json``) whose notices are written as
+#: sentences: a consent banner, a comment policy or a newsletter pitch above the
+#: story ("This website uses cookies to ...", "Welcome to our new and improved
+#: comments ...") reads as prose and would end the header zone above the
+#: headline's byline. Checked on the captures of the development corpora, where
+#: the prose run began at such a notice on about one page in sixty.
+NOTICE_CONCEPTS = frozenset({"cookie", "subscribe", "newsletter", "comments", "login"})
+#: What a notice line counts as when the prose run is looked for again: a short
+#: line that is not prose, so it scores as page furniture.
+_NOTICE_MASK = "-"
+
 _UNDERLINE = regex.compile(rf"[ \t]*={{{MIN_UNDERLINE},}}[ \t]*")
+
+
+def _notice(line: str, language: str | None) -> bool:
+    """Whether ``line`` is an interface notice of :data:`NOTICE_CONCEPTS`."""
+    return line_concept(line, language) in NOTICE_CONCEPTS
+
+
+def story_start(parts: Sequence[str], language: str | None) -> int | None:
+    """The first line of the densest prose run, not counting interface notices.
+
+    :func:`prose_start` as is, unless its run opens with a notice of
+    :data:`NOTICE_CONCEPTS`; then the run is looked for again with every such
+    notice scored as a non-prose line.
+
+    >>> story_start(["Headline here", "We use cookies to improve your experience on our site and to show you ads.",
+    ...              "Jane Doe", "The council approved the plan on Monday after a long debate, officials said."], "en")
+    3
+    """
+    first = prose_start(parts)
+    if first is None or not _notice(parts[first], language):
+        return first
+    return prose_start([_NOTICE_MASK if _notice(p, language) else p for p in parts])
 
 
 # -- the stage ------------------------------------------------------------------
@@ -272,7 +307,7 @@ def extract_metadata(doc: Document) -> Document:
     v = _vocab()
     language = doc.language
     parts = text.split("\n", MAX_LINES)[:MAX_LINES]
-    first_prose = prose_start(parts)
+    first_prose = story_start(parts, language)
     zone_end = first_prose if first_prose is not None else min(len(parts), NO_PROSE_ZONE)
     zone = _with_offsets(parts, zone_end)
 
@@ -441,6 +476,8 @@ def extract_metadata(doc: Document) -> Document:
             agencies.extend(a for a in _agencies(agency_text, v) if a not in agencies)
         byline_rules.append(rule)
 
+    # the page's own name, printed after the names of an unlabelled byline
+    site = fields.get("site_name") or doc.get("site_name")
     i = 0
     while i < len(candidates):
         ln = candidates[i]
@@ -452,6 +489,9 @@ def extract_metadata(doc: Document) -> Document:
             names = parse_byline(candidates[i + 1].text, labelled=False)
             used.append(candidates[i + 1])
             rule = "label_line"
+        if names is None:
+            names = site_byline(s, site, v)
+            used, rule = [ln], "name_with_site"
         if names is None and ln.index not in labelled_only:
             nxt = parts[ln.index + 1].strip() if ln.index + 1 < len(parts) else ""
             rule = _unlabelled_rule(s, v, under_title=ln.index in under_title, handle_next=nxt)
