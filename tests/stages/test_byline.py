@@ -325,3 +325,13 @@ def test_a_byline_label_after_labelled_date_fields(line: str, names: list[str]) 
 )
 def test_date_fields_without_a_byline_label_give_no_names(line: str) -> None:
     assert parse_byline(line) is None
+
+
+def test_a_photo_credit_with_the_site_name_after_a_byline_is_left_alone() -> None:
+    page = (
+        "Water plan approved - The Valley Post\nWater plan approved\nBy Ann Whitcombe\n"
+        f"{PARA}\nTom Roe/The Valley Post\n{PARA2}\n"
+    )
+    out = _run(page)
+    assert out.get("authors") == ["Ann Whitcombe"]
+    assert "Tom Roe/The Valley Post" in out.text.split("\n")

@@ -489,7 +489,9 @@ def extract_metadata(doc: Document) -> Document:
             names = parse_byline(candidates[i + 1].text, labelled=False)
             used.append(candidates[i + 1])
             rule = "label_line"
-        if names is None:
+        if names is None and not byline_rules:
+            # only while no byline is read: after one, "Jane Doe/Site" lines are
+            # mostly photo credits under the story's pictures
             names = site_byline(s, site, v)
             used, rule = [ln], "name_with_site"
         if names is None and ln.index not in labelled_only:
