@@ -1268,3 +1268,15 @@ def test_a_story_that_mentions_cookies_starts_where_it_did() -> None:
         *_STORY.strip().split("\n"),
     ]
     assert story_start(lines, "en") == prose_start(lines) == 2
+
+
+def test_a_byline_above_the_title_of_a_text_without_prose_is_taken_in_one_pass() -> None:
+    # found by the idempotence property: a second pass, which no longer sees the title
+    # line, took the byline the first pass had left
+    out = run("By Reuters\nJane Doe|a")
+    assert out.text == ""
+    assert extract_metadata(out).text == ""
+    # control: with a story under it, a line above the title stays where it was
+    story = "The council approved the new water plan on Tuesday after a long debate, officials said.\n"
+    kept = run(f"Menu\nWater plan approved | The Post\n{story}")
+    assert kept.text.startswith("Menu\n")

@@ -422,7 +422,11 @@ def extract_metadata(doc: Document) -> Document:
                     title_lines.append(ln.index)
 
     # bylines: after the last title line, close to the prose
-    after_title = [ln for ln in zone if ln.index > last_title and ln.index not in taken]
+    # (with no prose at all, every header line: a second pass, which no longer sees the
+    # title line, reads them all too, so a byline above the title is taken at once)
+    after_title = [
+        ln for ln in zone if (ln.index > last_title or first_prose is None) and ln.index not in taken
+    ]
     # the lines right under the last title line and the lines right above the prose
     tail = after_title[-BYLINE_SCAN:]
     candidates = [ln for ln in after_title[:BYLINE_SCAN] if not tail or ln.index < tail[0].index] + tail
