@@ -1280,3 +1280,9 @@ def test_a_byline_above_the_title_of_a_text_without_prose_is_taken_in_one_pass()
     story = "The council approved the new water plan on Tuesday after a long debate, officials said.\n"
     kept = run(f"Menu\nWater plan approved | The Post\n{story}")
     assert kept.text.startswith("Menu\n")
+
+
+def test_a_byline_between_two_title_copies_of_a_text_without_prose_is_taken_once() -> None:
+    out = run("Water plan approved\nBY ANN LEE\nWater plan approved")
+    assert out.get("authors") == ["Ann Lee"]
+    assert "ANN LEE" not in out.text

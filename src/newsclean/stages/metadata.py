@@ -440,7 +440,8 @@ def extract_metadata(doc: Document) -> Document:
         near = [ln for ln in zone if t < ln.index < last_title and ln.index not in taken][:BYLINE_SCAN]
         earlier.update(ln.index for ln in near)
     if earlier:
-        candidates = [ln for ln in zone if ln.index in earlier] + candidates
+        listed = {ln.index for ln in candidates}
+        candidates = [ln for ln in zone if ln.index in earlier and ln.index not in listed] + candidates
     in_prose = 0  # the first short lines of the prose run: labelled bylines only
     if first_prose is not None:
         pos = sum(len(part) + 1 for part in parts[:first_prose])
