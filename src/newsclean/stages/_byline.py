@@ -24,6 +24,7 @@ __all__ = [
     "COMMON_WORD_ZIPF",
     "MAX_DATE_LEAD",
     "MAX_ROLE_WORDS",
+    "MAX_UNCASED_NAME_WORDS",
     "MAX_UNLABELLED_BYLINE",
     "MIN_SINGLE_NAME",
     "NAME_DATE_REACH",
@@ -50,6 +51,12 @@ MIN_SINGLE_NAME = 3
 #: 10,000 words; most surnames and many first names are rarer (not all:
 #: "catherine" is 4.1, so "By Catherine" alone is not read).
 COMMON_WORD_ZIPF = 4.0
+
+#: Most words of an unlabelled name in a script without capitals (in the
+#: name-place-date row under a headline): given names and surnames of the
+#: Devanagari and Arabic bylines of the development captures take two or
+#: three; a longer run of such words is a phrase of the headline's deck.
+MAX_UNCASED_NAME_WORDS = 3
 
 #: Lines after a headline copy looked at for its deck and then a bare name line printed
 #: next to a date line ("Headline" / "Deck." / "Jane Doe" / "Nov 13, 2019").
@@ -404,8 +411,19 @@ def _only_names(line: str, v: _Vocab) -> bool:
         # and its subtitle ('Jane Doe | Tags: ...' is a byline with more fields)
         return False
     segments = [seg.strip() for seg in name_segments(head, v) if seg.strip()]
+    # names in a script without capitals count when the line goes on with a date
+    # after a field break ("ऐश्ली कुटिन्हो / मुंबई September 29, 2020"): the
+    # name-place-date row under a headline; alone, such words could be anything
+    dated = cut is not None and bool(v.month_date.search(line, cut.end()))
     k = 0
-    while k < len(segments) and _name(segments[k], v) is not None:
+    while k < len(segments) and (
+        _name(segments[k], v) is not None
+        or (
+            dated
+            and len(segments[k].split()) <= MAX_UNCASED_NAME_WORDS
+            and _name(segments[k], v, uncased=True)
+        )
+    ):
         k += 1
     if k == 0:
         return False
