@@ -7,7 +7,8 @@ The stage looks at two places only:
   length, other lines a penalty; the run-scoring idea follows jusText's
   context-sensitive paragraph classes and the text-density measure of
   Kohlschütter et al., 2010, "Boilerplate detection using shallow text
-  features");
+  features"; a consent or comment notice written as a sentence does not
+  start it, see :func:`story_start`);
 * the **first paragraphs** of that run (a caption or teaser may come first),
   for a wire dateline.
 
