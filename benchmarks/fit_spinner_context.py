@@ -1,6 +1,6 @@
 """Fit the context model of whole-word spinner reversals (``stages/spinner_context.py``).
 
-Two steps, both written into ``src/newsclean/data/``:
+The steps, each written into ``src/newsclean/data/``:
 
 1. ``spinner_bigrams.txt.gz``: word and bigram counts (each at least
    :data:`MIN_COUNT`) of the definitions and example sentences of Open
@@ -28,6 +28,13 @@ Two steps, both written into ``src/newsclean/data/``:
    4-fold cross-validated precision (folds by document, the best original
    per word) still reaches
    :data:`~newsclean.stages.spinner_context.TARGET_PRECISION`.
+4. ``spinner_pairs.json``: 100 boosted trees of depth 3 over
+   :data:`~newsclean.stages.spinner_pairs.PAIR_FEATURES`, one row per
+   ``(word, original)`` pair of the same candidates (``stages/spinner_pairs.py``),
+   positive when at least :data:`PAIR_POSITIVE_SHARE` of its occurrences are
+   the spinner's; precision and recall are counted per reverted occurrence,
+   the threshold set for :data:`~newsclean.stages.spinner_pairs.TARGET_PRECISION`.
+   This is the model ``repair_spinner`` uses for swaps without wreckage.
 
 The held-out pool of ``benchmarks/spinsim.py`` is never read here.
 
@@ -57,16 +64,19 @@ from benchmarks.common import add_data_argument
 from benchmarks.spinner import clean_bodies
 from benchmarks.spinsim import SpunText, draw_spinner, pool, spin
 from newsclean.document import Document
-from newsclean.stages import spinner_context, spinner_revealed
+from newsclean.stages import spinner_context, spinner_pairs, spinner_revealed
 from newsclean.stages.language import detect
 from newsclean.stages.spinner import RepairSpinner
 from newsclean.stages.spinner_context import BOUNDARY, FEATURES, TARGET_PRECISION, ReversalModel, tokens
+from newsclean.stages.spinner_pairs import PAIR_FEATURES, swap_pairs
 from newsclean.stages.spinner_revealed import revealed_candidates
+from newsclean.stages.spinner_swaps import load_synonyms
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "newsclean" / "data"
 BIGRAMS = DATA / "spinner_bigrams.txt.gz"
 MODEL = DATA / "spinner_reversal.json"
+PAIRS = DATA / "spinner_pairs.json"
 REVEALED = DATA / "spinner_revealed.json"
 ABOUT = (
     "Boosted trees of {what} (stages/{module}.py), fitted by `python -m benchmarks.fit_spinner_context` "
@@ -84,6 +94,9 @@ FIT_PAIRS = 400
 #: and one that swaps one in two (its originals survive).
 FIT_RATES = (1.0, 0.5)
 FOLDS = 4
+#: A training pair is positive when at least this share of its occurrences
+#: are the spinner's swap of its original.
+PAIR_POSITIVE_SHARE = 0.5
 #: Size of the boosted model: kept small for its pure-Python cost at run time (not swept).
 TREES = 100
 DEPTH = 3
@@ -188,6 +201,36 @@ def training_rows(data: Path) -> list[Row]:
     return out
 
 
+def pair_rows(data: Path) -> tuple[list[Row], list[Occurrences]]:
+    """Return one row per ``(word, original)`` pair of the training spins, and its occurrences.
+
+    The candidates are those of :func:`training_rows`, grouped by
+    ``spinner_pairs.swap_pairs``. A pair is positive when at least
+    :data:`PAIR_POSITIVE_SHARE` of its occurrences are the spinner's swap of
+    that original; each occurrence keeps its own label for the precision.
+    """
+    stage = RepairSpinner(context=False)
+    bigrams = spinner_context.load_bigrams()
+    counts = load_synonyms().synonym_counts
+    rows: list[Row] = []
+    occurrences: list[Occurrences] = []
+    for doc_id, s in _spins(data, FIT_RATES):
+        doc = stage(Document.from_text(s.text))
+        if not doc.get("spun"):
+            continue
+        done = {(e.start, e.end) for e in doc.edits if e.stage == "repair_spinner"}
+        truth = {(w.spun_start, w.spun_end): w.original for w in s.swaps if w.kind == "word"}
+        inferred = stage.find(s.text, "en").inferred
+        surviving = sum(sw.survives for sw in inferred) / len(inferred) if inferred else 0.0
+        found = spinner_context.candidates(s.text, "en", bigrams=bigrams, skip=done, surviving=surviving)
+        for pair in swap_pairs(found, counts):
+            occ = [(span, truth.get(span) == pair.original) for span in pair.spans]
+            label = sum(ok for _, ok in occ) >= PAIR_POSITIVE_SHARE * len(occ)
+            rows.append((doc_id, pair.spans[0], pair.features, label))
+            occurrences.append(occ)
+    return rows, occurrences
+
+
 def revealed_rows(data: Path) -> list[Row]:
     """Return ``(document, span, features, label)`` for every occurrence of a revealed swap's synonym.
 
@@ -212,12 +255,19 @@ def revealed_rows(data: Path) -> list[Row]:
     return out
 
 
-def _per_word(rows: list[Row], probs: list[float]) -> list[tuple[float, bool]]:
+Occurrences = list[tuple[tuple[int, int], bool]]
+
+
+def _per_word(
+    rows: list[Row], probs: list[float], occurrences: list[Occurrences]
+) -> list[tuple[float, bool]]:
+    """Return ``(probability, label)`` per reverted occurrence: the best row that reverts it."""
     best: dict[tuple[int, tuple[int, int]], tuple[float, bool]] = {}
-    for (doc, span, _, label), p in zip(rows, probs, strict=True):
-        key = (doc, span)
-        if key not in best or best[key][0] < p:
-            best[key] = (p, label)
+    for row, p, occ in zip(rows, probs, occurrences, strict=True):
+        for span, label in occ:
+            key = (row[0], span)
+            if key not in best or best[key][0] < p:
+                best[key] = (p, label)
     return sorted(best.values(), reverse=True)
 
 
@@ -247,9 +297,18 @@ def _model(seed: int = 0) -> Any:
 
 
 def fit(
-    rows: list[Row], features: tuple[str, ...], target: float, about: str, training: str
+    rows: list[Row],
+    features: tuple[str, ...],
+    target: float,
+    about: str,
+    training: str,
+    occurrences: list[Occurrences] | None = None,
 ) -> dict[str, Any]:
     """Fit boosted trees on ``rows`` and their threshold for a cross-validated ``target`` precision.
+
+    ``occurrences`` lists, for each row, the spans a positive decision reverts
+    and whether each is right (default: the row's own span and label); the
+    precision and recall are counted over those.
 
     Returns the JSON document (the form :class:`ReversalModel` reads).
     """
@@ -264,8 +323,9 @@ def fit(
         m = _model().fit([x[i] for i in train], [y[i] for i in train])
         for i, p in zip(test, m.predict_proba([x[i] for i in test])[:, 1], strict=True):
             probs[i] = float(p)
-    words = _per_word(rows, probs)
-    positives = sum(y)
+    occ = occurrences if occurrences is not None else [[(r[1], r[3])] for r in rows]
+    words = _per_word(rows, probs, occ)
+    positives = len({(r[0], span) for r, o in zip(rows, occ, strict=True) for span, label in o if label})
     tp = fp = 0
     best = (1.0, 0, 0)
     for p, label in words:
@@ -286,7 +346,8 @@ def fit(
             "training": training,
             "model": f"{TREES} trees of depth {DEPTH}, learning rate {LEARNING_RATE}, subsample 0.5",
             "candidates": len(rows),
-            "positive_candidates": positives,
+            "positive_candidates": sum(y),
+            "positive_occurrences": positives,
             "target_precision": target,
             "cv_folds": FOLDS,
             "cv_reverted": tp + fp,
@@ -321,8 +382,8 @@ def main() -> None:
     parser.add_argument("--skip-bigrams", action="store_true", help="keep the current bigram table")
     parser.add_argument(
         "--models",
-        default="revealed,context",
-        help="models to fit, in this order (the context model's rows depend on the revealed one)",
+        default="revealed,context,pairs",
+        help="models to fit, in this order (the context and pair models' rows depend on the revealed one)",
     )
     args = parser.parse_args()
     if not args.skip_bigrams:
@@ -343,6 +404,18 @@ def main() -> None:
             "flagged docs",
         )
         _write(MODEL, context)
+    if "pairs" in args.models.split(","):
+        rows, occurrences = pair_rows(args.data)
+        pairs = fit(
+            rows,
+            PAIR_FEATURES,
+            spinner_pairs.TARGET_PRECISION,
+            ABOUT.format(module="spinner_pairs", what="whole-word swap pairs decided per document"),
+            f"English AEB bodies, seeds {list(FIT_SEEDS)}, {FIT_PAIRS} pairs, rates {list(FIT_RATES)}, "
+            f"flagged docs; a pair is positive when >= {PAIR_POSITIVE_SHARE} of its occurrences are swaps",
+            occurrences,
+        )
+        _write(PAIRS, pairs)
 
 
 def _fit_revealed(data: Path) -> None:

@@ -34,7 +34,11 @@ precision of at least :data:`TARGET_PRECISION` at its recorded value. A
 word is reverted (reason ``spinner_substitution``) to its most probable
 original when that probability reaches the threshold.
 
-Both files are read once per process, only when a document is spun.
+By default the decision is made per ``(word, original)`` pair of the
+document rather than per occurrence (``stages/spinner_pairs.py``, its own
+fitted trees); ``level="occurrence"`` keeps the per-occurrence model.
+
+The files are read once per process, only when a document is spun.
 """
 
 from __future__ import annotations
@@ -48,7 +52,7 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from typing import Any
+from typing import Any, Literal
 
 from newsclean.data import read_bytes, read_text
 from newsclean.document import Change
@@ -408,8 +412,9 @@ def context_reversals(
     skip: Collection[tuple[int, int]] = (),
     surviving: float = 0.0,
     model: ReversalModel | None = None,
+    level: Literal["pair", "occurrence"] = "pair",
 ) -> list[Change]:
-    """Revert the whole words of a spun ``text`` that the model finds to be a spinner's swaps.
+    """Revert the whole words of a spun ``text`` that a fitted model finds to be a spinner's swaps.
 
     Args:
         text: Text of a document already detected as spun.
@@ -419,15 +424,25 @@ def context_reversals(
             still occurs in lower case: near 0 for a spinner that swaps every
             occurrence, higher for one that swaps some (then a missing
             original says less).
-        model: The boosted trees (default: the packaged ones).
+        model: The boosted trees (default: the packaged ones of ``level``).
+        level: ``pair`` (default) decides each ``(word, original)`` pair of the
+            document at once and reverts all its occurrences
+            (``stages/spinner_pairs.py``); ``occurrence`` decides each
+            occurrence alone with the occurrence model.
 
     Returns:
         One ``spinner_substitution`` change per reverted word, to its most
         probable original.
     """
+    found = candidates(text, lang, skip=skip, surviving=surviving)
+    if level == "pair":
+        from newsclean.stages.spinner_pairs import load_pair_model, pair_reversals, swap_pairs
+
+        pairs = swap_pairs(found, load_synonyms().synonym_counts)
+        return pair_reversals(pairs, model or load_pair_model())
     model = model or load_reversal_model()
     best: dict[tuple[int, int], tuple[float, str]] = {}
-    for c in candidates(text, lang, skip=skip, surviving=surviving):
+    for c in found:
         p = model.probability(c.features)
         key = (c.start, c.end)
         if key not in best or best[key][0] < p:

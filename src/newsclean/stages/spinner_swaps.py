@@ -126,6 +126,9 @@ class SynonymIndex:
         by_first: First word of a multi-word synonym -> ``(synonym, original)`` pairs.
         pairs: Number of ``(original, synonym)`` pairs.
         load_seconds: Time taken to read and index the table.
+        synonym_counts: Original -> number of synonyms the table lists for it
+            (a spinner picks one of them: the more there are, the less likely
+            any one).
     """
 
     by_spun: dict[str, tuple[str, ...]]
@@ -133,15 +136,18 @@ class SynonymIndex:
     by_first: dict[str, tuple[tuple[str, str], ...]]
     pairs: int
     load_seconds: float
+    synonym_counts: dict[str, int] = field(default_factory=dict)
 
 
 def _index(pairs: Iterable[tuple[str, str]], started: float) -> SynonymIndex:
     by_spun: dict[str, list[str]] = {}
     by_last: dict[str, list[tuple[str, str]]] = {}
     by_first: dict[str, list[tuple[str, str]]] = {}
+    counts: dict[str, int] = {}
     n = 0
     for original, spun in pairs:
         n += 1
+        counts[original] = counts.get(original, 0) + 1
         words = spun.split()
         if len(words) == 1:
             if len(spun) >= MIN_SPUN_CHARS:
@@ -155,6 +161,7 @@ def _index(pairs: Iterable[tuple[str, str]], started: float) -> SynonymIndex:
         {k: tuple(v) for k, v in by_first.items()},
         n,
         time.perf_counter() - started,
+        counts,
     )
 
 

@@ -1,0 +1,106 @@
+"""Tests of stages/spinner_pairs.py: whole-word swaps decided per (word, original) pair.
+
+All text is written here. The spun text applies "get -> obtain" (wreckage:
+"toobtainher") and "said -> aforementioned" (whole words only).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsclean.document import Document
+from newsclean.stages.spinner import repair_spinner
+from newsclean.stages.spinner_context import FEATURES, Candidate, ReversalModel, candidates
+from newsclean.stages.spinner_pairs import (
+    NO_RIVAL_MARGIN,
+    PAIR_FEATURES,
+    load_pair_model,
+    pair_reversals,
+    swap_pairs,
+)
+from newsclean.stages.spinner_swaps import load_synonyms
+
+SPUN = (
+    "The council met toobtainher on Monday to discuss the city budobtain for next year.\n"
+    "The mayor aforementioned the plan would cut costs, and officials aforementioned it was fair.\n"
+    "Members would not forobtain the promises made to residents last spring.\n"
+    "Residents of the northern districts have waited for new roads for a decade, and the buses run late.\n"
+)
+CLEAN = Path(__file__).resolve().parents[2] / "fixtures" / "clean"
+
+
+def _candidate(start: int, word: str, original: str, context: float, pair_sum: float) -> Candidate:
+    values = dict.fromkeys(FEATURES, 0.0)
+    values["context_llr"] = context
+    values["ngram_llr"] = context
+    values["pair_ngram_sum"] = pair_sum
+    return Candidate(start, start + len(word), word, original, tuple(values[f] for f in FEATURES))
+
+
+def _feature(pair_features: tuple[float, ...], name: str) -> float:
+    return pair_features[PAIR_FEATURES.index(name)]
+
+
+def test_pairs_group_occurrences_and_sum_their_context() -> None:
+    found = [
+        _candidate(0, "metropolis", "city", 1.5, 2.0),
+        _candidate(40, "metropolis", "city", 0.5, 2.0),
+        _candidate(80, "metropolis", "capital", -1.0, -3.0),
+    ]
+    pairs = {(p.word, p.original): p for p in swap_pairs(found, {"city": 4, "capital": 1})}
+    city = pairs[("metropolis", "city")]
+    assert city.spans == ((0, 10), (40, 50))
+    assert _feature(city.features, "occurrences") == 2
+    assert _feature(city.features, "context_sum") == 2.0
+    assert _feature(city.features, "context_min") == 0.5
+    assert abs(_feature(city.features, "log_synonyms_of_original") - 1.3862944) < 1e-6
+    # "metropolis" may stand for "city" or "capital": each is the other's rival.
+    assert _feature(city.features, "rival_word_margin") == (2.0 + 2.0) - (-3.0 - 1.0)
+    capital = pairs[("metropolis", "capital")]
+    assert _feature(capital.features, "rival_word_margin") == -8.0
+    # No other synonym of "city" is present.
+    assert _feature(city.features, "rival_original_margin") == NO_RIVAL_MARGIN
+
+
+def test_an_active_pair_reverts_every_occurrence_to_the_likelier_original() -> None:
+    found = [
+        _candidate(0, "metropolis", "city", 1.5, 2.0),
+        _candidate(40, "metropolis", "city", -0.5, 2.0),
+        _candidate(0, "metropolis", "capital", 0.2, 0.2),
+    ]
+    pairs = swap_pairs(found, {})
+    # Active when the pair's summed word-pair evidence is positive.
+    model = ReversalModel.stump(PAIR_FEATURES.index("pair_ngram_sum"), 0.0, -10.0, 10.0, cut=0.5)
+    changes = pair_reversals(pairs, model)
+    assert [(c.start, c.after) for c in changes] == [(0, "city"), (40, "city")]
+    assert all(c.reason == "spinner_substitution" for c in changes)
+    # The occurrence at 40 fits "metropolis" locally, but the pair is decided as a whole.
+    strict = ReversalModel.stump(PAIR_FEATURES.index("pair_ngram_sum"), 5.0, -10.0, 10.0, cut=0.5)
+    assert pair_reversals(pairs, strict) == []
+
+
+def test_the_fitted_pair_model_ranks_the_spinner_swap_first() -> None:
+    model = load_pair_model()
+    pairs = swap_pairs(candidates(SPUN, "en"), load_synonyms().synonym_counts)
+    ranked = sorted(((model.probability(p.features), p.word, p.original) for p in pairs), reverse=True)
+    assert len(ranked) >= 10
+    assert ranked[0][1:] == ("aforementioned", "said")
+    assert ranked[0][0] > ranked[1][0]
+
+
+def test_spun_text_through_the_stage_gets_said_back() -> None:
+    doc = repair_spinner(Document.from_text(SPUN))
+    assert doc.get("spun") is True
+    assert "aforementioned" not in doc.text
+    assert "The mayor said the plan" in doc.text
+
+
+def test_clean_controls_are_left_alone_by_the_stage() -> None:
+    # The pair model runs only in documents flagged spun; the controls are not,
+    # so they get no edit at all. (Forced onto a control as if it were spun, the
+    # model does find a pair: "once more" for a missing "again" in
+    # science_note.txt. The spin detection is what guards clean text.)
+    for path in sorted(CLEAN.glob("*.txt")):
+        doc = repair_spinner(Document.from_text(path.read_text(encoding="utf-8")))
+        assert doc.get("spun") is False, path.name
+        assert [e for e in doc.edits if e.stage == "repair_spinner"] == [], path.name
