@@ -59,7 +59,7 @@ def _at_aforementioned(changes: list[Change]) -> list[str]:
 @pytest.mark.parametrize(("cut", "expected"), [(0.5, ["said", "said"]), (0.9999999, [])])
 def test_context_reversals_revert_above_the_threshold(cut: float, expected: list[str]) -> None:
     model = _stump("zipf_original", 6.0, -10.0, 10.0, cut)  # only very frequent originals ("said")
-    changes = context_reversals(SPUN, "en", model=model, level="occurrence")
+    changes = context_reversals(SPUN, "en", model=model)
     assert _at_aforementioned(changes) == expected
     assert all(c.reason == "spinner_substitution" for c in changes)
 
@@ -67,9 +67,7 @@ def test_context_reversals_revert_above_the_threshold(cut: float, expected: list
 def test_context_reversals_skip_spans_already_repaired() -> None:
     model = _stump("zipf_original", 6.0, -10.0, 10.0, 0.5)
     first = SPUN.index("aforementioned")
-    changes = context_reversals(
-        SPUN, "en", model=model, skip={(first, first + len("aforementioned"))}, level="occurrence"
-    )
+    changes = context_reversals(SPUN, "en", model=model, skip={(first, first + len("aforementioned"))})
     assert _at_aforementioned(changes) == ["said"]
     assert all(c.start != first for c in changes)
 

@@ -22,8 +22,9 @@ works in three tiers, from certain to cautious:
    documents: the table's whole-word forms where its context conditions
    allow; the synonyms of swaps revealed by non-words, where a fitted model
    finds them to be the spinner's (``stages/spinner_revealed.py``); and
-   whole words of swaps without wreckage, by the context model
-   (``stages/spinner_context.py``).
+   whole words of swaps without wreckage, decided per ``(word, original)``
+   pair of the document (``stages/spinner_pairs.py``) over the context
+   model's candidates (``stages/spinner_context.py``).
 
 Tortured phrases (``stages/tortured.py``) are reported as a warning, and
 replaced when ``Options.repair_tortured`` is set (reason ``tortured_phrase``).
@@ -41,7 +42,7 @@ from newsclean.registry import register
 from newsclean.stages._text import english, lower, match_case
 from newsclean.stages.doubled_words import GRAMMATICAL_DOUBLES, remove_doubled_words
 from newsclean.stages.spinner_chain import chained_repairs
-from newsclean.stages.spinner_context import context_reversals
+from newsclean.stages.spinner_pairs import pair_context_reversals
 from newsclean.stages.spinner_revealed import revealed_reversals
 from newsclean.stages.spinner_swaps import (
     MIN_SPUN_NONWORDS,
@@ -128,10 +129,10 @@ class RepairSpinner:
             is the sole idiomatic reading; ``broad`` also before determiners and
             numbers ("following the vote"), which restores more of a spun copy
             but also turns some original, formal "following the" into "after".
-        context: In spun documents, also revert whole words that the fitted
-            context model finds to be a spinner's swaps
-            (``stages/spinner_context.py``); False keeps only reversals of
-            swaps with wreckage in the document.
+        context: In spun documents, also revert whole words whose
+            ``(word, original)`` pair the fitted pair model finds to be a
+            spinner's swap (``stages/spinner_pairs.py``); False keeps only
+            reversals of swaps with wreckage in the document.
 
     >>> from newsclean.document import Document
     >>> doc = repair_spinner(Document.from_text("We met in the followingnoon."))
@@ -197,7 +198,7 @@ class RepairSpinner:
             if self.context:
                 done = [(c.start, c.end) for c in (*artifacts, *inferred_changes, *reversals)]
                 surviving = sum(sw.survives for sw in inferred) / len(inferred) if inferred else 0.0
-                reversals += context_reversals(text, lang, skip=set(done), surviving=surviving)
+                reversals += pair_context_reversals(text, lang, skip=set(done), surviving=surviving)
         artifacts = _merge(artifacts, inferred_changes)
         tortured = find_tortured_lowered(text, lowered)
         fixes: list[Change] = []

@@ -34,9 +34,9 @@ precision of at least :data:`TARGET_PRECISION` at its recorded value. A
 word is reverted (reason ``spinner_substitution``) to its most probable
 original when that probability reaches the threshold.
 
-By default the decision is made per ``(word, original)`` pair of the
+``repair_spinner`` makes the decision per ``(word, original)`` pair of the
 document rather than per occurrence (``stages/spinner_pairs.py``, its own
-fitted trees); ``level="occurrence"`` keeps the per-occurrence model.
+fitted trees, over the candidates and features built here).
 
 The files are read once per process, only when a document is spun.
 """
@@ -52,7 +52,7 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from typing import Any, Literal
+from typing import Any
 
 from newsclean.data import read_bytes, read_text
 from newsclean.document import Change
@@ -412,9 +412,12 @@ def context_reversals(
     skip: Collection[tuple[int, int]] = (),
     surviving: float = 0.0,
     model: ReversalModel | None = None,
-    level: Literal["pair", "occurrence"] = "pair",
 ) -> list[Change]:
-    """Revert the whole words of a spun ``text`` that a fitted model finds to be a spinner's swaps.
+    """Revert the whole words of a spun ``text`` that the occurrence model finds to be a spinner's swaps.
+
+    Each occurrence is decided alone. ``repair_spinner`` decides per
+    ``(word, original)`` pair instead (``spinner_pairs.pair_context_reversals``);
+    this is kept for comparison.
 
     Args:
         text: Text of a document already detected as spun.
@@ -424,25 +427,15 @@ def context_reversals(
             still occurs in lower case: near 0 for a spinner that swaps every
             occurrence, higher for one that swaps some (then a missing
             original says less).
-        model: The boosted trees (default: the packaged ones of ``level``).
-        level: ``pair`` (default) decides each ``(word, original)`` pair of the
-            document at once and reverts all its occurrences
-            (``stages/spinner_pairs.py``); ``occurrence`` decides each
-            occurrence alone with the occurrence model.
+        model: The boosted trees (default: the packaged ones).
 
     Returns:
         One ``spinner_substitution`` change per reverted word, to its most
         probable original.
     """
-    found = candidates(text, lang, skip=skip, surviving=surviving)
-    if level == "pair":
-        from newsclean.stages.spinner_pairs import load_pair_model, pair_reversals, swap_pairs
-
-        pairs = swap_pairs(found, load_synonyms().synonym_counts)
-        return pair_reversals(pairs, model or load_pair_model())
     model = model or load_reversal_model()
     best: dict[tuple[int, int], tuple[float, str]] = {}
-    for c in found:
+    for c in candidates(text, lang, skip=skip, surviving=surviving):
         p = model.probability(c.features)
         key = (c.start, c.end)
         if key not in best or best[key][0] < p:

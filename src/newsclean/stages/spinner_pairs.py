@@ -30,13 +30,14 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from newsclean.data import read_text
 from newsclean.document import Change
-from newsclean.stages.spinner_context import FEATURES, Candidate, ReversalModel
+from newsclean.stages.spinner_context import FEATURES, Candidate, ReversalModel, candidates
+from newsclean.stages.spinner_swaps import load_synonyms
 
 __all__ = [
     "PAIR_FEATURES",
@@ -44,6 +45,7 @@ __all__ = [
     "TARGET_PRECISION",
     "SwapPair",
     "load_pair_model",
+    "pair_context_reversals",
     "pair_reversals",
     "swap_pairs",
 ]
@@ -170,3 +172,29 @@ def pair_reversals(pairs: Sequence[SwapPair], model: ReversalModel) -> list[Chan
             if span not in best or best[span][0] < p:
                 best[span] = (p, pair.original)
     return [Change(s, e, original, "spinner_substitution") for (s, e), (_, original) in sorted(best.items())]
+
+
+def pair_context_reversals(
+    text: str,
+    lang: str,
+    *,
+    skip: Collection[tuple[int, int]] = (),
+    surviving: float = 0.0,
+    model: ReversalModel | None = None,
+) -> list[Change]:
+    """Revert the whole-word swaps of a spun ``text`` whose ``(word, original)`` pair is active.
+
+    Args:
+        text: Text of a document already detected as spun.
+        lang: wordfreq language code.
+        skip: Spans already repaired by other rules.
+        surviving: Share of the swaps revealed by non-words whose original
+            still occurs in lower case (see ``spinner_context.candidates``).
+        model: The pair model (default: the packaged one).
+
+    Returns:
+        One ``spinner_substitution`` change per reverted occurrence.
+    """
+    found = candidates(text, lang, skip=skip, surviving=surviving)
+    pairs = swap_pairs(found, load_synonyms().synonym_counts)
+    return pair_reversals(pairs, model or load_pair_model())
