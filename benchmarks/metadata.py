@@ -55,7 +55,7 @@ Two further columns correct known flaws of the silver, and are printed next to
   publisher name ("BBC News" as the author of a BBC page).
 
 With ``--causes``, every miss of the text path is put down to one cause,
-read from the capture, and the **ceiling** (what a perfect choice among the
+read from the capture (each printed miss carries it in brackets), and the **ceiling** (what a perfect choice among the
 capture's lines could reach) is printed:
 
 * title: *site name* (right once the site name is set aside, the two
