@@ -412,7 +412,7 @@ def _only_names(line: str, v: _Vocab) -> bool:
         return False
     segments = [seg.strip() for seg in name_segments(head, v) if seg.strip()]
     # names in a script without capitals count when the line goes on with a date
-    # after a field break ("ऐश्ली कुटिन्हो / मुंबई September 29, 2020"): the
+    # after a field break ("अनीता वर्मा / पुणे September 29, 2020"): the
     # name-place-date row under a headline; alone, such words could be anything
     dated = cut is not None and bool(v.month_date.search(line, cut.end()))
     k = 0
