@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsclean
 from newsclean.stages._related import clean_headline, header_label, inline_headline
@@ -130,3 +132,53 @@ def test_clean_story_with_a_label_word_is_left_alone() -> None:
     art = newsclean.clean(text)
     assert art.related == ()
     assert art.text.rstrip("\n") == text.rstrip("\n")
+
+
+# -- the opening gate: a line is matched against the label patterns only if it can open with a label --
+def _label_entries() -> list[str]:
+    from newsclean.data import read_json
+
+    raw = read_json("related.json", keys=("inline", "header"))
+    return [w for group in ("inline", "header") for ws in raw[group].values() for w in ws]
+
+
+_GATE_PIECES = [
+    *_label_entries(),
+    *(w.upper() for w in _label_entries()[::3]),
+    *(w.title() for w in _label_entries()[1::3]),
+    " ", "  ", "\t", "\u00a0", ":", "：", " : ", "Mayor faces questions", "the council", "»", "1. ", "İ", "ı", "ſ",
+    "\u212a", "ß", "ẞ", "À", "à", "x", "Ä",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_GATE_PIECES), min_size=1, max_size=6), st.booleans())
+def test_the_opening_gate_answers_as_the_label_patterns(parts: list[str], strong: bool) -> None:
+    from newsclean.stages._related import _header_label, _inline_headline, _labels
+
+    line = "".join(parts)
+    labels = _labels()
+    if labels.inline.match(line.strip()) or labels.inline_strong.match(line.strip()):
+        assert labels.inline_first(line)
+    if labels.header.match(line.strip()):
+        assert labels.header_first(line)
+    assert inline_headline(line, strong=strong) == _inline_headline(line, strong)
+    assert header_label(line) == _header_label(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "opens"),
+    [
+        ("Read also: Mayor faces questions", True),
+        ("  READ ALSO: Mayor faces questions", True),
+        ("Related", True),
+        ("The council voted on Tuesday.", False),  # clean prose: no pattern call
+        ("Home | World", False),
+        ("", False),
+    ],
+)
+def test_the_opening_gate_on_label_and_control_lines(line: str, opens: bool) -> None:
+    from newsclean.stages._related import _labels
+
+    labels = _labels()
+    assert (labels.inline_first(line) or labels.header_first(line)) is opens
