@@ -211,3 +211,44 @@ def test_month_forms_find_what_the_full_forms_find_whatever_was_compiled_before(
             p.month_form(name, key)
         want = [(m.span(), m.groupdict()) for m in full._get(name).finditer(text)]
         assert [(m.span(), m.groupdict()) for m in p.month_form(name, month_key(text)).finditer(text)] == want
+
+
+# -- MonthPattern: a pattern holding the month names a text can match ----------------------
+def _pattern_sources() -> list[object]:
+    import newsclean.dateparse as dp
+
+    return [dp._yearless_source, dp._short_named_source]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=3),
+    st.lists(st.sampled_from(_PIECES), max_size=10),
+    st.sampled_from([0, 1]),
+)
+def test_a_month_pattern_finds_what_the_full_pattern_finds_whatever_was_compiled_before(
+    earlier: list[str], parts: list[str], which: int
+) -> None:
+    from newsclean.datewords import MonthPattern
+
+    build = _pattern_sources()[which]
+    fresh = MonthPattern(build, regex.IGNORECASE)  # type: ignore[arg-type]
+    full = MonthPattern(build, regex.IGNORECASE).full()  # type: ignore[arg-type]
+    for before in earlier:
+        fresh.for_text(before)
+    text = "".join(parts)
+    want = [(m.span(), m.groupdict()) for m in full.finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in fresh.for_text(text).finditer(text)] == want
+
+
+def test_a_month_pattern_holds_the_first_texts_names_then_every_name() -> None:
+    import newsclean.dateparse as dp
+    from newsclean.datewords import MonthPattern
+
+    p = MonthPattern(dp._yearless_source, regex.IGNORECASE)
+    first = p.for_text("Updated Nov 19")
+    assert first.search("Updated Nov 19") and first.search("19. März") is None  # only the ASCII names
+    assert p.for_text("Nov 19 / Dec 2") is first  # same script groups (the slash plays no part here)
+    wider = p.for_text("19. März")
+    assert wider is p.full() and wider.search("19. März")
+    assert p.for_text("Nov 19") is wider  # from then on, the full pattern

@@ -47,9 +47,9 @@ from newsclean.datewords import (
     _NOT_BEFORE,
     YEAR_MAX,
     YEAR_MIN,
+    MonthPattern,
     _fold,
     _folded_months,
-    _month_alternation,
     _patterns,
     _valid_date,
     vocabulary,
@@ -201,16 +201,22 @@ def century(yy: int, month: int, day: int, reference: date) -> date | None:
 YEARLESS_PLACEHOLDER = 2000
 
 
-@lru_cache(maxsize=1)
-def _yearless_pattern() -> regex.Pattern[str]:
+def _yearless_source(mon: str) -> str:
     """Month-name dates without a year: ``Nov 19``, ``Nov. 19th``, ``19 November``, ``19. März``."""
-    mon = _month_alternation()
-    return regex.compile(
+    return (
         rf"(?<![\w.,/-])(?:(?P<mon>{mon})\.?\s{{1,2}}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
         rf"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th|er|\.)?\s{{1,2}}(?P<mon2>{mon})\.?)"
-        r"(?![^\W\d_]|\d|,?\s*\d{4}(?!\d))",
-        regex.IGNORECASE,
+        r"(?![^\W\d_]|\d|,?\s*\d{4}(?!\d))"
     )
+
+
+#: The yearless dates, compiled with the month names a line can match (:class:`MonthPattern`).
+_YEARLESS = MonthPattern(_yearless_source, regex.IGNORECASE)
+
+
+def _yearless_pattern() -> regex.Pattern[str]:
+    """The yearless-date pattern holding every month name."""
+    return _YEARLESS.full()
 
 
 def find_yearless_dates(text: str) -> list[DateHit]:
@@ -231,7 +237,7 @@ def find_yearless_dates(text: str) -> list[DateHit]:
     out: list[DateHit] = []
     # A month name between a non-letter and a space or a non-letter is a whole run of
     # letters: without one (most lines) the pattern is neither compiled nor run.
-    for m in _yearless_pattern().finditer(text) if month_anchors(text)[0] else ():
+    for m in _YEARLESS.for_text(text).finditer(text) if month_anchors(text)[0] else ():
         name = m.group("mon") or m.group("mon2")
         month = months.get(_fold(name), 0)
         d = _valid_date(YEARLESS_PLACEHOLDER, month, int(m.group("d") or m.group("d2"))) if month else None
@@ -252,19 +258,23 @@ def _short_numeric() -> regex.Pattern[str]:
     )
 
 
-@lru_cache(maxsize=1)
-def _short_named() -> regex.Pattern[str]:
-    """Day-month-``yy`` dates with a month name (``05 Mar 19``).
-
-    The month name stands between separators, so it is a whole run of letters:
-    the pattern is compiled (about 20 ms, the month names of 27 languages) and
-    run only on a text where :func:`newsclean.datescan.month_anchors` finds one.
-    """
-    return regex.compile(
-        rf"(?<![\w.,/-])(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|\.)?[\s/-]{{1,2}}(?P<mon>{_month_alternation()})\.?[\s/-]{{1,2}}"
-        r"(?P<yy>\d\d)(?!\d|[.,:]\d|[^\W\d_])",
-        regex.IGNORECASE,
+def _short_named_source(mon: str) -> str:
+    return (
+        rf"(?<![\w.,/-])(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|\.)?[\s/-]{{1,2}}(?P<mon>{mon})\.?[\s/-]{{1,2}}"
+        r"(?P<yy>\d\d)(?!\d|[.,:]\d|[^\W\d_])"
     )
+
+
+#: Day-month-``yy`` dates with a month name (``05 Mar 19``). The month name stands between
+#: separators, so it is a whole run of letters: the pattern is compiled (about 20 ms in full,
+#: the month names of 27 languages) and run only on a text where
+#: :func:`newsclean.datescan.month_anchors` finds one, holding the names it can match.
+_SHORT_NAMED = MonthPattern(_short_named_source, regex.IGNORECASE)
+
+
+def _short_named() -> regex.Pattern[str]:
+    """The day-month-``yy`` pattern holding every month name."""
+    return _SHORT_NAMED.full()
 
 
 def find_short_dates(text: str, *, dayfirst: bool | None, reference: date) -> list[DateHit]:
@@ -294,7 +304,7 @@ def find_short_dates(text: str, *, dayfirst: bool | None, reference: date) -> li
         d = century(yy, month, day, reference)
         if d is not None:
             out.append(attach_time(text, d, m.start(), m.end(), "dmy" if first else "mdy"))
-    for m in _short_named().finditer(text) if month_anchors(text)[0] else ():
+    for m in _SHORT_NAMED.for_text(text).finditer(text) if month_anchors(text)[0] else ():
         month = months.get(_fold(m.group("mon")), 0)
         d = century(int(m.group("yy")), month, int(m.group("d")), reference) if month else None
         if d is not None:

@@ -21,7 +21,16 @@ import regex
 
 from newsclean.data import DataError, alternation, foreign_chars, read_json
 
-__all__ = ["YEAR_MAX", "YEAR_MIN", "MonthKey", "Vocabulary", "month_firsts", "month_key", "vocabulary"]
+__all__ = [
+    "YEAR_MAX",
+    "YEAR_MIN",
+    "MonthKey",
+    "MonthPattern",
+    "Vocabulary",
+    "month_firsts",
+    "month_key",
+    "vocabulary",
+]
 
 #: Years a written date may have (four-digit years only). Every module reads its bounds
 #: here: a date outside them is not a date at all (``1850``, ``2150`` are other numbers).
@@ -230,6 +239,52 @@ def _month_subset_alternation(groups: frozenset[str], firsts: frozenset[str] | N
     if firsts is not None:
         names = [name for name in names if name[0] in firsts]
     return _words(names) if names else None
+
+
+class MonthPattern:
+    """A pattern holding the month names, compiled with only the names a text can match.
+
+    ``build`` writes the pattern's source from an alternation of month names. For
+    a text, :meth:`for_text` gives a pattern holding the core names and those of
+    the script groups the text holds (:func:`month_key`): on that text it finds
+    exactly what the full pattern finds. As for :meth:`_Patterns.month_form`, the
+    first groups a process meets get their own pattern; from the second on, the
+    full pattern is compiled once and serves every text (a pattern compiled for
+    wider groups serves narrower ones too).
+    """
+
+    __slots__ = ("_build", "_compiled", "_flags", "_full")
+
+    def __init__(self, build: Callable[[str], str], flags: int) -> None:
+        self._build = build
+        self._flags = flags
+        self._compiled: dict[frozenset[str], regex.Pattern[str]] = {}
+        self._full: regex.Pattern[str] | None = None
+
+    def full(self) -> regex.Pattern[str]:
+        """The pattern holding every month name (compiled once)."""
+        if self._full is None:
+            self._full = regex.compile(self._build(_month_alternation()), self._flags)
+        return self._full
+
+    def for_text(self, text: str) -> regex.Pattern[str]:
+        """A pattern that finds in ``text`` exactly what :meth:`full` finds."""
+        if self._full is not None:
+            return self._full
+        groups = month_key(text)[0]
+        found = self._compiled.get(groups)
+        if found is not None:
+            return found
+        for have, pattern in self._compiled.items():
+            if groups <= have:
+                return pattern
+        if self._compiled or len(groups) == len(_month_split().groups):
+            return self.full()
+        months = _month_subset_alternation(groups)
+        if months is None:  # the core names come from every language: never empty
+            raise DataError("data file 'dates.json': no month name matches ASCII text")
+        pattern = self._compiled[groups] = regex.compile(self._build(months), self._flags)
+        return pattern
 
 
 @lru_cache(maxsize=1)
