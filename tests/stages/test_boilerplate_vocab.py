@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsclean.stages import boilerplate_features as bf
 from newsclean.stages import boilerplate_vocab as bv
@@ -95,3 +97,37 @@ def test_languages_without_entries_share_the_english_tries() -> None:
     # the tries depend on the word lists read, not on the language code
     assert bv._vocab("ru").line is bv._vocab("ko").line
     assert bv._vocab("ru").stops != bv._vocab("en").stops
+
+
+# -- the flat prefix map answers what a character trie answers ---------------------------------
+def _trie_walk_ends(text: str, start: int, entries: list[str]) -> list[int]:
+    """The reference: the end offsets found by walking a nested character trie of ``entries``."""
+    from newsclean.data import char_trie
+
+    ends: list[int] = []
+    node = char_trie(entries)
+    for i in range(start, len(text)):
+        node = node.get(text[i])
+        if node is None:
+            break
+        if "" in node:
+            ends.append(i + 1)
+    return ends
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.text(alphabet="abé |", min_size=0, max_size=5), max_size=8),
+    st.text(alphabet="abé |x", max_size=12),
+    st.integers(min_value=0, max_value=12),
+)
+def test_prefix_map_finds_the_entry_ends_a_trie_walk_finds(entries: list[str], text: str, start: int) -> None:
+    assert bv._entry_ends(text, start, bv._trie(entries)) == _trie_walk_ends(text, start, entries)
+
+
+def test_vocabularies_are_not_tracked_by_the_cyclic_collector() -> None:
+    import gc
+
+    v = bv._vocab("en")
+    assert not gc.is_tracked(v.line) and not gc.is_tracked(v.prefix)
+    assert v.line  # (not empty: the English entries are there)

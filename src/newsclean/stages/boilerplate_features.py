@@ -208,7 +208,7 @@ class _Feat(NamedTuple):
     score: float  # weight in the densest-run search (positive for story text)
     # what the kind was judged from, to judge again without function words
     body: str  # the text without its bullet
-    tokens: list[str]
+    tokens: tuple[str, ...]  # a tuple: a remembered _Feat holds no list, so the collector untracks it
     terminal: bool
     hit: str | None  # the reason found from the line's shape and vocabularies
     stops: int  # function words among the tokens (counted for lines of 3 words or more)
@@ -325,11 +325,11 @@ def _compute_features(text: str, vocab: _Vocab, use_stops: bool) -> _Feat:
     body = text[m.end() :] if m is not None else text
     plain = body.isascii() or _NOT_PLAIN.search(body) is None  # _is_plain(body)
     if plain:
-        tokens = _WORD_PLAIN.findall(body)
+        tokens = tuple(_WORD_PLAIN.findall(body))
         words = len(tokens)
         letters = _ASCII_LETTER.search(body) is not None
     else:
-        tokens = _WORD.findall(body)
+        tokens = tuple(_WORD.findall(body))
         words = len(tokens)
         if max(body) >= _CJK_FROM:
             words += len(_CJK.findall(body)) // 2
@@ -406,7 +406,7 @@ def _maybe_comment_head(low: str) -> bool:
 def _judge(
     text: str,
     body: str,
-    tokens: list[str],
+    tokens: tuple[str, ...],
     words: int,
     bullet: bool,
     terminal: bool,
