@@ -122,3 +122,27 @@ def test_a_page_with_a_story_is_not_handed_on_whole() -> None:
     out = extraction(f"<html><body><nav><a href='/'>Home</a></nav><p>{P1}</p><p>{P2}</p></body></html>")
     assert not out.whole_page
     assert out.lines == (P1, P2)
+
+
+def test_judged_blocks_are_the_model_s_call_inside_the_container_too() -> None:
+    texts = ["story", "caption", "menu"]
+    inside = [True, True, False]
+    pruned = [False, False, True]  # the menu was pruned for a reason the model does not judge
+    judged = [False, True, False]
+    rows = [ROW] * 3
+    assert keep_blocks(texts, inside, pruned, [0.0] * 3, rows, ALWAYS, judged) == [True, True, False]
+    assert keep_blocks(texts, inside, pruned, [0.0] * 3, rows, NEVER, judged) == [True, False, False]
+
+
+def _caption_page(caption: str) -> str:
+    return (
+        f"<html><body><article><p>{P1}</p><figure><img src='a.jpg'>"
+        f"<figcaption class='wp-caption-text'>{caption}</figcaption></figure><p>{P2}</p><p>{P3}</p>"
+        "</article></body></html>"
+    )
+
+
+def test_shipped_model_drops_a_photo_credit_caption() -> None:
+    out = extraction(_caption_page("Photo: J. Smith/Agency"))
+    assert out.lines == (P1, P2, P3)
+    assert [r.reason for r in out.removed] == ["html_caption"]

@@ -33,7 +33,21 @@ if TYPE_CHECKING:
 
     from lxml.etree import _Element as HtmlElement
 
-__all__ = ["Extraction", "Removed", "decide", "decide_blocks", "emit", "extract_content", "keep_blocks"]
+#: Removal reasons of the first pass that the block model judges instead: an
+#: image caption is story text in some conventions (a caption that tells the
+#: story) and not in others (a photo credit), so whether one is kept is fitted.
+JUDGED_REASONS = frozenset({"html_caption"})
+
+__all__ = [
+    "JUDGED_REASONS",
+    "Extraction",
+    "Removed",
+    "decide",
+    "decide_blocks",
+    "emit",
+    "extract_content",
+    "keep_blocks",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,15 +89,20 @@ def decide(analysis: Analysis, model: BlockModel | None = None) -> list[bool]:
     """For each block of an analysed page, whether the block model keeps it as story."""
     model = model or block_model()
     blocks = analysis.blocks
-    wanted = [not ins and b.dropped is None for ins, b in zip(analysis.inside, blocks, strict=True)]
+    judged = [b.dropped is not None and b.reason in JUDGED_REASONS for b in blocks]
+    wanted = [
+        jd or (not ins and b.dropped is None)
+        for ins, jd, b in zip(analysis.inside, judged, blocks, strict=True)
+    ]
     rows = block_features(blocks, analysis.inside, analysis.best, model.stopwords, wanted)
     return keep_blocks(
         [b.text for b in blocks],
         analysis.inside,
-        [b.dropped is not None for b in blocks],
+        [b.dropped is not None and not jd for b, jd in zip(blocks, judged, strict=True)],
         [b.link_density for b in blocks],
         rows,
         model,
+        judged,
     )
 
 
@@ -129,6 +148,7 @@ def keep_blocks(
     link_density: Sequence[float],
     rows: Sequence[Sequence[float]],
     model: BlockModel,
+    judged: Sequence[bool] | None = None,
 ) -> list[bool]:
     """Decide which blocks are story text.
 
@@ -146,17 +166,20 @@ def keep_blocks(
         link_density: Each block's share of text inside links.
         rows: Each block's features (:func:`newsclean.html.features.block_features`).
         model: The block model.
+        judged: Whether each block is one the first pass took out for a reason the
+            model judges (:data:`JUDGED_REASONS`), inside the container or not.
 
     Returns:
         One decision per block.
     """
+    judged = judged or [False] * len(texts)
     keep = [
-        ins and not out and ld <= MAX_LINK_DENSITY
-        for ins, out, ld in zip(inside, pruned, link_density, strict=True)
+        ins and not out and not jd and ld <= MAX_LINK_DENSITY
+        for ins, out, jd, ld in zip(inside, pruned, judged, link_density, strict=True)
     ]
     seen = {t for t, k in zip(texts, keep, strict=True) if k}
     for i, row in enumerate(rows):
-        if inside[i] or pruned[i] or texts[i] in seen:
+        if (inside[i] and not judged[i]) or pruned[i] or texts[i] in seen:
             continue
         if model.probability(row) >= model.threshold:
             keep[i] = True
