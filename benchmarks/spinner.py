@@ -179,7 +179,7 @@ def _why_missed(spun: SpunText, sw: Swap, detected: bool, candidate_spans: set[t
 
     if " " in sw.spun:
         if not detected and (sw.spun_start, sw.spun_end) in candidate_spans:
-            return "phrase below the context model's threshold"
+            return "phrase below the pair model's threshold"
         return "multi-word synonym (not a candidate)"
     if sw.original in spun.text:
         return "original survives in lower case"
@@ -189,7 +189,7 @@ def _why_missed(spun: SpunText, sw: Swap, detected: bool, candidate_spans: set[t
         return "pair not in the shipped synonym table"
     if len(sw.spun) < MIN_SPUN_CHARS or (sw.spun_start, sw.spun_end) not in candidate_spans:
         return "not a context candidate"
-    return "below the context model's threshold"
+    return "below the pair model's threshold"
 
 
 def breakdown(data: Path, seed: int, n_pairs: int, held_out: bool, rate: float) -> None:
