@@ -798,7 +798,8 @@ COMMENTS = [
 
 
 @pytest.mark.parametrize(
-    "count", ["37 comments", "{ 43 comments… read them below or add one }", "12 Responses"]
+    "count",
+    ["37 comments", "{ 43 comments… read them below or add one }", "12 Responses", "Reader Comments (4)"],
 )
 def test_a_comment_count_after_the_story_opens_the_comments(count: str) -> None:
     names = ["Maria", "Tom Baker", "Jens", "Ana"]

@@ -98,10 +98,16 @@ def _best_run(
 
 
 #: A comment count that opens its line ("37 comments", "{ 43 comments… read them below or
-#: add one }", "12 Responses") heads a comment section; such a header has at most this many
-#: words. Nouns: the ``comment_counts`` group of ``data/boilerplate_lines.json``.
+#: add one }", "12 Responses", "Reader Comments (4)") heads a comment section; such a
+#: header has at most this many words. Nouns: the ``comment_counts`` group of
+#: ``data/boilerplate_lines.json``; one word may come before a noun whose count follows it
+#: in brackets.
 COUNT_HEAD_WORDS = 12
-_COMMENT_COUNT = lazy_re(rf"^\W{{0,3}}\d[\d,.]*\s+(?:{_alternation('comment_counts')})\b", re.IGNORECASE)
+_COUNT_NOUN = _alternation("comment_counts")
+_COMMENT_COUNT = lazy_re(
+    rf"^\W{{0,3}}(?:\d[\d,.]*\s+(?:{_COUNT_NOUN})\b|(?:\w+\s+)?(?:{_COUNT_NOUN})\s*[(\[]\d[\d,.]*[)\]])",
+    re.IGNORECASE,
+)
 #: A comment link under each post of a listing page (a blog's front page: "4 comments",
 #: "| Comments (5)" after every post) is no comment section: a marker holding a number whose
 #: text, numbers aside, comes again after at least ``LISTING_PROSE`` words of prose, within
@@ -115,11 +121,7 @@ LISTING_WINDOW = 400
 
 def _is_comment_count(f: _Feat) -> bool:
     """True for a short line that opens with a comment count (see :data:`COUNT_HEAD_WORDS`)."""
-    return (
-        f.words <= COUNT_HEAD_WORDS
-        and (f.text[:1].isdigit() or f.text[:1] in "{([")
-        and _COMMENT_COUNT.match(f.text) is not None
-    )
+    return f.words <= COUNT_HEAD_WORDS and _COMMENT_COUNT.match(f.text) is not None
 
 
 def _per_post_link(feats: Sequence[_Feat], b: int) -> bool:
