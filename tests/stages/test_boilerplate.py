@@ -848,9 +848,13 @@ def test_the_comment_link_under_each_post_of_a_listing_opens_no_comments() -> No
     assert all(p in doc.text for p in POST_TWO[1:])
 
 
-def test_a_story_paragraph_opening_with_a_count_of_comments_is_story() -> None:
-    line = (
-        "120 comments were sent to the council during the consultation, most of them asking for later buses."
-    )
+@pytest.mark.parametrize(
+    "line",
+    [
+        "120 comments were sent to the council during the consultation, most of them asking for later buses.",
+        "37 comments were posted within the hour.",
+    ],
+)
+def test_a_story_line_opening_with_a_count_of_comments_is_story(line: str) -> None:
     doc = run([*BODY[:3], line, *BODY[3:]])
     assert doc.text.strip() == "\n".join([*BODY[:3], line, *BODY[3:]])

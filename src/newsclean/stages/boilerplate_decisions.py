@@ -120,8 +120,16 @@ LISTING_WINDOW = 400
 
 
 def _is_comment_count(f: _Feat) -> bool:
-    """True for a short line that opens with a comment count (see :data:`COUNT_HEAD_WORDS`)."""
-    return f.words <= COUNT_HEAD_WORDS and _COMMENT_COUNT.match(f.text) is not None
+    """True for a short line that opens with a comment count (see :data:`COUNT_HEAD_WORDS`).
+
+    A sentence that opens with a count ("37 comments were posted within the hour.") is
+    story text, not a header.
+    """
+    return (
+        f.words <= COUNT_HEAD_WORDS
+        and f.kind in ("other", "bad")
+        and _COMMENT_COUNT.match(f.text) is not None
+    )
 
 
 def _per_post_link(feats: Sequence[_Feat], b: int) -> bool:
