@@ -27,6 +27,7 @@ Run from the project root::
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import pickle
 import time
@@ -142,9 +143,12 @@ def choose_margin(pages: list[PageCandidates], weights: list[float], intercept: 
 
 def load_pages(data: Path, cache: Path | None) -> list[PageCandidates]:
     """Every page's candidates, from the cache when it holds them for the current features."""
+    from newsclean.data import read_text
     from newsclean.html.choice import CONTAINER_FEATURES
 
-    path = cache / "fit_container_pages.pickle" if cache else None
+    # the candidates' F1 depend on the block model: a refitted one must not read stale pages
+    blocks_hash = hashlib.sha256(read_text("html_blocks.json").encode()).hexdigest()[:10]
+    path = cache / f"fit_container_pages-{blocks_hash}.pickle" if cache else None
     if path is not None and path.exists():
         stored = pickle.loads(path.read_bytes())
         if stored[0] == list(CONTAINER_FEATURES):

@@ -51,6 +51,7 @@ __all__ = [
     "candidate_features",
     "choose",
     "container_model",
+    "kept_sums",
 ]
 
 #: Candidates read per page: the best-scoring elements of the density ranking.
@@ -145,6 +146,7 @@ def candidate_features(
     spans: Spans,
     link_density: float,
     headline: Block | None,
+    kept: tuple[int, int],
 ) -> list[float]:
     """Describe one candidate container (:data:`CONTAINER_FEATURES`, in order).
 
@@ -155,9 +157,10 @@ def candidate_features(
         blocks: The page's blocks; ``spans`` maps an element to its blocks' range.
         link_density: Share of the candidate's kept text inside links.
         headline: The page's headline block, if one was found.
+        kept: The candidate's kept blocks of :data:`PARAGRAPH_CHARS` or more, and
+            its kept characters (kept: not pruned, not a link list; see :func:`kept_sums`).
     """
     first, end = spans.get(el, (0, 0))
-    own = [b for b in blocks[first:end] if b.dropped is None and b.link_density <= MAX_LINK_DENSITY]
     share = score / top_score if top_score > 0 else 0.0
     heading = any(
         b.owner.tag in _HEADINGS and b.dropped is None
@@ -176,8 +179,8 @@ def candidate_features(
         float(is_body_marker(el)),
         float(el.tag == "article"),
         float(_names_content(el)),
-        math.log1p(sum(1 for b in own if b.chars >= PARAGRAPH_CHARS)),
-        math.log1p(sum(b.chars for b in own)),
+        math.log1p(kept[0]),
+        math.log1p(kept[1]),
         link_density,
         first / len(blocks) if blocks else 0.0,
         float(heading),
@@ -187,6 +190,20 @@ def candidate_features(
         math.log1p(depth),
         float(el is top),
     ]
+
+
+def kept_sums(blocks: Sequence[Block]) -> tuple[list[int], list[int]]:
+    """Running counts over the blocks of kept paragraphs and kept characters (index ``i``: blocks before ``i``).
+
+    A candidate's own figures are then two subtractions over its span, not a
+    walk over its blocks (the page's outer wrappers span every block).
+    """
+    paragraphs, chars = [0], [0]
+    for b in blocks:
+        kept = b.dropped is None and b.link_density <= MAX_LINK_DENSITY
+        paragraphs.append(paragraphs[-1] + (kept and b.chars >= PARAGRAPH_CHARS))
+        chars.append(chars[-1] + (b.chars if kept else 0))
+    return paragraphs, chars
 
 
 def choose(rows: Sequence[Sequence[float]], model: ContainerModel) -> int:

@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING
 import regex
 
 from newsclean.html.blocks import MAX_LINK_DENSITY, Block, Spans, cut_blocks, is_body_marker, strip_silent
-from newsclean.html.choice import CANDIDATES, ContainerModel, candidate_features, choose, container_model
+from newsclean.html.choice import (
+    CANDIDATES,
+    ContainerModel,
+    candidate_features,
+    choose,
+    container_model,
+    kept_sums,
+)
 from newsclean.html.meta import normalize_title
 
 if TYPE_CHECKING:
@@ -163,19 +170,14 @@ def page_candidates(root: HtmlElement, *, headlines: frozenset[str] = frozenset(
     rows: list[list[float]] = []
     if elements:
         top = elements[0]
-        rows = [
-            candidate_features(
-                el,
-                top,
-                scores[el],
-                scores[top],
-                blocks,
-                spans,
-                _link_density(el, spans, chars, links),
-                headline,
+        paragraphs, kept_chars = kept_sums(blocks)
+        for el in elements:
+            first, end = spans.get(el, (0, 0))
+            kept = (paragraphs[end] - paragraphs[first], kept_chars[end] - kept_chars[first])
+            density = _link_density(el, spans, chars, links)
+            rows.append(
+                candidate_features(el, top, scores[el], scores[top], blocks, spans, density, headline, kept)
             )
-            for el in elements
-        ]
     return Candidates(start, blocks, spans, credit, chars, links, headline, elements, rows)
 
 
