@@ -19,18 +19,10 @@ The steps, each written into ``src/newsclean/data/``:
    ``repair_spinner`` flags as spun; a row is positive when the clean text
    holds the original there. Its threshold is set like the next one's, for
    :data:`~newsclean.stages.spinner_revealed.TARGET_PRECISION`.
-3. ``spinner_reversal.json``: 100 boosted trees of depth 3 over
-   :data:`~newsclean.stages.spinner_context.FEATURES`. Training rows are the
-   candidates of the same spins, in the documents
-   ``repair_spinner`` flags as spun, left out the spans the other rules
-   already reverted; a candidate is positive when the simulator wrote that
-   word for that original. The threshold is the lowest probability at which the
-   4-fold cross-validated precision (folds by document, the best original
-   per word) still reaches
-   :data:`~newsclean.stages.spinner_context.TARGET_PRECISION`.
-4. ``spinner_pairs.json``: 100 boosted trees of depth 3 over
+3. ``spinner_pairs.json``: 100 boosted trees of depth 3 over
    :data:`~newsclean.stages.spinner_pairs.PAIR_FEATURES`, one row per
-   ``(word, original)`` pair of the same candidates (``stages/spinner_pairs.py``),
+   ``(word, original)`` pair of the context candidates of the same spins
+   (``stages/spinner_context.py``, grouped by ``stages/spinner_pairs.py``),
    positive when at least :data:`PAIR_POSITIVE_SHARE` of its occurrences are
    the spinner's; precision and recall are counted per reverted occurrence,
    the threshold set for :data:`~newsclean.stages.spinner_pairs.TARGET_PRECISION`.
@@ -67,7 +59,7 @@ from newsclean.document import Document
 from newsclean.stages import spinner_context, spinner_pairs, spinner_revealed
 from newsclean.stages.language import detect
 from newsclean.stages.spinner import RepairSpinner
-from newsclean.stages.spinner_context import BOUNDARY, FEATURES, TARGET_PRECISION, ReversalModel, tokens
+from newsclean.stages.spinner_context import BOUNDARY, ReversalModel, tokens
 from newsclean.stages.spinner_pairs import PAIR_FEATURES, swap_pairs
 from newsclean.stages.spinner_revealed import revealed_candidates
 from newsclean.stages.spinner_swaps import load_synonyms
@@ -75,7 +67,6 @@ from newsclean.stages.spinner_swaps import load_synonyms
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "newsclean" / "data"
 BIGRAMS = DATA / "spinner_bigrams.txt.gz"
-MODEL = DATA / "spinner_reversal.json"
 PAIRS = DATA / "spinner_pairs.json"
 REVEALED = DATA / "spinner_revealed.json"
 ABOUT = (
@@ -182,29 +173,12 @@ def _spins(data: Path, rates: tuple[float, ...]) -> Iterator[tuple[int, SpunText
                 yield doc_id, spin(body, draw_spinner(pairs, FIT_PAIRS, draw), rate=rate, seed=draw)
 
 
-def training_rows(data: Path) -> list[Row]:
-    """Return ``(document, span, features, label)`` for every context candidate of the training spins."""
-    stage = RepairSpinner(context=False)
-    bigrams = spinner_context.load_bigrams()
-    out: list[Row] = []
-    for doc_id, s in _spins(data, FIT_RATES):
-        doc = stage(Document.from_text(s.text))
-        if not doc.get("spun"):
-            continue
-        done = {(e.start, e.end) for e in doc.edits if e.stage == "repair_spinner"}
-        truth = {(w.spun_start, w.spun_end): w.original for w in s.swaps if w.kind == "word"}
-        inferred = stage.find(s.text, "en").inferred
-        surviving = sum(sw.survives for sw in inferred) / len(inferred) if inferred else 0.0
-        for c in spinner_context.candidates(s.text, "en", bigrams=bigrams, skip=done, surviving=surviving):
-            label = truth.get((c.start, c.end)) == c.original
-            out.append((doc_id, (c.start, c.end), c.features, label))
-    return out
-
-
 def pair_rows(data: Path) -> tuple[list[Row], list[Occurrences]]:
     """Return one row per ``(word, original)`` pair of the training spins, and its occurrences.
 
-    The candidates are those of :func:`training_rows`, grouped by
+    The candidates are the context candidates (``spinner_context.candidates``)
+    of the training spins that ``repair_spinner`` flags as spun, left out the
+    spans its other rules already reverted, grouped by
     ``spinner_pairs.swap_pairs``. A pair is positive when at least
     :data:`PAIR_POSITIVE_SHARE` of its occurrences are the spinner's swap of
     that original; each occurrence keeps its own label for the precision.
@@ -382,8 +356,8 @@ def main() -> None:
     parser.add_argument("--skip-bigrams", action="store_true", help="keep the current bigram table")
     parser.add_argument(
         "--models",
-        default="revealed,context,pairs",
-        help="models to fit, in this order (the context and pair models' rows depend on the revealed one)",
+        default="revealed,pairs",
+        help="models to fit, in this order (the pair model's rows depend on the revealed one)",
     )
     args = parser.parse_args()
     if not args.skip_bigrams:
@@ -391,19 +365,9 @@ def main() -> None:
         n = build_bigrams(texts, sources)
         print(f"wrote {n} rows to {BIGRAMS} ({BIGRAMS.stat().st_size // 1024} KB)")
         spinner_context.load_bigrams.cache_clear()
-    # The revealed-swap model first: the context model's rows skip what it reverts.
+    # The revealed-swap model first: the pair model's rows skip what it reverts.
     if "revealed" in args.models.split(","):
         _fit_revealed(args.data)
-    if "context" in args.models.split(","):
-        context = fit(
-            training_rows(args.data),
-            FEATURES,
-            TARGET_PRECISION,
-            ABOUT.format(module="spinner_context", what="whole-word spinner reversals"),
-            f"English AEB bodies, seeds {list(FIT_SEEDS)}, {FIT_PAIRS} pairs, rates {list(FIT_RATES)}, "
-            "flagged docs",
-        )
-        _write(MODEL, context)
     if "pairs" in args.models.split(","):
         rows, occurrences = pair_rows(args.data)
         pairs = fit(

@@ -344,14 +344,13 @@ print(f"then clean() on a spun body: {{t_spun*1000:.0f}} ms; synonym table ({{id
       f"time {{idx.load_seconds*1000:.0f}} ms")
 from newsclean.stages import spinner_context
 ctx_loaded = bool(spinner_context.load_bigrams.cache_info().currsize)
-spinner_context.load_bigrams.cache_clear(); spinner_context.load_reversal_model.cache_clear()
+spinner_context.load_bigrams.cache_clear()
 t = time.perf_counter(); spinner_context.load_bigrams(); t_bi = time.perf_counter() - t
-t = time.perf_counter(); spinner_context.load_reversal_model(); t_tr = time.perf_counter() - t
 from newsclean.stages import spinner_pairs
 spinner_pairs.load_pair_model.cache_clear()
 t = time.perf_counter(); spinner_pairs.load_pair_model(); t_pm = time.perf_counter() - t
 print(f"context model loaded by the spun body: {{ctx_loaded}}; reload: bigram counts {{t_bi*1000:.0f}} ms, "
-      f"trees {{t_tr*1000:.0f}} ms, pair trees {{t_pm*1000:.0f}} ms")
+      f"pair trees {{t_pm*1000:.0f}} ms")
 from newsclean.stages import spinner_ngrams
 if spinner_ngrams.load_ngrams.cache_info().currsize:
     print(f"word-pair table loaded by the spun body in {{spinner_ngrams.load_ngrams().load_seconds*1000:.0f}} ms "

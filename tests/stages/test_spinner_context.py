@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from newsclean.document import Change, Document
+from newsclean.document import Document
 from newsclean.stages.spinner import RepairSpinner, repair_spinner
 from newsclean.stages.spinner_context import (
     FEATURES,
     Candidate,
     ReversalModel,
     candidates,
-    context_reversals,
-    load_reversal_model,
     parse_bigrams,
 )
 
@@ -26,11 +24,6 @@ SPUN = (
     "Members would not forobtain the promises made to residents last spring.\n"
     "Residents of the northern districts have waited for new roads for a decade, and the buses run late.\n"
 )
-
-
-def _stump(feature: str, threshold: float, low: float, high: float, cut: float) -> ReversalModel:
-    """A one-split model: log-odds ``low`` at or below ``threshold`` of ``feature``, else ``high``."""
-    return ReversalModel.stump(FEATURES.index(feature), threshold, low, high, cut=cut)
 
 
 def test_candidates_need_an_original_missing_from_the_text() -> None:
@@ -43,33 +36,18 @@ def test_candidates_need_an_original_missing_from_the_text() -> None:
     assert ("aforementioned", "said") not in {(c.word, c.original) for c in candidates(text_with_said, "en")}
 
 
-def test_the_fitted_model_ranks_the_spinner_swap_near_the_top() -> None:
-    model = load_reversal_model()
-    ranked = sorted(
-        {(model.probability(c.features), c.word, c.original) for c in candidates(SPUN, "en")}, reverse=True
-    )
-    assert len(ranked) >= 20
-    assert ("aforementioned", "said") in [r[1:] for r in ranked[:2]]
-
-
-def _at_aforementioned(changes: list[Change]) -> list[str]:
-    return [c.after for c in changes if SPUN[c.start : c.end] == "aforementioned"]
-
-
-@pytest.mark.parametrize(("cut", "expected"), [(0.5, ["said", "said"]), (0.9999999, [])])
-def test_context_reversals_revert_above_the_threshold(cut: float, expected: list[str]) -> None:
-    model = _stump("zipf_original", 6.0, -10.0, 10.0, cut)  # only very frequent originals ("said")
-    changes = context_reversals(SPUN, "en", model=model)
-    assert _at_aforementioned(changes) == expected
-    assert all(c.reason == "spinner_substitution" for c in changes)
-
-
-def test_context_reversals_skip_spans_already_repaired() -> None:
-    model = _stump("zipf_original", 6.0, -10.0, 10.0, 0.5)
+def test_candidates_leave_out_spans_already_repaired() -> None:
     first = SPUN.index("aforementioned")
-    changes = context_reversals(SPUN, "en", model=model, skip={(first, first + len("aforementioned"))})
-    assert _at_aforementioned(changes) == ["said"]
-    assert all(c.start != first for c in changes)
+    second = SPUN.index("aforementioned", first + 1)
+    spans = {(c.start, c.end) for c in candidates(SPUN, "en") if c.original == "said"}
+    assert {(first, first + len("aforementioned")), (second, second + len("aforementioned"))} <= spans
+    kept = {
+        (c.start, c.end)
+        for c in candidates(SPUN, "en", skip={(first, first + len("aforementioned"))})
+        if c.original == "said"
+    }
+    assert (first, first + len("aforementioned")) not in kept
+    assert (second, second + len("aforementioned")) in kept
 
 
 def test_model_refuses_other_features() -> None:
