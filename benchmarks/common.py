@@ -242,6 +242,34 @@ def timed(fn: Callable[[Any], Any], items: list[Any], *, memory: bool = False) -
     return out, Timing(seconds, len(items), peak)
 
 
+#: A fitted setting may lower a training corpus's macro F1 by at most this much.
+MAX_CORPUS_LOSS = 0.0005
+
+
+def best_setting(
+    corpus_f1: Callable[[float], dict[str, float]], settings: tuple[float, ...], never: float
+) -> float:
+    """The setting with the largest mean per-corpus gain over ``never``, among those that
+    lower no corpus by more than :data:`MAX_CORPUS_LOSS`.
+
+    ``corpus_f1(setting)`` gives the macro F1 per corpus at a setting (a threshold, a
+    margin); ``never`` is the setting that changes nothing, and the answer when no other
+    setting gains. A setting that helps one corpus and costs another loses to one that
+    helps a little everywhere.
+    """
+    base = corpus_f1(never)
+    best, best_gain = never, 0.0
+    for setting in settings:
+        scores = corpus_f1(setting)
+        gains = [scores[c] - base[c] for c in base]
+        if min(gains) < -MAX_CORPUS_LOSS:
+            continue
+        mean = sum(gains) / len(gains)
+        if mean > best_gain:
+            best, best_gain = setting, mean
+    return best
+
+
 def table(rows: list[list[Any]], header: list[str]) -> str:
     """Format rows as a Markdown table (floats with 3 decimals)."""
 

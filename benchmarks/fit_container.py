@@ -15,7 +15,7 @@ The model is a logistic regression (scikit-learn, ``pip install -e .[fit]``),
 each corpus weighing the same and each page the same within its corpus. The
 switching margin is the one of :data:`MARGINS` with the largest mean
 per-corpus gain over the density's top choice among those that lower no
-training corpus by more than :data:`MAX_CORPUS_LOSS`. Leave one corpus out:
+training corpus by more than :data:`benchmarks.common.MAX_CORPUS_LOSS`. Leave one corpus out:
 fit and choose the margin on three corpora, score the fourth.
 
 Run from the project root::
@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import add_data_argument, score_body, table
+from benchmarks.common import add_data_argument, best_setting, score_body, table
 from benchmarks.corpora import CORPORA, SHORT, load_corpus
 
 #: A candidate within this F1 of the page's best candidate is labelled good...
@@ -47,8 +47,6 @@ MIN_F1 = 0.2
 MARGINS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5)
 #: A margin no probability difference reaches: the density's top always.
 NEVER = 2.0
-#: A margin may lower a training corpus's macro F1 by at most this much.
-MAX_CORPUS_LOSS = 0.0005
 #: Inverse regularisation strength of the logistic regression.
 C = 1.0
 
@@ -127,18 +125,8 @@ def corpus_f1(
 
 
 def choose_margin(pages: list[PageCandidates], weights: list[float], intercept: float) -> float:
-    """The margin with the largest mean per-corpus gain that lowers no corpus by more than allowed."""
-    base = corpus_f1(pages, weights, intercept, NEVER)
-    best, best_gain = NEVER, 0.0
-    for margin in MARGINS:
-        scores = corpus_f1(pages, weights, intercept, margin)
-        gains = [scores[c] - base[c] for c in base]
-        if min(gains) < -MAX_CORPUS_LOSS:
-            continue
-        mean = sum(gains) / len(gains)
-        if mean > best_gain:
-            best, best_gain = margin, mean
-    return best
+    """The margin of :data:`MARGINS` chosen by :func:`benchmarks.common.best_setting`."""
+    return best_setting(lambda m: corpus_f1(pages, weights, intercept, m), MARGINS, NEVER)
 
 
 def load_pages(data: Path, cache: Path | None) -> list[PageCandidates]:

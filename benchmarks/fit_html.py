@@ -19,7 +19,7 @@ kept unless they are link lists) and the blocks the first pass took out for a
 reason it judges (:data:`newsclean.html.content.JUDGED_REASONS`: image captions). The decision threshold
 is the one of :data:`THRESHOLDS` with the largest mean per-corpus gain in macro
 F1 over the container choice alone on the training pages, among those that lower
-no training corpus by more than :data:`MAX_CORPUS_LOSS`. Leave one corpus out:
+no training corpus by more than :data:`benchmarks.common.MAX_CORPUS_LOSS`. Leave one corpus out:
 for each corpus, fit on the other three and score the one left out; the table
 prints beside the scores of the fit on all four, and is written with the
 model's weights into ``html_blocks.fit.md`` next to the data file.
@@ -42,15 +42,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import add_data_argument, score_body, table
+from benchmarks.common import add_data_argument, best_setting, score_body, table
 from benchmarks.corpora import CORPORA, SHORT, load_corpus
 
 #: A block is labelled story text when this share of its 4-word shingles is in the gold.
 LABEL_SHARE = 0.5
 #: Decision thresholds tried on the training pages.
 THRESHOLDS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
-#: A threshold may lower a training corpus's macro F1 by at most this much.
-MAX_CORPUS_LOSS = 0.0005
 #: A threshold no probability reaches: the container choice alone.
 NEVER = 1.01
 #: Inverse regularisation strength of the logistic regression.
@@ -208,23 +206,9 @@ def corpus_f1(
 
 
 def choose_threshold(pages: list[PageBlocks], weights: list[float], intercept: float) -> float:
-    """The threshold with the largest mean per-corpus gain over the container choice alone,
-    among those that lower no corpus by more than :data:`MAX_CORPUS_LOSS`.
-
-    A threshold that helps one corpus and costs another loses to one that helps
-    a little everywhere; :data:`NEVER` (no block recovered) is always a candidate.
-    """
-    base = corpus_f1(pages, weights, intercept, NEVER)
-    best, best_gain = NEVER, 0.0
-    for t in THRESHOLDS:
-        scores = corpus_f1(pages, weights, intercept, t)
-        gains = [scores[c] - base[c] for c in base]
-        if min(gains) < -MAX_CORPUS_LOSS:
-            continue
-        mean = sum(gains) / len(gains)
-        if mean > best_gain:
-            best, best_gain = t, mean
-    return best
+    """The threshold of :data:`THRESHOLDS` chosen by :func:`benchmarks.common.best_setting`
+    (gain over the container choice alone; :data:`NEVER` recovers no block)."""
+    return best_setting(lambda t: corpus_f1(pages, weights, intercept, t), THRESHOLDS, NEVER)
 
 
 def main(argv: list[str] | None = None) -> None:
