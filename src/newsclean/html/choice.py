@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 
 from newsclean.data import read_text
 from newsclean.html.blocks import MAX_LINK_DENSITY, Block, Spans, is_body_marker
+from newsclean.html.features import logistic
 from newsclean.html.tokens import split_tokens, vocabulary
 
 if TYPE_CHECKING:
@@ -95,10 +96,7 @@ class ContainerModel:
 
     def probability(self, row: Sequence[float]) -> float:
         """Return the probability that a candidate with features ``row`` is the page's best container."""
-        z = self.intercept + sum(w * x for w, x in zip(self.weights, row, strict=True))
-        if z < -30.0:
-            return 0.0
-        return 1.0 / (1.0 + math.exp(-z))
+        return logistic(self.weights, self.intercept, row)
 
 
 @lru_cache(maxsize=1)

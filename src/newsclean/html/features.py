@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
     from newsclean.html.blocks import Block
 
-__all__ = ["FEATURES", "BlockModel", "block_features", "block_model"]
+__all__ = ["FEATURES", "BlockModel", "block_features", "block_model", "logistic"]
 
 _WORD = regex.compile(r"\w+")
 _SENTENCE_END = regex.compile(r"[.!?…。！？\"”»)]\s*$")
@@ -150,13 +150,18 @@ class BlockModel:
 
     def probability(self, row: Sequence[float]) -> float:
         """Return the probability that a block with features ``row`` is story text."""
-        z = self.intercept
-        for w, x in zip(self.weights, row, strict=True):
-            if x:
-                z += w * x
-        if z < -30.0:
-            return 0.0
-        return 1.0 / (1.0 + math.exp(-z))
+        return logistic(self.weights, self.intercept, row)
+
+
+def logistic(weights: Sequence[float], intercept: float, row: Sequence[float]) -> float:
+    """The probability a fitted logistic model gives a row of features (0 far below the boundary)."""
+    z = intercept
+    for w, x in zip(weights, row, strict=True):
+        if x:
+            z += w * x
+    if z < -30.0:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-z))
 
 
 @lru_cache(maxsize=1)
