@@ -41,7 +41,9 @@ def test_lazy_pattern_answers_as_the_compiled_one(method: str, args: tuple[str, 
     )
 
 
-def test_lazy_pattern_compiles_on_first_use_only(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def compiled(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The sources ``regex.compile`` is called with during the test, in order."""
     calls: list[str] = []
     real = regex.compile
 
@@ -50,6 +52,11 @@ def test_lazy_pattern_compiles_on_first_use_only(monkeypatch: pytest.MonkeyPatch
         return real(pattern, flags)
 
     monkeypatch.setattr(regex, "compile", counting)
+    return calls
+
+
+def test_lazy_pattern_compiles_on_first_use_only(compiled: list[str]) -> None:
+    calls = compiled
     pattern = lazy(r"x+", regex.IGNORECASE)
     assert calls == [] and pattern.pattern == "x+"
     assert [m.group() for m in pattern.finditer("xX y x")] == ["xX", "x"]
@@ -94,16 +101,8 @@ def test_vocabulary_pattern_finds_what_the_full_pattern_finds(parts: list[str]) 
 
 
 def test_vocabulary_pattern_compiles_the_full_pattern_only_for_lines_that_need_it(
-    monkeypatch: pytest.MonkeyPatch,
+    compiled: list[str],
 ) -> None:
-    compiled: list[str] = []
-    real = regex.compile
-
-    def counting(pattern: str, flags: int = 0) -> regex.Pattern[str]:
-        compiled.append(pattern)
-        return real(pattern, flags)
-
-    monkeypatch.setattr(regex, "compile", counting)
     pattern = vocabulary_pattern(_vocab_source)
     assert compiled == []
     # ASCII, and a curly quote no entry holds: the core pattern ("mayıs" is core: ı matches I)
