@@ -134,9 +134,25 @@ _ARTICLE_TYPES = frozenset(
 )
 
 
+_C1 = re.compile(r"[\x80-\x9f]")
+
+
+def _c1(m: re.Match[str]) -> str:
+    try:
+        return m.group().encode("latin-1").decode("cp1252")
+    except UnicodeDecodeError:
+        return m.group()
+
+
 def fold(text: str | None) -> str:
-    """Case, quotes, dashes and white space folded, for comparisons."""
-    return " ".join((text or "").translate(_QUOTES).casefold().split()).strip(" .")
+    """Case, quotes, dashes and white space folded, for comparisons.
+
+    A C1 control character is read as the Windows-1252 character of the same
+    byte ("Editors\x92 note": a page served as Latin-1 that was written in
+    Windows-1252), for every system alike.
+    """
+    text = _C1.sub(_c1, text or "")
+    return " ".join(text.translate(_QUOTES).casefold().split()).strip(" .")
 
 
 @dataclass
@@ -326,7 +342,9 @@ def silver(html: bytes) -> Silver:
                 out.stated = published.strip() if out.day else ""
 
     def meta(xpath: str) -> list[str]:
-        return [" ".join(str(v).split()) for v in root.xpath(xpath) if str(v).strip()]
+        # tag values are HTML-unescaped once more, as JSON-LD strings: pages escape
+        # them twice ("Australian &#039;megablaze&#039;" as the og:title)
+        return [" ".join(html_lib.unescape(str(v)).split()) for v in root.xpath(xpath) if str(v).strip()]
 
     sites = meta('//meta[@property="og:site_name"]/@content')
     if sites:
