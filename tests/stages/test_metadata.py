@@ -1175,10 +1175,22 @@ def test_a_dated_line_after_the_first_is_no_title() -> None:
             True,
         ),
         ("सेबी को एमएफ मामले निपटाने चाहिए", False),  # a headline: no danda
+        # the Armenian full stop (U+0589)
+        ("Կառավարությունը երեկ հաստատել է նոր ծրագիրը, որը կսկսվի հաջորդ ամսից և կտևի երկու տարի։", True),
+        ("Կառավարությունը հաստատել է նոր ծրագիրը", False),  # a headline: no full stop
     ],
 )
 def test_prose_ends_with_a_danda_too(line: str, prose: bool) -> None:
     assert metadata.is_prose(line) is prose
+
+
+ARMENIAN_PARA = "Կառավարությունը երեկ հաստատել է նոր ծրագիրը, որը կսկսվի հաջորդ ամսից և կտևի երկու տարի։"
+
+
+def test_armenian_story_has_a_header_and_a_title() -> None:
+    # prose ends in the Armenian full stop: the story is found and the line above it is the title
+    out = run(f"Նոր ծրագիր. ինչ է սպասվում\nԼրահոս\n{ARMENIAN_PARA}\n{ARMENIAN_PARA}\n")
+    assert out.get("title") == "Նոր ծրագիր. ինչ է սպասվում"
 
 
 @pytest.mark.parametrize(

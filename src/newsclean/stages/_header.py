@@ -190,7 +190,7 @@ def is_prose(text: str) -> bool:
         return False
     last = t[-1]
     spaces = text.count(" ")
-    if last in ".…。।۔":  # also the Devanagari danda and the Urdu full stop
+    if last in ".…。।۔։":  # also the Devanagari danda, the Urdu and the Armenian full stop
         if n >= 120 or spaces >= 9 or spaces == 0:
             return True  # long, many words, or a script written without spaces
         return spaces < 4 and bool(_CJK.search(text[:80]))
@@ -235,7 +235,7 @@ def prose_start(lines: Sequence[str]) -> int | None:
             t = s.rstrip(_CLOSERS)
             if t:
                 last = t[-1]
-                if last in ".…。।۔":  # also the Devanagari danda and the Urdu full stop
+                if last in ".…。।۔։":  # also the Devanagari danda, the Urdu and the Armenian full stop
                     if n >= 120:
                         prose = True
                     else:
