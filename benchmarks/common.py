@@ -119,10 +119,17 @@ BLOCK_TAGS = (
 )
 
 
+# A <noscript> element, or a script (matched only to be kept, so that a "<noscript>" in a
+# script's string is not taken for one).
+_NOSCRIPT = re.compile(r"(<script\b.*?</script\s*>)|<noscript\b[^>]*>.*?</noscript\s*>", re.I | re.S)
+
+
 def html_to_capture(html: str | bytes) -> str:
     """Turn a page into the plain-text capture a scraper stores.
 
-    The exact conversion: parse with BeautifulSoup (lxml parser); drop
+    The exact conversion: decode bytes (``UnicodeDammit``: the page's declared or
+    sniffed charset); cut ``<noscript>`` elements (outside scripts) whole, as a browser
+    running scripts shows none of them; parse with BeautifulSoup (lxml parser); drop
     ``script``, ``style``, ``noscript``, ``template``, ``svg`` and comments;
     put a line break around every block-level element (``BLOCK_TAGS``, which
     includes ``title`` so the page title opens the capture, as in a browser's
@@ -130,8 +137,16 @@ def html_to_capture(html: str | bytes) -> str:
     strip lines and drop empty ones. All visible text is kept, one block per
     line, inline markup (links, emphasis) joined into its block.
     """
-    from bs4 import BeautifulSoup, Comment
+    from bs4 import BeautifulSoup, Comment, UnicodeDammit
 
+    if isinstance(html, bytes):
+        # Decode first: given bytes, lxml drops the whole tree of a few pages whose first
+        # non-ASCII byte comes late (CleanEval 305: an empty capture of a 28 KB page).
+        html = UnicodeDammit(html, is_html=True).unicode_markup or html.decode("utf-8", "replace")
+    # lxml parses the markup inside <noscript>, so an unclosed <div> opened there
+    # (CleanEval 714) swallows the rest of the page into the <noscript> dropped below; a
+    # browser running scripts reads it as raw text and shows none of it.
+    html = _NOSCRIPT.sub(lambda m: m.group(1) or "", html)
     soup = BeautifulSoup(html, "lxml")
     for tag in soup(["script", "style", "noscript", "template", "svg", "iframe"]):
         tag.decompose()

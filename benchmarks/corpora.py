@@ -58,7 +58,7 @@ CORPORA = ("scrapinghub-aeb", "dragnet", "cleaneval", "cleanportaleval")
 
 SHORT = {"scrapinghub-aeb": "AEB", "dragnet": "Dragnet", "cleaneval": "CleanEval", "cleanportaleval": "CPE"}
 
-CAPTURE_VERSION = "1"
+CAPTURE_VERSION = "2"
 """Bump when :func:`benchmarks.common.html_to_capture` changes, so cached captures are rebuilt."""
 
 ADAPTER_VERSION = "1"
@@ -179,9 +179,14 @@ def _code_version(*files: str) -> str:
     return digest.hexdigest()[:10]
 
 
+def capture_version() -> str:
+    """The cache key of the captures: outputs made from a capture go stale with it."""
+    return f"{CAPTURE_VERSION}-bs4{metadata.version('beautifulsoup4')}-{_code_version('common.py')}"
+
+
 def add_captures(pages: Sequence[Page], cache: Cache) -> None:
     """Fill ``page.capture`` for every page (from the cache when it holds them)."""
-    version = f"{CAPTURE_VERSION}-bs4{metadata.version('beautifulsoup4')}-{_code_version('common.py')}"
+    version = capture_version()
     by_corpus: dict[str, list[Page]] = {}
     for p in pages:
         by_corpus.setdefault(p.corpus, []).append(p)
@@ -318,6 +323,8 @@ def run_system(system: System, pages: Sequence[Page], cache: Cache) -> list[Page
     if system.package is None:
         return score_extractor(pages, system.run, on=system.on)
     version = f"{metadata.version(system.package)}-{ADAPTER_VERSION}"
+    if system.on == "text":
+        version += f"-capture{capture_version()}"
     corpus = pages[0].corpus
     stored = cache.get(corpus, system.name, version)
     scores = score_extractor(pages, system.run, on=system.on, cached=stored)

@@ -1,8 +1,8 @@
-"""Tests of benchmarks/common.py: the setting a fit keeps."""
+"""Tests of benchmarks/common.py: the setting a fit keeps, the text capture of a page."""
 
 from __future__ import annotations
 
-from benchmarks.common import MAX_CORPUS_LOSS, best_setting
+from benchmarks.common import MAX_CORPUS_LOSS, best_setting, html_to_capture
 
 # macro F1 per corpus at each setting; 1.0 is the setting that changes nothing
 SCORES = {
@@ -23,3 +23,22 @@ def test_a_loss_within_the_allowance_still_counts() -> None:
 
 def test_without_a_gain_the_setting_that_changes_nothing_stays() -> None:
     assert best_setting(SCORES.__getitem__, (0.5,), 1.0) == 1.0
+
+
+def test_a_capture_keeps_the_text_after_an_unclosed_tag_in_a_noscript() -> None:
+    page = "<html><body><noscript><div id='x'></noscript><p>First.</p><p>Second.</p></body></html>"
+    assert html_to_capture(page) == "First.\nSecond."
+
+
+def test_a_noscript_written_by_a_script_is_not_cut() -> None:
+    page = (
+        "<html><body><script>var s = '<noscript>';</script><p>Kept.</p>"
+        "<script>var e = '</noscript>';</script><p>Also kept.</p></body></html>"
+    )
+    assert html_to_capture(page) == "Kept.\nAlso kept."
+
+
+def test_a_capture_of_bytes_keeps_a_page_in_a_single_byte_charset() -> None:
+    items = "".join(f'\xb7 <a href="p{i}.htm" title="Page {i}">Page {i}</a><br>\n' for i in range(4))
+    page = f"<html><body><p>{items}</p></body></html>".encode("cp1252")
+    assert html_to_capture(page) == "· Page 0\n· Page 1\n· Page 2\n· Page 3"
