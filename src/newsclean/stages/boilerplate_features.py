@@ -130,7 +130,16 @@ _FOOTER = lazy(
     regex.IGNORECASE,
 )
 # A link teaser: a title-case headline glued to its summary ("Bill At Troy SteakhouseA party of six…").
-_GLUE = lazy(r"(?<=[\p{Ll}\d?!.’”\"'%)])(?=\p{Lu}[\p{Ll}\s'’])")
+#: The glue after a lower-case letter needs a word of at least this many letters before it:
+#: shorter ones are a name's or a brand's own capital ("McDonald", "MacBook", "DiRita",
+#: "iPhone"), which read as glue made the paragraphs naming them teasers (checked on the four
+#: development corpora, ``python -m benchmarks.corpora --only text``).
+GLUE_WORD_LETTERS = 4
+# A quote mark glues only after a non-blank: after a blank it opens a quotation
+# ('Romans 8:35. "Who shall…"').
+_GLUE = lazy(
+    rf"(?:(?<=\p{{L}}{{{GLUE_WORD_LETTERS - 1}}}\p{{Ll}})|(?<=[\d?!.’”%)])|(?<=\S[\"']))(?=\p{{Lu}}[\p{{Ll}}\s'’])"
+)
 # An address: one run of non-blanks with an "@" after its first character and a "." at
 # least two characters later, before its last. Read as ``^\S+@\S+\.\S+$`` the search
 # backtracked over every "@" and "." of a long token (quadratic); the first "@" and the
