@@ -848,6 +848,14 @@ def test_the_comment_link_under_each_post_of_a_listing_opens_no_comments() -> No
     assert all(p in doc.text for p in POST_TWO[1:])
 
 
+def test_a_comment_link_with_its_count_on_the_next_line_under_each_post_opens_no_comments() -> None:
+    posts = [*BODY, "Anna | 10:48 PM", "| Comments", "(4)", *POST_TWO, "Anna | 9:12 AM", "| Comments", "(0)"]
+    doc = run([*posts, *THIRD_POST, "Jens | 8:02 AM", "| Comments", "(2)"])
+    assert all(p in doc.text for p in BODY)
+    assert all(p in doc.text for p in POST_TWO[1:])
+    assert all(p in doc.text for p in THIRD_POST[1:])
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -109,7 +109,8 @@ _COMMENT_COUNT = lazy_re(
     re.IGNORECASE,
 )
 #: A comment link under each post of a listing page (a blog's front page: "4 comments",
-#: "| Comments (5)" after every post) is no comment section: a marker holding a number whose
+#: "| Comments (5)" after every post) is no comment section: a marker holding a number (or
+#: followed by a count on a line of its own, ``_BARE_COUNT``) whose
 #: text, numbers aside, comes again after at least ``LISTING_PROSE`` words of prose, within
 #: ``LISTING_WINDOW`` units. Markers without a number ("Reply", "Comments") recur under every
 #: reader comment of a thread and are not read this way. Checked on the four development
@@ -132,17 +133,34 @@ def _is_comment_count(f: _Feat) -> bool:
     )
 
 
+#: A count on a line of its own ("(4)", "12") after a comment marker belongs to the marker:
+#: the count and the link are often separate elements of the page.
+_BARE_COUNT = lazy_re(r"^\W{0,2}\d[\d,.]*\W{0,2}$")
+
+
+def _marker_key(feats: Sequence[_Feat], b: int) -> str | None:
+    """The text of the comment marker at ``b`` with a count on the next line, numbers masked;
+    None if it holds no count."""
+    text = feats[b].text
+    if b + 1 < len(feats) and _BARE_COUNT.match(feats[b + 1].text):
+        text = f"{text} {feats[b + 1].text}"
+    if not any(ch.isdigit() for ch in text):
+        return None
+    return _DIGITS.sub("0", text.casefold())
+
+
 def _per_post_link(feats: Sequence[_Feat], b: int) -> bool:
     """True if the comment marker at ``b`` recurs after more prose (see :data:`LISTING_PROSE`)."""
-    text = feats[b].text
-    if not any(ch.isdigit() for ch in text):
+    key = _marker_key(feats, b)
+    if key is None:
         return False
-    key = _DIGITS.sub("0", text.casefold())
     prose = 0
-    for f in feats[b + 1 : b + 1 + LISTING_WINDOW]:
+    stop = min(len(feats), b + 1 + LISTING_WINDOW)
+    for k in range(b + 1, stop):
+        f = feats[k]
         if f.kind == "prose":
             prose += f.words
-        elif prose >= LISTING_PROSE and _DIGITS.sub("0", f.text.casefold()) == key:
+        elif prose >= LISTING_PROSE and _marker_key(feats, k) == key:
             return True
     return False
 
