@@ -202,6 +202,19 @@ def test_story_printed_twice_keeps_one_copy() -> None:
     assert len(removed_lines(doc, "duplicate")) == len([p for p in BODY if len(p.split()) >= 15])
 
 
+def test_a_run_of_paragraphs_printed_twice_in_a_row_keeps_one_copy() -> None:
+    doc = run([*BODY[:3], *BODY[:3], *BODY[3:]])
+    assert doc.text.strip().split("\n") == BODY
+    assert removed_lines(doc, "duplicate") == BODY[:3]
+
+
+def test_a_paragraph_the_writer_repeats_stays() -> None:
+    lines = [*BODY[:2], BODY[1], *BODY[2:]]  # one paragraph twice in a row: no page repeat
+    assert run(lines).text.strip().split("\n") == lines
+    lines = [*BODY[:2], BODY[0], *BODY[2:]]  # a refrain: the copy follows other text
+    assert run(lines).text.strip().split("\n") == lines
+
+
 def test_a_run_of_lines_removed_for_one_reason_is_one_edit() -> None:
     doc = run([*BODY, "Share", *BODY])
     edits = [e for e in doc.edits if e.stage == "remove_boilerplate"]

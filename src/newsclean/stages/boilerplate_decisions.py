@@ -602,22 +602,64 @@ def decide_page(
             decisions[k] = _removed("boilerplate_line")
         k += 1
 
-    # A paragraph kept twice with page furniture between the copies is a page that
-    # repeats itself (infinite scroll, print copy). Without furniture between them,
-    # the repetition is the writer's and stays.
+    _remove_repeats(feats, decisions)
+
+    mark_related(feats, decisions, LineDecision)  # cross-links the lists above did not take
+    return decisions, start, end
+
+
+#: A kept unit of at least this many words that comes again is a candidate repeat
+#: (shorter lines recur in any text: a refrain, a sign-off).
+REPEAT_WORDS = 15
+
+
+def _remove_repeats(feats: Sequence[_Feat], decisions: list[LineDecision | None]) -> None:
+    """Remove the later copy of a paragraph the page repeats (``duplicate``).
+
+    A paragraph kept twice with page furniture between the copies is a page that
+    repeats itself (infinite scroll, print copy). So is a run of two or more paragraphs
+    that comes again, in the same order, right after itself (a story's opening printed
+    twice, as a summary box and as the story). A single paragraph repeated without
+    furniture between the copies is the writer's repetition and stays.
+    """
+    n = len(feats)
     removed_before = [0] * (n + 1)
     for k in range(n):
         removed_before[k + 1] = removed_before[k] + (decisions[k] is not None)
     kept: dict[str, int] = {}
+    copies: list[tuple[int, int]] = []  # (later copy, first copy) of the kept paragraphs
+    paragraphs: list[int] = []
     for k, f in enumerate(feats):
-        if decisions[k] is None and f.words >= 15:
-            key = f.text.casefold()
-            first = kept.setdefault(key, k)
-            if first != k and removed_before[k] > removed_before[first + 1]:
-                decisions[k] = _removed("duplicate")
-
-    mark_related(feats, decisions, LineDecision)  # cross-links the lists above did not take
-    return decisions, start, end
+        if decisions[k] is None and f.words >= REPEAT_WORDS:
+            paragraphs.append(k)
+            first = kept.setdefault(f.text.casefold(), k)
+            if first != k:
+                copies.append((k, first))
+    if not copies:
+        return
+    first_of = dict(copies)
+    order = {k: i for i, k in enumerate(paragraphs)}
+    in_block: set[int] = set()
+    i = 0
+    while i < len(paragraphs):
+        earlier = first_of.get(paragraphs[i])
+        if earlier is None:
+            i += 1
+            continue
+        # a run of ``period`` paragraphs that comes again right after itself
+        period = i - order[earlier]
+        if (
+            period >= 2
+            and i + period <= len(paragraphs)
+            and all(first_of.get(paragraphs[i + t]) == paragraphs[i - period + t] for t in range(period))
+        ):
+            in_block.update(paragraphs[i : i + period])
+            i += period
+        else:
+            i += 1
+    for k, first in copies:
+        if k in in_block or removed_before[k] > removed_before[first + 1]:
+            decisions[k] = _removed("duplicate")
 
 
 def _repeats(feats: Sequence[_Feat]) -> Callable[[int, int], bool]:
