@@ -165,6 +165,67 @@ def test_other_lines_above_the_headline_are_no_byline(row: str, why: str) -> Non
     assert row.strip().split("\n")[1] in out.text or "Ann" not in row
 
 
+# -- a name line between a headline-shaped line and the date over the story ---------------
+NOTICES = (
+    "Please be polite in the comments below and keep to the subject of the story, or we will remove them.\n"
+    "You will need to register before you add a comment to this story or reply to another reader here.\n"
+)
+
+
+def test_a_name_over_the_date_and_the_story_is_the_byline() -> None:
+    page = (
+        "Water plan approved - The Valley Post\n"
+        f"{NOTICES}"
+        "Farmers win a long fight over the valley's water\n"
+        "Ann Whitcombe, The Hill Courier\n"
+        "Published 7:40 p.m. March 17, 2020\n"
+        "SHARE\n"
+        f"{PARA}\n{PARA2}\n"
+    )
+    out = _run(page)
+    assert out.get("authors") == ["Ann Whitcombe"]
+    decision = next(d for d in out.decisions if d.reason == "byline")
+    assert decision.data["rules"] == ("name_over_story",)
+    assert "Ann Whitcombe" not in out.text
+
+
+@pytest.mark.parametrize(
+    ("block", "why"),
+    [
+        (
+            "Boys swim results\nAnn Whitcombe Northfield\nTom Roe Westfield Diving\nJim Haverly Eastfield\n"
+            "Posted: Fri 6:45 PM, Feb 16, 2018\n",
+            "a list of names, one a line: the line above is no headline",
+        ),
+        (
+            "Farmers win a long fight over the valley's water\nFoto. Archivo\n"
+            "El 31 de marzo el consejo aprobó el plan del agua después de un largo debate, dijeron los funcionarios.\n",
+            "a caption over a story that opens with a date: no date line under it",
+        ),
+        (
+            "Farmers win a long fight over the valley's water\nAnn Whitcombe, The Hill Courier\nSHARE\n",
+            "no date line under the name",
+        ),
+        (
+            "Farmers win a long fight over the valley's water\nStock Market Today\nMarch 17, 2020\n",
+            "common words only: no surname",
+        ),
+    ],
+)
+def test_other_lines_over_the_story_are_no_byline(block: str, why: str) -> None:
+    page = f"Water plan approved - The Valley Post\n{NOTICES}{block}{PARA}\n{PARA2}\n"
+    out = _run(page)
+    assert out.get("authors") is None, why
+
+
+def test_a_story_without_a_byline_is_left_alone() -> None:
+    # clean control: headline, date and story, no name line
+    page = f"Farmers win a long fight over the valley's water\nMarch 17, 2020\n{PARA}\n{PARA2}\n"
+    out = _run(page)
+    assert out.get("authors") is None
+    assert PARA in out.text and PARA2 in out.text
+
+
 # -- a byline with a label and a colon at the end of the story ---------------------------
 # a story longer than the opening lines where a labelled byline is read anyway
 STORY = "\n".join([PARA, PARA2] * 4)

@@ -10,7 +10,7 @@ lines of a page stand in such places.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import regex
@@ -38,6 +38,7 @@ __all__ = [
     "author_bio",
     "bio_byline",
     "name_above_headline",
+    "name_over_story",
     "story_label_byline",
 ]
 
@@ -196,6 +197,103 @@ def name_above_headline(
                     return line
             i -= 1
     return None
+
+
+#: Non-empty lines before and after the start of the prose run in which a name line
+#: over a date line and the story may stand (a teaser or a notice written as a
+#: sentence may open the run above the headline, the byline and the date).
+NAME_OVER_STORY_REACH = 6
+#: Non-empty lines between the date line under a name and the story's first
+#: paragraph (a share bar, a "Listen" button).
+STORY_AFTER_DATE = 2
+
+
+_ANY_DIGIT = regex.compile(r"\d")
+
+
+def _next_filled(parts: Sequence[str], i: int, step: int) -> int | None:
+    """The index of the next non-empty line from ``i`` in direction ``step``, or None."""
+    i += step
+    while 0 <= i < len(parts):
+        if parts[i].strip():
+            return i
+        i += step
+    return None
+
+
+def name_over_story(
+    parts: Sequence[str], first_prose: int, taken: set[int], gaps: Callable[[], set[int]], v: _Vocab
+) -> Line | None:
+    """A bare name line between a headline-shaped line and a date line over the story, or None.
+
+    An article header ends with the headline, the author's name and the date,
+    then the story ("Headline" / "Jane Doe, The Courier" / "Published 7:40
+    p.m. March 17, 2020" / story). When the headline was not found as the
+    title (the page's ``<title>`` worded otherwise) and the prose run opens
+    above it with a notice, no other rule reads the name. All of the shape is
+    asked: a line above that is not prose nor a date line, a date line right
+    under the name (or the point where the date stage took one out:
+    ``gaps`` gives those offsets, asked for only when a line gets that far),
+    the story's first paragraph within :data:`STORY_AFTER_DATE` lines after
+    the date, names only (roles, agencies or one short outlet after them)
+    and a surname rarer than a common English word. The line above may not
+    be names only either (a list of results, one winner a line), and the
+    date line may not be a sentence that opens with a date.
+    """
+    lo = first_prose
+    for _ in range(NAME_OVER_STORY_REACH):
+        k = _next_filled(parts, lo, -1)
+        if k is None:
+            break
+        lo = k
+    pos = sum(len(part) + 1 for part in parts[:lo])
+    seen = 0
+    for i in range(lo, len(parts)):
+        if seen >= 2 * NAME_OVER_STORY_REACH:
+            break
+        start, pos = pos, pos + len(parts[i]) + 1
+        s = parts[i].strip()
+        if not s:
+            continue
+        seen += 1
+        if not s[0].isupper() or i in taken or len(s) > MAX_UNLABELLED_BYLINE or _ANY_DIGIT.search(s):
+            continue  # a name line opens with a capital and holds no digit
+        below = _next_filled(parts, i, 1)
+        if below is None:
+            continue
+        date = parts[below].strip()
+        after: int | None
+        if _date_line(date, v) and not is_prose(date):  # 'El día 31 de marzo ...' opens a story
+            after = _next_filled(parts, below, 1)
+        elif pos in gaps():  # a date line right under this one, taken out by the date stage
+            after = below
+        else:
+            continue
+        above = _next_filled(parts, i, -1)
+        head = parts[above].strip() if above is not None else ""
+        if len(head.split()) < 3 or is_prose(head) or _date_line(head, v):
+            continue  # a headline: not a sentence or a date
+        story = False
+        for _ in range(STORY_AFTER_DATE + 1):
+            if after is None:
+                break
+            if is_prose(parts[after].strip()):
+                story = True
+                break
+            after = _next_filled(parts, after, 1)
+        if (
+            story
+            and _rare_surname(_names_head(s))
+            and _unlabelled_rule(s, v, under_title=True) in ("name_under_title", "name_with_role")
+            and not _only_names(head, v)  # another name line above: a list of results
+        ):
+            return Line(i, start, start + len(parts[i]), parts[i])
+    return None
+
+
+def _names_head(s: str) -> str:
+    """The part of a name line before its first comma (the names before a role or outlet)."""
+    return s.split(",", 1)[0]
 
 
 _FIELD_LINE = regex.compile(rf"^[^\W\d][\w .'’-]{{0,{MAX_FIELD_LABEL - 1}}}\s*[:：]")

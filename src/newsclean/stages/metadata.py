@@ -45,7 +45,7 @@ from newsclean.stages._byline import (
     parse_byline,
     site_byline,
 )
-from newsclean.stages._byline_far import bio_byline, name_above_headline, story_label_byline
+from newsclean.stages._byline_far import bio_byline, name_above_headline, name_over_story, story_label_byline
 from newsclean.stages._dateline import parse_dateline
 from newsclean.stages._header import (
     MAX_LINES,
@@ -523,10 +523,18 @@ def extract_metadata(doc: Document) -> Document:
             if names:
                 take([ln], names, "label_far", agency_text=ln.text)
                 break
+    removed: list[set[int]] = []
+
+    def gaps() -> set[int]:
+        """Where the date stage took date lines out, read from the edit log once and only if asked."""
+        if not removed:
+            removed.append(_removed_date_lines(doc))
+        return removed[0]
+
     if not byline_rules and first_prose is not None and len(title_lines) > 1 and not written:
         # no byline yet: a bare name line printed with the date under a headline copy
         # and its deck (not under a capture's first title line: a navigation bar follows it)
-        removed_dates = _removed_date_lines(doc)
+        removed_dates = gaps()
         beside = _name_beside_date(parts, title_lines[1:], taken, removed_dates, v)
         names = parse_byline(beside.text, labelled=False) if beside is not None else None
         if beside is not None and names:
@@ -539,6 +547,12 @@ def extract_metadata(doc: Document) -> Document:
             )
             if above is not None and names:
                 take([above], names, "name_above_headline")
+    if not byline_rules and first_prose is not None and not written:
+        # still none: a name line between a headline-shaped line and the date over the story
+        over = name_over_story(parts, first_prose, taken, gaps, v)
+        names = parse_byline(over.text, labelled=False) if over is not None else None
+        if over is not None and names:
+            take([over], names, "name_over_story", agency_text=over.text)
     if not byline_rules and first_prose is not None and not written:
         # still none: a bare name line of the header that the story's author box names
         bio = bio_byline(zone, parts[first_prose:], taken, v)
