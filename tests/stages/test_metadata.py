@@ -939,6 +939,50 @@ def test_headline_similarity_ignores_function_words_of_every_packaged_language()
     assert metadata_title.headline_similarity("Le conseil vote le plan", "Conseil : vote du plan") == 1.0
 
 
+# -- the headline over the byline, when the page title has no copy over the story ---------
+OVER_BYLINE = "Cells that sense danger set off the body's defences"
+
+
+@pytest.mark.parametrize(
+    "under",
+    [
+        "By Ann Whitcombe\n",
+        "November 15, 2019\nBy Ann Whitcombe\n",  # a date line between them is passed over
+    ],
+)
+def test_the_headline_over_the_byline_wins_over_a_page_title_without_a_copy(under: str) -> None:
+    out = run(f"The Valley Review\n{NAV}\n{OVER_BYLINE}\n{under}{PARA}\n{PARA2}\n")
+    assert out.get("title") == OVER_BYLINE
+    assert out.get("authors") == ["Ann Whitcombe"]
+    decision = next(d for d in out.decisions if d.reason == "title_line")
+    assert decision.data["rule"] == "over_byline"
+    assert OVER_BYLINE not in out.text
+
+
+@pytest.mark.parametrize(
+    ("over", "why"),
+    [
+        ("(Photo: Jane Roe / Valley Agency)", "a photo credit in brackets"),
+        ("Valley news and more /", "a line ending in a separator"),
+        ("Menu", "a single word"),
+        ("Officials said the plan would be approved by the council next week, after a vote.", "a sentence"),
+    ],
+)
+def test_other_lines_over_the_byline_leave_the_page_title(over: str, why: str) -> None:
+    page_title = "Trade talks leave investors undecided about what to make of it"
+    out = run(f"{page_title}\n{NAV}\n{over}\nBy Ann Whitcombe\n{PARA}\n{PARA2}\n")
+    assert out.get("title") == page_title, why
+
+
+def test_a_page_title_printed_over_the_story_stays_the_title() -> None:
+    # clean control: the page title has a copy over the story, the line over the byline is a deck
+    title = "Council approves the new water plan"
+    deck = "Farmers in the valley had waited for years"
+    out = run(f"{title} - The Courier\n{NAV}\n{title}\n{deck}\nBy Ann Whitcombe\n{PARA}\n{PARA2}\n")
+    assert out.get("title") == title
+    assert deck in out.text.split("\n")
+
+
 # -- bylines away from the last copy of the headline -----------------------------------
 def test_name_with_role_under_an_earlier_copy_of_the_headline() -> None:
     headline = "Council approves the new water plan"

@@ -68,6 +68,7 @@ from newsclean.stages._title import (
     _title_like,
     _title_text,
     fuller_headline,
+    headline_similarity,
     split_title,
     story_headline,
 )
@@ -229,6 +230,38 @@ def _under_headlines(
             out.add(ln.index)
             break
     return out
+
+
+# A line in brackets (a photo credit, "(Jane Roe / Agency)") or ending in a separator
+# (a section label, "NATIONAL /") is no headline.
+_UNHEADED = regex.compile(r"^[(\[].*[)\]]$|[/|\-–—>»]$")
+
+
+def _headline_over(
+    parts: Sequence[str], byline: int, title_line: int, taken: set[int], v: _Vocab
+) -> Line | None:
+    """The headline-shaped line right over a byline line, below the title line, or None.
+
+    At most :data:`UNDER_TITLE_DATE_LINES` date lines may stand between them
+    ("Headline" / "Nov 20, 2019" / "By Jane Doe"); a line in brackets or ending
+    in a separator is none (:data:`_UNHEADED`).
+    """
+    skipped = 0
+    i = byline - 1
+    while i > title_line:
+        s = parts[i].strip()
+        if not s:
+            i -= 1
+            continue
+        if skipped < UNDER_TITLE_DATE_LINES and _date_line(s, v):
+            skipped += 1
+            i -= 1
+            continue
+        if i in taken or len(s.split()) < 3 or _UNHEADED.search(s) or not _title_like(s, v):
+            return None
+        start = sum(len(part) + 1 for part in parts[:i])
+        return Line(i, start, start + len(parts[i]), parts[i])
+    return None
 
 
 def _removed_date_lines(doc: Document) -> set[int]:
@@ -469,6 +502,7 @@ def extract_metadata(doc: Document) -> Document:
     authors: list[str] = []
     agencies: list[str] = []
     byline_rules: list[str] = []
+    byline_at: list[int] = []
 
     def take(
         used: Sequence[Line], names: Iterable[str], rule: str, *, agency_text: str | None = None
@@ -477,6 +511,7 @@ def extract_metadata(doc: Document) -> Document:
         for u in used:
             changes.append(delete_line(text, u, "byline", "extract"))
             taken.add(u.index)
+            byline_at.append(u.index)
         authors.extend(n for n in names if n not in authors)
         if agency_text is not None:
             agencies.extend(a for a in _agencies(agency_text, v) if a not in agencies)
@@ -565,6 +600,17 @@ def extract_metadata(doc: Document) -> Document:
             take(signed[0], signed[1], "label_in_story")
     if authors and not doc.get("authors"):
         fields["authors"] = authors
+    if given is None and title_rule == "header_line" and len(title_lines) == 1 and byline_at:
+        # the page title has no copy over the story, and a byline was read: the headline
+        # printed right over the byline (date lines passed over) is the story's own
+        over = _headline_over(parts, min(byline_at), title_lines[0], taken, v)
+        if over is not None:
+            similarity = headline_similarity(title or "", over.text.strip())
+            title = over.text.strip()
+            fields["title"] = title
+            title_rule = "over_byline"
+            changes.append(delete_line(text, over, "title", "extract"))
+            taken.add(over.index)
 
     # dateline: the first body paragraph, which may follow a caption or a teaser
     if first_prose is not None and not doc.get("dateline"):
