@@ -146,8 +146,8 @@ WRAPPER_SHARE = 0.5
 #: (for crediting containers, for the keep decision and for naming the removal reason).
 MAX_LINK_DENSITY = 0.5
 
-# What the end of a node does in the walk of :func:`cut_blocks`.
-_TAIL, _EXIT, _EXIT_FLUSH = 0, 1, 2
+# Flags of an open node in the walk of :func:`cut_blocks`: it pushed a builder, it is a link, an article.
+_PUSHED, _LINK, _ARTICLE = 1, 2, 4
 
 #: For each element, the range of block indices its text went into (first, end).
 Spans: TypeAlias = "dict[HtmlElement, tuple[int, int]]"
@@ -165,6 +165,7 @@ class Block:
         link_chars: Characters inside ``<a>`` elements.
         dropped: The element whose removal took this block, or None.
         reason: The removal reason, when dropped.
+        text: The lines joined with newlines (given, or joined from ``lines``).
     """
 
     index: int
@@ -174,16 +175,16 @@ class Block:
     link_chars: int
     dropped: HtmlElement | None
     reason: str | None
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.text:
+            self.text = "\n".join(self.lines)
 
     @property
     def link_density(self) -> float:
         """Share of the text that sits inside links."""
         return self.link_chars / self.chars if self.chars else 0.0
-
-    @property
-    def text(self) -> str:
-        """The lines joined with newlines."""
-        return "\n".join(self.lines)
 
 
 class _Builder:
@@ -203,8 +204,11 @@ def _drop_reason(el: HtmlElement, tag: str) -> str | None:
     if reason:
         return reason
     attrib = el.attrib
-    if not attrib:
-        return None
+    return _attribute_reason(attrib) if attrib else None
+
+
+def _attribute_reason(attrib: Any) -> str | None:
+    """Say why an element with these (non-empty) attributes is not story text: role, hidden, class/id tokens."""
     role = attrib.get("role")
     if role:
         reason = ROLE_REASONS.get(role.strip().lower())
@@ -419,10 +423,11 @@ def cut_blocks(root: HtmlElement) -> tuple[list[Block], Spans]:
     builders: list[_Builder] = [_Builder(root, None, None)]
     link_depth = 0
     article_depth = 0
+    structural = STRUCTURAL_REASONS
+    block_tags = BLOCK_TAGS
 
     def flush(b: _Builder) -> None:
-        if not b.parts:
-            return
+        # (called only when ``b.parts`` holds something)
         raw = "".join(b.parts)
         b.parts = []
         link_chars = b.link_chars
@@ -433,80 +438,93 @@ def cut_blocks(root: HtmlElement) -> tuple[list[Block], Spans]:
             lines = [" ".join(x.split()) for x in raw.split("\n")]
             lines = [x for x in lines if x]
             chars = sum(map(len, lines))
+            text = "\n".join(lines)
         else:
-            lines = [" ".join(raw.split())]
-            chars = len(lines[0])
-        blocks.append(Block(len(blocks), b.owner, lines, chars, min(link_chars, chars), b.dropped, b.reason))
+            text = " ".join(raw.split())
+            lines = [text]
+            chars = len(text)
+        blocks.append(
+            Block(len(blocks), b.owner, lines, chars, min(link_chars, chars), b.dropped, b.reason, text)
+        )
 
     walker: Any = lxml.etree.iterwalk(root, events=("start", "end")) if native else _events(root)
-    # per open node: what its end does (_TAIL: only its tail; _EXIT: close the element;
-    # _EXIT_FLUSH: close it and flush the builder it pushed) and its first block index
-    exits: list[int] = []
-    firsts: list[int] = []
+    # One entry per open node, what its end does: -1 for a node whose end only adds its tail;
+    # else the node's first block index times 8 plus flags: _PUSHED (close the builder it
+    # pushed), _LINK (an <a>), _ARTICLE (an <article>).
+    stack: list[int] = []
     top = builders[-1]
     for event, el in walker:
         if event == "end":
-            exit_kind = exits.pop()
-            if exit_kind != _TAIL:
-                tag = el.tag
-                if exit_kind == _EXIT_FLUSH:
-                    flush(builders.pop())
+            v = stack.pop()
+            if v >= 0:
+                if v & _PUSHED:
+                    b = builders.pop()
+                    if b.parts:
+                        flush(b)
                     top = builders[-1]
-                if tag == "a":
+                if v & _LINK:
                     link_depth -= 1
-                elif tag == "article":
+                elif v & _ARTICLE:
                     article_depth -= 1
-                spans[el] = (firsts.pop(), len(blocks))
+                spans[el] = (v >> 3, len(blocks))
             text = el.tail
-            if text:
+            if text and (top.parts or not text.isspace()):  # (leading white space is no text)
                 top.parts.append(text)
                 if link_depth:
                     top.link_chars += len(text.strip())
             continue
         tag = el.tag
         if not isinstance(tag, str):  # comments, entities, processing instructions
-            exits.append(_TAIL)
+            stack.append(-1)
             continue
         tag = tag.lower()
         if tag == "br":
             top.parts.append("\n")
-            exits.append(_TAIL)
+            stack.append(-1)
             if native and len(el):
                 walker.skip_subtree()  # (the Python walk does not enter a <br> either)
             continue
-        pushed = False
+        flags = 0
         if top.dropped is None and el is not root:
-            reason = _drop_reason(el, tag)
-            if reason is None and tag == "article" and article_depth:
-                reason = "html_related"  # an article card inside the article: a teaser
+            reason = structural.get(tag)
+            if reason is None:
+                attrib = el.attrib
+                if attrib:
+                    reason = _attribute_reason(attrib)
+                if reason is None and tag == "article" and article_depth:
+                    reason = "html_related"  # an article card inside the article: a teaser
             if (
                 reason is not None
                 and not is_body_marker(el)
                 and not _is_wrapper(el, page_chars, page_paragraphs, body_path, walk=not native)
             ):
-                if tag in BLOCK_TAGS:
+                if tag in block_tags and top.parts:
                     flush(top)
                 top = _Builder(el, el, reason)
                 builders.append(top)
-                pushed = True
-        if not pushed and tag in BLOCK_TAGS:
-            flush(top)
+                flags = _PUSHED
+        if not flags and tag in block_tags:
+            if top.parts:
+                flush(top)
             top = _Builder(el, top.dropped, top.reason)
             builders.append(top)
-            pushed = True
+            flags = _PUSHED
         if tag == "a":
             link_depth += 1
+            flags |= _LINK
         elif tag == "article":
             article_depth += 1
+            flags |= _ARTICLE
         elif tag in CELL_TAGS:
             top.parts.append(" ")
-        firsts.append(len(blocks))
+        stack.append(len(blocks) * 8 + flags)
         text = el.text
-        if text:
+        if text and (top.parts or not text.isspace()):
             top.parts.append(text)
             if link_depth:
                 top.link_chars += len(text.strip())
-        exits.append(_EXIT_FLUSH if pushed else _EXIT)
     while builders:
-        flush(builders.pop())
+        b = builders.pop()
+        if b.parts:
+            flush(b)
     return blocks, spans

@@ -262,9 +262,11 @@ def _select(
             selected.append(sib)
     if best_class:
         # a story split into same-styled parts, each in its own wrapper (ad rails)
-        # (compared here, not passed to iter(): a parsed tag name may hold a control
-        # character, which lxml refuses as a search argument)
-        for el in start.iter():
+        try:
+            same_tag = start.iter(best.tag)
+        except ValueError:  # a parsed tag name may hold a character lxml refuses as a search argument
+            same_tag = start.iter()
+        for el in same_tag:
             if (
                 el.tag == best.tag
                 and el.get("class") == best_class

@@ -207,6 +207,11 @@ def _short_text(el: HtmlElement, limit: int) -> str | None:
     return text if text and len(text) <= limit else None
 
 
+#: Tags :meth:`DateCollector.visit` reads whether or not they have attributes; any other
+#: element without attributes says nothing, except while the headline's date line is read.
+VISITED_TAGS = frozenset({"h1", "time", "abbr", "img", "a"})
+
+
 @dataclass
 class DateCollector:
     """Gathers date evidence element by element (one instance per page).
@@ -216,13 +221,14 @@ class DateCollector:
         raw: Strings to be parsed by the date stage: ``{"value", "kind",
             "source", "origin", "element"}`` (``element``: the string is a
             date element's, so two-digit years may be read).
+        after_headline: Elements still to read, after the headline, for its date line.
     """
 
     dates: list[DateCandidate] = field(default_factory=list)
     raw: list[dict[str, Any]] = field(default_factory=list)
     _counts: dict[str, int] = field(default_factory=dict)
     _first_time: bool = True
-    _after_headline: int = 0
+    after_headline: int = 0
     _headings: list[tuple[str, str]] = field(default_factory=list)
     _images: list[DateCandidate] = field(default_factory=list)
 
@@ -277,8 +283,8 @@ class DateCollector:
                 text = _short_text(el, 300)
                 if text:
                     self._headings.append((text, ""))
-                    self._after_headline = conventions().limits["after_headline"]
-        elif self._after_headline > 0:
+                    self.after_headline = conventions().limits["after_headline"]
+        elif self.after_headline > 0:
             self._headline_line(el)
         if tag == "time":
             self._time(el)
@@ -328,7 +334,7 @@ class DateCollector:
 
     def _headline_line(self, el: HtmlElement) -> None:
         """A short line with a date among the elements right after the first ``<h1>`` (a dateline)."""
-        self._after_headline -= 1
+        self.after_headline -= 1
         text = el.text
         if (
             not text
@@ -338,7 +344,7 @@ class DateCollector:
             return
         text = " ".join(text.split())
         if len(text) <= conventions().limits["date_element_chars"]:
-            self._after_headline = 0
+            self.after_headline = 0
             self._headings[-1] = (self._headings[-1][0], text)
 
     def _time(self, el: HtmlElement) -> None:
@@ -491,17 +497,20 @@ def _head_links(root: HtmlElement) -> list[tuple[str, str]]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _copyright_xpath() -> Any:
-    from lxml import etree
-
-    return etree.XPath("//text()[contains(., '©') or contains(., 'opyright') or contains(., '(c) ')]")
-
-
 #: Text nodes read for a copyright notice (a page's footer holds one).
 MAX_COPYRIGHT_NODES = 5
 
 
 def _copyright_texts(root: HtmlElement) -> list[str]:
-    nodes: list[str] = [str(t) for t in _copyright_xpath()(root)[:MAX_COPYRIGHT_NODES]]
-    return [t[:200] for t in nodes]
+    """The first :data:`MAX_COPYRIGHT_NODES` text nodes of the page holding a copyright sign or word.
+
+    Read by one pass over the page's text in document order (the text of comments and
+    processing instructions is no text node), stopping at the last node needed.
+    """
+    out: list[str] = []
+    for text in root.getroottree().getroot().itertext():
+        if "©" in text or "opyright" in text or "(c) " in text:
+            out.append(text[:200])
+            if len(out) == MAX_COPYRIGHT_NODES:
+                break
+    return out

@@ -21,7 +21,7 @@ import regex
 
 from newsclean.article import DateCandidate
 from newsclean.dateparse import url_date
-from newsclean.html.dates import DateCollector, conventions, iso_date
+from newsclean.html.dates import VISITED_TAGS, DateCollector, conventions, iso_date
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as HtmlElement
@@ -290,6 +290,8 @@ def read_metadata(root: HtmlElement) -> PageMeta:
             if canonical is None and (el.get("rel") or "").strip().lower() == "canonical" and el.get("href"):
                 canonical = el.get("href", "").strip()
             continue
+        elif tag not in VISITED_TAGS and not collector.after_headline and not el.keys():
+            continue  # (what visit() would find: nothing; most elements)
         collector.visit(el, tag)
 
     def meta(name: str) -> str | None:

@@ -87,18 +87,45 @@ def vocabulary() -> Vocabulary:
 MIN_TAXONOMY_KEYS = 2
 
 
-def _taxonomy_key(parts: list[str], keys: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
-    """The taxonomy key ``parts`` starts with, followed by a value (``['entry', 'author', 'jo']``)."""
-    for key in keys:  # longest first: 'entry-author' before 'author'
-        n = len(key)
-        if len(parts) > n and tuple(parts[:n]) == key:
-            return key
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """The vocabulary as lookups: which concept (its position) each token names, and the taxonomy keys."""
+
+    parts: dict[str, int]  # a part or n-gram -> first concept matching parts that lists it
+    whole: dict[str, int]  # a whole token -> first concept matching whole tokens that lists it
+    keys: frozenset[tuple[str, ...]]
+    key_lengths: tuple[int, ...]  # longest first
+
+
+@lru_cache(maxsize=1)
+def _index() -> _Index:
+    vocab = vocabulary()
+    parts: dict[str, int] = {}
+    whole: dict[str, int] = {}
+    for i, concept in enumerate(vocab.concepts):
+        table = whole if concept.whole_token else parts
+        for token in concept.tokens:
+            table.setdefault(token, i)
+    lengths = tuple(sorted({len(k) for k in vocab.taxonomy}, reverse=True))
+    return _Index(parts, whole, frozenset(vocab.taxonomy), lengths)
+
+
+def _taxonomy_key(parts: list[str], index: _Index) -> tuple[str, ...] | None:
+    """The taxonomy key ``parts`` starts with, followed by a value (``['entry', 'author', 'jo']``).
+
+    One key of each length can match; the longest wins ('entry-author' before 'author').
+    """
+    for n in index.key_lengths:
+        if len(parts) > n:
+            key = tuple(parts[:n])
+            if key in index.keys:
+                return key
     return None
 
 
-def _without_taxonomy(tokens: list[list[str]], keys: tuple[tuple[str, ...], ...]) -> list[list[str]]:
+def _without_taxonomy(tokens: list[list[str]], index: _Index) -> list[list[str]]:
     """``tokens`` less a post's taxonomy tokens, when they are of :data:`MIN_TAXONOMY_KEYS` keys or more."""
-    found = [_taxonomy_key(t, keys) for t in tokens]
+    found = [_taxonomy_key(t, index) for t in tokens]
     if len({k for k in found if k is not None}) < MIN_TAXONOMY_KEYS:
         return tokens
     return [t for t, k in zip(tokens, found, strict=True) if k is None]
@@ -112,7 +139,9 @@ def split_tokens(value: str) -> list[list[str]]:
     """
     out: list[list[str]] = []
     for token in value.split():
-        token = _CAMEL.sub("-", token[:80]).lower()
+        token = token[:80]
+        if not token.islower():  # (no upper-case letter: no camel-case boundary to mark)
+            token = _CAMEL.sub("-", token).lower()
         parts = [p for p in _SEPARATORS.split(token) if p and not p.isdigit()]
         if parts:
             out.append(parts)
@@ -143,21 +172,24 @@ def classify_tokens(value: str) -> Concept | None:
     True
     """
     vocab = vocabulary()
+    index = _index()
     tokens = split_tokens(value)
-    if len(tokens) >= MIN_TAXONOMY_KEYS and vocab.taxonomy:
-        tokens = _without_taxonomy(tokens, vocab.taxonomy)
-    tokens = [t for t in tokens if vocab.modifiers.isdisjoint(t)]
-    if not tokens:
-        return None
-    whole = {"-".join(t) for t in tokens}
-    grams: set[str] = set()
+    if len(tokens) >= MIN_TAXONOMY_KEYS and index.keys:
+        tokens = _without_taxonomy(tokens, index)
+    # the first concept in priority order that any token names: the lowest concept position found
+    first = len(vocab.concepts)
+    whole, parts = index.whole, index.parts
     for t in tokens:
-        grams |= _ngrams(t)
-    for concept in vocab.concepts:
-        pool = whole if concept.whole_token else grams
-        if not pool.isdisjoint(concept.tokens):
-            return concept
-    return None
+        if not vocab.modifiers.isdisjoint(t):
+            continue
+        i = whole.get("-".join(t), first)
+        if i < first:
+            first = i
+        for gram in _ngrams(t):
+            i = parts.get(gram, first)
+            if i < first:
+                first = i
+    return vocab.concepts[first] if first < len(vocab.concepts) else None
 
 
 @lru_cache(maxsize=8192)
