@@ -233,25 +233,42 @@ def breakdown(data: Path, seed: int, n_pairs: int, held_out: bool, rate: float) 
     print(table(rows, ["swap", "outcome", "occurrences", "share"]))
 
 
-def sweep_margin(data: Path, seed: int, n_pairs: int) -> None:
-    """Print non-word recall and precision for several ``MIN_ZIPF_MARGIN`` values (development pool only)."""
+def sweep(data: Path, seed: int, n_pairs: int, name: str, values: tuple[float, ...]) -> None:
+    """Print non-word recall and precision for several values of a ``spinner_swaps`` threshold.
+
+    Development pool only; the pair model is left out (it decides whole words,
+    not non-words), so the precision is that of the non-word repairs and the
+    revealed-swap reversals.
+    """
     from newsclean.stages import spinner_swaps
 
     english = [b for b in clean_bodies(data)["aeb"] if detect(b) == "en"]
     rows = []
-    saved = spinner_swaps.MIN_ZIPF_MARGIN
+    saved = getattr(spinner_swaps, name)
     try:
-        for margin in (99.0, 0.0, 0.5, 0.8, 1.0, 1.2, 1.5, 2.0):
-            spinner_swaps.MIN_ZIPF_MARGIN = margin
-            row: list[object] = [margin]
+        for value in values:
+            setattr(spinner_swaps, name, value)
+            row: list[object] = [value]
             for rate in (1.0, 0.5):
-                t, _, _ = simulate(english, pool(False), n_pairs, seed, rate, RepairSpinner())
-                row += [f"{t['nonword'].recall:.1%}", f"{t['all'].precision:.1%} of {t['all'].edits}"]
+                t, _, _ = simulate(english, pool(False), n_pairs, seed, rate, RepairSpinner(context=False))
+                wrong = t["all"].edits - t["all"].correct
+                row += [
+                    f"{t['nonword'].recall:.1%}",
+                    f"{t['all'].precision:.2%} ({wrong} of {t['all'].edits})",
+                ]
             rows.append(row)
     finally:
-        spinner_swaps.MIN_ZIPF_MARGIN = saved
-    print("Development pool; margin 99 = never break a tie\n")
-    print(table(rows, ["margin", "recall 1.0", "precision 1.0", "recall 0.5", "precision 0.5"]))
+        setattr(spinner_swaps, name, saved)
+    print(f"Development pool, seed {seed}: {name}\n")
+    print(table(rows, [name, "recall 1.0", "precision 1.0", "recall 0.5", "precision 0.5"]))
+
+
+#: The values each sweep tries: ``MIN_ZIPF_MARGIN`` 99 never breaks a tie;
+#: ``PARTIAL_SHARE`` 0 always reads a spinner as partial, above 1 never.
+SWEEPS = {
+    "margin": ("MIN_ZIPF_MARGIN", (99.0, 0.0, 0.5, 0.8, 1.0, 1.2, 1.5, 2.0)),
+    "partial": ("PARTIAL_SHARE", (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 2.0)),
+}
 
 
 def run(data: Path, rates: list[float], limit: int | None, seed: int, n_pairs: int, held_out: bool) -> None:
@@ -459,7 +476,10 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=400, help="swap pairs per simulated spinner")
     parser.add_argument("--held-out", action="store_true", help="draw pairs from the held-out pool")
     parser.add_argument(
-        "--sweep-margin", action="store_true", help="sweep MIN_ZIPF_MARGIN on the development pool and exit"
+        "--sweep",
+        choices=sorted(SWEEPS),
+        default=None,
+        help="sweep MIN_ZIPF_MARGIN (margin) or PARTIAL_SHARE (partial) on the development pool and exit",
     )
     parser.add_argument(
         "--breakdown", action="store_true", help="where the whole-word swaps go (first rate only) and exit"
@@ -473,8 +493,9 @@ def main() -> None:
     if args.breakdown:
         breakdown(args.data, args.seed, args.pairs, args.held_out, float(args.rates.split(",")[0]))
         return
-    if args.sweep_margin:
-        sweep_margin(args.data, args.seed, args.pairs)
+    if args.sweep:
+        name, values = SWEEPS[args.sweep]
+        sweep(args.data, args.seed, args.pairs, name, values)
         return
     run(
         args.data, [float(r) for r in args.rates.split(",")], args.limit, args.seed, args.pairs, args.held_out

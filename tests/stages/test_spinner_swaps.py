@@ -201,3 +201,32 @@ def test_a_lone_non_word_with_close_repairs_stays_ambiguous() -> None:
     text = SPUN_LONE + "She spoke of her touchs about the plan.\n"
     out = repair_spinner(Document.from_text(text))
     assert "touchs" in out.text
+
+
+# A spinner that swaps only some occurrences: "get" survives beside its wreckage.
+SPUN_PARTLY = (
+    "The council met toobtainher on Monday to discuss the city budobtain for next year.\n"
+    "Members said the target is to get the accounts balanced before the recess.\n"
+)
+# And one that swaps every occurrence: no lower-case "get" is left.
+SPUN_FULLY = (
+    "The council met toobtainher on Monday to discuss the city budobtain for next year.\n"
+    "Members said they would not forobtain the promises made to residents.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "aturn" is "about" (bout -> turn) or "around" (round -> turn). The partial
+        # spinner left "about" intact elsewhere: the repair the text attests wins.
+        (SPUN_PARTLY + "They spoke aturn the plan and about the vote for an hour.\n", "spoke about the plan"),
+        # The full spinner leaves no lower-case "bout", while "round" survives in
+        # "around": the swap whose original never survives wins.
+        (SPUN_FULLY + "They spoke aturn the plan and walked around the hall.\n", "spoke about the plan"),
+    ],
+)
+def test_rival_swaps_are_told_apart_by_how_the_spinner_works(text: str, expected: str) -> None:
+    out = repair_spinner(Document.from_text(text))
+    assert expected in out.text
+    assert replay(out.base_text, out.edits[out.base_index :]) == out.text
