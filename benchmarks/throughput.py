@@ -127,6 +127,24 @@ _COLD = {
 }
 
 
+#: Counts, in a fresh process, the patterns the first clean() built from the packaged compiled
+#: forms and those it compiled from source (``data/regex_forms.marshal`` did not hold them).
+_FORMS_PROBE = """
+import sys, regex
+from newsclean import lazyre
+missed = []
+real = regex.compile
+def counting(pattern, flags=0, **kwargs):
+    if sys._getframe(1).f_code is lazyre.regex_compile.__code__:
+        missed.append(pattern)
+    return real(pattern, flags, **kwargs)
+regex.compile = counting
+import newsclean
+newsclean.clean(open(sys.argv[1], encoding='utf-8').read())
+print(len(lazyre._built), len(missed))
+"""
+
+
 def _child_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -287,6 +305,15 @@ def _print_cold(capture: str, runs: int) -> None:
             f"{kind}: ratio {cold['newsclean'][i] / cold['ftfy'][i]:.2f}x (target <= 2.0); "
             f"{1000 * beyond:.0f} ms beyond start-up (target <= 200 ms)"
         )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    probe = subprocess.run(
+        [sys.executable, "-c", _FORMS_PROBE, str(path)], env=env, capture_output=True, text=True, check=True
+    )
+    built, missed = probe.stdout.split()
+    print(
+        f"patterns built from data/regex_forms.marshal: {built}; compiled from source: {missed} "
+        "(many: rebuild it, python -m benchmarks.regex_forms)"
+    )
     print(json.dumps({"load": list(os.getloadavg())}))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 import pytest
 import regex
@@ -117,3 +118,60 @@ def test_vocabulary_pattern_compiles_the_full_pattern_only_for_lines_that_need_i
 def test_vocabulary_pattern_refuses_an_empty_group() -> None:
     with pytest.raises(ValueError, match="empty vocabulary group"):
         vocabulary_pattern(lambda alt: alt(["", ""]))
+
+
+# -- packaged compiled forms ---------------------------------------------------------------------
+
+
+def _fixture_lines() -> list[str]:
+    FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*.html"))]
+    return [line for text in texts for line in text.splitlines() if line.strip()]
+
+
+def _answers(pattern: regex.Pattern[str], lines: list[str]) -> list[object]:
+    return [[(m.span(), m.groupdict(), m.groups()) for m in pattern.finditer(line)] for line in lines]
+
+
+def test_packaged_forms_build_the_patterns_regex_compiles() -> None:
+    from newsclean import lazyre
+
+    forms = lazyre._load_forms()
+    if not forms:
+        pytest.skip(
+            f"data/{lazyre.FORMS_FILE} is for another regex version than {lazyre.engine_key()}: "
+            "rebuild it with python -m benchmarks.regex_forms"
+        )
+    lines = _fixture_lines()
+    for source, flags in forms:
+        built = lazyre._from_form((source, flags))
+        plain = regex.compile(source, flags)
+        assert built is not None and built is not plain
+        assert (built.pattern, built.flags, built.groups, built.groupindex) == (
+            plain.pattern,
+            plain.flags,
+            plain.groups,
+            plain.groupindex,
+        )
+        assert _answers(built, lines) == _answers(plain, lines), source
+
+
+def test_regex_compile_builds_a_source_once_and_compiles_others_as_usual(compiled: list[str]) -> None:
+    from newsclean import lazyre
+
+    forms = lazyre._load_forms()
+    if forms:
+        source, flags = next(iter(forms))
+        first = lazyre.regex_compile(source, flags)
+        assert lazyre.regex_compile(source, flags) is first
+        assert compiled == []  # built from its form, not compiled
+    assert lazyre.regex_compile(r"\bnot\s+packaged\b", regex.I).search("Not  packaged") is not None
+    assert compiled == [r"\bnot\s+packaged\b"]
+
+
+def test_forms_of_another_regex_version_are_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsclean import lazyre
+
+    monkeypatch.setattr(regex, "__version__", "0.0.0")
+    assert lazyre._load_forms() == {}

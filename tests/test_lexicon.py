@@ -136,3 +136,22 @@ def test_rarer_than_agrees_with_wordfreq(word: str, threshold: float) -> None:
     from newsclean.lexicon import rarer_than
 
     assert rarer_than(word, threshold) == (zipf_frequency(word, "en") < threshold)
+
+
+def test_packaged_rare_words_are_found_in_their_blocks() -> None:
+    """Every word (its block decompressed on first need) has the frequency of the whole list."""
+    from newsclean.lexicon import WordList, packaged_frequencies, packaged_words
+
+    full = packaged_frequencies("en")
+    loaded = packaged_words("en")
+    assert full is not None and loaded is not None
+    fresh = WordList("en", loaded._common, loaded._rare, loaded.lowest)  # nothing remembered yet
+    firsts = [w.decode("utf-8") for w in loaded._rare._firsts]
+    assert len(firsts) > 100  # the rare words are split into blocks
+    words = sorted(full, key=lambda w: w.encode("utf-8"))
+    at = {w: i for i, w in enumerate(words)}
+    edges = {words[j] for w in firsts for j in (at[w] - 1, at[w], at[w] + 1) if 0 <= j < len(words)}
+    for word in [*words[::53], *edges]:
+        assert fresh.get(word) == full[word], word
+    for absent in ("", "\x00", "qzxvbnq", "\U0010ffff", firsts[5] + "\x00", firsts[-1] + "zzzzzz"):
+        assert fresh.get(absent) is None and absent not in full

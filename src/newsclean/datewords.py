@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 import regex
 
 from newsclean.data import DataError, alternation, foreign_chars, read_json
+from newsclean.lazyre import regex_compile
 
 __all__ = [
     "YEAR_MAX",
@@ -205,7 +206,7 @@ def _month_split() -> _MonthSplit:
         groups.setdefault(group, []).append(name)
         chars.setdefault(group, set()).update(foreign)
     classes = tuple(
-        (group, regex.compile("[" + "".join(regex.escape(ch) for ch in sorted(cs)) + "]", regex.IGNORECASE))
+        (group, regex_compile("[" + "".join(regex.escape(ch) for ch in sorted(cs)) + "]", regex.IGNORECASE))
         for group, cs in sorted(chars.items())
     )
     return _MonthSplit(tuple(core), {g: tuple(ns) for g, ns in groups.items()}, classes)
@@ -264,7 +265,7 @@ class MonthPattern:
     def full(self) -> regex.Pattern[str]:
         """The pattern holding every month name (compiled once)."""
         if self._full is None:
-            self._full = regex.compile(self._build(_month_alternation()), self._flags)
+            self._full = regex_compile(self._build(_month_alternation()), self._flags)
         return self._full
 
     def for_text(self, text: str) -> regex.Pattern[str]:
@@ -283,7 +284,7 @@ class MonthPattern:
         months = _month_subset_alternation(groups)
         if months is None:  # the core names come from every language: never empty
             raise DataError("data file 'dates.json': no month name matches ASCII text")
-        pattern = self._compiled[groups] = regex.compile(self._build(months), self._flags)
+        pattern = self._compiled[groups] = regex_compile(self._build(months), self._flags)
         return pattern
 
 
@@ -291,7 +292,7 @@ class MonthPattern:
 def _first_chars() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     """Each first character of a month name, with a pattern matching it as the date forms do."""
     firsts = sorted({name[0] for name in vocabulary().months})
-    return tuple((ch, regex.compile(regex.escape(ch), regex.IGNORECASE)) for ch in firsts)
+    return tuple((ch, regex_compile(regex.escape(ch), regex.IGNORECASE)) for ch in firsts)
 
 
 @lru_cache(maxsize=1024)
@@ -350,7 +351,7 @@ class _Patterns:
         pattern = self._compiled.get(name)
         if pattern is None:
             source, flags = self._others[name] if name in self._others else self._sources[name]
-            pattern = self._compiled[name] = regex.compile(source, flags)
+            pattern = self._compiled[name] = regex_compile(source, flags)
         return pattern
 
     def month_form(self, name: str, key: MonthKey) -> regex.Pattern[str]:
@@ -398,7 +399,7 @@ class _Patterns:
         months = _month_subset_alternation(groups)
         if months is None:  # the core names come from every language: never empty
             raise DataError("data file 'dates.json': no month name matches ASCII text")
-        return regex.compile(self._forms(months, slash)[name], self._flags)
+        return regex_compile(self._forms(months, slash)[name], self._flags)
 
     def _reads_slash(self, name: str) -> bool:
         """Whether the month-name form ``name`` changes when a text holds a slash."""
@@ -418,7 +419,7 @@ class _Patterns:
         if cache_key in self._starting:
             return self._starting[cache_key]
         months = _month_subset_alternation(key[0], firsts)
-        pattern = None if months is None else regex.compile(self._forms(months, key[1])[name], self._flags)
+        pattern = None if months is None else regex_compile(self._forms(months, key[1])[name], self._flags)
         self._starting[cache_key] = pattern
         return pattern
 

@@ -19,19 +19,99 @@ with only the entries any ASCII text can match. A line without the other
 entries' letters (most lines) is answered by the smaller one, which finds
 there exactly what the full one does; the full one is compiled only when a
 line needs it.
+
+A pattern is compiled by :func:`regex_compile`, which reads the compiled form
+of the patterns a typical capture needs from a packaged file
+(``data/regex_forms.marshal``, built by ``python -m benchmarks.regex_forms``)
+instead of parsing and optimising their sources again in every process: the
+``regex`` module does that work in Python, and it was the largest part of a
+process's first call. The forms are used only with the ``regex`` version that
+wrote them; any other pattern, or any other version, is compiled as usual.
 """
 
 from __future__ import annotations
 
+import marshal
 import re
 from collections.abc import Callable, Iterable
 from typing import Any, cast
 
 import regex
 
-from newsclean.data import alternation, foreign_chars
+from newsclean.data import DataError, alternation, foreign_chars, read_bytes
 
-__all__ = ["lazy", "lazy_re", "vocabulary_pattern"]
+__all__ = ["lazy", "lazy_re", "regex_compile", "vocabulary_pattern"]
+
+#: The packaged compiled forms (see :func:`regex_compile`).
+FORMS_FILE = "regex_forms.marshal"
+
+
+def engine_key() -> tuple[str, int]:
+    """What a compiled form depends on: the ``regex`` version and its default pattern version."""
+    return str(regex.__version__), int(regex.DEFAULT_VERSION)
+
+
+def _load_forms() -> dict[tuple[str, int], bytes]:
+    """The packaged forms, or none when the file is missing, unreadable or of another engine."""
+    try:
+        data = marshal.loads(read_bytes(FORMS_FILE))
+    except (DataError, EOFError, ValueError, TypeError):
+        return {}
+    if not isinstance(data, dict) or tuple(data.get("engine", ())) != engine_key():
+        return {}
+    forms = data.get("forms")
+    return forms if isinstance(forms, dict) else {}
+
+
+_forms: dict[tuple[str, int], bytes] | None = None
+#: Patterns built from a form, by (source, flags): a caller compiling one source
+#: again gets the same object, as ``regex``'s own cache would give it.
+_built: dict[tuple[str, int], regex.Pattern[str]] = {}
+
+
+def _from_form(key: tuple[str, int]) -> regex.Pattern[str] | None:
+    global _forms
+    if _forms is None:
+        _forms = _load_forms()
+    form = _forms.get(key)
+    if form is None:
+        return None
+    from regex import _regex  # the C engine regex.compile ends in
+
+    try:
+        pattern = cast("regex.Pattern[str]", _regex.compile(*marshal.loads(form)))
+    except Exception:  # a form the engine refuses: compile the source as usual
+        return None
+    _built[key] = pattern
+    return pattern
+
+
+def regex_compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    """``regex.compile(pattern, flags)``, built from its packaged compiled form when there is one.
+
+    The ``regex`` module parses and optimises a source in Python, which costs
+    about as much per character as the first capture's own work on it; the
+    packaged form holds what that work ends in (the arguments of the engine's
+    constructor, recorded by ``python -m benchmarks.regex_forms``), so a process
+    builds the pattern in microseconds. A source the file does not hold (a
+    vocabulary or month list written for this text), a ``regex`` version other
+    than the one that wrote the file, or a changed default version compile as
+    usual: the pattern is the same either way (``tests/test_lazyre.py`` checks
+    every form against the engine).
+
+    >>> regex_compile(r"\\d+").findall("12 and 345")
+    ['12', '345']
+    """
+    key = (pattern, int(flags))
+    done = _built.get(key)
+    if done is not None:
+        return done
+    if isinstance(pattern, str) and not flags & regex.LOCALE:
+        built = _from_form(key)
+        if built is not None:
+            return built
+    return regex.compile(pattern, flags)
+
 
 _METHODS = ("match", "search", "fullmatch", "findall", "finditer", "sub", "subn", "split")
 
@@ -65,10 +145,15 @@ class _LazyPattern:
     def _compile(self) -> Any:
         if self._compiled is not None:
             return self._compiled
-        compiled = self._compiled = self._engine.compile(self.pattern, self.flags)
+        compiled = self._compiled = self._engine_compile(self.pattern, self.flags)
         for name in _METHODS:
             setattr(self, name, getattr(compiled, name))
         return compiled
+
+    def _engine_compile(self, pattern: str, flags: int) -> Any:
+        return (
+            regex_compile(pattern, flags) if self._engine is regex else self._engine.compile(pattern, flags)
+        )
 
     def __getattr__(self, name: str) -> Any:  # groupindex, groups …: compile and ask
         if name.startswith("__"):
@@ -121,7 +206,7 @@ class _SplitPattern(_LazyPattern):
 
     def _compile(self) -> Any:
         if self._compiled is None:  # the methods stay the dispatching ones
-            self._compiled = self._engine.compile(self.pattern, self.flags)
+            self._compiled = self._engine_compile(self.pattern, self.flags)
         return self._compiled
 
     def __repr__(self) -> str:

@@ -19,22 +19,26 @@ or a language wordfreq has no list for, must not crash a stage. :func:`zipf` ans
 The packaged list has two parts (see ``benchmarks/wordlist.py``): the common words,
 by frequency bucket, read into a dictionary on first use (about 30,000 words, a few
 milliseconds); and the rare rest, one ``word<TAB>bucket`` line each, sorted by the
-word's UTF-8 bytes and looked up by bisection in the file's bytes. Reading all
-320,000 words into a dictionary cost about 150 ms on the first English capture of
-every process; a capture looks up a few dozen rare words.
+word's UTF-8 bytes and looked up by bisection. Reading all 320,000 words into a
+dictionary cost about 150 ms on the first English capture of every process; a capture
+looks up a few dozen rare words. The rare words are compressed in blocks of about
+16 KB, each decompressed when a lookup first falls in it (decompressing the whole
+3.8 MB list was another 20 ms of a process's first English capture).
 """
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import math
 import re
 import unicodedata
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
-from newsclean.data import read_bytes
+from newsclean.data import DataError, read_bytes
 
 __all__ = [
     "NON_LATIN_MAX_ZIPF",
@@ -61,6 +65,39 @@ def _frequency(bucket: int) -> float:
 _RARE_MEMO_SIZE = 50_000
 
 
+class _RareBlocks:
+    """The rare words of a packaged list: sorted lines in gzip members, each decompressed on first need."""
+
+    __slots__ = ("_blocks", "_firsts", "_raw", "_spans")
+
+    def __init__(self, raw: bytes, start: int, index: bytes) -> None:
+        cells = index.split()
+        self._raw = raw
+        self._firsts = cells[0::2]
+        self._spans: list[tuple[int, int]] = []
+        for size in map(int, cells[1::2]):
+            self._spans.append((start, start + size))
+            start += size
+        if start != len(raw) or len(self._firsts) != len(self._spans):
+            raise DataError("data file of a word list: its block index does not match the file")
+        self._blocks: dict[int, bytes] = {}
+
+    def block_for(self, key: bytes) -> bytes:
+        """The lines of the block ``key`` would be in (empty when it sorts before every word)."""
+        i = bisect.bisect_right(self._firsts, key) - 1
+        if i < 0:
+            return b""
+        block = self._blocks.get(i)
+        if block is None:
+            start, end = self._spans[i]
+            block = self._blocks[i] = zlib.decompress(self._raw[start:end], wbits=31)
+        return block
+
+    def text(self) -> bytes:
+        """Every rare line, in order."""
+        return gzip.decompress(self._raw[self._spans[0][0] :]) if self._spans else b""
+
+
 class WordList(Mapping[str, float]):
     """A packaged word -> frequency list, answered without building one big dictionary.
 
@@ -75,7 +112,7 @@ class WordList(Mapping[str, float]):
 
     __slots__ = ("_common", "_lang", "_memo", "_rare", "lowest")
 
-    def __init__(self, lang: str, common: dict[str, float], rare: bytes, lowest: float) -> None:
+    def __init__(self, lang: str, common: dict[str, float], rare: _RareBlocks, lowest: float) -> None:
         self._lang = lang
         self._common = common
         self._rare = rare
@@ -87,7 +124,7 @@ class WordList(Mapping[str, float]):
         if found is not False:
             return found
         key = word.encode("utf-8", "surrogatepass")
-        blob = self._rare
+        blob = self._rare.block_for(key)
         lo, hi = 0, len(blob)  # both always at the start of a line
         found = None
         while lo < hi:
@@ -138,13 +175,10 @@ class WordList(Mapping[str, float]):
         return len(full) if full is not None else 0
 
 
-def _packaged_bytes(lang: str) -> bytes:
-    raw = read_bytes(f"words_{lang}.txt.gz")
-    return gzip.decompress(raw)
-
-
 #: The line that starts the sorted part of a packaged list: ``*<TAB>`` and its buckets.
 _RARE_MARK = b"\n*\t"
+#: The line after it: ``@<TAB>`` and each block's first word and compressed size.
+_INDEX_MARK = b"@\t"
 
 
 @lru_cache(maxsize=4)
@@ -158,9 +192,14 @@ def packaged_words(lang: str) -> WordList | None:
     """
     if lang not in PACKAGED:
         return None
-    data = _packaged_bytes(lang)
+    raw = read_bytes(f"words_{lang}.txt.gz")
+    head = zlib.decompressobj(wbits=31)  # the first gzip member: the common words and the block index
+    data = head.decompress(raw)
     mark = data.index(_RARE_MARK) + 1
     mark_end = data.index(b"\n", mark)
+    if not data.startswith(_INDEX_MARK, mark_end + 1):
+        raise DataError(f"data file 'words_{lang}.txt.gz' has no block index after its '*' line")
+    rare = _RareBlocks(raw, len(raw) - len(head.unused_data), data[mark_end + 1 + len(_INDEX_MARK) :])
     common: dict[str, float] = {}
     buckets = [int(b) for b in data[mark + 2 : mark_end].split()]
     for line in data[:mark].decode("utf-8").splitlines():
@@ -169,7 +208,7 @@ def packaged_words(lang: str) -> WordList | None:
         bucket, _, words = line.partition("\t")
         buckets.append(int(bucket))
         common.update(dict.fromkeys(words.split(" "), _frequency(int(bucket))))
-    return WordList(lang, common, data[mark_end + 1 :], _frequency(max(buckets)))
+    return WordList(lang, common, rare, _frequency(max(buckets)))
 
 
 @lru_cache(maxsize=4)
@@ -188,7 +227,7 @@ def packaged_frequencies(lang: str) -> dict[str, float] | None:
     if words is None:
         return None
     freqs = dict(words._common)
-    for line in words._rare.decode("utf-8").splitlines():
+    for line in words._rare.text().decode("utf-8").splitlines():
         word, _, bucket = line.partition("\t")
         freqs[word] = _frequency(int(bucket))
     return freqs

@@ -454,3 +454,12 @@ def test_a_bidi_mark_is_judged_by_its_line_alone(lines: list[str]) -> None:
     out = run("\n".join(lines)).text
     for line in out.split("\n"):
         assert repair_text(line) == line
+
+
+def test_pair_lookup_is_the_set_of_every_codecs_lead_and_continuation() -> None:
+    from newsclean.stages import encoding
+
+    pairs = {a + b for c in encoding._MOJIBAKE_CODECS for a in encoding._LEADS[c] for b in encoding._CONTS[c]}
+    candidates = [a + b for a in encoding._ALL_LEADS for b in encoding._ALL_CONTS]
+    assert [encoding._is_pair(p) for p in candidates] == [p in pairs for p in candidates]
+    assert not encoding._is_pair("ab") and not encoding._is_pair("Ã")

@@ -1,0 +1,195 @@
+"""Build ``src/newsclean/data/regex_forms.marshal``: compiled forms of the patterns a first capture needs.
+
+The ``regex`` module turns a source into its engine's program in Python
+(parsing, optimising, writing the op codes), and only then calls its C
+constructor with the result. In a fresh process that work was the largest
+part of the first ``clean()``: about 80 ms for the 200 patterns a text
+capture compiles. This script runs the default pipeline on the bundled
+fixtures (text captures, clean controls and HTML pages), records every
+pattern compiled through :func:`newsclean.lazyre.regex_compile`, and stores,
+for each (source, flags), the arguments the C constructor was given.
+:func:`~newsclean.lazyre.regex_compile` builds a pattern from them in
+microseconds, and only with the ``regex`` version recorded here; a pattern
+the file does not hold compiles as before. The file is a cache: a stale or
+missing one changes no output, only the time of a first call
+(``python -m benchmarks.throughput --cold-only`` prints how many compiles
+missed it).
+
+Run from the project root after changing a pattern or upgrading ``regex`` (two
+builds of the same code differ in the order of a few first-character sets, which
+``regex`` writes in the order of a set of its parser's nodes; ``--check`` compares
+everything else)::
+
+    python -m benchmarks.regex_forms          # rebuild the file
+    python -m benchmarks.regex_forms --check  # say whether it matches what the fixtures compile
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import marshal
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import regex
+import regex._main as regex_main
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "src" / "newsclean" / "data" / "regex_forms.marshal"
+FIXTURES = ROOT / "fixtures"
+
+#: marshal's format 2 writes no back-references, whose choice follows the objects' reference counts:
+#: the same data gives the same bytes.
+_MARSHAL_VERSION = 2
+
+ABOUT = (
+    "Compiled forms of the regex patterns the default pipeline compiles on the bundled fixtures: "
+    "for each (source, flags), the arguments regex's C constructor is given, marshalled. "
+    "Built by python -m benchmarks.regex_forms; used only with the regex version in 'engine'."
+)
+
+
+def _plain(value: Any) -> Any:
+    """``value`` with the flag enums ``regex`` passes turned into ints (marshal takes only plain types)."""
+    if isinstance(value, bool) or value is None or isinstance(value, str | bytes | float):
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, frozenset):
+        return frozenset(_plain(v) for v in value)
+    raise TypeError(f"cannot store a {type(value).__name__} in a compiled form")
+
+
+class _Recorder:
+    """Stands in for ``regex``'s C module and keeps the arguments of its ``compile``."""
+
+    def __init__(self, real: Any) -> None:
+        self.real = real
+        self.args: tuple[Any, ...] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real, name)
+
+    def compile(self, *args: Any) -> Any:
+        self.args = args
+        return self.real.compile(*args)
+
+
+def form_of(pattern: str, flags: int) -> tuple[Any, ...]:
+    """The constructor arguments ``regex.compile(pattern, flags)`` ends in, as plain data."""
+    recorder = _Recorder(regex_main._regex)
+    regex_main._regex = recorder
+    try:
+        regex_main._compile(pattern, flags, False, {}, False)
+    finally:
+        regex_main._regex = recorder.real
+    if recorder.args is None:  # pragma: no cover - regex changed how it compiles
+        raise RuntimeError("regex compiled without calling its C constructor")
+    return tuple(_plain(recorder.args))
+
+
+def _inputs() -> Iterator[str]:
+    for pattern in ("*.txt", "clean/*.txt", "hostile/*", "pages/*.html"):
+        for path in sorted(FIXTURES.glob(pattern)):
+            yield path.read_text(encoding="utf-8")
+
+
+@contextmanager
+def _recording(keys: dict[tuple[str, int], None]) -> Iterator[None]:
+    """Record the (source, flags) that ``lazyre.regex_compile`` compiles meanwhile, and serve none from the file."""
+    from newsclean import lazyre
+
+    real = regex.compile
+    saved = lazyre._forms, dict(lazyre._built)
+    lazyre._forms, lazyre._built = {}, {}
+
+    def compile_and_record(pattern: Any, flags: int = 0, **kwargs: Any) -> Any:
+        if sys._getframe(1).f_code is lazyre.regex_compile.__code__:
+            keys[(pattern, int(flags))] = None
+        return real(pattern, flags, **kwargs)
+
+    regex.compile = compile_and_record  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        regex.compile = real
+        lazyre._forms, lazyre._built = saved[0], saved[1]
+
+
+def _compile_the_rest() -> None:
+    """Compile what the fixtures did not need: every lazy pattern alive, both forms of a vocabulary, every date pattern.
+
+    A capture unlike the fixtures (a relative date, a copyright line in German)
+    needs patterns they do not; the month-name forms written for one text's
+    letters stay out (their variants are many and each is small).
+    """
+    from newsclean import lazyre
+    from newsclean.datewords import _patterns
+
+    for obj in gc.get_objects():
+        if isinstance(obj, lazyre._LazyPattern) and obj._engine is regex:
+            obj._compile()
+            if isinstance(obj, lazyre._SplitPattern):
+                obj._core._compile()
+    patterns = _patterns()
+    for name in patterns._sources:
+        patterns._get(name)
+
+
+def expected() -> bytes:
+    """The file the current code and fixtures give."""
+    keys: dict[tuple[str, int], None] = {}
+    with _recording(keys):
+        import newsclean
+
+        for text in _inputs():
+            newsclean.clean(text)
+        _compile_the_rest()
+    from newsclean.lazyre import engine_key
+
+    forms = {key: marshal.dumps(form_of(*key), _MARSHAL_VERSION) for key in sorted(keys)}
+    return marshal.dumps({"about": ABOUT, "engine": engine_key(), "forms": forms}, _MARSHAL_VERSION)
+
+
+def _comparable(data: bytes) -> tuple[Any, ...]:
+    """What a rebuild must give again: the engine, each form's source and flags, and its arguments.
+
+    The op codes are compared by length only: ``regex`` writes the members of a
+    pattern's first-character set in the order of a Python set, which changes
+    from process to process with string hashing (the programs are equivalent).
+    """
+    loaded = marshal.loads(data)
+    forms = {key: marshal.loads(form) for key, form in loaded["forms"].items()}
+    return loaded["engine"], {key: (len(f[2]), f[:2], f[3:]) for key, f in forms.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build or check the packaged forms."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--check", action="store_true", help="compare the packaged file with a fresh build")
+    args = parser.parse_args(argv)
+    data = expected()
+    if args.check:
+        same = OUT.exists() and _comparable(OUT.read_bytes()) == _comparable(data)
+        print("up to date" if same else f"{OUT.relative_to(ROOT)} is stale: rebuild it")
+        return 0 if same else 1
+    OUT.write_bytes(data)
+    count = len(marshal.loads(data)["forms"])
+    print(f"wrote {OUT.relative_to(ROOT)}: {count} forms, {len(data) / 1000:.0f} KB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
