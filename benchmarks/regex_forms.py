@@ -29,6 +29,8 @@ from __future__ import annotations
 import argparse
 import gc
 import marshal
+import re
+import re._compiler as re_compiler
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -47,9 +49,10 @@ FIXTURES = ROOT / "fixtures"
 _MARSHAL_VERSION = 2
 
 ABOUT = (
-    "Compiled forms of the regex patterns the default pipeline compiles on the bundled fixtures: "
-    "for each (source, flags), the arguments regex's C constructor is given, marshalled. "
-    "Built by python -m benchmarks.regex_forms; used only with the regex version in 'engine'."
+    "Compiled forms of the regex and re patterns the default pipeline compiles on the bundled fixtures: "
+    "for each (engine, source, flags), the arguments of the engine's C constructor, marshalled. "
+    "Built by python -m benchmarks.regex_forms; an engine's forms are used only where 'engines' "
+    "matches its installed version."
 )
 
 
@@ -85,16 +88,21 @@ class _Recorder:
         return self.real.compile(*args)
 
 
-def form_of(pattern: str, flags: int) -> tuple[Any, ...]:
-    """The constructor arguments ``regex.compile(pattern, flags)`` ends in, as plain data."""
-    recorder = _Recorder(regex_main._regex)
-    regex_main._regex = recorder
+def form_of(engine: str, pattern: str | bytes, flags: int) -> tuple[Any, ...]:
+    """The constructor arguments ``regex.compile`` or ``re.compile`` ends in for ``pattern``, as plain data."""
+    owner: Any = regex_main if engine == "regex" else re_compiler
+    name = "_regex" if engine == "regex" else "_sre"
+    recorder = _Recorder(getattr(owner, name))
+    setattr(owner, name, recorder)
     try:
-        regex_main._compile(pattern, flags, False, {}, False)
+        if engine == "regex":
+            regex_main._compile(pattern, flags, False, {}, False)
+        else:
+            re_compiler.compile(pattern, flags)
     finally:
-        regex_main._regex = recorder.real
-    if recorder.args is None:  # pragma: no cover - regex changed how it compiles
-        raise RuntimeError("regex compiled without calling its C constructor")
+        setattr(owner, name, recorder.real)
+    if recorder.args is None:  # pragma: no cover - the engine changed how it compiles
+        raise RuntimeError(f"{engine} compiled without calling its C constructor")
     return tuple(_plain(recorder.args))
 
 
@@ -105,24 +113,31 @@ def _inputs() -> Iterator[str]:
 
 
 @contextmanager
-def _recording(keys: dict[tuple[str, int], None]) -> Iterator[None]:
-    """Record the (source, flags) that ``lazyre.regex_compile`` compiles meanwhile, and serve none from the file."""
+def _recording(keys: dict[Any, None]) -> Iterator[None]:
+    """Record what ``lazyre.regex_compile`` and ``lazyre.re_compile`` compile meanwhile, and serve none from the file."""
     from newsclean import lazyre
 
-    real = regex.compile
     saved = lazyre._forms, dict(lazyre._built)
     lazyre._forms, lazyre._built = {}, {}
+    reals = {"regex": (regex, regex.compile, lazyre.regex_compile), "re": (re, re.compile, lazyre.re_compile)}
 
-    def compile_and_record(pattern: Any, flags: int = 0, **kwargs: Any) -> Any:
-        if sys._getframe(1).f_code is lazyre.regex_compile.__code__:
-            keys[(pattern, int(flags))] = None
-        return real(pattern, flags, **kwargs)
+    def recorder(engine: str) -> Any:
+        _, real, caller = reals[engine]
 
-    regex.compile = compile_and_record  # type: ignore[assignment]
+        def compile_and_record(pattern: Any, flags: int = 0, **kwargs: Any) -> Any:
+            if sys._getframe(1).f_code is caller.__code__:
+                keys[(engine, pattern, int(flags))] = None
+            return real(pattern, flags, **kwargs)
+
+        return compile_and_record
+
+    for engine, (module, _, _) in reals.items():
+        module.compile = recorder(engine)
     try:
         yield
     finally:
-        regex.compile = real
+        for module, real, _ in reals.values():
+            module.compile = real
         lazyre._forms, lazyre._built = saved[0], saved[1]
 
 
@@ -137,7 +152,7 @@ def _compile_the_rest() -> None:
     from newsclean.datewords import _patterns
 
     for obj in gc.get_objects():
-        if isinstance(obj, lazyre._LazyPattern) and obj._engine is regex:
+        if isinstance(obj, lazyre._LazyPattern):
             obj._compile()
             if isinstance(obj, lazyre._SplitPattern):
                 obj._core._compile()
@@ -148,17 +163,18 @@ def _compile_the_rest() -> None:
 
 def expected() -> bytes:
     """The file the current code and fixtures give."""
-    keys: dict[tuple[str, int], None] = {}
+    keys: dict[Any, None] = {}
     with _recording(keys):
         import newsclean
 
         for text in _inputs():
             newsclean.clean(text)
         _compile_the_rest()
-    from newsclean.lazyre import engine_key
+    from newsclean.lazyre import engine_keys
 
-    forms = {key: marshal.dumps(form_of(*key), _MARSHAL_VERSION) for key in sorted(keys)}
-    return marshal.dumps({"about": ABOUT, "engine": engine_key(), "forms": forms}, _MARSHAL_VERSION)
+    order = sorted(keys, key=lambda k: (k[0], type(k[1]).__name__, k[1], k[2]))
+    forms = {key: marshal.dumps(form_of(*key), _MARSHAL_VERSION) for key in order}
+    return marshal.dumps({"about": ABOUT, "engines": engine_keys(), "forms": forms}, _MARSHAL_VERSION)
 
 
 def _comparable(data: bytes) -> tuple[Any, ...]:
@@ -170,7 +186,7 @@ def _comparable(data: bytes) -> tuple[Any, ...]:
     """
     loaded = marshal.loads(data)
     forms = {key: marshal.loads(form) for key, form in loaded["forms"].items()}
-    return loaded["engine"], {key: (len(f[2]), f[:2], f[3:]) for key, f in forms.items()}
+    return loaded["engines"], {key: (len(f[2]), f[:2], f[3:]) for key, f in forms.items()}
 
 
 def main(argv: list[str] | None = None) -> int:

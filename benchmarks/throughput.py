@@ -130,15 +130,17 @@ _COLD = {
 #: Counts, in a fresh process, the patterns the first clean() built from the packaged compiled
 #: forms and those it compiled from source (``data/regex_forms.marshal`` did not hold them).
 _FORMS_PROBE = """
-import sys, regex
+import re, sys, regex
 from newsclean import lazyre
 missed = []
-real = regex.compile
-def counting(pattern, flags=0, **kwargs):
-    if sys._getframe(1).f_code is lazyre.regex_compile.__code__:
-        missed.append(pattern)
-    return real(pattern, flags, **kwargs)
-regex.compile = counting
+def counting(real, caller):
+    def compile_(pattern, flags=0, **kwargs):
+        if sys._getframe(1).f_code is caller.__code__:
+            missed.append(pattern)
+        return real(pattern, flags, **kwargs)
+    return compile_
+regex.compile = counting(regex.compile, lazyre.regex_compile)
+re.compile = counting(re.compile, lazyre.re_compile)
 import newsclean
 newsclean.clean(open(sys.argv[1], encoding='utf-8').read())
 print(len(lazyre._built), len(missed))

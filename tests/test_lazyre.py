@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import regex
@@ -130,23 +131,27 @@ def _fixture_lines() -> list[str]:
     return [line for text in texts for line in text.splitlines() if line.strip()]
 
 
-def _answers(pattern: regex.Pattern[str], lines: list[str]) -> list[object]:
+def _answers(pattern: Any, lines: list[str]) -> list[object]:
+    if isinstance(pattern.pattern, bytes):
+        return [[(m.span(), m.groups()) for m in pattern.finditer(line.encode())] for line in lines]
     return [[(m.span(), m.groupdict(), m.groups()) for m in pattern.finditer(line)] for line in lines]
 
 
-def test_packaged_forms_build_the_patterns_regex_compiles() -> None:
+def test_packaged_forms_build_the_patterns_the_engines_compile() -> None:
     from newsclean import lazyre
 
     forms = lazyre._load_forms()
-    if not forms:
+    engines = {engine for engine, _, _ in forms}
+    if engines != {"regex", "re"}:
         pytest.skip(
-            f"data/{lazyre.FORMS_FILE} is for another regex version than {lazyre.engine_key()}: "
-            "rebuild it with python -m benchmarks.regex_forms"
+            f"data/{lazyre.FORMS_FILE} holds no forms for {sorted({'regex', 're'} - engines)} as installed "
+            f"({lazyre.engine_keys()}): rebuild it with python -m benchmarks.regex_forms"
         )
     lines = _fixture_lines()
-    for source, flags in forms:
-        built = lazyre._from_form((source, flags))
-        plain = regex.compile(source, flags)
+    for key in forms:
+        engine, source, flags = key
+        built = lazyre._from_form(key)
+        plain = (regex if engine == "regex" else re).compile(source, flags)
         assert built is not None and built is not plain
         assert (built.pattern, built.flags, built.groups, built.groupindex) == (
             plain.pattern,
@@ -157,21 +162,23 @@ def test_packaged_forms_build_the_patterns_regex_compiles() -> None:
         assert _answers(built, lines) == _answers(plain, lines), source
 
 
-def test_regex_compile_builds_a_source_once_and_compiles_others_as_usual(compiled: list[str]) -> None:
+def test_compiling_builds_a_packaged_source_once_and_compiles_others_as_usual(compiled: list[str]) -> None:
     from newsclean import lazyre
 
     forms = lazyre._load_forms()
-    if forms:
-        source, flags = next(iter(forms))
-        first = lazyre.regex_compile(source, flags)
-        assert lazyre.regex_compile(source, flags) is first
-        assert compiled == []  # built from its form, not compiled
+    for engine, compile_ in (("regex", lazyre.regex_compile), ("re", lazyre.re_compile)):
+        packaged = [(source, flags) for e, source, flags in forms if e == engine and isinstance(source, str)]
+        if packaged:
+            first = compile_(*packaged[0])
+            assert compile_(*packaged[0]) is first
+    assert compiled == []  # built from their forms, not compiled
     assert lazyre.regex_compile(r"\bnot\s+packaged\b", regex.I).search("Not  packaged") is not None
     assert compiled == [r"\bnot\s+packaged\b"]
+    assert lazyre.re_compile(r"\bnot packaged\b", re.I).search("NOT packaged") is not None
 
 
-def test_forms_of_another_regex_version_are_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_forms_of_another_engine_version_are_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
     from newsclean import lazyre
 
     monkeypatch.setattr(regex, "__version__", "0.0.0")
-    assert lazyre._load_forms() == {}
+    assert {engine for engine, _, _ in lazyre._load_forms()} <= {"re"}

@@ -17,15 +17,16 @@ from datetime import date, datetime, timedelta
 import regex
 
 from newsclean.datewords import _patterns, _valid_date, vocabulary
+from newsclean.lazyre import regex_compile
 
 __all__ = ["Relative", "copyright_year", "parse_relative", "url_date", "url_month"]
 
 
-_URL_DATE = regex.compile(
+_URL_DATE = regex_compile(
     r"(?<![\w])(?P<y>(?:19|20)\d\d)(?P<sep>[/_-])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\d])"
     r"|(?<=[/_-])(?P<y2>(?:19|20)\d\d)(?P<m2>[01]\d)(?P<d2>[0-3]\d)(?=[/_.-]|$)"
 )
-_URL_MONTH = regex.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?![0-3]?\d(?:/|$))")
+_URL_MONTH = regex_compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?![0-3]?\d(?:/|$))")
 #: Address characters read for a date (query strings and fragments are left out).
 URL_CHARS = 500
 
@@ -74,7 +75,7 @@ def url_month(url: str) -> date | None:
 
 
 #: A copyright notice and its (last) year: "© 2017", "Copyright 2005-2017", "(c) 2017".
-_COPYRIGHT = regex.compile(
+_COPYRIGHT = regex_compile(
     r"(?:©|&copy;|\(c\)|\bcopyright\b)\s*(?:(?:19|20)\d\d\s*[-–—/]\s*)?(?P<y>(?:19|20)\d\d)(?!\d)",
     regex.IGNORECASE,
 )

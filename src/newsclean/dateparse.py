@@ -54,6 +54,7 @@ from newsclean.datewords import (
     _valid_date,
     vocabulary,
 )
+from newsclean.lazyre import regex_compile
 
 __all__ = [
     "EARLIEST",
@@ -253,7 +254,7 @@ def _short_numeric() -> regex.Pattern[str]:
     Either number may be the day (``11/20/19`` is month-first); the caller's order
     and the month range decide which.
     """
-    return regex.compile(
+    return regex_compile(
         rf"{_NOT_BEFORE}(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<yy>\d\d)(?!\d|[.,/:-]\d|[^\W\d_])"
     )
 

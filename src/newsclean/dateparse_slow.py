@@ -14,15 +14,14 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-import regex
-
 from newsclean.data import read_json
 from newsclean.datewords import _YEAR_GATE, _patterns
+from newsclean.lazyre import regex_compile
 
 __all__ = ["looks_like_worded_date"]
 
-_FOUR_DIGIT_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_NUMBER = regex.compile(r"\d+")
+_FOUR_DIGIT_YEAR = regex_compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_NUMBER = regex_compile(r"\d+")
 
 # ---------------------------------------------------------------------------
 # The slow path
@@ -114,11 +113,11 @@ def _dateparser(text: str, language: str | None) -> datetime | date | None:
 
 
 #: A letter run as dateparser's word boundaries cut them (``\W``, digits, ``_``).
-_LETTER_RUN = regex.compile(r"[^\W\d_]+")
+_LETTER_RUN = regex_compile(r"[^\W\d_]+")
 #: A full stop after a letter: dateparser drops it before reading ("p.m." is "pm" to it).
-_JOINING_STOP = regex.compile(r"(?<=[^\d\s])\.")
+_JOINING_STOP = regex_compile(r"(?<=[^\d\s])\.")
 #: An upper-case Roman numeral from 1000 on: dateparser may read it as a year ("April MMX").
-_ROMAN_YEAR = regex.compile(r"M{1,3}[MDCLXVI]*")
+_ROMAN_YEAR = regex_compile(r"M{1,3}[MDCLXVI]*")
 
 
 @lru_cache(maxsize=1)
@@ -168,11 +167,11 @@ def _only_dateparser_words(text: str, language: str | None) -> bool:
 # first or second letter (the second, where a digit stands before the run): tried from every
 # letter of a long run, the pattern was quadratic in the run's length. Whether it matches
 # anywhere is unchanged (a property test compares the two forms).
-_WORDED = regex.compile(
+_WORDED = regex_compile(
     r"(?<!\d)(?:[0-3]?\d\W{0,3}[^\W\d_]{3,}+[^\d]{0,12}?"
     r"|(?<![^\W\d_]{2})[^\W\d_]{3,}+\W{0,3}[0-3]?\d\W{0,3})(?:19|20)\d\d(?!\d)"
 )
-_CJK = regex.compile(r"[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}]")
+_CJK = regex_compile(r"[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}]")
 
 
 def looks_like_worded_date(text: str) -> bool:

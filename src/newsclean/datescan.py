@@ -41,6 +41,7 @@ from newsclean.datewords import (
     month_key,
     vocabulary,
 )
+from newsclean.lazyre import regex_compile
 
 __all__ = ["FIND_CACHE_SIZE", "NUMERIC_GATE", "DateHit", "attach_time", "month_anchors", "scan_line"]
 
@@ -67,8 +68,8 @@ class DateHit:
 
 
 #: A numeric zone: ``+01:00``, ``-0500``, ``GMT+1``, ``UTC-03:30`` (lower case).
-_OFFSET = regex.compile(r"(?:gmt|utc)?\s?([+-])\s?(\d{1,2})(?::?(\d{2}))?")
-_ANY_DIGIT = regex.compile(r"\d")
+_OFFSET = regex_compile(r"(?:gmt|utc)?\s?([+-])\s?(\d{1,2})(?::?(\d{2}))?")
+_ANY_DIGIT = regex_compile(r"\d")
 
 
 def _tz_from(text: str | None) -> timezone | None:
@@ -310,7 +311,7 @@ def _with_glued_abbreviation(text: str, hit: DateHit) -> DateHit:
 
 
 #: A short letter run right before a full stop that ends the searched span ("Nov." of "Nov.November").
-_ABBREVIATION_BEFORE = regex.compile(r"(?<![^\W\d_])([^\W\d_]{3,5})\.$")
+_ABBREVIATION_BEFORE = regex_compile(r"(?<![^\W\d_])([^\W\d_]{3,5})\.$")
 
 
 def _raw_hits(text: str, dayfirst: bool | None) -> Iterator[DateHit]:

@@ -596,8 +596,8 @@ _DIGITS = {
 }
 
 
-_LETTERS = regex.compile(r"[^\W\d_]+")
-_LETTER = regex.compile(r"[^\W\d_]")
+_LETTERS = regex_compile(r"[^\W\d_]+")
+_LETTER = regex_compile(r"[^\W\d_]")
 
 
 #: Every fast-path date holds a four-digit year, except a day-month-``yy`` date, which a clock follows.

@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from newsclean.document import Document, Edit, Options
 from newsclean.errors import InputError, InputTooLargeError
+from newsclean.lazyre import re_compile
 
 __all__ = ["DEFAULT_MAX_CHARS", "decode_bytes", "load", "sniff_kind"]
 
@@ -22,17 +23,17 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
-_HTML_START = re.compile(
+_META_CHARSET = re_compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_HTML_START = re_compile(
     r"^\s*(?:<\?xml[^>]{0,200}\?>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
 )
 # A tag ends before the next ``<``: with ``[^>]*``, every ``<p`` of a run with no ``>``
 # scanned to the end of the run (quadratic in it).
-_HTML_TAG = re.compile(
+_HTML_TAG = re_compile(
     r"</?(?:p|div|span|a|br|li|ul|table|td|h[1-6]|article|section|script|meta|img)\b[^<>]*+>", re.I
 )
 # C0 controls other than tab, newline, carriage return, form feed.
-_BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_BINARY_BYTES = re_compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _UNICODE_BOMS = tuple(bom for bom, _ in _BOMS)
 
 
@@ -327,7 +328,7 @@ def _declared_note(
     return text, codec, reason, f"bytes are not valid {declared} as declared; decoded as {codec}"
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = re_compile("[\ud800-\udfff]")
 
 
 def _has_surrogate(text: str) -> bool:

@@ -33,53 +33,67 @@ from __future__ import annotations
 
 import marshal
 import re
+import sys
 from collections.abc import Callable, Iterable
-from typing import Any, cast
+from typing import Any, AnyStr, cast
 
 import regex
 
 from newsclean.data import DataError, alternation, foreign_chars, read_bytes
 
-__all__ = ["lazy", "lazy_re", "regex_compile", "vocabulary_pattern"]
+__all__ = ["lazy", "lazy_re", "re_compile", "regex_compile", "vocabulary_pattern"]
 
 #: The packaged compiled forms (see :func:`regex_compile`).
 FORMS_FILE = "regex_forms.marshal"
 
-
-def engine_key() -> tuple[str, int]:
-    """What a compiled form depends on: the ``regex`` version and its default pattern version."""
-    return str(regex.__version__), int(regex.DEFAULT_VERSION)
+#: A form's key: the engine (``regex`` or ``re``), the source and the flags.
+FormKey = tuple[str, "str | bytes", int]
 
 
-def _load_forms() -> dict[tuple[str, int], bytes]:
-    """The packaged forms, or none when the file is missing, unreadable or of another engine."""
+def engine_keys() -> dict[str, tuple[Any, ...]]:
+    """What the forms of each engine depend on: for ``regex`` its version and default
+    pattern version, for ``re`` the Python version and its engine's op-code magic."""
+    import _sre
+
+    return {
+        "regex": (str(regex.__version__), int(regex.DEFAULT_VERSION)),
+        "re": (tuple(sys.version_info[:2]), int(_sre.MAGIC), int(_sre.CODESIZE)),
+    }
+
+
+def _load_forms() -> dict[FormKey, bytes]:
+    """The packaged forms of the engines installed here (none when the file is missing or unreadable)."""
     try:
         data = marshal.loads(read_bytes(FORMS_FILE))
     except (DataError, EOFError, ValueError, TypeError):
         return {}
-    if not isinstance(data, dict) or tuple(data.get("engine", ())) != engine_key():
+    if not isinstance(data, dict) or not isinstance(data.get("forms"), dict):
         return {}
-    forms = data.get("forms")
-    return forms if isinstance(forms, dict) else {}
+    written = data.get("engines", {})
+    here = engine_keys()
+    same = {name for name, key in here.items() if tuple(written.get(name, ())) == key}
+    return {key: form for key, form in data["forms"].items() if key[0] in same}
 
 
-_forms: dict[tuple[str, int], bytes] | None = None
-#: Patterns built from a form, by (source, flags): a caller compiling one source
-#: again gets the same object, as ``regex``'s own cache would give it.
-_built: dict[tuple[str, int], regex.Pattern[str]] = {}
+_forms: dict[FormKey, bytes] | None = None
+#: Patterns built from a form, by key: a caller compiling one source again gets
+#: the same object, as the engine's own cache would give it.
+_built: dict[FormKey, Any] = {}
 
 
-def _from_form(key: tuple[str, int]) -> regex.Pattern[str] | None:
+def _from_form(key: FormKey) -> Any:
     global _forms
     if _forms is None:
         _forms = _load_forms()
     form = _forms.get(key)
     if form is None:
         return None
-    from regex import _regex  # the C engine regex.compile ends in
-
+    if key[0] == "regex":
+        from regex import _regex as engine  # the C engine regex.compile ends in
+    else:
+        import _sre as engine  # the C engine re.compile ends in
     try:
-        pattern = cast("regex.Pattern[str]", _regex.compile(*marshal.loads(form)))
+        pattern = engine.compile(*marshal.loads(form))
     except Exception:  # a form the engine refuses: compile the source as usual
         return None
     _built[key] = pattern
@@ -102,15 +116,36 @@ def regex_compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     >>> regex_compile(r"\\d+").findall("12 and 345")
     ['12', '345']
     """
-    key = (pattern, int(flags))
+    key = ("regex", pattern, int(flags))
     done = _built.get(key)
     if done is not None:
-        return done
-    if isinstance(pattern, str) and not flags & regex.LOCALE:
+        return cast("regex.Pattern[str]", done)
+    if isinstance(pattern, str) and not flags & regex.LOCALE and regex.DEFAULT_VERSION == regex.VERSION0:
         built = _from_form(key)
         if built is not None:
-            return built
+            return cast("regex.Pattern[str]", built)
     return regex.compile(pattern, flags)
+
+
+def re_compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
+    """``re.compile(pattern, flags)``, built from its packaged compiled form when there is one.
+
+    As :func:`regex_compile`, for the standard library's engine (whose parser
+    and compiler are Python code too); forms are used only with the Python
+    version and engine op codes that wrote them.
+
+    >>> re_compile(r"[a-z]+").findall("ab 12 cd")
+    ['ab', 'cd']
+    """
+    key = ("re", pattern, int(flags))
+    done = _built.get(key)
+    if done is not None:
+        return cast("re.Pattern[AnyStr]", done)
+    if isinstance(pattern, str | bytes) and not flags & (re.LOCALE | re.DEBUG):
+        built = _from_form(key)
+        if built is not None:
+            return cast("re.Pattern[AnyStr]", built)
+    return re.compile(pattern, flags)
 
 
 _METHODS = ("match", "search", "fullmatch", "findall", "finditer", "sub", "subn", "split")

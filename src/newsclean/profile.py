@@ -29,9 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import regex
-
 from newsclean.errors import ConfigError
+from newsclean.lazyre import regex_compile
 
 __all__ = ["FORMAT", "SiteProfile", "mask_digits", "normalize_line"]
 
@@ -39,7 +38,7 @@ __all__ = ["FORMAT", "SiteProfile", "mask_digits", "normalize_line"]
 FORMAT = "newsclean.site_profile"
 VERSION = 2
 
-_DIGITS = regex.compile(r"\d+")
+_DIGITS = regex_compile(r"\d+")
 
 
 def normalize_line(text: str) -> str:

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import regex
 
+from newsclean.lazyre import regex_compile
 from newsclean.stages._header import _DIGIT, _LETTER, _norm, _not_title_cue, _Vocab, _vocab, is_prose
 from newsclean.stages._lines import Line
 
@@ -61,22 +62,22 @@ MAX_UNCASED_NAME_WORDS = 3
 #: Lines after a headline copy looked at for its deck and then a bare name line printed
 #: next to a date line ("Headline" / "Deck." / "Jane Doe" / "Nov 13, 2019").
 NAME_DATE_REACH = 3
-_LETTERS = regex.compile(r"\p{L}+")
+_LETTERS = regex_compile(r"\p{L}+")
 # A header line that is a time of day, alone or after one word (a relative day such as
 # "Today", "Dnes", "Heute"): the date line of a page that prints only the time.
 # A time with a dot needs its unit ("14.30 Uhr"): "Version 2.10" is no time.
-_TIME_LINE = regex.compile(
+_TIME_LINE = regex_compile(
     r"^(?:\p{L}{2,12}\.?,?\s+)?(?:[01]?\d|2[0-3])"
     r"(?::[0-5]\d(?:\s*(?i:[ap]\.?m\.?|uhr|h|hs|hrs))?|\.[0-5]\d\s*(?i:[ap]\.?m\.?|uhr|h|hs|hrs))"
     r"\.?(?:\s+(?i:ist|gmt|utc|et|est|edt|cet|cest|mez|mesz))?$"
 )
-_NUMERIC_DATE = regex.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?!\d)")
+_NUMERIC_DATE = regex_compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?!\d)")
 
 # The cuts that open with blanks are tried from a blank run's first character only, and
 # runs are taken whole (possessive): tried from every blank of a long run, the pattern was
 # quadratic in the run's length. The cut found (start and end) is unchanged; a property
 # test compares the two forms.
-_BYLINE_CUT = regex.compile(
+_BYLINE_CUT = regex_compile(
     r"(?<!\s)\s++(?:[|•·–—/-]\s*+|[|•·]\s*+|\(|(?:on|am|le|el|il|op)\s++\d|\p{Ll}[^\s@]*+@"
     r"|(?i:for|für|pour|para|per|voor)\s++(?=\p{Lu}))"
     r"|[|•·]\s*+|\(|@|(?<=\p{L})(?=\d)"
@@ -85,34 +86,34 @@ _BYLINE_CUT = regex.compile(
 # printed without a space ("Meg JamesStaff Writer", "Jo GarberFOXBusiness"); not
 # "McDonald", "MacKenzie", "FitzGerald" (the capital follows at least four
 # lower-case letters).
-_FIELD_GLUE = regex.compile(r"(?<=\p{Lu}\p{Ll}{4,})(?=\p{Lu})")
+_FIELD_GLUE = regex_compile(r"(?<=\p{Lu}\p{Ll}{4,})(?=\p{Lu})")
 # A lower-case letter glued to a capital: where an interface label may be glued to the
 # end of a name ("Jane DoeEmail Author", "Jo RoeView More Articles"); cut only when what
 # follows is an interface cue of ``not_title_cues``.
-_CASE_GLUE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
+_CASE_GLUE = regex_compile(r"(?<=\p{Ll})(?=\p{Lu})")
 # The word that leads a date after the names of a byline ("... on November 19").
-_DATE_LEAD = regex.compile(r"(?<!\s)\s++(?i:on|am|le|el|il|op|den|du|del|de|em)\s*+$")
+_DATE_LEAD = regex_compile(r"(?<!\s)\s++(?i:on|am|le|el|il|op|den|du|del|de|em)\s*+$")
 # A one-word name: letters, hyphens and apostrophes only ("CNN.com" is no name).
-_ONE_NAME = regex.compile(r"^\p{Lu}[\p{L}\p{M}'’-]+$")
+_ONE_NAME = regex_compile(r"^\p{Lu}[\p{L}\p{M}'’-]+$")
 # Separators and bullets a byline line may open with ("| BY: Jane Doe").
 _LEAD_MARKS = "|•·*–—- "
 # A social handle glued to the end of a name line, or alone on a line ("@janedoe").
-_HANDLE_GLUED = regex.compile(r"(?<=\p{L})[\s,]{0,2}@\w{2,30}$")
+_HANDLE_GLUED = regex_compile(r"(?<=\p{L})[\s,]{0,2}@\w{2,30}$")
 # A name token in a script without capitals (letters with no case, and marks).
-_UNCASED_TOKEN = regex.compile(r"^[\p{Lo}\p{M}]+$")
-_HANDLE_LINE = regex.compile(r"@\w{2,30}")
-_LETTER_WORD = regex.compile(r"\b\p{L}+\b")
-_DASH = regex.compile(r"[–—-]")
-_NAME_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}\.)$")
+_UNCASED_TOKEN = regex_compile(r"^[\p{Lo}\p{M}]+$")
+_HANDLE_LINE = regex_compile(r"@\w{2,30}")
+_LETTER_WORD = regex_compile(r"\b\p{L}+\b")
+_DASH = regex_compile(r"[–—-]")
+_NAME_TOKEN = regex_compile(r"^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}\.)$")
 # A field label opening a line of header fields ("Publish Date:", "Datum:"): at most
 # three words, then a colon.
-_FIELD_LABEL = regex.compile(r"^\p{L}+(?:[ \t]\p{L}+){0,2}[ \t]*[:：][ \t]*")
+_FIELD_LABEL = regex_compile(r"^\p{L}+(?:[ \t]\p{L}+){0,2}[ \t]*[:：][ \t]*")
 # Where the next field of a header line may start: after blanks, or right after a
 # closing bracket ("01:34 PM (IST)Author: Jo Roe").
-_FIELD_GAP = regex.compile(r"\s+|(?<=[)\]])(?=\p{L})")
+_FIELD_GAP = regex_compile(r"\s+|(?<=[)\]])(?=\p{L})")
 # The separator between a byline's names and the outlet printed after them
 # ("Jane Doe | The Courier", "Jane Doe, The Courier", "Jane Doe - The Courier").
-_OUTLET_SEP = regex.compile(r"\s*+[|•·,/]\s*+|\s++[–—-]\s++")
+_OUTLET_SEP = regex_compile(r"\s*+[|•·,/]\s*+|\s++[–—-]\s++")
 
 
 def _name(segment: str, v: _Vocab, *, uncased: bool = False) -> str | None:

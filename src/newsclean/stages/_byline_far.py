@@ -13,9 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-import regex
-
 from newsclean.data import read_json
+from newsclean.lazyre import regex_compile
 from newsclean.stages._byline import (
     _LETTER_WORD,
     _LETTERS,
@@ -67,7 +66,7 @@ MAX_FIELD_LABEL = 30
 
 
 # A handle printed between the name and the copula of an author box ("Jane Doe (@jdoe) is ...").
-_BIO_HANDLE = regex.compile(r"^\s*[(,]?\s*@\w{2,30}\)?")
+_BIO_HANDLE = regex_compile(r"^\s*[(,]?\s*@\w{2,30}\)?")
 
 
 @lru_cache(maxsize=1)
@@ -208,7 +207,7 @@ NAME_OVER_STORY_REACH = 6
 STORY_AFTER_DATE = 2
 
 
-_ANY_DIGIT = regex.compile(r"\d")
+_ANY_DIGIT = regex_compile(r"\d")
 
 
 def _next_filled(parts: Sequence[str], i: int, step: int) -> int | None:
@@ -296,7 +295,7 @@ def _names_head(s: str) -> str:
     return s.split(",", 1)[0]
 
 
-_FIELD_LINE = regex.compile(rf"^[^\W\d][\w .'’-]{{0,{MAX_FIELD_LABEL - 1}}}\s*[:：]")
+_FIELD_LINE = regex_compile(rf"^[^\W\d][\w .'’-]{{0,{MAX_FIELD_LABEL - 1}}}\s*[:：]")
 
 
 # Characters within which the colon after a byline label stands (the longest label,

@@ -33,6 +33,7 @@ import regex
 
 from newsclean.article import Dateline
 from newsclean.data import read_json
+from newsclean.lazyre import regex_compile
 
 __all__ = ["MAX_PLACE_WORDS", "MAX_REGION_WORDS", "parse_dateline"]
 
@@ -44,19 +45,19 @@ MAX_REGION_WORDS = 3
 #: Characters at the start of a paragraph read for a dateline.
 HEAD_CHARS = 200
 
-_CAPITAL = regex.compile(r"\p{Lu}")  # as _DATELINE starts (str.isupper differs on a few letters)
-_LETTER = regex.compile(r"\p{L}")
-_DIGIT = regex.compile(r"\d")
-_DATELINE = regex.compile(
+_CAPITAL = regex_compile(r"\p{Lu}")  # as _DATELINE starts (str.isupper differs on a few letters)
+_LETTER = regex_compile(r"\p{L}")
+_DIGIT = regex_compile(r"\d")
+_DATELINE = regex_compile(
     r"^(?P<place>\p{Lu}[\p{L}\p{M}.'’/ -]{0,40}?)"
     r"(?:,\s*(?P<qual>[^()\n—–,]{1,30}?))?"
     r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?"
     r"(?P<sp1>\s*)(?P<dash>\.?(?:—|–|-{1,2}))(?P<sp2>\s*)(?P<next>.)",
     regex.DOTALL,
 )
-_AGENCY_SHAPE = regex.compile(r"^\p{Lu}[\p{L}.&/-]{0,15}(?: \p{Lu}[\p{L}.&/-]{0,15}){0,2}$")
+_AGENCY_SHAPE = regex_compile(r"^\p{Lu}[\p{L}.&/-]{0,15}(?: \p{Lu}[\p{L}.&/-]{0,15}){0,2}$")
 # One region token: a capitalised word or an abbreviation with dots ("D.C.", "Calif.", "N.Y.").
-_REGION_TOKEN = regex.compile(r"^\p{Lu}[\p{L}\p{M}'’.-]*$")
+_REGION_TOKEN = regex_compile(r"^\p{Lu}[\p{L}\p{M}'’.-]*$")
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from typing import Any
 import regex
 
 from newsclean.data import read_json
-from newsclean.lazyre import vocabulary_pattern
+from newsclean.lazyre import regex_compile, vocabulary_pattern
 from newsclean.stages._lines import Line
 
 __all__ = ["MAX_HOST", "MAX_LINES", "is_prose", "prose_start"]
@@ -31,18 +31,18 @@ MAX_LINES = 5000
 
 # -- patterns that do not depend on the vocabularies ---------------------------
 _CLOSERS = "\"'”’»)]）」』›"
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
-_LETTER = regex.compile(r"\p{L}")
-_SENTENCE_BREAK = regex.compile(r"\p{Ll}{3}\.[\"'”’]?\s+[\"'“‘]?\p{Lu}")
-_NUMERIC_DATE = regex.compile(
+_CJK = regex_compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+_LETTER = regex_compile(r"\p{L}")
+_SENTENCE_BREAK = regex_compile(r"\p{Ll}{3}\.[\"'”’]?\s+[\"'“‘]?\p{Lu}")
+_NUMERIC_DATE = regex_compile(
     r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2}:\d{2}\b"
 )
-_DIGIT = regex.compile(r"\d")  # every date pattern holds one: tested first, it is one cheap scan
+_DIGIT = regex_compile(r"\d")  # every date pattern holds one: tested first, it is one cheap scan
 #: Longest host read after "www." up to its first slash (DNS names are at most 253
 #: characters, news sites' far shorter). Read to the end of the run from every "www.",
 #: the URL search was quadratic in a run of them.
 MAX_HOST = 100
-_URLISH = regex.compile(
+_URLISH = regex_compile(
     rf"https?://|www\.\S[^\s/]{{0,{MAX_HOST - 1}}}+/|©|\(c\)\s*+\d{{4}}", regex.IGNORECASE
 )
 _NAME_JOINERS = frozenset({"of", "the", "and", "for", "on", "&", "+"})

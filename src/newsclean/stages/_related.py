@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from newsclean.data import alternation, read_json
-from newsclean.lazyre import vocabulary_pattern
+from newsclean.lazyre import regex_compile, vocabulary_pattern
 
 if TYPE_CHECKING:
     from newsclean.stages.boilerplate_decisions import LineDecision
@@ -48,13 +48,13 @@ MIN_HEADLINE_WORDS = 2
 MAX_HEADED_ITEMS = 12
 
 # A bullet or a counter before a headline: "• ", "- ", "1. ", "2) ", "03 ", "#4 ".
-_COUNTER = regex.compile(r"^\s*(?:[-–—•*·▪►▸‣◦»›+→]+\s*|\(?\d{1,2}[.):]\s*|\d{1,2}\s+(?=\p{Lu})|#\d{1,2}\s+)")
+_COUNTER = regex_compile(r"^\s*(?:[-–—•*·▪►▸‣◦»›+→]+\s*|\(?\d{1,2}[.):]\s*|\d{1,2}\s+(?=\p{Lu})|#\d{1,2}\s+)")
 # An arrow or "»" closing a link, and quotes around the headline.
 # Blank and mark runs are tried from their first character only and taken whole: tried
 # from every character of a long run, the pattern was quadratic in the run's length.
-_TRAILER = regex.compile(r"(?<!\s)\s*+(?:(?<![»›→>])[»›→>]++|\.{3}|…)\s*+$")
-_SENTENCE_INSIDE = regex.compile(r"\p{Ll}{2}[.!?][\"'”’»]?\s+[\"'“‘«]?\p{Lu}")
-_HEADLINE_START = regex.compile(r"^[\"'“‘«„]?[\p{Lu}\p{N}]")
+_TRAILER = regex_compile(r"(?<!\s)\s*+(?:(?<![»›→>])[»›→>]++|\.{3}|…)\s*+$")
+_SENTENCE_INSIDE = regex_compile(r"\p{Ll}{2}[.!?][\"'”’»]?\s+[\"'“‘«]?\p{Lu}")
+_HEADLINE_START = regex_compile(r"^[\"'“‘«„]?[\p{Lu}\p{N}]")
 
 
 #: At most this many line openings are remembered by an :class:`_Openings` (then it starts again).
@@ -77,7 +77,7 @@ class _Openings:
 
     def __init__(self, entries: Sequence[str]) -> None:
         openings = {entry.casefold()[:2] for entry in entries} - {""}
-        self._pattern = regex.compile(alternation(openings, space=r"\s", ignorecase=True), regex.I)
+        self._pattern = regex_compile(alternation(openings, space=r"\s", ignorecase=True), regex.I)
         self._memo: dict[str, bool] = {}
 
     def __call__(self, line: str) -> bool:

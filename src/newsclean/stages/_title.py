@@ -14,9 +14,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-import regex
-
 from newsclean.data import read_json
+from newsclean.lazyre import regex_compile
 from newsclean.stages._byline import parse_byline
 from newsclean.stages._header import (
     _CJK,
@@ -69,8 +68,8 @@ MIN_DATED_TITLE_WORDS = 2
 #: Most function words a headline printed over the story may have beyond the
 #: page title that shortened it ("The" of "The Band Opens Its Summer Tour").
 MAX_HEADLINE_EXTRA = 2
-_WORD = regex.compile(r"\w+")
-_HEADLINE_WORD = regex.compile(r"\p{L}{2,}")
+_WORD = regex_compile(r"\w+")
+_HEADLINE_WORD = regex_compile(r"\p{L}{2,}")
 
 # A title separator: '|' anywhere; '-' with a space before it; en/em dashes,
 # middle dots and bullets with a space on at least one side; ' : ' and '::'.
@@ -78,18 +77,18 @@ _HEADLINE_WORD = regex.compile(r"\p{L}{2,}")
 # the search starts, ``\G``) and runs are taken whole (possessive): tried from every blank
 # of a long run, the patterns were quadratic in the run's length. Matches are unchanged; a
 # property test compares both with their earlier forms.
-_SITE_SEP = regex.compile(
+_SITE_SEP = regex_compile(
     r"(?:\G|(?<!\s))\s++(?:\|\s*+|-{1,2}\s*+|[–—·•~]\s*+|[–—·•]\s++|::\s*+|:\s++|«\s++|»\s++)"
     r"|\|\s*+|[–—·•]\s++|::\s*+"
 )
 _PREFIX_SEPS = frozenset("|:•")
-_BC_SEP = regex.compile(r"(?:\G|(?<!\s))\s*+(?:>>|[>»›→＞]|(?<=\s)/(?=\s))\s*+")
-_GLUE = regex.compile(
+_BC_SEP = regex_compile(r"(?:\G|(?<!\s))\s*+(?:>>|[>»›→＞]|(?<=\s)/(?=\s))\s*+")
+_GLUE = regex_compile(
     r"^((?:\p{Lu}[\p{L}\p{M}&'’.-]{0,20}\s){0,2}\p{L}[\p{L}\p{M}&'’.-]{0,24}?\p{Ll})(?=\p{Lu}[\p{Ll}\p{Lu}])"
 )
 # Labels are taken whole and the last one is tried at each dot in turn: with greedy
 # labels the pattern backtracked quadratically on a long run of short labels.
-_DOMAIN = regex.compile(r"^(?:www\.)?[\p{L}\d-]++(?:\.[\p{L}\d-]++)*?\.\p{L}{2,}+$")
+_DOMAIN = regex_compile(r"^(?:www\.)?[\p{L}\d-]++(?:\.[\p{L}\d-]++)*?\.\p{L}{2,}+$")
 
 
 def _title_like(text: str, v: _Vocab, *, first: bool = False) -> bool:

@@ -18,9 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-import regex
-
 from newsclean.data import alternation, read_json
+from newsclean.lazyre import re_compile, regex_compile
 from newsclean.stages.language import STOPWORDS
 
 if TYPE_CHECKING:
@@ -28,10 +27,10 @@ if TYPE_CHECKING:
 
 _LANGS = ("en", "de", "fr", "es", "it", "pt", "nl")
 
-_EDGE = regex.compile(r"^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$")
+_EDGE = regex_compile(r"^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$")
 # The trailing blank run is tried from its first character only and taken whole: tried
 # from every blank of a long run, the pattern was quadratic in its length.
-_COUNT_AFFIX = regex.compile(r"^\(?\d[\d,.]*+[kKmM]?\)?\s++|(?<!\s)\s++\(?\d[\d,.]*+[kKmM]?\)?$")
+_COUNT_AFFIX = regex_compile(r"^\(?\d[\d,.]*+[kKmM]?\)?\s++|(?<!\s)\s++\(?\d[\d,.]*+[kKmM]?\)?$")
 #: the ASCII characters of ``_EDGE``: white space, punctuation and symbols
 _ASCII_EDGE = " \t\n\v\f\r" + string.punctuation
 #: the characters of ``_EDGE`` among the plain ones: all but the format characters
@@ -243,7 +242,7 @@ def _vocab_for(langs: tuple[str, ...], stops: frozenset[str]) -> _Vocab:
         line=_trie(list(reasons["line"])),
         prefix=_trie(list(reasons["prefix"])),
         # the text is lower-cased before matching
-        contains=re.compile(alternation(reasons["contains"])),
+        contains=re_compile(alternation(reasons["contains"])),
         reasons=reasons,
         stops=stops,
         line_heads=_heads(list(reasons["line"])),

@@ -23,8 +23,6 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import cast
 
-import regex
-
 from newsclean.datemarks import Relative
 from newsclean.dateparse import (
     YEAR_MAX,
@@ -43,6 +41,7 @@ from newsclean.dateparse import (
 from newsclean.dateparse_slow import _dateparser
 from newsclean.datescan import NUMERIC_GATE, month_anchors, scan_line
 from newsclean.datewords import _DIGITS, _FOLD_NEEDED, _ascii_view, _fold, _patterns
+from newsclean.lazyre import regex_compile
 from newsclean.stages._date_years import page_year, place_year
 from newsclean.stages._lines import Line
 from newsclean.stages._linetable import LineTable, line_table
@@ -72,10 +71,10 @@ MAX_RELATIVE_CHARS = 60
 #: A first line with at most this many words is a title, never prose.
 TITLE_WORDS = 40
 
-_WORD = regex.compile(r"[^\W\d_]+|\d+")
-_DATE_ONLY_HINT = regex.compile(r"[\d\s:.,/TZ+-]+")
-_EMBED_SIGNATURE = regex.compile(r"\s*[—–-]\s?[^\n]{1,80}?\(@\w{1,30}\)")
-_SENTENCE_END = regex.compile(r"[.!?…。！？][\"'»”’)]*\s*$")
+_WORD = regex_compile(r"[^\W\d_]+|\d+")
+_DATE_ONLY_HINT = regex_compile(r"[\d\s:.,/TZ+-]+")
+_EMBED_SIGNATURE = regex_compile(r"\s*[—–-]\s?[^\n]{1,80}?\(@\w{1,30}\)")
+_SENTENCE_END = regex_compile(r"[.!?…。！？][\"'»”’)]*\s*$")
 _FOREIGN_DIGIT = re.compile(r"[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]")
 #: UTF-8 lead bytes of those digits (Arabic-Indic, Persian, full-width).
 _FOREIGN_LEADS = (b"\xd9", b"\xdb", b"\xef\xbc")
@@ -97,7 +96,7 @@ def _has_foreign_digits(text: str) -> bool:
 
 # Prefilter scans. ``regex`` scans a class-led pattern over non-ASCII text about twice as fast as ``re``.
 #: A number that may be a year or a timestamp, or a clock time.
-_NUMBERISH = regex.compile(r"[12]\d\d\d|:\d\d")
+_NUMBERISH = regex_compile(r"[12]\d\d\d|:\d\d")
 #: Cheap necessary tests before the two-digit-year and copyright parsers run on a line.
 _SHORT_SHAPE = re.compile(r"\d[./-]\d\d?[./-]\d\d(?!\d)|\d\.?\s\w{3,12}\.?\s\d\d(?!\d)")
 _COPYRIGHT_MARKS = ("©", "opyright", "OPYRIGHT", "(c)", "(C)", "&copy;")
@@ -163,8 +162,8 @@ def _filler_words() -> frozenset[str]:
     return voc.fillers | voc.weekdays | voc.label_words
 
 
-_TOKEN = regex.compile(r"\w+")
-_WORD_CHAR = regex.compile(r"\w")
+_TOKEN = regex_compile(r"\w+")
+_WORD_CHAR = regex_compile(r"\w")
 
 
 @lru_cache(maxsize=1)
@@ -221,7 +220,7 @@ def _label_languages() -> dict[str, frozenset[str]]:
 
 
 #: The last word character before a position (skipping spaces and dashes): a label after it is mid-phrase.
-_WORD_BEFORE = regex.compile(r"\w[\s\-]*$")
+_WORD_BEFORE = regex_compile(r"\w[\s\-]*$")
 
 
 def _labels(text: str, language: str | None = None) -> list[_Label]:

@@ -12,17 +12,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-import regex
-
 from newsclean.article import DateCandidate, parse_iso
 from newsclean.dateparse import day_of, parse_date, plausible_day, url_date
 from newsclean.datewords import _ascii_view
+from newsclean.lazyre import regex_compile
 from newsclean.stages._lines import Line
 from newsclean.stages.date_candidates import _SENTENCE_END, _WORD, Found, _title_line
 
 __all__ = ["Choice", "choose_published", "choose_updated", "headline_index", "headline_lines"]
 
-_NORM = regex.compile(r"[\W_]+")
+_NORM = regex_compile(r"[\W_]+")
 
 #: Lines after the headline searched for its date line.
 HEADLINE_AFTER = 25

@@ -67,7 +67,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newsclean.document import DENSE_RUN, Change, Document, coalesce
-from newsclean.lazyre import lazy_re
+from newsclean.lazyre import lazy_re, re_compile
 from newsclean.protocol import stage
 
 if TYPE_CHECKING:
@@ -155,7 +155,7 @@ _PAIR_RE = lazy_re(f"[{_class(_ALL_LEADS)}](?=[{_class(_ALL_CONTS)}])")
 #: Also sent to ftfy: C1 controls, surrogates, and Ã/Â before a space (a lost
 #: no-break-space byte, as in "voilÃ le"; checked after the match).
 _LONE_RE = lazy_re("[\x80-\x9f\ud800-\udfffÃÂ]")
-_C1_OR_SURROGATE_RE = re.compile("[\x80-\x9f\ud800-\udfff]")
+_C1_OR_SURROGATE_RE = re_compile("[\x80-\x9f\ud800-\udfff]")
 
 
 @lru_cache(maxsize=1)
@@ -244,7 +244,7 @@ _BAD_BLANK_RE = lazy_re(f"[{_class(_NBSP + _BLANKS)}]")
 def _run_re(extra: str) -> re.Pattern[str]:
     blanks = _class(" " + _NBSP + _BLANKS + extra)
     bad = _class(_NBSP + _BLANKS + extra)
-    return re.compile(f"[{blanks}]*[{bad}][{blanks}]*|  +| +(?=\n|\\Z)")
+    return re_compile(f"[{blanks}]*[{bad}][{blanks}]*|  +| +(?=\n|\\Z)")
 
 
 #: Runs of blanks to settle: any run holding a non-space blank, two or more

@@ -12,16 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import regex
-
+from newsclean.lazyre import regex_compile
 from newsclean.stages.injection_words import CJK, TOKENS, has_unknown_word, occurrences, vocabulary
 
 __all__ = ["Judge", "classify", "foreign", "stands_alone"]
 
 # Runs are tried from their first character (or where the search starts, ``\G``) and
 # taken whole: tried from every character of a long run, both were quadratic in its length.
-_PREV_WORD = regex.compile(r"(?:\G|(?<!\S))(\S++)[ \t]++$")
-_NEXT_WORD = regex.compile(r"(?:\G|(?<![ \t]))[ \t]++([\p{L}\p{N}][\p{L}\p{N}'’-]*+)")
+_PREV_WORD = regex_compile(r"(?:\G|(?<!\S))(\S++)[ \t]++$")
+_NEXT_WORD = regex_compile(r"(?:\G|(?<![ \t]))[ \t]++([\p{L}\p{N}][\p{L}\p{N}'’-]*+)")
 
 # Punctuation a phrase may be glued to (no space) when it was spliced in.
 _GLUE_PUNCT = frozenset(",;:.!?)]”’，、。；：！？")

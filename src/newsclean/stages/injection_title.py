@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 import regex
 
+from newsclean.lazyre import regex_compile
 from newsclean.stages.injection_words import CJK, script, vocabulary
 
 __all__ = [
@@ -48,7 +49,7 @@ MAX_PHRASE_WORDS = 8
 MAX_PHRASECJK = 16
 
 # Breadcrumb marks: after the last one in the head of a line comes the title area.
-_CRUMB_MARK = regex.compile(r"[>»›→＞]+|[ \t]/[ \t]")
+_CRUMB_MARK = regex_compile(r"[>»›→＞]+|[ \t]/[ \t]")
 # A separator between title segments. Full-width marks, bars, dashes other
 # than the hyphen and the double colon separate with or without spaces; a
 # hyphen separates when spaced or when the next word starts with a capital
@@ -62,7 +63,7 @@ _CRUMB_MARK = regex.compile(r"[>»›→＞]+|[ \t]/[ \t]")
 # (or where the search starts, ``\G``), the run taken whole: tried from every blank of a
 # long run, the pattern was quadratic in the run's length. The separators found are the
 # same; a property test compares the pattern with its earlier form.
-_SEP = regex.compile(
+_SEP = regex_compile(
     r"""
     (?:\G|(?<![ \t]))[ \t]++(?:
         (?:::|[|｜丨–—－：_])[ \t]*+
@@ -81,9 +82,9 @@ _SEP = regex.compile(
 )
 _OPEN = "【[「〖《(（"
 _CLOSE = "】]」〗》)）"
-_BRACKET = regex.compile(r"(?:\G|(?<![ \t]))[ \t]*+[【\[「〖《(（]|[】\]」〗》)）][ \t]*+")
-_GLUE = regex.compile(r"\p{Ll}(?=\p{Lu})")
-_DOMAIN = regex.compile(r"\w\.(?:com|net|org|info|co|[a-z]{2})\b", regex.IGNORECASE)
+_BRACKET = regex_compile(r"(?:\G|(?<![ \t]))[ \t]*+[【\[「〖《(（]|[】\]」〗》)）][ \t]*+")
+_GLUE = regex_compile(r"\p{Ll}(?=\p{Lu})")
+_DOMAIN = regex_compile(r"\w\.(?:com|net|org|info|co|[a-z]{2})\b", regex.IGNORECASE)
 # A phrase never holds clause punctuation ("Dekalb, Ill." is a dateline).
 _CLAUSE_MARKS = frozenset(",;!?，。；！？")
 

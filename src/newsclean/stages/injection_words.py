@@ -12,9 +12,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-import regex
-
 from newsclean.data import DataError, read_json
+from newsclean.lazyre import regex_compile
 
 __all__ = [
     "CJK",
@@ -41,9 +40,9 @@ RARE_ZIPF = 2.0
 _SPACED_LANGUAGES = frozenset({"de", "fr", "es", "it", "pt", "nl"})
 
 #: One CJK character (Han, kana or Hangul).
-CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+CJK = regex_compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 #: A run of letters and digits: a word.
-TOKENS = regex.compile(r"[\p{L}\p{N}]+")
+TOKENS = regex_compile(r"[\p{L}\p{N}]+")
 
 
 class Vocabulary(NamedTuple):

@@ -10,11 +10,11 @@ rare in the others.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from newsclean.data import read_json
 from newsclean.document import Document
+from newsclean.lazyre import re_compile
 from newsclean.protocol import stage
 
 __all__ = ["OVERRIDE_MAX_SHARE", "OVERRIDE_MIN_HITS", "STOPWORDS", "contradicts", "detect", "detect_language"]
@@ -28,14 +28,14 @@ STOPWORDS: dict[str, frozenset[str]] = {
 # Script ranges (Unicode blocks) counted with the standard ``re`` module: a
 # plain character class there is about ten times faster than ``regex``'s
 # ``\p{Script}`` classes on long text.
-_NON_LATIN = re.compile("[\u0370-\u03ff\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_NON_LATIN = re_compile("[\u0370-\u03ff\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SCRIPTS = (
-    ("ja", re.compile("[\u3040-\u30ff]")),
-    ("zh", re.compile("[\u3400-\u9fff]")),
-    ("ko", re.compile("[\uac00-\ud7af]")),
-    ("ru", re.compile("[\u0400-\u04ff]")),
-    ("ar", re.compile("[\u0600-\u06ff]")),
-    ("el", re.compile("[\u0370-\u03ff]")),
+    ("ja", re_compile("[\u3040-\u30ff]")),
+    ("zh", re_compile("[\u3400-\u9fff]")),
+    ("ko", re_compile("[\uac00-\ud7af]")),
+    ("ru", re_compile("[\u0400-\u04ff]")),
+    ("ar", re_compile("[\u0600-\u06ff]")),
+    ("el", re_compile("[\u0370-\u03ff]")),
 )
 # word -> languages it is a stop word of
 _LANGS_OF: dict[str, tuple[str, ...]] = {}

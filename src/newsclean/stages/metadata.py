@@ -33,9 +33,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-import regex
-
 from newsclean.document import Change, Document
+from newsclean.lazyre import regex_compile
 from newsclean.protocol import stage
 from newsclean.stages._byline import (
     _agencies,
@@ -125,7 +124,7 @@ NOTICE_CONCEPTS = frozenset({"cookie", "subscribe", "newsletter", "comments", "l
 #: line that is not prose, so it scores as page furniture.
 _NOTICE_MASK = "-"
 
-_UNDERLINE = regex.compile(rf"[ \t]*={{{MIN_UNDERLINE},}}[ \t]*")
+_UNDERLINE = regex_compile(rf"[ \t]*={{{MIN_UNDERLINE},}}[ \t]*")
 
 
 def _notice(line: str, language: str | None) -> bool:
@@ -234,7 +233,7 @@ def _under_headlines(
 
 # A line in brackets (a photo credit, "(Jane Roe / Agency)") or ending in a separator
 # (a section label, "NATIONAL /") is no headline.
-_UNHEADED = regex.compile(r"^[(\[].*[)\]]$|[/|\-–—>»]$")
+_UNHEADED = regex_compile(r"^[(\[].*[)\]]$|[/|\-–—>»]$")
 
 
 def _headline_over(

@@ -32,6 +32,7 @@ from typing import NamedTuple
 import regex
 
 from newsclean.document import Change, Document
+from newsclean.lazyre import regex_compile
 from newsclean.profile import SiteProfile, mask_digits, normalize_line
 from newsclean.protocol import stage
 from newsclean.stages._lines import Line, delete_line, split_lines
@@ -53,7 +54,7 @@ MAX_ROUNDS = 8
 _OPENERS = frozenset("“\"'‘(«[")
 _STRENGTH = {",": 1, ";": 2, ":": 2, ".": 3, "!": 3, "?": 3}
 _CJK_MARKS = frozenset("，、。；：！？「」『』（）")
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_CJK = regex_compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 
 def _line_at(text: str, pos: int) -> Line:
@@ -119,7 +120,7 @@ def _list_pattern(phrases: tuple[str, ...]) -> regex.Pattern[str]:
     for p in sorted(phrases, key=len, reverse=True):
         words = p.split()
         alts.append(r"[ \t]+".join(regex.escape(w) for w in words))
-    return regex.compile("(?i:" + "|".join(alts) + ")", regex.V1)
+    return regex_compile("(?i:" + "|".join(alts) + ")", regex.V1)
 
 
 class _Hit(NamedTuple):

@@ -43,9 +43,8 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import regex
-
 from newsclean.data import parse_tsv, read_tsv
+from newsclean.lazyre import regex_compile
 from newsclean.lexicon import WordList
 from newsclean.stages._text import lower, token_set
 
@@ -107,14 +106,14 @@ MIN_TOKEN = 4
 MAX_TOKEN = 40
 
 #: A white-space delimited chunk; its letter core is what gets inspected.
-_CHUNK = regex.compile(r"\S+")
+_CHUNK = regex_compile(r"\S+")
 # A chunk's core: without its opening and closing quotes and marks. The core ends at the
 # last character that is not a closing mark (found by backtracking once from the end); a
 # lazy core tried at every length rescanned the closing run each time (quadratic in it).
-_CORE = regex.compile(r"^[\"'“‘(\[«]*+((?:.*[^\"'”’)\]».,;:!?…\n])?)[\"'”’)\]».,;:!?…]*+$")
-_POSSESSIVE = regex.compile(r"['’]s$")
-_PART = regex.compile(r"[A-Za-z]+")
-_PLAIN = regex.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_CORE = regex_compile(r"^[\"'“‘(\[«]*+((?:.*[^\"'”’)\]».,;:!?…\n])?)[\"'”’)\]».,;:!?…]*+$")
+_POSSESSIVE = regex_compile(r"['’]s$")
+_PART = regex_compile(r"[A-Za-z]+")
+_PLAIN = regex_compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 #: Maximal runs of ASCII letters long enough to be a candidate (standard ``re``:
 #: a greedy run from the first letter of a run takes the whole run).
 _RUN = re.compile(rf"[A-Za-z]{{{MIN_TOKEN},}}")
@@ -123,7 +122,7 @@ _RUN = re.compile(rf"[A-Za-z]{{{MIN_TOKEN},}}")
 #: lowered text are exactly the lowered runs of the text (checked in the tests).
 _LOWERS_TO_ASCII = "\u212a"
 #: White space as ``_CHUNK`` sees it.
-_SPACE = regex.compile(r"\s")
+_SPACE = regex_compile(r"\s")
 #: A word of a lowered text, for the repairs a text attests.
 _WORD = re.compile(r"[a-z]+")
 
@@ -603,7 +602,7 @@ def _combined_index(known: tuple[tuple[str, str], ...]) -> SynonymIndex:
     return _index(dict.fromkeys(pairs), started)
 
 
-_WORD_EDGE = regex.compile(r"[\p{L}\-]")
+_WORD_EDGE = regex_compile(r"[\p{L}\-]")
 
 
 def whole_word_spans(lowered: str, phrase: str) -> list[tuple[int, int]]:

@@ -25,6 +25,7 @@ import regex
 
 from newsclean.data import alternation, parse_tsv, read_json, read_tsv
 from newsclean.document import Change
+from newsclean.lazyre import regex_compile
 from newsclean.stages._text import lower, match_case
 
 __all__ = [
@@ -57,7 +58,7 @@ _MIN_REPAIRED_ZIPF = 1.5
 _MAX_TOKEN = 64
 
 # a blank run tried from its first character (or where the match starts) only: linear
-_NEXT_WORD = regex.compile(r"(?:\G|(?<![ \t]))[ \t]++([\p{L}\p{N}][\p{L}\p{N}'’\-]*+)")
+_NEXT_WORD = regex_compile(r"(?:\G|(?<![ \t]))[ \t]++([\p{L}\p{N}][\p{L}\p{N}'’\-]*+)")
 
 
 class _Ctx(NamedTuple):
@@ -96,7 +97,7 @@ def _context(text: str, start: int, end: int) -> _Ctx:
     return _Ctx(prev2, prev, nxt, nm2.group(1) if nm2 else "", after_next)
 
 
-_CLITIC = regex.compile(r"['’]")
+_CLITIC = regex_compile(r"['’]")
 
 
 def _bare(word: str) -> str:
@@ -307,7 +308,7 @@ def _model(table: tuple[Substitution, ...]) -> _Model:
         anywhere=re.compile(alt),
         whole=re.compile(alt),
         originals=re.compile(alternation([s.original for s in table])),
-        stutter=regex.compile(
+        stutter=regex_compile(
             alternation(
                 [f"{w.split()[0]} {w}" for w in {s.spun for s in table if " " in s.spun}] or ["\x00\x00"]
             )
@@ -335,7 +336,7 @@ def _whole(
 # -- tier 1: artifacts ---------------------------------------------------------------
 
 
-_LETTER_RUN = regex.compile(r"\p{L}*")
+_LETTER_RUN = regex_compile(r"\p{L}*")
 
 
 def _token_bounds(text: str, start: int, end: int) -> tuple[int, int, bool]:
