@@ -8,11 +8,11 @@
 
 from __future__ import annotations
 
-import logging
+import sys
+from typing import TYPE_CHECKING, Any
 
 from newsclean.api import clean, clean_many
 from newsclean.article import Article, DateCandidate, Dateline
-from newsclean.batch import Capture
 from newsclean.defaults import DEFAULT_STAGES, default_pipeline
 from newsclean.document import Change, Decision, Document, Edit, Options, replay
 from newsclean.errors import (
@@ -26,18 +26,42 @@ from newsclean.errors import (
     UnknownStageError,
 )
 from newsclean.options import CleanOptions
-from newsclean.pipeline import Pipeline
+from newsclean.pipeline import Pipeline, library_logger
 from newsclean.protocol import Stage, stage
 from newsclean.registry import register
-from newsclean.stats import Summary, summarize
 from newsclean.view import Explanation
+
+if TYPE_CHECKING:
+    from newsclean.batch import Capture
+    from newsclean.stats import Summary, summarize
+
+#: Public names whose modules are imported on first access (``clean()`` needs neither).
+_LAZY = {"Capture": "newsclean.batch", "Summary": "newsclean.stats", "summarize": "newsclean.stats"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'newsclean' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __version__ = "0.1.0"
 
 # The library logs (skipped inputs, what each stage decided) to the "newsclean"
-# logger and never prints; an application shows the records by configuring
-# logging, e.g. logging.basicConfig(level=logging.DEBUG).
-logging.getLogger(__name__).addHandler(logging.NullHandler())
+# logger and never prints (it has a NullHandler); an application shows the records
+# by configuring logging, e.g. logging.basicConfig(level=logging.DEBUG). logging is
+# imported when the library first logs, or here when the process has imported it.
+if "logging" in sys.modules:
+    library_logger()
 
 __all__ = [
     "DEFAULT_STAGES",

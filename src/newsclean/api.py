@@ -3,25 +3,23 @@
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from newsclean.article import Article
-from newsclean.batch import Capture, Failure, Returns, clean_batch
 from newsclean.defaults import default_pipeline
 from newsclean.errors import ConfigError, InputError
 from newsclean.options import CleanOptions
+from newsclean.pipeline import library_logger
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
+    from newsclean.batch import Capture, Returns
     from newsclean.options import CleanOptionsArgs
     from newsclean.pipeline import OnError, Pipeline
 
 __all__ = ["clean", "clean_many"]
-
-logger = logging.getLogger("newsclean")
 
 
 def clean(
@@ -127,6 +125,8 @@ def clean_many(
     if isinstance(items, (str, bytes)):
         raise InputError("clean_many() takes an iterable of captures; clean one capture with clean()")
     CleanOptions.build(**options)  # a bad option fails here, before any capture is read
+    from newsclean.batch import clean_batch  # imported on first need: clean() does not use it
+
     results = clean_batch(
         items,
         pipeline=pipeline,
@@ -143,6 +143,8 @@ def clean_many(
 def _apply_on_error(
     results: Iterator[Any], on_error: OnError, returns: Returns, keys: Sequence[str] | None
 ) -> Iterator[Any]:
+    from newsclean.batch import Failure
+
     for index, result in enumerate(results):
         if not isinstance(result, Failure):
             yield result
@@ -151,7 +153,7 @@ def _apply_on_error(
             raise result.error
         exc = result.error
         outcome = "skipped" if on_error == "skip" else "recorded as a warning"
-        logger.info("input %d %s: %s: %s", index, outcome, type(exc).__name__, exc)
+        library_logger().info("input %d %s: %s: %s", index, outcome, type(exc).__name__, exc)
         if on_error == "record":
             failed = Article(warnings=(f"error: {type(exc).__name__}: {exc}",), raw=result.raw)
             if returns == "article":

@@ -42,8 +42,6 @@ from newsclean.registry import register
 from newsclean.stages._text import english, lower, match_case
 from newsclean.stages.doubled_words import GRAMMATICAL_DOUBLES, remove_doubled_words
 from newsclean.stages.spinner_chain import chained_repairs
-from newsclean.stages.spinner_pairs import pair_context_reversals
-from newsclean.stages.spinner_revealed import revealed_reversals
 from newsclean.stages.spinner_swaps import (
     MIN_SPUN_NONWORDS,
     MIN_SUPPORT,
@@ -193,6 +191,10 @@ class RepairSpinner:
         score_spun, spun = found.score_spun, found.spun
         reversals = _find_reversals(text, model, broad=self.reversal == "broad") if spun else []
         if spun:
+            # imported here: only a spun document reads the context models and their tables
+            from newsclean.stages.spinner_pairs import pair_context_reversals
+            from newsclean.stages.spinner_revealed import revealed_reversals
+
             repaired = [(c.start, c.end) for c in (*artifacts, *inferred_changes, *reversals)]
             reversals += revealed_reversals(text, lowered, inferred, lang, skip=repaired)
             if self.context:
