@@ -29,7 +29,6 @@ looks up a few dozen rare words. The rare words are compressed in blocks of abou
 from __future__ import annotations
 
 import bisect
-import gzip
 import math
 import re
 import unicodedata
@@ -95,6 +94,8 @@ class _RareBlocks:
 
     def text(self) -> bytes:
         """Every rare line, in order."""
+        import gzip
+
         return gzip.decompress(self._raw[self._spans[0][0] :]) if self._spans else b""
 
 

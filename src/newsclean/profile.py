@@ -26,11 +26,13 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsclean.errors import ConfigError
 from newsclean.lazyre import regex_compile
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["FORMAT", "SiteProfile", "mask_digits", "normalize_line"]
 
@@ -166,6 +168,8 @@ class SiteProfile:
 
     def save(self, path: str | Path) -> None:
         """Write the profile to ``path`` as UTF-8 JSON."""
+        from pathlib import Path
+
         Path(path).write_text(self.to_json() + "\n", encoding="utf-8")
 
     @classmethod
@@ -176,4 +180,6 @@ class SiteProfile:
             ConfigError: If the file is not a site profile.
             OSError: If the file cannot be read.
         """
+        from pathlib import Path
+
         return cls.from_json(Path(path).read_text(encoding="utf-8"))

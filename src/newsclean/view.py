@@ -30,7 +30,6 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from html import escape
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -267,6 +266,8 @@ def _split_preview(segs: list[_Segment], limit: int) -> tuple[list[_Segment], li
 # -- HTML ---------------------------------------------------------------------------
 def _esc(text: str) -> str:
     """Escape text for an element or a quoted attribute."""
+    from html import escape  # imported on first need: html loads its entity table
+
     return escape(text, quote=True)
 
 

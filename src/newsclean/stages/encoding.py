@@ -59,7 +59,6 @@ search and ``unicodedata.is_normalized``; see ``docs/encoding.md`` for figures.
 from __future__ import annotations
 
 import bisect
-import html
 import itertools
 import re
 import unicodedata
@@ -419,6 +418,8 @@ def _segments(text: str, positions: Iterator[int]) -> list[tuple[int, int]]:
 
 
 def _unescape(m: re.Match[str]) -> str | None:
+    import html  # imported on first need: it loads its table of 2,000 entities
+
     body = m.group(1)
     entity = "&" + body + ";"
     out = html.unescape(entity)

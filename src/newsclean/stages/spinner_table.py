@@ -18,8 +18,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import regex
 
@@ -27,6 +26,9 @@ from newsclean.data import alternation, parse_tsv, read_json, read_tsv
 from newsclean.document import Change
 from newsclean.lazyre import regex_compile
 from newsclean.stages._text import lower, match_case
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = [
     "ARTIFACT_WEIGHT",
@@ -236,6 +238,8 @@ def load_substitutions(path: str | Path | None = None) -> tuple[Substitution, ..
     """
     if path is None:
         return _packaged_substitutions()
+    from pathlib import Path
+
     return _parse_substitutions(parse_tsv(Path(path).read_text(encoding="utf-8")), str(path))
 
 
