@@ -9,9 +9,8 @@ across a line break or punctuation. English (or short, undetected) text only.
 
 from __future__ import annotations
 
-import re
-
 from newsclean.document import Change, Document
+from newsclean.lazyre import re_compile
 from newsclean.protocol import stage
 from newsclean.stages._text import english, lower
 
@@ -37,7 +36,7 @@ GRAMMATICAL_DOUBLES = frozenset(
 #: A word repeated after spaces, searched in lower-cased text. Possessive
 #: quantifiers (standard ``re``, Python 3.11+) keep the scan linear and fast;
 #: letters-only and the edges are checked in Python.
-_DOUBLED = re.compile(r"\b(\w++)((?:[ \t\u00a0]++\1\b)++)")
+_DOUBLED = re_compile(r"\b(\w++)((?:[ \t\u00a0]++\1\b)++)")
 _EDGE = frozenset("'’-")
 
 

@@ -37,14 +37,13 @@ chained swaps are :mod:`newsclean.stages.spinner_chain`.
 from __future__ import annotations
 
 import math
-import re
 import time
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsclean.data import parse_tsv, read_tsv
-from newsclean.lazyre import regex_compile
+from newsclean.lazyre import re_compile, regex_compile
 from newsclean.lexicon import WordList
 from newsclean.stages._text import lower, token_set
 
@@ -116,7 +115,7 @@ _PART = regex_compile(r"[A-Za-z]+")
 _PLAIN = regex_compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 #: Maximal runs of ASCII letters long enough to be a candidate (standard ``re``:
 #: a greedy run from the first letter of a run takes the whole run).
-_RUN = re.compile(rf"[A-Za-z]{{{MIN_TOKEN},}}")
+_RUN = re_compile(rf"[A-Za-z]{{{MIN_TOKEN},}}")
 #: The one character that :func:`~newsclean.stages._text.lower` turns into an
 #: ASCII letter (KELVIN SIGN -> "k"); without it, the ASCII letter runs of the
 #: lowered text are exactly the lowered runs of the text (checked in the tests).
@@ -124,7 +123,7 @@ _LOWERS_TO_ASCII = "\u212a"
 #: White space as ``_CHUNK`` sees it.
 _SPACE = regex_compile(r"\s")
 #: A word of a lowered text, for the repairs a text attests.
-_WORD = re.compile(r"[a-z]+")
+_WORD = re_compile(r"[a-z]+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ import regex
 
 from newsclean.data import alternation, parse_tsv, read_json, read_tsv
 from newsclean.document import Change
-from newsclean.lazyre import regex_compile
+from newsclean.lazyre import re_compile, regex_compile
 from newsclean.stages._text import lower, match_case
 
 if TYPE_CHECKING:
@@ -309,9 +309,9 @@ def _model(table: tuple[Substitution, ...]) -> _Model:
         table=table,
         by_spun={s.spun: s for s in table},
         pairs=frozenset((s.original, s.spun) for s in table),
-        anywhere=re.compile(alt),
-        whole=re.compile(alt),
-        originals=re.compile(alternation([s.original for s in table])),
+        anywhere=re_compile(alt),
+        whole=re_compile(alt),
+        originals=re_compile(alternation([s.original for s in table])),
         stutter=regex_compile(
             alternation(
                 [f"{w.split()[0]} {w}" for w in {s.spun for s in table if " " in s.spun}] or ["\x00\x00"]
