@@ -244,7 +244,7 @@ def block_features(
         text = b.text
         words = _WORD.findall(text)
         nwords = len(words)
-        stops = sum(1 for w in words if w.lower() in stopwords)
+        stops = sum(map(stopwords.__contains__, map(str.lower, words)))
         ld = b.link_density
         ins = inside[i]
         # lineage

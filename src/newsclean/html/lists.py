@@ -47,15 +47,20 @@ _BULLET = regex.compile(r"^(?:[\p{Pd}•·▪▸►▶*→»>›]+|\(?\d{1,2}[.)
 _PUNCT = regex.compile(r"[\p{P}\p{S}]+")
 
 
+_FIELDS = ("related", "tags")
+
+
 @lru_cache(maxsize=1)
-def _headings() -> dict[str, frozenset[str]]:
+def _headings() -> dict[str, str]:
+    """Each normalised list heading with the first field (in :data:`_FIELDS` order) that lists it."""
     raw = vocabulary_data()["list_headings"]
-    out = {}
-    for field in ("related", "tags"):
-        entries = frozenset(" ".join(_PUNCT.sub(" ", e.lower()).split()) for e in raw[field])
+    out: dict[str, str] = {}
+    for field in _FIELDS:
+        entries = {" ".join(_PUNCT.sub(" ", e.lower()).split()) for e in raw[field]}
         if not entries:
             raise ValueError(f"html list heading vocabulary {field!r} is empty")
-        out[field] = entries
+        for entry in entries:
+            out.setdefault(entry, field)
     return out
 
 
@@ -72,14 +77,15 @@ def list_heading(text: str) -> str | None:
     """
     if len(text) > MAX_HEADING_CHARS:
         return None
-    key = " ".join(_PUNCT.sub(" ", text.lower()).split())
-    if not key:
+    words = _PUNCT.sub(" ", text.lower()).split()
+    if not words:
         return None
-    words = key.split()
-    # the heading itself, or it with one or two more words after it ("Related stories from us")
-    prefixes = [" ".join(words[:n]) for n in (len(words) - 1, len(words) - 2) if n > 0]
-    for field, entries in _headings().items():
-        if key in entries or any(p in entries for p in prefixes):
+    headings = _headings()
+    # the heading itself, or it with one or two more words after it ("Related stories from us");
+    # the first field in order that lists any of these forms
+    found = [headings.get(" ".join(words[:n])) for n in (len(words), len(words) - 1, len(words) - 2) if n > 0]
+    for field in _FIELDS:
+        if field in found:
             return field
     return None
 
@@ -150,7 +156,7 @@ def link_lists(
             else:
                 heading = None
     items, seen = found["tags"]
-    for a in root.xpath("descendant-or-self::a[@rel]"):  # (libxml2 picks the few links with a rel)
+    for a in root.iter("a"):
         rel = a.get("rel")
         if rel and "tag" in rel.lower().split():
             _add(items, seen, [_item("".join(a.itertext()))], "tags")

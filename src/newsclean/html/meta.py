@@ -253,6 +253,8 @@ def read_metadata(root: HtmlElement) -> PageMeta:
     Returns:
         A :class:`PageMeta`; fields the page does not state are None or empty.
     """
+    import lxml.etree
+
     metas: dict[str, list[str]] = {}
     article: dict[str, Any] = {}
     page: dict[str, Any] = {}
@@ -262,10 +264,8 @@ def read_metadata(root: HtmlElement) -> PageMeta:
     canonical: str | None = None
     collector = DateCollector()
     # One walk over the tree: each element feeds the fields below and the date evidence.
-    for el in root.iter():
+    for el in root.iter(lxml.etree.Element):  # (not comments and processing instructions)
         tag = el.tag
-        if not isinstance(tag, str):
-            continue  # comments and processing instructions
         if tag == "meta":
             key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
             content = el.get("content")

@@ -57,7 +57,7 @@ def parse_html(text: str, *, parser: Parser = "lxml") -> tuple[HtmlElement | Non
     declaration = _XML_DECL.match(text)  # (``match``: a search would try every position of the page)
     if declaration:
         text = text[declaration.end() :]
-    if not text.strip():
+    if not text or text.isspace():  # (no stripped copy of the page)
         return None, warnings
     text = close_title(text)
     if parser == "lxml":
@@ -70,6 +70,7 @@ def parse_html(text: str, *, parser: Parser = "lxml") -> tuple[HtmlElement | Non
             no_network=True,
             recover=True,
             encoding="utf-8",
+            collect_ids=False,  # (no lookup by id: the table of ids costs 5 % of the parse)
         )
         try:
             root = lxml.etree.fromstring(text.encode("utf-8", "replace"), parser=p)
