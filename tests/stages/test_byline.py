@@ -369,6 +369,10 @@ def test_other_lines_ending_with_an_outlet_are_no_byline(line: str, why: str) ->
         ("Publish Date:Sat, 28 Nov 2020 01:34 PM (IST)Author: Jane Roe", ["Jane Roe"]),
         ("Posted: Nov 28, 2020 10:00 AM | By Jane Roe", ["Jane Roe"]),
         ("Monday November 18, 2019 7:45 am by Jo Roe", ["Jo Roe"]),
+        # a numeric date opens the line
+        ("11.05.12 Written by Jo Roe", ["Jo Roe"]),
+        ("2020-02-20 | By Jo Roe", ["Jo Roe"]),
+        ("05/10/2018 - Publicado por: Ana Lima - Categoria: Saúde", ["Ana Lima"]),
     ],
 )
 def test_a_byline_label_after_labelled_date_fields(line: str, names: list[str]) -> None:
@@ -382,6 +386,9 @@ def test_a_byline_label_after_labelled_date_fields(line: str, names: list[str]) 
         "Published: Nov 28, 2020 (updated)Stand by me",
         "Date: 5 March 2020 by the river",
         "Updated: Nov 28, 2020 10:00 AM",
+        "11.05.12 by the river",
+        "3.14 by Jo Roe",  # a number, not a date
+        "2020-02-20 Stand by me",
     ],
 )
 def test_date_fields_without_a_byline_label_give_no_names(line: str) -> None:

@@ -185,6 +185,8 @@ def _is_agency(segment: str, v: _Vocab) -> bool:
 def _after_date_label(s: str, v: _Vocab) -> int | None:
     """The byline label after a date that opens the line ("Monday November 18, 2019 7:45 am by Jo Roe").
 
+    The date may be numeric ("11.05.12 Written by Jo Roe", "2020-02-20 | By Jo Roe").
+
     The date may follow a field label ("Publish Date: Sat, 28 Nov 2020 ... Author: Jo
     Roe"), and the byline label may be glued to a closing bracket ("(IST)Author:").
     """
@@ -194,7 +196,10 @@ def _after_date_label(s: str, v: _Vocab) -> int | None:
         return None
     date = v.month_date.search(s, start0, start0 + MAX_DATE_LEAD + 30)
     if date is None or date.start() - start0 > MAX_DATE_LEAD:
-        return None
+        # a numeric date at the start ("11.05.12 Written by Jane Doe")
+        date = _NUMERIC_DATE.match(s, start0)
+        if date is None:
+            return None
     after: int = date.end()
     for gap in _FIELD_GAP.finditer(s[after:]):
         start: int = after + gap.end()
