@@ -378,6 +378,11 @@ def test_byline_inside_prose_stays() -> None:
         ("Madrid, 5 mar (EFE).- El Gobierno aprobó el plan.", "Madrid", "EFE"),
         ("ROMA (ANSA) - Il governo ha approvato il piano.", "ROMA", "ANSA"),
         ("AMSTERDAM (ANP) - Het kabinet heeft besloten.", "AMSTERDAM", "ANP"),
+        # a spaced en dash or hyphen without an agency (the blank before the dash counts)
+        ("MOSCOW – Russian officials said on Friday.", "MOSCOW", None),
+        ("BERLIN - Die Regierung hat beschlossen.", "BERLIN", None),
+        ("WEST FIELD, Ore. – Emergency managers ran a drill.", "WEST FIELD, Ore.", None),
+        ("SIOUX FALLS, S.D. - The council voted on Monday.", "SIOUX FALLS, S.D.", None),
     ],
 )
 def test_parse_dateline(paragraph: str, place: str, agency: str | None) -> None:
@@ -402,6 +407,9 @@ def test_parse_dateline(paragraph: str, place: str, agency: str | None) -> None:
         "PARIS, the city of light — Tourists came back this year.",
         "Nairobi, Kenya — Officials said on Monday.",
         "Frankfurt/Main is a financial centre - Banks grew.",
+        "BERLIN -the capital said.",  # no blank after the dash
+        "BERLIN- The capital said.",  # no blank before it
+        "BERLIN – the capital said nothing.",  # no capital after it
     ],
 )
 def test_parse_dateline_leaves_sentence_starts(paragraph: str) -> None:

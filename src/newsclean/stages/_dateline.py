@@ -160,7 +160,10 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         return Dateline(full, agency)
     if not caps or len(_LETTER.findall(place)) < 3:
         return None
-    if m.group("dash") != "—" and not (m.group("sp1") and m.group("sp2")):
+    # spaced: a blank right before the dash (the optional space before an agency may
+    # have taken it: 'SAN DIEGO, Calif. – The city') and right after it
+    spaced = head[m.start("dash") - 1].isspace() and bool(m.group("sp2"))
+    if m.group("dash") != "—" and not spaced:
         return None  # 'COVID-19', 'U.S.-backed': a hyphenated word, not a dateline
     nxt = m.group("next")
     if not (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘«"):
