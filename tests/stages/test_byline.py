@@ -226,6 +226,43 @@ def test_a_story_without_a_byline_is_left_alone() -> None:
     assert PARA in out.text and PARA2 in out.text
 
 
+# -- a name line just above the story's dateline paragraph --------------------------------
+DATELINE_PARA = (
+    "WEST FIELD, Ore. – Emergency managers ran a drill on Tuesday, officials said after the long meeting."
+)
+
+
+def test_a_name_over_the_dateline_paragraph_is_the_byline() -> None:
+    page = (
+        "Water plan approved - The Valley Post\n"
+        f"{NOTICES}"
+        "Farmers win a long fight over the valley's water\n"
+        "Ann Whitcombe and Tom Roebuck\n"
+        "Valley Network\n"
+        f"{DATELINE_PARA}\n{PARA2}\n"
+    )
+    out = _run(page)
+    assert out.get("authors") == ["Ann Whitcombe", "Tom Roebuck"]
+    decision = next(d for d in out.decisions if d.reason == "byline")
+    assert decision.data["rules"] == ("name_over_dateline",)
+
+
+@pytest.mark.parametrize(
+    ("block", "why"),
+    [
+        ("{HEAD}\nAnn Whitcombe and Tom Roebuck\nValley Network\n{PARA}\n", "no dateline opens the story"),
+        ("{HEAD}\nNEWS\nAnn Whitcombe\n{DATELINE_PARA}\n", "a section word over the name, not a headline"),
+    ],
+)
+def test_other_lines_over_the_dateline_are_no_byline(block: str, why: str) -> None:
+    block = block.format(
+        HEAD="Farmers win a long fight over the valley's water", PARA=PARA, DATELINE_PARA=DATELINE_PARA
+    )
+    page = f"Water plan approved - The Valley Post\n{NOTICES}{block}{PARA2}\n"
+    out = _run(page)
+    assert out.get("authors") is None, why
+
+
 # -- a byline with a label and a colon at the end of the story ---------------------------
 # a story longer than the opening lines where a labelled byline is read anyway
 STORY = "\n".join([PARA, PARA2] * 4)

@@ -290,6 +290,59 @@ def name_over_story(
     return None
 
 
+#: Non-empty lines above a dateline paragraph ("WASHINGTON (AP) — ...") in which a name
+#: line may stand: the name and one line of outlet or role under it.
+NAME_OVER_DATELINE = 2
+
+
+def name_over_dateline(parts: Sequence[str], first_prose: int, taken: set[int], v: _Vocab) -> Line | None:
+    """A bare name line just above the story's dateline paragraph, under a headline-shaped line, or None.
+
+    A wire-style story opens with its dateline ("WEST PALM BEACH, Fla. – ..."),
+    and the lines right over it are the header: "Headline" / "Jane Doe and
+    John Roe" / "Outlet Network" / dateline paragraph. The first paragraph
+    with a dateline among the first ``2 * NAME_OVER_STORY_REACH`` non-empty
+    lines of the prose run is looked for; among the :data:`NAME_OVER_DATELINE`
+    lines over it, a line with no digit, names only (roles, agencies or one
+    short outlet after them), a surname rarer than a common English word, and
+    over it a line of three words or more that is neither prose, a date line
+    nor a names line.
+    """
+    from newsclean.stages._dateline import parse_dateline
+
+    seen = 0
+    for i in range(first_prose, len(parts)):
+        s = parts[i].strip()
+        if not s:
+            continue
+        seen += 1
+        if seen > 2 * NAME_OVER_STORY_REACH:
+            return None
+        if not is_prose(s) or parse_dateline(s) is None:
+            continue  # a notice or a teaser may open the prose run above the story
+        k = i
+        for _ in range(NAME_OVER_DATELINE):
+            up = _next_filled(parts, k, -1)
+            if up is None:
+                return None
+            k = up
+            name = parts[k].strip()
+            if k in taken or _ANY_DIGIT.search(name) or not name[0].isupper():
+                continue
+            above = _next_filled(parts, k, -1)
+            head = parts[above].strip() if above is not None else ""
+            if len(head.split()) < 3 or is_prose(head) or _date_line(head, v) or _only_names(head, v):
+                continue
+            if _rare_surname(_names_head(name)) and _unlabelled_rule(name, v, under_title=True) in (
+                "name_under_title",
+                "name_with_role",
+            ):
+                start = sum(len(part) + 1 for part in parts[:k])
+                return Line(k, start, start + len(parts[k]), parts[k])
+        return None
+    return None
+
+
 def _names_head(s: str) -> str:
     """The part of a name line before its first comma (the names before a role or outlet)."""
     return s.split(",", 1)[0]

@@ -44,7 +44,13 @@ from newsclean.stages._byline import (
     parse_byline,
     site_byline,
 )
-from newsclean.stages._byline_far import bio_byline, name_above_headline, name_over_story, story_label_byline
+from newsclean.stages._byline_far import (
+    bio_byline,
+    name_above_headline,
+    name_over_dateline,
+    name_over_story,
+    story_label_byline,
+)
 from newsclean.stages._dateline import parse_dateline
 from newsclean.stages._header import (
     MAX_LINES,
@@ -587,6 +593,12 @@ def extract_metadata(doc: Document) -> Document:
         names = parse_byline(over.text, labelled=False) if over is not None else None
         if over is not None and names:
             take([over], names, "name_over_story", agency_text=over.text)
+    if not byline_rules and first_prose is not None and not written:
+        # still none: a name line just above the story's dateline paragraph
+        above_dl = name_over_dateline(parts, first_prose, taken, v)
+        names = parse_byline(above_dl.text, labelled=False) if above_dl is not None else None
+        if above_dl is not None and names:
+            take([above_dl], names, "name_over_dateline", agency_text=above_dl.text)
     if not byline_rules and first_prose is not None and not written:
         # still none: a bare name line of the header that the story's author box names
         bio = bio_byline(zone, parts[first_prose:], taken, v)
