@@ -399,6 +399,28 @@ def test_other_lines_ending_with_an_outlet_are_no_byline(line: str, why: str) ->
     assert line in out.text.split("\n"), why
 
 
+# -- agencies, roles and outlets printed with the names -----------------------------------
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Ann Lee and Tom Roebuck Reuters", ["Ann Lee", "Tom Roebuck"]),  # an agency glued after a name
+        ("By Ann Lee Associated Press", ["Ann Lee"]),
+        ("By Ann Lee, Valley Editor-at-large", ["Ann Lee"]),  # a hyphenated role
+        ("By Valley's Ann Lee and Tom Roebuck", ["Ann Lee", "Tom Roebuck"]),  # an outlet's possessive
+        # controls: a one-word name before an agency word stays whole; names with apostrophes stay
+        ("By Jane Reuters", ["Jane Reuters"]),
+        ("By Dan O'Sullivan", ["Dan O'Sullivan"]),
+        ("By Ann Lee and Tom Roe, Reuters", ["Ann Lee", "Tom Roe"]),
+    ],
+)
+def test_agencies_roles_and_outlets_are_no_names(line: str, names: list[str]) -> None:
+    assert parse_byline(line) == names
+
+
+def test_a_possessive_is_no_name() -> None:
+    assert parse_byline("Ann Lee's Most Recent Stories", labelled=False) is None
+
+
 # -- a byline label after the date fields of a header line -------------------------------
 @pytest.mark.parametrize(
     ("line", "names"),

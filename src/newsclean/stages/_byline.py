@@ -126,12 +126,17 @@ def _name(segment: str, v: _Vocab, *, uncased: bool = False) -> str | None:
     if not s or len(s) > 50:
         return None
     tokens = s.split()
+    if len(tokens) >= 3 and tokens[0].casefold().endswith(("'s", "’s")):
+        tokens = tokens[1:]  # an outlet's possessive before the name: "NBC's Jane Doe"
+        s = " ".join(tokens)
     if not 2 <= len(tokens) <= 5 or tokens[0].casefold() in v.articles:
         return None
     for i, tok in enumerate(tokens):
         key = tok.casefold()
         if i > 0 and key in v.particles and i < len(tokens) - 1:
             continue
+        if key.endswith(("'s", "’s")):
+            return None  # a possessive: "Jane Doe's Most Recent Stories" is a link, not a name
         if key in v.function_words or not (_NAME_TOKEN.match(tok) or (uncased and _UNCASED_TOKEN.match(tok))):
             return None
     half = len(tokens) // 2
@@ -175,7 +180,21 @@ def name_segments(head: str, v: _Vocab) -> list[str]:
 
 
 def _is_role(segment: str, v: _Vocab) -> bool:
-    return any(w.casefold().strip(".,") in v.roles for w in segment.split())
+    # hyphenated roles count by their words ("Editor-at-large", "Reporter-Photographer")
+    return any(w.casefold().strip(".,") in v.roles for w in segment.replace("-", " ").split())
+
+
+def _agency_tail(segment: str, v: _Vocab) -> str:
+    """``segment`` without a news agency glued after the name ("Jane Doe Reuters" → "Jane Doe").
+
+    Only after a name of two words or more, and only a whole agency name of
+    the vocabulary, in one or two words ("Jane Doe Associated Press").
+    """
+    tokens = segment.split()
+    for n in (2, 1):
+        if len(tokens) >= n + 2 and " ".join(tokens[-n:]).casefold().strip(".,") in v.agencies:
+            return " ".join(tokens[:-n])
+    return segment
 
 
 def _is_agency(segment: str, v: _Vocab) -> bool:
@@ -252,7 +271,7 @@ def parse_byline(line: str, *, labelled: bool = True) -> list[str] | None:
             if names or _is_agency(seg, v) or seg == head:
                 break
             return None
-        name = _name(seg, v, uncased=True)
+        name = _name(_agency_tail(seg, v), v, uncased=True)
         if name is None:
             if names:
                 break
