@@ -398,7 +398,9 @@ class Found:
     agencies: list[str] = field(default_factory=list)
 
 
-_BY = re.compile(r"^(by|von|par|por|di|door)\s+", re.IGNORECASE)
+_BY = re.compile(r"^(?:(?:[\w-]+\s+){1,2}by|by|von|par|por|di|door)\s+", re.IGNORECASE)
+"""A byline label that opens a silver author value, also after one or two words of a genre
+("Analysis by", "Written by"): cut before the value is split into names."""
 
 
 _OUTLET_STOP = re.compile(r"(?<=\w\w)\.\s+(?=\w)")

@@ -61,3 +61,11 @@ def test_person_with_place_after_a_dash() -> None:
     agencies: frozenset[str] = frozenset()
     assert not _not_a_person("Jane Doe - Cairo", Silver(), agencies, frozenset())
     assert _not_a_person("Courier", Silver(site="Courier"), agencies, frozenset())
+
+
+def test_a_genre_label_before_the_silver_names_is_cut() -> None:
+    from benchmarks.metadata import _author_hit
+
+    assert _author_hit(["Ann Lee"], ["Analysis by Ann Lee, Valley Editor-at-large"])
+    assert _author_hit(["Ann Lee"], ["Written by Ann Lee"])
+    assert not _author_hit(["Maria"], ["Jane Di Maria"])  # a particle inside a name is no label
