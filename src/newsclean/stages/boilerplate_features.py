@@ -130,16 +130,13 @@ _FOOTER = lazy(
     regex.IGNORECASE,
 )
 # A link teaser: a title-case headline glued to its summary ("Bill At Troy SteakhouseA party of six…").
+# Candidates only: ``_is_teaser`` drops those after a short word or an opening quote.
+_GLUE = lazy(r"(?<=[\p{Ll}\d?!.’”\"'%)])(?=\p{Lu}[\p{Ll}\s'’])")
 #: The glue after a lower-case letter needs a word of at least this many letters before it:
 #: shorter ones are a name's or a brand's own capital ("McDonald", "MacBook", "DiRita",
 #: "iPhone"), which read as glue made the paragraphs naming them teasers (checked on the four
 #: development corpora, ``python -m benchmarks.corpora --only text``).
 GLUE_WORD_LETTERS = 4
-# A quote mark glues only after a non-blank: after a blank it opens a quotation
-# ('Romans 8:35. "Who shall…"').
-_GLUE = lazy(
-    rf"(?:(?<=\p{{L}}{{{GLUE_WORD_LETTERS - 1}}}\p{{Ll}})|(?<=[\d?!.’”%)])|(?<=\S[\"']))(?=\p{{Lu}}[\p{{Ll}}\s'’])"
-)
 # An address: one run of non-blanks with an "@" after its first character and a "." at
 # least two characters later, before its last. Read as ``^\S+@\S+\.\S+$`` the search
 # backtracked over every "@" and "." of a long token (quadratic); the first "@" and the
@@ -258,7 +255,14 @@ def _is_teaser(text: str, plain: bool) -> bool:
     """True for a title-case headline glued to a summary sentence (a link teaser)."""
     findall = _WORD_PLAIN.findall if plain else _WORD.findall
     for m in _GLUE.finditer(text, 0, 200):
-        head = findall(text[: m.start()])
+        at = m.start()
+        before = text[max(0, at - GLUE_WORD_LETTERS) : at]
+        if before[-1].isalpha():
+            if len(before) < GLUE_WORD_LETTERS or not before.isalpha():
+                continue  # a name's own capital (see GLUE_WORD_LETTERS)
+        elif before[-1] in "\"'" and (at < 2 or text[at - 2].isspace()):
+            continue  # a quotation opened after a blank ('Romans 8:35. "Who…')
+        head = findall(text[:at])
         if len(head) < 4:
             continue
         # numbers say nothing about title case ("the 16-inch MacBook" is no headline)
