@@ -231,17 +231,22 @@ def mark_related(
     """
     LineDecision = make
 
+    # most lines open as no label does: the openings' answer (one lookup) spares them the calls
+    labels = _labels()
+    header_first = labels.header_first
+    inline_first = labels.inline_first
     n = len(feats)
     k = 0
     while k < n:
         f = feats[k]
         d = decisions[k]
+        text = f.text
         if d is not None and d.field is not None:
-            if d.field == "related" and header_label(f.text):
+            if d.field == "related" and header_first(text) and header_label(text):
                 decisions[k] = LineDecision(False, "list_header")  # a header, not a headline
             k += 1
             continue
-        if header_label(f.text):
+        if header_first(text) and header_label(text):
             items: list[tuple[int, str]] = []
             j = k + 1
             while j < n and len(items) < MAX_HEADED_ITEMS:
@@ -260,7 +265,7 @@ def mark_related(
                     decisions[i] = LineDecision(False, reason or "related_list", "related", (h,))
                 k = j
                 continue
-        h = inline_headline(f.text, strong=d is None)
+        h = inline_headline(text, strong=d is None) if inline_first(text) else None
         if h is not None:
             decisions[k] = LineDecision(False, d.reason if d is not None else "read_more", "related", (h,))
         k += 1

@@ -66,6 +66,7 @@ import gc
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import accumulate
 from typing import Any
 
 from newsclean.document import Change, Document
@@ -157,12 +158,14 @@ def remove_boilerplate(doc: Document) -> Document:
         for offset, piece in _windows(text, WINDOW_LINES) if huge else ((0, text),):
             texts = piece.split("\n")
             decisions = _decide(piece, texts, language, conservative, remember=not huge)
-            pos = offset
-            for line, d in zip(texts, decisions, strict=True):
-                start = pos
-                pos += len(line) + 1
-                if d.keep:
-                    continue
+            if len(decisions) != len(texts):
+                raise ValueError("one decision per line expected")
+            # where each line starts: the lengths of the lines before it (summed in C) and their newlines
+            before = [0, *accumulate(map(len, texts))]
+            for i in [i for i, d in enumerate(decisions) if not d.keep]:
+                d = decisions[i]
+                start = offset + before[i] + i
+                pos = start + len(texts[i]) + 1
                 # the line with its newline (what ``delete_line`` deletes), built here for speed
                 end = pos if pos <= size else size
                 if d.field is None:
@@ -179,7 +182,7 @@ def remove_boilerplate(doc: Document) -> Document:
                     related.extend(d.values)
                 elif d.field == "tags":
                     tags.extend(v for v in d.values if v not in tags)
-            del texts, decisions  # (a window's records go before the next window's are made)
+            del texts, decisions, before  # (a window's records go before the next window's are made)
     if not changes:
         return doc
     out = doc.with_edits(STAGE, changes)

@@ -38,6 +38,7 @@ from newsclean.stages.boilerplate_features import (
     _TAGS_HEADER,
     _TAGS_LINE,
     _WIDGET,
+    MEMO_MAX_CHARS,
     _alternation,
     _as_bad,
     _Feat,
@@ -471,9 +472,12 @@ def page_units(texts: Sequence[str], language: str | None) -> tuple[list[tuple[l
     has_stops = bool(vocab.stops)
     units = _units(texts)
     judged: dict[str, _Feat] = {}  # pages repeat lines: judge each distinct text once
+    # a short text judged before is looked up here: ``_features`` would look it up the same way
+    memo = vocab.memo
     for _, text in units:
         if text not in judged:
-            judged[text] = _features(text, vocab, has_stops)
+            found = memo.get((text, has_stops)) if len(text) <= MEMO_MAX_CHARS else None
+            judged[text] = found if found is not None else _features(text, vocab, has_stops)
     if has_stops and _stop_density(units, judged, vocab.stops) < MIN_STOP_DENSITY:
         # No line reads as prose with this language's function words: the
         # language is wrong or unknown; judge by shape alone.
@@ -694,6 +698,8 @@ def _expand(
     """Give every line the decision of its unit (None: keep)."""
     out: list[LineDecision] = [_KEEP] * n_lines
     for (members, _), d in zip(units, decisions, strict=True):
+        if d is None:
+            continue  # its lines are kept already
         for i in members:
             out[i] = d if d is not None else _KEEP
             if d is not None and d.field:  # the field values go with the first line only

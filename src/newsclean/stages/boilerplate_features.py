@@ -588,9 +588,12 @@ def _units(texts: Sequence[str]) -> list[tuple[list[int], str]]:
                 units[-1] = (members, f"{joined} {text}"[:_MAX_LINE])
         else:
             units.append(([i], text))
-        prev_open = (
-            len(text) >= 25
-            and not _ends_sentence(text)
-            and not (text[0] in _SEPARATOR_FIRST and _is_separator(text))
+        if len(text) < 25:
+            prev_open = False
+            continue
+        # ``_ends_sentence(text)``, read from the last character alone unless it is a closer
+        last = text[-1]
+        prev_open = not (last in _ENDERS_SET if last not in _SLOW_END else _ends_sentence(text)) and not (
+            text[0] in _SEPARATOR_FIRST and _is_separator(text)
         )
     return units
