@@ -230,3 +230,38 @@ def test_rival_swaps_are_told_apart_by_how_the_spinner_works(text: str, expected
     out = repair_spinner(Document.from_text(text))
     assert expected in out.text
     assert replay(out.base_text, out.edits[out.base_index :]) == out.text
+
+
+def _fields(index: spinner_swaps.SynonymIndex) -> list[object]:
+    """The index's content, key order included (no timing)."""
+    return [
+        list(index.by_spun.items()),
+        list(index.by_last.items()),
+        list(index.by_first.items()),
+        index.pairs,
+        list(index.synonym_counts.items()),
+    ]
+
+
+def test_packaged_synonym_index_is_the_computed_one() -> None:
+    # Fails when data/spinner_synonyms.tsv changed without `python -m benchmarks.synonym_index`.
+    raw = spinner_swaps.read_bytes(spinner_swaps.SYNONYMS_FILE)
+    packaged = spinner_swaps.packaged_index(spinner_swaps.table_digest(raw), 0.0)
+    assert packaged is not None, (
+        "data/spinner_synonyms.marshal is stale: run python -m benchmarks.synonym_index"
+    )
+    assert _fields(packaged) == _fields(spinner_swaps.compute_index(0.0))
+    assert _fields(load_synonyms()) == _fields(packaged)
+
+
+def test_a_stale_synonym_index_is_ignored() -> None:
+    assert spinner_swaps.packaged_index(spinner_swaps.table_digest(b"# another table\n"), 0.0) is None
+
+
+def test_synonym_index_round_trips_through_its_file_format(monkeypatch: pytest.MonkeyPatch) -> None:
+    index = spinner_swaps._index(parse_synonyms("# t\nget\tobtain|get hold of\n"), 0.0)
+    form = spinner_swaps.index_form(index, "d")
+    monkeypatch.setattr(spinner_swaps, "read_bytes", lambda name: form)
+    back = spinner_swaps.packaged_index("d", 0.0)
+    assert back is not None and _fields(back) == _fields(index)
+    assert back.by_spun == {"obtain": ("get",)} and back.by_last == {"of": (("get hold of", "get"),)}

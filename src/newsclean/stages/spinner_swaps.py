@@ -36,13 +36,15 @@ chained swaps are :mod:`newsclean.stages.spinner_chain`.
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import math
 import time
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from newsclean.data import parse_tsv, read_tsv
+from newsclean.data import DataError, parse_tsv, read_bytes, read_tsv
 from newsclean.lazyre import re_compile, regex_compile
 from newsclean.lexicon import WordList
 from newsclean.stages._text import lower, token_set
@@ -191,11 +193,69 @@ def _pairs(rows: Iterable[Sequence[str]]) -> list[tuple[str, str]]:
     return pairs
 
 
+#: The synonym table, and its index as :func:`load_synonyms` reads it (built by
+#: ``python -m benchmarks.synonym_index`` with the SHA-256 of the table it indexes).
+SYNONYMS_FILE = "spinner_synonyms.tsv"
+SYNONYM_INDEX_FILE = "spinner_synonyms.marshal"
+
+
+def table_digest(data: bytes) -> str:
+    """The SHA-256 of the synonym table's bytes, as the packaged index records it."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def index_form(index: SynonymIndex, digest: str) -> bytes:
+    """Write ``index`` as the packaged file holds it (a :mod:`marshal` mapping, no timing)."""
+    return marshal.dumps(
+        {
+            "digest": digest,
+            "by_spun": index.by_spun,
+            "by_last": index.by_last,
+            "by_first": index.by_first,
+            "pairs": index.pairs,
+            "synonym_counts": index.synonym_counts,
+        }
+    )
+
+
+def packaged_index(digest: str, started: float) -> SynonymIndex | None:
+    """The packaged index, or None when it is missing, unreadable or built from another table."""
+    try:
+        data = marshal.loads(read_bytes(SYNONYM_INDEX_FILE))
+    except (DataError, EOFError, ValueError, TypeError):
+        return None
+    if not isinstance(data, dict) or data.get("digest") != digest:
+        return None
+    return SynonymIndex(
+        data["by_spun"],
+        data["by_last"],
+        data["by_first"],
+        data["pairs"],
+        time.perf_counter() - started,
+        data["synonym_counts"],
+    )
+
+
+def compute_index(started: float) -> SynonymIndex:
+    """Index the packaged synonym table (what the packaged index holds, computed)."""
+    return _index(_pairs(read_tsv(SYNONYMS_FILE)), started)
+
+
 @lru_cache(maxsize=1)
 def load_synonyms() -> SynonymIndex:
-    """Read the packaged synonym table (``data/spinner_synonyms.tsv``), once per process."""
+    """Read the packaged synonym table (``data/spinner_synonyms.tsv``), once per process.
+
+    Indexing the table's 26,000 pairs cost a process's first capture with a
+    non-word about 35 ms; the same index read from its packaged form
+    (``data/spinner_synonyms.marshal``) costs a few. The form is used only
+    when it was built from the table as it is now; else the table is indexed
+    as before (same result, slower first call), and
+    ``tests/stages/test_spinner_swaps.py`` fails until the form is rebuilt.
+    """
     started = time.perf_counter()
-    return _index(_pairs(read_tsv("spinner_synonyms.tsv")), started)
+    raw = read_bytes(SYNONYMS_FILE)
+    packaged = packaged_index(table_digest(raw), started)
+    return packaged if packaged is not None else compute_index(started)
 
 
 def _frequency_dict(lang: str) -> Mapping[str, float]:
