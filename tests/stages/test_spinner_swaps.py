@@ -240,6 +240,7 @@ def _fields(index: spinner_swaps.SynonymIndex) -> list[object]:
         list(index.by_first.items()),
         index.pairs,
         list(index.synonym_counts.items()),
+        list(index.lengths_by_head.items()),
     ]
 
 
@@ -265,3 +266,4 @@ def test_synonym_index_round_trips_through_its_file_format(monkeypatch: pytest.M
     back = spinner_swaps.packaged_index("d", 0.0)
     assert back is not None and _fields(back) == _fields(index)
     assert back.by_spun == {"obtain": ("get",)} and back.by_last == {"of": (("get hold of", "get"),)}
+    assert back.lengths_by_head == {"obt": (6,)}

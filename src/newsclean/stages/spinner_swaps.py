@@ -141,6 +141,9 @@ class SynonymIndex:
         synonym_counts: Original -> number of synonyms the table lists for it
             (a spinner picks one of them: the more there are, the less likely
             any one).
+        lengths_by_head: The first :data:`MIN_SPUN_CHARS` letters of the
+            one-word synonyms -> their lengths, ascending: a token is looked
+            up only where a synonym can start, and only at its lengths.
     """
 
     by_spun: dict[str, tuple[str, ...]]
@@ -149,6 +152,16 @@ class SynonymIndex:
     pairs: int
     load_seconds: float
     synonym_counts: dict[str, int] = field(default_factory=dict)
+    lengths_by_head: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+
+def _lengths_by_head(words: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """Group one-word synonyms by their first :data:`MIN_SPUN_CHARS` letters: head -> lengths, ascending."""
+    heads: dict[str, set[int]] = {}
+    for word in words:
+        if len(word) >= MIN_SPUN_CHARS:
+            heads.setdefault(word[:MIN_SPUN_CHARS], set()).add(len(word))
+    return {head: tuple(sorted(lengths)) for head, lengths in heads.items()}
 
 
 def _index(pairs: Iterable[tuple[str, str]], started: float) -> SynonymIndex:
@@ -174,6 +187,7 @@ def _index(pairs: Iterable[tuple[str, str]], started: float) -> SynonymIndex:
         n,
         time.perf_counter() - started,
         counts,
+        _lengths_by_head(by_spun),
     )
 
 
@@ -214,6 +228,7 @@ def index_form(index: SynonymIndex, digest: str) -> bytes:
             "by_first": index.by_first,
             "pairs": index.pairs,
             "synonym_counts": index.synonym_counts,
+            "lengths_by_head": index.lengths_by_head,
         }
     )
 
@@ -224,7 +239,7 @@ def packaged_index(digest: str, started: float) -> SynonymIndex | None:
         data = marshal.loads(read_bytes(SYNONYM_INDEX_FILE))
     except (DataError, EOFError, ValueError, TypeError):
         return None
-    if not isinstance(data, dict) or data.get("digest") != digest:
+    if not isinstance(data, dict) or data.get("digest") != digest or "lengths_by_head" not in data:
         return None
     return SynonymIndex(
         data["by_spun"],
@@ -233,6 +248,7 @@ def packaged_index(digest: str, started: float) -> SynonymIndex | None:
         data["pairs"],
         time.perf_counter() - started,
         data["synonym_counts"],
+        data["lengths_by_head"],
     )
 
 
@@ -454,11 +470,18 @@ def _explain_token(
     """Return ``(original, spun, repaired, zipf)`` for each one-word swap explaining ``low``."""
     found: dict[tuple[str, str], tuple[str, float]] = {}
     n = len(low)
-    for i in range(n):
-        for j in range(i + MIN_SPUN_CHARS, n + 1):
+    # Every substring of MIN_SPUN_CHARS letters or more, in order of start and
+    # length, but looked up only where a synonym starts with its first letters
+    # and has its length (a token's substrings are mostly no synonym's).
+    heads, by_spun = index.lengths_by_head, index.by_spun
+    for i in range(n - MIN_SPUN_CHARS + 1):
+        for length in heads.get(low[i : i + MIN_SPUN_CHARS], ()):
+            j = i + length
+            if j > n:
+                break
             if i == 0 and j == n:
                 continue  # a whole word is no artifact
-            originals = index.by_spun.get(low[i:j])
+            originals = by_spun.get(low[i:j])
             if not originals:
                 continue
             for original in originals:
