@@ -209,6 +209,8 @@ def _after_date_label(s: str, v: _Vocab) -> int | None:
     The date may follow a field label ("Publish Date: Sat, 28 Nov 2020 ... Author: Jo
     Roe"), and the byline label may be glued to a closing bracket ("(IST)Author:").
     """
+    if _DIGIT.search(s) is None:
+        return None  # no digit on the line: none in the window read below either
     lead = _FIELD_LABEL.match(s)
     start0 = lead.end() if lead else 0
     if not _DIGIT.search(s, start0, start0 + MAX_DATE_LEAD + 30):

@@ -13,6 +13,7 @@ Vocabularies are in ``data/metadata.json``.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -256,14 +257,26 @@ def prose_start(lines: Sequence[str]) -> int | None:
 
 def _with_offsets(parts: Sequence[str], count: int) -> list[Line]:
     """:class:`Line` records (with offsets) for the non-blank lines among the first ``count`` of ``parts``."""
-    out: list[Line] = []
-    pos = 0
-    for i, part in enumerate(parts[:count]):
-        n = len(part)
-        if n and part.strip():
-            out.append(Line(i, pos, pos + n, part))
-        pos += n + 1
-    return out
+    head = parts[:count]
+    # where each line starts (its length and a newline after each), summed in C
+    starts = itertools.accumulate(map((1).__add__, map(len, head)), initial=0)
+    # (``not part.isspace()`` on a non-empty line is ``part.strip()`` being non-empty)
+    return [
+        Line(i, pos, pos + len(part), part)
+        for i, (pos, part) in enumerate(zip(starts, head, strict=False))  # one start too many
+        if part and not part.isspace()
+    ]
+
+
+#: ASCII characters that are not letters, deleted by :func:`letter_count`'s fast path.
+_ASCII_NON_LETTERS = {c: None for c in range(128) if not chr(c).isalpha()}
+
+
+def letter_count(text: str) -> int:
+    """How many letters (``\\p{L}``) ``text`` holds: ``len(_LETTER.findall(text))``, without a list on ASCII."""
+    if text.isascii():
+        return len(text.translate(_ASCII_NON_LETTERS))  # on ASCII the letters are A-Z and a-z
+    return len(_LETTER.findall(text))
 
 
 def _has_date(text: str, v: _Vocab) -> bool:

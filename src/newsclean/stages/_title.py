@@ -32,6 +32,7 @@ from newsclean.stages._header import (
     _Vocab,
     _vocab,
     is_prose,
+    letter_count,
 )
 from newsclean.stages._lines import Line
 
@@ -106,7 +107,7 @@ def _title_like(text: str, v: _Vocab, *, first: bool = False) -> bool:
     words = s.split()
     if len(words) < 2 and not (_CJK.search(s) and n >= 6):
         return False
-    if len(_LETTER.findall(s)) < n * 0.5:
+    if letter_count(s) < n * 0.5:
         return False
     t = s.rstrip(_CLOSERS)
     if not t or t[-1] in ":：;,":
@@ -150,7 +151,7 @@ def _dated_headline(s: str, v: _Vocab) -> bool:
 def _title_text(text: str) -> bool:
     """What is left after splitting is still a headline: two words or more, mostly letters."""
     s = text.strip()
-    if len(s) > 300 or len(_LETTER.findall(s)) < 4:
+    if len(s) > 300 or letter_count(s) < 4:
         return False
     return len(s.split()) >= 2 or bool(_CJK.search(s))
 

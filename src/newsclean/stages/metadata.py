@@ -483,7 +483,7 @@ def extract_metadata(doc: Document) -> Document:
         candidates = [ln for ln in zone if ln.index in earlier and ln.index not in listed] + candidates
     in_prose = 0  # the first short lines of the prose run: labelled bylines only
     if first_prose is not None:
-        pos = sum(len(part) + 1 for part in parts[:first_prose])
+        pos = sum(map(len, parts[:first_prose])) + first_prose  # each line and its newline
         for i in range(first_prose, len(parts)):
             part = parts[i]
             if in_prose >= BYLINE_IN_PROSE:
