@@ -260,12 +260,16 @@ def _with_offsets(parts: Sequence[str], count: int) -> list[Line]:
     head = parts[:count]
     # where each line starts (its length and a newline after each), summed in C
     starts = itertools.accumulate(map((1).__add__, map(len, head)), initial=0)
-    # (``not part.isspace()`` on a non-empty line is ``part.strip()`` being non-empty)
+    # (``not part.isspace()`` on a non-empty line is ``part.strip()`` being non-empty; the
+    # records are made by ``tuple.__new__``, which skips NamedTuple's argument handling)
     return [
-        Line(i, pos, pos + len(part), part)
+        _new_tuple(Line, (i, pos, pos + len(part), part))
         for i, (pos, part) in enumerate(zip(starts, head, strict=False))  # one start too many
         if part and not part.isspace()
     ]
+
+
+_new_tuple: Callable[[type[Line], tuple[int, int, int, str]], Line] = tuple.__new__
 
 
 #: ASCII characters that are not letters, deleted by :func:`letter_count`'s fast path.
