@@ -17,7 +17,7 @@ from newsclean.dateparse import day_of, parse_date, plausible_day, url_date
 from newsclean.datewords import _ascii_view
 from newsclean.lazyre import regex_compile
 from newsclean.stages._lines import Line
-from newsclean.stages.date_candidates import _SENTENCE_END, _WORD, Found, _title_line
+from newsclean.stages.date_candidates import _SENTENCE_END, Found, _title_line, _words
 
 __all__ = ["Choice", "choose_published", "choose_updated", "headline_index", "headline_lines"]
 
@@ -172,7 +172,7 @@ def headline_index(lines: Sequence[Line], title: str | None) -> int | None:
 def _is_story_line(text: str) -> bool:
     if len(text) < 15:  # fewer than 15 words for sure
         return False
-    words = _WORD.findall(text)
+    words = _words(text)  # the runs of _WORD, without the regex on ASCII lines
     if len(words) >= 30:
         return True
     stripped = text.rstrip()
