@@ -131,11 +131,15 @@ def extract_content(
     Returns:
         An :class:`Extraction` with the story lines and every removed block.
     """
-    analysis, keep = decide_blocks(root, headlines=headlines, model=model)
+    analysis = analyse_blocks(root, headlines=headlines)
     blocks = analysis.blocks
+    if whole_page:
+        # Asked for: every block goes on, for the text stages to judge like a capture (no block decision).
+        return replace(emit(analysis, [True] * len(blocks)), whole_page=True)
+    keep = decide(analysis, model)
     extraction = emit(analysis, keep)
-    if whole_page or (not extraction.lines and any(b.text.strip() for b in blocks)):
-        # Asked for, or no story found: hand every block on, for the text stages to judge like a capture.
+    if not extraction.lines and any(b.text.strip() for b in blocks):
+        # No story found: hand every block on, as above.
         return replace(emit(analysis, [True] * len(blocks)), whole_page=True)
     related, tags = link_lists(root, blocks, keep)
     return replace(extraction, related=tuple(related), tags=tuple(tags))
