@@ -36,10 +36,10 @@ chained swaps are :mod:`newsclean.stages.spinner_chain`.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import math
 import time
+import zlib
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -208,14 +208,18 @@ def _pairs(rows: Iterable[Sequence[str]]) -> list[tuple[str, str]]:
 
 
 #: The synonym table, and its index as :func:`load_synonyms` reads it (built by
-#: ``python -m benchmarks.synonym_index`` with the SHA-256 of the table it indexes).
+#: ``python -m benchmarks.synonym_index`` with the CRC-32 and size of the table it indexes).
 SYNONYMS_FILE = "spinner_synonyms.tsv"
 SYNONYM_INDEX_FILE = "spinner_synonyms.marshal"
 
 
 def table_digest(data: bytes) -> str:
-    """The SHA-256 of the synonym table's bytes, as the packaged index records it."""
-    return hashlib.sha256(data).hexdigest()
+    """The CRC-32 and length of the synonym table's bytes, as the packaged index records it.
+
+    A check that the index was built from this table, not a security measure (see
+    :func:`newsclean.stages.tortured.table_digest`).
+    """
+    return f"{zlib.crc32(data):08x}-{len(data)}"
 
 
 def index_form(index: SynonymIndex, digest: str) -> bytes:
