@@ -5,6 +5,7 @@ Data default to ``../shared/data`` next to the project; every script takes ``--d
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import json
 import re
@@ -304,3 +305,41 @@ def iter_chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
     """Yield successive chunks of ``items``."""
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+def packaged_file_main(
+    argv: list[str] | None,
+    *,
+    doc: str,
+    out: Path,
+    build: Callable[[], bytes],
+    same: Callable[[bytes, bytes], bool] | None = None,
+    summary: Callable[[bytes], str] = lambda data: f"{len(data):,} bytes",
+) -> int:
+    """The command line of a script that builds one packaged data file: write it, or ``--check`` it.
+
+    Args:
+        argv: The arguments (``None``: the process's).
+        doc: The script's docstring (the ``--help`` text).
+        out: The packaged file.
+        build: Makes the file's content from the current code and tables.
+        same: Whether the stored bytes (first) hold what a fresh build (second) does;
+            byte equality by default.
+        summary: What ``wrote FILE: ...`` says of the content.
+
+    Returns:
+        The exit status: 0, or 1 when ``--check`` finds the file stale.
+    """
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--check", action="store_true", help="compare the packaged file with a fresh build")
+    args = parser.parse_args(argv)
+    data = build()
+    root = Path(__file__).resolve().parents[1]
+    name = out.relative_to(root) if out.is_relative_to(root) else out
+    if args.check:
+        current = out.exists() and (same or bytes.__eq__)(out.read_bytes(), data)
+        print("up to date" if current else f"{name} is stale: rebuild it")
+        return 0 if current else 1
+    out.write_bytes(data)
+    print(f"wrote {name}: {summary(data)}")
+    return 0

@@ -26,7 +26,6 @@ everything else)::
 
 from __future__ import annotations
 
-import argparse
 import gc
 import marshal
 import re
@@ -39,6 +38,8 @@ from typing import Any
 
 import regex
 import regex._main as regex_main
+
+from benchmarks.common import packaged_file_main
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "newsclean" / "data" / "regex_forms.marshal"
@@ -191,20 +192,14 @@ def _comparable(data: bytes) -> tuple[Any, ...]:
 
 def main(argv: list[str] | None = None) -> int:
     """Build or check the packaged forms."""
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    return packaged_file_main(
+        argv,
+        doc=__doc__,
+        out=OUT,
+        build=expected,
+        same=lambda stored, fresh: _comparable(stored) == _comparable(fresh),
+        summary=lambda data: f"{len(marshal.loads(data)['forms'])} forms, {len(data) / 1000:.0f} KB",
     )
-    parser.add_argument("--check", action="store_true", help="compare the packaged file with a fresh build")
-    args = parser.parse_args(argv)
-    data = expected()
-    if args.check:
-        same = OUT.exists() and _comparable(OUT.read_bytes()) == _comparable(data)
-        print("up to date" if same else f"{OUT.relative_to(ROOT)} is stale: rebuild it")
-        return 0 if same else 1
-    OUT.write_bytes(data)
-    count = len(marshal.loads(data)["forms"])
-    print(f"wrote {OUT.relative_to(ROOT)}: {count} forms, {len(data) / 1000:.0f} KB")
-    return 0
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 ``repair_spinner`` reads the synonym table backwards (synonym -> the words it
 may stand for) the first time a capture holds a non-word. Indexing the
 table's 26,000 pairs cost that first capture about 35 ms; reading the same
-index from this file costs a few. The file records the SHA-256 of the table
+index from this file costs a few. The file records a checksum of the table
 it was built from; when ``data/spinner_synonyms.tsv`` changes and this file
 is not rebuilt, the stage indexes the table itself (same result, slower first
 call) and ``tests/stages/test_spinner_swaps.py`` fails until it is.
@@ -16,10 +16,11 @@ Run from the project root::
 
 from __future__ import annotations
 
-import argparse
 import marshal
 import sys
 from pathlib import Path
+
+from benchmarks.common import packaged_file_main
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "newsclean" / "data" / "spinner_synonyms.marshal"
@@ -35,20 +36,14 @@ def expected() -> bytes:
 
 def main(argv: list[str] | None = None) -> int:
     """Build or check the packaged synonym index."""
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    return packaged_file_main(
+        argv,
+        doc=__doc__,
+        out=OUT,
+        build=expected,
+        # compared as values: marshal's bytes may differ between runs for the same content
+        same=lambda stored, fresh: marshal.loads(stored) == marshal.loads(fresh),
     )
-    parser.add_argument("--check", action="store_true", help="compare the packaged file with the table")
-    args = parser.parse_args(argv)
-    data = expected()
-    if args.check:
-        # Compared as values: marshal's bytes may differ between runs for the same content.
-        same = OUT.exists() and marshal.loads(OUT.read_bytes()) == marshal.loads(data)
-        print("up to date" if same else f"{OUT.relative_to(ROOT)} is stale: rebuild it")
-        return 0 if same else 1
-    OUT.write_bytes(data)
-    print(f"wrote {OUT.relative_to(ROOT)}: {len(data):,} bytes")
-    return 0
 
 
 if __name__ == "__main__":

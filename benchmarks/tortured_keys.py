@@ -3,8 +3,8 @@
 ``repair_spinner`` looks for tortured phrases in every English capture. Its
 prefilter needs each phrase's *key run* (see :mod:`newsclean.stages.tortured`);
 computing them for the 7,000 rows costs about 50 ms on the first capture of
-every process, reading them from this file a few. The file starts with the
-SHA-256 of the table it was built from; when ``data/tortured.tsv`` changes and
+every process, reading them from this file a few. The file starts with a
+checksum of the table it was built from; when ``data/tortured.tsv`` changes and
 this file is not rebuilt, the stage computes the index itself (same result,
 slower first call) and ``tests/stages/test_tortured.py`` fails until it is.
 
@@ -16,9 +16,10 @@ Run from the project root::
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
+
+from benchmarks.common import packaged_file_main
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "newsclean" / "data" / "tortured_keys.tsv"
@@ -33,19 +34,13 @@ def expected() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Build or check the packaged key index."""
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    return packaged_file_main(
+        argv,
+        doc=__doc__,
+        out=OUT,
+        build=lambda: expected().encode("utf-8"),
+        summary=lambda data: f"{len(data.splitlines())} lines",
     )
-    parser.add_argument("--check", action="store_true", help="compare the packaged file with the table")
-    args = parser.parse_args(argv)
-    text = expected()
-    if args.check:
-        same = OUT.exists() and OUT.read_text(encoding="utf-8") == text
-        print("up to date" if same else f"{OUT.relative_to(ROOT)} is stale: rebuild it")
-        return 0 if same else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)}: {len(text.splitlines())} lines")
-    return 0
 
 
 if __name__ == "__main__":

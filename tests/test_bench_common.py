@@ -1,7 +1,11 @@
-"""Tests of benchmarks/common.py: the setting a fit keeps, the text capture of a page."""
+"""Tests of benchmarks/common.py: the setting a fit keeps, the text capture of a page, packaged-file scripts."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+from benchmarks import common
 from benchmarks.common import MAX_CORPUS_LOSS, best_setting, html_to_capture
 
 # macro F1 per corpus at each setting; 1.0 is the setting that changes nothing
@@ -42,3 +46,31 @@ def test_a_capture_of_bytes_keeps_a_page_in_a_single_byte_charset() -> None:
     items = "".join(f'\xb7 <a href="p{i}.htm" title="Page {i}">Page {i}</a><br>\n' for i in range(4))
     page = f"<html><body><p>{items}</p></body></html>".encode("cp1252")
     assert html_to_capture(page) == "· Page 0\n· Page 1\n· Page 2\n· Page 3"
+
+
+def test_packaged_file_main_writes_then_checks_and_reports_a_stale_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "index.bin"
+    content = [b"one"]
+
+    def run(*argv: str) -> int:
+        return common.packaged_file_main(list(argv), doc="build", out=out, build=lambda: content[0])
+
+    assert run("--check") == 1  # missing
+    assert run() == 0
+    assert out.read_bytes() == b"one"
+    assert run("--check") == 0
+    content[0] = b"two"
+    assert run("--check") == 1
+    assert out.read_bytes() == b"one"  # a check writes nothing
+    assert "is stale" in capsys.readouterr().out
+
+
+def test_packaged_file_main_compares_with_the_given_equality(tmp_path: Path) -> None:
+    out = tmp_path / "forms.bin"
+    out.write_bytes(b"AB")
+    same = common.packaged_file_main(
+        ["--check"], doc="", out=out, build=lambda: b"ab", same=lambda a, b: a.lower() == b.lower()
+    )
+    assert same == 0
