@@ -31,6 +31,7 @@ Vocabularies are in ``data/metadata.json``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import Any
 
 from newsclean.document import Change, Document
@@ -563,13 +564,17 @@ def extract_metadata(doc: Document) -> Document:
             if names:
                 take([ln], names, "label_far", agency_text=ln.text)
                 break
-    removed: list[set[int]] = []
 
+    @cache
     def gaps() -> set[int]:
         """Where the date stage took date lines out, read from the edit log once and only if asked."""
-        if not removed:
-            removed.append(_removed_date_lines(doc))
-        return removed[0]
+        return _removed_date_lines(doc)
+
+    def take_name_line(ln: Line | None, rule: str) -> None:
+        """Take ``ln`` as the byline when it reads as names without a label."""
+        names = parse_byline(ln.text, labelled=False) if ln is not None else None
+        if ln is not None and names:
+            take([ln], names, rule, agency_text=ln.text)
 
     if not byline_rules and first_prose is not None and len(title_lines) > 1 and not written:
         # no byline yet: a bare name line printed with the date under a headline copy
@@ -589,16 +594,10 @@ def extract_metadata(doc: Document) -> Document:
                 take([above], names, "name_above_headline")
     if not byline_rules and first_prose is not None and not written:
         # still none: a name line between a headline-shaped line and the date over the story
-        over = name_over_story(parts, first_prose, taken, gaps, v)
-        names = parse_byline(over.text, labelled=False) if over is not None else None
-        if over is not None and names:
-            take([over], names, "name_over_story", agency_text=over.text)
+        take_name_line(name_over_story(parts, first_prose, taken, gaps, v), "name_over_story")
     if not byline_rules and first_prose is not None and not written:
         # still none: a name line just above the story's dateline paragraph
-        above_dl = name_over_dateline(parts, first_prose, taken, v)
-        names = parse_byline(above_dl.text, labelled=False) if above_dl is not None else None
-        if above_dl is not None and names:
-            take([above_dl], names, "name_over_dateline", agency_text=above_dl.text)
+        take_name_line(name_over_dateline(parts, first_prose, taken, v), "name_over_dateline")
     if not byline_rules and first_prose is not None and not written:
         # still none: a bare name line of the header that the story's author box names
         bio = bio_byline(zone, parts[first_prose:], taken, v)
