@@ -26,7 +26,7 @@ from newsclean.stages._byline import (
     parse_byline,
 )
 from newsclean.stages._header import MAX_LINES, _Vocab, _vocab, _words, is_prose
-from newsclean.stages._lines import Line
+from newsclean.stages._lines import Line, line_at
 
 __all__ = [
     "BIO_TRADE_REACH",
@@ -158,12 +158,6 @@ def _rare_surname(s: str) -> bool:
 _ROW_BULLETS = "•·*"
 
 
-def _line_at(parts: Sequence[str], i: int) -> Line:
-    """Line ``i`` of ``parts`` with its offsets in the text they were split from."""
-    start = sum(len(part) + 1 for part in parts[:i])
-    return Line(i, start, start + len(parts[i]), parts[i])
-
-
 def name_above_headline(
     parts: Sequence[str], heads: Sequence[int], taken: set[int], gaps: set[int], v: _Vocab
 ) -> Line | None:
@@ -191,7 +185,7 @@ def name_above_headline(
             name = s.lstrip(_ROW_BULLETS).strip()
             if _rare_surname(name) and _unlabelled_rule(name, v, under_title=True) == "name_under_title":
                 above = next((parts[k].strip() for k in range(i - 1, -1, -1) if parts[k].strip()), "")
-                line = _line_at(parts, i)
+                line = line_at(parts, i)
                 if line.start in gaps or (above and _date_line(above, v)):
                     return line
             i -= 1
@@ -269,9 +263,8 @@ def name_over_story(
         else:
             continue
         above = _next_filled(parts, i, -1)
-        head = parts[above].strip() if above is not None else ""
-        if len(head.split()) < 3 or is_prose(head) or _date_line(head, v):
-            continue  # a headline: not a sentence or a date
+        if not _headline_shaped(parts[above].strip() if above is not None else "", v):
+            continue
         story = False
         for _ in range(STORY_AFTER_DATE + 1):
             if after is None:
@@ -280,12 +273,7 @@ def name_over_story(
                 story = True
                 break
             after = _next_filled(parts, after, 1)
-        if (
-            story
-            and _rare_surname(_names_head(s))
-            and _unlabelled_rule(s, v, under_title=True) in ("name_under_title", "name_with_role")
-            and not _only_names(head, v)  # another name line above: a list of results
-        ):
+        if story and _bare_name_line(s, v):
             return Line(i, start, start + len(parts[i]), parts[i])
     return None
 
@@ -330,17 +318,29 @@ def name_over_dateline(parts: Sequence[str], first_prose: int, taken: set[int], 
             if k in taken or _ANY_DIGIT.search(name) or not name[0].isupper():
                 continue
             above = _next_filled(parts, k, -1)
-            head = parts[above].strip() if above is not None else ""
-            if len(head.split()) < 3 or is_prose(head) or _date_line(head, v) or _only_names(head, v):
+            if not _headline_shaped(parts[above].strip() if above is not None else "", v):
                 continue
-            if _rare_surname(_names_head(name)) and _unlabelled_rule(name, v, under_title=True) in (
-                "name_under_title",
-                "name_with_role",
-            ):
-                start = sum(len(part) + 1 for part in parts[:k])
-                return Line(k, start, start + len(parts[k]), parts[k])
+            if _bare_name_line(name, v):
+                return line_at(parts, k)
         return None
     return None
+
+
+def _headline_shaped(head: str, v: _Vocab) -> bool:
+    """True if ``head`` may be the headline over a name line: three words or more, and
+    neither a sentence, a date line nor a names-only line (a list of results, one a line)."""
+    return (
+        len(head.split()) >= 3 and not is_prose(head) and not _date_line(head, v) and not _only_names(head, v)
+    )
+
+
+def _bare_name_line(s: str, v: _Vocab) -> bool:
+    """True if ``s`` is names only (roles, agencies or one short outlet after them) with a
+    surname rarer than a common English word."""
+    return _rare_surname(_names_head(s)) and _unlabelled_rule(s, v, under_title=True) in (
+        "name_under_title",
+        "name_with_role",
+    )
 
 
 def _names_head(s: str) -> str:
@@ -425,5 +425,5 @@ def story_label_byline(
         found = (used, names)
     if found is None:
         return None
-    lines = [_line_at(parts, k) for k in found[0]]
+    lines = [line_at(parts, k) for k in found[0]]
     return lines, found[1]

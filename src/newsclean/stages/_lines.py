@@ -11,7 +11,7 @@ import regex
 
 from newsclean.document import Action, Change, Document
 
-__all__ = ["Line", "Rule", "delete_line", "filter_lines", "rewrite", "split_lines"]
+__all__ = ["Line", "Rule", "delete_line", "filter_lines", "line_at", "rewrite", "split_lines"]
 
 
 class Line(NamedTuple):
@@ -43,6 +43,12 @@ def split_lines(text: str) -> list[Line]:
     starts = list(itertools.accumulate(map((1).__add__, sizes), initial=0))
     ends = map(operator.add, starts, sizes)
     return list(map(tuple.__new__, itertools.repeat(Line), zip(itertools.count(), starts, ends, parts)))
+
+
+def line_at(parts: Sequence[str], i: int) -> Line:
+    """Line ``i`` of ``parts`` (a text split on newlines) with its offsets in that text."""
+    start = sum(len(part) + 1 for part in parts[:i])
+    return Line(i, start, start + len(parts[i]), parts[i])
 
 
 def delete_line(text: str, line: Line, reason: str, action: Action | None = None) -> Change:

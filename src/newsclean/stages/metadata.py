@@ -63,7 +63,7 @@ from newsclean.stages._header import (
     is_prose,
     prose_start,
 )
-from newsclean.stages._lines import Line, delete_line
+from newsclean.stages._lines import Line, delete_line, line_at
 from newsclean.stages._title import (
     TitleSplit,
     _breadcrumb,
@@ -265,8 +265,7 @@ def _headline_over(
             continue
         if i in taken or len(s.split()) < 3 or _UNHEADED.search(s) or not _title_like(s, v):
             return None
-        start = sum(len(part) + 1 for part in parts[:i])
-        return Line(i, start, start + len(parts[i]), parts[i])
+        return line_at(parts, i)
     return None
 
 
