@@ -180,6 +180,11 @@ def inline_headline(line: str, *, strong: bool = False) -> str | None:
     """
     if not _labels().inline_first(line):
         return None
+    return _opened_inline(line, strong)
+
+
+def _opened_inline(line: str, strong: bool) -> str | None:
+    """:func:`inline_headline` for a line that passed the openings test."""
     if len(line) <= REMEMBERED_CHARS:
         return _remembered_inline(line, strong)
     return _inline_headline(line, strong)
@@ -207,6 +212,11 @@ def header_label(line: str) -> bool:
     """
     if not _labels().header_first(line):
         return False
+    return _opened_header(line)
+
+
+def _opened_header(line: str) -> bool:
+    """:func:`header_label` for a line that passed the openings test."""
     if len(line) <= REMEMBERED_CHARS:
         return _remembered_header(line)
     return _header_label(line)
@@ -243,11 +253,11 @@ def mark_related(
         d = decisions[k]
         text = f.text
         if d is not None and d.field is not None:
-            if d.field == "related" and header_first(text) and header_label(text):
+            if d.field == "related" and header_first(text) and _opened_header(text):
                 decisions[k] = LineDecision(False, "list_header")  # a header, not a headline
             k += 1
             continue
-        if header_first(text) and header_label(text):
+        if header_first(text) and _opened_header(text):
             items: list[tuple[int, str]] = []
             j = k + 1
             while j < n and len(items) < MAX_HEADED_ITEMS:
@@ -266,7 +276,7 @@ def mark_related(
                     decisions[i] = LineDecision(False, reason or "related_list", "related", (h,))
                 k = j
                 continue
-        h = inline_headline(text, strong=d is None) if inline_first(text) else None
+        h = _opened_inline(text, d is None) if inline_first(text) else None
         if h is not None:
             decisions[k] = LineDecision(False, d.reason if d is not None else "read_more", "related", (h,))
         k += 1
