@@ -51,6 +51,12 @@ PARA2 = (
 )
 
 
+def byline_rules(out: Document) -> tuple[str, ...]:
+    """The rules of the page's byline decision (the test fails if there is none)."""
+    decision = next(d for d in out.decisions if d.reason == "byline")
+    return tuple(decision.data["rules"])
+
+
 def _run(text: str) -> Document:
     out = extract_metadata(Document.from_text(text))
     assert replay(out.base_text, out.edits[out.base_index :]) == out.text
@@ -69,8 +75,7 @@ def test_a_name_line_above_the_headline_is_the_byline_when_an_author_box_names_i
     )
     out = _run(page)
     assert out.get("authors") == ["Ann Whitcombe"]
-    decision = next(d for d in out.decisions if d.reason == "byline")
-    assert decision.data["rules"] == ("name_with_bio",)
+    assert byline_rules(out) == ("name_with_bio",)
     assert "Ann Whitcombe\nPolitics" not in out.text  # the name line left the header
 
 
@@ -145,8 +150,7 @@ def test_a_name_after_a_date_line_above_the_headline_copy_is_the_byline() -> Non
     )
     out = _run(page)
     assert out.get("authors") == ["Ann Whitcombe"]
-    decision = next(d for d in out.decisions if d.reason == "byline")
-    assert decision.data["rules"] == ("name_above_headline",)
+    assert byline_rules(out) == ("name_above_headline",)
     assert "Ann Whitcombe" not in out.text
 
 
@@ -184,8 +188,7 @@ def test_a_name_over_the_date_and_the_story_is_the_byline() -> None:
     )
     out = _run(page)
     assert out.get("authors") == ["Ann Whitcombe"]
-    decision = next(d for d in out.decisions if d.reason == "byline")
-    assert decision.data["rules"] == ("name_over_story",)
+    assert byline_rules(out) == ("name_over_story",)
     assert "Ann Whitcombe" not in out.text
 
 
@@ -243,8 +246,7 @@ def test_a_name_over_the_dateline_paragraph_is_the_byline() -> None:
     )
     out = _run(page)
     assert out.get("authors") == ["Ann Whitcombe", "Tom Roebuck"]
-    decision = next(d for d in out.decisions if d.reason == "byline")
-    assert decision.data["rules"] == ("name_over_dateline",)
+    assert byline_rules(out) == ("name_over_dateline",)
 
 
 @pytest.mark.parametrize(
@@ -283,8 +285,7 @@ def test_a_signature_with_a_colon_label_where_the_story_ends_is_the_byline(
     page = f"Water plan approved - The Valley Post\nWater plan approved\n{STORY}\n{signature}"
     out = _run(page)
     assert out.get("authors") == names
-    decision = next(d for d in out.decisions if d.reason == "byline")
-    assert decision.data["rules"] == ("label_in_story",)
+    assert byline_rules(out) == ("label_in_story",)
     assert names[0] not in out.text
     assert PARA in out.text and PARA2 in out.text
 
@@ -374,8 +375,7 @@ def test_names_followed_by_the_site_name_are_the_byline(line: str, names: list[s
     )
     out = _run(page)
     assert out.get("authors") == names
-    decision = next(d for d in out.decisions if d.reason == "byline")
-    assert decision.data["rules"] in (("name_with_site",), ("label",))
+    assert byline_rules(out) in (("name_with_site",), ("label",))
     assert line not in out.text
 
 
