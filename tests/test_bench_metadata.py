@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from benchmarks.metadata import Silver, TitleNorm, _name_shaped, _not_a_person
+from benchmarks.metadata import (
+    Found,
+    Silver,
+    TitleNorm,
+    _name_shaped,
+    _not_a_person,
+    author_cause,
+    title_cause,
+)
 
 
 def _norm(*titles: str) -> TitleNorm:
@@ -69,3 +77,49 @@ def test_a_genre_label_before_the_silver_names_is_cut() -> None:
     assert _author_hit(["Ann Lee"], ["Analysis by Ann Lee, Valley Editor-at-large"])
     assert _author_hit(["Ann Lee"], ["Written by Ann Lee"])
     assert not _author_hit(["Maria"], ["Jane Di Maria"])  # a particle inside a name is no label
+
+
+_CAPTURE = "Vote delayed again - The Courier\nHome\nTalks on the vote run late\nBy Ann Lee\nStory.\n"
+
+
+@pytest.mark.parametrize(
+    ("got", "want", "cause"),
+    [
+        ("Vote delayed again", "Vote delayed again - The Courier", "site name"),
+        (None, "Vote delayed again", "no title"),
+        ("Home Vote delayed again", "Vote delayed again", "extra words kept"),
+        ("Vote delayed", "Vote delayed again", "words cut"),
+        ("Talks on the vote run late", "Vote delayed again - The Courier", "the <title> wording"),
+        ("Vote delayed again", "Talks on the vote run late", "another line"),
+        ("Vote delayed again", "Talks on the vote", "inside a line"),
+        ("Vote delayed again", "Parliament puts off the vote", "worded otherwise"),
+    ],
+)
+def test_title_cause(got: str | None, want: str, cause: str) -> None:
+    ref = Silver(title=want, site_names=["The Courier"])
+    found = Found(got, [], None, "The Courier" if got else None)
+    forms = _norm(want).forms(ref)
+    assert title_cause(found, ref, _CAPTURE, forms) == cause
+
+
+def test_site_wide_title_cause() -> None:
+    ref = Silver(title="The Courier blog")
+    assert title_cause(Found("Vote", [], None), ref, _CAPTURE, [], counted=False) == "site-wide title"
+
+
+@pytest.mark.parametrize(
+    ("authors", "capture", "found", "cause"),
+    [
+        (["Reuters"], _CAPTURE, [], "agency only"),
+        (["The Courier"], _CAPTURE, [], "site or organisation"),
+        (["admin"], _CAPTURE, [], "no name"),
+        (["Tom Roe"], _CAPTURE, [], "absent"),
+        (["Ann Lee"], _CAPTURE, ["Sam Poe"], "another name"),
+        (["Ann Lee"], _CAPTURE, [], "label not read"),
+        (["Ann Lee"], "Title\nBy\nAnn Lee\n", [], "label not read"),
+        (["Ann Lee"], "Title\nAnn Lee\nStory.\n", [], "no label"),
+    ],
+)
+def test_author_cause(authors: list[str], capture: str, found: list[str], cause: str) -> None:
+    ref = Silver(authors=authors, site="The Courier")
+    assert author_cause(ref, capture, frozenset({"reuters"}), frozenset(), found=found) == cause
