@@ -900,13 +900,15 @@ def main(argv: list[str] | None = None) -> None:
             _pct(t.title_exact, t.title_n),
             _pct(t.title_norm_ok, t.title_norm_n),
             _pct(t.author_ok, t.author_n),
+            _pct(t.author_agency, t.author_n),
             _pct(t.human_ok, t.human_n),
             _pct(t.day_ok, t.day_n),
             _pct(t.day_local, t.day_n),
         ]
         for (name, corpus), t in by_corpus.items()
     ]
-    heads = ["system", "corpus", "title exact", "title (normalised)", "author", "author (person)", "day"]
+    heads = ["system", "corpus", "title exact", "title (normalised)", "author", "author or agency"]
+    heads += ["author (person)", "day"]
     print(table(corpus_rows, [*heads, "day (local)"]))
     for name, (_, _, seconds) in systems.items():
         if seconds:
@@ -925,6 +927,7 @@ def main(argv: list[str] | None = None) -> None:
                 "title_lenient": [t.title_lenient, t.title_n],
                 "author": [t.author_ok, t.author_n],
                 "author_found": [t.author_found, t.author_n],
+                "author_or_agency": [t.author_agency, t.author_n],
                 "title_normalised": [t.title_norm_ok, t.title_norm_n],
                 "title_site_either": [t.title_either, t.title_n],
                 "author_person": [t.human_ok, t.human_n],
@@ -940,6 +943,7 @@ def main(argv: list[str] | None = None) -> None:
                 "title_exact": [t.title_exact, t.title_n],
                 "title_normalised": [t.title_norm_ok, t.title_norm_n],
                 "author": [t.author_ok, t.author_n],
+                "author_or_agency": [t.author_agency, t.author_n],
                 "author_person": [t.human_ok, t.human_n],
                 "day": [t.day_ok, t.day_n],
                 "day_local": [t.day_local, t.day_n],

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from newsclean.document import Document, replay
-from newsclean.stages._byline import parse_byline
+from newsclean.stages._byline import agency_line, parse_byline
+from newsclean.stages._header import _vocab
 from newsclean.stages.metadata import extract_metadata
 
 
@@ -492,3 +493,80 @@ def test_other_uncased_lines_under_the_headline_are_no_name(line: str, why: str)
     page = f"सेबी ने नियम बदले - घाटी समाचार\nसेबी ने नियम बदले\n{line}\n{PARA}\n{PARA2}\n"
     out = _run(page)
     assert out.get("authors") is None, why
+
+
+# -- a wire service credited alone where the byline goes ---------------------------
+_WIRE_STORY = (
+    "The city council approved the new housing plan on Tuesday after a debate that lasted most of the year.\n"
+    "Opponents said the plan would raise rents in the older districts, and they promised to appeal.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "dated", "agency"),
+    [
+        ("The Associated Press", True, ["The Associated Press"]),
+        ("PTI", True, ["PTI"]),
+        ("Reuters, New Delhi,", True, ["Reuters"]),
+        ("Reuters November 18, 2019 11:03 PM", False, ["Reuters"]),
+        ("dpa | 03.05.2020", False, ["dpa"]),
+        # no date beside it: a photo credit has the same shape
+        ("REUTERS", False, None),
+        # not an agency alone: a caption, a name, a sentence, a long place
+        ("Reuters file photo of the harbour", True, None),
+        ("Jane Doe", True, None),
+        ("Reuters, said the minister on Monday", True, None),
+        ("AFP, Paris, France, Europe", True, None),
+        ("", True, None),
+    ],
+)
+def test_an_agency_line_credits_the_wire_service(line: str, dated: bool, agency: list[str] | None) -> None:
+    assert agency_line(line, _vocab(), dated=dated) == agency
+
+
+def test_an_agency_line_under_the_headline_is_recorded_and_left_in_the_text() -> None:
+    text = "Council approves the housing plan\nThe Associated Press\nPublished Nov 19, 2019\n" + _WIRE_STORY
+    out = _run(text)
+    decision = next(d for d in out.decisions if d.reason == "byline")
+    assert decision.data["agencies"] == ("The Associated Press",)
+    assert byline_rules(out) == ("agency_line",)
+    assert out.get("authors") is None
+    assert "The Associated Press\n" in out.text
+    assert all(e.reason != "byline" for e in out.edits)
+
+
+def test_an_agency_line_beside_a_person_byline_is_added_to_its_decision() -> None:
+    text = "Council approves the housing plan\nBy Jane Doe\nReuters\nNov 19, 2019\n" + _WIRE_STORY
+    out = _run(text)
+    decision = next(d for d in out.decisions if d.reason == "byline")
+    assert out.get("authors") == ["Jane Doe"]
+    assert decision.data["agencies"] == ("Reuters",)
+    assert byline_rules(out) == ("label", "agency_line")
+
+
+@pytest.mark.parametrize(
+    ("text", "agencies"),
+    [
+        ("Council approves the housing plan\nBy\nREUTERS\nNov 19, 2019\n", ("REUTERS",)),
+        ("Council approves the housing plan\nBy Reuters\nNov 19, 2019\n", ("Reuters",)),
+        ("Council approves the housing plan\nVon dpa\n", ("dpa",)),
+    ],
+)
+def test_the_agency_of_a_labelled_byline_is_recorded(text: str, agencies: tuple[str, ...]) -> None:
+    out = _run(text + _WIRE_STORY)
+    decision = next(d for d in out.decisions if d.reason == "byline")
+    assert decision.data["agencies"] == agencies
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("Council approves the housing plan\nREUTERS\n" + _WIRE_STORY, "a credit with no date beside it"),
+        ("Council approves the housing plan\nPublished Nov 19, 2019\n" + _WIRE_STORY, "a date line alone"),
+        (_WIRE_STORY, "clean text"),
+    ],
+)
+def test_agency_line_clean_controls(text: str, why: str) -> None:
+    out = _run(text)
+    assert all(d.reason != "byline" for d in out.decisions), why
+    assert all(e.reason != "byline" for e in out.edits), why

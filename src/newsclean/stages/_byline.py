@@ -345,8 +345,54 @@ def _names_part(s: str, v: _Vocab) -> str:
 
 
 def _agencies(line: str, v: _Vocab) -> list[str]:
-    """Return the news agencies named as comma or slash segments of a byline."""
-    return [seg.strip().strip(".") for seg in regex.split(r"[,/]", line) if _is_agency(seg, v)]
+    """Return the news agencies named as comma or slash segments of a byline, after its label ("By Reuters")."""
+    label = v.byline_label.match(line.strip())
+    rest = line.strip()[label.end() :] if label else line
+    return [seg.strip().strip(".") for seg in regex.split(r"[,/]", rest) if _is_agency(seg, v)]
+
+
+MAX_PLACE_WORDS = 3
+"""Most words of the place after an agency on a credit line ("PTI, Washington,", "Reuters, New
+Delhi"): a longer segment is a caption or a sentence, not a place."""
+
+_CREDIT_SEP = regex_compile(r"\s*+(?:[,/|·•]|\s[-–—]\s)\s*+")
+
+
+def agency_line(line: str, v: _Vocab, *, dated: bool) -> list[str] | None:
+    """Return the agency of a line that credits a wire service alone, or None.
+
+    A wire story's header often prints the agency where a byline goes, with
+    no person named: "The Associated Press" / "Published ...", "PTI" /
+    "Updated: March 16, 2020", "Reuters November 18, 2019 11:03 PM", "PTI,
+    Washington," / "Nov 20 2019, 10:18am". The line must be an agency of the
+    vocabulary (``agencies`` of ``data/metadata.json``), then at most one place
+    (:data:`MAX_PLACE_WORDS` capitalised words) and a date; the date is on
+    the line or, with ``dated``, on the line next to it (a photo credit
+    "REUTERS" under a picture has no date beside it).
+
+    >>> agency_line("The Associated Press", _vocab(), dated=True)
+    ['The Associated Press']
+    >>> agency_line("Reuters November 18, 2019 11:03 PM", _vocab(), dated=False)
+    ['Reuters']
+    >>> agency_line("The Associated Press", _vocab(), dated=False) is None
+    True
+    """
+    s = line.strip()
+    if not s or len(s) > MAX_UNLABELLED_BYLINE or not _LETTER.search(s):
+        return None
+    date = v.month_date.search(s) or _NUMERIC_DATE.search(s)
+    if date is not None:
+        s, dated = s[: date.start()], True
+    if not dated:
+        return None
+    segments = [seg for seg in _CREDIT_SEP.split(s.strip(" -–—|,")) if seg]
+    if not segments or not _is_agency(segments[0], v) or len(segments) > 2:
+        return None
+    if len(segments) == 2:
+        words = segments[1].split()
+        if len(words) > MAX_PLACE_WORDS or not all(w[:1].isupper() and w.isalpha() for w in words):
+            return None
+    return [segments[0].strip().strip(".")]
 
 
 def _unlabelled_rule(line: str, v: _Vocab, *, under_title: bool, handle_next: str = "") -> str | None:

@@ -42,6 +42,7 @@ from newsclean.stages._byline import (
     _date_line,
     _name_beside_date,
     _unlabelled_rule,
+    agency_line,
     parse_byline,
     site_byline,
 )
@@ -522,6 +523,25 @@ def extract_metadata(doc: Document) -> Document:
             agencies.extend(a for a in _agencies(agency_text, v) if a not in agencies)
         byline_rules.append(rule)
 
+    @cache
+    def gaps() -> set[int]:
+        """Where the date stage took date lines out, read from the edit log once and only if asked."""
+        return _removed_date_lines(doc)
+
+    def dated(ln: Line) -> bool:
+        """Whether a date line is next to ``ln`` (kept, or taken out by the date stage)."""
+        before = parts[ln.index - 1].strip() if ln.index > 0 else ""
+        after = parts[ln.index + 1].strip() if ln.index + 1 < len(parts) else ""
+        return (
+            (bool(before) and _date_line(before, v))
+            or (bool(after) and _date_line(after, v))
+            or ln.start in gaps()
+            or ln.end + 1 in gaps()
+        )
+
+    # wire services credited alone where a byline goes: recorded on the byline decision,
+    # the line left to the body stages (a photo credit has the same shape)
+    credited: list[str] = []
     # the page's own name, printed after the names of an unlabelled byline
     site = fields.get("site_name") or doc.get("site_name")
     i = 0
@@ -547,9 +567,12 @@ def extract_metadata(doc: Document) -> Document:
                 names = parse_byline(s, labelled=False) or None
                 used = [ln]
         if names is not None and rule is not None:
-            take(used, names, rule, agency_text=s)
+            take(used, names, rule, agency_text=" / ".join(u.text.strip() for u in used))
             i += len(used)
             continue
+        credit = agency_line(s, v, dated=True) if names is None else None
+        if credit and (agency_line(s, v, dated=False) or dated(ln)):
+            credited.extend(a for a in credit if a not in credited)
         i += 1
     if not byline_rules and first_prose is not None and not written:
         # no byline near the headline or the prose: a labelled one elsewhere in the
@@ -563,11 +586,6 @@ def extract_metadata(doc: Document) -> Document:
             if names:
                 take([ln], names, "label_far", agency_text=ln.text)
                 break
-
-    @cache
-    def gaps() -> set[int]:
-        """Where the date stage took date lines out, read from the edit log once and only if asked."""
-        return _removed_date_lines(doc)
 
     def take_name_line(ln: Line | None, rule: str) -> None:
         """Take ``ln`` as the byline when it reads as names without a label."""
@@ -644,13 +662,14 @@ def extract_metadata(doc: Document) -> Document:
         out = out.with_decision(
             STAGE, "title_line", title=fields["title"], rule=title_rule, similarity=round(similarity, 3)
         )
-    if byline_rules:
+    fresh = [a for a in credited if a.casefold() not in {b.casefold() for b in agencies}]
+    if byline_rules or fresh:
         out = out.with_decision(
             STAGE,
             "byline",
             authors=list(authors),
-            agencies=agencies,
-            rules=byline_rules,
+            agencies=agencies + fresh,
+            rules=byline_rules + ["agency_line"] * bool(fresh),
             kept=bool(fields.get("authors")),
         )
     dateline = fields.get("dateline")
