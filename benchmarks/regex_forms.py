@@ -15,6 +15,12 @@ missing one changes no output, only the time of a first call
 (``python -m benchmarks.throughput --cold-only`` prints how many compiles
 missed it).
 
+The file also holds the vocabulary alternations those runs write
+(:func:`newsclean.data.alternation`: a character trie written out, a few
+microseconds per entry, about 6 ms of a first capture for its few thousand
+entries), with the checksum of the code that wrote them; they are read only
+by that code.
+
 Run from the project root after changing a pattern or upgrading ``regex`` (two
 builds of the same code differ in the order of a few first-character sets, which
 ``regex`` writes in the order of a set of its parser's nodes; ``--check`` compares
@@ -51,9 +57,10 @@ _MARSHAL_VERSION = 2
 
 ABOUT = (
     "Compiled forms of the regex and re patterns the default pipeline compiles on the bundled fixtures: "
-    "for each (engine, source, flags), the arguments of the engine's C constructor, marshalled. "
+    "for each (engine, source, flags), the arguments of the engine's C constructor, marshalled; and the "
+    "alternations it writes, for each (entries, space, ignorecase), the pattern. "
     "Built by python -m benchmarks.regex_forms; an engine's forms are used only where 'engines' "
-    "matches its installed version."
+    "matches its installed version, the alternations only where 'alternation_code' matches the code."
 )
 
 
@@ -114,12 +121,27 @@ def _inputs() -> Iterator[str]:
 
 
 @contextmanager
-def _recording(keys: dict[Any, None]) -> Iterator[None]:
-    """Record what ``lazyre.regex_compile`` and ``lazyre.re_compile`` compile meanwhile, and serve none from the file."""
-    from newsclean import lazyre
+def _recording(keys: dict[Any, None], alternations: dict[Any, None]) -> Iterator[None]:
+    """Record what ``lazyre.regex_compile`` and ``lazyre.re_compile`` compile meanwhile, and the
+    alternations written; serve none of them from the file.
 
+    Stage modules write some alternations when they are imported: they must not
+    be imported yet (run the script in a fresh process).
+    """
+    from newsclean import data, lazyre
+
+    imported = sorted(name for name in sys.modules if name.startswith("newsclean.stages."))
+    if imported:
+        raise RuntimeError(f"stage modules already imported ({', '.join(imported)}): run in a fresh process")
     saved = lazyre._forms, dict(lazyre._built)
     lazyre._forms, lazyre._built = {}, {}
+    written = data._written_alternation
+
+    def record_alternation(key: Any) -> None:
+        alternations[key] = None
+        return None
+
+    data._written_alternation = record_alternation
     reals = {"regex": (regex, regex.compile, lazyre.regex_compile), "re": (re, re.compile, lazyre.re_compile)}
 
     def recorder(engine: str) -> Any:
@@ -140,6 +162,7 @@ def _recording(keys: dict[Any, None]) -> Iterator[None]:
         for module, real, _ in reals.values():
             module.compile = real
         lazyre._forms, lazyre._built = saved[0], saved[1]
+        data._written_alternation = written
 
 
 def _compile_the_rest() -> None:
@@ -165,17 +188,30 @@ def _compile_the_rest() -> None:
 def expected() -> bytes:
     """The file the current code and fixtures give."""
     keys: dict[Any, None] = {}
-    with _recording(keys):
+    asked: dict[Any, None] = {}
+    with _recording(keys, asked):
         import newsclean
 
         for text in _inputs():
             newsclean.clean(text)
         _compile_the_rest()
+    from newsclean.data import alternation_code, write_alternation
     from newsclean.lazyre import engine_keys
 
     order = sorted(keys, key=lambda k: (k[0], type(k[1]).__name__, k[1], k[2]))
     forms = {key: marshal.dumps(form_of(*key), _MARSHAL_VERSION) for key in order}
-    return marshal.dumps({"about": ABOUT, "engines": engine_keys(), "forms": forms}, _MARSHAL_VERSION)
+    alternations = {
+        key: write_alternation(key)
+        for key in sorted(asked, key=lambda k: (k[0], k[1] is None, k[1] or "", k[2]))
+    }
+    content = {
+        "about": ABOUT,
+        "engines": engine_keys(),
+        "forms": forms,
+        "alternation_code": alternation_code(),
+        "alternations": alternations,
+    }
+    return marshal.dumps(content, _MARSHAL_VERSION)
 
 
 def _comparable(data: bytes) -> tuple[Any, ...]:
@@ -187,7 +223,8 @@ def _comparable(data: bytes) -> tuple[Any, ...]:
     """
     loaded = marshal.loads(data)
     forms = {key: marshal.loads(form) for key, form in loaded["forms"].items()}
-    return loaded["engines"], {key: (len(f[2]), f[:2], f[3:]) for key, f in forms.items()}
+    alternations = loaded.get("alternation_code"), loaded.get("alternations")
+    return loaded["engines"], {key: (len(f[2]), f[:2], f[3:]) for key, f in forms.items()}, alternations
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -198,7 +235,10 @@ def main(argv: list[str] | None = None) -> int:
         out=OUT,
         build=expected,
         same=lambda stored, fresh: _comparable(stored) == _comparable(fresh),
-        summary=lambda data: f"{len(marshal.loads(data)['forms'])} forms, {len(data) / 1000:.0f} KB",
+        summary=lambda data: (
+            f"{len(marshal.loads(data)['forms'])} forms, "
+            f"{len(marshal.loads(data)['alternations'])} alternations, {len(data) / 1000:.0f} KB"
+        ),
     )
 
 

@@ -128,3 +128,48 @@ def test_alternation_for_ignorecase_finds_what_a_flat_list_finds(words: list[str
     tree = alternation(words, ignorecase=True)
     expected = [m.span() for m in regex.finditer(flat, text, regex.IGNORECASE)]
     assert [m.span() for m in regex.finditer(tree, text, regex.IGNORECASE)] == expected
+
+
+# -- packaged alternations ------------------------------------------------------------------------
+
+
+def test_packaged_alternations_are_the_ones_written_from_the_trie() -> None:
+    packaged = data._packaged_alternations()
+    if not packaged:
+        pytest.skip(
+            "data/regex_forms.marshal holds no alternations for this code: python -m benchmarks.regex_forms"
+        )
+    for key, pattern in packaged.items():
+        entries, space, ignorecase = key
+        assert data.write_alternation(key) == pattern
+        assert alternation(reversed(entries), space=space, ignorecase=ignorecase) == pattern
+
+
+def test_alternations_of_other_code_are_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    packaged = data._packaged_alternations()
+    if not packaged:
+        pytest.skip(
+            "data/regex_forms.marshal holds no alternations for this code: python -m benchmarks.regex_forms"
+        )
+    key = next(iter(packaged))
+    real = data.alternation_code
+    monkeypatch.setattr(data, "alternation_code", lambda: real() + 1)
+    data._packaged_alternations.cache_clear()
+    try:
+        assert data._written_alternation(key) is None
+        assert alternation(key[0], space=key[1], ignorecase=key[2]) == packaged[key]
+    finally:
+        data._packaged_alternations.cache_clear()
+
+
+def test_alternation_code_leaves_out_where_the_code_lies() -> None:
+    def a(x: str) -> str:
+        return x + "!"
+
+    def b(x: str) -> str:  # the same code, another name and line
+        return x + "!"
+
+    def c(x: str) -> str:
+        return x + "?"
+
+    assert data._code_crc(a.__code__, 0) == data._code_crc(b.__code__, 0) != data._code_crc(c.__code__, 0)

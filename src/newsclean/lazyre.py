@@ -39,12 +39,12 @@ from typing import Any, AnyStr, cast
 
 import regex
 
-from newsclean.data import DataError, alternation, foreign_chars, read_bytes
+from newsclean.data import PATTERNS_FILE, alternation, foreign_chars, packaged_patterns
 
 __all__ = ["lazy", "lazy_re", "re_compile", "regex_compile", "vocabulary_pattern"]
 
 #: The packaged compiled forms (see :func:`regex_compile`).
-FORMS_FILE = "regex_forms.marshal"
+FORMS_FILE = PATTERNS_FILE
 
 #: A form's key: the engine (``regex`` or ``re``), the source and the flags.
 FormKey = tuple[str, "str | bytes", int]
@@ -63,11 +63,8 @@ def engine_keys() -> dict[str, tuple[Any, ...]]:
 
 def _load_forms() -> dict[FormKey, bytes]:
     """The packaged forms of the engines installed here (none when the file is missing or unreadable)."""
-    try:
-        data = marshal.loads(read_bytes(FORMS_FILE))
-    except (DataError, EOFError, ValueError, TypeError):
-        return {}
-    if not isinstance(data, dict) or not isinstance(data.get("forms"), dict):
+    data = packaged_patterns()
+    if not isinstance(data.get("forms"), dict):
         return {}
     written = data.get("engines", {})
     here = engine_keys()
@@ -186,9 +183,7 @@ class _LazyPattern:
         return compiled
 
     def _engine_compile(self, pattern: str, flags: int) -> Any:
-        return (
-            regex_compile(pattern, flags) if self._engine is regex else self._engine.compile(pattern, flags)
-        )
+        return regex_compile(pattern, flags) if self._engine is regex else re_compile(pattern, flags)
 
     def __getattr__(self, name: str) -> Any:  # groupindex, groups …: compile and ask
         if name.startswith("__"):
@@ -280,7 +275,9 @@ def vocabulary_pattern(
         return alternation(entries(words), space=space, ignorecase=True)
 
     def core(words: Iterable[str]) -> str:
-        kept = {entry for entry in entries(words) if not foreign_chars(entry)}
+        kept = entries(words)
+        if not "".join(kept).isascii():  # an ASCII group (most) is all core
+            kept = {entry for entry in kept if not foreign_chars(entry)}
         return alternation(kept, space=space, ignorecase=True) if kept else "(?!)"
 
     left: set[str] = set()
@@ -289,8 +286,7 @@ def vocabulary_pattern(
         group = entries(words)
         if not group:
             raise ValueError("cannot build a pattern from an empty vocabulary group")
-        for entry in group:
-            left.update(foreign_chars(entry))
+        left.update(foreign_chars("".join(group)))  # the characters of each entry's, together
         return ""
 
     build(foreign)  # only collects the foreign characters: the sources are written on first need

@@ -18,9 +18,14 @@ True
 from __future__ import annotations
 
 import json
+import marshal
 import os
-from collections.abc import Iterable, Iterator, Sequence
+import sys
+import unicodedata
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
+from types import CodeType
 from typing import Any
 
 import regex
@@ -32,6 +37,7 @@ __all__ = [
     "alternation",
     "char_trie",
     "foreign_chars",
+    "packaged_patterns",
     "parse_tsv",
     "read_bytes",
     "read_json",
@@ -180,6 +186,12 @@ def alternation(words: Iterable[str], *, space: str | None = None, ignorecase: b
     is written as a flat alternation of the rest of its entries, longest first,
     so the pattern still matches exactly what the flat alternation does.
 
+    Writing the trie out costs a few microseconds per entry, and a first capture
+    needs the alternations of a few thousand vocabulary entries: those of the
+    packaged vocabularies are read, already written, from the packaged patterns
+    file (:func:`packaged_patterns`), when the code that writes them is the code
+    that wrote the file.
+
     Args:
         words: The entries (empty strings are ignored).
         space: What a space inside an entry becomes (for example ``r"\\s+"``
@@ -194,10 +206,90 @@ def alternation(words: Iterable[str], *, space: str | None = None, ignorecase: b
     >>> alternation(["ας", "ασα"], ignorecase=True)
     'α(?:σα|ς)'
     """
-    trie = char_trie(words)
-    if not trie:
+    entries = tuple(sorted({word for word in words if word}))
+    if not entries:
         raise ValueError("cannot build a pattern from an empty vocabulary group")
-    return _trie_pattern(trie, space, ignorecase)
+    key = (entries, space, bool(ignorecase))
+    written = _written_alternation(key)
+    if written is not None:
+        return written
+    return write_alternation(key)
+
+
+#: An alternation's key: its entries (sorted, unique, none empty), ``space`` and ``ignorecase``.
+AlternationKey = tuple[tuple[str, ...], str | None, bool]
+
+
+def write_alternation(key: AlternationKey) -> str:
+    """The alternation of ``key``, written out from its trie (what :func:`alternation` gives)."""
+    entries, space, ignorecase = key
+    return _trie_pattern(char_trie(entries), space, ignorecase)
+
+
+def _written_alternation(key: AlternationKey) -> str | None:
+    """The packaged alternation of ``key``, or None when the file holds none for this code."""
+    return _packaged_alternations().get(key)
+
+
+#: The packaged patterns file: compiled forms of patterns and written alternations
+#: (built by ``python -m benchmarks.regex_forms``; see :func:`packaged_patterns`).
+PATTERNS_FILE = "regex_forms.marshal"
+
+
+@lru_cache(maxsize=1)
+def packaged_patterns() -> dict[str, Any]:
+    """The packaged patterns file, read once: an empty mapping when it is missing or unreadable.
+
+    It holds what a first capture would otherwise spend its time writing and
+    compiling: under ``forms``, the compiled forms of patterns
+    (:func:`newsclean.lazyre.regex_compile` reads them), and under
+    ``alternations``, alternations already written (:func:`alternation`), with
+    the checksum of the code that wrote them (``alternation_code``). It is a
+    cache: a missing or stale file changes no result, only the time of a
+    process's first capture.
+    """
+    try:
+        data = marshal.loads(read_bytes(PATTERNS_FILE))
+    except (DataError, EOFError, ValueError, TypeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+@lru_cache(maxsize=1)
+def _packaged_alternations() -> dict[AlternationKey, str]:
+    data = packaged_patterns()
+    written = data.get("alternations")
+    if not isinstance(written, dict) or data.get("alternation_code") != alternation_code():
+        return {}
+    return written
+
+
+def alternation_code() -> int:
+    """A checksum of what writes an alternation: the code of the functions that write it, and
+    what they depend on (Python, ``regex`` and Unicode versions).
+
+    Only the code is summed, not where it lies (file names and line numbers are
+    left out), so an installed copy matches the tree that built the file; an
+    edit to how an alternation is written gives another checksum, and the
+    packaged alternations are then not used.
+    """
+    crc = zlib.crc32(repr((sys.version_info[:2], regex.__version__, unicodedata.unidata_version)).encode())
+    for function in _WRITERS:
+        crc = _code_crc(function.__code__, crc)
+    return crc
+
+
+def _code_crc(code: CodeType, crc: int) -> int:
+    crc = zlib.crc32(code.co_code, crc)
+    crc = zlib.crc32(repr((code.co_names, code.co_varnames, code.co_freevars)).encode(), crc)
+    for const in code.co_consts:
+        if isinstance(const, CodeType):
+            crc = _code_crc(const, crc)
+        else:
+            crc = zlib.crc32(
+                repr(sorted(map(repr, const)) if isinstance(const, frozenset) else const).encode(), crc
+            )
+    return crc
 
 
 #: Matches a character one of whose case forms is ASCII (``ı`` does: it matches ``I``).
@@ -217,7 +309,7 @@ def foreign_chars(entry: str) -> str:
     """
     if entry.isascii():
         return ""
-    return "".join(ch for ch in entry if _ASCII_CASE.fullmatch(ch) is None)
+    return str(_ASCII_CASE.sub("", entry))  # one character at a time: the class matches no longer text
 
 
 def char_trie(words: Iterable[str]) -> dict[str, Any]:
@@ -304,3 +396,16 @@ def _trie_pattern(node: dict[str, Any], space: str | None, ignorecase: bool) -> 
     if "" in node:  # an entry ends here: the longer ones are tried first
         return "(?:" + "|".join(alts) + ")?"
     return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+#: The functions whose code writes an alternation (summed by :func:`alternation_code`).
+_WRITERS: tuple[Callable[..., Any], ...] = (
+    write_alternation,
+    char_trie,
+    _case_variants.__wrapped__,
+    _confusable,
+    _escape,
+    _escape_char.__wrapped__,
+    _suffixes,
+    _trie_pattern,
+)
