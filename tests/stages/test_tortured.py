@@ -25,8 +25,21 @@ def test_key_index_parses_a_key_on_lookup_as_the_whole_read_does() -> None:
 
 
 def test_a_stale_key_index_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(tortured, "_table_text", lambda: "# another table\nfoo bar\tfoo baz\n")
+    monkeypatch.setattr(tortured, "_table_bytes", lambda: b"# another table\nfoo bar\tfoo baz\n")
     assert tortured._packaged_keys() is None
+
+
+def test_the_table_digest_of_the_file_is_that_of_its_text() -> None:
+    assert tortured.table_digest(tortured._table_bytes()) == tortured.table_digest(tortured._table_text())
+
+
+def test_key_index_reads_its_keys_from_the_list_line_or_else_from_the_key_lines() -> None:
+    keys = {"odd": ((frozenset({"odd", "phrase"}), "odd phrase"),), "": ((frozenset(), "!!"),)}
+    body = tortured.render_keys(keys, "d").partition("\n")[2]
+    unlisted = "".join(line for line in body.splitlines(True) if not line.startswith(tortured.KEYS_LIST))
+    for text in (body, unlisted):
+        index = tortured._KeyIndex(text)
+        assert list(index) == ["", "odd"] and index["odd"] == keys["odd"] and index[""] == keys[""]
 
 
 def test_key_index_round_trips_through_its_file_format() -> None:
