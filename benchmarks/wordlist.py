@@ -34,6 +34,7 @@ Run from the project root::
 
     python -m benchmarks.wordlist          # rebuild the file
     python -m benchmarks.wordlist --check  # compare the file with wordfreq, word by word
+    python -m benchmarks.wordlist_head     # then rebuild its parsed head (read on a first capture)
 """
 
 from __future__ import annotations

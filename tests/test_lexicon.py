@@ -155,3 +155,25 @@ def test_packaged_rare_words_are_found_in_their_blocks() -> None:
         assert fresh.get(word) == full[word], word
     for absent in ("", "\x00", "qzxvbnq", "\U0010ffff", firsts[5] + "\x00", firsts[-1] + "zzzzzz"):
         assert fresh.get(absent) is None and absent not in full
+
+
+def test_packaged_head_is_the_parsed_one() -> None:
+    # Fails when data/words_en.txt.gz changed without `python -m benchmarks.wordlist_head`.
+    from newsclean.data import read_bytes
+    from newsclean.lexicon import packaged_head, parse_head
+
+    raw = read_bytes("words_en.txt.gz")
+    packaged = packaged_head("en", raw)
+    assert packaged is not None, "data/words_en.head.marshal is stale: run python -m benchmarks.wordlist_head"
+    parsed = parse_head("en", raw)
+    assert packaged == parsed and list(packaged[0]) == list(parsed[0])  # the words in the same order
+
+
+def test_a_stale_packaged_head_is_ignored() -> None:
+    from newsclean.data import read_bytes
+    from newsclean.lexicon import packaged_head
+
+    raw = bytearray(read_bytes("words_en.txt.gz"))
+    raw[20] ^= 1  # inside the head: another list
+    assert packaged_head("en", bytes(raw)) is None
+    assert packaged_head("xx", bytes(raw)) is None  # no head packaged for this language
