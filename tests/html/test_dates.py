@@ -321,3 +321,13 @@ def test_structured_utc_day_yields_to_the_printed_local_time() -> None:
         body=f"<div class='article-date'>18.06.2021 16:40</div>{BODY}",
     )
     assert day(newsclean.clean(unrelated, captured_at=datetime(2021, 7, 1)).published) == "2021-06-14"
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["post-date", "PostDate", "entry-TIME", "byline", "publishedAt", "POSTED_by", "ſtime", "ﬁle-date", "Zeit"],
+)
+def test_names_date_fast_path_agrees_with_the_hint_pattern(value: str) -> None:
+    from newsclean.html.dates import _element_hints, names_date
+
+    assert names_date(value) == (_element_hints().search(value) is not None)

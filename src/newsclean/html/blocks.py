@@ -29,8 +29,6 @@ import regex
 from newsclean.html.tokens import classify_tokens, is_content_token
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from lxml.etree import _Element as HtmlElement
 
 __all__ = ["Block", "Spans", "cut_blocks", "is_body_marker", "strip_silent"]
@@ -209,20 +207,46 @@ def _drop_reason(el: HtmlElement, tag: str) -> str | None:
 
 def _attribute_reason(attrib: Any) -> str | None:
     """Say why an element with these (non-empty) attributes is not story text: role, hidden, class/id tokens."""
-    role = attrib.get("role")
+    return _items_reason(attrib.items())
+
+
+#: The attributes :func:`_items_reason` reads.
+_REASON_ATTRIBUTES = frozenset({"class", "id", "role", "style", "hidden", "aria-hidden"})
+
+
+def _items_reason(items: list[tuple[str, str]]) -> str | None:
+    """:func:`_attribute_reason` from an element's attribute pairs (``el.items()``, one call into lxml).
+
+    Checked in order: role, hidden (the attribute or ``aria-hidden="true"``),
+    a hiding style, then the class and id tokens.
+    """
+    cls = ident = role = style = aria = None
+    hidden = False
+    for name, value in items:
+        if name in _REASON_ATTRIBUTES:
+            if name == "class":
+                cls = value
+            elif name == "id":
+                ident = value
+            elif name == "role":
+                role = value
+            elif name == "style":
+                style = value
+            elif name == "hidden":
+                hidden = True
+            else:
+                aria = value
     if role:
         reason = ROLE_REASONS.get(role.strip().lower())
         if reason:
             return reason
-    if "hidden" in attrib or attrib.get("aria-hidden", "").strip().lower() == "true":
+    if hidden or (aria is not None and aria.strip().lower() == "true"):
         return "html_hidden"
-    style = attrib.get("style")
     if style and _HIDDEN_STYLE.search(style):
         return "html_hidden"
-    for name in ("class", "id"):
-        value = attrib.get(name)
-        if value:
-            concept = classify_tokens(value)
+    for named in (cls, ident):
+        if named:
+            concept = classify_tokens(named)
             if concept is not None:
                 return concept.reason
     return None
@@ -305,18 +329,63 @@ def _paragraph_walk(el: HtmlElement) -> int:
     return total
 
 
-def _is_wrapper(
-    el: HtmlElement, page_chars: int, page_paragraphs: int, body_path: set[HtmlElement], *, walk: bool = False
-) -> bool:
+class _Page:
+    """What the wrapper test reads of the whole page, each measured on first need.
+
+    Most pages never need the paragraph count (about half of the benchmark
+    pages); every page that marks an element needs the rest.
+    """
+
+    __slots__ = ("_body_path", "_chars", "_native", "_paragraphs", "root")
+
+    def __init__(self, root: HtmlElement) -> None:
+        self.root = root
+        self._body_path: set[HtmlElement] | None = None
+        self._chars: int | None = None
+        self._paragraphs: int | None = None
+        self._native: bool | None = None
+
+    def body_path(self) -> set[HtmlElement]:
+        """The ``itemprop="articleBody"`` elements below the root and their ancestors."""
+        if self._body_path is None:
+            path: set[HtmlElement] = set()
+            for marked in self.root.iterfind(".//*[@itemprop='articleBody']"):
+                path.add(marked)
+                path.update(marked.iterancestors())
+            self._body_path = path
+        return self._body_path
+
+    def chars(self) -> int:
+        """Characters of text on the page."""
+        if self._chars is None:
+            self._chars = _text_len(self.root)
+        return self._chars
+
+    def native(self) -> bool:
+        """Whether the tree holds only elements and text (no comments, processing instructions, entities)."""
+        if self._native is None:
+            self._native = not _has_other_nodes(self.root)
+        return self._native
+
+    def paragraphs(self) -> int:
+        """Characters of text in the page's paragraphs."""
+        if self._paragraphs is None:
+            self._paragraphs = _paragraph_len(self.root, walk=not self.native())
+        return self._paragraphs
+
+
+def _is_wrapper(el: HtmlElement, page: _Page) -> bool:
     """Say whether a marked element must be kept: it holds the article body or most of the page."""
-    if el in body_path:
+    if el in page.body_path():
         return True
     size = _text_len(el)
+    page_chars = page.chars()
     if page_chars and size >= WRAPPER_SHARE * page_chars:
         return True
+    page_paragraphs = page.paragraphs()
     if not page_paragraphs or size < WRAPPER_SHARE * page_paragraphs:
         return False  # paragraph text under el is at most its whole text
-    return _paragraph_len(el, walk=walk) >= WRAPPER_SHARE * page_paragraphs
+    return _paragraph_len(el, walk=not page.native()) >= WRAPPER_SHARE * page_paragraphs
 
 
 def strip_silent(root: HtmlElement) -> HtmlElement:
@@ -381,21 +450,6 @@ def _has_other_nodes(root: HtmlElement) -> bool:
     return next(others, None) is not None
 
 
-def _events(root: HtmlElement) -> Iterator[tuple[str, HtmlElement]]:
-    """``start``/``end`` events over every node, comments and the like included (lxml's walk skips them)."""
-    stack: list[tuple[HtmlElement, bool]] = [(root, False)]
-    while stack:
-        el, done = stack.pop()
-        if done:
-            yield "end", el
-            continue
-        yield "start", el
-        stack.append((el, True))
-        tag = el.tag
-        if isinstance(tag, str) and tag.lower() != "br":
-            stack.extend((child, False) for child in reversed(el))
-
-
 def cut_blocks(root: HtmlElement) -> tuple[list[Block], Spans]:
     """Prune the tree under ``root`` and cut it into blocks, in one walk (see the module docstring).
 
@@ -418,28 +472,21 @@ def cut_blocks(root: HtmlElement) -> tuple[list[Block], Spans]:
     """
     import lxml.etree
 
-    native = not _has_other_nodes(root)
-    page_chars = _text_len(root)
-    page_paragraphs = _paragraph_len(root, walk=not native)
+    page = _Page(root)
     blocks: list[Block] = []
     spans: Spans = {}
-    body_path: set[HtmlElement] = set()
-    for marked in root.iterfind(".//*[@itemprop='articleBody']"):
-        body_path.add(marked)
-        body_path.update(marked.iterancestors())
-    builders: list[_Builder] = [_Builder(root, None, None)]
-    link_depth = 0
-    article_depth = 0
     structural = STRUCTURAL_REASONS
     block_tags = BLOCK_TAGS
+    cell_tags = CELL_TAGS
+    link_depth = 0
+    article_depth = 0
 
-    def flush(b: _Builder) -> None:
-        # (called only when ``b.parts`` holds something)
-        raw = "".join(b.parts)
-        b.parts = []
-        link_chars = b.link_chars
-        b.link_chars = 0
-        if raw.isspace():  # (the white space between blocks: most flushes)
+    def flush(
+        owner: HtmlElement, dropped: HtmlElement | None, reason: str | None, parts: list[str], link: int
+    ) -> None:
+        # (called only when ``parts`` holds something)
+        raw = "".join(parts)
+        if raw.isspace():  # (only line breaks and cell separators)
             return
         if "\n" in raw:
             lines = [" ".join(x.split()) for x in raw.split("\n")]
@@ -450,71 +497,83 @@ def cut_blocks(root: HtmlElement) -> tuple[list[Block], Spans]:
             text = " ".join(raw.split())
             lines = [text]
             chars = len(text)
-        blocks.append(
-            Block(len(blocks), b.owner, lines, chars, min(link_chars, chars), b.dropped, b.reason, text)
-        )
+        blocks.append(Block(len(blocks), owner, lines, chars, min(link, chars), dropped, reason, text))
 
-    walker: Any = lxml.etree.iterwalk(root, events=("start", "end")) if native else _events(root)
+    # The open builder (the block being gathered) lives in five locals: the block-level
+    # element that owns the text, the element whose removal took it and why (or None), the
+    # text gathered and its characters inside links. Builders below it wait in ``below``.
+    owner: HtmlElement = root
+    dropped: HtmlElement | None = None
+    reason: str | None = None
+    parts: list[str] = []
+    link = 0
+    below: list[tuple[HtmlElement, HtmlElement | None, str | None, list[str], int]] = []
+    # lxml's own walk; comments and processing instructions come as one event each (their
+    # tails are text), entities as a start and an end with a tag that is no string.
+    walker: Any = lxml.etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     # One entry per open node, what its end does: -1 for a node whose end only adds its tail;
     # else the node's first block index times 8 plus flags: _PUSHED (close the builder it
     # pushed), _LINK (an <a>), _ARTICLE (an <article>).
     stack: list[int] = []
-    top = builders[-1]
     for event, el in walker:
         if event == "end":
             v = stack.pop()
             if v >= 0:
                 if v & _PUSHED:
-                    b = builders.pop()
-                    if b.parts:
-                        flush(b)
-                    top = builders[-1]
+                    if parts:
+                        flush(owner, dropped, reason, parts, link)
+                    owner, dropped, reason, parts, link = below.pop()
                 if v & _LINK:
                     link_depth -= 1
                 elif v & _ARTICLE:
                     article_depth -= 1
                 spans[el] = (v >> 3, len(blocks))
             text = el.tail
-            if text and (top.parts or not text.isspace()):  # (leading white space is no text)
-                top.parts.append(text)
+            if text and (parts or not text.isspace()):  # (leading white space is no text)
+                parts.append(text)
                 if link_depth:
-                    top.link_chars += len(text.strip())
+                    link += len(text.strip())
+            continue
+        if event != "start":  # a comment or processing instruction: only its tail is text
+            text = el.tail
+            if text and (parts or not text.isspace()):
+                parts.append(text)
+                if link_depth:
+                    link += len(text.strip())
             continue
         tag = el.tag
-        if not isinstance(tag, str):  # comments, entities, processing instructions
+        if not isinstance(tag, str):  # an entity
             stack.append(-1)
             continue
         tag = tag.lower()
         if tag == "br":
-            top.parts.append("\n")
+            parts.append("\n")
             stack.append(-1)
-            if native and len(el):
-                walker.skip_subtree()  # (the Python walk does not enter a <br> either)
+            if len(el):
+                walker.skip_subtree()
             continue
         flags = 0
-        if top.dropped is None and el is not root:
-            reason = structural.get(tag)
-            if reason is None:
-                attrib = el.attrib
-                if attrib:
-                    reason = _attribute_reason(attrib)
-                if reason is None and tag == "article" and article_depth:
-                    reason = "html_related"  # an article card inside the article: a teaser
-            if (
-                reason is not None
-                and not is_body_marker(el)
-                and not _is_wrapper(el, page_chars, page_paragraphs, body_path, walk=not native)
-            ):
-                if tag in block_tags and top.parts:
-                    flush(top)
-                top = _Builder(el, el, reason)
-                builders.append(top)
+        if dropped is None and el is not root:
+            why = structural.get(tag)
+            if why is None:
+                items = el.items()
+                if items:
+                    why = _items_reason(items)
+                if why is None and tag == "article" and article_depth:
+                    why = "html_related"  # an article card inside the article: a teaser
+            if why is not None and not is_body_marker(el) and not _is_wrapper(el, page):
+                if tag in block_tags and parts:
+                    flush(owner, dropped, reason, parts, link)
+                    parts, link = [], 0
+                below.append((owner, dropped, reason, parts, link))
+                owner, dropped, reason, parts, link = el, el, why, [], 0
                 flags = _PUSHED
         if not flags and tag in block_tags:
-            if top.parts:
-                flush(top)
-            top = _Builder(el, top.dropped, top.reason)
-            builders.append(top)
+            if parts:
+                flush(owner, dropped, reason, parts, link)
+                parts, link = [], 0
+            below.append((owner, dropped, reason, parts, link))
+            owner, parts, link = el, [], 0
             flags = _PUSHED
         if tag == "a":
             link_depth += 1
@@ -522,16 +581,18 @@ def cut_blocks(root: HtmlElement) -> tuple[list[Block], Spans]:
         elif tag == "article":
             article_depth += 1
             flags |= _ARTICLE
-        elif tag in CELL_TAGS:
-            top.parts.append(" ")
+        elif tag in cell_tags:
+            parts.append(" ")
         stack.append(len(blocks) * 8 + flags)
         text = el.text
-        if text and (top.parts or not text.isspace()):
-            top.parts.append(text)
+        if text and (parts or not text.isspace()):
+            parts.append(text)
             if link_depth:
-                top.link_chars += len(text.strip())
-    while builders:
-        b = builders.pop()
-        if b.parts:
-            flush(b)
+                link += len(text.strip())
+    if parts:
+        flush(owner, dropped, reason, parts, link)
+    while below:
+        owner, dropped, reason, parts, link = below.pop()
+        if parts:
+            flush(owner, dropped, reason, parts, link)
     return blocks, spans

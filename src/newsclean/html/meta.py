@@ -21,7 +21,14 @@ import regex
 
 from newsclean.article import DateCandidate
 from newsclean.dateparse import url_date
-from newsclean.html.dates import VISITED_TAGS, DateCollector, conventions, iso_date
+from newsclean.html.dates import (
+    NOT_DATE_ELEMENTS,
+    VISITED_TAGS,
+    DateCollector,
+    conventions,
+    iso_date,
+    names_date,
+)
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as HtmlElement
@@ -71,6 +78,11 @@ _LIST_SEPARATOR = regex.compile(r"[,;|]")
 _AUTHOR_SEPARATOR = regex.compile(r",|;|(?<!\s)\s++(?:and|&|und|et|y|e)\s++")
 _LANG = regex.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]{1,8})*$")
 _MAX_JSON_NODES = 20_000
+#: Elements read for the page's own fields (and never for date evidence, but a ``<meta>``
+#: under the headline and a second ``<title>``).
+_HEAD_TAGS = frozenset({"meta", "script", "link", "title"})
+#: Attributes that make :meth:`DateCollector.visit` read an element of any tag.
+_DATE_ATTRIBUTES = frozenset({"itemprop", "pubdate"})
 #: A heading shorter than this (normalised) must equal a headline form to count as the headline.
 MIN_HEADLINE_CHARS = 15
 
@@ -263,36 +275,64 @@ def read_metadata(root: HtmlElement) -> PageMeta:
     seen_title = False
     canonical: str | None = None
     collector = DateCollector()
+    visit = collector.visit
+    not_dated = NOT_DATE_ELEMENTS
     # One walk over the tree: each element feeds the fields below and the date evidence.
+    # Most elements say nothing about either: an element :meth:`DateCollector.visit` would
+    # find nothing on (no tag it reads, no attribute it reads, no class or id naming a date,
+    # no headline date line being read) is passed over here on one read of its attributes.
     for el in root.iter(lxml.etree.Element):  # (not comments and processing instructions)
         tag = el.tag
-        if tag == "meta":
-            key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
-            content = el.get("content")
-            if key and content is not None:
-                metas.setdefault(key.strip().lower(), []).append(content)
-        elif tag == "script":
-            if (el.get("type") or "").strip().lower() != "application/ld+json" or not el.text:
+        if tag in _HEAD_TAGS:
+            if tag == "meta":
+                key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
+                content = el.get("content")
+                if key and content is not None:
+                    metas.setdefault(key.strip().lower(), []).append(content)
+                if collector.after_headline:
+                    visit(el, tag)  # (a meta element only counts as a line read under the headline)
                 continue
-            for obj in _json_ld_objects(el.text):
-                types = _types(obj)
-                ld_types.extend(sorted(types))
-                if types & ARTICLE_TYPES and not article:
-                    article = obj
-                elif types & PAGE_TYPES and not page:
-                    page = obj
+            if tag == "script":
+                if (el.get("type") or "").strip().lower() != "application/ld+json" or not el.text:
+                    continue
+                for obj in _json_ld_objects(el.text):
+                    types = _types(obj)
+                    ld_types.extend(sorted(types))
+                    if types & ARTICLE_TYPES and not article:
+                        article = obj
+                    elif types & PAGE_TYPES and not page:
+                        page = obj
+                continue
+            if tag == "link":
+                if (
+                    canonical is None
+                    and (el.get("rel") or "").strip().lower() == "canonical"
+                    and el.get("href")
+                ):
+                    canonical = el.get("href", "").strip()
+                continue
+            if not seen_title:  # the first <title>; any later one is read as any element
+                seen_title = True
+                title_tag = _title_text("".join(el.itertext()))
+                continue
+        if collector.after_headline or tag in VISITED_TAGS:
+            visit(el, tag)
             continue
-        elif tag == "title" and not seen_title:
-            seen_title = True
-            title_tag = _title_text("".join(el.itertext()))
+        items = el.items()
+        if not items:
             continue
-        elif tag == "link":
-            if canonical is None and (el.get("rel") or "").strip().lower() == "canonical" and el.get("href"):
-                canonical = el.get("href", "").strip()
-            continue
-        elif tag not in VISITED_TAGS and not collector.after_headline and not el.keys():
-            continue  # (what visit() would find: nothing; most elements)
-        collector.visit(el, tag)
+        cls = ident = None
+        for name, value in items:
+            if name in _DATE_ATTRIBUTES:
+                visit(el, tag)
+                break
+            if name == "class":
+                cls = value
+            elif name == "id":
+                ident = value
+        else:
+            if tag not in not_dated and ((cls and names_date(cls)) or (ident and names_date(ident))):
+                visit(el, tag)
 
     def meta(name: str) -> str | None:
         values = metas.get(name)
