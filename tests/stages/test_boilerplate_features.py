@@ -175,3 +175,10 @@ def test_breadcrumb_pattern_is_linear_on_blank_runs() -> None:
 )
 def test_teaser_glue(text: str, expected: bool) -> None:
     assert bf._is_teaser(text, text.isascii()) is expected
+
+
+@given(st.text(alphabet="ab 7 0-9.,٣۵é’—", max_size=40))
+def test_digit_ratio_counts_the_digits_of_any_text(text: str) -> None:
+    # the share of (Unicode) decimal digits, whichever way the text is read
+    digits = sum(ch.isdecimal() for ch in text)
+    assert bf._digit_ratio(text, bf._is_plain(text)) == digits / max(1, len(text))

@@ -68,6 +68,28 @@ def test_line_entry_names_the_opening_entry(text: str, entry: str) -> None:
     assert _vocab().line_entry(text) == entry
 
 
+def _line_entry_by_pattern(text: str) -> str | None:
+    """The definition of ``line_entry``: a text made only of entries (``LINE``), and of the entries
+    opening it the longest followed by a separator or the end, else the longest."""
+    if not LINE.match(text):
+        return None
+    ends = sorted((len(e) for e in ENTRIES if text.startswith(e)), reverse=True)
+    for end in ends:
+        if end == len(text) or re.match(_SEP, text[end]):
+            return text[:end]
+    return text[: ends[0]]
+
+
+_LINE_PIECES = [*ENTRIES, " ", "  ", "|", " · ", ">", ", ", "-", "x", "s", "this"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_LINE_PIECES), min_size=1, max_size=7).map("".join))
+def test_line_entry_answers_as_the_pattern(text: str) -> None:
+    assert bv._only_entries(text, _vocab().line) is bool(LINE.match(text))
+    assert _vocab().line_entry(text) == _line_entry_by_pattern(text)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -154,14 +154,20 @@ _GATE_PIECES = [
 @settings(max_examples=600, deadline=None)
 @given(st.lists(st.sampled_from(_GATE_PIECES), min_size=1, max_size=6), st.booleans())
 def test_the_opening_gate_answers_as_the_label_patterns(parts: list[str], strong: bool) -> None:
-    from newsclean.stages._related import _header_label, _inline_headline, _labels
+    from newsclean.stages._related import (
+        HEADER_OPENING,
+        INLINE_OPENING,
+        _header_label,
+        _inline_headline,
+        _labels,
+    )
 
     line = "".join(parts)
     labels = _labels()
     if labels.inline.match(line.strip()) or labels.inline_strong.match(line.strip()):
-        assert labels.inline_first(line)
+        assert labels.opens(line) & INLINE_OPENING
     if labels.header.match(line.strip()):
-        assert labels.header_first(line)
+        assert labels.opens(line) & HEADER_OPENING
     assert inline_headline(line, strong=strong) == _inline_headline(line, strong)
     assert header_label(line) == _header_label(line)
 
@@ -180,5 +186,4 @@ def test_the_opening_gate_answers_as_the_label_patterns(parts: list[str], strong
 def test_the_opening_gate_on_label_and_control_lines(line: str, opens: bool) -> None:
     from newsclean.stages._related import _labels
 
-    labels = _labels()
-    assert (labels.inline_first(line) or labels.header_first(line)) is opens
+    assert bool(_labels().opens(line)) is opens

@@ -57,29 +57,39 @@ _SENTENCE_INSIDE = regex_compile(r"\p{Ll}{2}[.!?][\"'”’»]?\s+[\"'“‘«]?
 _HEADLINE_START = regex_compile(r"^[\"'“‘«„]?[\p{Lu}\p{N}]")
 
 
-#: At most this many line openings are remembered by a test of :func:`_openings` (then it starts again).
+#: At most this many line openings are remembered by the test of :func:`_openings` (then it starts again).
 OPENINGS_MEMO = 8192
 
+#: The bits of the answer of :func:`_openings`: a line can open with a header label, with an inline label.
+HEADER_OPENING = 1
+INLINE_OPENING = 2
 
-def _openings(entries: Sequence[str]) -> Callable[[str], bool]:
-    """Whether a line can open with an entry of a vocabulary: its first two characters match an entry's.
+
+def _openings(header: Sequence[str], inline: Sequence[str]) -> Callable[[str], int]:
+    """Which labels a line can open with: its first two characters match an entry's.
 
     A label pattern is anchored at the start of the stripped line, so a line whose
     first two characters match the first two of no entry (case ignored, and a
     space of an entry matching any blank, as the pattern reads them) cannot
     match: about three lines in four are answered by one dictionary lookup
-    instead of a pattern call. The answer comes from a pattern of those
-    openings written and compiled as the label pattern is, so it is the
-    pattern's own. The test is a plain function (a closure), not an object with
-    ``__call__``: ``mark_related`` asks it twice for every unit of a page, and
-    the call of an object's ``__call__`` cost about 40 % more (530 against 390 ns).
+    instead of a pattern call. The answer holds :data:`HEADER_OPENING` when the
+    line can open with a header label and :data:`INLINE_OPENING` when it can with
+    an inline one; each comes from a pattern of those openings written and
+    compiled as the label pattern is, so it is the pattern's own. Both are
+    answered by one call and one lookup (``mark_related`` asks for every unit of
+    a page), and the test is a plain function (a closure), not an object with
+    ``__call__``, whose call cost about 40 % more (530 against 390 ns).
     """
-    openings = {entry.casefold()[:2] for entry in entries} - {""}
-    match = regex_compile(alternation(openings, space=r"\s", ignorecase=True), regex.I).match
-    memo: dict[str, bool] = {}
+
+    def first_two(entries: Sequence[str]) -> str:
+        return alternation({entry.casefold()[:2] for entry in entries} - {""}, space=r"\s", ignorecase=True)
+
+    header_match = regex_compile(first_two(header), regex.I).match
+    inline_match = regex_compile(first_two(inline), regex.I).match
+    memo: dict[str, int] = {}
     get = memo.get
 
-    def opens(line: str) -> bool:
+    def opens(line: str) -> int:
         head = line[:2]
         if head[:1].isspace() or head[1:].isspace():
             head = line.strip()[:2]
@@ -87,7 +97,9 @@ def _openings(entries: Sequence[str]) -> Callable[[str], bool]:
         if found is None:
             if len(memo) >= OPENINGS_MEMO:
                 memo.clear()
-            found = memo[head] = match(head) is not None
+            found = memo[head] = (HEADER_OPENING if header_match(head) is not None else 0) | (
+                INLINE_OPENING if inline_match(head) is not None else 0
+            )
         return found
 
     return opens
@@ -98,10 +110,9 @@ class _Labels:
     inline: regex.Pattern[str]
     inline_strong: regex.Pattern[str]
     header: regex.Pattern[str]
-    #: whether a line can open with an inline label (``inline_strong``'s are among them)
-    inline_first: Callable[[str], bool]
-    #: whether a line can open with a header label
-    header_first: Callable[[str], bool]
+    #: which labels a line can open with (:data:`HEADER_OPENING`, :data:`INLINE_OPENING`;
+    #: ``inline_strong``'s are among the inline ones)
+    opens: Callable[[str], int]
 
 
 def _split(build: Callable[[Callable[[Sequence[str]], str]], str], flags: int) -> regex.Pattern[str]:
@@ -132,8 +143,7 @@ def _labels() -> _Labels:
         ),
         inline_strong=_split(lambda alt: rf"^(?:{alt(strong)})\s*[:：]\s*(?P<rest>\S.*)$", regex.I | regex.S),
         header=_split(lambda alt: rf"^(?:{alt(header)})\s*[:：]?$", regex.I),
-        inline_first=_openings(inline),
-        header_first=_openings(header),
+        opens=_openings(header, inline),
     )
 
 
@@ -178,7 +188,7 @@ def inline_headline(line: str, *, strong: bool = False) -> str | None:
     >>> inline_headline("Related: the council said it would wait.") is None
     True
     """
-    if not _labels().inline_first(line):
+    if not _labels().opens(line) & INLINE_OPENING:
         return None
     return _opened_inline(line, strong)
 
@@ -210,7 +220,7 @@ def header_label(line: str) -> bool:
     >>> header_label("Mehr zum Thema:")
     True
     """
-    if not _labels().header_first(line):
+    if not _labels().opens(line) & HEADER_OPENING:
         return False
     return _opened_header(line)
 
@@ -243,21 +253,20 @@ def mark_related(
     LineDecision = make
 
     # most lines open as no label does: the openings' answer (one lookup) spares them the calls
-    labels = _labels()
-    header_first = labels.header_first
-    inline_first = labels.inline_first
+    opens = _labels().opens
     n = len(feats)
     k = 0
     while k < n:
         f = feats[k]
         d = decisions[k]
         text = f.text
+        first = opens(text)
         if d is not None and d.field is not None:
-            if d.field == "related" and header_first(text) and _opened_header(text):
+            if d.field == "related" and first & HEADER_OPENING and _opened_header(text):
                 decisions[k] = LineDecision(False, "list_header")  # a header, not a headline
             k += 1
             continue
-        if header_first(text) and _opened_header(text):
+        if first & HEADER_OPENING and _opened_header(text):
             items: list[tuple[int, str]] = []
             j = k + 1
             while j < n and len(items) < MAX_HEADED_ITEMS:
@@ -276,7 +285,7 @@ def mark_related(
                     decisions[i] = LineDecision(False, reason or "related_list", "related", (h,))
                 k = j
                 continue
-        h = _opened_inline(text, d is None) if inline_first(text) else None
+        h = _opened_inline(text, d is None) if first & INLINE_OPENING else None
         if h is not None:
             decisions[k] = LineDecision(False, d.reason if d is not None else "read_more", "related", (h,))
         k += 1

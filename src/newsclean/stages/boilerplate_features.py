@@ -187,6 +187,7 @@ _ENDERS = ".!?…;:。！？"
 _CLOSERS = "\"'”’»)]」』"
 _END_QUOTES = '"”’»」』'
 _ASCII_DIGITS = "0123456789"
+_ASCII_DIGIT_BYTES = _ASCII_DIGITS.encode("ascii")
 #: first letters (case-folded) of every tags label
 _TAGS_FIRST = frozenset(w[0].casefold() for g in ("tags_labels", "tags_headers") for w in _line_words(g))
 _ENDERS_SET = frozenset(_ENDERS)
@@ -537,8 +538,13 @@ def _as_bad(f: _Feat, reason: str) -> _Feat:
 
 def _digit_ratio(body: str, plain: bool) -> float:
     """Share of digits among the characters of ``body``."""
-    # plain text has only ASCII digits
-    digits = sum(map(body.count, _ASCII_DIGITS)) if plain else len(_DIGIT.findall(body))
+    if body.isascii():
+        # its bytes without the digits, cut in C: about a quarter of the time of ten ``str.count`` passes
+        digits = len(body) - len(body.encode("ascii").translate(None, _ASCII_DIGIT_BYTES))
+    elif plain:  # plain text has only ASCII digits
+        digits = sum(map(body.count, _ASCII_DIGITS))
+    else:
+        digits = len(_DIGIT.findall(body))
     return digits / max(1, len(body))
 
 
