@@ -535,6 +535,29 @@ def test_an_agency_line_under_the_headline_is_recorded_and_left_in_the_text() ->
     assert all(e.reason != "byline" for e in out.edits)
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "The Associated Press\nPublished\nTuesday, November 19, 2019, 11:26 pm\n",
+        "The Associated Press\nMonday\nNov 23, 2020 at 5:02 AM\n",
+    ],
+)
+def test_an_agency_line_over_a_date_label_and_its_date_is_recorded(header: str) -> None:
+    out = _run("Council approves the housing plan\n" + header + _WIRE_STORY)
+    decision = next(d for d in out.decisions if d.reason == "byline")
+    assert decision.data["agencies"] == ("The Associated Press",)
+
+
+def test_the_agency_line_beside_a_date_the_date_stage_took_out_is_recorded() -> None:
+    import newsclean
+
+    text = "Council approves the housing plan\nThe Associated Press\nPublished\nNov 19, 2019\n" + _WIRE_STORY
+    article = newsclean.clean(text)
+    decision = next(d for d in article.decisions if d.reason == "byline")
+    assert decision.data["agencies"] == ("The Associated Press",)
+    assert not [e for e in article.edits if e.stage == "extract_metadata" and "Associated" in e.before]
+
+
 def test_an_agency_line_beside_a_person_byline_is_added_to_its_decision() -> None:
     text = "Council approves the housing plan\nBy Jane Doe\nReuters\nNov 19, 2019\n" + _WIRE_STORY
     out = _run(text)
@@ -563,6 +586,10 @@ def test_the_agency_of_a_labelled_byline_is_recorded(text: str, agencies: tuple[
     [
         ("Council approves the housing plan\nREUTERS\n" + _WIRE_STORY, "a credit with no date beside it"),
         ("Council approves the housing plan\nPublished Nov 19, 2019\n" + _WIRE_STORY, "a date line alone"),
+        (
+            "Council approves the housing plan\nREUTERS\nPublished\n" + _WIRE_STORY,
+            "a date label with no date",
+        ),
         (_WIRE_STORY, "clean text"),
     ],
 )

@@ -317,6 +317,12 @@ def _date_words() -> frozenset[str]:
     return vocab.weekdays | vocab.label_words
 
 
+def _lone_date_word(line: str) -> bool:
+    """Whether a line is a date label or a weekday alone ("Published", "Monday", "Aktualisiert:")."""
+    words = line.split()
+    return len(words) == 1 and words[0].casefold().strip(":,.") in _date_words()
+
+
 def _cut_glued_label(s: str, v: _Vocab) -> str:
     """``s`` without an interface label glued to its end ("Jane DoeEmail Author" → "Jane Doe")."""
     for glue in _CASE_GLUE.finditer(s):

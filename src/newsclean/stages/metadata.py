@@ -40,6 +40,7 @@ from newsclean.protocol import stage
 from newsclean.stages._byline import (
     _agencies,
     _date_line,
+    _lone_date_word,
     _name_beside_date,
     _unlabelled_rule,
     agency_line,
@@ -529,14 +530,22 @@ def extract_metadata(doc: Document) -> Document:
         return _removed_date_lines(doc)
 
     def dated(ln: Line) -> bool:
-        """Whether a date line is next to ``ln`` (kept, or taken out by the date stage)."""
+        """Whether a date line is next to ``ln`` (kept, or taken out by the date stage).
+
+        A date label or weekday alone on the next line may print the date under
+        it ("Published" / "11:26 pm EST, Tuesday, November 19, 2019").
+        """
         before = parts[ln.index - 1].strip() if ln.index > 0 else ""
         after = parts[ln.index + 1].strip() if ln.index + 1 < len(parts) else ""
+        end = ln.end
+        if _lone_date_word(after) and ln.index + 2 < len(parts):
+            end += 1 + len(parts[ln.index + 1])  # read under the label: its date line, or where it was
+            after = parts[ln.index + 2].strip()
         return (
             (bool(before) and _date_line(before, v))
             or (bool(after) and _date_line(after, v))
             or ln.start in gaps()
-            or ln.end + 1 in gaps()
+            or end + 1 in gaps()
         )
 
     # wire services credited alone where a byline goes: recorded on the byline decision,
