@@ -325,7 +325,17 @@ def test_structured_utc_day_yields_to_the_printed_local_time() -> None:
 
 @pytest.mark.parametrize(
     "value",
-    ["post-date", "PostDate", "entry-TIME", "byline", "publishedAt", "POSTED_by", "ſtime", "ﬁle-date", "Zeit"],
+    [
+        "post-date",
+        "PostDate",
+        "entry-TIME",
+        "byline",
+        "publishedAt",
+        "POSTED_by",
+        "ſtime",
+        "ﬁle-date",
+        "Zeit",
+    ],
 )
 def test_names_date_fast_path_agrees_with_the_hint_pattern(value: str) -> None:
     from newsclean.html.dates import _element_hints, names_date

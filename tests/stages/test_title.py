@@ -160,3 +160,20 @@ def test_clean_controls_get_no_title_or_byline_from_these_rules(path: Path) -> N
     assert out.get("title") is None
     assert out.get("authors") is None
     assert out.text == text
+
+
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        # a brand mark glued to the site name: the line is the page title
+        ("Council approves the water plan | The Courier©", "Council approves the water plan"),
+        # copyright notices are no title lines
+        ("© 2020 The Courier. All rights reserved", None),
+        ("Copyright ©2020 The Courier", None),
+        ("All content © The Courier", None),
+        ("The Courier©2020", None),
+    ],
+)
+def test_a_copyright_sign_glued_to_a_site_name_is_no_notice(first: str, title: str | None) -> None:
+    out = run(first + "\n" + NAV + "\n" + PARA + "\n" + PARA2 + "\n")
+    assert out.get("title") == title

@@ -43,8 +43,12 @@ _DIGIT = regex_compile(r"\d")  # every date pattern holds one: tested first, it 
 #: characters, news sites' far shorter). Read to the end of the run from every "www.",
 #: the URL search was quadratic in a run of them.
 MAX_HOST = 100
+#: A web address or a copyright notice: a title line holds neither. A ``©`` glued to the end of
+#: a word with no year after it is a brand mark of the site's name ("Headline | Site©"), not a
+#: notice ("© 2020 Site", "Copyright ©2020", "All content © Site").
 _URLISH = regex_compile(
-    rf"https?://|www\.\S[^\s/]{{0,{MAX_HOST - 1}}}+/|©|\(c\)\s*+\d{{4}}", regex.IGNORECASE
+    rf"https?://|www\.\S[^\s/]{{0,{MAX_HOST - 1}}}+/|(?<!\p{{L}})©|©\s*+\d|\(c\)\s*+\d{{4}}",
+    regex.IGNORECASE,
 )
 _NAME_JOINERS = frozenset({"of", "the", "and", "for", "on", "&", "+"})
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
