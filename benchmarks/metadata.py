@@ -427,10 +427,15 @@ def _author_hit(found: Sequence[str], wanted: Sequence[str]) -> bool:
     AP Writer", "Jane Doe | Site", "Jane Doe. Outlet"): the whole value, and
     its parts at a full stop after a word of two letters or more (not an
     initial: "D. Keith Robinson" stays whole), are split at commas, ``and``, ``&``, ``|``, ``/``,
-    ``for`` and semicolons, and a found name equal to one part is a hit.
+    ``for`` and semicolons, and a found name equal to one part is a hit. A
+    name of two letters or fewer counts only when it is a whole silver value
+    (the agency "AP" against "AP"): as a part it could be an initial.
     """
     have = {fold(a).replace(".", "") for a in found if len(fold(a)) > 2}
     values = [_BY.sub("", w) for w in wanted]
+    whole = {fold(w).replace(".", "") for w in values}
+    if any(fold(a).replace(".", "") in whole for a in found if fold(a)):
+        return True
     want = [fold(part).replace(".", "") for w in values for part in [w, *_OUTLET_STOP.split(w)]]
     return any(h == w or h in _NAME_SEP.split(w) for h in have for w in want)
 

@@ -7,6 +7,7 @@ from benchmarks.metadata import (
     Found,
     Silver,
     TitleNorm,
+    _author_hit,
     _name_shaped,
     _not_a_person,
     author_cause,
@@ -123,3 +124,16 @@ def test_site_wide_title_cause() -> None:
 def test_author_cause(authors: list[str], capture: str, found: list[str], cause: str) -> None:
     ref = Silver(authors=authors, site="The Courier")
     assert author_cause(ref, capture, frozenset({"reuters"}), frozenset(), found=found) == cause
+
+
+@pytest.mark.parametrize(
+    ("found", "wanted", "hit"),
+    [
+        (["AP"], ["AP"], True),  # a short agency equal to the whole silver value
+        (["AP"], ["AP Writer Jane Doe"], False),  # a short part is no hit: it could be an initial
+        (["Jane Doe"], ["By Jane Doe and John Roe, AP Writer"], True),
+        (["Jo"], ["Jo Roe"], False),
+    ],
+)
+def test_author_hit(found: list[str], wanted: list[str], hit: bool) -> None:
+    assert _author_hit(found, wanted) is hit
