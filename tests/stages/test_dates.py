@@ -404,6 +404,114 @@ def test_published_rules(
         assert c in out.get("dates")  # page candidates are merged, not replaced
 
 
+# A blog post dated only by its readers' comments, and a story dated only by the posts it embeds.
+STORY_END = "The work cost less than planned, the council said, and the last crews will leave next week."
+#: A story long enough to put what follows it out of the headline's reach (HEADLINE_AFTER lines).
+BODY = [f"{STORY} Part {n} of the report." for n in range(1, 25)]
+COMMENTS = [
+    f"{HEAD} - The Daily",
+    HEAD,
+    *BODY,
+    STORY_END,
+    "3 responses",
+    "Maria Lopez",
+    "June 4, 2021 at 8:12 am",
+    "Great to hear the bridge is finally open again.",
+    "Tom Berg",
+    "June 3, 2021 at 9:40 pm",
+    "I drove across it this morning, no queues at all!",
+    "Ana Silva",
+    "June 6, 2021 at 1:05 pm",
+    "Two lanes is still not enough for the summer.",
+]
+RELATED_AFTER = [
+    f"{HEAD} - The Daily",
+    HEAD,
+    *BODY,
+    STORY_END,
+    "More stories",
+    "Ferry fares to rise in spring",
+    "June 1, 2021",
+    "City News Desk",
+    "Harbour cranes get a new coat of paint",
+    "May 28, 2021",
+    "City News Desk",
+]
+POSTS = [
+    f"{HEAD} - The Daily",
+    HEAD,
+    STORY,
+    "First cars crossed at dawn, pic.example/abc",
+    "— City Roads (@cityroads) March 4, 2024",
+    STORY,
+    "Queues were short all morning",
+    "— Jane Commuter (@janec) March 5, 2024",
+    STORY_END,
+]
+LONG_REPLY = " ".join(["we drove over the new deck twice this week and the lanes felt narrow"] * 3)
+OLD_POSTS = [ln.replace("2024", "2019") for ln in POSTS]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected", "rule", "reason"),
+    [
+        (COMMENTS, "2021-06-03", "earliest comment date", "the first comment bounds the story"),
+        (POSTS, "2024-03-05", "latest embedded post", "the last embedded post bounds the story"),
+        (
+            [*POSTS, *COMMENTS[27:]],
+            "2024-03-05",
+            "latest embedded post",
+            "a thread dated before the embedded posts is not this story's",
+        ),
+        (
+            [*OLD_POSTS, *COMMENTS[27:]],
+            "2021-06-03",
+            "earliest comment date",
+            "a thread after the last embedded post bounds the story more closely",
+        ),
+        (
+            [*COMMENTS[:29], "June 5, 2021", LONG_REPLY, "Lee", "June 7, 2021", LONG_REPLY],
+            "2021-06-05",
+            "earliest comment date",
+            "a comment's text may be a paragraph without a final stop",
+        ),
+        (RELATED_AFTER, None, None, "a related list prints no comment text under its dates"),
+        (COMMENTS[:31], None, None, "one dated comment is no thread (COMMENT_RUN)"),
+        (
+            [COMMENTS[0], COMMENTS[1], "June 1, 2021", *COMMENTS[2:]],
+            "2021-06-01",
+            "header date line",
+            "the page's own date line beats its comments",
+        ),
+        (
+            [POSTS[0], POSTS[1], "Published March 3, 2024", *POSTS[2:]],
+            "2024-03-03",
+            "published label",
+            "the page's own date beats the posts it embeds",
+        ),
+    ],
+)
+def test_bounds_when_the_page_states_no_date(
+    lines: list[str], expected: str | None, rule: str | None, reason: str
+) -> None:
+    text = "\n".join(lines)
+    out = run(text)
+    got = out.get("published")
+    assert (iso(got) if got is not None else None) == expected, reason
+    decision = published_decision(out)
+    assert (decision["rule"] if decision else None) == rule, reason
+    # the bounds only choose: comment texts and post signatures stay, only date-only lines go
+    stamps = {*COMMENTS[29::3], "June 1, 2021", "May 28, 2021", "June 5, 2021", "June 7, 2021"}
+    kept = [ln for ln in lines if ln not in stamps]
+    assert out.text.split("\n") == [ln for ln in kept if not ln.startswith("Published")]
+
+
+def test_bounds_leave_clean_text_alone() -> None:
+    text = f"{HEAD}\n{STORY}\nIt was the first time since 2019 that the bridge carried cars.\n{STORY}"
+    out = run(text)
+    assert out.text == text and out.get("published") is None and published_decision(out) is None
+
+
 def test_url_date_is_a_fallback() -> None:
     doc = run(f"{HEAD} - The Daily\n{STORY}", url="https://example.com/2024/03/05/bridge")
     assert doc.get("published") == date(2024, 3, 5)

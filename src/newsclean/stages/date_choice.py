@@ -17,9 +17,9 @@ from newsclean.dateparse import day_of, parse_date, plausible_day, url_date
 from newsclean.datewords import _ascii_view
 from newsclean.lazyre import regex_compile
 from newsclean.stages._lines import Line
-from newsclean.stages.date_candidates import _SENTENCE_END, Found, _title_line, _words
+from newsclean.stages.date_candidates import _EMBED_SIGNATURE, _SENTENCE_END, Found, _title_line, _words
 
-__all__ = ["Choice", "choose_published", "choose_updated", "headline_index", "headline_lines"]
+__all__ = ["Choice", "choose_bound", "choose_published", "choose_updated", "headline_index", "headline_lines"]
 
 _NORM = regex_compile(r"[\W_]+")
 
@@ -43,6 +43,14 @@ UPDATED_PENALTY = 2
 #: each headline, just above the story).
 LIST_RUN = 3
 LIST_GAP = 4
+#: A comment thread after the story: at least this many lines below the story start holding only
+#: a date (a comment's stamp), each followed by a line ending a sentence (the comment's text; a
+#: related list prints a headline, a teaser cut short, a source or a counter under its dates).
+#: Its earliest date is the latest the story can have appeared. Checked on the development
+#: corpora and the Media Cloud captures (``benchmarks/dates_misses.py``): the pages it dates are
+#: blog posts dated only by their comments (two silver pages, both right) and a reader Q&A page;
+#: a date line holding more than the date (a footnote, a byline of a listed story) is no stamp.
+COMMENT_RUN = 2
 #: Zones (hours from UTC) a publisher's local day is looked for in when page metadata gives a
 #: UTC time: US Pacific to New Zealand daylight time, where nearly all news is dated.
 WEST_MOST = -8
@@ -370,6 +378,58 @@ def choose_published(
         k, f = min(updated, key=lambda t: (_day(_value(t[1])), t[0]))
         return Choice(_value(f), f.source, "updated label", k)
     return None
+
+
+def choose_bound(
+    found: Sequence[Found],
+    lines: Sequence[Line],
+    *,
+    title: str | None = None,
+    captured_at: datetime | None = None,
+) -> Choice | None:
+    """The day a page's own dates fail to give, from what bounds it: comments and embedded posts.
+
+    Read only when no rule of :func:`choose_published` (nor a stated update)
+    gave a date. A story appears before its first reader comment and after
+    the last post it embeds ("— Name (@handle) January 2, 2020"); both fall
+    on the publication day more often than not. The earliest date of a
+    comment thread after the story (:data:`COMMENT_RUN` dated comments or
+    more) is taken (rule ``earliest comment date``), else the latest embedded
+    post's date (rule ``latest embedded post``); a thread dated before the
+    latest embedded post is no thread of this story and gives way to it.
+    The value is the day only: a comment's or a post's time of day is not the
+    story's.
+    """
+    dated = [(k, f) for k, f in enumerate(found) if f.value is not None and _plausible(f.value, captured_at)]
+    posts = [(k, f) for k, f in dated if f.prose and _EMBED_SIGNATURE.match(f.source)]
+    post = max(posts, key=lambda t: (_day(_value(t[1])), t[0])) if posts else None
+    comment = None
+    stamps = [(k, f) for k, f in dated if f.kind is None and f.date_only and f.line + 1 < len(lines)]
+    if len(stamps) >= COMMENT_RUN:
+        skip = frozenset(f.line for f in found if f.date_only)
+        story = min(st for _, st in _anchors(lines, title, skip))
+        replies = [(k, f) for k, f in stamps if f.line > story and _comment_text(lines[f.line + 1].text)]
+        if len({f.line for _, f in replies}) >= COMMENT_RUN:
+            comment = min(replies, key=lambda t: (_day(_value(t[1])), t[0]))
+    if comment is not None and (post is None or _day(_value(comment[1])) >= _day(_value(post[1]))):
+        k, f = comment
+        return Choice(_day(_value(f)), f.source, "earliest comment date", k)
+    if post is not None:
+        k, f = post
+        return Choice(_day(_value(f)), f.source, "latest embedded post", k)
+    return None
+
+
+def _comment_text(text: str) -> bool:
+    """Whether a line under a date stamp reads as a comment's text: a sentence or a paragraph.
+
+    A teaser cut short ("LiveU Picks Up Another $27M Led By…") ends in an
+    ellipsis, a related list's headline, source or counter in no stop at all.
+    """
+    stripped = text.rstrip()
+    if stripped.endswith(("...", "…")):
+        return False
+    return bool(_SENTENCE_END.search(stripped)) or _is_story_line(stripped)
 
 
 def _dated_lists(found: Sequence[Found], lines: Sequence[Line]) -> frozenset[int]:

@@ -36,7 +36,11 @@ weighed):
 6. ``earliest header candidate``: the earliest date on a short line before
    the story starts;
 7. ``updated label``: the earliest update date, when nothing says when the
-   story was first published.
+   story was first published;
+8. ``earliest comment date`` / ``latest embedded post``: when nothing above
+   (nor a stated update) gives a day, the first stamp of a comment thread
+   after the story, else the last post the story embeds, bound it
+   (:func:`~newsclean.stages.date_choice.choose_bound`).
 
 Captured stamps and mentioned dates never become ``published``, nor does a
 date later than ``captured_at``. Date-only lines (labelled or bare, Unix
@@ -67,6 +71,7 @@ from newsclean.stages.date_choice import (
     _day,
     _plausible,
     _value,
+    choose_bound,
     choose_published,
     choose_updated,
     headline_index,
@@ -238,6 +243,11 @@ def normalize_dates(doc: Document) -> Document:
         if update is not None:
             # The page states only when it was updated: that is the latest it can have appeared.
             choice = Choice(update.value, update.source, "updated date only", update.index)
+        elif (
+            bound := choose_bound(found, lines, title=doc.get("title"), captured_at=captured_at)
+        ) is not None:
+            # Nothing states the day: the first comment and the last embedded post bound it.
+            choice = bound
         elif COPYRIGHT_FALLBACK and (copy := _copyright_year(found, metadata, captured_at)) is not None:
             choice, precision = Choice(copy[0], copy[1], "copyright year"), "year"
     chosen = choice.index if choice is not None else None
