@@ -23,6 +23,11 @@ __all__ = ["Choice", "choose_bound", "choose_published", "choose_updated", "head
 
 _NORM = regex_compile(r"[\W_]+")
 
+# The parameters below (window and penalties of the header date line, the stamps of a comment
+# thread) are searched by ``python -m benchmarks.fit_dates`` on the Media Cloud captures and the
+# development silver set, each fitted on one set and scored on the other; the values here are
+# what the search returns on either set (report: ``data/dates_choice.fit.md``).
+
 #: Lines after the headline searched for its date line.
 HEADLINE_AFTER = 25
 #: Lines before the headline searched for its date line.
@@ -50,6 +55,7 @@ LIST_GAP = 4
 #: corpora and the Media Cloud captures (``benchmarks/dates_misses.py``): the pages it dates are
 #: blog posts dated only by their comments (two silver pages, both right) and a reader Q&A page;
 #: a date line holding more than the date (a footnote, a byline of a listed story) is no stamp.
+#: The sets do not pin the count down (1 to 6 score alike): 2 is the fewest that make a thread.
 COMMENT_RUN = 2
 #: Zones (hours from UTC) a publisher's local day is looked for in when page metadata gives a
 #: UTC time: US Pacific to New Zealand daylight time, where nearly all news is dated.
