@@ -50,3 +50,28 @@ def test_token_concepts(value: str, concept: str | None) -> None:
 )
 def test_content_tokens(value: str, expected: bool) -> None:
     assert is_content_token(value) is expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "share-bar",
+        "related__posts--2",
+        "a:b.c",
+        "--x__",
+        "post.entry_title",
+        "shareBar related_posts-2",
+        "12-34",
+        "é_ü",
+    ],
+)
+def test_split_tokens_splits_where_the_separator_pattern_splits(value: str) -> None:
+    from newsclean.html.tokens import _CAMEL, _SEPARATORS, split_tokens
+
+    expected = []
+    for token in value.split():
+        lowered = token if token.islower() else _CAMEL.sub("-", token).lower()
+        parts = [p for p in _SEPARATORS.split(lowered) if p and not p.isdigit()]
+        if parts:
+            expected.append(parts)
+    assert split_tokens(value) == expected

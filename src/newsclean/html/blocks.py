@@ -147,6 +147,17 @@ MAX_LINK_DENSITY = 0.5
 # Flags of an open node in the walk of :func:`cut_blocks`: it pushed a builder, it is a link, an article.
 _PUSHED, _LINK, _ARTICLE = 1, 2, 4
 
+# What a tag is to the walk of :func:`cut_blocks`, as bits: a block tag, <br>, <a>, <article>, a cell.
+_K_BLOCK, _K_BR, _K_LINK, _K_ARTICLE, _K_CELL = 1, 2, 4, 8, 16
+_K_MARKED = _K_LINK | _K_ARTICLE | _K_CELL
+_TAG_KINDS: dict[str, int] = {
+    **{tag: _K_BLOCK for tag in BLOCK_TAGS},
+    **{tag: _K_CELL for tag in CELL_TAGS},
+    "br": _K_BR,
+    "a": _K_LINK,
+    "article": _K_BLOCK | _K_ARTICLE,
+}
+
 #: For each element, the range of block indices its text went into (first, end).
 Spans: TypeAlias = "dict[HtmlElement, tuple[int, int]]"
 
@@ -476,8 +487,8 @@ def cut_blocks(root: HtmlElement) -> tuple[list[Block], Spans]:
     blocks: list[Block] = []
     spans: Spans = {}
     structural = STRUCTURAL_REASONS
-    block_tags = BLOCK_TAGS
-    cell_tags = CELL_TAGS
+    kinds = _TAG_KINDS
+    seen: dict[str, tuple[str, int]] = {}  # each tag name as found: (lower case, kind)
     link_depth = 0
     article_depth = 0
 
@@ -485,16 +496,16 @@ def cut_blocks(root: HtmlElement) -> tuple[list[Block], Spans]:
         owner: HtmlElement, dropped: HtmlElement | None, reason: str | None, parts: list[str], link: int
     ) -> None:
         # (called only when ``parts`` holds something)
-        raw = "".join(parts)
-        if raw.isspace():  # (only line breaks and cell separators)
+        stripped = "".join(parts).strip()
+        if not stripped:  # (only line breaks and cell separators)
             return
-        if "\n" in raw:
-            lines = [" ".join(x.split()) for x in raw.split("\n")]
+        if "\n" in stripped:  # (line ends only in the white space around the text make one line)
+            lines = [" ".join(x.split()) for x in stripped.split("\n")]
             lines = [x for x in lines if x]
             chars = sum(map(len, lines))
             text = "\n".join(lines)
         else:
-            text = " ".join(raw.split())
+            text = " ".join(stripped.split())
             lines = [text]
             chars = len(text)
         blocks.append(Block(len(blocks), owner, lines, chars, min(link, chars), dropped, reason, text))
@@ -545,8 +556,12 @@ def cut_blocks(root: HtmlElement) -> tuple[list[Block], Spans]:
         if not isinstance(tag, str):  # an entity
             stack.append(-1)
             continue
-        tag = tag.lower()
-        if tag == "br":
+        known = seen.get(tag)
+        if known is None:
+            lower = tag.lower()
+            known = seen[tag] = (lower, kinds.get(lower, 0))
+        tag, kind = known
+        if kind & _K_BR:
             parts.append("\n")
             stack.append(-1)
             if len(el):
@@ -559,30 +574,31 @@ def cut_blocks(root: HtmlElement) -> tuple[list[Block], Spans]:
                 items = el.items()
                 if items:
                     why = _items_reason(items)
-                if why is None and tag == "article" and article_depth:
+                if why is None and kind & _K_ARTICLE and article_depth:
                     why = "html_related"  # an article card inside the article: a teaser
             if why is not None and not is_body_marker(el) and not _is_wrapper(el, page):
-                if tag in block_tags and parts:
+                if kind & _K_BLOCK and parts:
                     flush(owner, dropped, reason, parts, link)
                     parts, link = [], 0
                 below.append((owner, dropped, reason, parts, link))
                 owner, dropped, reason, parts, link = el, el, why, [], 0
                 flags = _PUSHED
-        if not flags and tag in block_tags:
+        if not flags and kind & _K_BLOCK:
             if parts:
                 flush(owner, dropped, reason, parts, link)
                 parts, link = [], 0
             below.append((owner, dropped, reason, parts, link))
             owner, parts, link = el, [], 0
             flags = _PUSHED
-        if tag == "a":
-            link_depth += 1
-            flags |= _LINK
-        elif tag == "article":
-            article_depth += 1
-            flags |= _ARTICLE
-        elif tag in cell_tags:
-            parts.append(" ")
+        if kind & _K_MARKED:
+            if kind & _K_LINK:
+                link_depth += 1
+                flags |= _LINK
+            elif kind & _K_ARTICLE:
+                article_depth += 1
+                flags |= _ARTICLE
+            else:
+                parts.append(" ")  # a table cell
         stack.append(len(blocks) * 8 + flags)
         text = el.text
         if text and (parts or not text.isspace()):
