@@ -14,7 +14,7 @@ from newsclean.stages import boilerplate_vocab as bv
 
 def _vocab() -> bv._Vocab:
     """The English vocabularies with a memo of their own (the shared one serves other tests)."""
-    return dataclasses.replace(bv._vocab("en"), memo={})
+    return dataclasses.replace(bv._vocab("en"), memo={}, reused=set())
 
 
 def test_memo_gives_the_computed_features_and_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -27,6 +27,18 @@ def test_memo_gives_the_computed_features_and_stays_bounded(monkeypatch: pytest.
     for text in lines:
         bf._features(text + "!", vocab, False)
     assert len(vocab.memo) <= 5
+
+
+def test_a_full_memo_keeps_the_texts_looked_up_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bf, "MEMO_MAX_ENTRIES", 6)
+    vocab = _vocab()
+    menu = bf._features("Home", vocab, True)
+    assert bf._features("Home", vocab, True) is menu  # looked up again: kept when the memo is full
+    for i in range(8):  # the memo is full at the sixth text: what was not looked up again goes
+        bf._features(f"Section {i}", vocab, True)
+        assert len(vocab.memo) <= 6
+    assert vocab.memo[("Home", True)] is menu
+    assert ("Section 0", True) not in vocab.memo
 
 
 def test_paragraphs_are_remembered_among_the_last_few(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -474,10 +474,17 @@ def page_units(texts: Sequence[str], language: str | None) -> tuple[list[tuple[l
     judged: dict[str, _Feat] = {}  # pages repeat lines: judge each distinct text once
     # a short text judged before is looked up here: ``_features`` would look it up the same way
     memo = vocab.memo
+    reused = vocab.reused
     for _, text in units:
         if text not in judged:
-            found = memo.get((text, has_stops)) if len(text) <= MEMO_MAX_CHARS else None
-            judged[text] = found if found is not None else _features(text, vocab, has_stops)
+            if len(text) <= MEMO_MAX_CHARS:
+                key = (text, has_stops)
+                found = memo.get(key)
+                if found is not None:
+                    reused.add(key)  # (kept when the memo is full: see ``MEMO_KEPT_SHARE``)
+                    judged[text] = found
+                    continue
+            judged[text] = _features(text, vocab, has_stops)
     if has_stops and _stop_density(units, judged, vocab.stops) < MIN_STOP_DENSITY:
         # No line reads as prose with this language's function words: the
         # language is wrong or unknown; judge by shape alone.

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -159,6 +159,8 @@ class _Vocab:
     memo: dict[tuple[str, bool], _Feat]
     #: features of the last few long unit texts (see ``_features``)
     long_memo: dict[tuple[str, bool], _Feat]
+    #: the keys of ``memo`` looked up again since it was last emptied (see ``_make_room``)
+    reused: set[tuple[str, bool]] = field(default_factory=set)
 
     def line_entry(self, text: str) -> str | None:
         """The entry that opens ``text`` if the whole text is made of ``line`` entries.
