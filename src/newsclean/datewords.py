@@ -89,7 +89,7 @@ class Vocabulary:
     @property
     def label_words(self) -> frozenset[str]:
         """Every word occurring in a label (lower case)."""
-        return frozenset(w for label, _, _ in self.labels for w in regex.findall(r"\w+", label))
+        return frozenset(w for label, _, _ in self.labels for w in _WORDS.findall(label))
 
 
 def _group(data: Mapping[str, Any], name: str) -> Mapping[str, Any]:
@@ -596,6 +596,9 @@ _DIGITS = {
 }
 
 
+#: A word of a label (``regex.findall(r"\w+", label)`` looked the source up in the
+#: engine's cache on each of a few hundred calls).
+_WORDS = regex_compile(r"\w+")
 _LETTERS = regex_compile(r"[^\W\d_]+")
 _LETTER = regex_compile(r"[^\W\d_]")
 

@@ -97,6 +97,12 @@ def _from_form(key: FormKey) -> Any:
     return pattern
 
 
+#: The flags whose patterns are always compiled from source, as plain ints: a flag enum's
+#: ``&`` is Python code (an enum built per call), a first capture tests a few hundred flags.
+_REGEX_LOCALE = int(regex.LOCALE)
+_RE_UNFORMED = int(re.LOCALE | re.DEBUG)
+
+
 def regex_compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     """``regex.compile(pattern, flags)``, built from its packaged compiled form when there is one.
 
@@ -117,7 +123,7 @@ def regex_compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     done = _built.get(key)
     if done is not None:
         return cast("regex.Pattern[str]", done)
-    if isinstance(pattern, str) and not flags & regex.LOCALE and regex.DEFAULT_VERSION == regex.VERSION0:
+    if isinstance(pattern, str) and not key[2] & _REGEX_LOCALE and regex.DEFAULT_VERSION == regex.VERSION0:
         built = _from_form(key)
         if built is not None:
             return cast("regex.Pattern[str]", built)
@@ -138,7 +144,7 @@ def re_compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
     done = _built.get(key)
     if done is not None:
         return cast("re.Pattern[AnyStr]", done)
-    if isinstance(pattern, str | bytes) and not flags & (re.LOCALE | re.DEBUG):
+    if isinstance(pattern, str | bytes) and not key[2] & _RE_UNFORMED:
         built = _from_form(key)
         if built is not None:
             return cast("re.Pattern[AnyStr]", built)
@@ -219,7 +225,7 @@ class _SplitPattern(_LazyPattern):
         super().__init__(engine, pattern, flags)
         self._core = _LazyPattern(engine, core, flags)
         chars = "".join(engine.escape(ch) for ch in sorted(set(others)))
-        self._others = _LazyPattern(engine, f"[{chars}]", flags & engine.IGNORECASE)
+        self._others = _LazyPattern(engine, f"[{chars}]", int(flags) & int(engine.IGNORECASE))
         for name in _METHODS:
             setattr(self, name, self._dispatch(name))
 
