@@ -147,6 +147,25 @@ print(len(lazyre._built), len(missed))
 """
 
 
+#: Counts, in a fresh process, the dataclass methods newsclean's imports built from the packaged
+#: code and those compiled from source (``data/class_code.marshal`` did not hold them).
+_CLASS_PROBE = """
+import builtins, dataclasses, sys
+texts = []
+def counting(source, globals=None, locals=None, /):
+    from newsclean import classcode
+    if isinstance(source, str) and classcode._open:
+        texts.append(source)
+        return classcode._exec(source, globals, locals)
+    return builtins.exec(source, globals, locals)
+dataclasses.exec = counting
+import newsclean
+newsclean.clean(open(sys.argv[1], encoding='utf-8').read())
+from newsclean import classcode
+print(len(texts), sum(t not in classcode._packaged() for t in texts))
+"""
+
+
 def _child_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -315,6 +334,14 @@ def _print_cold(capture: str, runs: int) -> None:
     print(
         f"patterns built from data/regex_forms.marshal: {built}; compiled from source: {missed} "
         "(many: rebuild it, python -m benchmarks.regex_forms)"
+    )
+    probe = subprocess.run(
+        [sys.executable, "-c", _CLASS_PROBE, str(path)], env=env, capture_output=True, text=True, check=True
+    )
+    made, compiled = probe.stdout.split()
+    print(
+        f"dataclass methods made in newsclean's imports: {made}; compiled from source: {compiled} "
+        "(many: rebuild data/class_code.marshal, python -m benchmarks.class_code)"
     )
     print(json.dumps({"load": list(os.getloadavg())}))
 

@@ -11,25 +11,29 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
-from newsclean.api import clean, clean_many
-from newsclean.article import Article, DateCandidate, Dateline
-from newsclean.defaults import DEFAULT_STAGES, default_pipeline
-from newsclean.document import Change, Decision, Document, Edit, Options, replay
-from newsclean.errors import (
-    ConfigError,
-    InputError,
-    InputTooLargeError,
-    MissingDependencyError,
-    NewscleanError,
-    OptionError,
-    StageError,
-    UnknownStageError,
-)
-from newsclean.options import CleanOptions
-from newsclean.pipeline import Pipeline, library_logger
-from newsclean.protocol import Stage, stage
-from newsclean.registry import register
-from newsclean.view import Explanation
+from newsclean.classcode import packaged_class_code
+
+# The modules' dataclasses take their methods' code from the packaged file (see newsclean.classcode).
+with packaged_class_code():
+    from newsclean.api import clean, clean_many
+    from newsclean.article import Article, DateCandidate, Dateline
+    from newsclean.defaults import DEFAULT_STAGES, default_pipeline
+    from newsclean.document import Change, Decision, Document, Edit, Options, replay
+    from newsclean.errors import (
+        ConfigError,
+        InputError,
+        InputTooLargeError,
+        MissingDependencyError,
+        NewscleanError,
+        OptionError,
+        StageError,
+        UnknownStageError,
+    )
+    from newsclean.options import CleanOptions
+    from newsclean.pipeline import Pipeline, library_logger
+    from newsclean.protocol import Stage, stage
+    from newsclean.registry import register
+    from newsclean.view import Explanation
 
 if TYPE_CHECKING:
     from newsclean.batch import Capture

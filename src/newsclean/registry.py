@@ -42,8 +42,12 @@ def _ensure_loaded(*, plugins: bool = False) -> None:
         if not _loaded:
             # The built-in stages are loaded like plugins, by module name: the
             # registry imports no stage module, so it stays a leaf that stage
-            # modules (through newsclean.protocol) can import.
-            importlib.import_module(BUILTIN_STAGES)
+            # modules (through newsclean.protocol) can import. Their dataclasses
+            # take their methods' code from the packaged file (newsclean.classcode).
+            from newsclean.classcode import packaged_class_code
+
+            with packaged_class_code():
+                importlib.import_module(BUILTIN_STAGES)
             _loaded = True
         if plugins and not _plugins_loaded:
             _load_entry_points()

@@ -1,0 +1,104 @@
+"""Dataclass methods built from packaged code while newsclean imports its modules.
+
+:mod:`dataclasses` writes the methods of each class it makes (``__init__``,
+``__repr__``, ``__eq__``, ``__hash__``, and for a frozen class ``__setattr__``
+and ``__delattr__``) as source text and compiles that text with ``exec``: about
+80 µs a method in CPython 3.11, and the classes a first ``clean()`` imports have
+some 190 methods, about 15 ms of a fresh process's first call (more than any
+stage's first call). The text depends only on the class definition, so the
+code it compiles to can be compiled once, at development time.
+
+While :func:`packaged_class_code` is active (newsclean wraps the import of its
+own modules in it), an ``exec`` of :mod:`dataclasses` runs, for a text the
+packaged file holds (``data/class_code.marshal``, built by ``python -m
+benchmarks.class_code``), the code compiled from that text; any other text is
+compiled as :mod:`dataclasses` compiles it. The code is what compiling the same
+text gives (``tests/test_classcode.py`` compares each), and it is used only by
+the interpreter version that wrote it. The file is a cache: a stale or missing
+one changes no class, only the time of a first import.
+
+The hook is a module attribute ``exec`` of :mod:`dataclasses`, which its
+``_create_fn`` finds before the built-in; it is set while the first import
+window is open and removed when the last one closes. A class another thread
+makes meanwhile gets the same methods either way.
+"""
+
+from __future__ import annotations
+
+import builtins
+import dataclasses
+import marshal
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from types import CodeType
+from typing import Any
+
+from newsclean.data import DataError, read_bytes
+
+__all__ = ["CODE_FILE", "compile_text", "interpreter_key", "packaged_class_code"]
+
+#: The packaged code of dataclass methods (see the module docstring).
+CODE_FILE = "class_code.marshal"
+
+
+def interpreter_key() -> tuple[int, int]:
+    """What the packaged code depends on: the interpreter's exact version and its optimisation level."""
+    return (sys.hexversion, sys.flags.optimize)
+
+
+def compile_text(text: str) -> CodeType:
+    """Compile ``text`` as ``exec`` does in :mod:`dataclasses` (which has no ``__future__`` import)."""
+    return compile(text, "<string>", "exec", dont_inherit=True)
+
+
+@lru_cache(maxsize=1)
+def _packaged() -> dict[str, bytes]:
+    """The packaged code, by source text (empty when missing, unreadable or of another interpreter)."""
+    try:
+        data = marshal.loads(read_bytes(CODE_FILE))
+    except (DataError, EOFError, ValueError, TypeError):
+        return {}
+    if not isinstance(data, dict) or not isinstance(data.get("code"), dict):
+        return {}
+    if tuple(data.get("interpreter", ())) != interpreter_key():
+        return {}
+    code: dict[str, bytes] = data["code"]
+    return code
+
+
+def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> None:
+    """``exec`` for :mod:`dataclasses`: a text the packaged file holds runs its compiled code."""
+    if isinstance(source, str):
+        form = _packaged().get(source)
+        code = None
+        if form is not None:
+            try:
+                code = marshal.loads(form)
+            except (EOFError, ValueError, TypeError):  # a damaged form: compile the text
+                code = None
+        source = code if isinstance(code, CodeType) else compile_text(source)
+    builtins.exec(source, globals, locals)
+
+
+_LOCK = threading.Lock()
+_open = 0
+
+
+@contextmanager
+def packaged_class_code() -> Iterator[None]:
+    """Within this block, dataclasses made take their methods' code from the packaged file when it holds it."""
+    global _open
+    with _LOCK:
+        _open += 1
+        if _open == 1 and "exec" not in vars(dataclasses):
+            dataclasses.exec = _exec  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        with _LOCK:
+            _open -= 1
+            if _open == 0 and vars(dataclasses).get("exec") is _exec:
+                del dataclasses.exec  # type: ignore[attr-defined]
