@@ -44,9 +44,10 @@ __all__ = ["CODE_FILE", "compile_text", "interpreter_key", "packaged_class_code"
 CODE_FILE = "class_code.marshal"
 
 
-def interpreter_key() -> tuple[int, int]:
-    """What the packaged code depends on: the interpreter's exact version and its optimisation level."""
-    return (sys.hexversion, sys.flags.optimize)
+def interpreter_key() -> tuple[str | None, int, int]:
+    """What the packaged code depends on: the interpreter (its bytecode tag), its exact version and
+    its optimisation level."""
+    return (sys.implementation.cache_tag, sys.hexversion, sys.flags.optimize)
 
 
 def compile_text(text: str) -> CodeType:
