@@ -597,3 +597,40 @@ def test_agency_line_clean_controls(text: str, why: str) -> None:
     out = _run(text)
     assert all(d.reason != "byline" for d in out.decisions), why
     assert all(e.reason != "byline" for e in out.edits), why
+
+
+# -- a bare name line under the text's first line ------------------------------------
+_NAV = "\n".join(["Politics", "Business", "Culture", "Sport", "Weather", "Opinion", "Video"])
+
+
+def test_a_name_shaped_line_under_a_capture_title_and_over_its_navigation_is_no_byline() -> None:
+    # a capture opens with the page <title>, then its navigation bar, far from the story
+    out = _run("Council approves the housing plan | The Courier\nPolicy Guide\n" + _NAV + "\n" + _WIRE_STORY)
+    assert out.get("authors") is None
+    assert all(d.reason != "byline" for d in out.decisions)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Council approves the housing plan\nJane Doe\n",
+        "Council approves the housing plan\nJane Doe\nNov 19, 2019\n",
+        "Council approves the housing plan\nJane Doe\nThe Courier\nPhoto: the council chamber\n",
+    ],
+)
+def test_a_name_line_under_the_first_line_of_an_article_is_still_the_byline(header: str) -> None:
+    out = _run(header + _WIRE_STORY)
+    assert out.get("authors") == ["Jane Doe"]
+
+
+def test_a_photo_caption_over_the_byline_is_no_headline() -> None:
+    text = (
+        "Council approves the housing plan | The Courier\n"
+        + _NAV
+        + "\nA guard checks cars outside the council hall in May. (Sam Poe for The Courier)\n"
+        + "By Jane Doe\n"
+        + _WIRE_STORY
+    )
+    out = _run(text)
+    assert out.get("authors") == ["Jane Doe"]
+    assert out.get("title") == "Council approves the housing plan"

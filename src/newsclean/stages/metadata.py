@@ -112,6 +112,11 @@ DATELINE_SCAN = 12
 #: Date lines passed over under a headline copy before the line where a bare name
 #: line may stand ("Headline" / "Published Nov 20, 2019 4:29 AM" / "Jane Doe").
 UNDER_TITLE_DATE_LINES = 2
+#: Most non-empty lines between a bare name line under the text's first line (its only title
+#: line) and the start of the story. A plain article prints "Headline" / "Jane Doe" / the story;
+#: a capture opens with the page ``<title>`` and a navigation bar under it ("Search Input",
+#: "Policy Guide", "Become A Member"), far from the story.
+FIRST_TITLE_STORY_REACH = 3
 #: Shortest run of ``=`` that underlines a heading (Markdown's setext heading,
 #: the title line of :meth:`newsclean.Article.to_text`).
 MIN_UNDERLINE = 3
@@ -223,10 +228,12 @@ def _under_headlines(
     :data:`UNDER_TITLE_DATE_LINES` date lines ("Published Wed, Nov 20 2019",
     "Nov. 20, 2019 1:35 a.m.") are passed over. Under the page's first title
     line (the ``<title>`` of a capture, followed by a navigation bar) only
-    when it is the only title line.
+    when it is the only title line, and then only when the story starts within
+    :data:`FIRST_TITLE_STORY_REACH` lines under the name line.
     """
     out: set[int] = set()
     heads = title_lines if len(title_lines) == 1 else title_lines[1:]
+    first = next((ln.index for ln in zone if ln.text.strip()), None)
     for head in heads:
         skipped = 0
         for ln in zone:
@@ -235,7 +242,9 @@ def _under_headlines(
             if skipped < UNDER_TITLE_DATE_LINES and _date_line(ln.text.strip(), v):
                 skipped += 1
                 continue
-            out.add(ln.index)
+            between = sum(1 for later in zone if later.index > ln.index and later.text.strip())
+            if head != first or between <= FIRST_TITLE_STORY_REACH:
+                out.add(ln.index)
             break
     return out
 
@@ -243,6 +252,15 @@ def _under_headlines(
 # A line in brackets (a photo credit, "(Jane Roe / Agency)") or ending in a separator
 # (a section label, "NATIONAL /") is no headline.
 _UNHEADED = regex_compile(r"^[(\[].*[)\]]$|[/|\-–—>»]$")
+# A photo caption ends with its credit in brackets: "... in Florence, Ky. (Jane Roe for The
+# Courier)", "... on Monday. (Jane Roe/Agency)".
+_CREDIT_END = regex_compile(r"\(([^()]{3,80})\)$")
+
+
+def _credit_ended(s: str) -> bool:
+    """Whether a line ends with a bracketed credit that names people (a photo caption)."""
+    m = _CREDIT_END.search(s)
+    return m is not None and bool(parse_byline(m.group(1).split("/")[0], labelled=False))
 
 
 def _headline_over(
@@ -252,7 +270,8 @@ def _headline_over(
 
     At most :data:`UNDER_TITLE_DATE_LINES` date lines may stand between them
     ("Headline" / "Nov 20, 2019" / "By Jane Doe"); a line in brackets or ending
-    in a separator is none (:data:`_UNHEADED`).
+    in a separator is none (:data:`_UNHEADED`), nor a photo caption ending with
+    its credit (:func:`_credit_ended`).
     """
     skipped = 0
     i = byline - 1
@@ -265,7 +284,9 @@ def _headline_over(
             skipped += 1
             i -= 1
             continue
-        if i in taken or len(s.split()) < 3 or _UNHEADED.search(s) or not _title_like(s, v):
+        if i in taken or len(s.split()) < 3 or _UNHEADED.search(s) or _credit_ended(s):
+            return None
+        if not _title_like(s, v):
             return None
         return line_at(parts, i)
     return None
