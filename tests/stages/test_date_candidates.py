@@ -235,3 +235,38 @@ def test_no_yearless_date_line_in_clean_short_lines(line: str) -> None:
     tail = [] if line == "May 5" else ["© 2019 Example Media"]
     found, _ = find_candidates("\n".join([HEAD, line, STORY, *tail]))
     assert [f for f in found if f.yearless] == []
+
+
+@pytest.mark.parametrize(
+    ("above", "line", "language", "kind", "why"),
+    [
+        ("Updated", "14 June 2021, 10:30", None, "updated", "an update label alone on the line above"),
+        ("Published:", "14 June 2021", None, "published", "a publication label with its colon"),
+        ("Aktualisiert am", "14.06.2021, 10:30 Uhr", "de", "updated", "a German label with its connector"),
+        ("Publié le", "14 juin 2021", "fr", "published", "a French label"),
+        ("Sports", "14 June 2021", None, None, "a section name is no label"),
+        ("Updated by the city desk", "14 June 2021", None, None, "a label with other words is a phrase"),
+        (
+            "Updated",
+            "Ferries run on 14 June 2021 from the east bank",
+            None,
+            None,
+            "a sentence is no date line",
+        ),
+    ],
+)
+def test_a_label_alone_on_the_line_above_labels_the_date_line(
+    above: str, line: str, language: str | None, kind: str | None, why: str
+) -> None:
+    found, _ = find_candidates("\n".join([HEAD, above, line, STORY]), language=language)
+    dated = [f for f in found if f.line == 2]
+    assert dated, why
+    assert dated[0].kind == kind, why
+
+
+def test_a_label_line_above_leaves_other_date_lines_alone() -> None:
+    text = "\n".join(
+        [HEAD, "14 June 2021", "Updated", "16 June 2021", STORY, "Posted", STORY, "17 June 2021"]
+    )
+    kinds = {f.line: f.kind for f in find_candidates(text)[0]}
+    assert kinds == {1: None, 3: "updated", 7: None}  # a label two lines up or over a paragraph is not read

@@ -375,6 +375,22 @@ HEAD = "Bridge reopens after the long winter repairs"
             "a month abbreviation glued to its full name (both printed, one shown by screen width)",
         ),
         (
+            [
+                f"{HEAD} - The Daily",
+                HEAD,
+                "By Jane Doe",
+                "Published",
+                "March 5, 2024",
+                "Updated",
+                "March 9, 2024",
+                STORY,
+            ],
+            (),
+            "2024-03-05",
+            "published label",
+            "labels alone on the lines above their dates (a capture splits label and date elements)",
+        ),
+        (
             [f"{HEAD} - خبرآنلاین", HEAD, "۲۹ بهمن ۱۳۹۸ - ۰۶:۵۵", STORY],
             (),
             "2020-02-18T06:55:00",

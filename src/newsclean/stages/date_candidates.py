@@ -68,6 +68,9 @@ MAX_LABELLED_CHARS = 300
 SHORT_YEAR_CLOCK_LINE = MAX_LABELLED_CHARS
 #: Relative phrases ("2 hours ago") are looked for on lines up to this long.
 MAX_RELATIVE_CHARS = 60
+#: A line at most this long holding only a date label labels the date line below it ("Updated" /
+#: "Nov 13, 2019, 10:28am EST": a capture puts a page's label and date elements on two lines).
+LABEL_LINE = 40
 #: A first line with at most this many words is a title, never prose.
 TITLE_WORDS = 40
 
@@ -571,6 +574,8 @@ def find_candidates(
                 lab = labels[-1] if labels else None
                 rest = [w for w in rest if not w.isdigit() and w.lower() not in _slow_words(raw[cut:])]
                 found.append(Found(i, slow, lab.kind if lab else None, source, False, False))
+    if any(f.kind is None and f.date_only and f.line > 0 for f in found):
+        found = _labels_above(found, lines, language)
     if not any(f.value is not None and not f.prose and f.kind not in _NOT_PUBLISHED for f in found):
         # The page prints no full date that could be its own: look for a date line without a year.
         found = sorted(found + _yearless_lines(text, original, lines), key=lambda f: f.line)
@@ -589,6 +594,27 @@ def find_candidates(
 
 #: Kinds of candidate that never become the publication date.
 _NOT_PUBLISHED = ("captured", "mentioned", "copyright")
+
+
+def _labels_above(found: list[Found], lines: Sequence[Line], language: str | None) -> list[Found]:
+    """Give a date line the kind of a label standing alone on the line above it.
+
+    A capture puts each element of a page on its own line, so a label and its
+    date are often split ("Updated" / "Nov 13, 2019, 10:28am EST"). A line of
+    at most :data:`LABEL_LINE` characters holding a date label and nothing
+    else (connectors and punctuation aside) labels the date-only line below.
+    """
+    out = []
+    heads = _label_heads()
+    for f in found:
+        if f.kind is None and f.date_only and f.line > 0:
+            above = lines[f.line - 1].text
+            if len(above) <= LABEL_LINE and not _tokens(above).isdisjoint(heads):
+                labels = _labels(above, language)
+                if labels and not _remainder(above, [(lab.start, lab.end) for lab in labels]):
+                    f = replace(f, kind=labels[-1].kind)
+        out.append(f)
+    return out
 
 
 def _yearless_lines(text: str, original: str, lines: Sequence[Line]) -> list[Found]:
