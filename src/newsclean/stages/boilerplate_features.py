@@ -215,7 +215,7 @@ class _Feat(NamedTuple):
     score: float  # weight in the densest-run search (positive for story text)
     # what the kind was judged from, to judge again without function words
     body: str  # the text without its bullet
-    tokens: tuple[str, ...]  # a tuple: a remembered _Feat holds no list, so the collector untracks it
+    tokens: tuple[str, ...]  # a tuple, as every field: a remembered _Feat is never changed
     terminal: bool
     hit: str | None  # the reason found from the line's shape and vocabularies
     stops: int  # function words among the tokens (counted for lines of 3 words or more)
