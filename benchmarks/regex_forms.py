@@ -36,6 +36,7 @@ import gc
 import marshal
 import re
 import re._compiler as re_compiler
+import string
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -166,14 +167,18 @@ def _recording(keys: dict[Any, None], alternations: dict[Any, None]) -> Iterator
 
 
 def _compile_the_rest() -> None:
-    """Compile what the fixtures did not need: every lazy pattern alive, both forms of a vocabulary, every date pattern.
+    """Compile what the fixtures did not need: every lazy pattern alive, both forms of a vocabulary,
+    every date pattern, and the month-name forms of an ASCII line.
 
     A capture unlike the fixtures (a relative date, a copyright line in German)
-    needs patterns they do not; the month-name forms written for one text's
-    letters stay out (their variants are many and each is small).
+    needs patterns they do not. The month-name forms written for one text's
+    letters (:meth:`newsclean.datewords._Patterns.month_form` and ``month_form_at``)
+    stay out, their variants being many, except those of the most common text,
+    an ASCII line: for each form the fixtures asked for, with and without a
+    slash, and for a form tried at a month name, for every ASCII first letter.
     """
     from newsclean import lazyre
-    from newsclean.datewords import _patterns
+    from newsclean.datewords import _month_subset_alternation, _patterns, month_firsts
 
     for obj in gc.get_objects():
         if isinstance(obj, lazyre._LazyPattern):
@@ -183,6 +188,18 @@ def _compile_the_rest() -> None:
     patterns = _patterns()
     for name in patterns._sources:
         patterns._get(name)
+    ascii_months = _month_subset_alternation(frozenset())
+    if ascii_months is None:  # pragma: no cover - the core names match ASCII
+        return
+    used = {key[0] for key in patterns._compiled if isinstance(key, tuple)}
+    used_at = {key[0] for key in patterns._starting}
+    for slash in (False, True):
+        forms = patterns._forms(ascii_months, slash)
+        for name in sorted(used):
+            lazyre.regex_compile(forms[name], patterns._flags)
+        for name in sorted(used_at):
+            for letter in string.ascii_lowercase:
+                patterns.month_form_at(name, (frozenset(), slash), month_firsts(letter))
 
 
 def expected() -> bytes:
