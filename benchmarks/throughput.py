@@ -184,21 +184,28 @@ def _cold(path: Path, runs: int = 3) -> dict[str, tuple[float, float]]:
     An installed package has its bytecode compiled (pip does it); a source tree
     run with ``PYTHONDONTWRITEBYTECODE`` set would compile every module on every
     run instead. So each side runs once untimed with a private bytecode cache
-    (``PYTHONPYCACHEPREFIX``), then ``runs`` times with it. CPU time is reported
-    next to wall time because it moves much less when other jobs load the machine.
+    (``PYTHONPYCACHEPREFIX``), then ``runs`` times with it, the one-liners taking
+    turns (one run of each per round, the order reversed every other round) so
+    that a change of the machine's load during the measurement weighs on all of
+    them alike. CPU time is reported next to wall time because it moves much less
+    when other jobs load the machine.
     """
-    out: dict[str, tuple[float, float]] = {}
     with tempfile.TemporaryDirectory(prefix="newsclean-cold-") as cache:
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         env["PYTHONPYCACHEPREFIX"] = cache
         programs = {name: "import sys; " + code for name, code in _COLD.items()}
         programs["start-up"] = "pass"
-        for name, code in programs.items():
-            argv = [sys.executable, "-c", code, str(path)]
+        argvs = {name: [sys.executable, "-c", code, str(path)] for name, code in programs.items()}
+        for argv in argvs.values():
             subprocess.run(argv, check=True, env=env)
-            times = [_timed_run(argv, env) for _ in range(runs)]
-            out[name] = (statistics.median(w for w, _ in times), statistics.median(c for _, c in times))
-    return out
+        times: dict[str, list[tuple[float, float]]] = {name: [] for name in argvs}
+        for i in range(runs):
+            for name in list(argvs)[:: 1 if i % 2 == 0 else -1]:
+                times[name].append(_timed_run(argvs[name], env))
+    return {
+        name: (statistics.median(w for w, _ in got), statistics.median(c for _, c in got))
+        for name, got in times.items()
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
