@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import csv
 import logging
+import re
 import time
 import warnings
 from collections.abc import Callable
@@ -182,6 +183,10 @@ def silver_set(data: Path, limit: int | None) -> list[SilverPage]:
     return out
 
 
+#: A time field of one digit after a colon, closed by a zone, a fraction or the end.
+_SHORT_TIME_FIELD = re.compile(r"(?<=\d:)(\d)(?=[Z+\-.:]|$)")
+
+
 def _local_day(stated: str, answer: str | None) -> bool:
     """Whether ``answer`` is a day a publisher's zone puts a structured UTC time on.
 
@@ -195,6 +200,9 @@ def _local_day(stated: str, answer: str | None) -> bool:
 
     if answer is None or len(stated) <= 10:
         return False
+    # A one-digit seconds or minutes field ("23:15:0Z", as some pages write it) is read
+    # as its two-digit form; Python's ISO parser refuses it.
+    stated = _SHORT_TIME_FIELD.sub(r"0\1", stated)
     try:
         value = datetime.fromisoformat(stated)
     except ValueError:

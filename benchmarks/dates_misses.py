@@ -19,7 +19,7 @@ prose, header score, source) and whether the gold day is among them.
 
 Run from the project root::
 
-    python -m benchmarks.dates_misses --data ../shared/data --cache /work/cache/corpora
+    python -m benchmarks.dates_misses --data ../shared/data --cache .cache/corpora
     python -m benchmarks.dates_misses --set silver --json /tmp/misses.json
 """
 

@@ -91,7 +91,7 @@ forms a whole line) is printed:
 
 Run from the project root::
 
-    python -m benchmarks.metadata --cache /work/cache/fields          # full run
+    python -m benchmarks.metadata --cache .cache/fields          # full run
     python -m benchmarks.metadata --limit 40 --misses 20 --only text  # quick look
     python -m benchmarks.metadata --only text --no-peers --causes     # why the text path misses
 """

@@ -197,7 +197,12 @@ def main(argv: list[str] | None = None) -> None:
     add_data_argument(parser)
     parser.add_argument("--docs", type=int, default=120, help="captures for the throughput rows")
     parser.add_argument("--warc-records", type=int, default=1000, help="response records in the WARC")
-    parser.add_argument("--cache", type=Path, default=Path("/work/cache/scale"), help="cache of the captures")
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=Path(__file__).resolve().parents[1] / ".cache" / "scale",
+        help="cache of the captures",
+    )
     parser.add_argument("--skip-dask", action="store_true")
     args = parser.parse_args(argv)
 

@@ -64,7 +64,7 @@ MIN_RECALL = 0.97
 #: Targets from the issue: fully clean share on held-out families.
 TARGET_NO_PROFILE = 0.97
 TARGET_PROFILE = 0.99
-CACHE = Path("/work/cache/spam-bench")
+CACHE = Path(__file__).resolve().parents[1] / ".cache" / "spam-bench"
 
 
 def recall(out: str, body: str) -> float:

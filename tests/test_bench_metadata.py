@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from benchmarks.dates import _local_day
 from benchmarks.metadata import (
     Found,
     Silver,
@@ -137,3 +138,18 @@ def test_author_cause(authors: list[str], capture: str, found: list[str], cause:
 )
 def test_author_hit(found: list[str], wanted: list[str], hit: bool) -> None:
     assert _author_hit(found, wanted) is hit
+
+
+@pytest.mark.parametrize(
+    ("stated", "answer", "right"),
+    [
+        ("2019-11-19T04:03:00+00:00", "2019-11-18", True),  # evening of the 18th in the Americas
+        ("2019-11-18T23:15:0Z", "2019-11-18", True),  # one-digit seconds, as some pages write them
+        ("2019-11-19T04:3:00Z", "2019-11-18", True),  # one-digit minutes
+        ("2019-11-19T04:03:00Z", "2019-11-10", False),  # no zone puts it a week back
+        ("2019-11-19T04:03:00+05:00", "2019-11-18", False),  # a stated local zone names its own day
+        ("2019-11-19", "2019-11-18", False),  # a day alone names no instant
+    ],
+)
+def test_local_day(stated: str, answer: str, right: bool) -> None:
+    assert _local_day(stated, answer) is right
