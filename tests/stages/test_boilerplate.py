@@ -831,6 +831,63 @@ def test_author_lines_after_a_comment_marker_open_the_comments() -> None:
     assert all(p in doc.text for p in BODY)
 
 
+# A comment form under a post nobody has answered yet (written for this test).
+COMMENT_FORM = [
+    "Comments",
+    "Post a comment",
+    "Your comment will appear here once the editors have read it, which usually takes a day or two.",
+    "Please keep to the subject of the article and be kind to the other readers of this page.",
+    "Comments that contain links to other sites are held back until somebody has checked them by hand.",
+    "Sign in",
+]
+
+
+def test_a_comment_marker_over_a_comment_form_opens_the_comments() -> None:
+    doc = run([*BODY[:2], *COMMENT_FORM])
+    assert doc.text.strip() == "\n".join(BODY[:2])
+    assert reason_of(doc, COMMENT_FORM[2]) == "comments"
+
+
+def test_without_the_form_rule_the_form_instructions_stay() -> None:
+    """The rule is what removes them: the same page with it turned off keeps the form's prose."""
+    import newsclean.layout as layout
+    import newsclean.stages.boilerplate_decisions as decisions
+
+    saved = decisions.COMMENT_FORM_WINDOW
+    decisions.COMMENT_FORM_WINDOW = 0
+    layout._analyze.cache_clear()
+    try:
+        doc = run([*BODY[:2], *COMMENT_FORM])
+    finally:
+        decisions.COMMENT_FORM_WINDOW = saved
+        layout._analyze.cache_clear()
+    assert COMMENT_FORM[2] in doc.text
+
+
+def test_a_repeated_comment_marker_is_no_comment_form() -> None:
+    """The same marker twice (a "Reply" under each reader comment, a table of contents
+    naming a section twice) is not a marker followed by a form."""
+    from newsclean.stages.boilerplate_decisions import _comments_start, page_units
+
+    units, feats = page_units([*BODY, "Discussion", BODY[0], "Discussion", *BODY[1:]], "en")
+    marker = next(k for k, (_, text) in enumerate(units) if text == "Discussion")
+    assert feats[marker].reason == "comments"
+    assert not _comments_start(feats, marker)
+
+
+def test_clean_text_about_commenting_is_left_alone() -> None:
+    """Prose that speaks of comments, sign-ins and email addresses has no marker line."""
+    story = [
+        BODY[0],
+        "Residents can post a comment on the plan on the council's website until the end of May.",
+        "Those who sign in with an email address will be told when the first night bus leaves.",
+        "Comments sent by letter will be read out at the next public meeting of the transport committee.",
+        BODY[4],
+    ]
+    doc = run(story)
+    assert stage_edits(doc) == []
+
+
 # Two posts of a blog's front page, each with the comment link under it (written for this test).
 POST_TWO = [
     "Harbour ferry timetable",
