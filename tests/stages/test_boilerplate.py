@@ -649,6 +649,50 @@ def test_units_join_a_wrapped_paragraph_across_one_blank_line() -> None:
     assert len(_units(["The board met on Thursday to decide the matter.", "", "after that, tea."])) == 2
 
 
+def test_units_join_a_line_that_ends_on_a_comma_with_the_next() -> None:
+    from newsclean.stages.boilerplate_features import _units
+
+    lines = [
+        "The ferry service started in the spring of that year under the Harbour Board,",
+        "Marine Division and the town council.",
+    ]
+    assert [members for members, _ in _units(lines)] == [[0, 1]]
+    # a short line ending on a comma (a label, an address part) and a sentence end do not join
+    assert len(_units(["Harbour Road,", "Marine Division"])) == 2
+    assert len(_units(["The ferry service started in the spring of that year.", "Marine Division"])) == 2
+
+
+# A paragraph hard-wrapped before capitalised words (written for this test).
+WRAPPED_AT_NAMES = [
+    "The night bus network will reach three new districts from March, said the Regional Transport Board,",
+    "Northern Division, after a vote that took most of Tuesday evening and ended with a majority of one,",
+    "City Hall officials, and the drivers' union, who had asked for the change for years.",
+]
+
+
+def test_a_paragraph_wrapped_before_capitalised_words_is_kept_whole() -> None:
+    doc = run(["Home | News | Sport", *BODY[:2], *WRAPPED_AT_NAMES, *BODY[2:], "Share"])
+    assert all(line in doc.text for line in WRAPPED_AT_NAMES)
+
+
+@pytest.mark.parametrize("lang", ["en", None])
+def test_clean_text_with_lines_ending_on_commas_is_left_alone(lang: str | None) -> None:
+    """A clean story quoting a verse (each line ends on a comma) and a list sentence."""
+    story = [
+        BODY[0],
+        "The poem read at the opening of the new line begins:",
+        "When the last tram has gone to sleep,",
+        "And the lamps burn low along the quay,",
+        "The night bus keeps the promise that the city made to me.",
+        BODY[1],
+        "Members from the northern districts, the harbour and the old town voted for the plan,",
+        "Members from the southern districts voted against it.",
+        BODY[3],
+    ]
+    doc = run(story, lang)
+    assert stage_edits(doc) == []
+
+
 def test_second_pass_keeps_a_hard_wrapped_story() -> None:
     head = ["Home", "News", "Sport", "Contact us", "Library board delays a decision on the reading room"]
     capture = "\n".join([*head, *WRAPPED_STORY, "Share this article", "About us"])
