@@ -174,9 +174,10 @@ def _per_post_link(feats: Sequence[_Feat], b: int) -> bool:
 #: same marker again ("Reply" under each comment, a section named twice in a table of
 #: contents) is no form. 0 turns the rule off. Chosen on the four development corpora
 #: (``python -m benchmarks.corpora --only text``, 2026-12-02) as the widest window that
-#: lowers no corpus: windows 1-5 raise Dragnet 0.841 -> 0.843-0.844 and change no page
-#: of another corpus; from 6 an AEB page loses its second half (a newsletter box five
-#: units after a "He said, she said" subheading); the HTML path does not change.
+#: lowers no corpus: windows 1-5 raise Dragnet 0.841 -> 0.843-0.844 and change no score
+#: of another corpus; from 6 an AEB page loses its second half (a newsletter box six
+#: units below a subheading that reads as a comment marker); the HTML path does not
+#: change. Table and leave-one-corpus-out choice: ``docs/extraction.md``.
 COMMENT_FORM_WINDOW = 5
 _FORM_REASONS = frozenset({"comments", "login", "newsletter"})
 
