@@ -892,6 +892,12 @@ def test_a_comment_marker_over_a_comment_form_opens_the_comments() -> None:
     assert reason_of(doc, COMMENT_FORM[2]) == "comments"
 
 
+def test_a_comment_marker_over_an_author_field_opens_the_comments() -> None:
+    form = ["Comments", "Posted by:", *COMMENT_FORM[2:5]]
+    doc = run([*BODY[:2], *form])
+    assert doc.text.strip() == "\n".join(BODY[:2])
+
+
 def test_without_the_form_rule_the_form_instructions_stay() -> None:
     """The rule is what removes them: the same page with it turned off keeps the form's prose."""
     import newsclean.layout as layout
