@@ -37,7 +37,7 @@ ABOUT = (
     "Code of the dataclass methods newsclean's imports compile (running the default pipeline on "
     "the bundled fixtures): for each source text dataclasses writes, the code object compiling it "
     "gives, marshalled. Built by python -m benchmarks.class_code; used only where 'interpreter' "
-    "(sys.implementation.cache_tag, sys.hexversion, sys.flags.optimize) matches."
+    "(sys.implementation.cache_tag, importlib.util.MAGIC_NUMBER, sys.flags.optimize) matches."
 )
 
 

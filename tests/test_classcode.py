@@ -99,7 +99,7 @@ def test_windows_nest_and_leave_another_hook_alone(monkeypatch: pytest.MonkeyPat
 
 def test_code_of_another_interpreter_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
     _packaged_or_skip()
-    monkeypatch.setattr(classcode, "interpreter_key", lambda: ("pypy311", 0, 0))
+    monkeypatch.setattr(classcode, "interpreter_key", lambda: ("pypy311", b"\x00\x00\r\n", 0))
     classcode._packaged.cache_clear()
     try:
         assert classcode._packaged() == {}

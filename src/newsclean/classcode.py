@@ -14,7 +14,8 @@ packaged file holds (``data/class_code.marshal``, built by ``python -m
 benchmarks.class_code``), the code compiled from that text; any other text is
 compiled as :mod:`dataclasses` compiles it. The code is what compiling the same
 text gives (``tests/test_classcode.py`` compares each), and it is used only by
-the interpreter version that wrote it. The file is a cache: a stale or missing
+an interpreter of the bytecode format that wrote it (the ``.pyc`` magic number,
+which the patch releases of one Python version share). The file is a cache: a stale or missing
 one changes no class, only the time of a first import.
 
 The hook is a module attribute ``exec`` of :mod:`dataclasses`, which its
@@ -44,10 +45,13 @@ __all__ = ["CODE_FILE", "compile_text", "interpreter_key", "packaged_class_code"
 CODE_FILE = "class_code.marshal"
 
 
-def interpreter_key() -> tuple[str | None, int, int]:
-    """What the packaged code depends on: the interpreter (its bytecode tag), its exact version and
-    its optimisation level."""
-    return (sys.implementation.cache_tag, sys.hexversion, sys.flags.optimize)
+def interpreter_key() -> tuple[str | None, bytes, int]:
+    """What the packaged code depends on: the interpreter (its bytecode tag), its bytecode format
+    (the magic number a ``.pyc`` file opens with, the same across the patch releases of a Python
+    version) and its optimisation level."""
+    from importlib.util import MAGIC_NUMBER
+
+    return (sys.implementation.cache_tag, MAGIC_NUMBER, sys.flags.optimize)
 
 
 def compile_text(text: str) -> CodeType:
