@@ -196,37 +196,12 @@ class Block:
         return self.link_chars / self.chars if self.chars else 0.0
 
 
-class _Builder:
-    __slots__ = ("dropped", "link_chars", "owner", "parts", "reason")
-
-    def __init__(self, owner: HtmlElement, dropped: HtmlElement | None, reason: str | None) -> None:
-        self.owner = owner
-        self.dropped = dropped
-        self.reason = reason
-        self.parts: list[str] = []
-        self.link_chars = 0
-
-
-def _drop_reason(el: HtmlElement, tag: str) -> str | None:
-    """Say why ``el`` is not story text (or None): tag, role, hidden, or class/id tokens."""
-    reason = STRUCTURAL_REASONS.get(tag)
-    if reason:
-        return reason
-    attrib = el.attrib
-    return _attribute_reason(attrib) if attrib else None
-
-
-def _attribute_reason(attrib: Any) -> str | None:
-    """Say why an element with these (non-empty) attributes is not story text: role, hidden, class/id tokens."""
-    return _items_reason(attrib.items())
-
-
 #: The attributes :func:`_items_reason` reads.
 _REASON_ATTRIBUTES = frozenset({"class", "id", "role", "style", "hidden", "aria-hidden"})
 
 
 def _items_reason(items: list[tuple[str, str]]) -> str | None:
-    """:func:`_attribute_reason` from an element's attribute pairs (``el.items()``, one call into lxml).
+    """Say why an element with these attribute pairs (``el.items()``, one call into lxml) is not story text.
 
     Checked in order: role, hidden (the attribute or ``aria-hidden="true"``),
     a hiding style, then the class and id tokens.
