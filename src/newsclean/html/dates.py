@@ -136,6 +136,32 @@ def names_date(value: str) -> bool:
     return _element_hints().search(value) is not None
 
 
+#: Attributes that make :meth:`DateCollector.visit` read an element of any tag.
+DATE_ATTRIBUTES = frozenset({"itemprop", "pubdate"})
+
+
+def may_date(tag: str, items: list[tuple[str, str]]) -> bool:
+    """Whether :meth:`DateCollector.visit` can learn anything from an element by its attributes.
+
+    ``items`` are the element's attribute pairs (``el.items()``, one call into lxml). This is
+    the attribute test that ends :meth:`DateCollector.visit` (a date attribute, or a class or
+    id naming a date on an element that may hold one), so that a walk reading every element
+    (``html.meta``) passes over the others without visiting them; the tags ``visit`` always
+    reads (:data:`VISITED_TAGS`) and the lines under a headline are not decided here.
+    """
+    cls = ident = None
+    for name, value in items:
+        if name in DATE_ATTRIBUTES:
+            return True
+        if name == "class":
+            cls = value
+        elif name == "id":
+            ident = value
+    if tag in NOT_DATE_ELEMENTS:
+        return False
+    return bool((cls and names_date(cls)) or (ident and names_date(ident)))
+
+
 def iso_date(value: str) -> str | None:
     """Normalise a machine-readable date to ISO 8601, or None if it is not one.
 

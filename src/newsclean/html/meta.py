@@ -22,12 +22,11 @@ import regex
 from newsclean.article import DateCandidate
 from newsclean.dateparse import url_date
 from newsclean.html.dates import (
-    NOT_DATE_ELEMENTS,
     VISITED_TAGS,
     DateCollector,
     conventions,
     iso_date,
-    names_date,
+    may_date,
 )
 
 if TYPE_CHECKING:
@@ -81,8 +80,6 @@ _MAX_JSON_NODES = 20_000
 #: Elements read for the page's own fields (and never for date evidence, but a ``<meta>``
 #: under the headline and a second ``<title>``).
 _HEAD_TAGS = frozenset({"meta", "script", "link", "title"})
-#: Attributes that make :meth:`DateCollector.visit` read an element of any tag.
-_DATE_ATTRIBUTES = frozenset({"itemprop", "pubdate"})
 #: A heading shorter than this (normalised) must equal a headline form to count as the headline.
 MIN_HEADLINE_CHARS = 15
 
@@ -276,11 +273,11 @@ def read_metadata(root: HtmlElement) -> PageMeta:
     canonical: str | None = None
     collector = DateCollector()
     visit = collector.visit
-    not_dated = NOT_DATE_ELEMENTS
     # One walk over the tree: each element feeds the fields below and the date evidence.
     # Most elements say nothing about either: an element :meth:`DateCollector.visit` would
     # find nothing on (no tag it reads, no attribute it reads, no class or id naming a date,
-    # no headline date line being read) is passed over here on one read of its attributes.
+    # no headline date line being read: :func:`~newsclean.html.dates.may_date`) is passed over
+    # here on one read of its attributes.
     for el in root.iter(lxml.etree.Element):  # (not comments and processing instructions)
         tag = el.tag
         if tag in _HEAD_TAGS:
@@ -319,20 +316,8 @@ def read_metadata(root: HtmlElement) -> PageMeta:
             visit(el, tag)
             continue
         items = el.items()
-        if not items:
-            continue
-        cls = ident = None
-        for name, value in items:
-            if name in _DATE_ATTRIBUTES:
-                visit(el, tag)
-                break
-            if name == "class":
-                cls = value
-            elif name == "id":
-                ident = value
-        else:
-            if tag not in not_dated and ((cls and names_date(cls)) or (ident and names_date(ident))):
-                visit(el, tag)
+        if items and may_date(tag, items):
+            visit(el, tag)
 
     def meta(name: str) -> str | None:
         values = metas.get(name)
