@@ -429,7 +429,7 @@ def choose_bound(
 def _comment_text(text: str) -> bool:
     """Whether a line under a date stamp reads as a comment's text: a sentence or a paragraph.
 
-    A teaser cut short ("LiveU Picks Up Another $27M Led By…") ends in an
+    A teaser cut short ("Council Approves New Budget After Long…") ends in an
     ellipsis, a related list's headline, source or counter in no stop at all.
     """
     stripped = text.rstrip()
