@@ -634,3 +634,59 @@ def test_a_photo_caption_over_the_byline_is_no_headline() -> None:
     out = _run(text)
     assert out.get("authors") == ["Jane Doe"]
     assert out.get("title") == "Council approves the housing plan"
+
+
+# -- names and the date in one row under the headline ----------------------------------
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Ann Whitcombe | November 18, 2019", ["Ann Whitcombe"]),
+        ("Ann Whitcombe • Nov 18, 2019 • 3 min read", ["Ann Whitcombe"]),
+        ("Ann Whitcombe on November 18, 2019", ["Ann Whitcombe"]),
+        ("Ann Whitcombe and Tom Roe | Nov 18, 2019", ["Ann Whitcombe", "Tom Roe"]),
+        ("ANN WHITCOMBE - November 18, 2019", ["Ann Whitcombe"]),
+    ],
+)
+def test_a_name_date_row_under_the_headline_names_the_author(line: str, names: list[str]) -> None:
+    page = f"Water plan approved - The Valley Post\nWater plan approved\n{line}\n{PARA}\n{PARA2}\n"
+    out = _run(page)
+    assert out.get("authors") == names
+    assert line not in out.text
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("City Hall | November 18, 2019", "every word a common English word: a section and its date"),
+        ("Monday | November 18, 2019", "a weekday"),
+        ("Published | November 18, 2019", "a date label"),
+        (
+            "Ann Whitcombe said on November 18, 2019 that the plan would pass.",
+            "a sentence opening with a name",
+        ),
+        ("November 18, 2019", "a date alone"),
+    ],
+)
+def test_other_date_rows_under_the_headline_are_no_name(line: str, why: str) -> None:
+    page = f"Water plan approved - The Valley Post\nWater plan approved\n{line}\n{PARA}\n{PARA2}\n"
+    assert _run(page).get("authors") is None, why
+
+
+# -- an e-mail address glued to the name -------------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "labelled", "names"),
+    [
+        ("Ann Whitcombeawhitcombe@valleypost.example", False, ["Ann Whitcombe"]),
+        ("Ann Whitcombeannw@valleypost.example", False, ["Ann Whitcombe"]),
+        ("By Tom Roetom.roe@valleypost.example", True, ["Tom Roe"]),
+        # an address not built from the name: no name rather than "Ann Whitcombexyz"
+        ("Ann Whitcombexyz@valleypost.example", False, None),
+        # controls: an address of its own after a blank, and no name at all
+        ("Ann Whitcombe awhitcombe@valleypost.example", False, ["Ann Whitcombe"]),
+        ("Write to news@valleypost.example", False, None),
+    ],
+)
+def test_an_e_mail_address_glued_to_the_name_is_cut_off(
+    line: str, labelled: bool, names: list[str] | None
+) -> None:
+    assert parse_byline(line, labelled=labelled) == names

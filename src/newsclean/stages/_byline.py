@@ -331,9 +331,39 @@ def _cut_glued_label(s: str, v: _Vocab) -> str:
     return s
 
 
+# An e-mail address whose first word is glued to what precedes it ("Jane Doejdoe@site.com").
+_GLUED_MAIL = regex_compile(r"(?<=\p{L})\p{L}+@[\w.-]+\.\p{L}{2,}")
+
+
+def _cut_glued_mail(s: str) -> str:
+    """``s`` up to an e-mail address glued to the last name ("Jane Doejdoe@site.com" → "Jane Doe").
+
+    The address's local part is built from the name (``claudiat`` after
+    ``Claudia Tan``, ``jdoe`` after ``Jane Doe``): the cut is the first point
+    in the glued word after which the lower-case rest starts with a name word,
+    or with an initial and a name word. With no such point the whole glued
+    word goes (no name rather than "Jane Doejdoe").
+    """
+    m = _GLUED_MAIL.search(s)
+    if m is None:
+        return s
+    start = s.rfind(" ", 0, m.start()) + 1  # the glued word: name part, then the address
+    word = s[start : m.start()] + m.group().split("@", 1)[0]
+    if not word[:1].isupper():
+        return s  # "Jane Doe jdoe@site.com": an address of its own, cut where the field breaks
+    names = [w.casefold() for w in _LETTERS.findall(s[:start])]
+    for k in range(2, len(word) - 1):
+        rest = word[k:]
+        keys = [n for n in [*names, word[:k].casefold()] if len(n) > 1]
+        initial = rest[:1] in {n[0] for n in keys} and any(rest[1:].startswith(n) for n in keys)
+        if rest[:1].islower() and (initial or any(rest.startswith(n) for n in keys)):
+            return s[: start + k]
+    return s[:start]
+
+
 def _names_part(s: str, v: _Vocab) -> str:
     """The part of a byline (after its label) where the names are: up to a field break or a date."""
-    s = _FIELD_GLUE.sub(", ", _cut_glued_label(s, v))
+    s = _FIELD_GLUE.sub(", ", _cut_glued_label(_cut_glued_mail(s), v))
     cut = _BYLINE_CUT.search(s)
     head = s[: cut.start()] if cut else s
     date = v.month_date.search(head) if _DIGIT.search(head) else None
@@ -427,12 +457,16 @@ def _unlabelled_rule(line: str, v: _Vocab, *, under_title: bool, handle_next: st
         and (_is_role(tail, v) or _is_agency(tail, v))
     ):
         return "name_with_role"
+    # a section word anywhere before the date ("World News | Nov 18"); what follows the
+    # date is the row's own fields ("Jane Doe • Nov 18, 2019 • 3 min read")
+    date = v.month_date.search(line) if _DIGIT.search(line) else None
+    fields = line[: date.start()] if date is not None else line
     if (
         under_title
         and _only_names(line, v)
         and not any(
             w.casefold() in v.section_words or w.casefold() in v.generic_crumbs
-            for w in _cut_glued_label(line, v).split()
+            for w in _cut_glued_label(fields, v).split()
         )
     ):
         return "name_under_title"
@@ -578,4 +612,27 @@ def _date_line(s: str, v: _Vocab) -> bool:
     if _TIME_LINE.match(s):
         return True  # a time alone, or after one word ("12:02 PM", "Dnes 9:44", "Heute, 14.30 Uhr")
     date = v.month_date.search(s, 0, MAX_DATE_LEAD + 30)
-    return date is not None and date.start() <= MAX_DATE_LEAD
+    if date is None or date.start() > MAX_DATE_LEAD:
+        return False
+    return not _name_date_row(s[: date.start()], v)
+
+
+# What may stand between the names and the date of a name-date row: a separator or
+# bullet ("Jane Doe | Nov 18, 2019", "Jane Doe • Nov 18") or the word leading a date.
+_ROW_GAP = regex_compile(r"(?:\s*+[|•·/,–—-])?\s*+(?:(?i:on|am|le|el|il|op|den|du|del|de|em)\s*+)?$")
+
+
+def _name_date_row(lead: str, v: _Vocab) -> bool:
+    """Whether the text before a line's date is a byline's names ("Jane Doe | Nov 18, 2019").
+
+    A byline row under a headline often prints the date after the names; a
+    short name fits in the :data:`MAX_DATE_LEAD` characters a weekday may
+    take before a date, so such a row read as a date line before. The names
+    must be names only (:func:`_only_names`) and, as a bare name line beside a
+    date, not all common English words (:func:`_rare_token`: "City Hall |
+    Nov 18" is a section and its date).
+    """
+    head = _ROW_GAP.sub("", lead)
+    if not head or (head == lead.strip() and not lead[-1:].isspace()):
+        return False  # a date glued to the word before it ("DoeNov 18"): no row
+    return _only_names(head, v) and _rare_token(head) and bool(parse_byline(head, labelled=False))
