@@ -27,7 +27,9 @@ survives in a capture. Measures:
 * **title exact**: equal after folding case, quotes, dashes and white space;
   **title lenient**: one contains the other (reported separately);
 * **author**: at least one silver name equals (folded) a name found, over pages
-  whose silver names one; **author found**: any author returned;
+  whose silver names one; **author found**: any author returned; **author
+  wrong**: authors returned and none of them a silver name (a wrong name, or
+  a person where the silver names only the site or an organisation);
 * **day**: the first ten characters of the published value equal the silver day;
   silver days before :data:`MIN_SILVER_YEAR` are placeholders and not counted.
 
@@ -683,6 +685,7 @@ class Tally:
     author_ok: int = 0
     author_found: int = 0
     author_agency: int = 0
+    author_wrong: int = 0
     day_n: int = 0
     day_ok: int = 0
     day_local: int = 0
@@ -735,6 +738,7 @@ class Tally:
             self.author_found += bool(got.authors)
             hit = _author_hit(got.authors, ref.authors)
             self.author_ok += hit
+            self.author_wrong += bool(got.authors) and not hit
             self.author_agency += hit or _author_hit(got.agencies, ref.authors)
             if names_a_person(ref, *vocab):
                 self.human_n += 1
@@ -882,6 +886,7 @@ def main(argv: list[str] | None = None) -> None:
                 _pct(t.title_either, t.title_n),
                 _pct(t.author_ok, t.author_n),
                 _pct(t.author_found, t.author_n),
+                _pct(t.author_wrong, t.author_n),
                 _pct(t.author_agency, t.author_n),
                 _pct(t.human_ok, t.human_n),
                 _pct(t.day_ok, t.day_n),
@@ -890,7 +895,7 @@ def main(argv: list[str] | None = None) -> None:
             ]
         )
     heads = ["system", "title exact", "title lenient", "title (normalised)", "title (site either)", "author"]
-    heads.append("author found")
+    heads += ["author found", "author wrong"]
     print(table(rows, [*heads, "author or agency", "author (person)", "day", "day (local)", "day ±1"]))
     print(
         "\ntargets (text path): title exact >= 0.90, author >= 0.80, day >= 0.90"
@@ -932,6 +937,7 @@ def main(argv: list[str] | None = None) -> None:
                 "title_lenient": [t.title_lenient, t.title_n],
                 "author": [t.author_ok, t.author_n],
                 "author_found": [t.author_found, t.author_n],
+                "author_wrong": [t.author_wrong, t.author_n],
                 "author_or_agency": [t.author_agency, t.author_n],
                 "title_normalised": [t.title_norm_ok, t.title_norm_n],
                 "title_site_either": [t.title_either, t.title_n],
