@@ -66,6 +66,54 @@ def test_a_single_copy_is_read_as_before() -> None:
     assert out.get("site_name") == "Northern Valley Courier"
 
 
+# -- a site's banner printed under the page title ---------------------------------
+def test_a_banner_under_the_title_line_is_no_headline_copy() -> None:
+    # "Post - Blog Name": the blog's name is printed right under the <title> (its banner),
+    # the post's heading (short beside the line) further down, over the story
+    page = (
+        "Leaf garland - The Paper Lantern Blog\n"
+        "The Paper Lantern Blog\n"
+        f"{NAV}\n"
+        "Leaf garland\n"
+        f"{PARA}\n{PARA2}\n"
+    )
+    out = run(page)
+    assert out.get("title") == "Leaf garland"
+    assert out.get("site_name") == "The Paper Lantern Blog"
+    assert "Leaf garland" not in out.text
+    assert [d.data["rule"] for d in out.decisions if d.reason == "title_line"] == ["header_line"]
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "site"),
+    [
+        # the heading printed far under the <title> and the site's name again under it
+        (
+            f"Courier Sport - Council Backs Water Plan\n{NAV}\nCouncil Backs Water Plan\nCourier Sport\n{PARA}\n{PARA2}\n",
+            "Council Backs Water Plan",
+            "Courier Sport",
+        ),
+        # the usual order: the headline first, the banner under the <title>, printed again below
+        (
+            "Council Backs Water Plan - Northern Valley Courier\nNorthern Valley Courier\n"
+            f"{NAV}\nCouncil Backs Water Plan\nNorthern Valley Courier\n{PARA}\n{PARA2}\n",
+            "Council Backs Water Plan",
+            "Northern Valley Courier",
+        ),
+        # the rest of the line is never printed alone: the repeat is the headline
+        (
+            f"Northern Valley Courier - Council Backs Water Plan\nCouncil Backs Water Plan\n{NAV}\n{PARA}\n{PARA2}\n",
+            "Council Backs Water Plan",
+            "Northern Valley Courier",
+        ),
+    ],
+)
+def test_banner_rule_leaves_other_title_lines_alone(page: str, title: str, site: str) -> None:
+    out = run(page)
+    assert out.get("title") == title
+    assert out.get("site_name") == site
+
+
 # -- a page title written as a sentence -------------------------------------------
 def test_a_first_line_with_a_full_stop_is_the_title_when_the_header_prints_it_without() -> None:
     page = (

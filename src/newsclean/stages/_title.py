@@ -69,6 +69,12 @@ MIN_DATED_TITLE_WORDS = 2
 #: Most function words a headline printed over the story may have beyond the
 #: page title that shortened it ("The" of "The Band Opens Its Summer Tour").
 MAX_HEADLINE_EXTRA = 2
+#: Most header lines under a page's first line (its ``<title>``) in which a site's banner
+#: (the blog's name, with its tagline) is printed: a repeat of the title line's end printed
+#: there, with the rest of the title line printed further down, is the banner and not the
+#: headline (see ``_headline_before_banner``). The Dragnet blogs that print a banner print it
+#: on the next line; a headline over its story is printed tens of lines down, under the navigation.
+BANNER_REACH = 2
 _WORD = regex_compile(r"\w+")
 _HEADLINE_WORD = regex_compile(r"\p{L}{2,}")
 
@@ -487,14 +493,56 @@ def _clean_repeat(line: str, later: Sequence[Line], v: _Vocab) -> str | None:
             if _field_edge(line[:k], at_end=True) and _field_edge(line[k + len(ns) :], at_end=False):
                 found.append(ns)
     if len(found) <= 1 or len(set(found)) == 1:
-        return found[0] if found else None
-    folded_later = [_fold(ln.text) for ln in later]
+        chosen = found[0] if found else None
+    else:
+        folded_later = [_fold(ln.text) for ln in later]
 
-    def recurrence(candidate: str) -> int:
-        key = _fold(candidate)
-        return sum(key in f for f in folded_later)
+        def recurrence(candidate: str) -> int:
+            key = _fold(candidate)
+            return sum(key in f for f in folded_later)
 
-    return min(reversed(found), key=recurrence)
+        chosen = min(reversed(found), key=recurrence)
+    if chosen is None:
+        return None
+    return _headline_before_banner(line, chosen, later, v) or chosen
+
+
+def _headline_before_banner(line: str, repeat: str, later: Sequence[Line], v: _Vocab) -> str | None:
+    """The head of ``line`` when the repeat that ends it is the site's banner, or None.
+
+    A blog's ``<title>`` is often "Post Title - Blog Name" or "Post Title -
+    Tagline - Blog Name", and its header prints the blog's name (with its
+    tagline) as a line of its own at the top, under the ``<title>``: that
+    line is inside the first one, at its end, as a headline copy would be.
+    When the rest of the first line, before a separator, is printed as a
+    whole header line further down (the post's own heading over the story),
+    the repeat is the banner and that rest the headline: a site's banner
+    sits at the top of the header, a headline over its story. A repeat at
+    the start of the line ("Headline - Site" with the heading "Headline") is
+    the usual order and read as before; so is a rest printed above the
+    repeat ("Site - Headline" with a logo line "Site" over the heading), and
+    a repeat printed further down than :data:`BANNER_REACH` lines under the
+    first line: that is where a headline is printed over its story, with the
+    site's name sometimes printed again under it ("BBC Sport - Headline",
+    the heading "Headline", then "BBC Sport"; the development captures of
+    Dragnet print it so).
+    """
+    k = _fold(line).find(_fold(repeat))
+    if k <= 0 or line[k + len(repeat) :].strip():
+        return None
+    head = line[:k]
+    seps = list(_SITE_SEP.finditer(head))
+    if not seps or seps[-1].end() != len(head):
+        return None  # the repeat does not begin after a separator
+    rest = head[: seps[-1].start()].strip()
+    if not _title_text(rest) or _is_section(rest, v) or _is_generic(rest, v):
+        return None
+    banner = _norm(repeat)
+    top = [i for i, ln in enumerate(later[:BANNER_REACH]) if _norm(ln.text) == banner]
+    if not top:
+        return None
+    key = _norm(rest)
+    return rest if any(_norm(ln.text) == key for ln in later[top[0] + 1 :]) else None
 
 
 def _field_edge(rest: str, *, at_end: bool) -> bool:
