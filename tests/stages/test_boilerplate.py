@@ -914,6 +914,60 @@ def test_without_the_form_rule_the_form_instructions_stay() -> None:
     assert COMMENT_FORM[2] in doc.text
 
 
+# A photo post of one short paragraph, its comment form, then a longer blurb about the
+# site's author in the sidebar (written for this test).
+PHOTO_POST = "Nobody in the office believed this was a pencil drawing until we saw the sketches."
+SIDEBAR_BLURB = [
+    "About this blog",
+    "Anna writes about drawing, printing and the small workshops of her town, where she has lived "
+    "for twenty years with two cats and a very old press that she still uses every week.",
+    "She teaches evening classes in the library and answers every letter that readers send her, "
+    "though it sometimes takes a while when the workshop is busy before the holidays.",
+]
+
+
+def test_a_comment_form_under_a_short_post_ends_the_story() -> None:
+    doc = run(["Pencil drawing", PHOTO_POST, "Comments", "Post a comment", "Sign in", *SIDEBAR_BLURB])
+    assert PHOTO_POST in doc.text
+    assert not any(line in doc.text for line in SIDEBAR_BLURB[1:])
+    assert reason_of(doc, SIDEBAR_BLURB[1]) == "comments"
+
+
+def test_without_the_short_story_form_rule_the_blurb_wins() -> None:
+    """The rule is what keeps the post: with the long-story requirement only, the blurb is kept."""
+    import newsclean.layout as layout
+    import newsclean.stages.boilerplate_decisions as decisions
+
+    saved = decisions.FORM_STORY_BEFORE_END
+    decisions.FORM_STORY_BEFORE_END = decisions.STORY_BEFORE_END
+    layout._analyze.cache_clear()
+    try:
+        doc = run(["Pencil drawing", PHOTO_POST, "Comments", "Post a comment", "Sign in", *SIDEBAR_BLURB])
+    finally:
+        decisions.FORM_STORY_BEFORE_END = saved
+        layout._analyze.cache_clear()
+    assert PHOTO_POST not in doc.text
+    assert SIDEBAR_BLURB[1] in doc.text
+
+
+def test_an_author_line_under_a_comment_link_above_the_story_ends_nothing() -> None:
+    """A post header ("Leave a comment", "Written by …") under a short teaser is no form:
+    the story after it is kept."""
+    lines = [PHOTO_POST, "Leave a comment", "Written by Anna Berg", *BODY]
+    doc = run(lines)
+    assert all(p in doc.text for p in BODY)
+
+
+def test_clean_short_post_mentioning_comments_is_left_alone() -> None:
+    """A short clean post whose prose speaks of comments and signing in has no marker line."""
+    story = [
+        PHOTO_POST,
+        "Readers can post a comment under the drawing once they sign in, and the artist will answer them.",
+    ]
+    doc = run(story)
+    assert stage_edits(doc) == []
+
+
 def test_a_repeated_comment_marker_is_no_comment_form() -> None:
     """The same marker twice (a "Reply" under each reader comment, a table of contents
     naming a section twice) is not a marker followed by a form."""
