@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from newsclean.stages import tortured
@@ -34,7 +36,7 @@ def test_the_table_digest_of_the_file_is_that_of_its_text() -> None:
 
 
 def test_key_index_reads_its_keys_from_the_list_line_or_else_from_the_key_lines() -> None:
-    keys = {"odd": ((frozenset({"odd", "phrase"}), "odd phrase"),), "": ((frozenset(), "!!"),)}
+    keys = {"odd": ((("odd", "phrase"), "odd phrase"),), "": (((), "!!"),)}
     body = tortured.render_keys(keys, "d").partition("\n")[2]
     unlisted = "".join(line for line in body.splitlines(True) if not line.startswith(tortured.KEYS_LIST))
     for text in (body, unlisted):
@@ -43,7 +45,7 @@ def test_key_index_reads_its_keys_from_the_list_line_or_else_from_the_key_lines(
 
 
 def test_key_index_round_trips_through_its_file_format() -> None:
-    keys = {"odd": ((frozenset({"odd", "phrase"}), "odd phrase"),), "": ((frozenset(), "!!"),)}
+    keys = {"odd": ((("odd", "phrase"), "odd phrase"),), "": (((), "!!"),)}
     text = tortured.render_keys(keys, "d")
     assert text.startswith(tortured.KEYS_DIGEST + "d\n")
     body = [line for line in text.splitlines() if not line.startswith("#")]
@@ -60,3 +62,35 @@ def test_key_index_round_trips_through_its_file_format() -> None:
 )
 def test_find_tortured_with_the_packaged_index(text: str, found: list[str]) -> None:
     assert [row.canonical for _, _, row in tortured.find_tortured(text)] == found
+
+
+def test_a_row_read_from_its_lines_is_the_row_of_the_whole_table() -> None:
+    index = tortured._index()
+    assert all(tortured._row(phrase) == row for phrase, row in index.items())
+    for phrase in ("as  pursues", "As pursues", "pursues", "no such phrase", "# as pursues"):
+        assert phrase not in index and tortured._row(phrase) is None
+
+
+def test_the_cell_and_line_characters_are_those_of_str_methods() -> None:
+    every = [chr(c) for c in range(0x110000)]
+    breaks = {ch for ch in every if len(f"a{ch}b".splitlines()) == 2}
+    assert set(tortured._LINE_BREAKS) == breaks
+    cell_space = {ch for ch in every if ch.isspace()} - breaks - {"\t"}
+    assert cell_space == tortured._CELL_SPACE
+
+
+def test_a_match_reads_its_row_without_parsing_the_table() -> None:
+    tortured._index.cache_clear()
+    tortured._row.cache_clear()
+    found = tortured.find_tortured("The results are as pursues: none.")
+    assert [row.canonical for _, _, row in found] == ["as follows"]
+    assert tortured._index.cache_info().currsize == 0
+
+
+def test_parsed_key_entries_are_left_to_the_collector_untracked() -> None:
+    index = tortured._packaged_index()
+    assert index is not None
+    entries = [index[key] for key in list(index)[:200]]
+    for _ in range(3):  # a collection may untrack one level of the nested tuples
+        gc.collect()
+    assert not any(gc.is_tracked(entry) for entry in entries)

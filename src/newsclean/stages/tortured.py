@@ -16,8 +16,8 @@ built up front:
    packaged (``data/tortured_keys.tsv``, built by ``python -m
    benchmarks.tortured_keys``) with the CRC-32 and size of the table it was built
    from: computing it costs about 50 ms, reading it a few. When the table
-   changed since, it is computed as before. The rows themselves are read
-   only when a candidate phrase occurs in a text (1 capture in 181).
+   changed since, it is computed as before. A row is read only when its
+   phrase matches, from the table lines starting with it (:func:`_row`).
 2. **Prefilter** (linear): the set of runs of the text, intersected with the
    key runs; a phrase is a candidate only when all its runs occur. A match
    needs every run of the phrase in the text, so the prefilter misses
@@ -69,22 +69,22 @@ def _table_text() -> str:
     return read_text("tortured.tsv")
 
 
+def _phrase_row(row: tuple[str, ...]) -> TorturedPhrase:
+    """The :class:`TorturedPhrase` of one table row (its cells, stripped)."""
+    tortured, canonical, requires, excludes, expected = (*row, "", "", "")[:5]
+    return TorturedPhrase(
+        tortured,
+        canonical,
+        tuple(p for p in requires.split("|") if p),
+        tuple(p for p in excludes.split("|") if p),
+        expected or canonical,
+    )
+
+
 @lru_cache(maxsize=1)
 def load_tortured() -> tuple[TorturedPhrase, ...]:
     """Read the packaged tortured-phrase table (``data/tortured.tsv``)."""
-    rows: list[TorturedPhrase] = []
-    for row in read_tsv("tortured.tsv", min_columns=2):
-        tortured, canonical, requires, excludes, expected = (*row, "", "", "")[:5]
-        rows.append(
-            TorturedPhrase(
-                tortured,
-                canonical,
-                tuple(p for p in requires.split("|") if p),
-                tuple(p for p in excludes.split("|") if p),
-                expected or canonical,
-            )
-        )
-    return tuple(rows)
+    return tuple(_phrase_row(row) for row in read_tsv("tortured.tsv", min_columns=2))
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +95,55 @@ def _index() -> dict[str, TorturedPhrase]:
         if len(row.tortured.split()) > 1:
             index.setdefault(" ".join(row.tortured.lower().split()), row)
     return index
+
+
+#: White space that neither ends a line (:meth:`str.splitlines`) nor a cell (tab):
+#: what may surround and separate the words of a phrase in its table cell
+#: (checked against :meth:`str.isspace` in the tests).
+_CELL_SPACE = frozenset("\x1f \xa0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))))
+#: The characters :meth:`str.splitlines` ends a line at.
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE_END = re_compile(f"[{_LINE_BREAKS}]")
+
+
+@lru_cache(maxsize=1)
+def _table_lowered() -> str | None:
+    """The table's text in lower case, or None when lowering changes its length."""
+    text = _table_text()
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else None
+
+
+@lru_cache(maxsize=1024)
+def _row(phrase: str) -> TorturedPhrase | None:
+    """Return ``_index().get(phrase)``, reading only the table lines whose first cell is the phrase.
+
+    Nearly every capture that holds a candidate phrase holds no tortured
+    phrase, and one that does needs the rows of its matches only: parsing the
+    whole table into :func:`_index` cost the first such capture about 22 ms
+    and left 7,400 rows for the garbage collector to walk. The first line
+    whose first cell, lowered and with its white space collapsed, is the
+    phrase gives the row, as the first row wins in :func:`_index`.
+    """
+    lowered = _table_lowered()
+    if lowered is None:
+        return _index().get(phrase)
+    words = phrase.split(" ")
+    if len(words) < 2 or phrase.startswith("#") or phrase != " ".join(phrase.split()):
+        return None  # no key of the index: one word, a comment line, or not single-spaced
+    space = "[" + "".join(sorted(_CELL_SPACE)) + "]"
+    first_cell = re.compile(f"{space}+".join(map(re.escape, words)) + f"{space}*\t")
+    for m in first_cell.finditer(lowered):
+        start = m.start()
+        while start > 0 and lowered[start - 1] in _CELL_SPACE:
+            start -= 1
+        if start > 0 and lowered[start - 1] not in _LINE_BREAKS:
+            continue  # the phrase ends a longer cell, or a later one
+        text = _table_text()
+        brk = _LINE_END.search(text, m.end())
+        line = text[start : brk.start() if brk is not None else len(text)]
+        return _phrase_row(tuple(cell.strip() for cell in line.split("\t")))
+    return None
 
 
 _WORD_RUN = re_compile(r"[\w\-]+")
@@ -120,7 +169,7 @@ def table_digest(text: str | bytes) -> str:
     return f"{zlib.crc32(data):08x}-{len(data)}"
 
 
-def render_keys(keys: dict[str, tuple[tuple[frozenset[str], str], ...]], digest: str) -> str:
+def render_keys(keys: Mapping[str, _KeyEntries], digest: str) -> str:
     """Write the key index as the packaged file holds it: ``key<TAB>phrase<TAB>runs`` lines.
 
     A comment line lists the keys first (:data:`KEYS_LIST`): a process reads them
@@ -137,7 +186,10 @@ def render_keys(keys: dict[str, tuple[tuple[frozenset[str], str], ...]], digest:
     return "\n".join(lines) + "\n"
 
 
-_KeyEntries = tuple[tuple[frozenset[str], str], ...]
+#: A key's entries: the runs of each phrase, sorted, and the phrase. The runs are a
+#: tuple: the garbage collector stops tracking a tuple of strings, where it walks
+#: every frozenset at each full collection (the parsed keys stay for the process).
+_KeyEntries = tuple[tuple[tuple[str, ...], str], ...]
 
 
 #: A key at the start of a line of the key index (comment lines start with "#"; no key does).
@@ -199,9 +251,7 @@ class _KeyIndex(Mapping[str, _KeyEntries]):
                 end = end if end >= 0 else len(body)
                 rows.append(body[at + len(head) : end].partition("\t"))
                 at = end + 1
-            entries = tuple(
-                (frozenset(runs.split(" ")) if runs else frozenset(), phrase) for phrase, _, runs in rows
-            )
+            entries = tuple((tuple(runs.split(" ")) if runs else (), phrase) for phrase, _, runs in rows)
             self._parsed[key] = entries  # the same value whichever thread writes it first
         return entries
 
@@ -244,7 +294,7 @@ def _keys() -> Mapping[str, _KeyEntries]:
     return packaged if packaged is not None else compute_keys()
 
 
-def compute_keys() -> dict[str, tuple[tuple[frozenset[str], str], ...]]:
+def compute_keys() -> dict[str, _KeyEntries]:
     """Index the phrases by their key run: key -> ``(runs of the phrase, phrase)`` pairs.
 
     Every maximal run of word characters and hyphens in a phrase is also one
@@ -253,12 +303,12 @@ def compute_keys() -> dict[str, tuple[tuple[frozenset[str], str], ...]]:
     on either side. The key is the phrase's longest run not found in the
     phrase it replaced: the odd synonym, the least likely to occur.
     """
-    keys: dict[str, list[tuple[frozenset[str], str]]] = {}
+    keys: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for phrase, row in _index().items():
         runs = frozenset(_WORD_RUN.findall(phrase))
         kept = set(_WORD_RUN.findall(f"{row.canonical} {row.expected}".lower()))
         odd = sorted(runs - kept) or sorted(runs)
-        keys.setdefault(max(odd, key=len) if odd else "", []).append((runs, phrase))
+        keys.setdefault(max(odd, key=len) if odd else "", []).append((tuple(sorted(runs)), phrase))
     return {k: tuple(v) for k, v in keys.items()}
 
 
@@ -281,7 +331,7 @@ def _candidates(lowered: str) -> list[str]:
     runs.update(_WORD_RUN.findall(" ".join([t for t in runs if not t.isalnum()])))
     found: list[str] = []
     for key in runs.intersection(_key_set()):
-        found.extend(phrase for phrase_runs, phrase in keys[key] if phrase_runs <= runs)
+        found.extend(phrase for phrase_runs, phrase in keys[key] if runs.issuperset(phrase_runs))
     return sorted(found)
 
 
@@ -315,7 +365,6 @@ def find_tortured_lowered(text: str, lowered: str) -> list[tuple[int, int, Tortu
         candidates = [p for p in candidates if p in lowered]
     if not candidates:
         return []
-    index = _index()
     present: dict[str, bool] = {}  # each AND/NOT term is searched once per text, not once per match
 
     def contains(phrase: str) -> bool:
@@ -325,7 +374,7 @@ def find_tortured_lowered(text: str, lowered: str) -> list[tuple[int, int, Tortu
 
     found: list[tuple[int, int, TorturedPhrase]] = []
     for m in _pattern(tuple(candidates)).finditer(lowered):
-        row = index.get(" ".join(m.group().split()))
+        row = _row(" ".join(m.group().split()))
         if row is None:
             continue
         if row.requires and not any(contains(r) for r in row.requires):
