@@ -63,7 +63,9 @@ class Vocabulary:
         month_first: Languages whose numeric dates are month-first.
         weekdays: Lower-case weekday names and abbreviations.
         fillers: Connector words allowed around a date on a date-only line.
-        labels: ``(label, kind, language)`` triples, longest label first.
+        labels: ``(label, kind, language)`` triples, longest label first; kind
+            ``published``, ``updated``, ``captured``, or ``mentioned`` for a
+            field naming another thing's date ("Member since", "Expires").
         timezones: Lower-case abbreviation -> UTC offset in minutes.
         units: Relative-time unit word -> unit name.
         before: Words that open a relative phrase ("vor", "il y a").
@@ -88,8 +90,15 @@ class Vocabulary:
 
     @property
     def label_words(self) -> frozenset[str]:
-        """Every word occurring in a label (lower case)."""
-        return frozenset(w for label, _, _ in self.labels for w in _WORDS.findall(label))
+        """Every word occurring in a label of the page's own dates (lower case).
+
+        The labels of another thing's date (kind ``mentioned``: "Member since",
+        "Date of birth") are left out: their words stay words of the line that
+        prints them, and of a byline.
+        """
+        return frozenset(
+            w for label, kind, _ in self.labels if kind != "mentioned" for w in _WORDS.findall(label)
+        )
 
 
 def _group(data: Mapping[str, Any], name: str) -> Mapping[str, Any]:

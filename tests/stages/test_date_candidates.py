@@ -270,3 +270,38 @@ def test_a_label_line_above_leaves_other_date_lines_alone() -> None:
     )
     kinds = {f.line: f.kind for f in find_candidates(text)[0]}
     assert kinds == {1: None, 3: "updated", 7: None}  # a label two lines up or over a paragraph is not read
+
+
+@pytest.mark.parametrize(
+    ("lines", "language", "kinds", "why"),
+    [
+        (["Member since: 14 June 2015"], None, [(1, "mentioned", False)], "a member's join date"),
+        (["Joined", "14 June 2015"], None, [(2, "mentioned", True)], "a join-date label on the line above"),
+        (["Effective Date", "Saturday, July 25, 2020"], None, [(2, "mentioned", True)], "a notice's field"),
+        (["Effective Date: July 25, 2020"], None, [(1, "mentioned", False)], "not the label 'Date'"),
+        (["Date of birth: 5 March 1950"], None, [(1, "mentioned", False)], "a birth date"),
+        (["Expires 31 December 2021"], None, [(1, "mentioned", False)], "an offer's end"),
+        (["Mitglied seit 12.03.2015"], "de", [(1, "mentioned", False)], "German"),
+        (["Date limite : 14 juin 2021"], "fr", [(1, "mentioned", False)], "French"),
+    ],
+)
+def test_a_field_naming_another_things_date_makes_it_mentioned(
+    lines: list[str], language: str | None, kinds: list[tuple[int, str, bool]], why: str
+) -> None:
+    found, _ = find_candidates("\n".join([HEAD, *lines, STORY]), language=language)
+    assert [(f.line, f.kind, f.date_only) for f in found] == kinds, why
+
+
+@pytest.mark.parametrize(
+    ("lines", "kind", "why"),
+    [
+        (["Date: 14 June 2021"], "published", "the bare label 'Date' stays a publication label"),
+        (["Publication date", "14 June 2021"], "published", "a publication label on the line above"),
+        (["Start date", "14 June 2021"], None, "a forum thread's start date is the thread's own"),
+        (["Release Date: 14 June 2021"], "published", "a press release's date: 'Date' labels it"),
+        (["By Jane Doe, member of staff", "14 June 2021"], None, "other words above are no field"),
+    ],
+)
+def test_field_labels_leave_the_pages_own_dates_alone(lines: list[str], kind: str | None, why: str) -> None:
+    found, _ = find_candidates("\n".join([HEAD, *lines, STORY]))
+    assert [f.kind for f in found] == [kind], why

@@ -391,6 +391,20 @@ HEAD = "Bridge reopens after the long winter repairs"
             "labels alone on the lines above their dates (a capture splits label and date elements)",
         ),
         (
+            [HEAD, "Posted by jdoe", "Joined", "May 11, 2017", "Messages", "3,066", STORY],
+            (),
+            None,
+            None,
+            "a forum member's join date (a profile field) is no date of the page",
+        ),
+        (
+            [HEAD, "Posted by jdoe", "March 5, 2024", "Member since: May 11, 2017", STORY],
+            (),
+            "2024-03-05",
+            "header date line",
+            "the post's own date stays chosen beside a member's join date",
+        ),
+        (
             [f"{HEAD} - خبرآنلاین", HEAD, "۲۹ بهمن ۱۳۹۸ - ۰۶:۵۵", STORY],
             (),
             "2020-02-18T06:55:00",

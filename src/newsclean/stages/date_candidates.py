@@ -477,11 +477,14 @@ def find_candidates(
                     found.append(Found(i, h.value, "mentioned", source, date_only, True, h.ambiguous))
             continue
         words = _tokens(raw)
-        labels = (
+        named = (
             _labels(raw, language)
             if len(raw) <= MAX_LABELLED_CHARS and not words.isdisjoint(_label_heads())
             else []
         )
+        # A field naming another thing's date ("Member since", "Expires") only gives its date that
+        # kind: its words stay the line's own (the line is no date line for it).
+        labels = [lab for lab in named if lab.kind != "mentioned"] if named else named
         first = vote
         if first is None and labels:
             first = dayfirst_for(labels[-1].language) if labels[-1].language in ("en",) else True
@@ -544,7 +547,7 @@ def find_candidates(
         if hits:
             floor = 0
             for h in hits:
-                lab = None if prose else _label_before(raw, labels, h.start, floor)
+                lab = None if prose else _label_before(raw, named, h.start, floor)
                 floor = h.end
                 kind = "mentioned" if prose else (lab.kind if lab else None)
                 if h.ambiguous:
@@ -556,7 +559,7 @@ def find_candidates(
         if prose:
             continue
         if rel is not None:
-            lab = labels[-1] if labels else None
+            lab = named[-1] if named else None
             kind = lab.kind if lab else None
             if captured_at is None:
                 unresolved.append(source)
@@ -568,10 +571,10 @@ def find_candidates(
             continue
         if worded:
             slow_calls -= 1
-            cut = labels[-1].end if labels else 0
+            cut = named[-1].end if named else 0
             slow = _dateparser(raw[cut:].strip(), language)
             if slow is not None:
-                lab = labels[-1] if labels else None
+                lab = named[-1] if named else None
                 rest = [w for w in rest if not w.isdigit() and w.lower() not in _slow_words(raw[cut:])]
                 found.append(Found(i, slow, lab.kind if lab else None, source, False, False))
     if any(f.kind is None and f.date_only and f.line > 0 for f in found):
@@ -602,7 +605,9 @@ def _labels_above(found: list[Found], lines: Sequence[Line], language: str | Non
     A capture puts each element of a page on its own line, so a label and its
     date are often split ("Updated" / "Nov 13, 2019, 10:28am EST"). A line of
     at most :data:`LABEL_LINE` characters holding a date label and nothing
-    else (connectors and punctuation aside) labels the date-only line below.
+    else (connectors and punctuation aside) labels the date-only line below;
+    a field naming another thing's date ("Effective Date" / "July 25, 2020")
+    makes it ``mentioned``.
     """
     out = []
     heads = _label_heads()
