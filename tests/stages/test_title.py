@@ -114,6 +114,30 @@ def test_banner_rule_leaves_other_title_lines_alone(page: str, title: str, site:
     assert out.get("site_name") == site
 
 
+def test_a_banner_piece_under_the_title_line_is_no_reworded_headline() -> None:
+    # "Post – Site - Tagline" and the banner "Site – Tagline" (its dashes written apart)
+    # right under it: the title line keeps the post's words, not the banner's
+    banner = "Lantern – The Craft Blog Covering the Best in Paper Fashion"
+    page = (
+        "Leaf Garland Ideas for the Autumn Table – Lantern - The Craft Blog Covering the Best in Paper Fashion\n"
+        f"{banner}\n{NAV}\n{PARA}\n{PARA2}\n"
+    )
+    out = run(page)
+    assert out.get("title") != banner
+    assert out.get("title", "").startswith("Leaf Garland Ideas for the Autumn Table")
+
+
+def test_a_reworded_headline_over_the_story_is_still_taken() -> None:
+    # the same kind of line further down, over the story, is the headline printed there
+    page = (
+        "Council vote: Council backs the valley water plan after long debate - The Courier\n"
+        f"{NAV}\nCouncil backs the valley water plan\n{PARA}\n{PARA2}\n"
+    )
+    out = run(page)
+    assert out.get("title") == "Council backs the valley water plan"
+    assert [d.data["rule"] for d in out.decisions if d.reason == "title_line"] == ["story_headline"]
+
+
 # -- a page title written as a sentence -------------------------------------------
 def test_a_first_line_with_a_full_stop_is_the_title_when_the_header_prints_it_without() -> None:
     page = (

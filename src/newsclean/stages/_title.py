@@ -72,8 +72,10 @@ MAX_HEADLINE_EXTRA = 2
 #: Most header lines under a page's first line (its ``<title>``) in which a site's banner
 #: (the blog's name, with its tagline) is printed: a repeat of the title line's end printed
 #: there, with the rest of the title line printed further down, is the banner and not the
-#: headline (see ``_headline_before_banner``). The Dragnet blogs that print a banner print it
-#: on the next line; a headline over its story is printed tens of lines down, under the navigation.
+#: headline (see ``_headline_before_banner``), and a piece of the title line printed there is
+#: no reworded headline (see :func:`story_headline`). The Dragnet blogs that print a banner
+#: print it on the next line; a headline over its story is printed tens of lines down, under
+#: the navigation.
 BANNER_REACH = 2
 _WORD = regex_compile(r"\w+")
 _HEADLINE_WORD = regex_compile(r"\p{L}{2,}")
@@ -611,6 +613,14 @@ def _stopwords() -> frozenset[str]:
     return frozenset(w for words in raw.values() for w in words) | _vocab().function_words
 
 
+_DASHES = str.maketrans(dict.fromkeys("‐‑‒–—―", "-"))
+
+
+def _dash_fold(text: str) -> str:
+    """``text`` with dashes unified, quotes unified and case folded, white space collapsed."""
+    return _norm(text.translate(_DASHES))
+
+
 def headline_similarity(a: str, b: str) -> float:
     """Word overlap of two headlines: the Dice coefficient over their content words.
 
@@ -627,19 +637,35 @@ def headline_similarity(a: str, b: str) -> float:
     return 2 * len(wa & wb) / (len(wa) + len(wb))
 
 
-def story_headline(title: str, later: Sequence[Line], v: _Vocab) -> tuple[Line, float] | None:
+def story_headline(
+    title: str, later: Sequence[Line], v: _Vocab, *, title_line: tuple[int, str] | None = None
+) -> tuple[Line, float] | None:
     """Find the headline printed over the story when it rewords the page title.
 
     Among title-like lines of ``later`` (header lines after the title line),
     the one most similar to ``title`` at :data:`SAME_STORY` or above; of equal
-    ones, the last (the nearest to the story).
+    ones, the last (the nearest to the story). ``title_line`` is the title
+    line's index and text: when a headline-shaped line printed at most
+    :data:`BANNER_REACH` lines under it is a shorter piece of it (dashes,
+    quotes and case folded), the header has printed the title line's own
+    words and nothing is looked for: that line is the site's banner ("Site
+    Blog" under "Site Blog: Post title", "Site - Tagline" under "Post | Site
+    - Tagline"), or a part of the heading, never a rewording of it.
     """
     best: tuple[Line, float] | None = None
     words = _content_words(title)
+    piece_of = _dash_fold(title_line[1]) if title_line is not None else ""
     for ln in later:
         s = ln.text.strip()
         if len(s) < SAME_STORY_LENGTH * len(title) or not _title_like(s, v):
             continue
+        if (
+            title_line is not None
+            and ln.index - title_line[0] <= BANNER_REACH
+            and len(s) < len(title_line[1].strip())
+            and _dash_fold(s) in piece_of
+        ):
+            return None
         if len(_content_words(s) & words) < SAME_STORY_WORDS:
             continue
         score = headline_similarity(s, title)

@@ -467,7 +467,7 @@ def extract_metadata(doc: Document) -> Document:
     if given is None and marked is None and title and len(title_lines) == 1:
         # no copy of the page title over the story: a reworded headline there wins
         later = [ln for ln in zone if ln.index > last_title and ln.index not in taken]
-        found = story_headline(title, later, v)
+        found = story_headline(title, later, v, title_line=(last_title, parts[last_title]))
         if found is not None:
             similarity = found[1]
             title = found[0].text.strip()
