@@ -65,8 +65,9 @@ of) the columns above; the targets are judged on both:
   "day (local)": any neighbour, whatever the stated time).
 
 With ``--causes``, every miss of the text path is put down to one cause,
-read from the capture (each printed miss carries it in brackets), per corpus
-too, and the **ceiling** (what a perfect choice among the capture's lines
+read from the capture (each printed miss carries it in brackets; with
+``--misses`` the text path's misses are listed grouped by field and cause),
+per corpus too, and the **ceiling** (what a perfect choice among the capture's lines
 could reach: exact, site name, or the silver title or one of its normalised
 forms a whole line) is printed:
 
@@ -757,6 +758,19 @@ class Tally:
                 self.misses.append(f"day    {where}: got {got.day!r} want {ref.day!r} ({ref.stated})")
 
 
+_CAUSE_TAG = re.compile(r" \[([^\]]+)\]$")
+
+
+def _grouped(misses: Sequence[str]) -> dict[tuple[str, str], list[str]]:
+    """Miss lines grouped by field and cause (the bracketed tag), in the order of the cause tables."""
+    order = {c: i for i, c in enumerate((*_TITLE_CAUSES, *_AUTHOR_CAUSES))}
+    groups: dict[tuple[str, str], list[str]] = {}
+    for line in misses:
+        m = _CAUSE_TAG.search(line)
+        groups.setdefault((line.split(maxsplit=1)[0], m.group(1) if m else ""), []).append(line)
+    return dict(sorted(groups.items(), key=lambda kv: (kv[0][0] != "title", order.get(kv[0][1], len(order)))))
+
+
 def _pct(a: int, b: int) -> str:
     return f"{a}/{b} ({a / b:.2f})" if b else "-"
 
@@ -928,7 +942,14 @@ def main(argv: list[str] | None = None) -> None:
     if args.misses:
         for name, t in tallies.items():
             print(f"\n{name}: {len(t.misses)} misses, first {min(args.misses, len(t.misses))}:")
-            for line in t.misses[: args.misses]:
+            shown = t.misses[: args.misses]
+            if args.causes and name == "newsclean text":
+                for (kind, cause), group in _grouped(shown).items():
+                    print(f"  -- {kind} misses{', ' + cause if cause else ''}: {len(group)}")
+                    for line in group:
+                        print("    " + line)
+                continue
+            for line in shown:
                 print("  " + line)
     if args.json:
         figures = {

@@ -9,6 +9,7 @@ from benchmarks.metadata import (
     Silver,
     TitleNorm,
     _author_hit,
+    _grouped,
     _name_shaped,
     _not_a_person,
     author_cause,
@@ -153,3 +154,16 @@ def test_author_hit(found: list[str], wanted: list[str], hit: bool) -> None:
 )
 def test_local_day(stated: str, answer: str, right: bool) -> None:
     assert _local_day(stated, answer) is right
+
+
+def test_misses_are_grouped_by_field_and_cause_in_table_order() -> None:
+    misses = [
+        "author x/1: got [] want ['A B'] [absent]",
+        "title  x/2: got 'a' want 'a | S' [words cut]",
+        "day    x/3: got None want '2020-01-01' (2020-01-01)",
+        "title  x/4: got 'b' want 'b - S' [site name]",
+        "title  x/5: got 'c' want 'c | S' [words cut]",
+    ]
+    groups = _grouped(misses)
+    assert list(groups) == [("title", "site name"), ("title", "words cut"), ("author", "absent"), ("day", "")]
+    assert groups["title", "words cut"] == [misses[1], misses[4]]
