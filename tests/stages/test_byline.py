@@ -690,3 +690,65 @@ def test_an_e_mail_address_glued_to_the_name_is_cut_off(
     line: str, labelled: bool, names: list[str] | None
 ) -> None:
     assert parse_byline(line, labelled=labelled) == names
+
+
+# -- a time after the names; the "written by" phrases of other languages ------------------
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Posted by Jane Doe at 5:21 PM", ["Jane Doe"]),
+        ("Publié par Jean Dupont à 10h00", ["Jean Dupont"]),
+        ("Geschrieben von Max Muster um 14:30 Uhr", ["Max Muster"]),
+        ("Escrito por Ana Gil", ["Ana Gil"]),
+        ("Scritto da Mario Rossi", ["Mario Rossi"]),
+        ("Geschreven door Jan de Vries", ["Jan de Vries"]),
+        # controls: the same labels opening a sentence
+        ("Publicado por la agencia estatal el lunes", None),
+        ("Publié par le gouvernement lundi", None),
+        ("By 5:30 PM the square was full", None),
+    ],
+)
+def test_names_end_before_a_time_and_written_by_reads_in_other_languages(
+    line: str, names: list[str] | None
+) -> None:
+    assert parse_byline(line) == names
+
+
+# -- a byline printed with its date where the story ends ----------------------------------
+_LONG_STORY = "\n".join([PARA, PARA2] * 5) + "\n"
+_STORY_HEAD = "Water plan approved - The Valley Post\nHome\nPolitics\nWater plan approved\n"
+
+
+@pytest.mark.parametrize(
+    "end",
+    [
+        "Posted by Ann Whitcombe at 5:21 PM\nLabels: water, council\n",
+        "Published Tuesday, November 06, 2012 12:21 PM by Ann Whitcombe\nFiled under: Politics\n",
+        "Published Tuesday, November 06, 2012 12:21 PM\nby\nAnn Whitcombe\nFiled under: Politics\n",
+        "Posted on November 6, 2012 by Ann Whitcombe\n",
+    ],
+)
+def test_a_dated_signature_after_the_story_is_the_byline(end: str) -> None:
+    out = _run(_STORY_HEAD + _LONG_STORY + end)
+    assert out.get("authors") == ["Ann Whitcombe"]
+    assert byline_rules(out) == ("dated_in_story",)
+    assert "Ann Whitcombe" not in out.text
+
+
+@pytest.mark.parametrize(
+    ("end", "why"),
+    [
+        (
+            "Posted by Ann Whitcombe at 5:21 PM\nGreat post!\nPosted by Tom Roe at 6:02 PM\n",
+            "two signatures: comments",
+        ),
+        ("Posted by annw78 at 5:21 PM\n", "a one-word user name"),
+        ("By 5:30 PM on Monday, the square was full of people waiting for the vote.\n", "a sentence"),
+        ("Published November 6, 2012\n", "a date alone"),
+        ("", "no signature at all"),
+    ],
+)
+def test_other_dated_lines_after_the_story_are_no_byline(end: str, why: str) -> None:
+    out = _run(_STORY_HEAD + _LONG_STORY + end)
+    assert out.get("authors") is None, why
+    assert out.text.endswith(end), why

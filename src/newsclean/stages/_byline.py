@@ -332,7 +332,8 @@ def _cut_glued_label(s: str, v: _Vocab) -> str:
 
 
 # An e-mail address whose first word is glued to what precedes it ("Jane Doejdoe@site.com").
-_GLUED_MAIL = regex_compile(r"(?<=\p{L})\p{L}+@[\w.-]+\.\p{L}{2,}")
+# (tried only from a word's start, so a long run of letters is read once)
+_GLUED_MAIL = regex_compile(r"(?<!\S)(\p{Lu}[\p{L}\d._-]*+)@[\w.-]+\.\p{L}{2,}")
 
 
 def _cut_glued_mail(s: str) -> str:
@@ -344,13 +345,12 @@ def _cut_glued_mail(s: str) -> str:
     or with an initial and a name word. With no such point the whole glued
     word goes (no name rather than "Jane Doejdoe").
     """
-    m = _GLUED_MAIL.search(s)
+    m = _GLUED_MAIL.search(s) if "@" in s else None
     if m is None:
-        return s
-    start = s.rfind(" ", 0, m.start()) + 1  # the glued word: name part, then the address
-    word = s[start : m.start()] + m.group().split("@", 1)[0]
-    if not word[:1].isupper():
         return s  # "Jane Doe jdoe@site.com": an address of its own, cut where the field breaks
+    start, word = m.start(), m.group(1)  # the glued word: name part, then the address's local part
+    if len(word) > MAX_UNLABELLED_BYLINE:
+        return s[:start]  # no name is that long
     names = [w.casefold() for w in _LETTERS.findall(s[:start])]
     for k in range(2, len(word) - 1):
         rest = word[k:]
@@ -361,11 +361,20 @@ def _cut_glued_mail(s: str) -> str:
     return s[:start]
 
 
+# A time of day after the names, with the word that leads it ("Posted by Jane Doe at 5:21
+# PM", "um 14:30 Uhr", "à 10h00"; the field cut may have taken the minutes after "10h"
+# already): the names end before it.
+_TIME_AFTER = regex_compile(
+    r"(?<!\s)\s++(?:(?i:at|um|à|às|alle|om|kl\.?)\s++)?(?:[01]?\d|2[0-3])(?:[:.][0-5]\d|h(?:[0-5]\d)?)(?!\d).*$"
+)
+
+
 def _names_part(s: str, v: _Vocab) -> str:
     """The part of a byline (after its label) where the names are: up to a field break or a date."""
     s = _FIELD_GLUE.sub(", ", _cut_glued_label(_cut_glued_mail(s), v))
     cut = _BYLINE_CUT.search(s)
-    head = s[: cut.start()] if cut else s
+    head: str = s[: cut.start()] if cut else s
+    head = _TIME_AFTER.sub("", head)
     date = v.month_date.search(head) if _DIGIT.search(head) else None
     if date is not None:  # 'Posted by Jane Doe on November 19, 2019': the names end at the date
         head = _DATE_LEAD.sub("", head[: date.start()])

@@ -18,9 +18,11 @@ from newsclean.lazyre import regex_compile
 from newsclean.stages._byline import (
     _LETTER_WORD,
     _LETTERS,
+    _NUMERIC_DATE,
     COMMON_WORD_ZIPF,
     MAX_UNLABELLED_BYLINE,
     _date_line,
+    _date_words,
     _only_names,
     _unlabelled_rule,
     parse_byline,
@@ -38,6 +40,7 @@ __all__ = [
     "bio_byline",
     "name_above_headline",
     "name_over_story",
+    "story_dated_byline",
     "story_label_byline",
 ]
 
@@ -427,3 +430,76 @@ def story_label_byline(
         return None
     lines = [line_at(parts, k) for k in found[0]]
     return lines, found[1]
+
+
+# A time of day on a line ("5:21 PM", "14.30 Uhr", "10h00").
+_CLOCK = regex_compile(r"(?<!\d)(?:[01]?\d|2[0-3])(?:[:.][0-5]\d|h[0-5]\d)(?!\d)")
+
+
+def _dated(s: str, v: _Vocab) -> bool:
+    """Whether a line holds a date or a time of day."""
+    return bool(v.month_date.search(s) or _NUMERIC_DATE.search(s) or _CLOCK.search(s))
+
+
+def _without_date_lead(s: str) -> str:
+    """``s`` without the date labels and weekdays that open it ("Published Tuesday, November 6 ..." → "November 6 ...")."""
+    words = s.split(" ")
+    k = 0
+    while k < len(words) - 1 and words[k].casefold().strip(":,.") in _date_words():
+        k += 1
+    return " ".join(words[k:])
+
+
+def story_dated_byline(
+    parts: Sequence[str], start: int, taken: set[int], gaps: Callable[[], set[int]], v: _Vocab
+) -> tuple[list[Line], list[str]] | None:
+    """A byline printed with its date where the story ends, and its names, or None.
+
+    Blogs and site templates sign a post under it with the date beside the
+    label: "Posted by Jane Doe at 5:21 PM", "Published Tuesday, November 6,
+    2012 12:21 PM by Jane Doe", "Publié par Jean Roe à 10h00", or the date
+    line, the label alone and the names on three lines ("Published Tuesday,
+    November 06, 2012" / "by" / "Jane Doe"; the date line may be gone already,
+    ``gaps`` gives where the date stage took lines out). Read from line ``start`` (the
+    prose run) on, only when it is the one such signature of the text (a
+    comment thread or a list of posts signs every item the same way), at most
+    :data:`MAX_STORY_BYLINE` characters long; a sentence that opens with a
+    label ("By 5:30 PM the square was full") names no one after it, and a
+    one-word name is a commenter's user name, not read here.
+    """
+    found: tuple[list[int], list[str]] | None = None
+    limit = min(len(parts), MAX_LINES)
+    filled = [i for i in range(start, limit) if parts[i].strip()]
+    for n, i in enumerate(filled):
+        s = parts[i].strip()
+        if len(s) > MAX_STORY_BYLINE or i in taken:
+            continue
+        used: list[int] = []
+        names: list[str] | None = None
+        if _dated(s, v):
+            names = parse_byline(_without_date_lead(s))
+            used = [i]
+        elif v.byline_label_only.match(s) and 0 < n < len(filled) - 1:
+            before, j = parts[filled[n - 1]].strip(), filled[n + 1]
+            after = parts[filled[n + 2]].strip() if n + 2 < len(filled) else ""
+            line = parts[j].strip()
+            if (
+                (
+                    _date_line(before, v)
+                    or (bool(after) and _date_line(after, v))
+                    or line_at(parts, i).start in gaps()
+                )
+                and j not in taken
+                and len(line) <= MAX_STORY_BYLINE
+                and _only_names(line, v)
+            ):
+                names = parse_byline(line, labelled=False)
+                used = [i, j]
+        if not names or any(len(name.split()) < 2 for name in names):
+            continue  # a one-word name after a dated label signs comments ("Posted by jdoe78 at ...")
+        if found is not None:
+            return None  # two signatures: comments or a list of posts, not the story's byline
+        found = (used, names)
+    if found is None:
+        return None
+    return [line_at(parts, k) for k in found[0]], found[1]

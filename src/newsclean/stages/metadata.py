@@ -52,6 +52,7 @@ from newsclean.stages._byline_far import (
     name_above_headline,
     name_over_dateline,
     name_over_story,
+    story_dated_byline,
     story_label_byline,
 )
 from newsclean.stages._dateline import parse_dateline
@@ -655,6 +656,11 @@ def extract_metadata(doc: Document) -> Document:
         signed = story_label_byline(parts, first_prose, taken, v)
         if signed is not None:
             take(signed[0], signed[1], "label_in_story")
+    if not byline_rules and first_prose is not None and not written:
+        # none yet: a byline printed with its date where the story ends ("Posted by Jane Doe at 5:21 PM")
+        signed = story_dated_byline(parts, first_prose, taken, gaps, v)
+        if signed is not None:
+            take(signed[0], signed[1], "dated_in_story")
     if authors and not doc.get("authors"):
         fields["authors"] = authors
     if given is None and title_rule == "header_line" and len(title_lines) == 1 and byline_at:
