@@ -138,6 +138,28 @@ def test_a_reworded_headline_over_the_story_is_still_taken() -> None:
     assert [d.data["rule"] for d in out.decisions if d.reason == "title_line"] == ["story_headline"]
 
 
+# -- titles in scripts written with combining marks -------------------------------
+HINDI_PARA = (
+    "परिषद ने मंगलवार को लंबी बहस के बाद घाटी के किसानों के लिए नई सिंचाई योजना को मंजूरी दे दी, अधिकारियों ने बताया।"
+)
+HINDI_PARA2 = "किसान कई वर्षों से इस योजना की मांग कर रहे थे और उनमें से कई लोग मतदान देखने के लिए राजधानी तक गए थे।"
+
+
+def test_a_title_line_in_an_indic_script_is_mostly_letters() -> None:
+    # its vowel signs are combining marks: counted with the letters, the line is a headline
+    page = f"परिषद ने सिंचाई योजना को मंजूरी दी | घाटी समाचार\nमुखपृष्ठ\nदेश\nखेल\n{HINDI_PARA}\n{HINDI_PARA2}\n"
+    out = run(page)
+    assert out.get("title") == "परिषद ने सिंचाई योजना को मंजूरी दी"
+    assert out.get("site_name") == "घाटी समाचार"
+
+
+def test_a_story_in_an_indic_script_gets_no_title() -> None:
+    text = f"{HINDI_PARA}\n{HINDI_PARA2}\n"
+    out = run(text)
+    assert out.get("title") is None
+    assert out.text == text
+
+
 # -- a page title written as a sentence -------------------------------------------
 def test_a_first_line_with_a_full_stop_is_the_title_when_the_header_prints_it_without() -> None:
     page = (
