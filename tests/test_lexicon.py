@@ -155,6 +155,9 @@ def test_packaged_rare_words_are_found_in_their_blocks() -> None:
         assert fresh.get(word) == full[word], word
     for absent in ("", "\x00", "qzxvbnq", "\U0010ffff", firsts[5] + "\x00", firsts[-1] + "zzzzzz"):
         assert fresh.get(absent) is None and absent not in full
+    for word in words[::211]:  # near a listed word: one letter more or less, a tab or a line break
+        for near in (word + "q", word[:-1], word + "\t", "\n" + word, word + "\t1"):
+            assert fresh.get(near) == full.get(near), near
 
 
 def test_packaged_head_is_the_parsed_one() -> None:
