@@ -173,7 +173,7 @@ class RepairSpinner:
         if inferred:
             inferred_changes += [
                 Change(a.start, a.end, a.repaired, "spinner_artifact")
-                for a in chained_repairs(nonword_candidates(text, lang), inferred, lang)
+                for a in chained_repairs(nonword_candidates(text, lang, lowered=lowered), inferred, lang)
             ]
         return Findings(
             lowered, model, artifacts, candidates, inferred, inferred_changes, score, score_spun, spun

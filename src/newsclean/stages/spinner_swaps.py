@@ -122,8 +122,9 @@ _RUN = re_compile(rf"[A-Za-z]{{{MIN_TOKEN},}}")
 #: ASCII letter (KELVIN SIGN -> "k"); without it, the ASCII letter runs of the
 #: lowered text are exactly the lowered runs of the text (checked in the tests).
 _LOWERS_TO_ASCII = "\u212a"
-#: White space as ``_CHUNK`` sees it.
+#: White space as ``_CHUNK`` sees it; searched backwards, the last before a place.
 _SPACE = regex_compile(r"\s")
+_SPACE_BEFORE = regex_compile(r"(?r)\s")
 #: A word of a lowered text, for the repairs a text attests.
 _WORD = re_compile(r"[a-z]+")
 
@@ -385,8 +386,11 @@ def keep_case(token: str, low: str, repaired: str) -> str:
     return token[:head] + middle + (token[len(token) - tail :] if tail else "")
 
 
-def nonword_candidates(text: str, lang: str) -> list[tuple[int, int, str]]:
+def nonword_candidates(text: str, lang: str, *, lowered: str | None = None) -> list[tuple[int, int, str]]:
     """Return ``(start, end, token)`` for each token of plain letters that is not a word.
+
+    ``lowered`` is ``lower(text)`` (:func:`newsclean.stages._text.lower`) when the
+    caller has it already.
 
     Chunks holding digits, slashes, ``@``, dots between letters and the like
     (URLs, handles, code) are skipped; hyphenated compounds are inspected
@@ -400,7 +404,8 @@ def nonword_candidates(text: str, lang: str) -> list[tuple[int, int, str]]:
     >>> nonword_candidates("We met toobtainher in Paris.", "en")
     [(7, 18, 'toobtainher')]
     """
-    lowered = lower(text)
+    if lowered is None:
+        lowered = lower(text)
     if _LOWERS_TO_ASCII not in text:
         runs = token_set(lowered, _RUN.findall)
     else:  # lower the ASCII runs themselves: that sign lowers to an ASCII letter
@@ -421,14 +426,11 @@ def nonword_candidates(text: str, lang: str) -> list[tuple[int, int, str]]:
         while i >= 0:
             e = i + len(run)
             if (i == 0 or not _is_ascii_letter(text[i - 1])) and (e == n or not _is_ascii_letter(text[e])):
-                s = i
-                while s > 0 and not _SPACE.match(text[s - 1]):
-                    s -= 1
-                t = e
-                while t < n and not _SPACE.match(text[t]):
-                    t += 1
+                before = _SPACE_BEFORE.search(text, 0, i)
+                s = before.end() if before is not None else 0
                 if s not in found:
-                    chunk = text[s:t]
+                    after = _SPACE.search(text, e)
+                    chunk = text[s : after.start() if after is not None else n]
                     hits = parts_of.get(chunk)
                     if hits is None:
                         hits = ()
@@ -562,14 +564,16 @@ def infer_swaps(
     >>> [(s.original, s.spun, s.support) for s in swaps if s.supported]
     [('get', 'obtain', 2)]
     """
-    candidates = nonword_candidates(text, lang)
+    low = text.lower()
+    same = len(low) == len(text)  # then ``low`` is also what ``lower(text)`` gives
+    candidates = nonword_candidates(text, lang, lowered=low if same else None)
     if not candidates:
         return []
     known_pairs = set(known)
     if index is None:
         index = _combined_index(tuple(sorted(known_pairs)))
     zipf = word_frequency(lang)
-    lowered = text.lower() if len(text.lower()) == len(text) else text
+    lowered = low if same else text
     by_token: dict[str, list[tuple[str, str, str, float]]] = {}
     # (swap) -> list of (artifact, repaired zipf)
     evidence: dict[tuple[str, str], list[tuple[Artifact, float]]] = {}
