@@ -752,3 +752,48 @@ def test_other_dated_lines_after_the_story_are_no_byline(end: str, why: str) -> 
     out = _run(_STORY_HEAD + _LONG_STORY + end)
     assert out.get("authors") is None, why
     assert out.text.endswith(end), why
+
+
+# -- title-cased phrases and wrapped sentences are no names ---------------------------------
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("Holiday Gift Guide", "three common words"),
+        ("Get A Free Price Quote", "five common words, a one-letter word without its full stop"),
+        ("Become A Member", "an invitation"),
+        ("Women. Sharing. Ideas", "a sentence ends inside"),
+    ],
+)
+def test_a_title_cased_phrase_under_the_headline_is_no_name(line: str, why: str) -> None:
+    page = f"Water plan approved - The Valley Post\nWater plan approved\n{line}\n{PARA}\n{PARA2}\n"
+    assert _run(page).get("authors") is None, why
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        # controls: names of three words with a rare word, an initial or a particle stay names
+        ("Ann Marie Whitcombe", ["Ann Marie Whitcombe"]),
+        ("Bruce Y. Lee", ["Bruce Y. Lee"]),
+        ("Jan van der Berg", ["Jan van der Berg"]),
+        ("Jane Doe", ["Jane Doe"]),
+    ],
+)
+def test_names_of_three_words_under_the_headline_are_still_names(line: str, names: list[str]) -> None:
+    page = f"Water plan approved - The Valley Post\nWater plan approved\n{line}\n{PARA}\n{PARA2}\n"
+    assert _run(page).get("authors") == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("by West Germany. However, for the plan to pass", None),
+        ("By J. R. R. Tolkien", ["J. R. R. Tolkien"]),
+        ("By Martin Luther King Jr. and Ann Lee", ["Martin Luther King Jr", "Ann Lee"]),
+        ("By St. John Whitcombe", ["St. John Whitcombe"]),
+    ],
+)
+def test_a_full_stop_inside_a_name_is_an_initial_or_an_abbreviation(
+    line: str, names: list[str] | None
+) -> None:
+    assert parse_byline(line) == names

@@ -23,10 +23,12 @@ from newsclean.stages._lines import Line
 
 __all__ = [
     "COMMON_WORD_ZIPF",
+    "MAX_ABBREVIATION",
     "MAX_DATE_LEAD",
     "MAX_ROLE_WORDS",
     "MAX_UNCASED_NAME_WORDS",
     "MAX_UNLABELLED_BYLINE",
+    "MIN_PHRASE_WORDS",
     "MIN_SINGLE_NAME",
     "NAME_DATE_REACH",
     "name_segments",
@@ -47,6 +49,16 @@ MAX_ROLE_WORDS = 4
 #: Fewest letters in a one-word name after a byline label ("by Regan"); a
 #: shorter word is an initialism or a stray token.
 MIN_SINGLE_NAME = 3
+#: Longest word (full stop included) that may stand inside a name: an initial or an
+#: abbreviation ("J.", "Jr.", "St.", "Geo."); a longer word ending in a full stop
+#: before another word ends a sentence ("West Germany. However").
+MAX_ABBREVIATION = 4
+#: Fewest words from which a bare name line of common English words only (no
+#: initial, no particle) is a title-cased phrase ("Holiday Gift Guide", "Get A Free
+#: Price Quote", "Become A Member"), not a name; two-word names are often all common
+#: words ("Kevin Jones"). Checked on the development captures (7 wrong names dropped,
+#: no right one) and the silver set of ``benchmarks.metadata`` (no change).
+MIN_PHRASE_WORDS = 3
 #: Zipf frequency (wordfreq, English) from which a one-word "name" after a
 #: label is a common word ("Text Size", "By Topic"): 4.0 is once per
 #: 10,000 words; most surnames and many first names are rarer (not all:
@@ -137,6 +149,8 @@ def _name(segment: str, v: _Vocab, *, uncased: bool = False) -> str | None:
             continue
         if key.endswith(("'s", "’s")):
             return None  # a possessive: "Jane Doe's Most Recent Stories" is a link, not a name
+        if i < len(tokens) - 1 and key.endswith(".") and len(key) > MAX_ABBREVIATION:
+            return None  # a sentence ends inside: "by West Germany. However, ..." (a wrapped line)
         if key in v.function_words or not (_NAME_TOKEN.match(tok) or (uncased and _UNCASED_TOKEN.match(tok))):
             return None
     half = len(tokens) // 2
@@ -477,6 +491,7 @@ def _unlabelled_rule(line: str, v: _Vocab, *, under_title: bool, handle_next: st
             w.casefold() in v.section_words or w.casefold() in v.generic_crumbs
             for w in _cut_glued_label(fields, v).split()
         )
+        and not _common_words_only(line, v)
     ):
         return "name_under_title"
     return None
@@ -645,3 +660,21 @@ def _name_date_row(lead: str, v: _Vocab) -> bool:
     if not head or (head == lead.strip() and not lead[-1:].isspace()):
         return False  # a date glued to the word before it ("DoeNov 18"): no row
     return _only_names(head, v) and _rare_token(head) and bool(parse_byline(head, labelled=False))
+
+
+def _common_words_only(line: str, v: _Vocab) -> bool:
+    """Whether a name of the line is a phrase: :data:`MIN_PHRASE_WORDS` words or more, all common.
+
+    A word is common when it is not rarer in English than :data:`COMMON_WORD_ZIPF`;
+    a name with an initial ("Bruce Y. Lee") or a particle ("Jan van der Berg")
+    is left to the other tests.
+    """
+    for segment in name_segments(_names_part(line.strip(), v), v):
+        words = segment.split()
+        if len(words) < MIN_PHRASE_WORDS or any(
+            (len(w) == 2 and w.endswith(".")) or w.casefold() in v.particles for w in words
+        ):
+            continue
+        if not _rare_token(segment):
+            return True
+    return False
