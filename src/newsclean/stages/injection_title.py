@@ -11,12 +11,13 @@ decided from the body (:mod:`newsclean.stages.injection_body`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
 import regex
 
-from newsclean.lazyre import regex_compile
+from newsclean.lazyre import re_compile, regex_compile
 from newsclean.stages.injection_words import CJK, script, vocabulary
 
 __all__ = [
@@ -83,6 +84,11 @@ _SEP = regex_compile(
 _OPEN = "【[「〖《(（"
 _CLOSE = "】]」〗》)）"
 _BRACKET = regex_compile(r"(?:\G|(?<![ \t]))[ \t]*+[【\[「〖《(（]|[】\]」〗》)）][ \t]*+")
+#: One character of which every ``_SEP`` and every ``_BRACKET`` match holds (standard
+#: ``re``, a plain class): most head lines have none, and are not scanned by those two.
+_SEP_CHAR = re_compile("[" + re.escape("|｜丨–—－：_-:·•" + _OPEN + _CLOSE) + "]")
+#: Likewise for ``_CRUMB_MARK``.
+_CRUMB_CHAR = re_compile("[>»›→＞/]")
 _GLUE = regex_compile(r"\p{Ll}(?=\p{Lu})")
 _DOMAIN = regex_compile(r"\w\.(?:com|net|org|info|co|[a-z]{2})\b", regex.IGNORECASE)
 # A phrase never holds clause punctuation ("Dekalb, Ill." is a dateline).
@@ -160,8 +166,10 @@ def head_lines(text: str) -> list[Line]:
 def _title_area(line: str) -> int:
     """Offset where the title area of ``line`` starts: after its last breadcrumb mark."""
     start = 0
-    for m in _CRUMB_MARK.finditer(line, 0, min(len(line), MAX_CRUMB_OFFSET)):
-        start = m.end()
+    end = min(len(line), MAX_CRUMB_OFFSET)
+    if _CRUMB_CHAR.search(line, 0, end):
+        for m in _CRUMB_MARK.finditer(line, 0, end):
+            start = m.end()
     while start < len(line) and line[start] in " \t":
         start += 1
     return start
@@ -181,9 +189,10 @@ def segments(line: str, area: int | None = None) -> list[Segment]:
     if area is None:
         area = _title_area(line)
     cuts: list[tuple[int, int]] = []
-    for m in _SEP.finditer(line, area):
+    marks = _SEP_CHAR.search(line, area) is not None
+    for m in _SEP.finditer(line, area) if marks else ():
         cuts.append((m.start(), m.end()))
-    for m in _BRACKET.finditer(line, area):
+    for m in _BRACKET.finditer(line, area) if marks else ():
         mark = m.group().strip()
         if mark in "(（)）":
             # Parentheses separate only at the ends of the title area.
