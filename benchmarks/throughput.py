@@ -17,6 +17,10 @@ plain-text captures (``benchmarks.common.html_to_capture``). What it prints:
   first half pays for the tables loaded on first need, the second shows the steady state.
   Both wall-clock and CPU time are printed: both sides run in this one thread, so the
   CPU-time ratio is theirs alone and stays steadier when other jobs load the machine.
+* **collector**: CPU milliseconds per capture the cyclic garbage collector took during
+  the text run, by generation and by the side that was running when it started, and the
+  kinds of object it tracks most after the run (the long-lived ones every full collection
+  walks).
 * **stages**: CPU milliseconds per capture for each stage of the default pipeline.
 * **html**: ``clean(html)`` against ``trafilatura.extract`` (default settings, and with
   ``with_metadata=True``), alternating in the same way and printed for each half too
@@ -31,6 +35,8 @@ plain-text captures (``benchmarks.common.html_to_capture``). What it prints:
 from __future__ import annotations
 
 import argparse
+import collections
+import gc
 import json
 import os
 import pickle
@@ -56,8 +62,33 @@ class _Split:
         self.cpu = [0.0, 0.0]
 
 
+class _Collector:
+    """CPU seconds and runs of the cyclic collector by side and generation (a ``gc.callbacks`` hook)."""
+
+    def __init__(self) -> None:
+        self.side = 0
+        self.cpu = [[0.0] * 3, [0.0] * 3]
+        self.runs = [[0] * 3, [0] * 3]
+        self.longest = 0.0
+        self._start = 0.0
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._start = time.process_time()
+            return
+        spent = time.process_time() - self._start
+        self.cpu[self.side][info["generation"]] += spent
+        self.runs[self.side][info["generation"]] += 1
+        if info["generation"] == 2:
+            self.longest = max(self.longest, spent)
+
+
 def _alternate_both(
-    items: list[str], a: Callable[[str], object], b: Callable[[str], object], chunk: int = 10
+    items: list[str],
+    a: Callable[[str], object],
+    b: Callable[[str], object],
+    chunk: int = 10,
+    collector: _Collector | None = None,
 ) -> _Split:
     """Wall and CPU seconds of ``a`` and ``b`` over ``items``, chunk by chunk, alternating.
 
@@ -71,6 +102,8 @@ def _alternate_both(
         order = (0, 1) if (i // chunk) % 2 == 0 else (1, 0)
         for side in order:
             fn = a if side == 0 else b
+            if collector is not None:
+                collector.side = side
             w, c = time.perf_counter(), time.process_time()
             for x in part:
                 fn(x)
@@ -248,8 +281,13 @@ def main(argv: list[str] | None = None) -> int:
     # Each capture is seen once by each side. The even half comes first and pays for what
     # is loaded on first need (word lists of a language, date patterns); the odd half then
     # shows the rate of a process that has been cleaning for a while.
-    first = _alternate_both(captures[::2], newsclean.clean, ftfy.fix_text)
-    second = _alternate_both(captures[1::2], newsclean.clean, ftfy.fix_text)
+    collector = _Collector()
+    gc.callbacks.append(collector)
+    try:
+        first = _alternate_both(captures[::2], newsclean.clean, ftfy.fix_text, collector=collector)
+        second = _alternate_both(captures[1::2], newsclean.clean, ftfy.fix_text, collector=collector)
+    finally:
+        gc.callbacks.remove(collector)
     n = len(captures)
     print("\n## text captures (each seen once)")
     for kind in ("wall", "cpu"):
@@ -264,6 +302,8 @@ def main(argv: list[str] | None = None) -> int:
             f"  first half {f_theirs / f_ours:.2f}x (loads tables on first need); "
             f"second half {s_theirs / s_ours:.2f}x (steady state)"
         )
+
+    _print_collector(collector, n)
 
     print("\n## CPU ms per capture by stage (second sight of the same captures)")
     for name, ms in _stage_ms(captures):
@@ -312,6 +352,22 @@ def main(argv: list[str] | None = None) -> int:
 
     _print_cold(captures[0], args.cold_runs)
     return 0
+
+
+def _print_collector(collector: _Collector, n: int) -> None:
+    """Print the collector's share of the text run and what it tracks afterwards."""
+    print("\n## cyclic collector during the text run (CPU ms per capture; runs)")
+    for side, name in ((0, "newsclean.clean()"), (1, "ftfy.fix_text")):
+        cells = "  ".join(
+            f"gen{g} {1000 * collector.cpu[side][g] / n:5.2f} ({collector.runs[side][g]})" for g in range(3)
+        )
+        print(f"{name:<18} {1000 * sum(collector.cpu[side]) / n:5.2f}  = {cells}")
+    print(f"longest full collection {1000 * collector.longest:.1f} ms")
+    gc.collect()
+    tracked = gc.get_objects()
+    kinds = collections.Counter(f"{type(o).__module__}.{type(o).__qualname__}" for o in tracked)
+    print(f"objects tracked after the run: {len(tracked):,}; most: ", end="")
+    print(", ".join(f"{kind} {count:,}" for kind, count in kinds.most_common(5)))
 
 
 def _print_cold(capture: str, runs: int) -> None:
