@@ -138,6 +138,64 @@ def test_a_reworded_headline_over_the_story_is_still_taken() -> None:
     assert [d.data["rule"] for d in out.decisions if d.reason == "title_line"] == ["story_headline"]
 
 
+# -- a page title ending in a sentence after its pipe ------------------------------
+@pytest.mark.parametrize(
+    ("first", "title", "site"),
+    [
+        # a site name ending with a full stop or an ellipsis made the line read as prose
+        (
+            "Council backs the valley water plan | News of the Northern Valley...",
+            "Council backs the valley water plan",
+            "News of the Northern Valley...",
+        ),
+        (
+            "Council backs the valley water plan | How Does the Valley Vote...",
+            "Council backs the valley water plan",
+            None,
+        ),
+        (
+            "Council backs the valley water plan in a late vote | Courier.",
+            "Council backs the valley water plan in a late vote",
+            "Courier.",
+        ),
+        # a tagline written as a sentence after the site name
+        (
+            "Council backs the valley water plan | Courier - We report on the valley and its towns every day.",
+            "Council backs the valley water plan",
+            "Courier",
+        ),
+    ],
+)
+def test_a_sentence_after_the_pipe_of_a_first_line_is_the_site_and_tagline(
+    first: str, title: str, site: str | None
+) -> None:
+    out = run(f"{first}\n{NAV}\n{PARA}\n{PARA2}\n")
+    assert out.get("title") == title
+    assert out.get("site_name") == site
+    assert first not in out.text
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # running text with a pipe in it: the part before it is no headline
+        "The council approved the plan on Tuesday after a long debate, officials said. | More later today.",
+        # a pipe that is not the first line's
+        None,
+    ],
+)
+def test_running_text_with_a_pipe_is_no_title(first: str | None) -> None:
+    opening = (
+        f"{first}\n"
+        if first
+        else f"{PARA}\nWe report on the valley | and its towns, every day of the week and all year long.\n"
+    )
+    text = f"{opening}{PARA}\n{PARA2}\n"
+    out = run(text)
+    assert out.get("title") is None
+    assert out.text == text
+
+
 # -- titles in scripts written with combining marks -------------------------------
 HINDI_PARA = (
     "परिषद ने मंगलवार को लंबी बहस के बाद घाटी के किसानों के लिए नई सिंचाई योजना को मंजूरी दे दी, अधिकारियों ने बताया।"

@@ -44,6 +44,7 @@ __all__ = [
     "TitleSplit",
     "fuller_headline",
     "headline_similarity",
+    "piped_title",
     "split_title",
 ]
 
@@ -470,6 +471,33 @@ def split_title(line: str, *, repeat: str | None = None, language: str | None = 
         else:
             merged.append((s, e, r))
     return TitleSplit(title, site, section, tuple(merged))
+
+
+_PIPE = " | "
+
+
+def piped_title(line: str, v: _Vocab) -> TitleSplit | None:
+    """Read a page title whose end after a spaced pipe is written as a sentence, or None.
+
+    A ``<title>`` such as "Headline | Site." or "Headline | Site - We help
+    teams grow." reads as running text (it ends with a full stop), and a
+    title is never looked for after running text. Running text does not hold
+    a spaced pipe, though: when the part before the first one is a headline,
+    that part is the title and the rest the site's name (its first segment,
+    when it can be one) and tagline.
+
+    >>> piped_title("Council backs the valley water plan | News of the Northern Valley...", _vocab()).title
+    'Council backs the valley water plan'
+    """
+    k = line.find(_PIPE)
+    head = line[:k].strip() if k > 0 else ""
+    tail = line[k + len(_PIPE) :].strip() if k > 0 else ""
+    if not tail or not _title_text(head) or not _title_like(head, v, first=True):
+        return None
+    first = _SITE_SEP.split(tail, maxsplit=1)[0].strip()
+    site = first if first and _site_like(first.rstrip("."), v, piped=True) else None
+    pieces = ((0, k, "title"), (k, len(line), "site_name" if site else "title"))
+    return TitleSplit(head, site, None, pieces)
 
 
 def _clean_repeat(line: str, later: Sequence[Line], v: _Vocab) -> str | None:

@@ -78,6 +78,7 @@ from newsclean.stages._title import (
     _title_text,
     fuller_headline,
     headline_similarity,
+    piped_title,
     split_title,
     story_headline,
 )
@@ -404,7 +405,9 @@ def extract_metadata(doc: Document) -> Document:
             # a first line written as a sentence ("Headline runs today."): the headline
             # copy below, the same words without the full stop, names the title
             copy = _clean_repeat(ln.text, zone[1:], v) if pos == 0 and _sentence_title(s, v) else None
-            if is_prose(s) and copy is None:
+            # a first line that ends in a site name or tagline written as a sentence
+            piped = piped_title(ln.text, v) if pos == 0 and copy is None and is_prose(s) else None
+            if is_prose(s) and copy is None and piped is None:
                 break  # a title never follows running text
             crumbs = _breadcrumb(s, v, language)
             if crumbs and crumbs.pure:
@@ -414,10 +417,10 @@ def extract_metadata(doc: Document) -> Document:
                 if _crumb_is_section(last, v) and not doc.get("section"):
                     fields.setdefault("section", last)
                 continue
-            if copy is None and not _title_like(s, v, first=pos == 0):
+            if copy is None and piped is None and not _title_like(s, v, first=pos == 0):
                 continue
-            repeat = copy or _clean_repeat(ln.text, zone[pos + 1 :], v)
-            split = split_title(ln.text, repeat=repeat, language=language)
+            repeat = None if piped is not None else copy or _clean_repeat(ln.text, zone[pos + 1 :], v)
+            split = piped or split_title(ln.text, repeat=repeat, language=language)
             if not _title_text(split.title):
                 split = TitleSplit(s, None, None, ((0, len(ln.text), "title"),))
             if (
