@@ -17,11 +17,14 @@ from newsclean.dateparse import day_of, parse_date, plausible_day, url_date
 from newsclean.datewords import _ascii_view
 from newsclean.lazyre import regex_compile
 from newsclean.stages._lines import Line
+from newsclean.stages._related import header_label
 from newsclean.stages.date_candidates import _EMBED_SIGNATURE, _SENTENCE_END, Found, _title_line, _words
 
 __all__ = ["Choice", "choose_bound", "choose_published", "choose_updated", "headline_index", "headline_lines"]
 
 _NORM = regex_compile(r"[\W_]+")
+#: A four-digit year (of the years a date is read in) standing as a number.
+_FULL_YEAR = regex_compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
 
 # The parameters below (window and penalties of the header date line, the stamps of a comment
 # thread) are searched by ``python -m benchmarks.fit_dates`` on the Media Cloud captures and the
@@ -379,6 +382,10 @@ def choose_published(
     if weak:
         _, value, cand = min(weak, key=lambda t: t[0])
         return Choice(value, cand.source, "page address or title date")
+    lone = _only_date_line(bare, lines)
+    if lone is not None:
+        k, f = lone
+        return Choice(_value(f), f.source, "only date line", k)
     updated = [(k, f) for k, f in ok if f.kind == "updated"]
     if updated:
         k, f = min(updated, key=lambda t: (_day(_value(t[1])), t[0]))
@@ -424,6 +431,41 @@ def choose_bound(
         k, f = post
         return Choice(_day(_value(f)), f.source, "latest embedded post", k)
     return None
+
+
+def _only_date_line(bare: Sequence[tuple[int, Found]], lines: Sequence[Line]) -> tuple[int, Found] | None:
+    """The page's one date line, wherever it stands, or None.
+
+    A page whose date lines (outside dated lists, the title and sentences) all
+    name one day states its date there, even far from the headline (a short
+    post dated at its foot, a date line under a long lead). The date must be
+    whole: a four-digit year or a clock time (a bare ``9-11-01`` names an event
+    as often as a day), the line no sentence cut at a comma (``On April 12,
+    2002,`` hard-wrapped before the rest of its sentence). The first such line
+    is not taken with a sentence under it (a reader comment's stamp: one
+    comment is no thread, :data:`COMMENT_RUN`), nor under a related-stories
+    header ("Related", "Mehr zum Thema") with no story paragraph between
+    (there it dates a listed story).
+    """
+    lone = [
+        (k, f)
+        for k, f in bare
+        if f.date_only
+        and not f.yearless
+        and not f.source.endswith(",")
+        and (isinstance(f.value, datetime) or _FULL_YEAR.search(f.source) is not None)
+    ]
+    if not lone or len({_day(_value(f)) for _, f in lone}) != 1:
+        return None
+    k, f = lone[0]
+    if f.line + 1 < len(lines) and _comment_text(lines[f.line + 1].text):
+        return None
+    for ln in reversed(lines[: f.line]):
+        if _is_story_line(ln.text):
+            break
+        if header_label(ln.text):
+            return None
+    return k, f
 
 
 def _comment_text(text: str) -> bool:

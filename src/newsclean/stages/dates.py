@@ -35,9 +35,13 @@ weighed):
 5. ``title date``: a date in the title line;
 6. ``earliest header candidate``: the earliest date on a short line before
    the story starts;
-7. ``updated label``: the earliest update date, when nothing says when the
+7. ``only date line``: the page's date lines (outside dated lists, holding a
+   four-digit year or a time) all name one day, wherever they stand (a
+   short post dated at its foot); not a comment's stamp, nor under a
+   related-stories header;
+8. ``updated label``: the earliest update date, when nothing says when the
    story was first published;
-8. ``earliest comment date`` / ``latest embedded post``: when nothing above
+9. ``earliest comment date`` / ``latest embedded post``: when nothing above
    (nor a stated update) gives a day, the first stamp of a comment thread
    after the story, else the last post the story embeds, bound it
    (:func:`~newsclean.stages.date_choice.choose_bound`).
