@@ -797,3 +797,38 @@ def test_a_full_stop_inside_a_name_is_an_initial_or_an_abbreviation(
     line: str, names: list[str] | None
 ) -> None:
     assert parse_byline(line) == names
+
+
+# -- a labelled byline with no date under the story; roles and companies are no names -------
+def test_a_labelled_byline_under_the_story_is_the_byline() -> None:
+    out = _run(_STORY_HEAD + _LONG_STORY + "By Ann Whitcombe\nShare this story\n")
+    assert out.get("authors") == ["Ann Whitcombe"]
+    assert byline_rules(out) == ("label_under_story",)
+
+
+@pytest.mark.parametrize(
+    ("end", "why"),
+    [
+        ("By Ann Whitcombe\nGreat piece.\nBy Tom Roe\n", "two signed lines: comments"),
+        ("By annw78\n", "a user name"),
+        ("By the end of the year, the plan had cost twice as much.\n", "a sentence"),
+        ("Published by Valley Post Newspapers Ltd\n", "a company credit"),
+    ],
+)
+def test_other_labelled_lines_under_the_story_are_no_byline(end: str, why: str) -> None:
+    assert _run(_STORY_HEAD + _LONG_STORY + end).get("authors") is None, why
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Ann Whitcombe, Product Manager, Valley Maps", ["Ann Whitcombe"]),
+        ("Published by Valley Post Newspapers Ltd", None),
+        ("By Valley Media SA", None),
+        # controls: a surname that is also a legal form when printed in capitals
+        ("By Ana Sa", ["Ana Sa"]),
+        ("By Ann Whitcombe and Tom Roe", ["Ann Whitcombe", "Tom Roe"]),
+    ],
+)
+def test_a_role_or_a_company_after_the_label_is_no_name(line: str, names: list[str] | None) -> None:
+    assert parse_byline(line) == names

@@ -153,6 +153,10 @@ def _name(segment: str, v: _Vocab, *, uncased: bool = False) -> str | None:
             return None  # a sentence ends inside: "by West Germany. However, ..." (a wrapped line)
         if key in v.function_words or not (_NAME_TOKEN.match(tok) or (uncased and _UNCASED_TOKEN.match(tok))):
             return None
+    words, capitals = _organisation_suffixes()
+    last = tokens[-1].strip(".,")
+    if last.casefold() in words or (last.isupper() and last.casefold() in capitals):
+        return None  # a company: "Associated Newspapers Ltd", "Example Media SA"
     half = len(tokens) // 2
     if len(tokens) % 2 == 0 and tokens[:half] == tokens[half:]:
         tokens = tokens[:half]  # 'Sean Martin Sean Martin': a name printed twice
@@ -161,6 +165,18 @@ def _name(segment: str, v: _Vocab, *, uncased: bool = False) -> str | None:
         s = " ".join(t if t.casefold() in v.particles else t.capitalize() for t in tokens)
         s = regex.sub(r"(?<=[-'’])\p{Ll}", lambda m: m.group().upper(), s)
     return s
+
+
+@lru_cache(maxsize=1)
+def _organisation_suffixes() -> tuple[frozenset[str], frozenset[str]]:
+    """The legal-form words that end a company's name, and those counted only in capitals.
+
+    From ``organisation_suffixes`` of ``data/metadata.json``.
+    """
+    from newsclean.data import read_json
+
+    raw = read_json("metadata.json", keys=("organisation_suffixes",))["organisation_suffixes"]
+    return frozenset(raw["words"]), frozenset(raw["capitals_only"])
 
 
 def name_segments(head: str, v: _Vocab) -> list[str]:

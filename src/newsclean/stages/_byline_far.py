@@ -452,8 +452,8 @@ def _without_date_lead(s: str) -> str:
 
 def story_dated_byline(
     parts: Sequence[str], start: int, taken: set[int], gaps: Callable[[], set[int]], v: _Vocab
-) -> tuple[list[Line], list[str]] | None:
-    """A byline printed with its date where the story ends, and its names, or None.
+) -> tuple[list[Line], list[str], str] | None:
+    """A byline printed with its date, or its label, where the story ends: its lines, names and rule.
 
     Blogs and site templates sign a post under it with the date beside the
     label: "Posted by Jane Doe at 5:21 PM", "Published Tuesday, November 6,
@@ -465,9 +465,13 @@ def story_dated_byline(
     comment thread or a list of posts signs every item the same way), at most
     :data:`MAX_STORY_BYLINE` characters long; a sentence that opens with a
     label ("By 5:30 PM the square was full") names no one after it, and a
-    one-word name is a commenter's user name, not read here.
+    one-word name is a commenter's user name, not read here. Rule
+    ``dated_in_story``; under the same conditions a labelled line with no
+    date is one too ("By Jane Doe" under the last paragraph, "Posted by Jane
+    Doe | Permalink"; rule ``label_under_story``), unless a "Label: value"
+    field line stands right before or after it (a book record).
     """
-    found: tuple[list[int], list[str]] | None = None
+    found: tuple[list[int], list[str], str] | None = None
     limit = min(len(parts), MAX_LINES)
     filled = [i for i in range(start, limit) if parts[i].strip()]
     for n, i in enumerate(filled):
@@ -476,9 +480,11 @@ def story_dated_byline(
             continue
         used: list[int] = []
         names: list[str] | None = None
-        if _dated(s, v):
+        rule = "dated_in_story"
+        if _dated(s, v) or v.byline_label.match(s):
             names = parse_byline(_without_date_lead(s))
             used = [i]
+            rule = "dated_in_story" if _dated(s, v) else "label_under_story"
         elif v.byline_label_only.match(s) and 0 < n < len(filled) - 1:
             before, j = parts[filled[n - 1]].strip(), filled[n + 1]
             after = parts[filled[n + 2]].strip() if n + 2 < len(filled) else ""
@@ -497,9 +503,13 @@ def story_dated_byline(
                 used = [i, j]
         if not names or any(len(name.split()) < 2 for name in names):
             continue  # a one-word name after a dated label signs comments ("Posted by jdoe78 at ...")
+        if rule == "label_under_story" and any(
+            0 <= k < len(filled) and _FIELD_LINE.match(parts[filled[k]].strip()) for k in (n - 1, n + 1)
+        ):
+            continue  # a record ("Title: ..." / "Author: Jane Doe" / "Publisher: ...") names someone else
         if found is not None:
             return None  # two signatures: comments or a list of posts, not the story's byline
-        found = (used, names)
+        found = (used, names, rule)
     if found is None:
         return None
-    return [line_at(parts, k) for k in found[0]], found[1]
+    return [line_at(parts, k) for k in found[0]], found[1], found[2]

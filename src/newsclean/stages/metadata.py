@@ -660,10 +660,11 @@ def extract_metadata(doc: Document) -> Document:
         if signed is not None:
             take(signed[0], signed[1], "label_in_story")
     if not byline_rules and first_prose is not None and not written:
-        # none yet: a byline printed with its date where the story ends ("Posted by Jane Doe at 5:21 PM")
-        signed = story_dated_byline(parts, first_prose, taken, gaps, v)
-        if signed is not None:
-            take(signed[0], signed[1], "dated_in_story")
+        # none yet: a byline printed with its date, or its label alone, where the story ends
+        # ("Posted by Jane Doe at 5:21 PM", "By Jane Doe")
+        under = story_dated_byline(parts, first_prose, taken, gaps, v)
+        if under is not None:
+            take(under[0], under[1], under[2])
     if authors and not doc.get("authors"):
         fields["authors"] = authors
     if given is None and title_rule == "header_line" and len(title_lines) == 1 and byline_at:
