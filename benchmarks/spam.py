@@ -204,6 +204,11 @@ def run_families(seeds: tuple[int, ...], args: argparse.Namespace) -> None:
         print(f"   miss {name}: {why} ({phrase!r})")
 
 
+#: Real pages no spam farm touched: the four extraction corpora and the Media Cloud date set
+#: (news pages in several languages and scripts, Chinese among them).
+REAL_CORPORA = ("scrapinghub-aeb", "dragnet", "cleaneval", "cleanportaleval", "htmldate-mediacloud2020")
+
+
 def _capture(raw: bytes) -> str:
     CACHE.mkdir(parents=True, exist_ok=True)
     key = CACHE / (hashlib.sha1(raw).hexdigest() + ".txt.gz")
@@ -215,8 +220,8 @@ def _capture(raw: bytes) -> str:
 
 
 def real_pages(data: Path, which: str) -> list[tuple[str, str, bytes]]:
-    """(corpus, name, raw HTML bytes) of the development corpora."""
-    corpora = ["scrapinghub-aeb", "dragnet", "cleaneval", "cleanportaleval"] if which == "all" else [which]
+    """(corpus, name, raw HTML bytes) of the development corpora and the Media Cloud date set."""
+    corpora = list(REAL_CORPORA) if which == "all" else [which]
     out = []
     for corpus in corpora:
         folder = data / corpus / "html"
@@ -262,7 +267,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--train", type=int, default=5, help="pages per family to learn a profile from")
     parser.add_argument(
         "--real",
-        choices=("all", "none", "scrapinghub-aeb", "dragnet", "cleaneval", "cleanportaleval"),
+        choices=("all", "none", *REAL_CORPORA),
         default="all",
     )
     parser.add_argument("--show", type=int, default=10, help="print up to N misses and false positives")

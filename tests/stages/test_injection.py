@@ -37,6 +37,24 @@ from newsclean.stages.injection_title import Slot
         ),
         ("Rain floods the city\nWater rose in the night.", [], "no title segment at all"),
         ("", [], "empty text"),
+        (
+            "港口因风暴关闭 港务局：渔船一律留港\n最新消息\n港口因风暴关闭 港务局：渔船一律留港 2020-03-12\n"
+            "港口因风暴关闭 港务局：渔船一律留港\n风暴昨夜袭击港口，码头关闭。",
+            [],
+            "a headline 'speaker：quote' printed again in a list of latest stories is no splice",
+        ),
+        (
+            "港口因风暴关闭丨鑫瀚数字资产交易所\n最新消息\n港口因风暴关闭丨鑫瀚数字资产交易所\n以下、鑫瀚数字资产交易所その手順。",
+            ["鑫瀚数字资产交易所", "鑫瀚数字资产交易所"],
+            "a copy of the title line (a title line itself) does not hide a splice elsewhere",
+        ),
+        (
+            "Rain floods the city\n"
+            "The storm came at night. It filled the old port with water and the quay was shut at noon.\n"
+            "Harbour: Zorblat Capital Hub\nThe harbour master,Zorblat Capital Hub said later.",
+            [],
+            "a field line after the first paragraph of the story is no title slot",
+        ),
     ],
 )
 def test_detection(text: str, phrases: list[str], why: str) -> None:

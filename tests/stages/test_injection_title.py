@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from newsclean.stages._lines import split_lines
 from newsclean.stages.injection_title import (
     MAX_TITLE_LINE,
+    STORY_LINE,
     TOP_LINES,
     Slot,
     candidates,
@@ -72,6 +73,8 @@ def _reference_top(text: str) -> list[tuple[int, int, int, str]]:
     out = []
     for line in split_lines(text):
         if line.text.strip():
+            if len(line.text) >= STORY_LINE and "." in line.text[:-1]:
+                break  # (never reached by these texts: no line of two sentences)
             out.append(tuple(line))
             if len(out) >= TOP_LINES:
                 break
@@ -98,3 +101,42 @@ def test_head_lines_match_full_split(text: str) -> None:
 @given(st.text(alphabet="ab \n\r.|", max_size=80))
 def test_head_lines_match_split_lines_on_any_text(text: str) -> None:
     assert [tuple(line) for line in head_lines(text)] == _reference_top(text)
+
+
+STORY = "Water rose in the old port overnight. By noon the quay was shut and boats stayed in."
+
+
+@pytest.mark.parametrize(
+    ("text", "heads", "why"),
+    [
+        (
+            "Rain floods the city | Site\n" + STORY + "\nMarket: Fish Hall - closed",
+            ["Rain floods the city | Site"],
+            "a field line after the first paragraph is no title line",
+        ),
+        (
+            "The port doesn't reopen before the storm has passed.\nSite\n" + STORY,
+            ["The port doesn't reopen before the storm has passed.", "Site"],
+            "a headline closed by a full stop holds one sentence",
+        ),
+        (
+            "Keyword-Port shut. Boats stay in until the storm has passed.| Site\n"
+            "Keyword-Port shut. Boats stay in until the storm has passed.\nDate: today\n" + STORY,
+            [
+                "Keyword-Port shut. Boats stay in until the storm has passed.| Site",
+                "Keyword-Port shut. Boats stay in until the storm has passed.",
+                "Date: today",
+            ],
+            "a copy of a title line above is still a title line, whatever it holds",
+        ),
+        (
+            "港口因风暴关闭丨港报\n"
+            + "风暴昨夜袭击港口，码头关闭。渔船全部留在港内，等待风暴过去后再出海作业。" * 2,
+            ["港口因风暴关闭丨港报"],
+            "a CJK paragraph of two sentences",
+        ),
+    ],
+)
+def test_head_lines_end_where_the_story_starts(text: str, heads: list[str], why: str) -> None:
+    assert len(STORY) >= STORY_LINE
+    assert [line.text for line in head_lines(text)] == heads, why

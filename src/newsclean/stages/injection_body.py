@@ -96,6 +96,36 @@ def classify(text: str, s: int, e: int) -> str:
     return "mid"
 
 
+#: How many characters on either side of a title-slot occurrence make another occurrence with
+#: the same characters beside it a copy of the title line (a headline repeated in a list of
+#: latest stories, "Speaker：quote" printed again above the story) rather than a splice.
+COPY_CONTEXT = 6
+#: Fewer characters than this beside the slot (the line starts or ends there) say nothing.
+MIN_COPY_CONTEXT = 2
+
+
+def _slot_contexts(text: str, spans: Sequence[tuple[int, int]]) -> set[tuple[str, str]]:
+    """The characters just before and after each title-slot occurrence, on its own line."""
+    out = set()
+    for a, b in spans:
+        start = max(text.rfind("\n", 0, a) + 1, a - COPY_CONTEXT)
+        nl = text.find("\n", b)
+        end = min(len(text) if nl < 0 else nl, b + COPY_CONTEXT)
+        left, right = text[start:a], text[b:end]
+        out.add(
+            (left if len(left) >= MIN_COPY_CONTEXT else "", right if len(right) >= MIN_COPY_CONTEXT else "")
+        )
+    return out
+
+
+def _title_copy(text: str, s: int, e: int, contexts: set[tuple[str, str]]) -> bool:
+    """Is the occurrence at ``s:e`` printed with the same characters beside it as in the title slot?"""
+    return any(
+        (left and text.startswith(left, s - len(left))) or (right and text.startswith(right, e))
+        for left, right in contexts
+    )
+
+
 def _long_words(phrase: str) -> list[str]:
     return [w.lower() for w in TOKENS.findall(phrase) if len(w) >= 4 and not w.isdigit()]
 
@@ -140,12 +170,20 @@ class Judge:
         counts = {"strong": 0, "mid": 0, "spliced": 0, "legit": 0, "neutral": 0}
         # Title-slot occurrences (also those glued to a crumb) are not weighed.
         spans = [(s, e) for s, e in self.slot_spans if text[s:e] == phrase]
+        contexts = _slot_contexts(text, spans) if spans else set()
         for s in occurrences(text, phrase):
             e = s + len(phrase)
             if (s, e) in self.slot_spans:
                 continue
             spans.append((s, e))
-            counts[classify(text, s, e)] += 1
+            kind = classify(text, s, e)
+            if kind in ("strong", "mid", "spliced") and _title_copy(text, s, e, contexts):
+                # A copy of the title line (the phrase with the slot's own neighbours) is no
+                # splice into the story, however its separator is glued: it is no evidence.
+                # (It still counts where it sits as a name: a menu or a list of the site's
+                # own headlines.)
+                continue
+            counts[kind] += 1
         multi = len(phrase.split()) >= 2
         if not learned and not (counts["strong"] or counts["mid"] or counts["spliced"]):
             return False  # no body evidence: wordfreq is not even loaded

@@ -22,6 +22,7 @@ from newsclean.stages.injection_words import CJK, script, vocabulary
 
 __all__ = [
     "MAX_TITLE_LINE",
+    "STORY_LINE",
     "TOP_LINES",
     "Candidate",
     "Line",
@@ -38,6 +39,15 @@ __all__ = [
 TOP_LINES = 8
 #: Longer lines are body paragraphs, not title lines.
 MAX_TITLE_LINE = 400
+#: A line at least this long holding two sentences, the last closed by a full stop, is a
+#: paragraph of the story: the head (and with it the title slot) ends before it. A headline
+#: may end on a full stop ("... doesn't run at a stable 60fps."), but rarely holds a second
+#: sentence; a short line that does ("Date: 3 May. Updated.") may still be a header field.
+STORY_LINE = 60
+_FULL_STOPS = (".", "。", "．")
+# A sentence end inside the line: Latin punctuation, closing quotes, a space and a capital or a
+# digit; or a CJK full stop, exclamation or question mark with more text after it.
+_INNER_SENTENCE_END = re_compile(r"[.!?][\"”’)]*\s+[^\W\d_a-z]|[.!?][\"”’)]*\s+\d|[。！？．](?!\s*$)")
 #: A breadcrumb mark further into the line than this does not end a breadcrumb.
 MAX_CRUMB_OFFSET = 200
 #: A title line has at most this many words after its breadcrumb; longer
@@ -142,7 +152,10 @@ def head_lines(text: str) -> list[Line]:
 
     These are the first :data:`TOP_LINES` non-empty lines (numbered as
     ``text.split("\\n")`` numbers them) that are at most
-    :data:`MAX_TITLE_LINE` characters long.
+    :data:`MAX_TITLE_LINE` characters long, up to the first paragraph of the
+    story (a line of :data:`STORY_LINE` characters or more holding two
+    sentences, ending on a full stop, that does not repeat a line above it):
+    a line after the story has begun is no title line.
     """
     out: list[Line] = []
     pos = 0
@@ -153,6 +166,13 @@ def head_lines(text: str) -> list[Line]:
         end = size if nl < 0 else nl
         part = text[pos:end]
         if part.strip():
+            if (
+                len(part) >= STORY_LINE
+                and part.rstrip().endswith(_FULL_STOPS)
+                and _INNER_SENTENCE_END.search(part)
+                and not any(part.strip() in line.text for line in out)
+            ):
+                break
             out.append(Line(index, pos, end, part))
             if len(out) >= TOP_LINES:
                 break
