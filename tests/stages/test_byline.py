@@ -832,3 +832,23 @@ def test_other_labelled_lines_under_the_story_are_no_byline(end: str, why: str) 
 )
 def test_a_role_or_a_company_after_the_label_is_no_name(line: str, names: list[str] | None) -> None:
     assert parse_byline(line) == names
+
+
+# -- a co-author after the first author's role or outlet -----------------------------------
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        (
+            "By Ann Whitcombe, Product Manager, Valley Maps and Tom Roe, Product Manager, Valley Search",
+            ["Ann Whitcombe", "Tom Roe"],
+        ),
+        ("By Ann Whitcombe, Staff Writer, and Tom Roe, Reuters", ["Ann Whitcombe", "Tom Roe"]),
+        ("Von Max Muster, Korrespondent, und Erika Roe", ["Max Muster", "Erika Roe"]),
+        # controls: an outlet after a comma and an agency after "and" are no names
+        ("By Ann Whitcombe, Staff Writer, Valley Post", ["Ann Whitcombe"]),
+        ("By Ann Whitcombe, Reuters and AP", ["Ann Whitcombe"]),
+        ("By Ann Whitcombe, Editor and Publisher", ["Ann Whitcombe"]),
+    ],
+)
+def test_a_co_author_after_a_role_is_read(line: str, names: list[str]) -> None:
+    assert parse_byline(line) == names

@@ -295,14 +295,30 @@ def parse_byline(line: str, *, labelled: bool = True) -> list[str] | None:
     if labelled and _single_name(head, s, v):
         return [head]
     names: list[str] = []
+    credited = False  # a role or agency was read: what follows credits the names before it
+    pos = 0
     for segment in name_segments(head, v):
         seg = segment.strip()
+        at = head.find(segment, pos)
+        joined = bool(_LETTERS.search(head, pos, at)) if at > pos else False  # "and", "und": not a comma
+        pos = max(at, pos) + len(segment)
         if not seg:
             continue
         if _is_agency(seg, v) or _is_role(seg, v):
-            if names or _is_agency(seg, v) or seg == head:
+            if not names and not _is_agency(seg, v) and seg != head:
+                return None
+            if not names:
                 break
-            return None
+            credited = True
+            continue
+        if credited:
+            # after a name's role or outlet, only a name joined by a connector word is a
+            # co-author ("Jane Doe, Staff Writer, and John Roe, Reuters"); an outlet
+            # after a comma is passed over
+            name = _name(seg, v) if joined else None
+            if name is not None and name not in names:
+                names.append(name)
+            continue
         name = _name(_agency_tail(seg, v), v, uncased=True)
         if name is None:
             if names:
