@@ -158,7 +158,9 @@ _TAG_KINDS: dict[str, int] = {
     "article": _K_BLOCK | _K_ARTICLE,
 }
 
-#: For each element, the range of block indices its text went into (first, end).
+#: For each element, the range of block indices its text went into (first, end): every element
+#: outside the pruned regions and each pruned element itself, not the elements below one
+#: (container scores read only elements that hold kept text, and their siblings).
 Spans: TypeAlias = "dict[HtmlElement, tuple[int, int]]"
 
 
@@ -448,7 +450,8 @@ def cut_blocks(root: HtmlElement) -> tuple[list[Block], Spans]:
 
     Returns:
         The blocks in document order, and for each element the range of block
-        indices its text went into.
+        indices its text went into (see :data:`Spans`: not the elements below a
+        pruned one, whose subtree a leaner loop reads).
 
     >>> from newsclean.html.parse import parse_html
     >>> page, _ = parse_html("<body><nav>Home | World</nav><p>Rain fell all day.</p></body>")
@@ -576,6 +579,88 @@ def cut_blocks(root: HtmlElement) -> tuple[list[Block], Spans]:
                 parts.append(" ")  # a table cell
         stack.append(len(blocks) * 8 + flags)
         text = el.text
+        if text and (parts or not text.isspace()):
+            parts.append(text)
+            if link_depth:
+                link += len(text.strip())
+        if not flags & _PUSHED or el is not dropped:
+            continue
+        # ``el`` was pruned just now: nothing below it is judged again, so its subtree is read
+        # by a leaner loop (blocks, line breaks, links and cells only) up to ``el``'s own end.
+        # One entry per open node below ``el``: -1 (an entity, a <br>) or its flags, _PUSHED and
+        # _LINK (an <article> changes nothing below a pruned element); no spans are kept here.
+        inner: list[int] = []
+        for event, node in walker:
+            if event == "end":
+                if not inner:
+                    break  # ``el``'s end
+                v = inner.pop()
+                if v >= 0:
+                    if v & _PUSHED:
+                        if parts:
+                            flush(owner, dropped, reason, parts, link)
+                        owner, dropped, reason, parts, link = below.pop()
+                    if v & _LINK:
+                        link_depth -= 1
+                text = node.tail
+                if text and (parts or not text.isspace()):
+                    parts.append(text)
+                    if link_depth:
+                        link += len(text.strip())
+                continue
+            if event != "start":
+                text = node.tail
+                if text and (parts or not text.isspace()):
+                    parts.append(text)
+                    if link_depth:
+                        link += len(text.strip())
+                continue
+            tag = node.tag
+            if not isinstance(tag, str):
+                inner.append(-1)
+                continue
+            known = seen.get(tag)
+            if known is None:
+                lower = tag.lower()
+                known = seen[tag] = (lower, kinds.get(lower, 0))
+            kind = known[1]
+            if kind & _K_BR:
+                parts.append("\n")
+                inner.append(-1)
+                if len(node):
+                    walker.skip_subtree()
+                continue
+            flags = 0
+            if kind & _K_BLOCK:
+                if parts:
+                    flush(owner, dropped, reason, parts, link)
+                    parts, link = [], 0
+                below.append((owner, dropped, reason, parts, link))
+                owner, parts, link = node, [], 0
+                flags = _PUSHED
+            if kind & _K_LINK:
+                link_depth += 1
+                flags |= _LINK
+            elif kind & _K_CELL:
+                parts.append(" ")
+            inner.append(flags)
+            text = node.text
+            if text and (parts or not text.isspace()):
+                parts.append(text)
+                if link_depth:
+                    link += len(text.strip())
+        else:
+            continue  # (the walk ended without ``el``'s end: not seen from lxml)
+        v = stack.pop()  # ``el``'s end, as at the top of the loop (it pushed a builder)
+        if parts:
+            flush(owner, dropped, reason, parts, link)
+        owner, dropped, reason, parts, link = below.pop()
+        if v & _LINK:
+            link_depth -= 1
+        elif v & _ARTICLE:
+            article_depth -= 1
+        spans[node] = (v >> 3, len(blocks))  # (``node`` is ``el``, whose end ended the loop)
+        text = node.tail
         if text and (parts or not text.isspace()):
             parts.append(text)
             if link_depth:
