@@ -968,6 +968,56 @@ def test_clean_short_post_mentioning_comments_is_left_alone() -> None:
     assert stage_edits(doc) == []
 
 
+# A story whose first paragraph ends on the writer's own ellipsis, under its headline
+# (written for this test).
+LEAD_WITH_ELLIPSIS = [
+    "Night Buses Reach The Harbour",
+    "The council has finally agreed to run night buses to the harbour, and this is a good "
+    "example of why residents should keep writing to their councillors…",
+    *BODY,
+]
+
+
+def test_a_lone_headline_over_a_paragraph_ending_on_an_ellipsis_is_the_story_lead() -> None:
+    doc = run(LEAD_WITH_ELLIPSIS)
+    assert LEAD_WITH_ELLIPSIS[1] in doc.text
+    assert all(p in doc.text for p in BODY)
+    assert reason_of(doc, LEAD_WITH_ELLIPSIS[1]) is None
+
+
+def test_teasers_in_a_series_are_removed() -> None:
+    """Headlines with cut-off excerpts one after the other are a feed of link teasers."""
+    feed = [
+        "Bridge Reopens After Repairs",
+        "The old bridge over the river reopened on Monday after two years of repairs that cost "
+        "far more than the city had planned when the work…",
+        "Museum Opens Its New Wing",
+        "Visitors queued for an hour on Saturday to see the new wing of the museum, which holds "
+        "the collection that a local family left to the…",
+    ]
+    doc = run([*BODY, *feed])
+    assert doc.text.strip() == "\n".join(BODY)
+    assert reason_of(doc, feed[1]) == "teaser"
+    assert reason_of(doc, feed[3]) == "teaser"
+
+
+def test_a_lone_teaser_followed_by_read_more_is_removed() -> None:
+    excerpt = (
+        "The old bridge over the river reopened on Monday after two years of repairs that cost "
+        "far more than the city had planned when the work…"
+    )
+    doc = run([*BODY, "Bridge Reopens After Repairs", excerpt, "Read more »"])
+    assert excerpt not in doc.text
+    assert reason_of(doc, excerpt) == "teaser"
+
+
+def test_clean_story_with_an_ellipsis_is_left_alone() -> None:
+    """Clean article text whose paragraphs end on an ellipsis gets no edit."""
+    story = [LEAD_WITH_ELLIPSIS[1], *BODY[:3], "And then the first bus left the depot…", *BODY[3:]]
+    doc = run(story)
+    assert stage_edits(doc) == []
+
+
 def test_a_repeated_comment_marker_is_no_comment_form() -> None:
     """The same marker twice (a "Reply" under each reader comment, a table of contents
     naming a section twice) is not a marker followed by a form."""

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from newsclean.lazyre import lazy_re
 from newsclean.stages._related import mark_related
@@ -556,6 +557,38 @@ def decide(
     return _expand(units, decisions, n_lines)
 
 
+#: A paragraph that ends on an ellipsis right under a headline-like line is a link teaser
+#: (a headline and the cut-off start of its story) when another such pair lies within this
+#: many units of it, or a "Read more" link follows it: teasers come in series (a feed, a
+#: list of related or popular posts). A lone pair is the page's own headline over the first
+#: paragraph of its story, whose writer ended it on "…" ("…and this is an example of
+#: why…"): before, it was cut as a teaser and the story was lost with it or kept without
+#: its lead. Chosen on the four development corpora (``python -m benchmarks.corpora --only
+#: text``, 2026-12-02): 10 and 30 read Dragnet 0.8542 -> 0.8578 (five pages up, three of one
+#: site down by 0.07-0.09), CleanEval 0.8641 -> 0.8653 (ten up, one down by 0.01), AEB
+#: 0.9330 -> 0.9328 (one page: a share summary ending on "..." above the story), no
+#: CleanPortalEval page; 3 and 5 take two more pages down, a window over the whole page
+#: four fewer CleanEval pages up. Table: ``docs/extraction.md``.
+TEASER_WINDOW = 10
+
+
+def _teasers(feats: Sequence[_Feat]) -> list[int]:
+    """The units read as link teasers (see :data:`TEASER_WINDOW`)."""
+    pairs = [
+        k
+        for k in range(1, len(feats))
+        if feats[k].kind == "prose"
+        and feats[k - 1].titlelike
+        and feats[k - 1].kind == "other"
+        and _ELLIPSIS.search(feats[k].text)
+    ]
+    series: set[int] = set()
+    for k, after in pairwise(pairs):
+        if after - k <= TEASER_WINDOW:
+            series.update((k, after))
+    return [k for k in pairs if k in series or (k + 1 < len(feats) and feats[k + 1].reason == "read_more")]
+
+
 def decide_page(
     units: Sequence[tuple[list[int], str]], feats: Sequence[_Feat], model: LineModel
 ) -> tuple[list[LineDecision | None], int, int]:
@@ -565,11 +598,8 @@ def decide_page(
     """
     feats = list(feats)
     repeated = _repeats(feats[:])  # (the kinds before teasers are marked)
-    for k in range(1, len(feats)):
-        f = feats[k]
-        prev = feats[k - 1]
-        if f.kind == "prose" and prev.titlelike and prev.kind == "other" and _ELLIPSIS.search(f.text):
-            feats[k] = _as_bad(f, "teaser")
+    for k in _teasers(feats):
+        feats[k] = _as_bad(feats[k], "teaser")
     n = len(feats)
     if not n:
         return [], 0, 0
