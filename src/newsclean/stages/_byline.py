@@ -15,8 +15,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-import regex
-
 from newsclean.lazyre import regex_compile
 from newsclean.stages._header import _DIGIT, _LETTER, _norm, _not_title_cue, _Vocab, _vocab, is_prose
 from newsclean.stages._lines import Line
@@ -163,8 +161,12 @@ def _name(segment: str, v: _Vocab, *, uncased: bool = False) -> str | None:
         s = " ".join(tokens)
     if s.upper() == s and _LETTER.search(s):
         s = " ".join(t if t.casefold() in v.particles else t.capitalize() for t in tokens)
-        s = regex.sub(r"(?<=[-'’])\p{Ll}", lambda m: m.group().upper(), s)
+        s = _AFTER_HYPHEN.sub(lambda m: m.group().upper(), s)
     return s
+
+
+# A lower-case letter after a hyphen or an apostrophe in a name ("Jean-pierre" -> "Jean-Pierre").
+_AFTER_HYPHEN = regex_compile(r"(?<=[-'’])\p{Ll}")
 
 
 @lru_cache(maxsize=1)
@@ -439,7 +441,7 @@ def _agencies(line: str, v: _Vocab) -> list[str]:
     """Return the news agencies named as comma or slash segments of a byline, after its label ("By Reuters")."""
     label = v.byline_label.match(line.strip())
     rest = line.strip()[label.end() :] if label else line
-    return [seg.strip().strip(".") for seg in regex.split(r"[,/]", rest) if _is_agency(seg, v)]
+    return [seg.strip().strip(".") for seg in rest.replace("/", ",").split(",") if _is_agency(seg, v)]
 
 
 MAX_PLACE_WORDS = 3
