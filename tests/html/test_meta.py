@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsclean.html.meta import FIELD_LIMIT, iso_date, normalize_title, read_metadata
+from newsclean.html.meta import FIELD_LIMIT, PageMeta, iso_date, normalize_title, read_metadata
 from newsclean.html.parse import parse_html
 
 
@@ -58,3 +58,32 @@ def test_a_title_tag_of_one_endless_token_is_not_cut_mid_word() -> None:
     assert (
         _title_of(f"<html><head><title>{'T' * (FIELD_LIMIT + 50)}</title></head><body><p>Rain.</p>") is None
     )
+
+
+def _meta_of(head: str) -> PageMeta:
+    root, _ = parse_html(f"<html><head>{head}</head><body><p>Rain fell all night.</p></body></html>")
+    assert root is not None
+    return read_metadata(root)
+
+
+def test_a_doubly_escaped_character_reference_in_a_meta_author_is_decoded_not_split() -> None:
+    # the page escaped "&#xE9;" once more, so the parsed value still holds the reference
+    meta = _meta_of(
+        '<meta name="author" content="Ren&amp;#xE9; Duval"><meta property="og:title" content="Rain">'
+    )
+    assert meta.authors == ("René Duval",)
+    meta = _meta_of('<meta name="author" content="Ana G&amp;#243;mez, Luis Prado">')
+    assert meta.authors == ("Ana Gómez", "Luis Prado")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("AT&amp;T; R&amp;D Team", "AT&T; R&D Team"),
+        ("Tom &amp; Jerry", "Tom & Jerry"),
+        ("Ana &amp;bogus; Prado", "Ana &bogus; Prado"),
+        ("Ana &amp;#0; Prado", "Ana &#0; Prado"),
+    ],
+)
+def test_meta_values_without_a_left_reference_are_kept_as_written(value: str, expected: str) -> None:
+    assert _meta_of(f'<meta property="og:title" content="{value}">').title == expected

@@ -13,6 +13,7 @@ elements, weak evidence) are the table ``data/html_dates.json``.
 
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -119,13 +120,34 @@ class PageMeta:
 FIELD_LIMIT = 500
 
 
+# A character reference left in a value the parser has already decoded: the page escaped it
+# twice (``content="Jos&amp;#xE9; Volta"``). Only complete references, closed by ``;``.
+_LEFT_REFERENCE = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
 def _clean(value: Any, limit: int = FIELD_LIMIT) -> str | None:
+    """A metadata value on one line, its doubly escaped character references decoded; None if empty or too long.
+
+    >>> _clean("Jos&#xE9;  Volta e Pinto")
+    'José Volta e Pinto'
+    >>> _clean("AT&T; R&D")
+    'AT&T; R&D'
+    """
     if not isinstance(value, str):
         return None
+    if "&" in value:
+        value = _LEFT_REFERENCE.sub(_decoded, value)
     text: str = _WS.sub(" ", value).strip()
     if not text or len(text) > limit:
         return None
     return text
+
+
+def _decoded(m: regex.Match[str]) -> str:
+    """The character a reference names, or the reference as written when it names none."""
+    ref = m.group()
+    out = html.unescape(ref)
+    return ref if out == ref or out in ("\x00", "\ufffd") else out
 
 
 def _title_text(value: str) -> str | None:
