@@ -146,3 +146,20 @@ def test_shipped_model_drops_a_photo_credit_caption() -> None:
     out = extraction(_caption_page("Photo: J. Smith/Agency"))
     assert out.lines == (P1, P2, P3)
     assert [r.reason for r in out.removed] == ["html_caption"]
+
+
+def test_the_body_marks_of_the_metadata_walk_decide_as_the_content_pass_finds_them() -> None:
+    from newsclean.html.meta import read_metadata
+
+    page = (
+        "<html><body><div class='sidebar'><div itemprop='articleBody'>"
+        f"<p>{P1}</p><p>{P2}</p></div></div><nav><p>{P3}</p></nav></body></html>"
+    )
+    given, _ = parse_html(page)
+    found, _ = parse_html(page)
+    assert given is not None and found is not None
+    marks = read_metadata(given).body_marks
+    assert len(marks) == 1
+    with_marks = extract_content(given, marks=marks)
+    assert with_marks == extract_content(found)
+    assert with_marks.lines == (P1, P2)  # the marked body keeps its pruned wrapper

@@ -87,3 +87,22 @@ def test_a_doubly_escaped_character_reference_in_a_meta_author_is_decoded_not_sp
 )
 def test_meta_values_without_a_left_reference_are_kept_as_written(value: str, expected: str) -> None:
     assert _meta_of(f'<meta property="og:title" content="{value}">').title == expected
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ('<div itemprop="articleBody"><p>x</p></div>', ["div"]),
+        ('<h1>Head</h1><section itemprop="articleBody">x</section>', ["section"]),  # read under the headline
+        ('<a itemprop="articleBody" href="/x">x</a>', ["a"]),  # a tag the date collector reads
+        ('<meta itemprop="articleBody" content="x"><div itemprop="articlebody">x</div>', ["meta"]),
+        ('<div itemprop="headline">x</div><p class="body">x</p>', []),
+    ],
+)
+def test_body_marks_are_the_article_body_elements(markup: str, expected: list[str]) -> None:
+    # the metadata walk hands them on, so that the content pass needs no walk of its own
+    root, _ = parse_html(f"<html><head><title>T</title></head><body>{markup}</body></html>")
+    assert root is not None
+    meta = read_metadata(root)
+    assert [el.tag for el in meta.body_marks] == expected
+    assert list(meta.body_marks) == list(root.iterfind(".//*[@itemprop='articleBody']"))

@@ -29,9 +29,11 @@ import regex
 from newsclean.html.tokens import classify_tokens, is_content_token
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
     from lxml.etree import _Element as HtmlElement
 
-__all__ = ["Block", "Spans", "cut_blocks", "is_body_marker", "strip_silent"]
+__all__ = ["BODY_ITEMPROP", "Block", "Spans", "cut_blocks", "is_body_marker", "strip_silent"]
 
 #: Elements removed with their content before anything else; they show no
 #: story text (or none when scripts run), so their removal is not logged.
@@ -240,12 +242,16 @@ def _items_reason(items: list[tuple[str, str]]) -> str | None:
     return None
 
 
+#: The ``itemprop`` value of the element that holds a story's body (schema.org ``articleBody``).
+BODY_ITEMPROP = "articleBody"
+
+
 def is_body_marker(el: HtmlElement) -> bool:
     """Say whether ``el`` names itself the article body (``itemprop="articleBody"``, a content class or id)."""
     attrib = el.attrib
     if not attrib:
         return False
-    if attrib.get("itemprop") == "articleBody":
+    if attrib.get("itemprop") == BODY_ITEMPROP:
         return True
     value = attrib.get("class")
     if value and is_content_token(value):
@@ -320,14 +326,16 @@ def _paragraph_walk(el: HtmlElement) -> int:
 class _Page:
     """What the wrapper test reads of the whole page, each measured on first need.
 
-    Most pages never need the paragraph count (about half of the benchmark
-    pages); every page that marks an element needs the rest.
+    Every page that marks an element needs the ``articleBody`` path and the
+    paragraph count; the page's text length only when a marked element holds at
+    least half the paragraph text.
     """
 
-    __slots__ = ("_body_path", "_chars", "_native", "_paragraphs", "root")
+    __slots__ = ("_body_path", "_chars", "_marks", "_native", "_paragraphs", "root")
 
-    def __init__(self, root: HtmlElement) -> None:
+    def __init__(self, root: HtmlElement, marks: Sequence[HtmlElement] | None = None) -> None:
         self.root = root
+        self._marks = marks
         self._body_path: set[HtmlElement] | None = None
         self._chars: int | None = None
         self._paragraphs: int | None = None
@@ -337,7 +345,13 @@ class _Page:
         """The ``itemprop="articleBody"`` elements below the root and their ancestors."""
         if self._body_path is None:
             path: set[HtmlElement] = set()
-            for marked in self.root.iterfind(".//*[@itemprop='articleBody']"):
+            root = self.root
+            found: Iterable[HtmlElement]
+            if self._marks is None:
+                found = root.iterfind(f".//*[@itemprop='{BODY_ITEMPROP}']")
+            else:  # (the page's marked elements, as the metadata walk found them: those still below the root)
+                found = [m for m in self._marks if any(a is root for a in m.iterancestors())]
+            for marked in found:
                 path.add(marked)
                 path.update(marked.iterancestors())
             self._body_path = path
@@ -367,12 +381,17 @@ def _is_wrapper(el: HtmlElement, page: _Page) -> bool:
     if el in page.body_path():
         return True
     size = _text_len(el)
+    page_paragraphs = page.paragraphs()
+    if page_paragraphs and size < WRAPPER_SHARE * page_paragraphs:
+        # Neither test can hold: the paragraph text under el is at most its whole text, and
+        # the page's paragraph text at most the page's text. (The page's text is measured
+        # only when needed: on 78 of the 181 AEB pages no pruned element needs it.)
+        return False
     page_chars = page.chars()
     if page_chars and size >= WRAPPER_SHARE * page_chars:
         return True
-    page_paragraphs = page.paragraphs()
-    if not page_paragraphs or size < WRAPPER_SHARE * page_paragraphs:
-        return False  # paragraph text under el is at most its whole text
+    if not page_paragraphs:
+        return False
     return _paragraph_len(el, walk=not page.native()) >= WRAPPER_SHARE * page_paragraphs
 
 
@@ -438,7 +457,7 @@ def _has_other_nodes(root: HtmlElement) -> bool:
     return next(others, None) is not None
 
 
-def cut_blocks(root: HtmlElement) -> tuple[list[Block], Spans]:
+def cut_blocks(root: HtmlElement, *, marks: Sequence[HtmlElement] | None = None) -> tuple[list[Block], Spans]:
     """Prune the tree under ``root`` and cut it into blocks, in one walk (see the module docstring).
 
     The walk is lxml's own (``iterwalk``) unless the tree holds comments or
@@ -447,6 +466,9 @@ def cut_blocks(root: HtmlElement) -> tuple[list[Block], Spans]:
 
     Args:
         root: Where the story may start (see :func:`strip_silent`).
+        marks: Every element of the page holding ``itemprop="articleBody"``, when the
+            caller has them (:attr:`newsclean.html.meta.PageMeta.body_marks`, found by the
+            metadata walk); else they are looked for here, a pass over the tree.
 
     Returns:
         The blocks in document order, and for each element the range of block
@@ -461,7 +483,7 @@ def cut_blocks(root: HtmlElement) -> tuple[list[Block], Spans]:
     """
     import lxml.etree
 
-    page = _Page(root)
+    page = _Page(root, marks)
     blocks: list[Block] = []
     spans: Spans = {}
     structural = STRUCTURAL_REASONS

@@ -29,6 +29,8 @@ from newsclean.html.choice import (
 from newsclean.html.meta import normalize_title
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from lxml.etree import _Element as HtmlElement
 
 __all__ = ["Analysis", "Candidates", "analyse_blocks", "analysis_for", "page_candidates"]
@@ -152,16 +154,22 @@ class Candidates:
     rows: list[list[float]]
 
 
-def page_candidates(root: HtmlElement, *, headlines: frozenset[str] = frozenset()) -> Candidates:
+def page_candidates(
+    root: HtmlElement,
+    *,
+    headlines: frozenset[str] = frozenset(),
+    marks: Sequence[HtmlElement] | None = None,
+) -> Candidates:
     """Cut a parsed page into blocks, score them and describe the candidate containers.
 
     Args:
         root: The parsed page (it is changed: scripts and the like are removed).
         headlines: Normalised headline forms (see
             :func:`newsclean.html.meta.normalize_title`).
+        marks: The page's ``itemprop="articleBody"`` elements, if known (see :func:`cut_blocks`).
     """
     start = strip_silent(root)
-    blocks, spans = cut_blocks(start)
+    blocks, spans = cut_blocks(start, marks=marks)
     credit, chars, links = _score(blocks, spans)
     headline = _find_headline(blocks, headlines)
     scores = {el: _container_score(el, credit, spans, chars, links) for el in credit}
@@ -198,7 +206,11 @@ def analysis_for(page: Candidates, best: HtmlElement | None) -> Analysis:
 
 
 def analyse_blocks(
-    root: HtmlElement, *, headlines: frozenset[str] = frozenset(), model: ContainerModel | None = None
+    root: HtmlElement,
+    *,
+    headlines: frozenset[str] = frozenset(),
+    model: ContainerModel | None = None,
+    marks: Sequence[HtmlElement] | None = None,
 ) -> Analysis:
     """Cut a parsed page into blocks and choose the container the story sits in.
 
@@ -210,11 +222,12 @@ def analyse_blocks(
         headlines: Normalised headline forms (see
             :func:`newsclean.html.meta.normalize_title`).
         model: The container model; the fitted one shipped with newsclean by default.
+        marks: The page's ``itemprop="articleBody"`` elements, if known (see :func:`cut_blocks`).
 
     Returns:
         The :class:`Analysis` the block model reads.
     """
-    page = page_candidates(root, headlines=headlines)
+    page = page_candidates(root, headlines=headlines, marks=marks)
     if not page.elements:
         return analysis_for(page, None)
     pick = choose(page.rows, model or container_model())

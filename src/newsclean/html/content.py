@@ -112,6 +112,7 @@ def extract_content(
     headlines: frozenset[str] = frozenset(),
     model: BlockModel | None = None,
     whole_page: bool = False,
+    marks: Sequence[HtmlElement] | None = None,
 ) -> Extraction:
     """Find the story in a parsed page and cut it into lines.
 
@@ -127,11 +128,14 @@ def extract_content(
             one of them is taken out as the headline.
         model: The block model; the fitted one shipped with newsclean by default.
         whole_page: Emit every block, marked ``whole_page``, whatever the block decision.
+        marks: The page's ``itemprop="articleBody"`` elements, when the caller has them
+            (:attr:`newsclean.html.meta.PageMeta.body_marks` of the same tree); else they
+            are looked for in a pass of their own.
 
     Returns:
         An :class:`Extraction` with the story lines and every removed block.
     """
-    analysis = analyse_blocks(root, headlines=headlines)
+    analysis = analyse_blocks(root, headlines=headlines, marks=marks)
     blocks = analysis.blocks
     if whole_page:
         # Asked for: every block goes on, for the text stages to judge like a capture (no block decision).

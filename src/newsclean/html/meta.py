@@ -22,6 +22,7 @@ import regex
 
 from newsclean.article import DateCandidate
 from newsclean.dateparse import url_date
+from newsclean.html.blocks import BODY_ITEMPROP
 from newsclean.html.dates import (
     VISITED_TAGS,
     DateCollector,
@@ -101,6 +102,9 @@ class PageMeta:
         dates: Date candidates with their source.
         extra: Everything else worth keeping (canonical URL, description,
             raw date strings, JSON-LD types) for ``Article.extra["html"]``.
+        body_marks: The elements holding ``itemprop="articleBody"``, in page order,
+            for the content pass (:func:`newsclean.html.content.extract_content`),
+            which then needs no pass of its own to find them.
     """
 
     title: str | None = None
@@ -112,6 +116,7 @@ class PageMeta:
     language: str | None = None
     dates: tuple[DateCandidate, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+    body_marks: tuple[HtmlElement, ...] = field(default=(), repr=False, compare=False)
 
 
 #: The most characters a value read from the page's metadata keeps: a longer one is
@@ -295,6 +300,7 @@ def read_metadata(root: HtmlElement) -> PageMeta:
     canonical: str | None = None
     collector = DateCollector()
     visit = collector.visit
+    marks: list[HtmlElement] = []  # (``itemprop="articleBody"``, read where the attributes are read anyway)
     # One walk over the tree: each element feeds the fields below and the date evidence.
     # Most elements say nothing about either: an element :meth:`DateCollector.visit` would
     # find nothing on (no tag it reads, no attribute it reads, no class or id naming a date,
@@ -303,6 +309,8 @@ def read_metadata(root: HtmlElement) -> PageMeta:
     for el in root.iter(lxml.etree.Element):  # (not comments and processing instructions)
         tag = el.tag
         if tag in _HEAD_TAGS:
+            if (tag != "title" or not seen_title) and el.get("itemprop") == BODY_ITEMPROP:
+                marks.append(el)  # (a later <title> is read below, as any element)
             if tag == "meta":
                 key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
                 content = el.get("content")
@@ -335,10 +343,16 @@ def read_metadata(root: HtmlElement) -> PageMeta:
                 title_tag = _title_text("".join(el.itertext()))
                 continue
         if collector.after_headline or tag in VISITED_TAGS:
-            visit(el, tag)
+            if el.get("itemprop") == BODY_ITEMPROP:
+                marks.append(el)
+            # (a link says something only by its title: most links are passed over on one read)
+            if tag != "a" or collector.after_headline or el.get("title"):
+                visit(el, tag)
             continue
         items = el.items()
-        if items and may_date(tag, items):
+        if items and may_date(tag, items):  # (true for any element with an ``itemprop``)
+            if ("itemprop", BODY_ITEMPROP) in items:
+                marks.append(el)
             visit(el, tag)
 
     def meta(name: str) -> str | None:
@@ -451,4 +465,5 @@ def read_metadata(root: HtmlElement) -> PageMeta:
         language=language,
         dates=tuple(dates),
         extra=extra,
+        body_marks=tuple(marks),
     )

@@ -96,7 +96,9 @@ class ExtractHtml:
         if root is None:
             return doc.rebase("")
         meta = read_metadata(root)
-        extraction = extract_content(root, headlines=meta.headlines, whole_page=self.path == "page")
+        extraction = extract_content(
+            root, headlines=meta.headlines, whole_page=self.path == "page", marks=meta.body_marks
+        )
         edits = [
             Edit(NAME, "extract" if r.action == "extract" else "remove", r.reason, r.text, "")
             for r in extraction.removed
