@@ -806,6 +806,17 @@ def test_a_labelled_byline_under_the_story_is_the_byline() -> None:
     assert byline_rules(out) == ("label_under_story",)
 
 
+def test_a_signature_going_on_into_a_sentence_is_read_and_stays_in_the_story() -> None:
+    line = "by Ann Whitcombe, who believes every town needs a paper mill"
+    out = _run(_STORY_HEAD + _LONG_STORY + line + "\nShare this story\n")
+    assert out.get("authors") == ["Ann Whitcombe"]
+    assert byline_rules(out) == ("label_under_story",)
+    assert line in out.text
+    # control: the bare signature leaves the story
+    bare = _run(_STORY_HEAD + _LONG_STORY + "By Ann Whitcombe\nShare this story\n")
+    assert "By Ann Whitcombe" not in bare.text
+
+
 @pytest.mark.parametrize(
     ("end", "why"),
     [

@@ -63,6 +63,28 @@ NAME_ABOVE_REACH = 2
 #: Longest line read as a byline with a label and a colon inside the story or its end
 #: matter ("Author: Jane Doe", "Par : Jean Roe |"); longer lines are sentences.
 MAX_STORY_BYLINE = 80
+#: Words that open a relative clause about the author after a signature's names ("by Jane
+#: Doe, who teaches in Leeds"), in the languages of the byline labels: the line is then a
+#: sentence of the post, so its names are read and the line stays in the story.
+RELATIVE_PRONOUNS = (
+    "who",
+    "whose",
+    "qui",
+    "dont",
+    "der",
+    "die",
+    "welche",
+    "welcher",
+    "quien",
+    "quienes",
+    "que",
+    "che",
+    "chi",
+    "wie",
+    "quem",
+)
+# A comma, a relative pronoun and at least two more words.
+_CLAUSE_AFTER_NAMES = regex_compile(r"(?i),\s*+(?:" + "|".join(RELATIVE_PRONOUNS) + r")\s++\S++\s++\S")
 #: Longest label (characters before the colon) of a "Label: value" field line, the
 #: shape of a record printed around a story ("Publisher: ...", "Pages: 320").
 MAX_FIELD_LABEL = 30
@@ -469,7 +491,10 @@ def story_dated_byline(
     ``dated_in_story``; under the same conditions a labelled line with no
     date is one too ("By Jane Doe" under the last paragraph, "Posted by Jane
     Doe | Permalink"; rule ``label_under_story``), unless a "Label: value"
-    field line stands right before or after it (a book record).
+    field line stands right before or after it (a book record). A labelled
+    line whose names go on into a relative clause ("by Jane Doe, who believes
+    the world needs more letters", :data:`RELATIVE_PRONOUNS`) is a sentence of
+    the post: its names are read and no line is returned (it stays).
     """
     found: tuple[list[int], list[str], str] | None = None
     limit = min(len(parts), MAX_LINES)
@@ -509,6 +534,8 @@ def story_dated_byline(
             continue  # a record ("Title: ..." / "Author: Jane Doe" / "Publisher: ...") names someone else
         if found is not None:
             return None  # two signatures: comments or a list of posts, not the story's byline
+        if rule == "label_under_story" and _CLAUSE_AFTER_NAMES.search(s):
+            used = []  # "by Jane Doe, who believes ...": a sentence of the post, read but kept
         found = (used, names, rule)
     if found is None:
         return None
