@@ -1350,3 +1350,62 @@ def test_a_byline_between_two_title_copies_of_a_text_without_prose_is_taken_once
     out = run("Water plan approved\nBY ANN LEE\nWater plan approved")
     assert out.get("authors") == ["Ann Lee"]
     assert "ANN LEE" not in out.text
+
+
+# -- opening patterns: the head prefilter answers as the pattern does ---------------------
+_OPENINGS = ("byline_label", "byline_label_only", "not_title_multi", "not_title_single")
+_OPENING_LINES = [
+    "By Jane Doe",
+    "BY JANE DOE",
+    "by:\tJane Doe",
+    "Written  by Jane Doe",
+    "Written\tby Jane Doe",
+    "A cura di Mario Rossi",
+    "a\u000bcura di Mario Rossi",
+    "Byline",
+    "By",
+    "Bylines are printed here",
+    "The council met on Tuesday",
+    "Share this article",
+    "Sign in",
+    "Menu",
+    "Menu:",
+    "Autor: Jan Roe",
+    "Écrit par Jean Roe",
+    "écrit par Jean Roe",
+    "Von Jan Roe",
+    "Publié par Jean Roe",
+    "Ѕign in",  # a Cyrillic letter shaped like an ASCII one
+    "ſhare this",  # the long s matches 's' when case is ignored
+    "",
+    "b",
+    " By Jane Doe",
+]
+
+
+@pytest.mark.parametrize("name", _OPENINGS)
+@pytest.mark.parametrize("line", _OPENING_LINES)
+def test_opening_prefilter_answers_as_the_pattern(name: str, line: str) -> None:
+    opening = getattr(_header._vocab(), name)
+    got, want = opening.match(line), opening._pattern.match(line)
+    assert (got and got.span()) == (want and want.span())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(_OPENINGS),
+    st.sampled_from(_OPENING_LINES),
+    st.text(alphabet=" \t\u000bAbByYsSſkKKıI:é", max_size=4),
+)
+def test_opening_prefilter_answers_as_the_pattern_on_any_head(name: str, line: str, head: str) -> None:
+    opening = getattr(_header._vocab(), name)
+    for text in (head + line, line[:2] + head + line[2:]):
+        got, want = opening.match(text), opening._pattern.match(text)
+        assert (got and got.span()) == (want and want.span())
+
+
+def test_opening_heads_are_off_when_an_ascii_letter_matches_a_head() -> None:
+    # 'ı' matches 'I' when case is ignored: a head holding it may open an ASCII line
+    assert _header._opening_heads(["mayıs"]) is not None  # the head 'may' is ASCII
+    assert _header._opening_heads(["ıx"]) is None
+    assert _header._opening_heads(["écrit"]) == (frozenset(), frozenset(), frozenset(), frozenset())

@@ -473,7 +473,8 @@ def agency_line(line: str, v: _Vocab, *, dated: bool) -> list[str] | None:
     s = line.strip()
     if not s or len(s) > MAX_UNLABELLED_BYLINE or not _LETTER.search(s):
         return None
-    date = v.month_date.search(s) or _NUMERIC_DATE.search(s)
+    # both date patterns need a digit: a line without one is read once, not twice
+    date = (v.month_date.search(s) or _NUMERIC_DATE.search(s)) if _DIGIT.search(s) else None
     if date is not None:
         s, dated = s[: date.start()], True
     if not dated:

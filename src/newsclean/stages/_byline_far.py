@@ -27,7 +27,7 @@ from newsclean.stages._byline import (
     _unlabelled_rule,
     parse_byline,
 )
-from newsclean.stages._header import MAX_LINES, _Vocab, _vocab, _words, is_prose
+from newsclean.stages._header import _DIGIT, MAX_LINES, _Vocab, _vocab, _words, is_prose
 from newsclean.stages._lines import Line, line_at
 
 __all__ = [
@@ -460,6 +460,8 @@ _CLOCK = regex_compile(r"(?<!\d)(?:[01]?\d|2[0-3])(?:[:.][0-5]\d|h[0-5]\d)(?!\d)
 
 def _dated(s: str, v: _Vocab) -> bool:
     """Whether a line holds a date or a time of day."""
+    if _DIGIT.search(s) is None:
+        return False  # each of the three patterns needs a digit
     return bool(v.month_date.search(s) or _NUMERIC_DATE.search(s) or _CLOCK.search(s))
 
 

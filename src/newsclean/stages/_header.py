@@ -17,11 +17,11 @@ import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import regex
 
-from newsclean.data import read_json
+from newsclean.data import foreign_chars, read_json
 from newsclean.lazyre import regex_compile, vocabulary_pattern
 from newsclean.stages._lines import Line
 
@@ -66,6 +66,79 @@ def _split(build: Callable[[Callable[[Iterable[str]], str]], str]) -> regex.Patt
     matches there what the full one does and compiles faster.
     """
     return vocabulary_pattern(build, regex.IGNORECASE, normalize=str.lower)
+
+
+#: The ASCII characters ``\\s`` matches, each read as the space a vocabulary entry writes
+#: (an entry's space matches any run of white space).
+_ASCII_SPACES = {c: " " for c in range(128) if regex.match(r"\s", chr(c))}
+#: How many characters of a line an opening pattern's prefilter reads.
+_OPENING_HEAD = 3
+_ALT = "\x00alternation\x00"  # stands for the alternation while the source is read
+
+
+class _Opening:
+    """A pattern that opens with one vocabulary alternation (``^(?:…)…``), and a prefilter.
+
+    ``match(line)`` is the pattern's: on a line whose first :data:`_OPENING_HEAD`
+    characters are ASCII it first looks them up (lower-cased, white space as a
+    space) among the entries' heads (each entry's first three characters, or
+    up to its first space). A match opens with an entry, so its head opens the
+    line: a line whose head is none of theirs is answered ``None`` unread, as
+    the pattern answers it. Entries whose head holds a character no ASCII
+    character matches cannot open such a line and are left out; the prefilter
+    is off if a head holds a non-ASCII character that an ASCII one matches
+    (``ı`` matches ``I``). Most header lines open with no entry, so most calls
+    cost a slice and a set look-up instead of a regular-expression match.
+    """
+
+    __slots__ = ("_heads", "_pattern")
+
+    def __init__(self, pattern: regex.Pattern[str], heads: tuple[frozenset[str], ...] | None) -> None:
+        self._pattern = pattern
+        self._heads = heads
+
+    def match(self, string: str, *args: Any, **kwargs: Any) -> regex.Match[str] | None:
+        heads = self._heads
+        if heads is not None and not args and not kwargs:
+            head = string[:_OPENING_HEAD]
+            if head.isascii():
+                head = head.lower().translate(_ASCII_SPACES)
+                if head not in heads[3] and head[:2] not in heads[2] and head[:1] not in heads[1]:
+                    return None
+        return self._pattern.match(string, *args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._pattern, name)
+
+
+def _opening_heads(entries: Iterable[str]) -> tuple[frozenset[str], ...] | None:
+    """The heads of ``entries`` by length (index 1 to 3), or None if an ASCII character may match a non-ASCII one."""
+    heads: tuple[set[str], ...] = (set(), set(), set(), set())
+    for entry in entries:
+        cut = min(_OPENING_HEAD, len(entry))
+        if " " in entry[:cut]:
+            cut = entry.index(" ") + 1
+        head = entry[:cut]
+        if not head.isascii():
+            if len(foreign_chars(head)) < sum(not c.isascii() for c in head):
+                return None  # a non-ASCII character an ASCII one matches
+            continue  # no ASCII line opens with it
+        heads[len(head)].add(head)
+    return tuple(frozenset(h) for h in heads)
+
+
+def _opening(build: Callable[[Callable[[Iterable[str]], str]], str]) -> regex.Pattern[str]:
+    """:func:`_split`'s pattern for a source ``^(?:{alternation})…``, with :class:`_Opening`'s prefilter."""
+    entries: set[str] = set()
+
+    def record(words: Iterable[str]) -> str:
+        entries.update(w.lower() for w in words if w)  # as _split folds them
+        return _ALT
+
+    source = build(record)
+    if not source.startswith(f"^(?:{_ALT})") or source.count(_ALT) != 1:
+        raise ValueError("an opening pattern starts with its one alternation")
+    return cast("regex.Pattern[str]", _Opening(_split(build), _opening_heads(entries)))
 
 
 def _words(group: Any) -> list[str]:
@@ -128,8 +201,8 @@ def _vocab() -> _Vocab:
         # Blank runs are taken whole (possessive); the label must still end in a blank before
         # the name. Split two ways at every blank of a run, both patterns cost the square of
         # a long run; property tests compare them with their earlier forms.
-        byline_label=_split(lambda alt: rf"^(?:{alt(labels)})\s*+[:：]?\s*+(?<=\s)(?=\S)"),
-        byline_label_only=_split(lambda alt: rf"^(?:{alt(labels)})\s*[:：]?$"),
+        byline_label=_opening(lambda alt: rf"^(?:{alt(labels)})\s*+[:：]?\s*+(?<=\s)(?=\S)"),
+        byline_label_only=_opening(lambda alt: rf"^(?:{alt(labels)})\s*[:：]?$"),
         roles=low(w.casefold() for w in _words(raw["byline_roles"])),
         connectors=_split(
             lambda alt: (
@@ -146,8 +219,8 @@ def _vocab() -> _Vocab:
         agencies=low(w.casefold() for w in _words(raw["agencies"])),
         function_words=low(w.casefold() for w in raw["not_site_words"]["function"]),
         headline_labels=low(w.casefold() for w in raw["not_site_words"]["labels"]),
-        not_title_multi=_split(lambda alt: rf"^(?:{alt(c for c in cues if ' ' in c)})(?:\W|$)"),
-        not_title_single=_split(
+        not_title_multi=_opening(lambda alt: rf"^(?:{alt(c for c in cues if ' ' in c)})(?:\W|$)"),
+        not_title_single=_opening(
             lambda alt: rf"^(?:{alt(c for c in cues if ' ' not in c)})\s*(?:[:：|»›>–—-]|$)"
         ),
         month_date=_split(
