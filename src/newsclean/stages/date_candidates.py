@@ -447,7 +447,17 @@ def find_candidates(
     picked = _candidate_lines(text, lines)
     if not picked:
         return [], []
-    title_line = _title_line(lines, frozenset(i for i in picked if _DATE_ONLY_HINT.fullmatch(lines[i].text)))
+    # The first non-empty line that is no picked line of only digits and date punctuation (read
+    # from the top: the lines below it are never tested).
+    chosen = set(picked)
+    title_line = next(
+        (
+            ln.index
+            for ln in lines
+            if ln.text.strip() and not (ln.index in chosen and _DATE_ONLY_HINT.fullmatch(ln.text))
+        ),
+        0,
+    )
     texts = [lines[i].text for i in picked]
     vote = _vote_dayfirst(texts)
     lang_first = dayfirst_for(language)

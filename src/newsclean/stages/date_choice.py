@@ -8,7 +8,7 @@ repeating the title) and the story's first paragraph.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -31,6 +31,8 @@ _FULL_YEAR = regex_compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
 # development silver set, each fitted on one set and scored on the other; the values here are
 # what the search returns on either set (report: ``data/dates_choice.fit.md``).
 
+#: At most this many lines repeating the title are taken for headlines.
+HEADLINE_LIMIT = 8
 #: Lines after the headline searched for its date line.
 HEADLINE_AFTER = 25
 #: Lines before the headline searched for its date line.
@@ -106,12 +108,40 @@ _plausible = plausible_day
 _ASCII_NORM = str.maketrans({chr(c): chr(c).lower() if chr(c).isalnum() else " " for c in range(128)})
 
 
+#: A character that is neither ASCII nor a word character (``\\w`` of the engine :data:`_NORM` runs on).
+_NON_ASCII_GAP = regex_compile(r"[^\x00-\x7f\w]")
+#: At most this many distinct such characters are blanked one by one before :data:`_NORM` runs instead.
+NORM_BLANKS = 4
+#: UTF-8 bytes: ASCII letters and digits lower-cased, other ASCII bytes a space, the rest kept.
+_BYTES_NORM = bytes(
+    (ord(chr(b).lower()) if chr(b).isalnum() else 0x20) if b < 0x80 else b for b in range(256)
+)
+
+
 def _norm(text: str) -> str:
-    """Lower-case words and numbers joined by single spaces."""
+    """Lower-case words and numbers joined by single spaces.
+
+    A line without an ASCII view is read through its UTF-8 bytes once its few
+    non-ASCII characters that are no word characters are blanked: each byte
+    of a non-ASCII word character is kept as it is, and the ASCII ones are
+    translated as in the ASCII case (one ``bytes.translate``, several times
+    cheaper than :data:`_NORM` over the line).
+
+    >>> _norm("Мэр — «Города» 2024_г."), _norm("It’s 5 — fine")
+    ('мэр города 2024 г', 'it s 5 fine')
+    """
     view = _ascii_view(text)
     if view is not None:
         return " ".join(view.translate(_ASCII_NORM).split())
-    return str(_NORM.sub(" ", text.lower())).strip()
+    low = text.lower()
+    gap = _NON_ASCII_GAP.search(low)
+    for _ in range(NORM_BLANKS):
+        if gap is None:
+            data = low.encode("utf-8", "surrogatepass").translate(_BYTES_NORM)
+            return " ".join(data.decode("utf-8", "surrogatepass").split())
+        low = low.replace(gap.group(), " ")
+        gap = _NON_ASCII_GAP.search(low, gap.start())
+    return str(_NORM.sub(" ", low)).strip()
 
 
 #: :data:`_ASCII_NORM` keeping line breaks (``_norm_lines``' fast path).
@@ -120,13 +150,49 @@ _ASCII_NORM_LINES = str.maketrans(
 )
 
 
+#: :data:`_BYTES_NORM` keeping line breaks (``_norm_lines`` on lines without an ASCII view).
+_BYTES_NORM_LINES = _BYTES_NORM[:0x0A] + b"\n" + _BYTES_NORM[0x0B:]
+#: Lines normalised at a time by ``_norm_lines`` when they have no ASCII view (the caller may stop early).
+NORM_CHUNK = 16
+
+
 def _norm_lines(texts: list[str]) -> Iterable[str]:
-    """``map(_norm, texts)`` for lines, normalised in one pass when all of them have an ASCII view."""
+    """``map(_norm, texts)`` for lines, normalised in one pass when all of them have an ASCII view.
+
+    Otherwise :data:`NORM_CHUNK` lines at a time go through ``_norm``'s bytes
+    path together, as they are read.
+    """
     joined = "\n".join(texts)
-    view = _ascii_view(joined)
-    if view is None or joined.count("\n") != len(texts) - 1:
+    if joined.count("\n") != len(texts) - 1:
         return map(_norm, texts)
+    view = _ascii_view(joined)
+    if view is None:
+        return _norm_chunks(texts)
     return map(" ".join, map(str.split, view.translate(_ASCII_NORM_LINES).split("\n")))
+
+
+def _norm_chunks(texts: list[str]) -> Iterator[str]:
+    """``map(_norm, texts)``, a chunk of lines joined at a time.
+
+    No character's lower case is a line break, and the lower case of a
+    final sigma is settled within its line (a line break is neither cased
+    nor case-ignorable), so the chunk lower-cased splits back into its lines
+    lower-cased.
+    """
+    for k in range(0, len(texts), NORM_CHUNK):
+        chunk = texts[k : k + NORM_CHUNK]
+        low = "\n".join(chunk).lower()
+        gap = _NON_ASCII_GAP.search(low)
+        for _ in range(NORM_BLANKS * 2):
+            if gap is None:
+                break
+            low = low.replace(gap.group(), " ")
+            gap = _NON_ASCII_GAP.search(low, gap.start())
+        if gap is not None:
+            yield from map(_norm, chunk)
+            continue
+        data = low.encode("utf-8", "surrogatepass").translate(_BYTES_NORM_LINES)
+        yield from map(" ".join, map(str.split, data.decode("utf-8", "surrogatepass").split("\n")))
 
 
 def _title_words(title: str) -> frozenset[str]:
@@ -137,7 +203,7 @@ def headline_lines(
     lines: Sequence[Line],
     title: str | None,
     *,
-    limit: int = 8,
+    limit: int = HEADLINE_LIMIT,
     skip: frozenset[int] = frozenset(),
     until: int | None = None,
 ) -> list[int]:
@@ -186,14 +252,36 @@ def headline_index(lines: Sequence[Line], title: str | None) -> int | None:
     return heads[0] if heads else None
 
 
+#: ASCII letters as ``a``, digits as ``0``, every other ASCII character a space (``_word_count``'s fast path).
+_ASCII_RUNS = str.maketrans(
+    {chr(c): "a" if chr(c).isalpha() else "0" if chr(c).isdigit() else " " for c in range(128)}
+)
+
+
+def _word_count(text: str) -> int:
+    """``len(_words(text))``, counted in C on a line with an ASCII view.
+
+    Each run of letters and digits is a word of its own, plus one more word
+    wherever letters and digits meet inside it ("COVID19" is two).
+
+    >>> _word_count("COVID19 cases, 2nd wave"), len(_words("COVID19 cases, 2nd wave"))
+    (6, 6)
+    """
+    view = _ascii_view(text)
+    if view is None:
+        return len(_words(text))
+    runs = view.translate(_ASCII_RUNS)
+    return len(runs.split()) + runs.count("a0") + runs.count("0a")
+
+
 def _is_story_line(text: str) -> bool:
     if len(text) < 15:  # fewer than 15 words for sure
         return False
-    words = _words(text)  # the runs of _WORD, without the regex on ASCII lines
-    if len(words) >= 30:
+    words = _word_count(text)  # the runs of _WORD, without the regex or a list
+    if words >= 30:
         return True
     stripped = text.rstrip()
-    return len(words) >= 15 and bool(_SENTENCE_END.search(stripped)) and not stripped.endswith(("...", "…"))
+    return words >= 15 and bool(_SENTENCE_END.search(stripped)) and not stripped.endswith(("...", "…"))
 
 
 def _story_start(lines: Sequence[Line], after: int) -> int:
@@ -222,16 +310,21 @@ def _meta_rank(source: str) -> int:
 
 
 def _anchors(
-    lines: Sequence[Line], title: str | None, skip: frozenset[int], until: int | None = None
+    lines: Sequence[Line],
+    title: str | None,
+    skip: frozenset[int],
+    until: int | None = None,
+    *,
+    first_only: bool = False,
 ) -> list[tuple[int, int]]:
     """(headline, story start) pairs; without a headline, (-1, first story line).
 
     ``until`` is the last line a date is scored on plus :data:`HEADLINE_BEFORE`:
     a headline further down scores no date (see :func:`_header_score`), so
     only the first of those is looked for (it still sets the first headline
-    and story start).
+    and story start). ``first_only`` gives the first pair alone.
     """
-    heads = headline_lines(lines, title, skip=skip, until=until)
+    heads = headline_lines(lines, title, limit=1 if first_only else HEADLINE_LIMIT, skip=skip, until=until)
     if not heads:
         return [(-1, _story_start(lines, 1))]
     out = []
@@ -337,29 +430,34 @@ def choose_published(
             return Choice(value, cand.source, "page address or title date")
         return None
     skip = frozenset(f.line for f in found if f.date_only)
-    anchors = _anchors(lines, title, skip, until=max(f.line for _, f in ok) + HEADLINE_BEFORE)
-    first_head = min(h for h, _ in anchors)
+    until = max(f.line for _, f in ok) + HEADLINE_BEFORE
+    # The headlines and story starts, found when a rule first needs them (a page whose one
+    # labelled date decides needs none).
+    found_anchors: list[tuple[int, int]] = []
+
+    def anchors() -> list[tuple[int, int]]:
+        if not found_anchors:
+            found_anchors.extend(_anchors(lines, title, skip, until=until))
+        return found_anchors
 
     def near(f: Found) -> int:
-        score = _header_score(f, anchors)
+        score = _header_score(f, anchors())
         return 10**6 + f.line if score is None else score
 
     labelled = [(k, f) for k, f in ok if f.kind == "published"]
     if labelled:
-        k, f = min(labelled, key=lambda t: (near(t[1]), t[0]))
+        k, f = min(labelled, key=lambda t: (near(t[1]), t[0])) if len(labelled) > 1 else labelled[0]
         return Choice(_value(f), f.source, "published label", k)
 
     title_line = _title_line(lines, skip)
     listed = _dated_lists(found, lines)
     bare = [(k, f) for k, f in ok if f.kind is None and f.line != title_line and f.line not in listed]
-    scored = [
-        (s, k, f)
+    header_lines = [
+        (k, f)
         for k, f in ok
-        if f.kind in (None, "updated")
-        and f.line != title_line
-        and not (f.kind is None and f.line in listed)
-        and (s := _header_score(f, anchors)) is not None
+        if f.kind in (None, "updated") and f.line != title_line and not (f.kind is None and f.line in listed)
     ]
+    scored = [(s, k, f) for k, f in header_lines if (s := _header_score(f, anchors())) is not None]
     if scored:
         _, k, f = min(scored, key=lambda t: (t[0], t[1]))
         if f.date_only or from_url is None:
@@ -370,9 +468,11 @@ def choose_published(
     if titled:
         k, f = titled[0]
         return Choice(_value(f), f.source, "title date", k)
-    story = min(st for _, st in anchors)
-    limit = max(story, first_head)
-    header = [(k, f) for k, f in bare if f.line < limit]
+    header = []
+    if bare:
+        story = min(st for _, st in anchors())
+        limit = max(story, min(h for h, _ in anchors()))
+        header = [(k, f) for k, f in bare if f.line < limit]
     # A date without a year counts only when the header holds no full date: its year is a guess,
     # and a short "1 September" line in a menu is a topic more often than a dateline.
     header = [(k, f) for k, f in header if not f.yearless] or header
@@ -420,7 +520,8 @@ def choose_bound(
     stamps = [(k, f) for k, f in dated if f.kind is None and f.date_only and f.line + 1 < len(lines)]
     if len(stamps) >= COMMENT_RUN:
         skip = frozenset(f.line for f in found if f.date_only)
-        story = min(st for _, st in _anchors(lines, title, skip))
+        # The earliest story start is the first headline's (the starts ascend with the headlines).
+        story = _anchors(lines, title, skip, first_only=True)[0][1]
         replies = [(k, f) for k, f in stamps if f.line > story and _comment_text(lines[f.line + 1].text)]
         if len({f.line for _, f in replies}) >= COMMENT_RUN:
             comment = min(replies, key=lambda t: (_day(_value(t[1])), t[0]))
