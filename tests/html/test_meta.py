@@ -106,3 +106,20 @@ def test_body_marks_are_the_article_body_elements(markup: str, expected: list[st
     meta = read_metadata(root)
     assert [el.tag for el in meta.body_marks] == expected
     assert list(meta.body_marks) == list(root.iterfind(".//*[@itemprop='articleBody']"))
+
+
+@pytest.mark.parametrize(
+    ("value", "authors"),
+    [
+        ("Jane Doe, AP Sports Writer", ("Jane Doe",)),
+        ("Analysis by Jane Doe, Political Editor", ("Jane Doe",)),
+        ("José Volta e Pinto", ("José Volta e Pinto",)),
+        ("Ana Gil y Juan Roe", ("Ana Gil", "Juan Roe")),
+        # controls: a credit of roles only is kept as written; plain names are left alone
+        ("Metro News Staff", ("Metro News Staff",)),
+        ("Jane Doe and John Roe", ("Jane Doe", "John Roe")),
+        ("Jane Doe", ("Jane Doe",)),
+    ],
+)
+def test_a_meta_author_is_read_as_a_byline_s_names(value: str, authors: tuple[str, ...]) -> None:
+    assert _meta_of(f'<meta name="author" content="{value}">').authors == authors

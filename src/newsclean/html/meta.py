@@ -76,7 +76,6 @@ _BY_PREFIX = regex.compile(r"^\s*(?:by|von|par|por|di|door)\s+", regex.I)
 _TITLE_SEPARATORS = regex.compile(r"(?<!\s)\s++[|–—\-:·•»/]++\s++")
 _NON_WORD = regex.compile(r"[^\w]+")
 _LIST_SEPARATOR = regex.compile(r"[,;|]")
-_AUTHOR_SEPARATOR = regex.compile(r",|;|(?<!\s)\s++(?:and|&|und|et|y|e)\s++")
 _LANG = regex.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]{1,8})*$")
 _MAX_JSON_NODES = 20_000
 #: Elements read for the page's own fields (and never for date evidence, but a ``<meta>``
@@ -239,12 +238,38 @@ def _split_list(value: str) -> list[str]:
 
 
 def _author_names(value: str) -> list[str]:
-    value = _BY_PREFIX.sub("", value)
+    """The names of an author value, its roles left out.
+
+    Split as a byline's names part is (commas, semicolons, "and" and its
+    translations; "e"/"y" before one word is a double surname), then the
+    segments that are roles beside a name ("AP National Writer") dropped; a
+    value holding no name but roles is the page's credit, kept as written.
+
+    >>> _author_names("Jane Doe, AP National Writer")
+    ['Jane Doe']
+    >>> _author_names("José Volta e Pinto")
+    ['José Volta e Pinto']
+    >>> _author_names("Ana Gil; Tom Roe")
+    ['Ana Gil', 'Tom Roe']
+    >>> _author_names("Analysis by Jane Doe, CNN Editor-at-large")
+    ['Jane Doe']
+    >>> _author_names("BBC News")
+    ['BBC News']
+    """
+    from newsclean.stages._byline import _is_role, name_segments
+    from newsclean.stages._header import _vocab
+
+    v = _vocab()
+    label = v.byline_label.match(value)  # "By", "Von", "Analysis by", ...
+    value = value[label.end() :].strip() if label and label.end() < len(value) else _BY_PREFIX.sub("", value)
     if _URLISH.search(value):
         return []
-    parts = [p.strip() for p in _AUTHOR_SEPARATOR.split(value) if p.strip()]
-    if len(parts) > 1 and all(1 <= len(p.split()) <= 4 for p in parts):
-        return parts
+    parts = [p.strip() for piece in value.split(";") for p in name_segments(piece, v) if p.strip()]
+    # a role beside a name goes ("Jane Doe, AP Sports Writer"); a value of roles only is kept
+    # as written, as the page's own credit ("BBC News", "HNN Staff")
+    names = [p for p in parts if not _is_role(p, v)] or parts
+    if len(parts) > 1 and names and all(1 <= len(p.split()) <= 4 for p in names):
+        return names
     return [value] if len(value.split()) <= 8 else []
 
 
