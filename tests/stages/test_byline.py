@@ -863,3 +863,33 @@ def test_a_role_or_a_company_after_the_label_is_no_name(line: str, names: list[s
 )
 def test_a_co_author_after_a_role_is_read(line: str, names: list[str]) -> None:
     assert parse_byline(line) == names
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reuters November 18, 2019 11:03 PM",
+        "- Reuters",
+        "| AP | Washington",
+        "The Associated Press",
+        "the associated press",
+        "PTI, Washington,",
+        "Nov 20 2019, 10:18am",
+        "Council votes on the plan",
+        "Zz Top, Nov 18, 2019",
+        "R",
+        "AFP/Nov 18, 2019",
+        "ap2019-11-18",
+        "·Reuters",
+        "\tReuters",
+    ],
+)
+@pytest.mark.parametrize("dated", [True, False])
+def test_agency_line_head_check_answers_as_the_full_reading(
+    line: str, dated: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    got = agency_line(line, _vocab(), dated=dated)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    every = frozenset(a + b for a in letters for b in letters)
+    monkeypatch.setattr("newsclean.stages._byline._agency_heads", lambda: every)
+    assert agency_line(line, _vocab(), dated=dated) == got

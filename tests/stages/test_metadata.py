@@ -1409,3 +1409,8 @@ def test_opening_heads_are_off_when_an_ascii_letter_matches_a_head() -> None:
     assert _header._opening_heads(["mayıs"]) is not None  # the head 'may' is ASCII
     assert _header._opening_heads(["ıx"]) is None
     assert _header._opening_heads(["écrit"]) == (frozenset(), frozenset(), frozenset(), frozenset())
+    heads = _header._opening_heads(["by", "a cura"])
+    assert heads is not None
+    assert heads[2] == {"by", "bY", "By", "BY"} | {"a" + c for c in " \t\n\x0b\x0c\r"} | {
+        "A" + c for c in " \t\n\x0b\x0c\r"
+    }

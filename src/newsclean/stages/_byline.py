@@ -451,6 +451,12 @@ Delhi"): a longer segment is a caption or a sentence, not a place."""
 _CREDIT_SEP = regex_compile(r"\s*+(?:[,/|·•]|\s[-–—]\s)\s*+")
 
 
+@lru_cache(maxsize=1)
+def _agency_heads() -> frozenset[str]:
+    """The first two characters of every agency of the vocabulary (case-folded)."""
+    return frozenset(a[:2] for a in _vocab().agencies)
+
+
 def agency_line(line: str, v: _Vocab, *, dated: bool) -> list[str] | None:
     """Return the agency of a line that credits a wire service alone, or None.
 
@@ -471,7 +477,15 @@ def agency_line(line: str, v: _Vocab, *, dated: bool) -> list[str] | None:
     True
     """
     s = line.strip()
-    if not s or len(s) > MAX_UNLABELLED_BYLINE or not _LETTER.search(s):
+    if not s or len(s) > MAX_UNLABELLED_BYLINE:
+        return None
+    # The line's first segment must be an agency. When the line opens with two ASCII letters
+    # (after the marks stripped below), that segment opens with them: no date starts after
+    # a letter glued to another, and no separator starts with a letter.
+    head = s.lstrip(" -–—|,")[:2]
+    if len(head) == 2 and head.isascii() and head.isalpha() and head.lower() not in _agency_heads():
+        return None
+    if not _LETTER.search(s):
         return None
     # both date patterns need a digit: a line without one is read once, not twice
     date = (v.month_date.search(s) or _NUMERIC_DATE.search(s)) if _DIGIT.search(s) else None
@@ -503,8 +517,10 @@ def _unlabelled_rule(line: str, v: _Vocab, *, under_title: bool, handle_next: st
     """
     if len(line) > MAX_UNLABELLED_BYLINE or _not_title_cue(line, v):
         return None  # 'Text Size', 'Open Menu': interface labels shaped like names
-    bare = _HANDLE_GLUED.sub("", line)
-    if (bare != line or _HANDLE_LINE.fullmatch(handle_next)) and "@" not in bare and _only_names(bare, v):
+    # both handle patterns need an '@' (the line's own, or the next line opening with one)
+    bare = _HANDLE_GLUED.sub("", line) if "@" in line else line
+    handle = handle_next.startswith("@") and _HANDLE_LINE.fullmatch(handle_next)
+    if (bare != line or handle) and "@" not in bare and _only_names(bare, v):
         return "name_with_handle"
     head, sep, tail = line.rpartition(",")
     if (
@@ -515,19 +531,16 @@ def _unlabelled_rule(line: str, v: _Vocab, *, under_title: bool, handle_next: st
         and (_is_role(tail, v) or _is_agency(tail, v))
     ):
         return "name_with_role"
+    if not under_title or not _only_names(line, v):
+        return None
     # a section word anywhere before the date ("World News | Nov 18"); what follows the
     # date is the row's own fields ("Jane Doe • Nov 18, 2019 • 3 min read")
     date = v.month_date.search(line) if _DIGIT.search(line) else None
     fields = line[: date.start()] if date is not None else line
-    if (
-        under_title
-        and _only_names(line, v)
-        and not any(
-            w.casefold() in v.section_words or w.casefold() in v.generic_crumbs
-            for w in _cut_glued_label(fields, v).split()
-        )
-        and not _common_words_only(line, v)
-    ):
+    if not any(
+        w.casefold() in v.section_words or w.casefold() in v.generic_crumbs
+        for w in _cut_glued_label(fields, v).split()
+    ) and not _common_words_only(line, v):
         return "name_under_title"
     return None
 

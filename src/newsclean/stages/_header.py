@@ -68,9 +68,8 @@ def _split(build: Callable[[Callable[[Iterable[str]], str]], str]) -> regex.Patt
     return vocabulary_pattern(build, regex.IGNORECASE, normalize=str.lower)
 
 
-#: The ASCII characters ``\\s`` matches, each read as the space a vocabulary entry writes
-#: (an entry's space matches any run of white space).
-_ASCII_SPACES = {c: " " for c in range(128) if regex.match(r"\s", chr(c))}
+#: The ASCII characters ``\\s`` matches: an entry's space matches any run of white space.
+_ASCII_SPACES = "".join(chr(c) for c in range(128) if regex.match(r"\s", chr(c)))
 #: How many characters of a line an opening pattern's prefilter reads.
 _OPENING_HEAD = 3
 _ALT = "\x00alternation\x00"  # stands for the alternation while the source is read
@@ -80,15 +79,16 @@ class _Opening:
     """A pattern that opens with one vocabulary alternation (``^(?:…)…``), and a prefilter.
 
     ``match(line)`` is the pattern's: on a line whose first :data:`_OPENING_HEAD`
-    characters are ASCII it first looks them up (lower-cased, white space as a
-    space) among the entries' heads (each entry's first three characters, or
-    up to its first space). A match opens with an entry, so its head opens the
-    line: a line whose head is none of theirs is answered ``None`` unread, as
-    the pattern answers it. Entries whose head holds a character no ASCII
+    characters are ASCII it first looks them up among the ASCII spellings of
+    the entries' heads (each entry's first three characters, or up to its
+    first space; every spelling in either case, a space as any white space
+    ``\\s`` matches). A match opens with an entry, so its head opens the line:
+    a line whose head is none of them is answered ``None`` unread, as the
+    pattern answers it. Entries whose head holds a character no ASCII
     character matches cannot open such a line and are left out; the prefilter
     is off if a head holds a non-ASCII character that an ASCII one matches
     (``ı`` matches ``I``). Most header lines open with no entry, so most calls
-    cost a slice and a set look-up instead of a regular-expression match.
+    cost a slice and set look-ups instead of a regular-expression match.
     """
 
     __slots__ = ("_heads", "_pattern")
@@ -101,10 +101,13 @@ class _Opening:
         heads = self._heads
         if heads is not None and not args and not kwargs:
             head = string[:_OPENING_HEAD]
-            if head.isascii():
-                head = head.lower().translate(_ASCII_SPACES)
-                if head not in heads[3] and head[:2] not in heads[2] and head[:1] not in heads[1]:
-                    return None
+            if (
+                head not in heads[3]
+                and head[:2] not in heads[2]
+                and head[:1] not in heads[1]
+                and head.isascii()
+            ):
+                return None
         return self._pattern.match(string, *args, **kwargs)
 
     def __getattr__(self, name: str) -> Any:
@@ -112,7 +115,10 @@ class _Opening:
 
 
 def _opening_heads(entries: Iterable[str]) -> tuple[frozenset[str], ...] | None:
-    """The heads of ``entries`` by length (index 1 to 3), or None if an ASCII character may match a non-ASCII one."""
+    """The ASCII spellings of the heads of ``entries`` by length (index 1 to 3).
+
+    None if an ASCII character may match a non-ASCII one of a head.
+    """
     heads: tuple[set[str], ...] = (set(), set(), set(), set())
     for entry in entries:
         cut = min(_OPENING_HEAD, len(entry))
@@ -123,7 +129,8 @@ def _opening_heads(entries: Iterable[str]) -> tuple[frozenset[str], ...] | None:
             if len(foreign_chars(head)) < sum(not c.isascii() for c in head):
                 return None  # a non-ASCII character an ASCII one matches
             continue  # no ASCII line opens with it
-        heads[len(head)].add(head)
+        spellings = [_ASCII_SPACES if c == " " else {c.lower(), c.upper()} for c in head]
+        heads[len(head)].update(map("".join, itertools.product(*spellings)))
     return tuple(frozenset(h) for h in heads)
 
 
