@@ -191,12 +191,16 @@ _ASCII_WORDS = str.maketrans(
 _ASCII_ALNUM = str.maketrans({chr(c): chr(c) if chr(c).isalnum() else " " for c in range(128)})
 
 
-def _tokens(text: str) -> frozenset[str]:
-    """The folded words (``\\w+``) of a line, for the label and relative-phrase gates."""
+def _tokens(text: str) -> list[str]:
+    """The folded words (``\\w+``) of a line, for the label and relative-phrase gates.
+
+    A list: the gates ask a vocabulary set whether it holds any of them
+    (``vocabulary.isdisjoint(words)``), which needs no set of the line's words.
+    """
     view = _ascii_view(text)
     if view is not None:
-        return frozenset(view.lower().translate(_ASCII_WORDS).split())
-    return frozenset(_TOKEN.findall(_fold(text)))
+        return view.lower().translate(_ASCII_WORDS).split()
+    return list(_TOKEN.findall(_fold(text)))
 
 
 def _words(text: str) -> list[str]:
@@ -387,7 +391,7 @@ def _candidate_lines(text: str, lines: Sequence[Line]) -> list[int]:
         joined = raw.lower()
         if len(joined) != len(raw) or _FOLD_NEEDED.search(joined):
             # Rare letters change length or need folding: look line by line.
-            picked.update(i for i in short if not _tokens(lines[i].text).isdisjoint(heads))
+            picked.update(i for i in short if not heads.isdisjoint(_tokens(lines[i].text)))
             return sorted(picked.union(_lines_at(found, short, lines, parts)))
     for word in heads:
         pos = joined.find(word)
@@ -489,7 +493,7 @@ def find_candidates(
         words = _tokens(raw)
         named = (
             _labels(raw, language)
-            if len(raw) <= MAX_LABELLED_CHARS and not words.isdisjoint(_label_heads())
+            if len(raw) <= MAX_LABELLED_CHARS and not _label_heads().isdisjoint(words)
             else []
         )
         # A field naming another thing's date ("Member since", "Expires") only gives its date that
@@ -504,7 +508,7 @@ def find_candidates(
         spans = [(h.start, h.end) for h in hits] + [(lab.start, lab.end) for lab in labels]
         rel: Relative | None = None
         slow: datetime | date | None = None
-        if not hits and not words.isdisjoint(_relative_words()):
+        if not hits and not _relative_words().isdisjoint(words):
             rel = parse_relative(raw)
             if rel is not None:
                 spans.append((rel.start, rel.end))
@@ -624,7 +628,7 @@ def _labels_above(found: list[Found], lines: Sequence[Line], language: str | Non
     for f in found:
         if f.kind is None and f.date_only and f.line > 0:
             above = lines[f.line - 1].text
-            if len(above) <= LABEL_LINE and not _tokens(above).isdisjoint(heads):
+            if len(above) <= LABEL_LINE and not heads.isdisjoint(_tokens(above)):
                 labels = _labels(above, language)
                 if labels and not _remainder(above, [(lab.start, lab.end) for lab in labels]):
                     f = replace(f, kind=labels[-1].kind)
