@@ -238,8 +238,11 @@ def headline_lines(
         if s in t or t in s:
             out.append(ln.index)
         else:
-            mine = set(s.split())
-            if len(mine) >= 4 and len(mine & words) >= 0.85 * len(mine):
+            # At least four distinct words, 85 % of them title words: four title words at least,
+            # which most lines lack (counted without building the set of the line's words).
+            tokens = s.split()
+            common = len(words.intersection(tokens))
+            if common >= 4 and common >= 0.85 * len(mine := set(tokens)) and len(mine) >= 4:
                 out.append(ln.index)
         if len(out) >= limit:
             break
