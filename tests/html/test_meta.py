@@ -113,7 +113,7 @@ def test_body_marks_are_the_article_body_elements(markup: str, expected: list[st
     [
         ("Jane Doe, AP Sports Writer", ("Jane Doe",)),
         ("Analysis by Jane Doe, Political Editor", ("Jane Doe",)),
-        ("José Volta e Pinto", ("José Volta e Pinto",)),
+        ("Rui Costa e Lima", ("Rui Costa e Lima",)),
         ("Ana Gil y Juan Roe", ("Ana Gil", "Juan Roe")),
         # controls: a credit of roles only is kept as written; plain names are left alone
         ("Metro News Staff", ("Metro News Staff",)),

@@ -186,10 +186,10 @@ def name_segments(head: str, v: _Vocab) -> list[str]:
 
     A connector that is also a name particle ("e", "y": Portuguese and Spanish
     double surnames) followed by a single word joins that word to the name
-    before it: "José Volta e Pinto" is one name, "Ana Gil y Juan Roe" two.
+    before it: "Rui Costa e Lima" is one name, "Ana Gil y Juan Roe" two.
 
-    >>> name_segments("José Volta e Pinto", _vocab())
-    ['José Volta e Pinto']
+    >>> name_segments("Rui Costa e Lima", _vocab())
+    ['Rui Costa e Lima']
     >>> name_segments("Jane Doe and John Roe", _vocab())
     ['Jane Doe', 'John Roe']
     """

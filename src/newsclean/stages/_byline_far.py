@@ -494,8 +494,8 @@ def story_dated_byline(
     date is one too ("By Jane Doe" under the last paragraph, "Posted by Jane
     Doe | Permalink"; rule ``label_under_story``), unless a "Label: value"
     field line stands right before or after it (a book record). A labelled
-    line whose names go on into a relative clause ("by Jane Doe, who believes
-    the world needs more letters", :data:`RELATIVE_PRONOUNS`) is a sentence of
+    line whose names go on into a relative clause ("by Jane Doe, who teaches
+    music in a small town", :data:`RELATIVE_PRONOUNS`) is a sentence of
     the post: its names are read and no line is returned (it stays).
     """
     found: tuple[list[int], list[str], str] | None = None
@@ -537,7 +537,7 @@ def story_dated_byline(
         if found is not None:
             return None  # two signatures: comments or a list of posts, not the story's byline
         if rule == "label_under_story" and _CLAUSE_AFTER_NAMES.search(s):
-            used = []  # "by Jane Doe, who believes ...": a sentence of the post, read but kept
+            used = []  # "by Jane Doe, who teaches ...": a sentence of the post, read but kept
         found = (used, names, rule)
     if found is None:
         return None
