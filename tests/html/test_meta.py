@@ -112,6 +112,11 @@ def test_body_marks_are_the_article_body_elements(markup: str, expected: list[st
     ("value", "authors"),
     [
         ("Jane Doe, AP Sports Writer", ("Jane Doe",)),
+        ("JANE DOE, AP Sports Writer", ("Jane Doe",)),
+        ("JEAN-LUC ROE", ("Jean-Luc Roe",)),
+        # controls: an agency or a credit in capitals stays as written
+        ("AFP", ("AFP",)),
+        ("METRO NEWS", ("METRO NEWS",)),
         ("Analysis by Jane Doe, Political Editor", ("Jane Doe",)),
         ("Rui Costa e Lima", ("Rui Costa e Lima",)),
         ("Ana Gil y Juan Roe", ("Ana Gil", "Juan Roe")),

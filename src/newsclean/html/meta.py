@@ -253,10 +253,12 @@ def _author_names(value: str) -> list[str]:
     ['Ana Gil', 'Tom Roe']
     >>> _author_names("Analysis by Jane Doe, CNN Editor-at-large")
     ['Jane Doe']
+    >>> _author_names("JANE DOE")
+    ['Jane Doe']
     >>> _author_names("BBC News")
     ['BBC News']
     """
-    from newsclean.stages._byline import _is_role, name_segments
+    from newsclean.stages._byline import _is_agency, _is_role, name_segments, title_cased
     from newsclean.stages._header import _vocab
 
     v = _vocab()
@@ -267,9 +269,17 @@ def _author_names(value: str) -> list[str]:
     parts = [p.strip() for piece in value.split(";") for p in name_segments(piece, v) if p.strip()]
     # a role beside a name goes ("Jane Doe, AP Sports Writer"); a value of roles only is kept
     # as written, as the page's own credit ("BBC News", "HNN Staff")
-    names = [p for p in parts if not _is_role(p, v)] or parts
+    # a name printed in capitals is title-cased as the text path does ("ANA ROE" -> "Ana Roe"),
+    # never an agency ("AFP") or a one-word value
+    names = [
+        title_cased(p, v) if len(p.split()) >= 2 and not _is_agency(p, v) else p
+        for p in parts
+        if not _is_role(p, v)
+    ] or parts
     if len(parts) > 1 and names and all(1 <= len(p.split()) <= 4 for p in names):
         return names
+    if len(parts) == 1 and len(names[0].split()) <= 4 and names[0].casefold() == value.strip().casefold():
+        return names  # one name, title-cased when printed in capitals
     return [value] if len(value.split()) <= 8 else []
 
 

@@ -159,14 +159,29 @@ def _name(segment: str, v: _Vocab, *, uncased: bool = False) -> str | None:
     if len(tokens) % 2 == 0 and tokens[:half] == tokens[half:]:
         tokens = tokens[:half]  # 'Sean Martin Sean Martin': a name printed twice
         s = " ".join(tokens)
-    if s.upper() == s and _LETTER.search(s):
-        s = " ".join(t if t.casefold() in v.particles else t.capitalize() for t in tokens)
-        s = _AFTER_HYPHEN.sub(lambda m: m.group().upper(), s)
-    return s
+    return title_cased(s, v)
 
 
-# A lower-case letter after a hyphen or an apostrophe in a name ("Jean-pierre" -> "Jean-Pierre").
-_AFTER_HYPHEN = regex_compile(r"(?<=[-'’])\p{Ll}")
+# A lower-case letter after a hyphen, an apostrophe or an initial's full stop in a name
+# ("Jean-pierre" -> "Jean-Pierre", "J.d." -> "J.D.").
+_AFTER_HYPHEN = regex_compile(r"(?<=[-'’.])\p{Ll}")
+
+
+def title_cased(name: str, v: _Vocab) -> str:
+    """``name`` title-cased when it is printed all in capitals (name particles left as printed).
+
+    >>> title_cased("JEAN-LUC ROE", _vocab())
+    'Jean-Luc Roe'
+    >>> title_cased("J.D. ROE", _vocab())
+    'J.D. Roe'
+    >>> title_cased("Jane Doe", _vocab())
+    'Jane Doe'
+    """
+    if name.upper() != name or not _LETTER.search(name):
+        return name
+    s = " ".join(t if t.casefold() in v.particles else t.capitalize() for t in name.split())
+    out: str = _AFTER_HYPHEN.sub(lambda m: m.group().upper(), s)
+    return out
 
 
 @lru_cache(maxsize=1)
