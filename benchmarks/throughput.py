@@ -390,22 +390,23 @@ def _print_cold(capture: str, runs: int) -> None:
             f"{1000 * beyond:.0f} ms beyond start-up (target <= 200 ms)"
         )
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    probe = subprocess.run(
-        [sys.executable, "-c", _FORMS_PROBE, str(path)], env=env, capture_output=True, text=True, check=True
-    )
-    built, missed = probe.stdout.split()
-    print(
-        f"patterns built from data/regex_forms.marshal: {built}; compiled from source: {missed} "
-        "(many: rebuild it, python -m benchmarks.regex_forms)"
-    )
-    probe = subprocess.run(
-        [sys.executable, "-c", _CLASS_PROBE, str(path)], env=env, capture_output=True, text=True, check=True
-    )
-    made, compiled = probe.stdout.split()
-    print(
-        f"dataclass methods made in newsclean's imports: {made}; compiled from source: {compiled} "
-        "(many: rebuild data/class_code.marshal, python -m benchmarks.class_code)"
-    )
+    for probe, what, rebuild in (
+        (
+            _FORMS_PROBE,
+            "patterns built from data/regex_forms.marshal",
+            "rebuild it, python -m benchmarks.regex_forms",
+        ),
+        (
+            _CLASS_PROBE,
+            "dataclass methods made in newsclean's imports",
+            "rebuild data/class_code.marshal, python -m benchmarks.class_code",
+        ),
+    ):
+        out = subprocess.run(
+            [sys.executable, "-c", probe, str(path)], env=env, capture_output=True, text=True, check=True
+        )
+        packaged, compiled = out.stdout.split()
+        print(f"{what}: {packaged}; compiled from source: {compiled} (many: {rebuild})")
     print(json.dumps({"load": list(os.getloadavg())}))
 
 

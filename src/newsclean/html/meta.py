@@ -237,6 +237,14 @@ def _split_list(value: str) -> list[str]:
     return [p.strip() for p in _LIST_SEPARATOR.split(value) if p.strip()]
 
 
+#: Most words of one name in an author value split into several ("Jane Doe; Ann Roe").
+MAX_NAME_WORDS = 4
+#: Most words of an author value kept whole (a credit such as "Metro News Staff"); longer is prose.
+MAX_AUTHOR_WORDS = 8
+#: Longest site name, author or tag kept from the metadata (characters).
+MAX_LIST_ITEM = 80
+
+
 def _author_names(value: str) -> list[str]:
     """The names of an author value, its roles left out.
 
@@ -276,11 +284,15 @@ def _author_names(value: str) -> list[str]:
         for p in parts
         if not _is_role(p, v)
     ] or parts
-    if len(parts) > 1 and names and all(1 <= len(p.split()) <= 4 for p in names):
+    if len(parts) > 1 and names and all(1 <= len(p.split()) <= MAX_NAME_WORDS for p in names):
         return names
-    if len(parts) == 1 and len(names[0].split()) <= 4 and names[0].casefold() == value.strip().casefold():
+    if (
+        len(parts) == 1
+        and len(names[0].split()) <= MAX_NAME_WORDS
+        and names[0].casefold() == value.strip().casefold()
+    ):
         return names  # one name, title-cased when printed in capitals
-    return [value] if len(value.split()) <= 8 else []
+    return [value] if len(value.split()) <= MAX_AUTHOR_WORDS else []
 
 
 def _add_unique(target: list[str], values: list[str], limit: int) -> None:
@@ -289,7 +301,7 @@ def _add_unique(target: list[str], values: list[str], limit: int) -> None:
         if len(target) >= limit:
             return
         key = v.casefold()
-        if key not in seen and len(v) <= 80:
+        if key not in seen and len(v) <= MAX_LIST_ITEM:
             seen.add(key)
             target.append(v)
 

@@ -29,6 +29,8 @@ __all__ = [
     "MIN_PHRASE_WORDS",
     "MIN_SINGLE_NAME",
     "NAME_DATE_REACH",
+    "agency_credit",
+    "agency_line",
     "name_segments",
     "parse_byline",
     "site_byline",
@@ -424,11 +426,13 @@ def _cut_glued_mail(s: str) -> str:
     return s[:start]
 
 
+#: An hour of a clock time, 0-23 (the signature rules' clock times share it).
+_HOUR = r"(?:[01]?\d|2[0-3])"
 # A time of day after the names, with the word that leads it ("Posted by Jane Doe at 5:21
 # PM", "um 14:30 Uhr", "à 10h00"; the field cut may have taken the minutes after "10h"
 # already): the names end before it.
 _TIME_AFTER = regex_compile(
-    r"(?<!\s)\s++(?:(?i:at|um|à|às|alle|om|kl\.?)\s++)?(?:[01]?\d|2[0-3])(?:[:.][0-5]\d|h(?:[0-5]\d)?)(?!\d).*$"
+    r"(?<!\s)\s++(?:(?i:at|um|à|às|alle|om|kl\.?)\s++)?" + _HOUR + r"(?:[:.][0-5]\d|h(?:[0-5]\d)?)(?!\d).*$"
 )
 
 
@@ -491,6 +495,20 @@ def agency_line(line: str, v: _Vocab, *, dated: bool) -> list[str] | None:
     >>> agency_line("The Associated Press", _vocab(), dated=False) is None
     True
     """
+    credit = agency_credit(line, v)
+    if credit is None or not (dated or credit[1]):
+        return None
+    return [credit[0]]
+
+
+def agency_credit(line: str, v: _Vocab) -> tuple[str, bool] | None:
+    """The agency a line credits alone (as :func:`agency_line` reads it), and whether the line holds its date.
+
+    >>> agency_credit("Reuters November 18, 2019 11:03 PM", _vocab())
+    ('Reuters', True)
+    >>> agency_credit("PTI, Washington,", _vocab())
+    ('PTI', False)
+    """
     s = line.strip()
     if not s or len(s) > MAX_UNLABELLED_BYLINE:
         return None
@@ -505,9 +523,7 @@ def agency_line(line: str, v: _Vocab, *, dated: bool) -> list[str] | None:
     # both date patterns need a digit: a line without one is read once, not twice
     date = (v.month_date.search(s) or _NUMERIC_DATE.search(s)) if _DIGIT.search(s) else None
     if date is not None:
-        s, dated = s[: date.start()], True
-    if not dated:
-        return None
+        s = s[: date.start()]
     segments = [seg for seg in _CREDIT_SEP.split(s.strip(" -–—|,")) if seg]
     if not segments or not _is_agency(segments[0], v) or len(segments) > 2:
         return None
@@ -515,7 +531,7 @@ def agency_line(line: str, v: _Vocab, *, dated: bool) -> list[str] | None:
         words = segments[1].split()
         if len(words) > MAX_PLACE_WORDS or not all(w[:1].isupper() and w.isalpha() for w in words):
             return None
-    return [segments[0].strip().strip(".")]
+    return segments[0].strip().strip("."), date is not None
 
 
 def _unlabelled_rule(line: str, v: _Vocab, *, under_title: bool, handle_next: str = "") -> str | None:

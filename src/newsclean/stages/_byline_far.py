@@ -16,6 +16,7 @@ from functools import lru_cache
 from newsclean.data import read_json
 from newsclean.lazyre import regex_compile
 from newsclean.stages._byline import (
+    _HOUR,
     _LETTER_WORD,
     _LETTERS,
     _NUMERIC_DATE,
@@ -455,7 +456,7 @@ def story_label_byline(
 
 
 # A time of day on a line ("5:21 PM", "14.30 Uhr", "10h00").
-_CLOCK = regex_compile(r"(?<!\d)(?:[01]?\d|2[0-3])(?:[:.][0-5]\d|h[0-5]\d)(?!\d)")
+_CLOCK = regex_compile(r"(?<!\d)" + _HOUR + r"(?:[:.][0-5]\d|h[0-5]\d)(?!\d)")
 
 
 def _dated(s: str, v: _Vocab) -> bool:

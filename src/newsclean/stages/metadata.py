@@ -43,7 +43,7 @@ from newsclean.stages._byline import (
     _lone_date_word,
     _name_beside_date,
     _unlabelled_rule,
-    agency_line,
+    agency_credit,
     parse_byline,
     site_byline,
 )
@@ -604,9 +604,9 @@ def extract_metadata(doc: Document) -> Document:
             take(used, names, rule, agency_text=" / ".join(u.text.strip() for u in used))
             i += len(used)
             continue
-        credit = agency_line(s, v, dated=True) if names is None else None
-        if credit and (agency_line(s, v, dated=False) or dated(ln)):
-            credited.extend(a for a in credit if a not in credited)
+        credit = agency_credit(s, v) if names is None else None  # read once: agency, date on the line
+        if credit and (credit[1] or dated(ln)) and credit[0] not in credited:
+            credited.append(credit[0])
         i += 1
     if not byline_rules and first_prose is not None and not written:
         # no byline near the headline or the prose: a labelled one elsewhere in the
