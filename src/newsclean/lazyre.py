@@ -152,10 +152,20 @@ def re_compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
 
 
 _METHODS = ("match", "search", "fullmatch", "findall", "finditer", "sub", "subn", "split")
+_METHOD_NAMES = frozenset(_METHODS)
 
 
 class _LazyPattern:
-    """Stands in for a compiled pattern until one of its methods is first called."""
+    """Stands in for a compiled pattern until one of its methods is first called.
+
+    A method's slot stays unset until the method is first asked for: the lookup
+    then falls to :meth:`__getattr__`, which compiles the pattern and puts the
+    compiled pattern's own method in the slot, so later calls cost what they
+    cost on the compiled pattern. No per-pattern closures are made: a process
+    holds dozens of these patterns, most never compiled, and eight closures
+    each (with their cells) were thousands of objects for the cyclic
+    collector to walk on every full collection and at exit.
+    """
 
     __slots__ = ("_compiled", "_engine", "_source", "flags", *_METHODS)
 
@@ -164,8 +174,6 @@ class _LazyPattern:
         self._engine = engine
         self._source = pattern
         self.flags = flags
-        for name in _METHODS:
-            setattr(self, name, self._first_call(name))
 
     @property
     def pattern(self) -> str:
@@ -174,27 +182,21 @@ class _LazyPattern:
             self._source = self._source()
         return self._source
 
-    def _first_call(self, name: str) -> Any:
-        def call(*args: Any, **kwargs: Any) -> Any:
-            return getattr(self._compile(), name)(*args, **kwargs)
-
-        return call
-
     def _compile(self) -> Any:
-        if self._compiled is not None:
-            return self._compiled
-        compiled = self._compiled = self._engine_compile(self.pattern, self.flags)
-        for name in _METHODS:
-            setattr(self, name, getattr(compiled, name))
-        return compiled
+        if self._compiled is None:
+            self._compiled = self._engine_compile(self.pattern, self.flags)
+        return self._compiled
 
     def _engine_compile(self, pattern: str, flags: int) -> Any:
         return regex_compile(pattern, flags) if self._engine is regex else re_compile(pattern, flags)
 
-    def __getattr__(self, name: str) -> Any:  # groupindex, groups …: compile and ask
+    def __getattr__(self, name: str) -> Any:  # a method not asked for yet; groupindex, groups …
         if name.startswith("__"):
             raise AttributeError(name)
-        return getattr(self._compile(), name)
+        found = getattr(self._compile(), name)
+        if name in _METHOD_NAMES:
+            setattr(self, name, found)  # the next call goes straight to the compiled method
+        return found
 
     def __repr__(self) -> str:
         return f"lazy({self.pattern!r})"
@@ -215,7 +217,12 @@ _TEXT_SECOND = frozenset({"sub", "subn"})
 
 
 class _SplitPattern(_LazyPattern):
-    """A lazy pattern that answers with a smaller lazy one on texts without certain characters."""
+    """A lazy pattern that answers with a smaller lazy one on texts without certain characters.
+
+    Its methods are the dispatching functions set on the class below (one per
+    method name, shared by every instance); they shadow the method slots, which
+    stay unused.
+    """
 
     __slots__ = ("_core", "_others")
 
@@ -226,27 +233,27 @@ class _SplitPattern(_LazyPattern):
         self._core = _LazyPattern(engine, core, flags)
         chars = "".join(engine.escape(ch) for ch in sorted(set(others)))
         self._others = _LazyPattern(engine, f"[{chars}]", int(flags) & int(engine.IGNORECASE))
-        for name in _METHODS:
-            setattr(self, name, self._dispatch(name))
-
-    def _dispatch(self, name: str) -> Any:
-        at = 1 if name in _TEXT_SECOND else 0
-
-        def call(*args: Any, **kwargs: Any) -> Any:
-            text = args[at] if len(args) > at else kwargs["string"]
-            if text.isascii() or self._others.search(text) is None:
-                return getattr(self._core, name)(*args, **kwargs)
-            return getattr(self._compile(), name)(*args, **kwargs)
-
-        return call
-
-    def _compile(self) -> Any:
-        if self._compiled is None:  # the methods stay the dispatching ones
-            self._compiled = self._engine_compile(self.pattern, self.flags)
-        return self._compiled
 
     def __repr__(self) -> str:
         return f"vocabulary_pattern({self.pattern!r})"
+
+
+def _dispatching(name: str) -> Callable[..., Any]:
+    """The method ``name`` of :class:`_SplitPattern`: the core pattern's answer where it is the full one's."""
+    at = 1 if name in _TEXT_SECOND else 0
+
+    def call(self: _SplitPattern, *args: Any, **kwargs: Any) -> Any:
+        text = args[at] if len(args) > at else kwargs["string"]
+        if text.isascii() or self._others.search(text) is None:
+            return getattr(self._core, name)(*args, **kwargs)
+        return getattr(self._compile(), name)(*args, **kwargs)
+
+    call.__name__ = call.__qualname__ = name
+    return call
+
+
+for _name in _METHODS:
+    setattr(_SplitPattern, _name, _dispatching(_name))
 
 
 def vocabulary_pattern(
