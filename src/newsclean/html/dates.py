@@ -121,18 +121,22 @@ def _ascii_hints() -> tuple[str, ...] | None:
     return hints if all(h.isascii() for h in hints) else None
 
 
-@lru_cache(maxsize=4096)
 def names_date(value: str) -> bool:
-    """Say whether a class or id value holds a date-element fragment (pages repeat their classes).
+    """Say whether a class or id value holds a date-element fragment.
 
-    An ASCII value is lowered and searched for each fragment (the case-insensitive pattern
-    matches an ASCII letter only to its two cases), a fifth of the pattern's cost; class
-    values are mostly new to the cache, one site's differing from the next.
+    An ASCII value is lowered and searched for each fragment in a plain loop (the
+    case-insensitive pattern matches an ASCII letter only to its two cases), a fifth of
+    the pattern's cost. Nothing is cached: class values are mostly new, one site's
+    differing from the next, and a cache's bookkeeping cost more than the search
+    (0.28 against 0.12 ms a page on the AEB pages, each seen once).
     """
     hints = _ascii_hints()
     if hints is not None and value.isascii():
         lower = value.lower()
-        return any(h in lower for h in hints)
+        for h in hints:  # noqa: SIM110 (a loop: any() over a generator costs twice as much here)
+            if h in lower:
+                return True
+        return False
     return _element_hints().search(value) is not None
 
 
