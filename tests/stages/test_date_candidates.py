@@ -305,3 +305,31 @@ def test_a_field_naming_another_things_date_makes_it_mentioned(
 def test_field_labels_leave_the_pages_own_dates_alone(lines: list[str], kind: str | None, why: str) -> None:
     found, _ = find_candidates("\n".join([HEAD, *lines, STORY]))
     assert [f.kind for f in found] == [kind], why
+
+
+@pytest.mark.parametrize(
+    ("line", "opening", "why"),
+    [
+        (f"St. Louis, May 19, 1999 – {STORY}", True, "place, date and a dash"),
+        (f"PORTLAND, Ore., March 5, 2024 -- {STORY}", True, "place with its region"),
+        (f"(5/19/1999) {STORY}", True, "a bracketed date"),
+        (f"May 19, 1999: {STORY}", True, "a bare date and a colon"),
+        (f"3:55 p.m., Feb. 1, 2005--{STORY}", True, "a time before the date"),
+        (f"Correction, May 19, 1999: {STORY}", False, "a label and a colon after a word"),
+        (f"On May 19, 1999 the council met. {STORY}", False, "a sentence opening"),
+        (f"In this May 19, 1999, file photo, {STORY}", False, "a photo caption's date"),
+        (f"Reprinted from the newsletter: May 19, 1999 Dear reader, {STORY}", False, "a label, no dash"),
+        (f"{STORY} It opened on May 19, 1999 – a Wednesday.", False, "a date deep in the line"),
+    ],
+)
+def test_dateline_date_opening_a_story_paragraph(line: str, opening: bool, why: str) -> None:
+    found, _ = find_candidates(f"{HEAD}\n{line}", language="en")
+    first = next(f for f in found if f.line == 1)
+    assert first.kind == "mentioned", why
+    assert first.opening is opening, why
+    assert not any(f.opening for f in found[1:] if f.line == 1), "only the first date of a line opens it"
+
+
+def test_clean_story_has_no_dateline() -> None:
+    found, _ = find_candidates(f"{HEAD}\n{STORY}\n{STORY}", language="en")
+    assert not any(f.opening for f in found)

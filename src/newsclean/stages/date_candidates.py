@@ -73,14 +73,58 @@ MAX_RELATIVE_CHARS = 60
 LABEL_LINE = 40
 #: A first line with at most this many words is a title, never prose.
 TITLE_WORDS = 40
+#: A date opening a story paragraph as its dateline starts within this many characters of the
+#: line (after a place of at most :data:`DATELINE_PLACE_WORDS` capitalised words, perhaps a
+#: region, and a comma, or an opening bracket): "St. Louis, May 19, 1999 – …", "(2/6/2004) …".
+DATELINE_DATE_CHARS = 40
+#: Most words of the place before a dateline's date ("SALT LAKE CITY", as in ``_dateline``).
+DATELINE_PLACE_WORDS = 5
+#: Most words of a region or country after the place ("PORTLAND, Ore.", "NAIROBI, Kenya").
+DATELINE_REGION_WORDS = 3
 
 _WORD = regex_compile(r"[^\W\d_]+|\d+")
 _DATE_ONLY_HINT = regex_compile(r"[\d\s:.,/TZ+-]+")
+# What may stand before a dateline's date: nothing, an opening bracket, or a capitalised place
+# and a comma; and what must follow it: a dash or colon after a bare date, a dash after a place
+# (a colon there is a label's: "Correction, Nov. 15, 2019: …"), the closing bracket after one.
+_CAPITALISED = r"\p{Lu}[\p{L}\p{M}.'’-]*"
+_DATELINE_PLACE = regex_compile(
+    rf"\s*{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,{DATELINE_PLACE_WORDS - 1}}}"
+    rf"(?:,\s*{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,{DATELINE_REGION_WORDS - 1}}})?,\s*"
+)
+_DATELINE_BARE_TAIL = regex_compile(r"\s*(?:—|–|-{1,2}|:)\s*\S")
+_DATELINE_PLACE_TAIL = regex_compile(r"\s*(?:—|–|-{1,2})\s*\S")
+_DATELINE_BRACKET_TAIL = regex_compile(r"\s*[)\]]")
 _EMBED_SIGNATURE = regex_compile(r"\s*[—–-]\s?[^\n]{1,80}?\(@\w{1,30}\)")
 _SENTENCE_END = regex_compile(r"[.!?…。！？][\"'»”’)]*\s*$")
 _FOREIGN_DIGIT = re.compile(r"[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]")
 #: UTF-8 lead bytes of those digits (Arabic-Indic, Persian, full-width).
 _FOREIGN_LEADS = (b"\xd9", b"\xdb", b"\xef\xbc")
+
+
+def opens_as_dateline(text: str, hit: DateHit) -> bool:
+    """Whether ``hit`` opens ``text`` as a story's dateline gives its date.
+
+    Within :data:`DATELINE_DATE_CHARS` of the start, after nothing, an
+    opening bracket, or a capitalised place and a comma; followed by a dash
+    or a colon (a bare date), a dash (after a place), or the closing bracket.
+
+    >>> from newsclean.datescan import scan_line
+    >>> line = "St. Louis, May 19, 1999 – Dr. Jane Roe, professor of biology, has been named dean."
+    >>> opens_as_dateline(line, scan_line(line, False)[0])
+    True
+    >>> line = "Correction, Nov. 15, 2019: This article misidentified the first publisher of the novel."
+    >>> opens_as_dateline(line, scan_line(line, False)[0])
+    False
+    """
+    if hit.start > DATELINE_DATE_CHARS:
+        return False
+    lead, tail = text[: hit.start], text[hit.end :]
+    if not lead.strip():
+        return _DATELINE_BARE_TAIL.match(tail) is not None
+    if lead.strip() in ("(", "["):
+        return _DATELINE_BRACKET_TAIL.match(tail) is not None
+    return _DATELINE_PLACE.fullmatch(lead) is not None and _DATELINE_PLACE_TAIL.match(tail) is not None
 
 
 def _has_foreign_digits(text: str) -> bool:
@@ -132,6 +176,9 @@ class Found:
         yearless: The line printed no year ("Updated Nov 19, 6:55 AM"); the year
             is the capture's, else the latest the page states (see
             :mod:`newsclean.stages._date_years`).
+        opening: The date opens its prose line as a dateline does ("St. Louis,
+            May 19, 1999 – …", "(2/6/2004) Bill …", "March 7, 2005: …"); see
+            :func:`opens_as_dateline`.
     """
 
     line: int
@@ -144,6 +191,7 @@ class Found:
     relative: bool = False
     precision: str = "day"
     yearless: bool = False
+    opening: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -486,9 +534,21 @@ def find_candidates(
             hits = scan_line(raw, vote if vote is not None else lang_first)
             if hits:
                 date_only = not _remainder(raw, [(h.start, h.end) for h in hits])
-                for h in hits:
+                opening = opens_as_dateline(raw, hits[0])
+                for n, h in enumerate(hits):
                     ambiguous += bool(h.ambiguous)
-                    found.append(Found(i, h.value, "mentioned", source, date_only, True, h.ambiguous))
+                    found.append(
+                        Found(
+                            i,
+                            h.value,
+                            "mentioned",
+                            source,
+                            date_only,
+                            True,
+                            h.ambiguous,
+                            opening=opening and not n,
+                        )
+                    )
             continue
         words = _tokens(raw)
         named = (
@@ -560,14 +620,25 @@ def find_candidates(
         date_only = not rest
         if hits:
             floor = 0
-            for h in hits:
+            opening = prose and not yearless and opens_as_dateline(raw, hits[0])
+            for n, h in enumerate(hits):
                 lab = None if prose else _label_before(raw, named, h.start, floor)
                 floor = h.end
                 kind = "mentioned" if prose else (lab.kind if lab else None)
                 if h.ambiguous:
                     ambiguous += 1
                 found.append(
-                    Found(i, h.value, kind, source, date_only, prose, h.ambiguous, yearless=yearless)
+                    Found(
+                        i,
+                        h.value,
+                        kind,
+                        source,
+                        date_only,
+                        prose,
+                        h.ambiguous,
+                        yearless=yearless,
+                        opening=opening and not n,
+                    )
                 )
             continue
         if prose:

@@ -428,6 +428,8 @@ def choose_published(
     if not ok:
         if from_url is not None:
             return Choice(from_url, url_source, "url date")
+        if (opening := _story_dateline(found, lines, title, captured_at)) is not None:
+            return opening
         if weak:
             _, value, cand = min(weak, key=lambda t: t[0])
             return Choice(value, cand.source, "page address or title date")
@@ -482,6 +484,8 @@ def choose_published(
     if header:
         k, f = min(header, key=lambda t: (_day(_value(t[1])), t[0]))
         return Choice(_value(f), f.source, "earliest header candidate", k)
+    if (opening := _story_dateline(found, lines, title, captured_at)) is not None:
+        return opening
     if weak:
         _, value, cand = min(weak, key=lambda t: t[0])
         return Choice(value, cand.source, "page address or title date")
@@ -535,6 +539,27 @@ def choose_bound(
         k, f = post
         return Choice(_day(_value(f)), f.source, "latest embedded post", k)
     return None
+
+
+def _story_dateline(
+    found: Sequence[Found], lines: Sequence[Line], title: str | None, captured_at: datetime | None
+) -> Choice | None:
+    """The date a story paragraph opens with as its dateline, or None.
+
+    "St. Louis, May 19, 1999 – …", "(2/6/2004) Bill Clinton …", "March 7, 2005:
+    …" (:func:`~newsclean.stages.date_candidates.opens_as_dateline`): the
+    writer's own date of the story, read when no date line, label or address
+    gives one. The page's datelines must all name one day (a list of dated
+    teasers names several) and the first must stand at or below the first
+    story paragraph (a teaser above the story dates another).
+    """
+    opening = [(k, f) for k, f in enumerate(found) if f.opening and _plausible(f.value, captured_at)]
+    if not opening or len({_day(_value(f)) for _, f in opening}) != 1:
+        return None
+    skip = frozenset(f.line for f in found if f.date_only)
+    story = _anchors(lines, title, skip, first_only=True)[0][1]
+    k, f = opening[0]
+    return Choice(_value(f), f.source, "story dateline", k) if f.line >= story else None
 
 
 def _only_date_line(bare: Sequence[tuple[int, Found]], lines: Sequence[Line]) -> tuple[int, Found] | None:

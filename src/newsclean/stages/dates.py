@@ -35,13 +35,16 @@ weighed):
 5. ``title date``: a date in the title line;
 6. ``earliest header candidate``: the earliest date on a short line before
    the story starts;
-7. ``only date line``: the page's date lines (outside dated lists, holding a
+7. ``story dateline``: the date a story paragraph opens with as a dateline
+   ("St. Louis, May 19, 1999 – …", "(2/6/2004) …"), when the page's
+   datelines name one day and the first stands at or below the story start;
+8. ``only date line``: the page's date lines (outside dated lists, holding a
    four-digit year or a time) all name one day, wherever they stand (a
    short post dated at its foot); not a comment's stamp, nor under a
    related-stories header;
-8. ``updated label``: the earliest update date, when nothing says when the
+9. ``updated label``: the earliest update date, when nothing says when the
    story was first published;
-9. ``earliest comment date`` / ``latest embedded post``: when nothing above
+10. ``earliest comment date`` / ``latest embedded post``: when nothing above
    (nor a stated update) gives a day, the first stamp of a comment thread
    after the story, else the last post the story embeds, bound it
    (:func:`~newsclean.stages.date_choice.choose_bound`).
