@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+import gc
 import json
 import pickle
 from datetime import UTC, datetime
 
 import pytest
 
-from newsclean import Capture, clean, clean_many
+from newsclean import Capture, clean, clean_many, default_pipeline
+from newsclean.batch import collector_paused
+from newsclean.document import Document
 from newsclean.errors import ConfigError, InputError, StageError
 
 STORIES = [
@@ -84,3 +87,58 @@ def test_stage_errors_survive_pickling() -> None:
     err = pickle.loads(pickle.dumps(StageError("remove_spam", "ValueError: boom")))
     assert isinstance(err, StageError)
     assert (err.stage, str(err)) == ("remove_spam", "stage 'remove_spam' failed: ValueError: boom")
+
+
+# -- the cyclic collector: paused while a capture is cleaned, restored after --------------
+def _collector_state(doc: Document) -> Document:
+    """A stage recording whether the collector runs and how many objects are frozen."""
+    return doc.with_extra("collector", (gc.isenabled(), gc.get_freeze_count() > 0))
+
+
+_collector_state.name = "collector_state"  # type: ignore[attr-defined]
+
+
+def test_collector_paused_restores_the_collector() -> None:
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(ValueError), collector_paused():
+        raise ValueError("boom")
+    assert gc.isenabled()
+    with collector_paused(False):
+        assert gc.isenabled()
+
+
+def test_collector_paused_leaves_a_collector_turned_off_off() -> None:
+    gc.disable()
+    try:
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+@pytest.mark.parametrize(("pause", "running"), [(True, False), (False, True)])
+def test_clean_many_pauses_the_collector_per_capture_in_this_process(pause: bool, running: bool) -> None:
+    pipeline = default_pipeline().insert(_collector_state)
+    seen = []
+    for article in clean_many(STORIES[:2], pipeline=pipeline, pause_collector=pause):
+        seen.append(article.extra["collector"])
+        assert gc.isenabled()  # restored while the caller's code runs
+    # the caller's process is never frozen
+    assert seen == [(running, False), (running, False)] and gc.get_freeze_count() == 0
+
+
+def test_workers_pause_the_collector_and_freeze_their_tables() -> None:
+    pipeline = default_pipeline().insert(_collector_state)
+    frozen = gc.get_freeze_count()
+    got = [a.extra["collector"] for a in clean_many(STORIES, pipeline=pipeline, workers=2, chunksize=1)]
+    assert got == [(False, True)] * len(STORIES)
+    kept = [
+        a.extra["collector"]
+        for a in clean_many(STORIES, pipeline=pipeline, workers=2, chunksize=1, pause_collector=False)
+    ]
+    assert kept == [(True, False)] * len(STORIES)
+    assert gc.get_freeze_count() == frozen and gc.isenabled()

@@ -81,6 +81,7 @@ def clean_many(
     returns: Returns = "article",
     keys: Sequence[str] | None = None,
     keep_raw: bool = True,
+    pause_collector: bool = True,
     **options: Any,
 ) -> Iterator[Any]:
     """Clean many captures, in input order, on one core or on many.
@@ -95,6 +96,11 @@ def clean_many(
     or ``returns="json"`` (the cheapest); ``raw`` is never sent back, it is
     re-attached from the input unless ``keep_raw=False``.
 
+    The cyclic garbage collector is paused while each capture is cleaned and
+    restored right after, in this process too (:mod:`newsclean.batch` says
+    why; worker processes also freeze their warmed-up tables). Pass
+    ``pause_collector=False`` to leave the collector alone.
+
     Args:
         items: Captures (str or bytes), or :class:`~newsclean.batch.Capture`
             objects carrying their own ``url`` and ``captured_at``.
@@ -107,6 +113,8 @@ def clean_many(
         returns: ``article``, ``dict`` (``Article.to_dict()``) or ``json`` (a JSON string).
         keys: With ``dict`` or ``json``, keep only these keys.
         keep_raw: With ``article``, attach the input as ``article.raw``.
+        pause_collector: Pause the cyclic garbage collector while each capture
+            is cleaned (the default); False leaves it alone.
         **options: Passed to :func:`clean` for every capture.
 
     Returns:
@@ -136,6 +144,7 @@ def clean_many(
         keys=keys,
         keep_raw=keep_raw,
         options=options,
+        pause_collector=pause_collector,
     )
     return _apply_on_error(results, on_error, returns, keys)
 
