@@ -1090,3 +1090,13 @@ def test_a_comment_link_with_its_count_on_the_next_line_under_each_post_opens_no
 def test_a_story_line_opening_with_a_count_of_comments_is_story(line: str) -> None:
     doc = run([*BODY[:3], line, *BODY[3:]])
     assert doc.text.strip() == "\n".join([*BODY[:3], line, *BODY[3:]])
+
+
+def test_the_stage_keeps_no_page_analysis() -> None:
+    """The stage's analyses are freed with it (see ``_decide``): the analysis cache is left as it was."""
+    from newsclean import layout
+
+    layout._analyze.cache_clear()
+    doc = run(["Share this article", *BODY, "Advertisement"])
+    assert "Advertisement" not in doc.text
+    assert layout._analyze.cache_info().currsize == 0

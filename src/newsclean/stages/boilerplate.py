@@ -157,7 +157,7 @@ def remove_boilerplate(doc: Document) -> Document:
     with _gc_paused(n_lines > GC_PAUSE_LINES):
         for offset, piece in _windows(text, WINDOW_LINES) if huge else ((0, text),):
             texts = piece.split("\n")
-            decisions = _decide(piece, texts, language, conservative, remember=not huge)
+            decisions = _decide(piece, texts, language, conservative)
             if len(decisions) != len(texts):
                 raise ValueError("one decision per line expected")
             # where each line starts: the lengths of the lines before it (summed in C) and their newlines
@@ -202,16 +202,21 @@ def _written_story(doc: Document) -> bool:
     return any(d.reason == WRITTEN_HEADING and d.stage == METADATA for d in doc.decisions)
 
 
-def _decide(
-    piece: str, texts: list[str], language: str | None, conservative: bool, *, remember: bool
-) -> list[LineDecision]:
-    """The decision of every line of ``piece`` (split into ``texts``), judged as one page."""
+def _decide(piece: str, texts: list[str], language: str | None, conservative: bool) -> list[LineDecision]:
+    """The decision of every line of ``piece`` (split into ``texts``), judged as one page.
+
+    The page analyses are not kept (``analyze(..., remember=False)``): nothing reads them
+    after the stage, and kept among the last few they outlived the next captures, long
+    enough for the cyclic collector to move their per-line records (units, features,
+    decisions: some 900 objects a capture) to its oldest generation, where each counted
+    towards the next full collection before it was freed.
+    """
     if conservative:
         return classify_lines(texts, language, conservative=True)
     from newsclean.layout import analyze  # (here: newsclean.layout imports this package)
 
-    decisions = analyze(piece, language, remember=remember).line_decisions()
-    return _until_stable(texts, decisions, language, remember=remember)
+    decisions = analyze(piece, language, remember=False).line_decisions()
+    return _until_stable(texts, decisions, language)
 
 
 def _windows(text: str, size: int) -> Iterator[tuple[int, str]]:
@@ -234,7 +239,7 @@ def _windows(text: str, size: int) -> Iterator[tuple[int, str]]:
 
 
 def _until_stable(
-    texts: list[str], decisions: list[LineDecision], language: str | None, *, remember: bool = True
+    texts: list[str], decisions: list[LineDecision], language: str | None
 ) -> list[LineDecision]:
     """Decide again on the kept lines until nothing more goes (see :data:`FIXPOINT_ROUNDS`)."""
     from newsclean.layout import analyze
@@ -243,7 +248,7 @@ def _until_stable(
         kept = [i for i, d in enumerate(decisions) if d.keep]
         if len(kept) == len(texts) or not kept:
             break
-        again = analyze("\n".join(texts[i] for i in kept), language, remember=remember).line_decisions()
+        again = analyze("\n".join(texts[i] for i in kept), language, remember=False).line_decisions()
         if all(d.keep for d in again):
             break
         decisions = list(decisions)
