@@ -52,6 +52,17 @@ def test_url_dates(url: str, expected: date | None) -> None:
         ("© 2024 Metro Daily. All rights reserved.", 2024),
         ("Copyright 2019-2024 Metro Daily", 2024),
         ("The 2024 budget passed.", None),
+        ("© Metro Daily Media Ltd 2024. All rights reserved.", 2024),
+        ("Tous droits réservés © Société Métro 2024.", 2024),
+        ("Copyright Jane Roe, 2009. Powered by a blog engine.", 2009),
+        ("© Metro Daily 1996 - 2024", 2024),
+        ("Metro Daily, 2019 © Todos los derechos reservados", 2019),
+        ("2020 © Metro Daily Group", 2020),
+        ("The copyright on the song expired in 1998 after decades.", None),
+        ("© Thu Dec 10 10:10:50 GMT-03:00 2020 Metro", None),
+        ("Founded in 1987, the foundation is a 501 (c)(3) non profit.", None),
+        ("© photo: Jane Roe for the Metro Daily, who took it during the storm of 1998", None),
+        ("© agency-feed, id:201227-99-820474/3", None),
     ],
 )
 def test_copyright_year(line: str, expected: int | None) -> None:

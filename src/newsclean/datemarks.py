@@ -79,15 +79,39 @@ _COPYRIGHT = regex_compile(
     r"(?:©|&copy;|\(c\)|\bcopyright\b)\s*(?:(?:19|20)\d\d\s*[-–—/]\s*)?(?P<y>(?:19|20)\d\d)(?!\d)",
     regex.IGNORECASE,
 )
+#: Most words of the holder named between the mark and the year ("© Gannett Co., Inc. 2020",
+#: "Copyright Scott Young, 2009"); a longer run is a sentence that mentions copyright.
+COPYRIGHT_HOLDER_WORDS = 8
+_YEARS = r"(?:(?:19|20)\d\d\s*[-–—/]\s*)?(?P<y>(?:19|20)\d\d)(?!\d)"
+#: The holder first, then the year: the mark (the word only capitalised, as a notice writes it:
+#: "the copyright on the song expired in 1998" is a sentence), a holder starting with a letter and
+#: holding no digit, a space or comma, the year or range.
+_COPYRIGHT_HOLDER = regex_compile(
+    r"(?:©|&copy;|\([cC]\)|\b(?:Copyright|COPYRIGHT)\b)\s*(?:(?:©|Copyright|COPYRIGHT)\s*)?"
+    rf"(?P<h>[^\W\d_][^\d\n©|]{{0,80}}?)[\s,]\s*{_YEARS}"
+)
+#: The year first, then the mark: "2020 © Metro Daily", "Metro Daily, 2019 ©".
+_COPYRIGHT_AFTER = regex_compile(rf"(?<![\d.,:/-]){_YEARS}\s*(?:©|&copy;)")
 
 
 def copyright_year(text: str) -> int | None:
     """The year of a copyright notice in ``text`` (the last year of a range), or None.
 
+    The year may follow the mark (``© 2017``), the holder's name (``© Metro Daily 2017``,
+    at most :data:`COPYRIGHT_HOLDER_WORDS` words), or stand before the mark (``2017 © Metro``).
+
     >>> copyright_year("© 2005–2017 Example Media"), copyright_year("Copyright 2019"), copyright_year("(c) team")
     (2017, 2019, None)
+    >>> copyright_year("© Example Media Ltd 1996 - 2020"), copyright_year("Example Media, 2019 ©")
+    (2020, 2019)
     """
     m = _COPYRIGHT.search(text)
+    if m is None:
+        m = _COPYRIGHT_HOLDER.search(text)
+        if m is not None and len(m.group("h").split()) > COPYRIGHT_HOLDER_WORDS:
+            m = None
+    if m is None:
+        m = _COPYRIGHT_AFTER.search(text)
     return int(m.group("y")) if m else None
 
 
