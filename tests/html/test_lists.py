@@ -86,3 +86,29 @@ def test_links_in_the_story_are_not_taken() -> None:
     assert article.related == ()
     assert article.tags == ()
     assert "council's flood report, published last spring" in article.text
+
+
+def test_tag_links_from_the_metadata_walk_read_as_the_page_links() -> None:
+    from newsclean.html.content import extract_content
+    from newsclean.html.meta import read_metadata
+    from newsclean.html.parse import parse_html
+
+    html = page(
+        "<p>Topics: <a rel='Tag nofollow' href='/t/bridges'>Bridges</a></p>"
+        "<noscript><a rel='tag' href='/t/hidden'>Hidden</a></noscript>"
+        "<template><a rel='tag' href='/t/template'>Template</a></template>"
+        "<p><a rel='tagged' href='/t/no'>Not a tag</a> <a rel='tag' href='/t/rivers'>Rivers</a></p>"
+    )
+    results = []
+    for given in (True, False):
+        root, _ = parse_html(html)
+        assert root is not None
+        meta = read_metadata(root)
+        assert len(meta.tag_links) == 4  # the walk runs before scripts and the like are removed
+        links = meta.tag_links if given else None
+        results.append(
+            extract_content(root, headlines=meta.headlines, marks=meta.body_marks, tag_links=links)
+        )
+    assert results[0].tags == results[1].tags
+    assert {"Bridges", "Rivers"} <= set(results[0].tags)
+    assert not {"Hidden", "Template"} & set(results[0].tags)  # removed with their elements

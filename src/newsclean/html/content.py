@@ -113,6 +113,7 @@ def extract_content(
     model: BlockModel | None = None,
     whole_page: bool = False,
     marks: Sequence[HtmlElement] | None = None,
+    tag_links: Sequence[HtmlElement] | None = None,
 ) -> Extraction:
     """Find the story in a parsed page and cut it into lines.
 
@@ -131,6 +132,9 @@ def extract_content(
         marks: The page's ``itemprop="articleBody"`` elements, when the caller has them
             (:attr:`newsclean.html.meta.PageMeta.body_marks` of the same tree); else they
             are looked for in a pass of their own.
+        tag_links: The page's links marked ``rel="tag"``, when the caller has them
+            (:attr:`newsclean.html.meta.PageMeta.tag_links` of the same tree); else the
+            page's links are read for them.
 
     Returns:
         An :class:`Extraction` with the story lines and every removed block.
@@ -145,7 +149,7 @@ def extract_content(
     if not extraction.lines and any(b.text.strip() for b in blocks):
         # No story found: hand every block on, as above.
         return replace(emit(analysis, [True] * len(blocks)), whole_page=True)
-    related, tags = link_lists(root, blocks, keep)
+    related, tags = link_lists(root, blocks, keep, tag_links)
     return replace(extraction, related=tuple(related), tags=tuple(tags))
 
 

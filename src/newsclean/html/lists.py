@@ -25,13 +25,13 @@ import regex
 from newsclean.html.tokens import vocabulary_data
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     from lxml.etree import _Element as HtmlElement
 
     from newsclean.html.blocks import Block
 
-__all__ = ["link_lists", "list_heading"]
+__all__ = ["is_tag_rel", "link_lists", "list_heading"]
 
 #: A related item needs at least this many words: a headline, not "More" or "Next".
 MIN_HEADLINE_WORDS = 3
@@ -117,8 +117,16 @@ def _add(items: list[str], seen: set[str], values: Sequence[str], field: str) ->
         items.append(v)
 
 
+def is_tag_rel(rel: str) -> bool:
+    """Say whether a link's ``rel`` value marks it a tag (``rel="tag"``, among other link types)."""
+    return "tag" in rel.lower().split()
+
+
 def link_lists(
-    root: HtmlElement, blocks: Sequence[Block], kept: Sequence[bool]
+    root: HtmlElement,
+    blocks: Sequence[Block],
+    kept: Sequence[bool],
+    tag_links: Sequence[HtmlElement] | None = None,
 ) -> tuple[list[str], list[str]]:
     """Read related headlines and tags from the removed link lists of a page.
 
@@ -126,6 +134,10 @@ def link_lists(
         root: The parsed page (after the content pass).
         blocks: The page's blocks in document order.
         kept: For each block, whether the story kept it (kept blocks are never read).
+        tag_links: The page's links marked ``rel="tag"`` in page order, when the caller
+            has them (:attr:`newsclean.html.meta.PageMeta.tag_links`, found by the
+            metadata walk before the content pass removed scripts and the like: those
+            no longer below ``root`` are passed over); else the page's links are read here.
 
     Returns:
         ``(related, tags)`` in page order.
@@ -156,8 +168,11 @@ def link_lists(
             else:
                 heading = None
     items, seen = found["tags"]
-    for a in root.iter("a"):
-        rel = a.get("rel")
-        if rel and "tag" in rel.lower().split():
-            _add(items, seen, [_item("".join(a.itertext()))], "tags")
+    links: Iterable[HtmlElement]
+    if tag_links is None:
+        links = (a for a in root.iter("a") if is_tag_rel(a.get("rel") or ""))
+    else:
+        links = [a for a in tag_links if any(up is root for up in a.iterancestors())]
+    for a in links:
+        _add(items, seen, [_item("".join(a.itertext()))], "tags")
     return found["related"][0], found["tags"][0]

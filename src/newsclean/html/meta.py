@@ -30,6 +30,7 @@ from newsclean.html.dates import (
     iso_date,
     may_date,
 )
+from newsclean.html.lists import is_tag_rel
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as HtmlElement
@@ -104,6 +105,9 @@ class PageMeta:
         body_marks: The elements holding ``itemprop="articleBody"``, in page order,
             for the content pass (:func:`newsclean.html.content.extract_content`),
             which then needs no pass of its own to find them.
+        tag_links: The ``<a>`` elements marked ``rel="tag"``, in page order, for the
+            tag lists of :func:`newsclean.html.lists.link_lists` (found where the walk
+            reads each link anyway, so that no pass over the page's links is made there).
     """
 
     title: str | None = None
@@ -116,6 +120,7 @@ class PageMeta:
     dates: tuple[DateCandidate, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
     body_marks: tuple[HtmlElement, ...] = field(default=(), repr=False, compare=False)
+    tag_links: tuple[HtmlElement, ...] = field(default=(), repr=False, compare=False)
 
 
 #: The most characters a value read from the page's metadata keeps: a longer one is
@@ -348,6 +353,7 @@ def read_metadata(root: HtmlElement) -> PageMeta:
     collector = DateCollector()
     visit = collector.visit
     marks: list[HtmlElement] = []  # (``itemprop="articleBody"``, read where the attributes are read anyway)
+    tag_links: list[HtmlElement] = []  # (links marked ``rel="tag"``, read where each link is read anyway)
     # One walk over the tree: each element feeds the fields below and the date evidence.
     # Most elements say nothing about either: an element :meth:`DateCollector.visit` would
     # find nothing on (no tag it reads, no attribute it reads, no class or id naming a date,
@@ -392,6 +398,10 @@ def read_metadata(root: HtmlElement) -> PageMeta:
         if collector.after_headline or tag in VISITED_TAGS:
             if el.get("itemprop") == BODY_ITEMPROP:
                 marks.append(el)
+            if tag == "a":
+                rel = el.get("rel")
+                if rel and is_tag_rel(rel):
+                    tag_links.append(el)
             # (a link says something only by its title: most links are passed over on one read)
             if tag != "a" or collector.after_headline or el.get("title"):
                 visit(el, tag)
@@ -513,4 +523,5 @@ def read_metadata(root: HtmlElement) -> PageMeta:
         dates=tuple(dates),
         extra=extra,
         body_marks=tuple(marks),
+        tag_links=tuple(tag_links),
     )

@@ -97,7 +97,11 @@ class ExtractHtml:
             return doc.rebase("")
         meta = read_metadata(root)
         extraction = extract_content(
-            root, headlines=meta.headlines, whole_page=self.path == "page", marks=meta.body_marks
+            root,
+            headlines=meta.headlines,
+            whole_page=self.path == "page",
+            marks=meta.body_marks,
+            tag_links=meta.tag_links,
         )
         edits = [
             Edit(NAME, "extract" if r.action == "extract" else "remove", r.reason, r.text, "")
