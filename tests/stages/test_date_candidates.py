@@ -181,6 +181,29 @@ def test_yearless_dates_need_a_label_and_a_year_source(line: str) -> None:
             "mentioned",
             True,
         ),
+        # a row of the page's fields opening with the labelled date: not a sentence
+        (
+            "Published: November 5th, 2012 | Tags: Harbour, Ferry Terminal, East Bank, City Council, Budget",
+            "published",
+            False,
+        ),
+        (
+            "Updated Nov 06, 2012 • Harbour news from the east bank and the city council this week",
+            "updated",
+            False,
+        ),
+        # a sentence opening with the label and date, or a row whose label is not first, stays prose
+        (
+            "Published on November 5, 2012, the harbour report found that ferries run late most weeks.",
+            "mentioned",
+            True,
+        ),
+        (
+            "The harbour council minutes for the east bank were published November 5, 2012 | more news on "
+            "the ferry terminal and the budget",
+            "mentioned",
+            True,
+        ),
     ],
 )
 def test_a_labelled_date_ending_a_headline_line_is_not_prose(line: str, kind: str, prose: bool) -> None:

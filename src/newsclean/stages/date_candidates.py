@@ -95,6 +95,8 @@ _DATELINE_PLACE = regex_compile(
 _DATELINE_BARE_TAIL = regex_compile(r"\s*(?:—|–|-{1,2}|:)\s*\S")
 _DATELINE_PLACE_TAIL = regex_compile(r"\s*(?:—|–|-{1,2})\s*\S")
 _DATELINE_BRACKET_TAIL = regex_compile(r"\s*[)\]]")
+#: What parts a row of page fields: a bar or a bullet.
+_FIELD_SEPARATOR = regex_compile(r"\s*[|•·]")
 _EMBED_SIGNATURE = regex_compile(r"\s*[—–-]\s?[^\n]{1,80}?\(@\w{1,30}\)")
 _SENTENCE_END = regex_compile(r"[.!?…。！？][\"'»”’)]*\s*$")
 _FOREIGN_DIGIT = re.compile(r"[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]")
@@ -331,6 +333,19 @@ def _labelled_tail(text: str, labels: Sequence[_Label], last: DateHit) -> bool:
     if _SENTENCE_END.search(text.rstrip()) or _remainder(text[last.end :], []):
         return False
     return _label_before(text, labels, last.start, 0) is not None
+
+
+def _labelled_head(text: str, labels: Sequence[_Label], first: DateHit) -> bool:
+    """Whether a line opens with a labelled date and a field separator ("Published: Nov 5, 2012 | Tags: …").
+
+    A row of the page's fields (the date, then tags, an author, a comment
+    count) reads as many words, but no sentence opens with a date label and
+    its date and goes on after a bar or a bullet.
+    """
+    lab = _label_before(text, labels, first.start, 0)
+    if lab is None or _WORD_CHAR.search(text, 0, lab.start) is not None:
+        return False
+    return _FIELD_SEPARATOR.match(text, first.end) is not None
 
 
 def _label_before(text: str, labels: Sequence[_Label], start: int, floor: int) -> _Label | None:
@@ -613,8 +628,15 @@ def find_candidates(
         rest = _remainder(raw, spans)
         is_title = i == title_line and len(rest) <= TITLE_WORDS
         prose = (len(raw) > MAX_LABELLED_CHARS or _is_prose(raw, rest)) and not is_title and not short_year
-        if prose and hits and labels and _labelled_tail(raw, labels, hits[-1]):
-            prose = False  # "Headline words, Updated Nov 06, 2012 at 10:16pm IST": a list or header entry
+        if (
+            prose
+            and hits
+            and labels
+            and (_labelled_tail(raw, labels, hits[-1]) or _labelled_head(raw, labels, hits[0]))
+        ):
+            # "Headline words, Updated Nov 06, 2012 at 10:16pm IST": a list or header entry;
+            # "Published: Nov 5, 2012 | Tags: …": a row of the page's fields
+            prose = False
         if _EMBED_SIGNATURE.match(raw):
             prose = True  # "— Name (@handle) March 5, 2024": an embedded post, not this page
         date_only = not rest
