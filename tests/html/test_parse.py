@@ -78,3 +78,15 @@ def test_markup_after_an_unclosed_title_stays_the_page() -> None:
     assert article.title == "Storm hits"
     assert article.paragraphs and "council approved" in article.paragraphs[0]
     assert "<" not in article.title
+
+
+def test_lxml_trees_hold_only_elements_and_text() -> None:
+    # The HTML stage tells the content pass so (``elements_only``) instead of it looking.
+    from newsclean.html.blocks import _has_other_nodes
+
+    root, _ = parse_html(
+        "<!DOCTYPE html><?xml-stylesheet href='a'?><html><!-- note --><body>"
+        "&amp; &nbsp; &unknown; &#x41;<?php echo 1 ?><p>Rain <!-- x -->fell.</p></body></html>"
+    )
+    assert root is not None
+    assert not _has_other_nodes(root)

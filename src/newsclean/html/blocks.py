@@ -29,7 +29,7 @@ import regex
 from newsclean.html.tokens import classify_tokens, is_content_token
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
     from lxml.etree import _Element as HtmlElement
 
@@ -292,16 +292,19 @@ def _paragraph_len(el: HtmlElement, *, walk: bool = False) -> int:
     """
     if walk:
         return _paragraph_walk(el)
+    return sum(_outer_paragraph_lengths(el))
+
+
+def _outer_paragraph_lengths(el: HtmlElement) -> Iterator[int]:
+    """The text length of each outermost ``<p>`` below ``el``, in page order (see :func:`_paragraph_len`)."""
     outer = set(el.iterancestors("p"))
     outer.add(el)
-    total = 0
     for p in el.iter("p"):
         if p is el:
             continue
         enclosing = next(p.iterancestors("p"), None)
         if enclosing is None or enclosing in outer:
-            total += _text_len(p)
-    return total
+            yield _text_len(p)
 
 
 def _paragraph_walk(el: HtmlElement) -> int:
@@ -331,15 +334,19 @@ class _Page:
     least half the paragraph text.
     """
 
-    __slots__ = ("_body_path", "_chars", "_marks", "_native", "_paragraphs", "root")
+    __slots__ = ("_body_path", "_chars", "_marks", "_native", "_outer", "_paragraphs", "_read", "root")
 
-    def __init__(self, root: HtmlElement, marks: Sequence[HtmlElement] | None = None) -> None:
+    def __init__(
+        self, root: HtmlElement, marks: Sequence[HtmlElement] | None = None, *, elements_only: bool = False
+    ) -> None:
         self.root = root
         self._marks = marks
         self._body_path: set[HtmlElement] | None = None
         self._chars: int | None = None
         self._paragraphs: int | None = None
-        self._native: bool | None = None
+        self._native: bool | None = True if elements_only else None
+        self._outer: Iterator[int] | None = None  # the lengths of the paragraphs not yet read
+        self._read = 0  # their sum so far
 
     def body_path(self) -> set[HtmlElement]:
         """The ``itemprop="articleBody"`` elements below the root and their ancestors."""
@@ -372,8 +379,38 @@ class _Page:
     def paragraphs(self) -> int:
         """Characters of text in the page's paragraphs."""
         if self._paragraphs is None:
-            self._paragraphs = _paragraph_len(self.root, walk=not self.native())
+            if self.native():
+                self._paragraphs = self._read + sum(self._lengths())
+            else:
+                self._paragraphs = _paragraph_walk(self.root)
         return self._paragraphs
+
+    def paragraphs_above(self, size: int) -> bool:
+        """Say whether ``size`` is under :data:`WRAPPER_SHARE` of the page's paragraph text (which is not empty).
+
+        The paragraphs are read one by one only until their text so far decides it: a
+        lower bound that passes ``size`` passes it for the whole page too, and most
+        marked elements (a share bar, a menu) are far smaller than the first paragraphs.
+        """
+        if self._paragraphs is None and self.native():
+            read = self._read
+            lengths = self._lengths()
+            while not (read and size < WRAPPER_SHARE * read):
+                n = next(lengths, None)
+                if n is None:
+                    self._paragraphs = read
+                    break
+                read += n
+            self._read = read
+            if self._paragraphs is None:
+                return True
+        page_paragraphs = self.paragraphs()
+        return bool(page_paragraphs and size < WRAPPER_SHARE * page_paragraphs)
+
+    def _lengths(self) -> Iterator[int]:
+        if self._outer is None:
+            self._outer = _outer_paragraph_lengths(self.root)
+        return self._outer
 
 
 def _is_wrapper(el: HtmlElement, page: _Page) -> bool:
@@ -381,12 +418,12 @@ def _is_wrapper(el: HtmlElement, page: _Page) -> bool:
     if el in page.body_path():
         return True
     size = _text_len(el)
-    page_paragraphs = page.paragraphs()
-    if page_paragraphs and size < WRAPPER_SHARE * page_paragraphs:
+    if page.paragraphs_above(size):
         # Neither test can hold: the paragraph text under el is at most its whole text, and
         # the page's paragraph text at most the page's text. (The page's text is measured
         # only when needed: on 78 of the 181 AEB pages no pruned element needs it.)
         return False
+    page_paragraphs = page.paragraphs()
     page_chars = page.chars()
     if page_chars and size >= WRAPPER_SHARE * page_chars:
         return True
@@ -395,7 +432,7 @@ def _is_wrapper(el: HtmlElement, page: _Page) -> bool:
     return _paragraph_len(el, walk=not page.native()) >= WRAPPER_SHARE * page_paragraphs
 
 
-def strip_silent(root: HtmlElement) -> HtmlElement:
+def strip_silent(root: HtmlElement, *, noscripts: Sequence[HtmlElement] | None = None) -> HtmlElement:
     """Remove the :data:`SILENT_TAGS` elements with their content; return where the story may start.
 
     A ``<noscript>`` holding at least :data:`WRAPPER_SHARE` of the page's text
@@ -405,6 +442,9 @@ def strip_silent(root: HtmlElement) -> HtmlElement:
 
     Args:
         root: The parsed page (it is changed).
+        noscripts: The page's ``<noscript>`` elements in page order, when the caller has
+            them (:attr:`newsclean.html.meta.PageMeta.noscripts`, found by the metadata
+            walk); else they are looked for here, a pass over the tree.
 
     Returns:
         The page's ``<body>``, or ``root`` when there is none.
@@ -412,12 +452,18 @@ def strip_silent(root: HtmlElement) -> HtmlElement:
     import lxml.etree
 
     lxml.etree.strip_elements(root, *(t for t in SILENT_TAGS if t != "noscript"), with_tail=False)
-    noscripts = list(root.iter("noscript"))
+    if noscripts is None:
+        noscripts = list(root.iter("noscript"))
+    elif noscripts:  # (those removed with a silent element are no longer below the root)
+        noscripts = [el for el in noscripts if any(up is root for up in el.iterancestors())]
     if noscripts:
         # A <noscript> holding most of the page is the page: a parser that could not close
         # it took the rest of the page in, or the site serves its text there. Unwrapped.
-        page = _text_len(root)
-        big = [el for el in noscripts if page and _text_len(el) >= WRAPPER_SHARE * page]
+        # (The page's text is measured only when a <noscript> holds any: an empty one,
+        # a tracking pixel, is never most of it.)
+        sizes = [_text_len(el) for el in noscripts]
+        page = _text_len(root) if any(sizes) else 0
+        big = [el for el, size in zip(noscripts, sizes, strict=True) if page and size >= WRAPPER_SHARE * page]
         for el in big:
             el.tag = "div"
         if len(big) < len(noscripts):
@@ -457,7 +503,9 @@ def _has_other_nodes(root: HtmlElement) -> bool:
     return next(others, None) is not None
 
 
-def cut_blocks(root: HtmlElement, *, marks: Sequence[HtmlElement] | None = None) -> tuple[list[Block], Spans]:
+def cut_blocks(
+    root: HtmlElement, *, marks: Sequence[HtmlElement] | None = None, elements_only: bool = False
+) -> tuple[list[Block], Spans]:
     """Prune the tree under ``root`` and cut it into blocks, in one walk (see the module docstring).
 
     The walk is lxml's own (``iterwalk``) unless the tree holds comments or
@@ -469,6 +517,10 @@ def cut_blocks(root: HtmlElement, *, marks: Sequence[HtmlElement] | None = None)
         marks: Every element of the page holding ``itemprop="articleBody"``, when the
             caller has them (:attr:`newsclean.html.meta.PageMeta.body_marks`, found by the
             metadata walk); else they are looked for here, a pass over the tree.
+        elements_only: The caller knows the tree holds only elements and text (no
+            comments, processing instructions or entities:
+            :attr:`newsclean.html.meta.PageMeta.elements_only`); else it is looked at
+            when the wrapper test first needs it, a pass over the tree.
 
     Returns:
         The blocks in document order, and for each element the range of block
@@ -483,7 +535,7 @@ def cut_blocks(root: HtmlElement, *, marks: Sequence[HtmlElement] | None = None)
     """
     import lxml.etree
 
-    page = _Page(root, marks)
+    page = _Page(root, marks, elements_only=elements_only)
     blocks: list[Block] = []
     spans: Spans = {}
     structural = STRUCTURAL_REASONS

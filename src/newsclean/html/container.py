@@ -159,6 +159,8 @@ def page_candidates(
     *,
     headlines: frozenset[str] = frozenset(),
     marks: Sequence[HtmlElement] | None = None,
+    noscripts: Sequence[HtmlElement] | None = None,
+    elements_only: bool = False,
 ) -> Candidates:
     """Cut a parsed page into blocks, score them and describe the candidate containers.
 
@@ -167,9 +169,11 @@ def page_candidates(
         headlines: Normalised headline forms (see
             :func:`newsclean.html.meta.normalize_title`).
         marks: The page's ``itemprop="articleBody"`` elements, if known (see :func:`cut_blocks`).
+        noscripts: The page's ``<noscript>`` elements, if known (see :func:`strip_silent`).
+        elements_only: The tree is known to hold only elements and text (see :func:`cut_blocks`).
     """
-    start = strip_silent(root)
-    blocks, spans = cut_blocks(start, marks=marks)
+    start = strip_silent(root, noscripts=noscripts)
+    blocks, spans = cut_blocks(start, marks=marks, elements_only=elements_only)
     credit, chars, links = _score(blocks, spans)
     headline = _find_headline(blocks, headlines)
     scores = {el: _container_score(el, credit, spans, chars, links) for el in credit}
@@ -211,6 +215,8 @@ def analyse_blocks(
     headlines: frozenset[str] = frozenset(),
     model: ContainerModel | None = None,
     marks: Sequence[HtmlElement] | None = None,
+    noscripts: Sequence[HtmlElement] | None = None,
+    elements_only: bool = False,
 ) -> Analysis:
     """Cut a parsed page into blocks and choose the container the story sits in.
 
@@ -223,11 +229,15 @@ def analyse_blocks(
             :func:`newsclean.html.meta.normalize_title`).
         model: The container model; the fitted one shipped with newsclean by default.
         marks: The page's ``itemprop="articleBody"`` elements, if known (see :func:`cut_blocks`).
+        noscripts: The page's ``<noscript>`` elements, if known (see :func:`strip_silent`).
+        elements_only: The tree is known to hold only elements and text (see :func:`cut_blocks`).
 
     Returns:
         The :class:`Analysis` the block model reads.
     """
-    page = page_candidates(root, headlines=headlines, marks=marks)
+    page = page_candidates(
+        root, headlines=headlines, marks=marks, noscripts=noscripts, elements_only=elements_only
+    )
     if not page.elements:
         return analysis_for(page, None)
     pick = choose(page.rows, model or container_model())

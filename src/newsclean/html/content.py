@@ -114,6 +114,8 @@ def extract_content(
     whole_page: bool = False,
     marks: Sequence[HtmlElement] | None = None,
     tag_links: Sequence[HtmlElement] | None = None,
+    noscripts: Sequence[HtmlElement] | None = None,
+    elements_only: bool = False,
 ) -> Extraction:
     """Find the story in a parsed page and cut it into lines.
 
@@ -135,11 +137,17 @@ def extract_content(
         tag_links: The page's links marked ``rel="tag"``, when the caller has them
             (:attr:`newsclean.html.meta.PageMeta.tag_links` of the same tree); else the
             page's links are read for them.
+        noscripts: The page's ``<noscript>`` elements in page order, when the caller has
+            them (:attr:`newsclean.html.meta.PageMeta.noscripts`); else they are looked for.
+        elements_only: The tree is known to hold only elements and text
+            (:attr:`newsclean.html.meta.PageMeta.elements_only`); else it is looked at.
 
     Returns:
         An :class:`Extraction` with the story lines and every removed block.
     """
-    analysis = analyse_blocks(root, headlines=headlines, marks=marks)
+    analysis = analyse_blocks(
+        root, headlines=headlines, marks=marks, noscripts=noscripts, elements_only=elements_only
+    )
     blocks = analysis.blocks
     if whole_page:
         # Asked for: every block goes on, for the text stages to judge like a capture (no block decision).

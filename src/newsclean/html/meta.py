@@ -108,6 +108,8 @@ class PageMeta:
         tag_links: The ``<a>`` elements marked ``rel="tag"``, in page order, for the
             tag lists of :func:`newsclean.html.lists.link_lists` (found where the walk
             reads each link anyway, so that no pass over the page's links is made there).
+        noscripts: The ``<noscript>`` elements, in page order, for the content pass
+            (:func:`newsclean.html.blocks.strip_silent`), which then needs no pass of its own.
     """
 
     title: str | None = None
@@ -121,6 +123,7 @@ class PageMeta:
     extra: dict[str, Any] = field(default_factory=dict)
     body_marks: tuple[HtmlElement, ...] = field(default=(), repr=False, compare=False)
     tag_links: tuple[HtmlElement, ...] = field(default=(), repr=False, compare=False)
+    noscripts: tuple[HtmlElement, ...] = field(default=(), repr=False, compare=False)
 
 
 #: The most characters a value read from the page's metadata keeps: a longer one is
@@ -354,6 +357,7 @@ def read_metadata(root: HtmlElement) -> PageMeta:
     visit = collector.visit
     marks: list[HtmlElement] = []  # (``itemprop="articleBody"``, read where the attributes are read anyway)
     tag_links: list[HtmlElement] = []  # (links marked ``rel="tag"``, read where each link is read anyway)
+    noscripts: list[HtmlElement] = []  # (for the content pass, which then needs no pass to find them)
     # One walk over the tree: each element feeds the fields below and the date evidence.
     # Most elements say nothing about either: an element :meth:`DateCollector.visit` would
     # find nothing on (no tag it reads, no attribute it reads, no class or id naming a date,
@@ -396,6 +400,8 @@ def read_metadata(root: HtmlElement) -> PageMeta:
                 title_tag = _title_text("".join(el.itertext()))
                 continue
         if collector.after_headline or tag in VISITED_TAGS:
+            if tag == "noscript":  # (read here only under a headline)
+                noscripts.append(el)
             if el.get("itemprop") == BODY_ITEMPROP:
                 marks.append(el)
             if tag == "a":
@@ -406,6 +412,8 @@ def read_metadata(root: HtmlElement) -> PageMeta:
             if tag != "a" or collector.after_headline or el.get("title"):
                 visit(el, tag)
             continue
+        if tag == "noscript":
+            noscripts.append(el)
         items = el.items()
         if items and may_date(tag, items):  # (true for any element with an ``itemprop``)
             if ("itemprop", BODY_ITEMPROP) in items:
@@ -524,4 +532,5 @@ def read_metadata(root: HtmlElement) -> PageMeta:
         extra=extra,
         body_marks=tuple(marks),
         tag_links=tuple(tag_links),
+        noscripts=tuple(noscripts),
     )

@@ -102,6 +102,9 @@ class ExtractHtml:
             whole_page=self.path == "page",
             marks=meta.body_marks,
             tag_links=meta.tag_links,
+            noscripts=meta.noscripts,
+            # (the lxml parser keeps no comments or processing instructions, and makes no entity nodes)
+            elements_only=self.parser == "lxml",
         )
         edits = [
             Edit(NAME, "extract" if r.action == "extract" else "remove", r.reason, r.text, "")
