@@ -509,10 +509,11 @@ def story_dated_byline(
         used: list[int] = []
         names: list[str] | None = None
         rule = "dated_in_story"
-        if _dated(s, v) or v.byline_label.match(s):
+        dated = _dated(s, v)
+        if dated or v.byline_label.match(s):
             names = parse_byline(_without_date_lead(s))
             used = [i]
-            rule = "dated_in_story" if _dated(s, v) else "label_under_story"
+            rule = "dated_in_story" if dated else "label_under_story"
         elif v.byline_label_only.match(s) and 0 < n < len(filled) - 1:
             before, j = parts[filled[n - 1]].strip(), filled[n + 1]
             after = parts[filled[n + 2]].strip() if n + 2 < len(filled) else ""

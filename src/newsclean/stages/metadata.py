@@ -31,7 +31,6 @@ Vocabularies are in ``data/metadata.json``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import cache
 from typing import Any
 
 from newsclean.document import Change, Document
@@ -549,10 +548,13 @@ def extract_metadata(doc: Document) -> Document:
             agencies.extend(a for a in _agencies(agency_text, v) if a not in agencies)
         byline_rules.append(rule)
 
-    @cache
+    removed: list[set[int]] = []  # (a list, not functools.cache: a cache wrapper per capture costs more)
+
     def gaps() -> set[int]:
         """Where the date stage took date lines out, read from the edit log once and only if asked."""
-        return _removed_date_lines(doc)
+        if not removed:
+            removed.append(_removed_date_lines(doc))
+        return removed[0]
 
     def dated(ln: Line) -> bool:
         """Whether a date line is next to ``ln`` (kept, or taken out by the date stage).
