@@ -25,8 +25,18 @@ def test_memo_gives_the_computed_features_and_stays_bounded(monkeypatch: pytest.
         assert bf._features(text, vocab, True) is bf._features(text, vocab, True)
     monkeypatch.setattr(bf, "MEMO_MAX_ENTRIES", 5)
     for text in lines:
-        bf._features(text + "!", vocab, False)
+        bf._features(text + "!", vocab, True)
     assert len(vocab.memo) <= 5
+
+
+def test_features_judged_without_the_function_words_are_not_remembered() -> None:
+    """The memo holds features judged as pages judge them: with the vocabulary's function words."""
+    vocab = _vocab()
+    text = "The council met on Tuesday and voted on the budget."
+    assert bf._features(text, vocab, False) == bf._compute_features(text, vocab, False)
+    assert not vocab.memo
+    assert bf._features(text, vocab, True) == bf._compute_features(text, vocab, True)
+    assert list(vocab.memo) == [text]
 
 
 def test_a_full_memo_keeps_the_texts_looked_up_again(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -37,8 +47,8 @@ def test_a_full_memo_keeps_the_texts_looked_up_again(monkeypatch: pytest.MonkeyP
     for i in range(8):  # the memo is full at the sixth text: what was not looked up again goes
         bf._features(f"Section {i}", vocab, True)
         assert len(vocab.memo) <= 6
-    assert vocab.memo[("Home", True)] is menu
-    assert ("Section 0", True) not in vocab.memo
+    assert vocab.memo["Home"] is menu
+    assert "Section 0" not in vocab.memo
 
 
 def test_paragraphs_are_remembered_among_the_last_few(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -535,10 +535,9 @@ def page_units(texts: Sequence[str], language: str | None) -> tuple[list[tuple[l
     for _, text in units:
         if text not in judged:
             if len(text) <= MEMO_MAX_CHARS:
-                key = (text, has_stops)
-                found = memo.get(key)
+                found = memo.get(text)
                 if found is not None:
-                    reused.add(key)  # (kept when the memo is full: see ``MEMO_KEPT_SHARE``)
+                    reused.add(text)  # (kept when the memo is full: see ``MEMO_KEPT_SHARE``)
                     judged[text] = found
                     continue
             judged[text] = _features(text, vocab, has_stops)

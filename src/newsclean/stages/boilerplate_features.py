@@ -318,17 +318,21 @@ def _features(text: str, vocab: _Vocab, use_stops: bool) -> _Feat:
 
     Features depend only on the text, the vocabularies and ``use_stops``, and a
     :class:`_Feat` is never changed once built, so one object serves every page
-    the text occurs on.
+    the text occurs on. The memos hold the features judged as a page judges them,
+    with the vocabulary's function words when it has any (``use_stops`` is then
+    ``bool(vocab.stops)``), keyed by the text alone: a key tuple with the flag cost
+    a tuple, its hash and its comparison on every look-up of every unit. Features
+    judged the other way (a page whose words are not those of its language is
+    judged again by ``_rejudge``, not here) are computed each time.
     """
     size = len(text)
+    if use_stops != bool(vocab.stops) or size > LONG_MEMO_MAX_CHARS:
+        return _compute_features(text, vocab, use_stops)
     if size > MEMO_MAX_CHARS:
-        if size > LONG_MEMO_MAX_CHARS:
-            return _compute_features(text, vocab, use_stops)
         memo, limit = vocab.long_memo, LONG_MEMO_ENTRIES
     else:
         memo, limit = vocab.memo, MEMO_MAX_ENTRIES
-    key = (text, use_stops)
-    found = memo.get(key)
+    found = memo.get(text)
     if found is None:
         found = _compute_features(text, vocab, use_stops)
         if len(memo) >= limit:
@@ -336,15 +340,15 @@ def _features(text: str, vocab: _Vocab, use_stops: bool) -> _Feat:
                 _make_room(memo, vocab.reused)
             else:
                 memo.clear()
-        memo[key] = found
+        memo[text] = found
     elif memo is vocab.memo:
-        vocab.reused.add(key)
+        vocab.reused.add(text)
     return found
 
 
-def _make_room(memo: dict[tuple[str, bool], _Feat], reused: set[tuple[str, bool]]) -> None:
+def _make_room(memo: dict[str, _Feat], reused: set[str]) -> None:
     """Empty a full memo of short texts but for the texts looked up again (see :data:`MEMO_KEPT_SHARE`)."""
-    kept: dict[tuple[str, bool], _Feat] = {}
+    kept: dict[str, _Feat] = {}
     room = int(MEMO_MAX_ENTRIES * MEMO_KEPT_SHARE)
     for key in reused:
         if len(kept) >= room:

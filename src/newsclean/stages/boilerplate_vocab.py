@@ -155,12 +155,12 @@ class _Vocab:
     stops: frozenset[str]
     line_heads: frozenset[str]  # how 'line' entries start (see _heads)
     prefix_heads: frozenset[str]
-    #: features of short unit texts already judged with these vocabularies (see ``_features``)
-    memo: dict[tuple[str, bool], _Feat]
+    #: features of short unit texts already judged with these vocabularies, by text (see ``_features``)
+    memo: dict[str, _Feat]
     #: features of the last few long unit texts (see ``_features``)
-    long_memo: dict[tuple[str, bool], _Feat]
-    #: the keys of ``memo`` looked up again since it was last emptied (see ``_make_room``)
-    reused: set[tuple[str, bool]] = field(default_factory=set)
+    long_memo: dict[str, _Feat]
+    #: the texts of ``memo`` looked up again since it was last emptied (see ``_make_room``)
+    reused: set[str] = field(default_factory=set)
 
     def line_entry(self, text: str) -> str | None:
         """The entry that opens ``text`` if the whole text is made of ``line`` entries.
