@@ -284,17 +284,15 @@ def _select(
         ):
             selected.append(sib)
     if best_class:
-        # a story split into same-styled parts, each in its own wrapper (ad rails)
-        try:
-            same_tag = start.iter(best.tag)
-        except ValueError:  # a parsed tag name may hold a character lxml refuses as a search argument
-            same_tag = start.iter()
-        for el in same_tag:
+        # a story split into same-styled parts, each in its own wrapper (ad rails): read among
+        # the elements the cut measured (only those can score), not by a walk over the page; the
+        # choice is a set (the order of ``selected`` marks nothing)
+        tag = best.tag
+        for el in spans:
             if (
-                el.tag == best.tag
+                el.tag == tag
                 and el.get("class") == best_class
                 and el not in selected
-                and el in spans
                 and _container_score(el, credit, spans, chars, links) > 0
                 and _link_density(el, spans, chars, links) < SPLIT_PART_MAX_LINK_DENSITY
             ):
