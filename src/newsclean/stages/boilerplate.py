@@ -107,6 +107,9 @@ GC_PAUSE_LINES = 100_000
 #: does not change.
 WINDOW_LINES = 20_000
 
+#: builds a ``Change`` from a tuple of all its fields, without the keyword handling of its constructor
+_new_change = tuple.__new__
+
 #: The BCP 47 code for an undetermined language: the page analysis reads it with the English
 #: vocabulary entries and no function words (see ``boilerplate_vocab._vocab``).
 UNDETERMINED = "und"
@@ -154,6 +157,10 @@ def remove_boilerplate(doc: Document) -> Document:
     related: list[str] = list(doc.get("related", ()))
     tags: list[str] = list(doc.get("tags", ()))
     size = len(text)
+    # the open run of removed lines: one edit for the lines removed one after the other for
+    # the same reason, made when the run ends (``run_end`` is -1 while no run is open)
+    run_start = run_end = -1
+    run_reason = ""
     with _gc_paused(n_lines > GC_PAUSE_LINES):
         for offset, piece in _windows(text, WINDOW_LINES) if huge else ((0, text),):
             texts = piece.split("\n")
@@ -170,19 +177,26 @@ def remove_boilerplate(doc: Document) -> Document:
                 end = pos if pos <= size else size
                 if d.field is None:
                     reason = d.reason or "boilerplate_line"
-                    last = changes[-1] if changes else None
-                    if last is not None and last[1] == start and last[3] == reason and last[4] is None:
-                        # the line right after a removed line, for the same reason: one edit for the run
-                        changes[-1] = Change(last[0], end, "", reason)
-                    else:
-                        changes.append(Change(start, end, "", reason))
+                    if start == run_end and reason == run_reason:
+                        run_end = end  # the line right after a removed line, for the same reason
+                        continue
+                    if run_end >= 0:
+                        changes.append(_new_change(Change, (run_start, run_end, "", run_reason, None)))
+                    run_start, run_end, run_reason = start, end, reason
                     continue
-                changes.append(Change(start, end, "", d.reason or "boilerplate_line", "extract"))
+                if run_end >= 0:
+                    changes.append(_new_change(Change, (run_start, run_end, "", run_reason, None)))
+                    run_end = -1
+                changes.append(
+                    _new_change(Change, (start, end, "", d.reason or "boilerplate_line", "extract"))
+                )
                 if d.field == "related":
                     related.extend(d.values)
                 elif d.field == "tags":
                     tags.extend(v for v in d.values if v not in tags)
             del texts, decisions, before  # (a window's records go before the next window's are made)
+    if run_end >= 0:
+        changes.append(_new_change(Change, (run_start, run_end, "", run_reason, None)))
     if not changes:
         return doc
     out = doc.with_edits(STAGE, changes)
