@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 import newsclean
@@ -66,6 +68,22 @@ def test_pipe_error_policies() -> None:
     assert recorded[1].warnings[0].startswith("error: InputError")
     with pytest.raises(ConfigError):
         list(p.pipe(items, on_error="ignore"))  # type: ignore[arg-type]
+
+
+@stage("collector_state_test", register=False)
+def collector_state(doc: Document) -> Document:
+    return doc.with_extra("collector_on", gc.isenabled())
+
+
+@pytest.mark.parametrize(("pause", "running"), [(True, False), (False, True)])
+def test_pipe_pauses_the_collector_while_an_input_is_cleaned(pause: bool, running: bool) -> None:
+    p = Pipeline([collector_state])
+    items: list = ["A short clean sentence here.", 42, "Another clean sentence here."]
+    seen = []
+    for article in p.pipe(items, on_error="record", pause_collector=pause):
+        assert gc.isenabled()  # restored while the caller's code runs, after a failure too
+        seen.append(article.extra.get("collector_on"))
+    assert seen == [running, None, running]
 
 
 def test_a_stage_returning_the_wrong_type_is_reported() -> None:

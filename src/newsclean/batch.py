@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from newsclean.article import DICT_KEYS, Article
 from newsclean.errors import ConfigError, NewscleanError
+from newsclean.pipeline import collector_paused
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -116,29 +117,6 @@ class _Job:
 
 #: The job of this worker process, set once by :func:`_init_worker`.
 _worker_job: _Job | None = None
-
-
-@contextlib.contextmanager
-def collector_paused(active: bool = True) -> Iterator[None]:
-    """Pause the cyclic garbage collector for the ``with`` block when ``active``, then restore it.
-
-    Only a collector that was on is paused and turned on again; one the caller
-    turned off stays off. Collections the block's allocations call for run at
-    the first allocation after it. (Threads share the collector: a pause in one
-    thread holds for all while the block runs.)
-
-    >>> with collector_paused():
-    ...     gc.isenabled()
-    False
-    """
-    paused = active and gc.isenabled()
-    if paused:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _make_job(
