@@ -180,3 +180,60 @@ def test_a_stale_packaged_head_is_ignored() -> None:
     raw[20] ^= 1  # inside the head: another list
     assert packaged_head("en", bytes(raw)) is None
     assert packaged_head("xx", bytes(raw)) is None  # no head packaged for this language
+
+
+# -- rarer_than: the packaged frequent words of six more languages ---------------------------------
+
+
+@pytest.mark.parametrize("lang", ["de", "es", "fr", "it", "nl", "pt"])
+def test_frequent_words_are_wordfreqs_words_at_or_above_the_floor(lang: str) -> None:
+    from wordfreq import get_frequency_dict
+
+    from newsclean.lexicon import _zipf_of, frequent_words
+
+    listed = frequent_words(lang)
+    assert listed is not None
+    assert listed.floor_zipf == 2.0
+    expected = {w for w, f in get_frequency_dict(lang).items() if _zipf_of(f) >= listed.floor_zipf}
+    assert set(listed.buckets) == expected
+
+
+@pytest.mark.parametrize("lang", ["de", "es", "fr", "it", "nl", "pt"])
+def test_rarer_than_in_other_languages_agrees_with_wordfreq(lang: str) -> None:
+    from wordfreq import get_frequency_dict, zipf_frequency
+
+    from newsclean.lexicon import rarer_than
+
+    words = list(get_frequency_dict(lang))[::211]
+    words += (
+        [w.title() for w in words[:300]] + [w.upper() for w in words[:300]] + [w + "q" for w in words[:300]]
+    )
+    # folding, ligatures, decomposed accents, digits: each must answer as wordfreq does
+    words += [
+        "Straße",
+        "STRASSE",
+        "ÉTÉ",
+        "nº",
+        "covid19",
+        "Mp3",
+        "İstanbul",
+        "\ufb01nal",
+        "e\u0301te",
+        "qzxvbn",
+    ]
+    for threshold in (2.0, 2.5, 4.0, 1.5):
+        ours = [rarer_than(w, threshold, lang) for w in words]
+        assert ours == [zipf_frequency(w, lang) < threshold for w in words]
+
+
+def test_a_german_word_is_answered_without_wordfreq() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from newsclean.lexicon import rarer_than; "
+        "print(rarer_than('Bundesregierung', 2.0, 'de'), rarer_than('Qzxvbnwerk', 2.0, 'de'), "
+        "'wordfreq' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True", "False"]

@@ -36,15 +36,18 @@ import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from newsclean.data import DataError, read_bytes
 
 __all__ = [
+    "FREQUENT_PACKAGED",
     "NON_LATIN_MAX_ZIPF",
     "PACKAGED",
+    "FrequentWords",
     "WordList",
     "frequencies",
+    "frequent_words",
     "packaged_frequencies",
     "packaged_words",
     "rarer_than",
@@ -53,6 +56,10 @@ __all__ = [
 
 #: Languages whose wordfreq list is packaged (``data/words_<lang>.txt.gz``).
 PACKAGED = frozenset({"en"})
+#: Languages whose frequent words (Zipf 2.0 and up) are packaged in ``data/words_frequent.marshal``
+#: (built by ``benchmarks/wordlist_frequent.py``, same licence as wordfreq's data): enough for
+#: :func:`rarer_than` with a threshold of 2.0 or more, without wordfreq.
+FREQUENT_PACKAGED = frozenset({"de", "es", "fr", "it", "nl", "pt"})
 
 
 def _frequency(bucket: int) -> float:
@@ -419,6 +426,38 @@ def _has_non_latin_letter(word: str) -> bool:
     return any(ch.isalpha() and not (ch.isascii() or _LATIN_FROM <= ch <= _LATIN_TO) for ch in key)
 
 
+class FrequentWords(NamedTuple):
+    """The packaged frequent words of one language: each word's frequency bucket, and the floor."""
+
+    buckets: dict[str, int]
+    #: The Zipf frequency of the floor bucket: every word not listed is rarer than this.
+    floor_zipf: float
+
+
+@lru_cache(maxsize=8)
+def frequent_words(lang: str) -> FrequentWords | None:
+    """The packaged frequent words of ``lang`` (:data:`FREQUENT_PACKAGED`), or None when none are packaged.
+
+    >>> frequent_words("de").buckets["und"] < 200, frequent_words("de").floor_zipf
+    (True, 2.0)
+    >>> frequent_words("xx") is None
+    True
+    """
+    if lang not in FREQUENT_PACKAGED:
+        return None
+    try:
+        form = marshal.loads(read_bytes("words_frequent.marshal"))
+        text = zlib.decompress(form[lang]).decode("utf-8")
+        floor = int(form["floor"])
+    except (KeyError, TypeError, ValueError, EOFError, zlib.error) as exc:
+        raise DataError(f"data file 'words_frequent.marshal' has no readable list for {lang!r}") from exc
+    buckets: dict[str, int] = {}
+    for line in text.splitlines():
+        bucket, _, words = line.partition("\t")
+        buckets.update(dict.fromkeys(words.split(" "), int(bucket)))
+    return FrequentWords(buckets, _zipf_of(_frequency(floor)))
+
+
 def rarer_than(word: str, threshold: float, language: str = "en") -> bool:
     """Whether ``word`` is rarer than ``threshold`` in ``language``: ``(zipf(word, language) or 0.0) < threshold``.
 
@@ -426,7 +465,10 @@ def rarer_than(word: str, threshold: float, language: str = "en") -> bool:
     decides it: a word holding a non-Latin letter is no more frequent than
     :data:`NON_LATIN_MAX_ZIPF` in a packaged language (a Cyrillic or Japanese word
     met in an English capture made every process import wordfreq and load its
-    list, about 0.3 s, to learn that it is rare).
+    list, about 0.3 s, to learn that it is rare); and in a language of
+    :data:`FREQUENT_PACKAGED`, a word of Latin letters is answered from its
+    frequent words when ``threshold`` is at or above their floor (a German or
+    Portuguese word cost the same 0.3-0.5 s).
 
     >>> rarer_than("the", 4.0), rarer_than("интересное", 4.0), rarer_than("qzxv", 4.0)
     (False, True, True)
@@ -434,4 +476,10 @@ def rarer_than(word: str, threshold: float, language: str = "en") -> bool:
     bound = NON_LATIN_MAX_ZIPF.get(language)
     if bound is not None and bound < threshold and not word.isascii() and _has_non_latin_letter(word):
         return True
+    if language in FREQUENT_PACKAGED and (word.isalpha() or _plain_alnum(word)):
+        key = word.lower() if word.isascii() else _latin_key(word)
+        listed = frequent_words(language) if key is not None else None
+        if key is not None and listed is not None and threshold >= listed.floor_zipf:
+            bucket = listed.buckets.get(key)
+            return bucket is None or _zipf_of(_frequency(bucket)) < threshold
     return (zipf(word, language) or 0.0) < threshold

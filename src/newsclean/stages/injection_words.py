@@ -90,13 +90,13 @@ def _unknown_word(word: str, language: str) -> bool:
         # wordfreq needs extra tokenizers (jieba, MeCab) for CJK; a CJK run is
         # one "word" here and cannot be looked up: it counts as unknown.
         return True
-    from newsclean.lexicon import zipf  # the packaged English list first, then wordfreq
+    from newsclean.lexicon import rarer_than, zipf  # packaged lists first, then wordfreq
 
     english = zipf(word, "en") or 0.0
     if language not in _SPACED_LANGUAGES or english >= RARE_ZIPF:
         return english < RARE_ZIPF
-    other = zipf(word, language)  # None: wordfreq has no list or tokenizer for it
-    return other is None or other < RARE_ZIPF
+    # unknown (wordfreq has no list or tokenizer for it) counts as rare
+    return rarer_than(word, RARE_ZIPF, language)
 
 
 def has_unknown_word(phrase: str, language: str) -> bool:
