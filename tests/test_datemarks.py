@@ -60,7 +60,7 @@ def test_url_dates(url: str, expected: date | None) -> None:
         ("2020 © Metro Daily Group", 2020),
         ("The copyright on the song expired in 1998 after decades.", None),
         ("© Thu Dec 10 10:10:50 GMT-03:00 2020 Metro", None),
-        ("Founded in 1987, the foundation is a 501 (c)(3) non profit.", None),
+        ("Founded in 1987, the club is a registered charity.", None),
         ("© photo: Jane Roe for the Metro Daily, who took it during the storm of 1998", None),
         ("© agency-feed, id:201227-99-820474/3", None),
     ],

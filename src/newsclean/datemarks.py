@@ -79,8 +79,8 @@ _COPYRIGHT = regex_compile(
     r"(?:©|&copy;|\(c\)|\bcopyright\b)\s*(?:(?:19|20)\d\d\s*[-–—/]\s*)?(?P<y>(?:19|20)\d\d)(?!\d)",
     regex.IGNORECASE,
 )
-#: Most words of the holder named between the mark and the year ("© Gannett Co., Inc. 2020",
-#: "Copyright Scott Young, 2009"); a longer run is a sentence that mentions copyright.
+#: Most words of the holder named between the mark and the year ("© Example Media Co., Inc. 2020",
+#: "Copyright Jane Roe, 2009"); a longer run is a sentence that mentions copyright.
 COPYRIGHT_HOLDER_WORDS = 8
 _YEARS = r"(?:(?:19|20)\d\d\s*[-–—/]\s*)?(?P<y>(?:19|20)\d\d)(?!\d)"
 #: The holder first, then the year: the mark (the word only capitalised, as a notice writes it:

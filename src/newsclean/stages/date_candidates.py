@@ -75,7 +75,7 @@ LABEL_LINE = 40
 TITLE_WORDS = 40
 #: A date opening a story paragraph as its dateline starts within this many characters of the
 #: line (after a place of at most :data:`DATELINE_PLACE_WORDS` capitalised words, perhaps a
-#: region, and a comma, or an opening bracket): "St. Louis, May 19, 1999 – …", "(2/6/2004) …".
+#: region, and a comma, or an opening bracket): "Springfield, May 14, 2003 – …", "(2/6/2004) …".
 DATELINE_DATE_CHARS = 40
 #: Most words of the place before a dateline's date ("SALT LAKE CITY", as in ``_dateline``).
 DATELINE_PLACE_WORDS = 5
@@ -112,10 +112,10 @@ def opens_as_dateline(text: str, hit: DateHit) -> bool:
     or a colon (a bare date), a dash (after a place), or the closing bracket.
 
     >>> from newsclean.datescan import scan_line
-    >>> line = "St. Louis, May 19, 1999 – Dr. Jane Roe, professor of biology, has been named dean."
+    >>> line = "Springfield, May 14, 2003 – Dr. Jane Roe, professor of biology, has been named dean."
     >>> opens_as_dateline(line, scan_line(line, False)[0])
     True
-    >>> line = "Correction, Nov. 15, 2019: This article misidentified the first publisher of the novel."
+    >>> line = "Correction, Nov. 15, 2019: An earlier version of this article gave a wrong date."
     >>> opens_as_dateline(line, scan_line(line, False)[0])
     False
     """
@@ -178,8 +178,8 @@ class Found:
         yearless: The line printed no year ("Updated Nov 19, 6:55 AM"); the year
             is the capture's, else the latest the page states (see
             :mod:`newsclean.stages._date_years`).
-        opening: The date opens its prose line as a dateline does ("St. Louis,
-            May 19, 1999 – …", "(2/6/2004) Bill …", "March 7, 2005: …"); see
+        opening: The date opens its prose line as a dateline does ("Springfield,
+            May 14, 2003 – …", "(2/6/2004) The …", "April 3, 2008: …"); see
             :func:`opens_as_dateline`.
     """
 

@@ -546,7 +546,7 @@ def _story_dateline(
 ) -> Choice | None:
     """The date a story paragraph opens with as its dateline, or None.
 
-    "St. Louis, May 19, 1999 – …", "(2/6/2004) Bill Clinton …", "March 7, 2005:
+    "Springfield, May 14, 2003 – …", "(2/6/2004) The council …", "April 3, 2008:
     …" (:func:`~newsclean.stages.date_candidates.opens_as_dateline`): the
     writer's own date of the story, read when no date line, label or address
     gives one. The page's datelines must all name one day (a list of dated

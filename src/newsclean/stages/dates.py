@@ -36,7 +36,7 @@ weighed):
 6. ``earliest header candidate``: the earliest date on a short line before
    the story starts;
 7. ``story dateline``: the date a story paragraph opens with as a dateline
-   ("St. Louis, May 19, 1999 – …", "(2/6/2004) …"), when the page's
+   ("Springfield, May 14, 2003 – …", "(2/6/2004) …"), when the page's
    datelines name one day and the first stands at or below the story start;
 8. ``only date line``: the page's date lines (outside dated lists, holding a
    four-digit year or a time) all name one day, wherever they stand (a
