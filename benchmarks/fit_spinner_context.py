@@ -27,6 +27,16 @@ The steps, each written into ``src/newsclean/data/``:
    the spinner's; precision and recall are counted per reverted occurrence,
    the threshold set for :data:`~newsclean.stages.spinner_pairs.TARGET_PRECISION`.
    This is the model ``repair_spinner`` uses for swaps without wreckage.
+4. ``spinner_phrases.json``: the same trees fitted on the pairs whose
+   synonym is a phrase ("be after" for "plan") alone. The pair rows of the
+   same phrase recur across training documents (several spinners draw the
+   same original), and the benchmark's held-out pool holds originals never
+   seen in training, so this model is cross-validated with folds by original
+   (folds by document let it recognise a phrase and overstate its
+   precision). It decides only in documents whose revealed swaps keep their
+   original less than ``PARTIAL_SHARE`` of the time, and its threshold is set
+   for :data:`~newsclean.stages.spinner_pairs.TARGET_PRECISION` on the pairs
+   of those documents.
 
 The held-out pool of ``benchmarks/spinsim.py`` is never read here.
 
@@ -46,6 +56,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from itertools import pairwise
@@ -62,12 +73,13 @@ from newsclean.stages.spinner import RepairSpinner
 from newsclean.stages.spinner_context import BOUNDARY, ReversalModel, tokens
 from newsclean.stages.spinner_pairs import PAIR_FEATURES, swap_pairs
 from newsclean.stages.spinner_revealed import revealed_candidates
-from newsclean.stages.spinner_swaps import load_synonyms
+from newsclean.stages.spinner_swaps import PARTIAL_SHARE, load_synonyms
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "newsclean" / "data"
 BIGRAMS = DATA / "spinner_bigrams.txt.gz"
 PAIRS = DATA / "spinner_pairs.json"
+PHRASES = DATA / "spinner_phrases.json"
 REVEALED = DATA / "spinner_revealed.json"
 ABOUT = (
     "Boosted trees of {what} (stages/{module}.py), fitted by `python -m benchmarks.fit_spinner_context` "
@@ -173,8 +185,10 @@ def _spins(data: Path, rates: tuple[float, ...]) -> Iterator[tuple[int, SpunText
                 yield doc_id, spin(body, draw_spinner(pairs, FIT_PAIRS, draw), rate=rate, seed=draw)
 
 
-def pair_rows(data: Path) -> tuple[list[Row], list[Occurrences]]:
-    """Return one row per ``(word, original)`` pair of the training spins, and its occurrences.
+def pair_rows(data: Path) -> tuple[list[Row], list[Occurrences], list[int]]:
+    """Return one row per ``(word, original)`` pair of the training spins, its occurrences and original.
+
+    The original is given as a stable hash (a fold key for the phrase model).
 
     The candidates are the context candidates (``spinner_context.candidates``)
     of the training spins that ``repair_spinner`` flags as spun, left out the
@@ -188,6 +202,7 @@ def pair_rows(data: Path) -> tuple[list[Row], list[Occurrences]]:
     counts = load_synonyms().synonym_counts
     rows: list[Row] = []
     occurrences: list[Occurrences] = []
+    originals: list[int] = []
     for doc_id, s in _spins(data, FIT_RATES):
         doc = stage(Document.from_text(s.text))
         if not doc.get("spun"):
@@ -202,7 +217,8 @@ def pair_rows(data: Path) -> tuple[list[Row], list[Occurrences]]:
             label = sum(ok for _, ok in occ) >= PAIR_POSITIVE_SHARE * len(occ)
             rows.append((doc_id, pair.spans[0], pair.features, label))
             occurrences.append(occ)
-    return rows, occurrences
+            originals.append(zlib.crc32(pair.original.encode()))
+    return rows, occurrences, originals
 
 
 def revealed_rows(data: Path) -> list[Row]:
@@ -277,12 +293,18 @@ def fit(
     about: str,
     training: str,
     occurrences: list[Occurrences] | None = None,
+    *,
+    groups: list[int] | None = None,
+    decides: list[bool] | None = None,
 ) -> dict[str, Any]:
     """Fit boosted trees on ``rows`` and their threshold for a cross-validated ``target`` precision.
 
     ``occurrences`` lists, for each row, the spans a positive decision reverts
     and whether each is right (default: the row's own span and label); the
-    precision and recall are counted over those.
+    precision and recall are counted over those. ``groups`` gives each row's
+    fold key (default: its document). ``decides`` marks the rows the model
+    decides at run time (default: all; it is fitted on every row): the
+    threshold, precision and recall are counted over those.
 
     Returns the JSON document (the form :class:`ReversalModel` reads).
     """
@@ -291,15 +313,17 @@ def fit(
     x = [list(r[2]) for r in rows]
     y = [r[3] for r in rows]
     probs = [0.0] * len(rows)
+    keys = groups if groups is not None else [r[0] for r in rows]
     for fold in range(FOLDS):
-        train = [i for i, r in enumerate(rows) if r[0] % FOLDS != fold]
-        test = [i for i, r in enumerate(rows) if r[0] % FOLDS == fold]
+        train = [i for i, k in enumerate(keys) if k % FOLDS != fold]
+        test = [i for i, k in enumerate(keys) if k % FOLDS == fold]
         m = _model().fit([x[i] for i in train], [y[i] for i in train])
         for i, p in zip(test, m.predict_proba([x[i] for i in test])[:, 1], strict=True):
             probs[i] = float(p)
     occ = occurrences if occurrences is not None else [[(r[1], r[3])] for r in rows]
-    words = _per_word(rows, probs, occ)
-    positives = len({(r[0], span) for r, o in zip(rows, occ, strict=True) for span, label in o if label})
+    keep = [i for i in range(len(rows)) if decides is None or decides[i]]
+    words = _per_word([rows[i] for i in keep], [probs[i] for i in keep], [occ[i] for i in keep])
+    positives = len({(rows[i][0], span) for i in keep for span, label in occ[i] if label})
     tp = fp = 0
     best = (1.0, 0, 0)
     for p, label in words:
@@ -324,6 +348,8 @@ def fit(
             "positive_occurrences": positives,
             "target_precision": target,
             "cv_folds": FOLDS,
+            "cv_folds_by": "original" if groups is not None else "document",
+            "decided_candidates": len(keep),
             "cv_reverted": tp + fp,
             "cv_precision": round(tp / max(1, tp + fp), 4),
             "cv_recall_of_positives": round(tp / max(1, positives), 4),
@@ -356,7 +382,7 @@ def main() -> None:
     parser.add_argument("--skip-bigrams", action="store_true", help="keep the current bigram table")
     parser.add_argument(
         "--models",
-        default="revealed,pairs",
+        default="revealed,pairs,phrases",
         help="models to fit, in this order (the pair model's rows depend on the revealed one)",
     )
     args = parser.parse_args()
@@ -368,8 +394,11 @@ def main() -> None:
     # The revealed-swap model first: the pair model's rows skip what it reverts.
     if "revealed" in args.models.split(","):
         _fit_revealed(args.data)
+    if "pairs" in args.models.split(",") or "phrases" in args.models.split(","):
+        rows, occurrences, originals = pair_rows(args.data)
+    if "phrases" in args.models.split(","):
+        _fit_phrases(rows, occurrences, originals)
     if "pairs" in args.models.split(","):
-        rows, occurrences = pair_rows(args.data)
         pairs = fit(
             rows,
             PAIR_FEATURES,
@@ -380,6 +409,26 @@ def main() -> None:
             occurrences,
         )
         _write(PAIRS, pairs)
+
+
+def _fit_phrases(rows: list[Row], occurrences: list[Occurrences], originals: list[int]) -> None:
+    """Fit the phrase model on the phrase pairs, folds by original, deciding in full-rate documents."""
+    keep = [i for i, r in enumerate(rows) if r[2][PAIR_FEATURES.index("synonym_words")] > 1]
+    surviving = PAIR_FEATURES.index("surviving_swaps")
+    phrases = fit(
+        [rows[i] for i in keep],
+        PAIR_FEATURES,
+        spinner_pairs.TARGET_PRECISION,
+        ABOUT.format(module="spinner_pairs", what="swap pairs of multi-word synonyms decided per document"),
+        f"English AEB bodies, seeds {list(FIT_SEEDS)}, {FIT_PAIRS} pairs, rates {list(FIT_RATES)}, "
+        f"flagged docs, pairs whose synonym is a phrase; a pair is positive when >= {PAIR_POSITIVE_SHARE} "
+        f"of its occurrences are swaps; threshold on the documents whose surviving share is under "
+        f"{PARTIAL_SHARE}",
+        [occurrences[i] for i in keep],
+        groups=[originals[i] for i in keep],
+        decides=[rows[i][2][surviving] < PARTIAL_SHARE for i in keep],
+    )
+    _write(PHRASES, phrases)
 
 
 def _fit_revealed(data: Path) -> None:

@@ -365,9 +365,10 @@ spinner_context.load_bigrams.cache_clear()
 t = time.perf_counter(); spinner_context.load_bigrams(); t_bi = time.perf_counter() - t
 from newsclean.stages import spinner_pairs
 spinner_pairs.load_pair_model.cache_clear()
-t = time.perf_counter(); spinner_pairs.load_pair_model(); t_pm = time.perf_counter() - t
+spinner_pairs.load_phrase_model.cache_clear()
+t = time.perf_counter(); spinner_pairs.load_pair_model(); spinner_pairs.load_phrase_model(); t_pm = time.perf_counter() - t
 print(f"context model loaded by the spun body: {{ctx_loaded}}; reload: bigram counts {{t_bi*1000:.0f}} ms, "
-      f"pair trees {{t_pm*1000:.0f}} ms")
+      f"pair and phrase trees {{t_pm*1000:.0f}} ms")
 from newsclean.stages import spinner_ngrams
 if spinner_ngrams.load_ngrams.cache_info().currsize:
     print(f"word-pair table loaded by the spun body in {{spinner_ngrams.load_ngrams().load_seconds*1000:.0f}} ms "

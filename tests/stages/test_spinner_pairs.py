@@ -15,10 +15,12 @@ from newsclean.stages.spinner_pairs import (
     NO_RIVAL_MARGIN,
     PAIR_FEATURES,
     load_pair_model,
+    load_phrase_model,
+    pair_context_reversals,
     pair_reversals,
     swap_pairs,
 )
-from newsclean.stages.spinner_swaps import load_synonyms
+from newsclean.stages.spinner_swaps import PARTIAL_SHARE, load_synonyms
 
 SPUN = (
     "The council met toobtainher on Monday to discuss the city budobtain for next year.\n"
@@ -77,6 +79,38 @@ def test_an_active_pair_reverts_every_occurrence_to_the_likelier_original() -> N
     # The occurrence at 40 fits "metropolis" locally, but the pair is decided as a whole.
     strict = ReversalModel.stump(PAIR_FEATURES.index("pair_ngram_sum"), 5.0, -10.0, 10.0, cut=0.5)
     assert pair_reversals(pairs, strict) == []
+
+
+def test_the_phrase_model_also_finds_phrase_pairs_active() -> None:
+    found = [
+        _candidate(0, "metropolis", "city", 1.5, 2.0),
+        _candidate(40, "once more", "again", 1.5, 2.0),
+    ]
+    pairs = swap_pairs(found, {})
+    active = ReversalModel.stump(PAIR_FEATURES.index("pair_ngram_sum"), 0.0, -10.0, 10.0, cut=0.5)
+    never = ReversalModel.stump(PAIR_FEATURES.index("pair_ngram_sum"), 0.0, -10.0, -10.0, cut=0.5)
+    assert [c.after for c in pair_reversals(pairs, active)] == ["city", "again"]
+    assert pair_reversals(pairs, never) == []
+    # The phrase model speaks for phrase pairs only, and only adds.
+    assert [c.after for c in pair_reversals(pairs, never, active)] == ["again"]
+    assert [c.after for c in pair_reversals(pairs, active, never)] == ["city", "again"]
+
+
+def test_the_phrase_model_decides_only_where_the_spinner_swaps_every_occurrence() -> None:
+    text = "The council will meet once more next week, and the mayor will speak.\n"
+    never = ReversalModel.stump(0, 0.0, -10.0, -10.0, cut=0.5)
+    always = ReversalModel.stump(0, 0.0, 10.0, 10.0, cut=0.5)
+    full = pair_context_reversals(text, "en", surviving=0.0, model=never, phrase_model=always)
+    assert ("once more", "again") in {(text[c.start : c.end], c.after) for c in full}
+    assert all(" " in text[c.start : c.end] for c in full)
+    partial = pair_context_reversals(text, "en", surviving=PARTIAL_SHARE, model=never, phrase_model=always)
+    assert partial == []
+
+
+def test_the_packaged_phrase_model_is_its_own() -> None:
+    words, phrases = load_pair_model(), load_phrase_model()
+    assert words.trees != phrases.trees
+    assert 0.5 < phrases.threshold < 1.0
 
 
 def test_the_fitted_pair_model_ranks_the_spinner_swap_first() -> None:

@@ -14,14 +14,21 @@ original with few synonyms makes any one of them likelier.
 
 :func:`swap_pairs` groups the context model's candidates
 (``stages/spinner_context.py``) by ``(word, original)`` and computes
-:data:`PAIR_FEATURES`; boosted trees (``data/spinner_pairs.json``, fitted by
-``python -m benchmarks.fit_spinner_context`` on simulated spinners drawn from
-the development pool only) give the probability that the pair is active. An
-active pair's occurrences are all reverted (reason ``spinner_substitution``);
-a word listed under two active pairs goes back to the likelier original.
-The threshold is the lowest probability at which the cross-validated
-precision, counted per reverted occurrence, still reaches
-:data:`TARGET_PRECISION`.
+:data:`PAIR_FEATURES`; boosted trees fitted by ``python -m
+benchmarks.fit_spinner_context`` on simulated spinners drawn from the
+development pool only give the probability that the pair is active
+(``data/spinner_pairs.json``, every pair). Multi-word synonyms ("be after"
+for "plan") are 2 % of the pairs but a sixth of the true swaps, with their
+own evidence (a rare phrase written in place of a frequent word), and the
+shared trees set their threshold by the one-word pairs: a second model
+(``data/spinner_phrases.json``) fitted on phrase pairs alone finds a phrase
+pair active too, in documents whose spinner swaps every occurrence (fewer
+than :data:`~newsclean.stages.spinner_swaps.PARTIAL_SHARE` of the revealed
+swaps keep their original; at half rate it cost precision). An active pair's
+occurrences are all reverted (reason ``spinner_substitution``); a word listed
+under two active pairs goes back to the likelier original. Each threshold is
+the lowest probability at which the cross-validated precision of its model,
+counted per reverted occurrence, still reaches :data:`TARGET_PRECISION`.
 
 Read only when a document is already spun.
 """
@@ -37,7 +44,7 @@ from functools import lru_cache
 from newsclean.data import read_text
 from newsclean.document import Change
 from newsclean.stages.spinner_context import FEATURES, Candidate, ReversalModel, candidates
-from newsclean.stages.spinner_swaps import load_synonyms
+from newsclean.stages.spinner_swaps import PARTIAL_SHARE, load_synonyms
 
 __all__ = [
     "PAIR_FEATURES",
@@ -45,6 +52,7 @@ __all__ = [
     "TARGET_PRECISION",
     "SwapPair",
     "load_pair_model",
+    "load_phrase_model",
     "pair_context_reversals",
     "pair_reversals",
     "swap_pairs",
@@ -157,8 +165,21 @@ def load_pair_model() -> ReversalModel:
     return ReversalModel.from_dict(json.loads(read_text("spinner_pairs.json")), features=PAIR_FEATURES)
 
 
-def pair_reversals(pairs: Sequence[SwapPair], model: ReversalModel) -> list[Change]:
-    """Revert every occurrence of the pairs the model finds active.
+@lru_cache(maxsize=1)
+def load_phrase_model() -> ReversalModel:
+    """Read the packaged model of phrase pairs (``data/spinner_phrases.json``), once per process."""
+    return ReversalModel.from_dict(json.loads(read_text("spinner_phrases.json")), features=PAIR_FEATURES)
+
+
+def pair_reversals(
+    pairs: Sequence[SwapPair], model: ReversalModel, phrase_model: ReversalModel | None = None
+) -> list[Change]:
+    """Revert every occurrence of the pairs the models find active.
+
+    Args:
+        pairs: The pairs of one document (:func:`swap_pairs`).
+        model: Decides every pair.
+        phrase_model: Also finds a pair whose word is a phrase active (default: none).
 
     A span listed under several active pairs goes back to the original of the
     likeliest one.
@@ -167,7 +188,11 @@ def pair_reversals(pairs: Sequence[SwapPair], model: ReversalModel) -> list[Chan
     for pair in pairs:
         p = model.probability(pair.features)
         if p < model.threshold:
-            continue
+            if phrase_model is None or " " not in pair.word:
+                continue
+            p = phrase_model.probability(pair.features)
+            if p < phrase_model.threshold:
+                continue
         for span in pair.spans:
             if span not in best or best[span][0] < p:
                 best[span] = (p, pair.original)
@@ -181,6 +206,7 @@ def pair_context_reversals(
     skip: Collection[tuple[int, int]] = (),
     surviving: float = 0.0,
     model: ReversalModel | None = None,
+    phrase_model: ReversalModel | None = None,
 ) -> list[Change]:
     """Revert the whole-word swaps of a spun ``text`` whose ``(word, original)`` pair is active.
 
@@ -191,10 +217,17 @@ def pair_context_reversals(
         surviving: Share of the swaps revealed by non-words whose original
             still occurs in lower case (see ``spinner_context.candidates``).
         model: The pair model (default: the packaged one).
+        phrase_model: The phrase model (default: the packaged one), read only
+            when ``surviving`` is under
+            :data:`~newsclean.stages.spinner_swaps.PARTIAL_SHARE`.
 
     Returns:
         One ``spinner_substitution`` change per reverted occurrence.
     """
     found = candidates(text, lang, skip=skip, surviving=surviving)
     pairs = swap_pairs(found, load_synonyms().synonym_counts)
-    return pair_reversals(pairs, model or load_pair_model())
+    if surviving < PARTIAL_SHARE and any(" " in pair.word for pair in pairs):
+        phrase_model = phrase_model or load_phrase_model()
+    else:
+        phrase_model = None
+    return pair_reversals(pairs, model or load_pair_model(), phrase_model)
