@@ -226,6 +226,30 @@ def test_rarer_than_in_other_languages_agrees_with_wordfreq(lang: str) -> None:
         assert ours == [zipf_frequency(w, lang) < threshold for w in words]
 
 
+@pytest.mark.parametrize("lang", ["de", "pt"])
+def test_frequent_words_searched_before_their_index_answer_as_the_index(
+    lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import random
+
+    from newsclean import lexicon
+
+    index = lexicon.frequent_words(lang)
+    listed = lexicon._frequent_scan(lang)
+    assert index is not None and listed is not None
+    assert listed.floor_zipf == index.floor_zipf
+    words = sorted(index.buckets)[::997]
+    # first and last words of a bucket, other words' prefixes and suffixes, digits like a bucket
+    words += [w[:-1] for w in words if len(w) > 2] + [w[1:] for w in words if len(w) > 2]
+    words += [w + "q" for w in words[:50]] + ["700", "132", "0", "qzxvbn", "straße", "été"]
+    random.Random(0).shuffle(words)  # hits and misses on both sides of the switch to the index
+    monkeypatch.setattr(lexicon, "_scans", {})
+    searched = [lexicon._frequent_bucket(lang, w, listed) for w in words[: lexicon.SCANS_BEFORE_INDEX]]
+    assert searched == [index.buckets.get(w) for w in words[: lexicon.SCANS_BEFORE_INDEX]]
+    rest = words[lexicon.SCANS_BEFORE_INDEX :]
+    assert [lexicon._frequent_bucket(lang, w, listed) for w in rest] == [index.buckets.get(w) for w in rest]
+
+
 def test_a_german_word_is_answered_without_wordfreq() -> None:
     import subprocess
     import sys
