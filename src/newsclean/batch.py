@@ -112,7 +112,7 @@ class _Job:
     options: dict[str, Any]
     returns: Returns
     keys: list[str] | None
-    pause_collector: bool = True
+    pause_collector: bool
 
 
 #: The job of this worker process, set once by :func:`_init_worker`.
@@ -124,7 +124,7 @@ def _make_job(
     options: dict[str, Any],
     returns: Returns,
     keys: list[str] | None,
-    pause_collector: bool = True,
+    pause_collector: bool,
 ) -> _Job:
     from newsclean.defaults import default_pipeline
 
@@ -144,7 +144,7 @@ def _init_worker(
     options: dict[str, Any],
     returns: Returns,
     keys: list[str] | None,
-    pause_collector: bool = True,
+    pause_collector: bool,
 ) -> None:
     """Build the pipeline once per worker, warm it up, and freeze what the process holds (it is ours)."""
     global _worker_job
@@ -299,7 +299,7 @@ def _sequential(
     returns: Returns,
     keys: list[str] | None,
     keep_raw: bool,
-    pause_collector: bool = True,
+    pause_collector: bool,
 ) -> Generator[Any, None, None]:
     job = _make_job(pipeline, options, returns, keys, pause_collector)
     for item in items:
@@ -322,7 +322,7 @@ def _pooled(
     keep_raw: bool,
     workers: int,
     size: int,
-    pause_collector: bool = True,
+    pause_collector: bool,
 ) -> Generator[Any, None, None]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -340,7 +340,7 @@ def _pooled(
         # Warm up here: forked workers inherit the loaded tables and compiled patterns
         # (copy-on-write), so the cold start is paid once, not once per worker. (The
         # caller's process is warmed up only: it is never frozen.)
-        _warm_up(_make_job(pipeline, options, returns, keys))
+        _warm_up(_make_job(pipeline, options, returns, keys, pause_collector))
     pool = ProcessPoolExecutor(
         max_workers=workers,
         initializer=_init_worker,

@@ -74,21 +74,21 @@ def url_month(url: str) -> date | None:
     return _valid_date(int(m.group("y")), int(m.group("m")), 1) if m else None
 
 
+#: A notice's year or range of years, the (last) year as group ``y``: "2017", "2005-2017".
+_YEARS = r"(?:(?:19|20)\d\d\s*[-–—/]\s*)?(?P<y>(?:19|20)\d\d)(?!\d)"
 #: A copyright notice and its (last) year: "© 2017", "Copyright 2005-2017", "(c) 2017".
-_COPYRIGHT = regex_compile(
-    r"(?:©|&copy;|\(c\)|\bcopyright\b)\s*(?:(?:19|20)\d\d\s*[-–—/]\s*)?(?P<y>(?:19|20)\d\d)(?!\d)",
-    regex.IGNORECASE,
-)
+_COPYRIGHT = regex_compile(rf"(?:©|&copy;|\(c\)|\bcopyright\b)\s*{_YEARS}", regex.IGNORECASE)
 #: Most words of the holder named between the mark and the year ("© Example Media Co., Inc. 2020",
 #: "Copyright Jane Roe, 2009"); a longer run is a sentence that mentions copyright.
 COPYRIGHT_HOLDER_WORDS = 8
-_YEARS = r"(?:(?:19|20)\d\d\s*[-–—/]\s*)?(?P<y>(?:19|20)\d\d)(?!\d)"
+#: Most characters of that holder (the pattern's bound; the words are counted after it).
+COPYRIGHT_HOLDER_CHARS = 80
 #: The holder first, then the year: the mark (the word only capitalised, as a notice writes it:
 #: "the copyright on the song expired in 1998" is a sentence), a holder starting with a letter and
 #: holding no digit, a space or comma, the year or range.
 _COPYRIGHT_HOLDER = regex_compile(
     r"(?:©|&copy;|\([cC]\)|\b(?:Copyright|COPYRIGHT)\b)\s*(?:(?:©|Copyright|COPYRIGHT)\s*)?"
-    rf"(?P<h>[^\W\d_][^\d\n©|]{{0,80}}?)[\s,]\s*{_YEARS}"
+    rf"(?P<h>[^\W\d_][^\d\n©|]{{0,{COPYRIGHT_HOLDER_CHARS}}}?)[\s,]\s*{_YEARS}"
 )
 #: The year first, then the mark: "2020 © Metro Daily", "Metro Daily, 2019 ©".
 _COPYRIGHT_AFTER = regex_compile(rf"(?<![\d.,:/-]){_YEARS}\s*(?:©|&copy;)")

@@ -43,6 +43,7 @@ from newsclean.datescan import NUMERIC_GATE, month_anchors, scan_line
 from newsclean.datewords import _DIGITS, _FOLD_NEEDED, _ascii_view, _fold, _patterns
 from newsclean.lazyre import regex_compile
 from newsclean.stages._date_years import page_year, place_year
+from newsclean.stages._dateline import MAX_PLACE_WORDS, MAX_REGION_WORDS
 from newsclean.stages._lines import Line
 from newsclean.stages._linetable import LineTable, line_table
 from newsclean.stages._text import TOKEN_CHUNK, token_set
@@ -77,10 +78,11 @@ TITLE_WORDS = 40
 #: line (after a place of at most :data:`DATELINE_PLACE_WORDS` capitalised words, perhaps a
 #: region, and a comma, or an opening bracket): "Springfield, May 14, 2003 – …", "(2/6/2004) …".
 DATELINE_DATE_CHARS = 40
-#: Most words of the place before a dateline's date ("SALT LAKE CITY", as in ``_dateline``).
-DATELINE_PLACE_WORDS = 5
-#: Most words of a region or country after the place ("PORTLAND, Ore.", "NAIROBI, Kenya").
-DATELINE_REGION_WORDS = 3
+#: Most words of the place before a dateline's date ("SALT LAKE CITY"): the metadata
+#: stage's dateline reader's limit.
+DATELINE_PLACE_WORDS = MAX_PLACE_WORDS
+#: Most words of a region or country after the place ("EUGENE, Ore.", "NAIROBI, Kenya"), as there.
+DATELINE_REGION_WORDS = MAX_REGION_WORDS
 
 _WORD = regex_compile(r"[^\W\d_]+|\d+")
 _DATE_ONLY_HINT = regex_compile(r"[\d\s:.,/TZ+-]+")
