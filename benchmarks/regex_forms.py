@@ -168,7 +168,8 @@ def _recording(keys: dict[Any, None], alternations: dict[Any, None]) -> Iterator
 
 def _compile_the_rest() -> None:
     """Compile what the fixtures did not need: every lazy pattern alive, both forms of a vocabulary,
-    every date pattern, and the month-name forms of an ASCII line.
+    every date pattern, the month-name forms of an ASCII line, and each :class:`MonthPattern`'s
+    full and ASCII forms (the full one serves every text from a process's second kind of text on).
 
     A capture unlike the fixtures (a relative date, a copyright line in German)
     needs patterns they do not. The month-name forms written for one text's
@@ -178,13 +179,15 @@ def _compile_the_rest() -> None:
     slash, and for a form tried at a month name, for every ASCII first letter.
     """
     from newsclean import lazyre
-    from newsclean.datewords import _month_subset_alternation, _patterns, month_firsts
+    from newsclean.datewords import MonthPattern, _month_subset_alternation, _patterns, month_firsts
 
     for obj in gc.get_objects():
         if isinstance(obj, lazyre._LazyPattern):
             obj._compile()
             if isinstance(obj, lazyre._SplitPattern):
                 obj._core._compile()
+        elif isinstance(obj, MonthPattern):
+            obj.compile_forms()
     patterns = _patterns()
     for name in patterns._sources:
         patterns._get(name)

@@ -35,7 +35,6 @@ dates in addresses, copyright notices and relative phrases in
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from functools import lru_cache
 
 import regex
 
@@ -54,7 +53,7 @@ from newsclean.datewords import (
     _valid_date,
     vocabulary,
 )
-from newsclean.lazyre import regex_compile
+from newsclean.lazyre import lazy
 
 __all__ = [
     "EARLIEST",
@@ -247,16 +246,12 @@ def find_yearless_dates(text: str) -> list[DateHit]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _short_numeric() -> regex.Pattern[str]:
-    """Numeric day-month-``yy`` dates (``5/5/20``, ``1.4.18``).
-
-    Either number may be the day (``11/20/19`` is month-first); the caller's order
-    and the month range decide which.
-    """
-    return regex_compile(
-        rf"{_NOT_BEFORE}(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<yy>\d\d)(?!\d|[.,/:-]\d|[^\W\d_])"
-    )
+#: Numeric day-month-``yy`` dates (``5/5/20``, ``1.4.18``). Either number may be the day
+#: (``11/20/19`` is month-first); the caller's order and the month range decide which. Lazy, so
+#: the packaged forms hold it although the bundled fixtures never read a two-digit year.
+_SHORT_NUMERIC = lazy(
+    rf"{_NOT_BEFORE}(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<yy>\d\d)(?!\d|[.,/:-]\d|[^\W\d_])"
+)
 
 
 def _short_named_source(mon: str) -> str:
@@ -296,7 +291,7 @@ def find_short_dates(text: str, *, dayfirst: bool | None, reference: date) -> li
         text = text.translate(_DIGITS)
     months = _folded_months()
     out: list[DateHit] = []
-    for m in _short_numeric().finditer(text):
+    for m in _SHORT_NUMERIC.finditer(text):
         a, b, yy = int(m.group("a")), int(m.group("b")), int(m.group("yy"))
         first = m.group("sep") == "." or a > 12 or (dayfirst is not False and b <= 12)
         day, month = (a, b) if first else (b, a)

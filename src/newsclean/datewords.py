@@ -277,6 +277,16 @@ class MonthPattern:
             self._full = regex_compile(self._build(_month_alternation()), self._flags)
         return self._full
 
+    def compile_forms(self) -> None:
+        """Compile the full pattern and the one of an ASCII text (what ``benchmarks.regex_forms`` packages).
+
+        Neither is kept: :meth:`for_text` compiles (or builds from the packaged forms) on need.
+        """
+        regex_compile(self._build(_month_alternation()), self._flags)
+        ascii_months = _month_subset_alternation(frozenset())
+        if ascii_months is not None:
+            regex_compile(self._build(ascii_months), self._flags)
+
     def for_text(self, text: str) -> regex.Pattern[str]:
         """A pattern that finds in ``text`` exactly what :meth:`full` finds."""
         if self._full is not None:
