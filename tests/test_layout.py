@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsclean.layout import analyze
+from newsclean.layout import analyze, analyze_lines
 
 STORY = [
     "The regional council voted on Tuesday to extend the night bus network to three new districts after a long debate.",
@@ -81,3 +81,18 @@ def test_an_analysis_is_remembered_unless_asked_not_to() -> None:
     other = "\n".join([*STORY, "Advertisement"])
     analyze(other, "en", remember=False)
     assert analyze(other, "en") is not analyze(other, "en", remember=False)
+
+
+def test_analysing_the_lines_is_analysing_the_text() -> None:
+    text = "\n".join(["Home | World", "Share this article", *STORY, "", "Advertisement"])
+    lines = analyze_lines(text.split("\n"), "en")
+    whole = analyze(text, "en", remember=False)
+    assert lines is not analyze_lines(text.split("\n"), "en")  # (never remembered)
+    assert (lines.units, lines.feats, lines.story, lines.decisions, lines.n_lines) == (
+        whole.units,
+        whole.feats,
+        whole.story,
+        whole.decisions,
+        whole.n_lines,
+    )
+    assert lines.line_decisions() == whole.line_decisions()

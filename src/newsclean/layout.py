@@ -32,6 +32,7 @@ reader of the same text and language pays nothing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Literal
@@ -40,7 +41,7 @@ from newsclean.stages.boilerplate_decisions import LineDecision, _expand, decide
 from newsclean.stages.boilerplate_features import Kind, _Feat
 from newsclean.stages.boilerplate_model import load_model
 
-__all__ = ["Block", "Layout", "Region", "analyze"]
+__all__ = ["Block", "Layout", "Region", "analyze", "analyze_lines"]
 
 Region = Literal["header", "headline", "story", "end"]
 
@@ -190,11 +191,19 @@ def analyze(text: str, language: str | None = None, *, remember: bool = True) ->
 REMEMBERED = 8
 
 
-def _build(text: str, language: str | None) -> Layout:
-    texts = text.split("\n")
+def analyze_lines(texts: Sequence[str], language: str | None = None) -> Layout:
+    """:func:`analyze` of the text whose lines are ``texts``, not remembered.
+
+    For a caller that holds the lines already (``remove_boilerplate``): the text
+    is not joined only to be split again.
+    """
     units, feats = page_units(texts, language)
     decisions, start, end = decide_page(units, feats, load_model())
     return Layout(tuple(units), tuple(feats), language, (start, end), tuple(decisions), len(texts))
+
+
+def _build(text: str, language: str | None) -> Layout:
+    return analyze_lines(text.split("\n"), language)
 
 
 _analyze = lru_cache(maxsize=REMEMBERED)(_build)

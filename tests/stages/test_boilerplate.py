@@ -6,6 +6,7 @@ All article text below was written for these tests.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -759,23 +760,23 @@ def test_collector_paused_only_during_the_analysis_of_a_long_page(monkeypatch: p
     from newsclean.stages import boilerplate
 
     seen: list[bool] = []
-    real = layout.analyze
+    real = layout.analyze_lines
 
-    def spy(text: str, language: str | None = None, *, remember: bool = True) -> layout.Layout:
+    def spy(texts: Sequence[str], language: str | None = None) -> layout.Layout:
         seen.append(gc.isenabled())
-        return real(text, language, remember=remember)
+        return real(texts, language)
 
-    monkeypatch.setattr(layout, "analyze", spy)
+    monkeypatch.setattr(layout, "analyze_lines", spy)
     run(BODY)
     monkeypatch.setattr(boilerplate, "GC_PAUSE_LINES", 2)
     run(["Share this article", *BODY])
     assert seen[0] is True and seen[-1] is False
     assert gc.isenabled()
 
-    def boom(text: str, language: str | None = None, *, remember: bool = True) -> layout.Layout:
+    def boom(texts: Sequence[str], language: str | None = None) -> layout.Layout:
         raise RuntimeError("analysis failed")
 
-    monkeypatch.setattr(layout, "analyze", boom)
+    monkeypatch.setattr(layout, "analyze_lines", boom)
     with pytest.raises(RuntimeError):
         run(BODY)
     assert gc.isenabled()

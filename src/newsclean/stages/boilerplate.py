@@ -219,7 +219,7 @@ def _written_story(doc: Document) -> bool:
 def _decide(piece: str, texts: list[str], language: str | None, conservative: bool) -> list[LineDecision]:
     """The decision of every line of ``piece`` (split into ``texts``), judged as one page.
 
-    The page analyses are not kept (``analyze(..., remember=False)``): nothing reads them
+    The page analyses are not kept (``analyze_lines`` does not remember them): nothing reads them
     after the stage, and kept among the last few they outlived the next captures, long
     enough for the cyclic collector to move their per-line records (units, features,
     decisions: some 900 objects a capture) to its oldest generation, where each counted
@@ -227,9 +227,9 @@ def _decide(piece: str, texts: list[str], language: str | None, conservative: bo
     """
     if conservative:
         return classify_lines(texts, language, conservative=True)
-    from newsclean.layout import analyze  # (here: newsclean.layout imports this package)
+    from newsclean.layout import analyze_lines  # (here: newsclean.layout imports this package)
 
-    decisions = analyze(piece, language, remember=False).line_decisions()
+    decisions = analyze_lines(texts, language).line_decisions()  # (``piece`` is not split again)
     return _until_stable(texts, decisions, language)
 
 
@@ -256,13 +256,14 @@ def _until_stable(
     texts: list[str], decisions: list[LineDecision], language: str | None
 ) -> list[LineDecision]:
     """Decide again on the kept lines until nothing more goes (see :data:`FIXPOINT_ROUNDS`)."""
-    from newsclean.layout import analyze
+    from newsclean.layout import analyze_lines
 
     for _ in range(FIXPOINT_ROUNDS):
         kept = [i for i, d in enumerate(decisions) if d.keep]
         if len(kept) == len(texts) or not kept:
             break
-        again = analyze("\n".join(texts[i] for i in kept), language, remember=False).line_decisions()
+        # the kept lines as the lines of a text (no line holds a newline: none is joined and split)
+        again = analyze_lines([texts[i] for i in kept], language).line_decisions()
         if all(d.keep for d in again):
             break
         decisions = list(decisions)

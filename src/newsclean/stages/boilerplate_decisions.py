@@ -280,7 +280,11 @@ def _body_span(
     for b, f in enumerate(feats):
         if best >= FORM_STORY_BEFORE_END and (
             (
-                (f.reason == "comments" or _is_comment_count(f))
+                (
+                    f.reason == "comments"
+                    # (``_is_comment_count``'s cheap tests first: most units are long or prose)
+                    or (f.words <= COUNT_HEAD_WORDS and f.kind != "prose" and _is_comment_count(f))
+                )
                 and (best >= STORY_BEFORE_END or _opens_form(feats, b, _FORM_FIELD_REASONS))
                 and _comments_start(feats, b)
             )
@@ -628,7 +632,8 @@ def decide_page(
     k = start
     while k < end:
         j = k
-        while j < end and decisions[j] is None and _is_link_item(feats[j]):
+        # (a prose unit, most of a body, is no link item: tested before the call)
+        while j < end and decisions[j] is None and feats[j].kind != "prose" and _is_link_item(feats[j]):
             j += 1
         has_header = k > start and decisions[k - 1] is None and feats[k - 1].reason == "list_header"
         n_items = j - k
@@ -718,10 +723,6 @@ def _remove_repeats(feats: Sequence[_Feat], decisions: list[LineDecision | None]
     twice, as a summary box and as the story). A single paragraph repeated without
     furniture between the copies is the writer's repetition and stays.
     """
-    n = len(feats)
-    removed_before = [0] * (n + 1)
-    for k in range(n):
-        removed_before[k + 1] = removed_before[k] + (decisions[k] is not None)
     kept: dict[str, int] = {}
     copies: list[tuple[int, int]] = []  # (later copy, first copy) of the kept paragraphs
     paragraphs: list[int] = []
@@ -732,7 +733,11 @@ def _remove_repeats(feats: Sequence[_Feat], decisions: list[LineDecision | None]
             if first != k:
                 copies.append((k, first))
     if not copies:
-        return
+        return  # (most pages: the counts of removed units below are not needed)
+    n = len(feats)
+    removed_before = [0] * (n + 1)
+    for k in range(n):
+        removed_before[k + 1] = removed_before[k] + (decisions[k] is not None)
     first_of = dict(copies)
     order = {k: i for i, k in enumerate(paragraphs)}
     in_block: set[int] = set()

@@ -211,10 +211,22 @@ class LineModel:
         shift = self.shift
         scale = self.scale
         hand = self.hand_weight
+        lengths = _length_factors(power)  # the same powers, computed once (a power is a C call)
+        top = len(lengths)
         return [
-            scale * (z + shift) * (f.words if f.words > 1 else 1) ** power + hand * f.score
+            scale * (z + shift) * (lengths[f.words] if f.words < top else f.words**power) + hand * f.score
             for z, f in zip(self.log_odds(feats), feats, strict=True)
         ]
+
+
+#: Word counts below this have their length factor (``max(1, words) ** length_power``) in a table.
+LENGTH_TABLE = 256
+
+
+@lru_cache(maxsize=4)
+def _length_factors(power: float) -> tuple[float, ...]:
+    """``(words if words > 1 else 1) ** power`` for every word count below :data:`LENGTH_TABLE`."""
+    return tuple((words if words > 1 else 1) ** power for words in range(LENGTH_TABLE))
 
 
 def feature_rows(feats: Sequence[_Feat]) -> list[tuple[float, ...]]:
