@@ -126,6 +126,16 @@ def _nonwords_token_by_token(text: str) -> list[tuple[int, int, str]]:
 )
 def test_nonword_scan_matches_token_by_token_reading(text: str) -> None:
     assert nonword_candidates(text, "en") == _nonwords_token_by_token(text)
+    assert _nonwords_from_shared_runs(text) == _nonwords_token_by_token(text)
+
+
+def _nonwords_from_shared_runs(text: str) -> list[tuple[int, int, str]]:
+    """The scan as the stage runs it: from the runs it also looks tortured phrases up by."""
+    from newsclean.stages._text import lower
+    from newsclean.stages.tortured import text_runs
+
+    lowered = lower(text)
+    return nonword_candidates(text, "en", lowered=lowered, tokens=text_runs(lowered))
 
 
 @settings(max_examples=80, deadline=None)
@@ -163,6 +173,7 @@ def test_nonword_scan_matches_token_by_token_reading(text: str) -> None:
 def test_nonword_scan_is_exact(parts: list[str]) -> None:
     text = "".join(parts)
     assert nonword_candidates(text, "en") == _nonwords_token_by_token(text)
+    assert _nonwords_from_shared_runs(text) == _nonwords_token_by_token(text)
 
 
 def test_only_the_kelvin_sign_lowers_to_an_ascii_letter() -> None:

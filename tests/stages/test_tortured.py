@@ -94,3 +94,16 @@ def test_parsed_key_entries_are_left_to_the_collector_untracked() -> None:
     for _ in range(3):  # a collection may untrack one level of the nested tuples
         gc.collect()
     assert not any(gc.is_tracked(entry) for entry in entries)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the results are as pursues: none.",
+        "counterfeit news, (counterfeit) news and counterfeit-news",
+        "big information; profound learning.",
+        "",
+    ],
+)
+def test_candidates_from_shared_runs_are_those_of_the_text(text: str) -> None:
+    assert tortured._candidates(text, tortured.text_runs(text)) == tortured._candidates(text)

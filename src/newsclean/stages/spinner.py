@@ -58,10 +58,18 @@ from newsclean.stages.spinner_table import (
     _find_reversals,
     _Model,
     _model,
+    _packaged_model,
+    _spin_score,
     load_substitutions,
     spin_score,
 )
-from newsclean.stages.tortured import TorturedPhrase, find_tortured, find_tortured_lowered, load_tortured
+from newsclean.stages.tortured import (
+    TorturedPhrase,
+    find_tortured,
+    find_tortured_lowered,
+    load_tortured,
+    text_runs,
+)
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -86,6 +94,8 @@ class Findings(NamedTuple):
     """What :meth:`RepairSpinner.find` found in a text, before any reversal."""
 
     lowered: str
+    #: The distinct runs of ``lowered`` (:func:`newsclean.stages.tortured.text_runs`).
+    runs: set[str]
     model: _Model
     artifacts: list[Change]
     candidates: list[InferredSwap]
@@ -153,15 +163,18 @@ class RepairSpinner:
 
     def find(self, text: str, lang: str) -> Findings:
         """Find the artifacts and swaps of ``text`` and decide whether it is spun (no reversals yet)."""
-        table = load_substitutions(self.table)
-        model = _model(table)
+        model = _packaged_model() if self.table is None else _model(load_substitutions(self.table))
         lowered = lower(text)
+        # One set of the text's runs serves the non-word scan and the tortured phrases.
+        runs = text_runs(lowered)
         artifacts = _find_artifacts(text, model, lang, lowered)
-        candidates = [s for s in infer_swaps(text, lang) if (s.original, s.spun) not in model.pairs]
+        candidates = [
+            s for s in infer_swaps(text, lang, tokens=runs) if (s.original, s.spun) not in model.pairs
+        ]
         spun_inferred = spun_evidence(candidates)
         supported = [s for s in candidates if s.supported]
         n_inferred = sum(len(s.artifacts) for s in (candidates if spun_inferred else supported))
-        score = spin_score(text, table=table, artifacts=len(artifacts) + n_inferred)
+        score = _spin_score(text, model, len(artifacts) + n_inferred)
         score_spun = score.is_spun(self.threshold)
         spun = score_spun or spun_inferred
         # In a spun document a swap explaining a single non-word is applied too.
@@ -173,10 +186,12 @@ class RepairSpinner:
         if inferred:
             inferred_changes += [
                 Change(a.start, a.end, a.repaired, "spinner_artifact")
-                for a in chained_repairs(nonword_candidates(text, lang, lowered=lowered), inferred, lang)
+                for a in chained_repairs(
+                    nonword_candidates(text, lang, lowered=lowered, tokens=runs), inferred, lang
+                )
             ]
         return Findings(
-            lowered, model, artifacts, candidates, inferred, inferred_changes, score, score_spun, spun
+            lowered, runs, model, artifacts, candidates, inferred, inferred_changes, score, score_spun, spun
         )
 
     def __call__(self, doc: Document) -> Document:
@@ -202,7 +217,7 @@ class RepairSpinner:
                 surviving = sum(sw.survives for sw in inferred) / len(inferred) if inferred else 0.0
                 reversals += pair_context_reversals(text, lang, skip=set(done), surviving=surviving)
         artifacts = _merge(artifacts, inferred_changes)
-        tortured = find_tortured_lowered(text, lowered)
+        tortured = find_tortured_lowered(text, lowered, found.runs)
         fixes: list[Change] = []
         if tortured and doc.options.repair_tortured:
             fixes = [

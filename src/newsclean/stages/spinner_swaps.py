@@ -62,6 +62,7 @@ __all__ = [
     "glued_words",
     "infer_swaps",
     "keep_case",
+    "letter_runs",
     "load_synonyms",
     "nonword_candidates",
     "spun_evidence",
@@ -386,11 +387,28 @@ def keep_case(token: str, low: str, repaired: str) -> str:
     return token[:head] + middle + (token[len(token) - tail :] if tail else "")
 
 
-def nonword_candidates(text: str, lang: str, *, lowered: str | None = None) -> list[tuple[int, int, str]]:
+def letter_runs(tokens: Iterable[str]) -> set[str]:
+    """Return the maximal runs of ASCII letters, :data:`MIN_TOKEN` long or more, of ``tokens``.
+
+    Given the white-space tokens of a text (or any pieces that together hold
+    every letter of them, each piece ending where a token does or at a
+    character that is no ASCII letter), this is the set the non-word scan
+    starts from, found in the distinct tokens rather than the whole text.
+
+    >>> sorted(letter_runs(["budobtain", "talks,", "co-op", "toobtainher."]))
+    ['budobtain', 'talks', 'toobtainher']
+    """
+    return set(_RUN.findall(" ".join(tokens)))
+
+
+def nonword_candidates(
+    text: str, lang: str, *, lowered: str | None = None, tokens: Iterable[str] | None = None
+) -> list[tuple[int, int, str]]:
     """Return ``(start, end, token)`` for each token of plain letters that is not a word.
 
     ``lowered`` is ``lower(text)`` (:func:`newsclean.stages._text.lower`) when the
-    caller has it already.
+    caller has it already, and ``tokens`` the distinct white-space tokens of
+    ``lowered`` (or pieces as :func:`letter_runs` takes them), when it has them.
 
     Chunks holding digits, slashes, ``@``, dots between letters and the like
     (URLs, handles, code) are skipped; hyphenated compounds are inspected
@@ -407,7 +425,7 @@ def nonword_candidates(text: str, lang: str, *, lowered: str | None = None) -> l
     if lowered is None:
         lowered = lower(text)
     if _LOWERS_TO_ASCII not in text:
-        runs = token_set(lowered, _RUN.findall)
+        runs = token_set(lowered, _RUN.findall) if tokens is None else letter_runs(tokens)
     else:  # lower the ASCII runs themselves: that sign lowers to an ASCII letter
         runs = set(" ".join(token_set(text, _RUN.findall)).lower().split())
     if not runs:
@@ -546,6 +564,7 @@ def infer_swaps(
     *,
     known: Iterable[tuple[str, str]] = (),
     index: SynonymIndex | None = None,
+    tokens: Iterable[str] | None = None,
 ) -> list[InferredSwap]:
     """Explain the non-words of ``text`` by spinner swaps; best supported first.
 
@@ -555,6 +574,8 @@ def infer_swaps(
         known: Curated ``(original, spun)`` pairs, applied on one artifact.
         index: A synonym index (default: the packaged table, loaded only
             when the text has a non-word candidate).
+        tokens: The distinct white-space tokens of the lower-cased text,
+            when the caller has them (see :func:`nonword_candidates`).
 
     Returns:
         Every swap that explains at least one non-word, each non-word
@@ -566,7 +587,7 @@ def infer_swaps(
     """
     low = text.lower()
     same = len(low) == len(text)  # then ``low`` is also what ``lower(text)`` gives
-    candidates = nonword_candidates(text, lang, lowered=low if same else None)
+    candidates = nonword_candidates(text, lang, lowered=low if same else None, tokens=tokens)
     if not candidates:
         return []
     known_pairs = set(known)

@@ -320,6 +320,12 @@ def _model(table: tuple[Substitution, ...]) -> _Model:
     )
 
 
+@lru_cache(maxsize=1)
+def _packaged_model() -> _Model:
+    """The packaged table's model (its key hashed once, not once per capture)."""
+    return _model(_packaged_substitutions())
+
+
 def _whole(
     pattern: re.Pattern[str] | regex.Pattern[str], text: str
 ) -> Iterator[re.Match[str] | regex.Match[str]]:
@@ -491,7 +497,13 @@ def spin_score(text: str, *, table: Sequence[Substitution] | None = None, artifa
     >>> spin_score("We spoke regarding it once more following he left, regarding the plan.").families
     3
     """
-    model = _model(tuple(table) if table is not None else _packaged_substitutions())
+    return _spin_score(
+        text, _model(tuple(table) if table is not None else _packaged_substitutions()), artifacts
+    )
+
+
+def _spin_score(text: str, model: _Model, artifacts: int) -> SpinScore:
+    """Do :func:`spin_score` with the table's compiled model (no table to hash per call)."""
     spun_counts: dict[str, int] = {}
     strong = 0
     for m in _whole(model.whole, text):

@@ -40,7 +40,7 @@ from newsclean.data import alternation, read_bytes, read_text, read_tsv
 from newsclean.lazyre import re_compile
 from newsclean.stages._text import lower, token_set
 
-__all__ = ["TorturedPhrase", "find_tortured", "load_tortured"]
+__all__ = ["TorturedPhrase", "find_tortured", "load_tortured", "text_runs"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,20 +318,37 @@ def _key_set() -> frozenset[str]:
     return frozenset(_keys())
 
 
-def _candidates(lowered: str) -> list[str]:
-    """Return the phrases whose runs all occur in ``lowered`` (one pass over the text).
+def text_runs(lowered: str) -> set[str]:
+    """Return the runs :func:`_candidates` looks phrases up by (one pass over the text).
 
-    The runs of the text are its white-space tokens, except that tokens with
-    other characters than letters and digits are cut into their runs.
+    The runs of the text are its white-space tokens, and the runs of word
+    characters and hyphens of the tokens holding other characters than letters
+    and digits. The spinner stage reads the same set for its non-word scan.
+
+    >>> sorted(text_runs("a well-known (tortured) phrase"))
+    ['(tortured)', 'a', 'phrase', 'tortured', 'well-known']
+    """
+    runs = token_set(lowered)
+    runs.update(_WORD_RUN.findall(" ".join([t for t in runs if not t.isalnum()])))
+    return runs
+
+
+def _candidates(lowered: str, runs: set[str] | None = None) -> list[str]:
+    """Return the phrases whose runs all occur in ``lowered``.
+
+    ``runs`` is ``text_runs(lowered)`` when the caller has it already.
     """
     keys = _keys()
     if "" in keys:  # a phrase without word characters: every phrase is a candidate
         return sorted(_index())
-    runs = token_set(lowered)
-    runs.update(_WORD_RUN.findall(" ".join([t for t in runs if not t.isalnum()])))
+    if runs is None:
+        runs = text_runs(lowered)
     found: list[str] = []
+    superset = runs.issuperset
     for key in runs.intersection(_key_set()):
-        found.extend(phrase for phrase_runs, phrase in keys[key] if runs.issuperset(phrase_runs))
+        for phrase_runs, phrase in keys[key]:
+            if superset(phrase_runs):
+                found.append(phrase)
     return sorted(found)
 
 
@@ -356,9 +373,14 @@ def find_tortured(text: str) -> list[tuple[int, int, TorturedPhrase]]:
     return find_tortured_lowered(text, lower(text))
 
 
-def find_tortured_lowered(text: str, lowered: str) -> list[tuple[int, int, TorturedPhrase]]:
-    """Do :func:`find_tortured` on ``text`` and its offset-keeping lower-case form."""
-    candidates = _candidates(lowered)
+def find_tortured_lowered(
+    text: str, lowered: str, runs: set[str] | None = None
+) -> list[tuple[int, int, TorturedPhrase]]:
+    """Do :func:`find_tortured` on ``text`` and its offset-keeping lower-case form.
+
+    ``runs`` is :func:`text_runs` of ``lowered`` when the caller has it already.
+    """
+    candidates = _candidates(lowered, runs)
     if "  " not in lowered:
         # Then a match is the phrase itself, spaces included: a phrase that is
         # not a substring cannot match, and leaving it out changes no match.
