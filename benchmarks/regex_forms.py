@@ -129,13 +129,13 @@ def _recording(keys: dict[Any, None], alternations: dict[Any, None]) -> Iterator
     Stage modules write some alternations when they are imported: they must not
     be imported yet (run the script in a fresh process).
     """
-    from newsclean import data, lazyre
+    from newsclean import data, lazyre, regexlite
 
     imported = sorted(name for name in sys.modules if name.startswith("newsclean.stages."))
     if imported:
         raise RuntimeError(f"stage modules already imported ({', '.join(imported)}): run in a fresh process")
-    saved = lazyre._forms, dict(lazyre._built)
-    lazyre._forms, lazyre._built = {}, {}
+    saved = regexlite._forms, dict(regexlite._built)
+    regexlite._forms, regexlite._built = {}, {}
     written = data._written_alternation
 
     def record_alternation(key: Any) -> None:
@@ -162,7 +162,7 @@ def _recording(keys: dict[Any, None], alternations: dict[Any, None]) -> Iterator
     finally:
         for module, real, _ in reals.values():
             module.compile = real
-        lazyre._forms, lazyre._built = saved[0], saved[1]
+        regexlite._forms, regexlite._built = saved[0], saved[1]
         data._written_alternation = written
 
 

@@ -164,7 +164,7 @@ _COLD = {
 #: forms and those it compiled from source (``data/regex_forms.marshal`` did not hold them).
 _FORMS_PROBE = """
 import re, sys, regex
-from newsclean import lazyre
+from newsclean import lazyre, regexlite
 missed = []
 def counting(real, caller):
     def compile_(pattern, flags=0, **kwargs):
@@ -176,7 +176,17 @@ regex.compile = counting(regex.compile, lazyre.regex_compile)
 re.compile = counting(re.compile, lazyre.re_compile)
 import newsclean
 newsclean.clean(open(sys.argv[1], encoding='utf-8').read())
-print(len(lazyre._built), len(missed))
+print(len(regexlite._built), len(missed))
+"""
+
+
+#: Says, in a fresh process, which modules the first clean() imported that it might not need:
+#: regex's parser (a pattern without a packaged form) and inspect (through dataclasses).
+_MODULES_PROBE = """
+import sys
+import newsclean
+newsclean.clean(open(sys.argv[1], encoding='utf-8').read())
+print(",".join(m for m in ("regex._regex_core", "inspect") if m in sys.modules) or "-")
 """
 
 
@@ -407,6 +417,10 @@ def _print_cold(capture: str, runs: int) -> None:
         )
         packaged, compiled = out.stdout.split()
         print(f"{what}: {packaged}; compiled from source: {compiled} (many: {rebuild})")
+    out = subprocess.run(
+        [sys.executable, "-c", _MODULES_PROBE, str(path)], env=env, capture_output=True, text=True, check=True
+    )
+    print(f"imported by the first call although a capture may not need them: {out.stdout.strip()}")
     print(json.dumps({"load": list(os.getloadavg())}))
 
 

@@ -14,8 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-import regex
-
+from newsclean import regexlite as regex
 from newsclean.datewords import _patterns, _valid_date, vocabulary
 from newsclean.lazyre import regex_compile
 

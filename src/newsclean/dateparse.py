@@ -36,8 +36,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-import regex
-
+from newsclean import regexlite as regex
 from newsclean.datemarks import copyright_year, parse_relative, url_date, url_month
 from newsclean.dateparse_slow import _dateparser, looks_like_worded_date
 from newsclean.datescan import DateHit, attach_time, month_anchors, scan_line

@@ -20,8 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
 
-import regex
-
+from newsclean import regexlite as regex
 from newsclean.datecalendars import jalali_hits
 from newsclean.datewords import (
     _FOLD,

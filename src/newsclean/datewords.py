@@ -17,8 +17,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-import regex
-
+from newsclean import regexlite as regex
 from newsclean.data import DataError, alternation, foreign_chars, read_json
 from newsclean.lazyre import regex_compile
 

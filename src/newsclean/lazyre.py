@@ -20,136 +20,35 @@ entries' letters (most lines) is answered by the smaller one, which finds
 there exactly what the full one does; the full one is compiled only when a
 line needs it.
 
-A pattern is compiled by :func:`regex_compile`, which reads the compiled form
-of the patterns a typical capture needs from a packaged file
+A pattern is compiled by :func:`regex_compile` (or :func:`re_compile`, both
+from :mod:`newsclean.regexlite`), which reads the compiled form of the
+patterns a typical capture needs from a packaged file
 (``data/regex_forms.marshal``, built by ``python -m benchmarks.regex_forms``)
 instead of parsing and optimising their sources again in every process: the
 ``regex`` module does that work in Python, and it was the largest part of a
-process's first call. The forms are used only with the ``regex`` version that
+process's first call. The forms are used only with the ``regex`` code that
 wrote them; any other pattern, or any other version, is compiled as usual.
 """
 
 from __future__ import annotations
 
-import marshal
 import re
-import sys
 from collections.abc import Callable, Iterable
-from typing import Any, AnyStr, cast
+from typing import Any, cast
 
-import regex
+from newsclean import regexlite
+from newsclean.data import alternation, foreign_chars
+from newsclean.regexlite import FORMS_FILE, engine_keys, re_compile, regex_compile
 
-from newsclean.data import PATTERNS_FILE, alternation, foreign_chars, packaged_patterns
-
-__all__ = ["lazy", "lazy_re", "re_compile", "regex_compile", "vocabulary_pattern"]
-
-#: The packaged compiled forms (see :func:`regex_compile`).
-FORMS_FILE = PATTERNS_FILE
-
-#: A form's key: the engine (``regex`` or ``re``), the source and the flags.
-FormKey = tuple[str, "str | bytes", int]
-
-
-def engine_keys() -> dict[str, tuple[Any, ...]]:
-    """What the forms of each engine depend on: for ``regex`` its version and default
-    pattern version, for ``re`` the Python version and its engine's op-code magic."""
-    import _sre
-
-    return {
-        "regex": (str(regex.__version__), int(regex.DEFAULT_VERSION)),
-        "re": (tuple(sys.version_info[:2]), int(_sre.MAGIC), int(_sre.CODESIZE)),
-    }
-
-
-def _load_forms() -> dict[FormKey, bytes]:
-    """The packaged forms of the engines installed here (none when the file is missing or unreadable)."""
-    data = packaged_patterns()
-    if not isinstance(data.get("forms"), dict):
-        return {}
-    written = data.get("engines", {})
-    here = engine_keys()
-    same = {name for name, key in here.items() if tuple(written.get(name, ())) == key}
-    return {key: form for key, form in data["forms"].items() if key[0] in same}
-
-
-_forms: dict[FormKey, bytes] | None = None
-#: Patterns built from a form, by key: a caller compiling one source again gets
-#: the same object, as the engine's own cache would give it.
-_built: dict[FormKey, Any] = {}
-
-
-def _from_form(key: FormKey) -> Any:
-    global _forms
-    if _forms is None:
-        _forms = _load_forms()
-    form = _forms.get(key)
-    if form is None:
-        return None
-    if key[0] == "regex":
-        from regex import _regex as engine  # the C engine regex.compile ends in
-    else:
-        import _sre as engine  # the C engine re.compile ends in
-    try:
-        pattern = engine.compile(*marshal.loads(form))
-    except Exception:  # a form the engine refuses: compile the source as usual
-        return None
-    _built[key] = pattern
-    return pattern
-
-
-#: The flags whose patterns are always compiled from source, as plain ints: a flag enum's
-#: ``&`` is Python code (an enum built per call), a first capture tests a few hundred flags.
-_REGEX_LOCALE = int(regex.LOCALE)
-_RE_UNFORMED = int(re.LOCALE | re.DEBUG)
-
-
-def regex_compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
-    """``regex.compile(pattern, flags)``, built from its packaged compiled form when there is one.
-
-    The ``regex`` module parses and optimises a source in Python, which costs
-    about as much per character as the first capture's own work on it; the
-    packaged form holds what that work ends in (the arguments of the engine's
-    constructor, recorded by ``python -m benchmarks.regex_forms``), so a process
-    builds the pattern in microseconds. A source the file does not hold (a
-    vocabulary or month list written for this text), a ``regex`` version other
-    than the one that wrote the file, or a changed default version compile as
-    usual: the pattern is the same either way (``tests/test_lazyre.py`` checks
-    every form against the engine).
-
-    >>> regex_compile(r"\\d+").findall("12 and 345")
-    ['12', '345']
-    """
-    key = ("regex", pattern, int(flags))
-    done = _built.get(key)
-    if done is not None:
-        return cast("regex.Pattern[str]", done)
-    if isinstance(pattern, str) and not key[2] & _REGEX_LOCALE and regex.DEFAULT_VERSION == regex.VERSION0:
-        built = _from_form(key)
-        if built is not None:
-            return cast("regex.Pattern[str]", built)
-    return regex.compile(pattern, flags)
-
-
-def re_compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
-    """``re.compile(pattern, flags)``, built from its packaged compiled form when there is one.
-
-    As :func:`regex_compile`, for the standard library's engine (whose parser
-    and compiler are Python code too); forms are used only with the Python
-    version and engine op codes that wrote them.
-
-    >>> re_compile(r"[a-z]+").findall("ab 12 cd")
-    ['ab', 'cd']
-    """
-    key = ("re", pattern, int(flags))
-    done = _built.get(key)
-    if done is not None:
-        return cast("re.Pattern[AnyStr]", done)
-    if isinstance(pattern, str | bytes) and not key[2] & _RE_UNFORMED:
-        built = _from_form(key)
-        if built is not None:
-            return cast("re.Pattern[AnyStr]", built)
-    return re.compile(pattern, flags)
-
+__all__ = [
+    "FORMS_FILE",
+    "engine_keys",
+    "lazy",
+    "lazy_re",
+    "re_compile",
+    "regex_compile",
+    "vocabulary_pattern",
+]
 
 _METHODS = ("match", "search", "fullmatch", "findall", "finditer", "sub", "subn", "split")
 _METHOD_NAMES = frozenset(_METHODS)
@@ -188,7 +87,7 @@ class _LazyPattern:
         return self._compiled
 
     def _engine_compile(self, pattern: str, flags: int) -> Any:
-        return regex_compile(pattern, flags) if self._engine is regex else re_compile(pattern, flags)
+        return regex_compile(pattern, flags) if self._engine is regexlite else re_compile(pattern, flags)
 
     def __getattr__(self, name: str) -> Any:  # a method not asked for yet; groupindex, groups …
         if name.startswith("__"):
@@ -202,9 +101,9 @@ class _LazyPattern:
         return f"lazy({self.pattern!r})"
 
 
-def lazy(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+def lazy(pattern: str, flags: int = 0) -> regexlite.Pattern[str]:
     """A ``regex`` pattern compiled on first use (typed as the compiled pattern)."""
-    return cast("regex.Pattern[str]", _LazyPattern(regex, pattern, flags))
+    return cast("regexlite.Pattern[str]", _LazyPattern(regexlite, pattern, flags))
 
 
 def lazy_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -258,11 +157,11 @@ for _name in _METHODS:
 
 def vocabulary_pattern(
     build: Callable[[Callable[[Iterable[str]], str]], str],
-    flags: int = regex.IGNORECASE,
+    flags: int = regexlite.IGNORECASE,
     *,
     normalize: Callable[[str], str] = str.lower,
     space: str | None = r"\s+",
-) -> regex.Pattern[str]:
+) -> regexlite.Pattern[str]:
     """The case-insensitive ``regex`` pattern ``build(alternation)``, compiled on first use.
 
     ``build`` writes the pattern's source given a function that turns a word
@@ -304,8 +203,8 @@ def vocabulary_pattern(
 
     build(foreign)  # only collects the foreign characters: the sources are written on first need
     if not left:  # every entry is a core entry: the core pattern is the full one
-        return cast("regex.Pattern[str]", _LazyPattern(regex, lambda: build(full), flags))
+        return cast("regexlite.Pattern[str]", _LazyPattern(regexlite, lambda: build(full), flags))
     return cast(
-        "regex.Pattern[str]",
-        _SplitPattern(regex, lambda: build(full), lambda: build(core), "".join(left), flags),
+        "regexlite.Pattern[str]",
+        _SplitPattern(regexlite, lambda: build(full), lambda: build(core), "".join(left), flags),
     )

@@ -11,8 +11,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 
-import regex
-
+from newsclean import regexlite as regex
 from newsclean.errors import ConfigError
 from newsclean.profile import SiteProfile, mask_digits, normalize_line
 

@@ -18,7 +18,6 @@ True
 from __future__ import annotations
 
 import json
-import marshal
 import os
 import sys
 import unicodedata
@@ -28,8 +27,7 @@ from functools import lru_cache
 from types import CodeType
 from typing import Any
 
-import regex
-
+from newsclean import regexlite as regex
 from newsclean.errors import NewscleanError
 
 __all__ = [
@@ -233,26 +231,9 @@ def _written_alternation(key: AlternationKey) -> str | None:
 
 #: The packaged patterns file: compiled forms of patterns and written alternations
 #: (built by ``python -m benchmarks.regex_forms``; see :func:`packaged_patterns`).
-PATTERNS_FILE = "regex_forms.marshal"
-
-
-@lru_cache(maxsize=1)
-def packaged_patterns() -> dict[str, Any]:
-    """The packaged patterns file, read once: an empty mapping when it is missing or unreadable.
-
-    It holds what a first capture would otherwise spend its time writing and
-    compiling: under ``forms``, the compiled forms of patterns
-    (:func:`newsclean.lazyre.regex_compile` reads them), and under
-    ``alternations``, alternations already written (:func:`alternation`), with
-    the checksum of the code that wrote them (``alternation_code``). It is a
-    cache: a missing or stale file changes no result, only the time of a
-    process's first capture.
-    """
-    try:
-        data = marshal.loads(read_bytes(PATTERNS_FILE))
-    except (DataError, EOFError, ValueError, TypeError):
-        return {}
-    return data if isinstance(data, dict) else {}
+PATTERNS_FILE = regex.FORMS_FILE
+#: The packaged patterns file, read once (:func:`newsclean.regexlite.packaged_patterns`).
+packaged_patterns = regex.packaged_patterns
 
 
 @lru_cache(maxsize=1)
@@ -266,14 +247,15 @@ def _packaged_alternations() -> dict[AlternationKey, str]:
 
 def alternation_code() -> int:
     """A checksum of what writes an alternation: the code of the functions that write it, and
-    what they depend on (Python, ``regex`` and Unicode versions).
+    what they depend on (the Python and Unicode versions; ``regex.escape`` is
+    :func:`newsclean.regexlite.escape`, whose code is summed too).
 
     Only the code is summed, not where it lies (file names and line numbers are
     left out), so an installed copy matches the tree that built the file; an
     edit to how an alternation is written gives another checksum, and the
     packaged alternations are then not used.
     """
-    crc = zlib.crc32(repr((sys.version_info[:2], regex.__version__, unicodedata.unidata_version)).encode())
+    crc = zlib.crc32(repr((sys.version_info[:2], unicodedata.unidata_version)).encode())
     for function in _WRITERS:
         crc = _code_crc(function.__code__, crc)
     return crc
@@ -292,8 +274,13 @@ def _code_crc(code: CodeType, crc: int) -> int:
     return crc
 
 
-#: Matches a character one of whose case forms is ASCII (``ı`` does: it matches ``I``).
-_ASCII_CASE = regex.compile(r"[\x00-\x7f]", regex.IGNORECASE)
+@lru_cache(maxsize=1)
+def _ascii_case() -> regex.Pattern[str]:
+    """Matches a character one of whose case forms is ASCII (``ı`` does: it matches ``I``).
+
+    Compiled on first need: compiling goes through :mod:`newsclean.lazyre`, which imports this module.
+    """
+    return regex.compile(r"[\x00-\x7f]", regex.IGNORECASE)
 
 
 def foreign_chars(entry: str) -> str:
@@ -309,7 +296,7 @@ def foreign_chars(entry: str) -> str:
     """
     if entry.isascii():
         return ""
-    return str(_ASCII_CASE.sub("", entry))  # one character at a time: the class matches no longer text
+    return str(_ascii_case().sub("", entry))  # one character at a time: the class matches no longer text
 
 
 def char_trie(words: Iterable[str]) -> dict[str, Any]:
@@ -406,6 +393,7 @@ _WRITERS: tuple[Callable[..., Any], ...] = (
     _confusable,
     _escape,
     _escape_char.__wrapped__,
+    regex.escape,
     _suffixes,
     _trie_pattern,
 )

@@ -24,8 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-import regex
-
+from newsclean import regexlite as regex
 from newsclean.html.tokens import classify_tokens, is_content_token
 
 if TYPE_CHECKING:

@@ -15,8 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import regex
-
+from newsclean import regexlite as regex
 from newsclean.html.blocks import MAX_LINK_DENSITY, Block, Spans, cut_blocks, is_body_marker, strip_silent
 from newsclean.html.choice import (
     CANDIDATES,

@@ -31,8 +31,7 @@ from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-import regex
-
+from newsclean import regexlite as regex
 from newsclean.article import DateCandidate
 from newsclean.data import read_text
 from newsclean.dateparse import UNIX_MAX, UNIX_MIN, YEAR_MAX, YEAR_MIN, copyright_year, url_date

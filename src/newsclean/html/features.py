@@ -31,8 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import regex
-
+from newsclean import regexlite as regex
 from newsclean.data import read_text
 
 if TYPE_CHECKING:

@@ -20,8 +20,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import regex
-
+from newsclean import regexlite as regex
 from newsclean.html.tokens import vocabulary_data
 
 if TYPE_CHECKING:

@@ -18,8 +18,7 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import regex
-
+from newsclean import regexlite as regex
 from newsclean.article import DateCandidate
 from newsclean.dateparse import url_date
 from newsclean.html.blocks import BODY_ITEMPROP

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-import regex
-
+from newsclean import regexlite as regex
 from newsclean.errors import InputError, MissingDependencyError
 
 if TYPE_CHECKING:

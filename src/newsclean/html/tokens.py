@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import regex
-
+from newsclean import regexlite as regex
 from newsclean.data import read_text
 
 __all__ = [

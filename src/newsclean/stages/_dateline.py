@@ -29,8 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
-
+from newsclean import regexlite as regex
 from newsclean.article import Dateline
 from newsclean.data import read_json
 from newsclean.lazyre import regex_compile

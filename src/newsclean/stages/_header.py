@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, cast
 
-import regex
-
+from newsclean import regexlite as regex
 from newsclean.data import foreign_chars, read_json
 from newsclean.lazyre import regex_compile, vocabulary_pattern
 from newsclean.stages._lines import Line

@@ -7,8 +7,7 @@ import operator
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
-import regex
-
+from newsclean import regexlite as regex
 from newsclean.document import Action, Change, Document
 
 __all__ = ["Line", "Rule", "delete_line", "filter_lines", "line_at", "rewrite", "split_lines"]

@@ -28,8 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import regex
-
+from newsclean import regexlite as regex
 from newsclean.data import alternation, read_json
 from newsclean.lazyre import regex_compile, vocabulary_pattern
 

@@ -19,8 +19,7 @@ import re
 from collections.abc import Sequence
 from typing import Literal, NamedTuple
 
-import regex
-
+from newsclean import regexlite as regex
 from newsclean.data import alternation, read_json
 from newsclean.lazyre import lazy, lazy_re
 from newsclean.stages.boilerplate_vocab import _Vocab, _vocab_reason

@@ -15,8 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-import regex
-
+from newsclean import regexlite as regex
 from newsclean.lazyre import re_compile, regex_compile
 from newsclean.stages.injection_words import CJK, script, vocabulary
 

@@ -29,8 +29,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-import regex
-
+from newsclean import regexlite as regex
 from newsclean.document import Change, Document
 from newsclean.lazyre import regex_compile
 from newsclean.profile import SiteProfile, mask_digits, normalize_line

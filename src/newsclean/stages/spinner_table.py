@@ -20,8 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-import regex
-
+from newsclean import regexlite as regex
 from newsclean.data import alternation, parse_tsv, read_json, read_tsv
 from newsclean.document import Change
 from newsclean.lazyre import re_compile, regex_compile
