@@ -106,3 +106,51 @@ def test_code_of_another_interpreter_is_ignored(monkeypatch: pytest.MonkeyPatch)
     finally:
         monkeypatch.undo()
         classcode._packaged.cache_clear()
+
+
+def test_every_dataclass_of_newsclean_has_a_docstring() -> None:
+    """A class without one makes dataclasses write its signature there, importing inspect (see classcode)."""
+    import ast
+    from pathlib import Path
+
+    src = Path(classcode.__file__).parent
+    missing = []
+    for path in sorted(src.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.ClassDef)
+                and ast.get_docstring(node) is None
+                and any("dataclass" in ast.unparse(d) for d in node.decorator_list)
+            ):
+                missing.append(f"{path.relative_to(src)}:{node.lineno} {node.name}")
+    assert missing == []
+
+
+_FRESH = """
+import sys
+import newsclean
+newsclean.clean("Officials said the bridge will reopen on Friday.")
+late = "inspect" not in sys.modules
+import dataclasses
+@dataclasses.dataclass
+class NoDoc:
+    x: int
+print(int(late), NoDoc.__doc__, int(dataclasses.inspect.signature is sys.modules["inspect"].signature))
+"""
+
+
+def test_dataclasses_imported_by_newsclean_import_inspect_on_first_use() -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    out = subprocess.run([sys.executable, "-c", _FRESH], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["1", "NoDoc(x:", "int)", "1"]
+
+
+def test_a_late_module_answers_from_the_module_itself() -> None:
+    late = classcode._LateModule("inspect")
+    assert late.signature is inspect.signature and late.isclass(int)
+    with pytest.raises(AttributeError):
+        late.__wrapped__  # noqa: B018 - the lookup is the test

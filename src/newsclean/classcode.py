@@ -22,24 +22,32 @@ The hook is a module attribute ``exec`` of :mod:`dataclasses`, which its
 ``_create_fn`` finds before the built-in; it is set while the first import
 window is open and removed when the last one closes. A class another thread
 makes meanwhile gets the same methods either way.
+
+:mod:`dataclasses` imports :mod:`inspect` (and with it ``ast``, ``dis``,
+``tokenize``, ``linecache``): about 10 ms of a fresh process's CPU time,
+for one use, the signature it writes into the docstring of a class that has
+none. When newsclean is the first to import :mod:`dataclasses`, it does so
+with a stand-in for :mod:`inspect` that imports the module the first time
+one of its names is asked for (:func:`dataclasses_module`); other code
+importing :mod:`inspect` gets the module itself, as before.
 """
 
 from __future__ import annotations
 
 import builtins
-import dataclasses
+import importlib
 import marshal
 import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
-from types import CodeType
+from types import CodeType, ModuleType
 from typing import Any
 
 from newsclean.data import DataError, read_bytes
 
-__all__ = ["CODE_FILE", "compile_text", "interpreter_key", "packaged_class_code"]
+__all__ = ["CODE_FILE", "compile_text", "dataclasses_module", "interpreter_key", "packaged_class_code"]
 
 #: The packaged code of dataclass methods (see the module docstring).
 CODE_FILE = "class_code.marshal"
@@ -88,6 +96,39 @@ def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> None:
     builtins.exec(source, globals, locals)
 
 
+class _LateModule(ModuleType):
+    """Stands in for the module of its name until a name of that module is asked for, then imports it.
+
+    The stand-in is in ``sys.modules`` only while :func:`dataclasses_module`
+    imports :mod:`dataclasses`; afterwards an import finds the module itself,
+    and the stand-in answers each name from it.
+    """
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        value = getattr(importlib.import_module(self.__name__), name)
+        setattr(self, name, value)
+        return value
+
+
+def dataclasses_module() -> ModuleType:
+    """:mod:`dataclasses`, imported (when no one has yet) with :mod:`inspect` imported on its first use."""
+    if "dataclasses" not in sys.modules and "inspect" not in sys.modules:
+        stand_in = _LateModule("inspect")
+        sys.modules["inspect"] = stand_in
+        try:
+            import dataclasses  # imported with the stand-in in place
+        finally:
+            if sys.modules.get("inspect") is stand_in:
+                del sys.modules["inspect"]
+    import dataclasses
+
+    return dataclasses
+
+
 _LOCK = threading.Lock()
 _open = 0
 
@@ -96,6 +137,7 @@ _open = 0
 def packaged_class_code() -> Iterator[None]:
     """Within this block, dataclasses made take their methods' code from the packaged file when it holds it."""
     global _open
+    dataclasses = dataclasses_module()
     with _LOCK:
         _open += 1
         if _open == 1 and "exec" not in vars(dataclasses):
@@ -106,4 +148,4 @@ def packaged_class_code() -> Iterator[None]:
         with _LOCK:
             _open -= 1
             if _open == 0 and vars(dataclasses).get("exec") is _exec:
-                del dataclasses.exec  # type: ignore[attr-defined]
+                del dataclasses.exec

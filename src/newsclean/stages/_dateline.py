@@ -61,6 +61,8 @@ _REGION_TOKEN = regex_compile(r"^\p{Lu}[\p{L}\p{M}'’.-]*$")
 
 @dataclass(frozen=True)
 class _Words:
+    """The word groups a dateline is read with (from the data file, once)."""
+
     agencies: frozenset[str]
     not_places: frozenset[str]
     particles: frozenset[str]

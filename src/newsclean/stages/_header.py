@@ -160,6 +160,8 @@ def _words(group: Any) -> list[str]:
 
 @dataclass(frozen=True)
 class _Vocab:
+    """The vocabulary patterns and word sets the header reader uses (built once, on first need)."""
+
     byline_label: regex.Pattern[str]
     byline_label_only: regex.Pattern[str]
     roles: frozenset[str]

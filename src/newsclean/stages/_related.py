@@ -106,6 +106,8 @@ def _openings(header: Sequence[str], inline: Sequence[str]) -> Callable[[str], i
 
 @dataclass(frozen=True)
 class _Labels:
+    """The patterns of related-link labels, and which labels a line can open with (built once)."""
+
     inline: regex.Pattern[str]
     inline_strong: regex.Pattern[str]
     header: regex.Pattern[str]

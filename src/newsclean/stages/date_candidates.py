@@ -200,6 +200,8 @@ class Found:
 
 @dataclass(frozen=True, slots=True)
 class _Label:
+    """A date label found in a line: its span, its kind and its language."""
+
     start: int
     end: int
     kind: str
