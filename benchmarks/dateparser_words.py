@@ -10,9 +10,12 @@ name it strips. A string holding any other word ("Climate impacts by 2050",
 first use in the process: about 0.2 s to import it and 0.2 s to compile its
 time-zone and locale patterns.
 
-This script lists, for each language newsclean hands to dateparser, a superset
-of the letter runs (``[^\\W\\d_]+``, lower-cased, also without accents) that
-may stand in a string dateparser reads in that language:
+This script lists, for each language dateparser reads, a superset of the
+letter runs (``[^\\W\\d_]+``, lower-cased, also without accents) that may
+stand in a string dateparser reads in that language (a document's own
+language when newsclean hands it to dateparser; else every language, when
+dateparser is left to find the language, so that it is asked only in those
+that may read the string):
 
 * every letter run of every string in the language's data file (month and
   weekday names and abbreviations, skipped and relative words, replacement
@@ -22,9 +25,10 @@ may stand in a string dateparser reads in that language:
   into the texts they match, lookaround context left out (it is text that
   must be known on its own);
 * a language whose patterns can match any letters (a ``\\w`` or a negated
-  class outside a lookaround), or whose words are found inside runs of
-  letters (written without spaces: Chinese, Japanese), gets no entry, so its
-  strings always go to dateparser;
+  class outside a lookaround), whose words are found inside runs of letters
+  (written without spaces: Chinese, Japanese), or whose locales also read
+  letter variants (Arabic and Persian read each other's yeh and kaf) gets no
+  entry, so its strings always go to dateparser;
 * the letter runs of the time-zone names (and their written variants), and
   the tokens dateparser knows in every language (listed once, as ``shared``).
 
@@ -237,17 +241,24 @@ def language_words(lang: str) -> set[str] | None:
     return out
 
 
-def build() -> dict[str, Any]:
-    """The file's content: the words of every language newsclean sends to dateparser."""
-    import dateparser
+def letter_variant_languages() -> frozenset[str]:
+    """Languages whose locales also read a text through letter variants (Arabic and Persian yeh and kaf)."""
+    from dateparser.languages import locale
 
-    from newsclean.dateparse_slow import _DATEPARSER_LANGS
+    return frozenset(getattr(locale, "_LETTER_VARIANT_LANGUAGES", ()))
+
+
+def build() -> dict[str, Any]:
+    """The file's content: the words of every language dateparser reads."""
+    import dateparser
+    from dateparser.data.languages_info import language_order
 
     shared = shared_words()
+    variants = letter_variant_languages()
     languages: dict[str, str] = {}
     unbounded: list[str] = []
-    for lang in sorted(_DATEPARSER_LANGS):
-        words = language_words(lang)
+    for lang in sorted(language_order):
+        words = None if lang in variants else language_words(lang)
         if words is None:
             unbounded.append(lang)
             continue
@@ -258,7 +269,8 @@ def build() -> dict[str, Any]:
             "read in each language, from dateparser's language data (BSD-3-Clause; derived from the "
             "Unicode CLDR, Unicode licence) and time-zone table. Built by benchmarks/dateparser_words.py; "
             "'shared' holds the words of every language; languages whose patterns accept any letters, "
-            "or that write words without spaces, are listed under 'unbounded' and always asked."
+            "that write words without spaces, or that also read letter variants are listed under "
+            "'unbounded' and always asked."
         ),
         "dateparser": dateparser.__version__,
         "unbounded": unbounded,

@@ -109,3 +109,60 @@ def test_prose_with_a_worded_date_never_imports_dateparser() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "not_asked"),
+    [
+        ("15 अप्रैल 2020", {"hi"}, {"en", "de"}),  # Hindi month name: Hindi, not English
+        ("18. November 2019", {"de", "en"}, {"ru"}),
+        ("12 мая 2019", {"ru"}, {"en", "uk"}),  # "мая" is Russian, not Ukrainian
+        ("Fix You (KBS2, 2020)", set(), {"en", "de", "fr"}),  # no list holds "fix"
+    ],
+)
+def test_a_string_of_no_given_language_is_asked_in_the_languages_that_know_its_words(
+    text: str, asked: set[str], not_asked: set[str]
+) -> None:
+    from newsclean.dateparse_slow import _dateparser_words, _languages_to_ask
+
+    languages = _languages_to_ask(text, None)
+    assert languages is not None
+    assert asked <= set(languages)
+    assert not (not_asked & set(languages))
+    assert set(_dateparser_words().unbounded) <= set(languages)  # no list covers them: always asked
+
+
+@pytest.mark.parametrize("text", ["18/11/2019 10:30", "Posted on: 18 Nov 2019"])
+def test_every_language_is_asked_without_letters_or_before_on(text: str) -> None:
+    from newsclean.dateparse_slow import _languages_to_ask
+
+    assert _languages_to_ask(text, None) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "15 अप्रैल 2020",
+        "21. juni/lipanj, 2020.",
+        "Fix You (KBS2, 2020)",
+        "11:39 GMT29 April 2020",
+        "17:55 GMT17 مارس/ آذار 2020",
+        "20 مارس 2020",  # Arabic letters: Persian reads them as letter variants
+        "12 دی 2019",
+        "3 ноября 2019 г.",
+        "3 listopada 2019 r.",
+        "5 März 2020 um 10 Uhr",
+        "April MMX, 18",
+        "Nov. 3, 2019 at 5 p.m. EST",
+        "sábado 14 de marzo de 2020",
+    ],
+)
+def test_the_languages_asked_give_the_answer_of_every_language(text: str) -> None:
+    import dateparser
+
+    from newsclean.dateparse_slow import _languages_to_ask
+
+    languages = _languages_to_ask(text, None)
+    assert languages != []
+    every = dateparser.parse(text, settings=STRICT)
+    assert dateparser.parse(text, languages=languages, settings=STRICT) == every
