@@ -1404,6 +1404,20 @@ def test_opening_prefilter_answers_as_the_pattern_on_any_head(name: str, line: s
         assert (got and got.span()) == (want and want.span())
 
 
+@pytest.mark.parametrize("name", _OPENINGS)
+@pytest.mark.parametrize("line", _OPENING_LINES)
+def test_may_open_is_false_only_where_the_pattern_cannot_match(name: str, line: str) -> None:
+    opening = getattr(_header._vocab(), name)
+    if opening._pattern.match(line):
+        assert _header.may_open(opening, line)
+
+
+def test_both_byline_label_patterns_share_their_heads() -> None:
+    # story_dated_byline asks may_open of one for both
+    v = _header._vocab()
+    assert v.byline_label._heads == v.byline_label_only._heads
+
+
 def test_opening_heads_are_off_when_an_ascii_letter_matches_a_head() -> None:
     # 'ı' matches 'I' when case is ignored: a head holding it may open an ASCII line
     assert _header._opening_heads(["mayıs"]) is not None  # the head 'may' is ASCII

@@ -665,7 +665,7 @@ def _name_beside_date(
     "Stock Quotes" are not names).
     """
     for head in heads:
-        pos = sum(len(part) + 1 for part in parts[: head + 1])
+        pos = sum(map(len, parts[: head + 1])) + head + 1  # each line and its newline
         decks = 0
         for i in range(head + 1, min(len(parts), head + 1 + NAME_DATE_REACH)):
             part = parts[i]

@@ -28,7 +28,7 @@ from newsclean.stages._byline import (
     _unlabelled_rule,
     parse_byline,
 )
-from newsclean.stages._header import _DIGIT, MAX_LINES, _Vocab, _vocab, _words, is_prose
+from newsclean.stages._header import _DIGIT, MAX_LINES, _Vocab, _vocab, _words, is_prose, may_open
 from newsclean.stages._lines import Line, line_at
 
 __all__ = [
@@ -265,7 +265,7 @@ def name_over_story(
         if k is None:
             break
         lo = k
-    pos = sum(len(part) + 1 for part in parts[:lo])
+    pos = sum(map(len, parts[:lo])) + lo  # each line and its newline
     seen = 0
     for i in range(lo, len(parts)):
         if seen >= 2 * NAME_OVER_STORY_REACH:
@@ -510,6 +510,8 @@ def story_dated_byline(
         names: list[str] | None = None
         rule = "dated_in_story"
         dated = _dated(s, v)
+        if not dated and not may_open(v.byline_label, s):
+            continue  # no byline label opens the line: neither label pattern (the same entries) matches
         if dated or v.byline_label.match(s):
             names = parse_byline(_without_date_lead(s))
             used = [i]

@@ -109,8 +109,26 @@ class _Opening:
                 return None
         return self._pattern.match(string, *args, **kwargs)
 
+    def may_open(self, string: str) -> bool:
+        """False where :meth:`match` answers None from the head look-up alone (no entry opens ``string``)."""
+        heads = self._heads
+        if heads is None:
+            return True
+        head = string[:_OPENING_HEAD]
+        return head in heads[3] or head[:2] in heads[2] or head[:1] in heads[1] or not head.isascii()
+
     def __getattr__(self, name: str) -> Any:
         return getattr(self._pattern, name)
+
+
+def may_open(pattern: regex.Pattern[str], text: str) -> bool:
+    """Whether an opening pattern of a vocabulary (``^(?:alternation)…``) may match at the start of ``text``.
+
+    False only where the pattern's head look-up (:class:`_Opening`) answers None
+    unread; two patterns of the same entries (``byline_label`` and
+    ``byline_label_only``) share it.
+    """
+    return not isinstance(pattern, _Opening) or pattern.may_open(text)
 
 
 def _opening_heads(entries: Iterable[str]) -> tuple[frozenset[str], ...] | None:

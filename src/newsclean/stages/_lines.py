@@ -46,7 +46,7 @@ def split_lines(text: str) -> list[Line]:
 
 def line_at(parts: Sequence[str], i: int) -> Line:
     """Line ``i`` of ``parts`` (a text split on newlines) with its offsets in that text."""
-    start = sum(len(part) + 1 for part in parts[:i])
+    start = sum(map(len, parts[:i])) + i  # each line and its newline, summed in C
     return Line(i, start, start + len(parts[i]), parts[i])
 
 

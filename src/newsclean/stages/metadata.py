@@ -230,20 +230,22 @@ def _under_headlines(
     "Nov. 20, 2019 1:35 a.m.") are passed over. Under the page's first title
     line (the ``<title>`` of a capture, followed by a navigation bar) only
     when it is the only title line, and then only when the story starts within
-    :data:`FIRST_TITLE_STORY_REACH` lines under the name line.
+    :data:`FIRST_TITLE_STORY_REACH` lines under the name line. ``zone`` holds
+    the header zone's non-blank lines in order (:func:`_with_offsets`).
     """
     out: set[int] = set()
     heads = title_lines if len(title_lines) == 1 else title_lines[1:]
     first = next((ln.index for ln in zone if ln.text.strip()), None)
     for head in heads:
         skipped = 0
-        for ln in zone:
+        for at, ln in enumerate(zone):
             if ln.index <= head or ln.index in taken or not ln.text.strip():
                 continue
             if skipped < UNDER_TITLE_DATE_LINES and _date_line(ln.text.strip(), v):
                 skipped += 1
                 continue
-            between = sum(1 for later in zone if later.index > ln.index and later.text.strip())
+            # the zone's lines are the non-blank ones, in order: those after this one
+            between = len(zone) - at - 1
             if head != first or between <= FIRST_TITLE_STORY_REACH:
                 out.add(ln.index)
             break
