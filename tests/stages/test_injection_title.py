@@ -12,9 +12,12 @@ from hypothesis import strategies as st
 from newsclean.stages._lines import split_lines
 from newsclean.stages.injection_title import (
     MAX_TITLE_LINE,
+    MAX_TITLE_WORDS,
     STORY_LINE,
     TOP_LINES,
     Slot,
+    _line_candidates,
+    _title_area,
     candidates,
     head_lines,
     segments,
@@ -63,6 +66,20 @@ def test_title_spans_cut_the_phrase_with_one_separator(text: str, phrase: str, c
     ((s, e, cut_s, cut_e),) = title_spans(text, phrase)
     assert text[s:e] == phrase, why
     assert text[:cut_s] + text[cut_e:] == cut, why
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="Ab zQ-|:>/（）[]·•–—_.,ĳ資訊", max_size=40))
+def test_candidates_skip_only_lines_without_a_separator_mark(line: str) -> None:
+    # every segment of every title area, as candidates() read them before its mark check
+    top = [split_lines(line)[0]]
+    want = {
+        (c.phrase, c.start)
+        for area in {_title_area(line), 0}
+        for c in _line_candidates(top[0], segments(line, area))
+        if len(line[_title_area(line) :].split()) <= MAX_TITLE_WORDS
+    }
+    assert {(c.phrase, c.start) for c in candidates(top)} == want
 
 
 def test_title_spans_of_a_phrase_not_in_a_title_slot() -> None:

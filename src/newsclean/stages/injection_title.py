@@ -285,6 +285,8 @@ def _glue_starts(line: str, seg: Segment) -> list[int]:
 
 def _width(text: str) -> int:
     """Display width: a CJK character counts as two Latin ones."""
+    if text.isascii():
+        return len(text)  # no CJK character: no list of matches to build
     return len(text) + len(CJK.findall(text))
 
 
@@ -293,6 +295,8 @@ def candidates(top: Sequence[Line]) -> list[Candidate]:
     out: list[Candidate] = []
     seen: set[tuple[int, int, int]] = set()
     for line in top:
+        if _SEP_CHAR.search(line.text) is None:
+            continue  # no separator mark: one segment from any area, so no candidate
         crumb = _title_area(line.text)
         if len(line.text[crumb:].split()) > MAX_TITLE_WORDS:
             continue
