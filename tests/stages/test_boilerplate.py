@@ -1101,3 +1101,15 @@ def test_the_stage_keeps_no_page_analysis() -> None:
     doc = run(["Share this article", *BODY, "Advertisement"])
     assert "Advertisement" not in doc.text
     assert layout._analyze.cache_info().currsize == 0
+
+
+def test_a_tags_header_has_no_more_words_than_its_longest_label() -> None:
+    # ``_tag_lines`` asks the header pattern only of lines with at most that many words
+    from newsclean.stages import boilerplate_decisions as bd
+    from newsclean.stages import boilerplate_features as bf
+
+    for label in bf._line_words("tags_headers"):
+        for line in (label, label.upper(), label.title(), f"{label}:", f"{label.upper()} ：", f"{label}\t:"):
+            assert bd._TAGS_HEADER.match(line), line
+            _, feats = bd.page_units([line], "en")
+            assert feats[0].words <= bd._tags_header_words(), line

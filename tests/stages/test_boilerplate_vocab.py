@@ -28,6 +28,7 @@ def _vocab() -> bv._Vocab:
         stops=frozenset(),
         line_heads=bv._heads(ENTRIES),
         prefix_heads=bv._heads(ENTRIES),
+        line_tails=bv._tails(ENTRIES),
         memo={},
         long_memo={},
     )
@@ -80,7 +81,7 @@ def _line_entry_by_pattern(text: str) -> str | None:
     return text[: ends[0]]
 
 
-_LINE_PIECES = [*ENTRIES, " ", "  ", "|", " · ", ">", ", ", "-", "x", "s", "this"]
+_LINE_PIECES = [*ENTRIES, " ", "  ", "|", " · ", ">", ", ", "-", "x", "s", "this", "e", "re", "il"]
 
 
 @settings(max_examples=400, deadline=None)
@@ -153,3 +154,28 @@ def test_vocabularies_are_not_tracked_by_the_cyclic_collector() -> None:
     v = bv._vocab("en")
     assert not gc.is_tracked(v.line) and not gc.is_tracked(v.prefix)
     assert v.line  # (not empty: the English entries are there)
+
+
+#: pieces of lines for the real English entries: some entries, their pieces, separators, words
+_REAL_PIECES = [
+    *sorted(bv._vocab("en").reasons["line"])[::25],
+    "share",
+    "are",
+    "e",
+    " ",
+    " | ",
+    ", ",
+    "›",
+    "the",
+    "x",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_REAL_PIECES), min_size=1, max_size=6).map("".join))
+def test_the_entry_tails_answer_as_the_walks(text: str) -> None:
+    import dataclasses
+
+    vocab = bv._vocab("en")
+    walks = dataclasses.replace(vocab, line_tails=frozenset({text[-1:]}))  # (no text is answered early)
+    assert vocab.line_entry(text) == walks.line_entry(text)

@@ -24,6 +24,7 @@ from newsclean.lazyre import lazy_re
 from newsclean.stages._related import mark_related
 from newsclean.stages.boilerplate_features import (
     _BULLET,
+    _CJK,
     _COMMENT_HEAD,
     _DATA_ROW,
     _DIGIT,
@@ -39,11 +40,13 @@ from newsclean.stages.boilerplate_features import (
     _TAGS_HEADER,
     _TAGS_LINE,
     _WIDGET,
+    _WORD,
     MEMO_MAX_CHARS,
     _alternation,
     _as_bad,
     _Feat,
     _features,
+    _line_words,
     _rejudge,
     _stop_density,
     _units,
@@ -482,10 +485,6 @@ def _is_list_header(f: _Feat) -> bool:
     return f.kind != "prose" and f.words <= 8 and f.text.rstrip().endswith(":")
 
 
-def _is_headline(f: _Feat) -> bool:
-    return f.kind != "bad" and f.titlelike and f.words >= 3 and not f.credit
-
-
 def classify_lines(
     texts: Sequence[str],
     language: str | None = None,
@@ -680,7 +679,16 @@ def decide_page(
                 header = k
                 j = k + 1
             items = []
-            while j < n and decisions[j] is None and _is_headline(feats[j]):
+            # headline-like items (not bad, title-like, three words or more, no credit line),
+            # tested in the loop: this scan reads every unit after the body
+            while (
+                j < n
+                and decisions[j] is None
+                and (g := feats[j]).kind != "bad"
+                and g.titlelike
+                and g.words >= 3
+                and not g.credit
+            ):
                 items.append(j)
                 j += 1
             if len(items) >= 2 and (
@@ -804,6 +812,19 @@ def _expand(
     return out
 
 
+@lru_cache(maxsize=1)
+def _tags_header_words() -> int:
+    """The most words of a line that ``_TAGS_HEADER`` matches: a ``tags_headers`` label and an
+    optional colon have the label's words (counted as ``_Feat.words`` counts them)."""
+    return max(len(_WORD.findall(w)) + len(_CJK.findall(w)) // 2 for w in _line_words("tags_headers"))
+
+
+#: The ASCII characters that open no tag line: not ``#``, and no tags label's first letter in any case.
+_NOT_TAGS_FIRST = frozenset(
+    ch for ch in map(chr, range(128)) if ch != "#" and ch.casefold() not in _TAGS_FIRST
+)
+
+
 def _tag_lines(feats: Sequence[_Feat], decisions: list[LineDecision | None], start: int, end: int) -> None:
     """Decide the tag lines: ``Tags: a, b``, hashtag lines, a ``Tags`` header over a line of tags.
 
@@ -811,8 +832,11 @@ def _tag_lines(feats: Sequence[_Feat], decisions: list[LineDecision | None], sta
     the body span ``[start, end)``.
     """
     n = len(feats)
+    header_words = _tags_header_words()  # (a longer line is no tags header: no pattern call)
     for k, f in enumerate(feats):
         first = f.text[:1]
+        if first in _NOT_TAGS_FIRST:
+            continue  # (most lines: one look-up)
         if first == "#":
             if _HASHTAGS.match(f.text) and (k >= end or k < start or f.text.count("#") >= 2):
                 decisions[k] = LineDecision(False, "tags", "tags", tuple(_HASHTAG.findall(f.text)))
@@ -822,7 +846,12 @@ def _tag_lines(feats: Sequence[_Feat], decisions: list[LineDecision | None], sta
         m = _TAGS_LINE.match(f.text) if ":" in f.text or "：" in f.text else None
         if m:
             decisions[k] = LineDecision(False, "tags", "tags", _split_tags(m.group("tags")))
-        elif _TAGS_HEADER.match(f.text) and k + 1 < n and (k + 1 >= end or k < start):
+        elif (
+            f.words <= header_words
+            and _TAGS_HEADER.match(f.text)
+            and k + 1 < n
+            and (k + 1 >= end or k < start)
+        ):
             nxt = feats[k + 1]
             if ("," in nxt.text and nxt.kind != "prose") or nxt.words <= 4:
                 decisions[k] = _removed("list_header")

@@ -155,38 +155,64 @@ class LineModel:
             w_repeated,
         ) = self.vector
         n = len(feats)
-        prose = [f.kind == "prose" for f in feats]
-        bad = [f.kind == "bad" for f in feats]
+        if not n:
+            return []
+        # The fields by column, transposed in C: read from a record, each field is a
+        # descriptor call (this loop reads eleven a unit; 0.82-0.89x the time of reading them so)
+        (
+            texts,
+            words_,
+            kinds,
+            _,
+            bullets,
+            titlelikes,
+            _,
+            credits,
+            title_ratios,
+            _,
+            _,
+            tokens_,
+            terminals,
+            _,
+            stops_,
+            _,
+            vocabs,
+        ) = zip(*feats, strict=True)
+        prose = [kind == "prose" for kind in kinds]
+        bad = [kind == "bad" for kind in kinds]
         cum = [0]
         for p in prose:
             cum.append(cum[-1] + p)
         counts: dict[str, int] = {}
-        for f in feats:
-            counts[f.text] = counts.get(f.text, 0) + 1
+        for text in texts:
+            counts[text] = counts.get(text, 0) + 1
         last = max(1, n - 1)
         log1p = math.log1p
+        bias = self.bias
         out: list[float] = []
-        for k, f in enumerate(feats):
-            z = self.bias + w_log_words * log1p(f.words) + w_title * f.title_ratio + w_position * k / last
+        for k in range(n):
+            z = bias + w_log_words * log1p(words_[k]) + w_title * title_ratios[k] + w_position * k / last
             if prose[k]:
                 z += w_prose
             elif bad[k]:
                 z += w_bad
-            elif f.kind == "sentence":
+            elif kinds[k] == "sentence":
                 z += w_sentence
-            if f.vocab:
+            if vocabs[k]:
                 z += w_vocab
-            if f.stops:
-                z += w_stop * f.stops / len(f.tokens)
-            if f.terminal:
+            stops = stops_[k]
+            if stops:
+                z += w_stop * stops / len(tokens_[k])
+            if terminals[k]:
                 z += w_terminal
-            if f.bullet:
+            if bullets[k]:
                 z += w_bullet
-            if f.titlelike:
+            if titlelikes[k]:
                 z += w_titlelike
-            if f.credit:
+            if credits[k]:
                 z += w_credit
-            if f.text.endswith(":"):
+            text = texts[k]
+            if text.endswith(":"):
                 z += w_colon
             if k:
                 z += w_prev_prose * prose[k - 1] + w_prev_bad * bad[k - 1]
@@ -200,7 +226,7 @@ class LineModel:
             hi = k + NEAR + 1 if k + NEAR + 1 < n else n
             if hi - lo > 1:
                 z += w_near * (cum[hi] - cum[lo] - prose[k]) / (hi - lo - 1)
-            if counts[f.text] > 1:
+            if counts[text] > 1:
                 z += w_repeated
             out.append(z)
         return out

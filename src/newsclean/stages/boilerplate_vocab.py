@@ -155,6 +155,7 @@ class _Vocab:
     stops: frozenset[str]
     line_heads: frozenset[str]  # how 'line' entries start (see _heads)
     prefix_heads: frozenset[str]
+    line_tails: frozenset[str]  # how 'line' entries end (see _tails)
     #: features of short unit texts already judged with these vocabularies, by text (see ``_features``)
     memo: dict[str, _Feat]
     #: features of the last few long unit texts (see ``_features``)
@@ -168,6 +169,17 @@ class _Vocab:
         The entry is the longest one followed by a separator or the end of the
         text, or else the longest one glued to what follows.
         """
+        tails = self.line_tails
+        # No entry ends the text, nor a separator after one: it is not made of entries (most
+        # lines whose opening is an entry's are not, and this spares them the walks).
+        if (
+            text
+            and text[-3:] not in tails
+            and text[-2:] not in tails
+            and text[-1:] not in tails
+            and not _is_sep(text[-1])
+        ):
+            return None
         ends = _entry_ends(text, 0, self.line)
         if not ends:
             return None  # no entry opens it
@@ -197,6 +209,19 @@ def _heads(entries: Sequence[str]) -> frozenset[str]:
     it: a set lookup that spares most lines the trie walk.
     """
     return frozenset(entry[:3] for entry in entries)
+
+
+def _tails(entries: Sequence[str]) -> frozenset[str]:
+    """The last three characters of each entry, and the entries shorter than that.
+
+    A text ends with an entry only if its last three, two or one characters are
+    among them; a text made only of entries and separators ends with an entry or
+    a separator (``_Vocab.line_entry`` answers the others at once).
+
+    >>> sorted(_tails(["share", "x"]))
+    ['are', 'x']
+    """
+    return frozenset(entry[-3:] for entry in entries if entry)
 
 
 def _starts_with_head(text: str, heads: frozenset[str]) -> bool:
@@ -265,6 +290,7 @@ def _vocab_for(langs: tuple[str, ...], stops: frozenset[str]) -> _Vocab:
         stops=stops,
         line_heads=_heads(list(reasons["line"])),
         prefix_heads=_heads(list(reasons["prefix"])),
+        line_tails=_tails(list(reasons["line"])),
         memo={},
         long_memo={},
     )
