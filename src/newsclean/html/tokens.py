@@ -122,12 +122,15 @@ def _taxonomy_key(parts: list[str], index: _Index) -> tuple[str, ...] | None:
     return None
 
 
-def _without_taxonomy(tokens: list[list[str]], index: _Index) -> list[list[str]]:
-    """``tokens`` less a post's taxonomy tokens, when they are of :data:`MIN_TAXONOMY_KEYS` keys or more."""
+def _taxonomy_tokens(tokens: list[list[str]], index: _Index) -> list[bool] | None:
+    """For each token, whether it is a post's taxonomy token; None when there are none to drop.
+
+    Taxonomy tokens are dropped only when they are of :data:`MIN_TAXONOMY_KEYS` keys or more.
+    """
     found = [_taxonomy_key(t, index) for t in tokens]
     if len({k for k in found if k is not None}) < MIN_TAXONOMY_KEYS:
-        return tokens
-    return [t for t, k in zip(tokens, found, strict=True) if k is None]
+        return None
+    return [k is not None for k in found]
 
 
 def split_tokens(value: str) -> list[list[str]]:
@@ -153,17 +156,56 @@ def split_tokens(value: str) -> list[list[str]]:
     return out
 
 
-def _ngrams(parts: list[str]) -> set[str]:
-    grams = set(parts)
-    grams.add("".join(parts))
+def _grams(parts: list[str]) -> list[str]:
+    """A token's parts, their join without separator, and its two- and three-part n-grams.
+
+    A list, which may name one form twice (only looked up, never counted).
+    """
     n = len(parts)
+    if n == 1:
+        return parts  # (the part is its own joined form)
+    grams = [*parts, "".join(parts)]
     for size in (2, 3):
         for i in range(n - size + 1):
-            grams.add("-".join(parts[i : i + size]))
+            grams.append("-".join(parts[i : i + size]))
     return grams
 
 
 @lru_cache(maxsize=8192)
+def _named(value: str) -> int:
+    """What a class/id value names, from one split of the value: twice the position of the
+    concept :func:`classify_tokens` returns (the number of concepts for none), plus one when
+    it names an article body (:func:`is_content_token`).
+
+    Both questions are asked of the same values (an element pruned by its class is then
+    asked whether that class names the body), and a value is mostly new on each page: one
+    split and one set of n-grams serve both. (An int, which the cyclic collector does not
+    track, so that the cache adds nothing to what a full collection walks.)
+    """
+    vocab = vocabulary()
+    index = _index()
+    tokens = split_tokens(value)
+    taxonomy = _taxonomy_tokens(tokens, index) if len(tokens) >= MIN_TAXONOMY_KEYS and index.keys else None
+    # the first concept in priority order that any token names: the lowest concept position found
+    first = len(vocab.concepts)
+    whole, parts, content, modifiers = index.whole, index.parts, vocab.content, vocab.modifiers
+    names_content = False
+    for k, t in enumerate(tokens):
+        grams = _grams(t)
+        if not names_content and not content.isdisjoint(grams):
+            names_content = True
+        if (taxonomy is not None and taxonomy[k]) or not modifiers.isdisjoint(t):
+            continue
+        i = whole.get("-".join(t), first)
+        if i < first:
+            first = i
+        for gram in grams:
+            i = parts.get(gram, first)
+            if i < first:
+                first = i
+    return 2 * first + names_content
+
+
 def classify_tokens(value: str) -> Concept | None:
     """Return the first concept a class/id value names, or None.
 
@@ -176,29 +218,11 @@ def classify_tokens(value: str) -> Concept | None:
     >>> classify_tokens("post type-post category-advertising tag-comments") is None
     True
     """
-    vocab = vocabulary()
-    index = _index()
-    tokens = split_tokens(value)
-    if len(tokens) >= MIN_TAXONOMY_KEYS and index.keys:
-        tokens = _without_taxonomy(tokens, index)
-    # the first concept in priority order that any token names: the lowest concept position found
-    first = len(vocab.concepts)
-    whole, parts = index.whole, index.parts
-    for t in tokens:
-        if not vocab.modifiers.isdisjoint(t):
-            continue
-        i = whole.get("-".join(t), first)
-        if i < first:
-            first = i
-        for gram in _ngrams(t):
-            i = parts.get(gram, first)
-            if i < first:
-                first = i
-    return vocab.concepts[first] if first < len(vocab.concepts) else None
+    concepts = vocabulary().concepts
+    first = _named(value) >> 1
+    return concepts[first] if first < len(concepts) else None
 
 
-@lru_cache(maxsize=8192)
 def is_content_token(value: str) -> bool:
     """Say whether a class/id value names an article body (``entry-content``, ``story-body``…)."""
-    content = vocabulary().content
-    return any(not _ngrams(t).isdisjoint(content) for t in split_tokens(value))
+    return bool(_named(value) & 1)
