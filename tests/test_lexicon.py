@@ -172,6 +172,23 @@ def test_packaged_head_is_the_parsed_one() -> None:
     assert packaged == parsed and list(packaged[0]) == list(parsed[0])  # the words in the same order
 
 
+def test_rare_words_are_read_a_block_at_a_time_as_from_the_whole_file() -> None:
+    from newsclean.data import read_bytes
+    from newsclean.lexicon import _PackagedBytes, _RareBlocks, packaged_head
+
+    raw = read_bytes("words_en.txt.gz")
+    head = packaged_head("en", raw)
+    assert head is not None
+    _, start, index, _ = head
+    file = _PackagedBytes("words_en.txt.gz")
+    assert file.size == len(raw) and file.read(10, 30) == raw[10:30]
+    by_range, whole = _RareBlocks(file, start, index), _RareBlocks(raw, start, index)
+    for key in (b"aardvarkish", b"mmmm", b"zzzzzz", b"\x00", "\u00e9t\u00e9s".encode()):
+        assert by_range.block_for(key) == whole.block_for(key), key
+    assert len(by_range._blocks) <= 5  # only the blocks asked for were read
+    assert by_range.text() == whole.text()
+
+
 def test_a_stale_packaged_head_is_ignored() -> None:
     from newsclean.data import read_bytes
     from newsclean.lexicon import packaged_head

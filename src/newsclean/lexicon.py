@@ -31,6 +31,7 @@ from __future__ import annotations
 import bisect
 import marshal
 import math
+import os
 import re
 import unicodedata
 import zlib
@@ -38,6 +39,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from newsclean import data
 from newsclean.data import DataError, read_bytes
 
 __all__ = [
@@ -77,22 +79,52 @@ _RARE_MEMO_SIZE = 50_000
 _FIND_SPAN = 1024
 
 
+class _PackagedBytes:
+    """A packaged data file read a byte range at a time (read whole where it is no plain file).
+
+    A word list's first call reads its head (about 110 KB) and the few blocks of
+    rare words a capture looks up, not the whole 1.4 MB file: reading it whole
+    was about 1 ms of a process's first English capture, and its pages a few
+    hundred more for the process to map and free.
+    """
+
+    __slots__ = ("_source", "size")
+
+    def __init__(self, name: str) -> None:
+        path = os.path.join(os.path.dirname(os.path.abspath(data.__file__)), name)
+        #: the file's path, or its bytes when it is no plain file (a zipped install)
+        self._source: str | bytes = path if os.path.isfile(path) else read_bytes(name)
+        self.size = os.path.getsize(path) if isinstance(self._source, str) else len(self._source)
+
+    def read(self, start: int, end: int) -> bytes:
+        """The bytes from ``start`` to ``end``."""
+        if isinstance(self._source, bytes):
+            return self._source[start:end]
+        with open(self._source, "rb") as handle:
+            handle.seek(start)
+            return handle.read(end - start)
+
+
 class _RareBlocks:
-    """The rare words of a packaged list: sorted lines in gzip members, each decompressed on first need."""
+    """The rare words of a packaged list: sorted lines in gzip members, each read and decompressed on first need."""
 
-    __slots__ = ("_blocks", "_firsts", "_raw", "_spans")
+    __slots__ = ("_blocks", "_file", "_firsts", "_spans")
 
-    def __init__(self, raw: bytes, start: int, index: bytes) -> None:
+    def __init__(self, file: _PackagedBytes | bytes, start: int, index: bytes) -> None:
         cells = index.split()
-        self._raw = raw
+        self._file = file
         self._firsts = cells[0::2]
         self._spans: list[tuple[int, int]] = []
         for size in map(int, cells[1::2]):
             self._spans.append((start, start + size))
             start += size
-        if start != len(raw) or len(self._firsts) != len(self._spans):
+        size = len(file) if isinstance(file, bytes) else file.size
+        if start != size or len(self._firsts) != len(self._spans):
             raise DataError("data file of a word list: its block index does not match the file")
         self._blocks: dict[int, bytes] = {}
+
+    def _read(self, start: int, end: int) -> bytes:
+        return self._file[start:end] if isinstance(self._file, bytes) else self._file.read(start, end)
 
     def block_for(self, key: bytes) -> bytes:
         """The lines of the block ``key`` would be in (empty when it sorts before every word)."""
@@ -102,14 +134,14 @@ class _RareBlocks:
         block = self._blocks.get(i)
         if block is None:
             start, end = self._spans[i]
-            block = self._blocks[i] = zlib.decompress(self._raw[start:end], wbits=31)
+            block = self._blocks[i] = zlib.decompress(self._read(start, end), wbits=31)
         return block
 
     def text(self) -> bytes:
         """Every rare line, in order."""
         import gzip
 
-        return gzip.decompress(self._raw[self._spans[0][0] :]) if self._spans else b""
+        return gzip.decompress(self._read(self._spans[0][0], self._spans[-1][1])) if self._spans else b""
 
 
 class WordList(Mapping[str, float]):
@@ -226,9 +258,14 @@ def packaged_words(lang: str) -> WordList | None:
     """
     if lang not in PACKAGED:
         return None
-    raw = read_bytes(f"words_{lang}.txt.gz")
-    common, start, index, lowest = packaged_head(lang, raw) or parse_head(lang, raw)
-    return WordList(lang, common, _RareBlocks(raw, start, index), lowest)
+    file = _PackagedBytes(f"words_{lang}.txt.gz")
+    form = _head_form(lang)
+    if form is not None and form["source"] == head_digest(file.read(0, form["start"]), form["start"]):
+        head: Head = form["common"], form["start"], form["index"], form["lowest"]
+    else:
+        head = parse_head(lang, file.read(0, file.size))
+    common, start, index, lowest = head
+    return WordList(lang, common, _RareBlocks(file, start, index), lowest)
 
 
 #: What a packaged list's head gives: the common words with their frequencies, the offset
@@ -281,15 +318,21 @@ def head_form(lang: str, raw: bytes) -> bytes:
     return marshal.dumps(form)  # the current format: shared objects (a bucket's frequency) stored once
 
 
-def packaged_head(lang: str, raw: bytes) -> Head | None:
-    """The parsed head of ``raw`` from its packaged form, or None when there is none for this head."""
+def _head_form(lang: str) -> dict[str, Any] | None:
+    """The packaged parsed head of ``lang``'s list (``data/words_<lang>.head.marshal``), None when there is none."""
     try:
         form = marshal.loads(read_bytes(f"words_{lang}.head.marshal"))
     except (DataError, EOFError, ValueError, TypeError):
         return None
     if not isinstance(form, dict) or not isinstance(form.get("start"), int):
         return None
-    if form.get("source") != head_digest(raw, form["start"]):
+    return form
+
+
+def packaged_head(lang: str, raw: bytes) -> Head | None:
+    """The parsed head of ``raw`` from its packaged form, or None when there is none for this head."""
+    form = _head_form(lang)
+    if form is None or form.get("source") != head_digest(raw, form["start"]):
         return None
     return form["common"], form["start"], form["index"], form["lowest"]
 
