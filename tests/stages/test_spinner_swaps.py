@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsclean.data import read_json
 from newsclean.document import Document, replay
 from newsclean.stages import spinner_swaps
 from newsclean.stages.spinner import repair_spinner
@@ -67,6 +68,56 @@ def test_one_unexplained_coincidence_is_not_applied() -> None:
     out = repair_spinner(Document.from_text(text))
     assert out.text == text
     assert out.get("spun") is False
+
+
+# A spinner that swaps only some occurrences: "get -> obtain" and "cause -> reason" each
+# wreck one word, and "get" and "cause" survive elsewhere.
+HALF_SPUN = (
+    "We got toobtainher on Monday to get the budget done. "
+    "They said it was bereason of the vote, and the cause was clear."
+)
+
+
+def test_a_partial_spinner_is_flagged_from_its_count_of_non_words() -> None:
+    swaps = infer_swaps(HALF_SPUN, "en")
+    assert [(s.support, s.survives, s.ambiguous) for s in swaps] == [(1, True, False)] * 2
+    assert spun_evidence(swaps) is False  # no supported swap, originals survive
+    assert spinner_swaps.lowercase_nonwords(swaps) == 2
+    assert spun_evidence(swaps, HALF_SPUN)
+    out = repair_spinner(Document.from_text(HALF_SPUN))
+    assert out.get("spun") is True
+    assert "together" in out.text and "because" in out.text
+
+
+def test_the_count_of_non_words_leaves_names_and_long_texts_alone() -> None:
+    # Capitalised non-words are mostly names in clean text: not counted.
+    capitalised = HALF_SPUN.replace("toobtainher", "Toobtainher").replace("bereason", "Bereason")
+    assert spinner_swaps.lowercase_nonwords(infer_swaps(capitalised, "en")) == 0
+    assert repair_spinner(Document.from_text(capitalised)).get("spun") is False
+    # Two such non-words in 5,000 words are what clean text of that length holds.
+    long = HALF_SPUN + "\n" + "The council met on Monday to discuss the budget for next year.\n" * 400
+    out = repair_spinner(Document.from_text(long))
+    assert out.get("spun") is False
+    assert out.text == long
+
+
+def test_the_fitted_count_threshold_flags_no_clean_body_it_was_fitted_on() -> None:
+    model = spinner_swaps.load_flag_model()
+    report = read_json(spinner_swaps.FLAG_FILE)["report"]
+    assert model.max_log10_tail < report["lowest_clean_log10_tail"]
+    assert report["last_taken_log10_tail"] <= model.max_log10_tail
+
+
+def test_poisson_tail_matches_its_complement() -> None:
+    import math
+
+    for count, mean in [(1, 0.5), (2, 0.01), (3, 2.0), (5, 1e-4)]:
+        below = sum(math.exp(-mean) * mean**i / math.factorial(i) for i in range(count))
+        expected = math.log10(1 - below) if below < 1 - 1e-12 else None
+        got = spinner_swaps.nonword_tail(count, 1000, mean / 1000)
+        if expected is not None:
+            assert got == pytest.approx(expected, abs=1e-6)
+        assert got <= 0.0
 
 
 @pytest.mark.parametrize(

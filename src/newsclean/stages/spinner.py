@@ -14,8 +14,10 @@ works in three tiers, from certain to cautious:
    (``data/spinner.tsv``, ``stages/spinner_table.py``) need one artifact.
 2. **Spin detection** (field ``spun``, a ``spin_score`` decision, details in
    ``extra["spinner"]``). A document is spun from its artifacts: a swap
-   supported by several non-words, enough non-words explained, or table
-   artifacts with a spin score over the threshold. In a spun document a
+   supported by several non-words, enough non-words explained, more
+   lower-case non-words than clean text of its length holds (a fitted Poisson
+   tail, ``data/spinner_flag.json``), or table artifacts with a spin score
+   over the threshold. In a spun document a
    swap explaining one non-word is applied too, unless another swap
    explains it as well.
 3. **Ambiguous reversals** (reason ``spinner_substitution``), only in spun
@@ -47,7 +49,9 @@ from newsclean.stages.spinner_swaps import (
     MIN_SUPPORT,
     InferredSwap,
     infer_swaps,
+    load_flag_model,
     nonword_candidates,
+    nonword_excess,
     spun_evidence,
 )
 from newsclean.stages.spinner_table import (
@@ -104,6 +108,9 @@ class Findings(NamedTuple):
     score: SpinScore
     score_spun: bool
     spun: bool
+    #: The Poisson tail (log10) of the lower-case non-words when that count alone
+    #: made the document spun (:func:`~newsclean.stages.spinner_swaps.nonword_excess`), else None.
+    nonword_tail: float | None = None
 
 
 def _merge(*groups: list[Change]) -> list[Change]:
@@ -172,6 +179,8 @@ class RepairSpinner:
             s for s in infer_swaps(text, lang, tokens=runs) if (s.original, s.spun) not in model.pairs
         ]
         spun_inferred = spun_evidence(candidates)
+        tail = None if spun_inferred else nonword_excess(candidates, text)
+        spun_inferred = spun_inferred or tail is not None
         supported = [s for s in candidates if s.supported]
         n_inferred = sum(len(s.artifacts) for s in (candidates if spun_inferred else supported))
         score = _spin_score(text, model, len(artifacts) + n_inferred)
@@ -191,7 +200,17 @@ class RepairSpinner:
                 )
             ]
         return Findings(
-            lowered, runs, model, artifacts, candidates, inferred, inferred_changes, score, score_spun, spun
+            lowered,
+            runs,
+            model,
+            artifacts,
+            candidates,
+            inferred,
+            inferred_changes,
+            score,
+            score_spun,
+            spun,
+            tail,
         )
 
     def __call__(self, doc: Document) -> Document:
@@ -232,9 +251,17 @@ class RepairSpinner:
             info = score.to_dict()
             info["swaps"] = swaps
             out = out.with_extra("spinner", info)
+            # Only where the count of lower-case non-words is what made the document spun.
+            by_count: dict[str, float] = {}
+            if found.nonword_tail is not None:
+                by_count = {
+                    "nonword_tail": round(found.nonword_tail, 3),
+                    "max_nonword_tail": load_flag_model().max_log10_tail,
+                }
             out = out.with_decision(
                 self.name,
                 "spin_score",
+                **by_count,
                 score=round(score.score, 4),
                 threshold=self.threshold,
                 spun=spun,

@@ -57,14 +57,19 @@ __all__ = [
     "NONWORD_ZIPF",
     "PARTIAL_SHARE",
     "Artifact",
+    "FlagModel",
     "InferredSwap",
     "SynonymIndex",
     "glued_words",
     "infer_swaps",
     "keep_case",
     "letter_runs",
+    "load_flag_model",
     "load_synonyms",
+    "lowercase_nonwords",
     "nonword_candidates",
+    "nonword_excess",
+    "nonword_tail",
     "spun_evidence",
     "word_frequency",
 ]
@@ -90,6 +95,9 @@ MIN_SUPPORT = 2
 #: when no single swap has :data:`MIN_SUPPORT` (see :func:`spun_evidence`). On
 #: the 884 clean development bodies no document has more than two.
 MIN_SPUN_NONWORDS = 3
+#: The fitted parameters of the document-level count of lower-case non-words
+#: (:class:`FlagModel`, :func:`spun_evidence`).
+FLAG_FILE = "spinner_flag.json"
 #: A document's spinner swaps only some occurrences when at least this share
 #: of the swaps explaining :data:`MIN_SUPPORT` non-words or more keep their
 #: original somewhere in lower case (see :func:`infer_swaps`); then, of two
@@ -730,7 +738,7 @@ def whole_word_spans(lowered: str, phrase: str) -> list[tuple[int, int]]:
     return out
 
 
-def spun_evidence(swaps: Iterable[InferredSwap]) -> bool:
+def spun_evidence(swaps: Iterable[InferredSwap], text: str | None = None) -> bool:
     """Return True when the non-words explained by ``swaps`` show a spinner at work.
 
     One supported swap is enough; otherwise it takes :data:`MIN_SPUN_NONWORDS`
@@ -738,14 +746,96 @@ def spun_evidence(swaps: Iterable[InferredSwap]) -> bool:
     and whose original never survives in lower case (a spinner leaves none).
     On the clean development bodies such explanations are at most two per
     document; coincidences there mostly fail one of the two tests.
+
+    With ``text`` (the document the swaps were inferred from), a document
+    is also spun when its lower-case non-words explained by unambiguous swaps
+    (:func:`lowercase_nonwords`, :data:`MIN_SUPPORT` at least, whether or not
+    the originals survive) are too many for clean text of its length: see
+    :func:`nonword_tail` and :class:`FlagModel`. A spinner that swaps only
+    some occurrences leaves its originals, which the rule above asks it not
+    to; this one reads how many its wreckage is instead.
     """
+    swaps = list(swaps)
     tokens: set[str] = set()
     for sw in swaps:
         if sw.supported:
             return True
         if not sw.ambiguous and not sw.survives:
             tokens.update(a.token.lower() for a in sw.artifacts)
-    return len(tokens) >= MIN_SPUN_NONWORDS
+    if len(tokens) >= MIN_SPUN_NONWORDS:
+        return True
+    return text is not None and nonword_excess(swaps, text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class FlagModel:
+    """How many explained lower-case non-words clean text holds (``data/spinner_flag.json``).
+
+    Fitted by ``python -m benchmarks.fit_spinner_flag``: ``clean_rate`` is the
+    number of distinct lower-case non-words explained by unambiguous swaps per
+    white-space word over the clean bodies of the development corpora;
+    ``max_log10_tail`` the Poisson tail (log10) at or below which a document's
+    count is taken for a spinner's, set on the development draws of the
+    simulator (the held-out pool never read) as the most documents flagged with
+    no clean body flagged and every restoration still at the target precision.
+    """
+
+    clean_rate: float
+    max_log10_tail: float
+
+
+@lru_cache(maxsize=1)
+def load_flag_model() -> FlagModel:
+    """Read the fitted parameters of the non-word count rule (only when a document has two)."""
+    from newsclean.data import read_json
+
+    raw = read_json(FLAG_FILE, keys=("clean_rate", "max_log10_tail"))
+    return FlagModel(float(raw["clean_rate"]), float(raw["max_log10_tail"]))
+
+
+def lowercase_nonwords(swaps: Iterable[InferredSwap]) -> int:
+    """Return the number of different lower-case non-words explained by unambiguous swaps.
+
+    Capitalised non-words are left out: in clean text most explained ones are
+    names ("Chaura" as "Chair"); a spinner rewrites lower-case substrings.
+    """
+    return len(
+        {a.token.lower() for sw in swaps if not sw.ambiguous for a in sw.artifacts if a.token[:1].islower()}
+    )
+
+
+def nonword_tail(count: int, words: int, rate: float) -> float:
+    """Return log10 of P(X >= ``count``) for X Poisson with mean ``rate * words``.
+
+    >>> round(nonword_tail(2, 500, 0.00002), 2)
+    -4.3
+    """
+    if count <= 0:
+        return 0.0
+    mean = rate * max(words, 1)
+    # The series from ``count`` on: exact for the small means of clean text, no 1 - (1 - tail).
+    log_term = count * math.log(mean) - mean - math.lgamma(count + 1)
+    ratio_sum = term = 1.0
+    i = count
+    while term > 1e-17 * ratio_sum and i < count + 1000:
+        i += 1
+        term *= mean / i
+        ratio_sum += term
+    return min(0.0, (log_term + math.log(ratio_sum)) / math.log(10))
+
+
+def nonword_excess(swaps: Iterable[InferredSwap], text: str) -> float | None:
+    """Return the Poisson tail (log10) of the lower-case non-words of ``text`` when it flags it, else None.
+
+    The text's length in white-space words is counted only when it has
+    :data:`MIN_SUPPORT` such non-words.
+    """
+    count = lowercase_nonwords(swaps)
+    if count < MIN_SUPPORT:
+        return None
+    model = load_flag_model()
+    tail = nonword_tail(count, len(text.split()), model.clean_rate)
+    return tail if tail <= model.max_log10_tail else None
 
 
 def glued_words(
