@@ -81,7 +81,7 @@ for path in sys.argv[1:]:
 built = regexlite.regex_compile(*packaged[0][1:])
 parser = "regex._regex_core" in sys.modules
 again = pickle.loads(pickle.dumps(built))  # unpickling imports regex, as its reducer names regex._regex
-print(int(parser), int(again.pattern == built.pattern))
+print(int(parser), int(again.pattern == built.pattern), regexlite.unformed)
 """
 
 
@@ -89,7 +89,9 @@ def test_a_first_capture_with_packaged_forms_leaves_the_parser_unimported() -> N
     """In a fresh process: the bundled text capture is cleaned, and a pattern pickled, without ``regex``'s parser.
 
     A capture needing a pattern the forms file does not hold imports it (correctly, only later);
-    the forms file is built from the bundled fixtures, so their first capture needs none.
+    the forms file is built from the bundled fixtures, so their first capture needs none once
+    it is rebuilt. A module importing ``regex`` itself (rather than ``newsclean.regexlite``)
+    imports the parser with every pattern packaged: that fails here.
     """
     capture = sorted(FIXTURES.glob("*.txt"))[0]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
@@ -98,4 +100,7 @@ def test_a_first_capture_with_packaged_forms_leaves_the_parser_unimported() -> N
     ).stdout.split()
     if out == ["no", "forms"]:
         pytest.skip("no packaged regex forms for the installed regex: python -m benchmarks.regex_forms")
-    assert out == ["0", "1"]
+    parser, pickled, unformed = out
+    if parser == "1" and unformed != "0":
+        pytest.skip(f"{unformed} patterns compiled from source: rebuild python -m benchmarks.regex_forms")
+    assert (parser, pickled) == ("0", "1")

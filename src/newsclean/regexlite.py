@@ -268,6 +268,10 @@ def _from_form(key: FormKey) -> Any:
     return pattern
 
 
+#: How many ``regex`` patterns this process compiled from source (no packaged form, or
+#: one not usable here); the first of them imports ``regex``'s parser.
+unformed = 0
+
 #: The flags whose patterns are always compiled from source, as plain ints: a flag enum's
 #: ``&`` is Python code (an enum built per call), a first capture tests a few hundred flags.
 _REGEX_LOCALE = LOCALE
@@ -298,6 +302,8 @@ def regex_compile(pattern: str, flags: int = 0) -> Pattern[str]:
         built = _from_form(key)
         if built is not None:
             return cast("Pattern[str]", built)
+    global unformed
+    unformed += 1
     import regex  # a source without a packaged form: regex's parser compiles it
 
     return regex.compile(pattern, flags)
