@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -1113,3 +1114,24 @@ def test_a_tags_header_has_no_more_words_than_its_longest_label() -> None:
             assert bd._TAGS_HEADER.match(line), line
             _, feats = bd.page_units([line], "en")
             assert feats[0].words <= bd._tags_header_words(), line
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        (True,),
+        (False, "tags", "tags", ("a", "b")),
+        (False, "related_list", "related", ("Headline",)),
+        (False, "x"),
+    ],
+)
+def test_a_decision_made_from_its_slots_is_the_decision(fields: tuple[Any, ...]) -> None:
+    import dataclasses
+
+    from newsclean.stages.boilerplate_decisions import LineDecision, _decision
+
+    made = _decision(*fields)
+    assert made == LineDecision(*fields) and hash(made) == hash(LineDecision(*fields))
+    assert type(made) is LineDecision and repr(made) == repr(LineDecision(*fields))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.keep = not made.keep  # type: ignore[misc]

@@ -199,6 +199,25 @@ def test_teaser_glue(text: str, expected: bool) -> None:
     assert bf._is_teaser(text, text.isascii()) is expected
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Bill", "At", "Troy", "Steak", "house", "A", "party", "of", "six", "iPhone", "McD", "x"]
+        )
+        | st.sampled_from(
+            [" ", "\u00a0", "\u2009", "\x1c", '"', "”", "’", "'", ".", "%", ")", "?", "7", "—"]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_teaser_glue_search_of_plain_text_answers_as_the_pattern(text: str) -> None:
+    # on plain text a stdlib search for a glued capital comes first; read as other text, the
+    # ``regex`` pattern alone answers
+    assert bf._is_plain(text)
+    assert bf._is_teaser(text, True) is bf._is_teaser(text, False)
+
+
 @given(st.text(alphabet="ab 7 0-9.,٣۵é’—", max_size=40))
 def test_digit_ratio_counts_the_digits_of_any_text(text: str) -> None:
     # the share of (Unicode) decimal digits, whichever way the text is read

@@ -170,11 +170,11 @@ def test_the_opening_gate_answers_as_the_label_patterns(parts: list[str], strong
         assert labels.opens(line) & HEADER_OPENING
     assert inline_headline(line, strong=strong) == _inline_headline(line, strong)
     assert header_label(line) == _header_label(line)
-    # ``mark_related`` reads a line with no white space at its end from the openings' memo
-    for text in (line, line.strip()):
-        if not text[-1:].isspace():
-            remembered = labels.opened.get(text[:2])
-            assert remembered is None or remembered == labels.opens(text)
+    # ``mark_related`` reads the answer for a line from the openings' memo by its first two characters
+    for text in (line, line.strip(), f"{line[:2]} x", line[:2]):
+        remembered = labels.opened.get(text[:2])
+        assert remembered is None or remembered == labels.opens(text)
+        assert not any(ch.isspace() for ch in text[:2]) or text[:2] not in labels.opened
 
 
 @pytest.mark.parametrize(

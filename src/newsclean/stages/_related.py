@@ -26,6 +26,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import itemgetter, ne
 from typing import TYPE_CHECKING
 
 from newsclean import regexlite as regex
@@ -56,6 +58,10 @@ _SENTENCE_INSIDE = regex_compile(r"\p{Ll}{2}[.!?][\"'”’»]?\s+[\"'“‘«]?
 _HEADLINE_START = regex_compile(r"^[\"'“‘«„]?[\p{Lu}\p{N}]")
 
 
+#: a unit's text, and the first two characters of a text (read in C by ``map``)
+_TEXT = itemgetter(0)
+_HEAD = itemgetter(slice(0, 2))
+
 #: At most this many line openings are remembered by the test of :func:`_openings` (then it starts again).
 OPENINGS_MEMO = 8192
 
@@ -80,9 +86,10 @@ def _openings(header: Sequence[str], inline: Sequence[str]) -> tuple[Callable[[s
     ``__call__``, whose call cost about 40 % more (530 against 390 ns).
 
     Returns:
-        The test, and its memo of answers by the first two characters of the
-        stripped line (a caller holding lines with no white space at either end
-        looks them up there without the call).
+        The test, and the answers it has given for lines whose first two
+        characters hold no white space, by those characters: any line that
+        opens with them has that answer, so a caller reading many lines looks
+        them up there (in C, with ``map``) and calls the test only for the others.
     """
 
     def first_two(entries: Sequence[str]) -> str:
@@ -92,21 +99,26 @@ def _openings(header: Sequence[str], inline: Sequence[str]) -> tuple[Callable[[s
     inline_match = regex_compile(first_two(inline), regex.I).match
     memo: dict[str, int] = {}
     get = memo.get
+    unblank: dict[str, int] = {}  # the answers for heads without white space
 
     def opens(line: str) -> int:
         head = line[:2]
-        if head[:1].isspace() or head[1:].isspace():
+        blank = head[:1].isspace() or head[1:].isspace()
+        if blank:
             head = line.strip()[:2]
         found = get(head)
         if found is None:
             if len(memo) >= OPENINGS_MEMO:
                 memo.clear()
+                unblank.clear()
             found = memo[head] = (HEADER_OPENING if header_match(head) is not None else 0) | (
                 INLINE_OPENING if inline_match(head) is not None else 0
             )
+            if not blank:
+                unblank[head] = found
         return found
 
-    return opens, memo
+    return opens, unblank
 
 
 @dataclass(frozen=True)
@@ -119,7 +131,7 @@ class _Labels:
     #: which labels a line can open with (:data:`HEADER_OPENING`, :data:`INLINE_OPENING`;
     #: ``inline_strong``'s are among the inline ones)
     opens: Callable[[str], int]
-    #: the answers of ``opens`` remembered so far, by a stripped line's first two characters
+    #: answers of ``opens`` by a line's first two characters, for those holding no white space
     opened: dict[str, int]
 
 
@@ -250,39 +262,41 @@ _remembered_header = lru_cache(maxsize=REMEMBERED_LINES)(_header_label)
 
 
 def mark_related(
-    feats: Sequence[_Feat], decisions: list[LineDecision | None], make: type[LineDecision]
+    feats: Sequence[_Feat], decisions: list[LineDecision | None], make: Callable[..., LineDecision]
 ) -> None:
     """Move inline cross-links and headed headline lists of a page to ``related``.
 
     Args:
         feats: The features of the page's units.
         decisions: One per unit, None for kept; updated in place.
-        make: The decision type (passed in, so this module does not import
-            the decisions module that calls it).
+        make: Makes a decision from its fields, as the decision type does
+            (passed in, so this module does not import the decisions module
+            that calls it).
     """
     LineDecision = make
 
-    # most lines open as no label does: the openings' answer (one lookup) spares them the calls
+    # Most lines open as no label does. The openings' answers of the page's lines are looked
+    # up in C, by their first two characters where those were answered before (one lookup,
+    # no call: ``_openings``), and only the lines with another answer, or none yet, are read.
     labels = _labels()
     opens = labels.opens
-    # The answer for a line with no white space at its end (a unit's text is stripped) is
-    # the one remembered for its first two characters, looked up here without calling
-    # ``opens`` (one call a unit of every page); a line opening with white space is never
-    # among them (``opens`` remembers stripped heads).
-    opened = labels.opened.get
     n = len(feats)
-    k = 0
-    while k < n:
-        f = feats[k]
-        d = decisions[k]
-        text = f.text
-        first = opened(text[:2])
-        if first is None or text[-1:].isspace():
+    texts = list(map(_TEXT, feats))
+    answers = list(map(labels.opened.get, map(_HEAD, texts)))
+    after = 0  # the units before this one were taken by a headed list
+    for k in compress(range(n), map(ne, answers, repeat(0))):
+        if k < after:
+            continue
+        text = texts[k]
+        first = answers[k]
+        if first is None:
             first = opens(text)
+            if not first:
+                continue
+        d = decisions[k]
         if d is not None and d.field is not None:
             if d.field == "related" and first & HEADER_OPENING and _opened_header(text):
                 decisions[k] = LineDecision(False, "list_header")  # a header, not a headline
-            k += 1
             continue
         if first & HEADER_OPENING and _opened_header(text):
             items: list[tuple[int, str]] = []
@@ -301,9 +315,8 @@ def mark_related(
                 for i, h in items:
                     reason = decisions[i].reason if decisions[i] is not None else None  # type: ignore[union-attr]
                     decisions[i] = LineDecision(False, reason or "related_list", "related", (h,))
-                k = j
+                after = j
                 continue
         h = _opened_inline(text, d is None) if first & INLINE_OPENING else None
         if h is not None:
             decisions[k] = LineDecision(False, d.reason if d is not None else "read_more", "related", (h,))
-        k += 1

@@ -76,6 +76,27 @@ class LineDecision:
 
 _KEEP = LineDecision(True)
 
+_new_object = object.__new__
+_SET_KEEP, _SET_REASON, _SET_FIELD, _SET_VALUES = (
+    LineDecision.__dict__[name].__set__ for name in ("keep", "reason", "field", "values")
+)
+
+
+def _decision(
+    keep: bool, reason: str | None = None, field: str | None = None, values: tuple[str, ...] = ()
+) -> LineDecision:
+    """``LineDecision(keep, reason, field, values)``, its slots set directly.
+
+    The frozen class's own set-up passes each field through ``object.__setattr__``:
+    1.9 µs a decision against 0.8 (a page's related items and tags make some 26 on AEB).
+    """
+    d = _new_object(LineDecision)
+    _SET_KEEP(d, keep)
+    _SET_REASON(d, reason)
+    _SET_FIELD(d, field)
+    _SET_VALUES(d, values)
+    return d
+
 
 @lru_cache(maxsize=64)
 def _removed(reason: str) -> LineDecision:
@@ -642,7 +663,7 @@ def decide_page(
                 decisions[k - 1] = _removed("list_header")
             for i in range(k, j):
                 item = _BULLET.sub("", feats[i].text).strip()
-                decisions[i] = LineDecision(False, "related_list", "related", (item,))
+                decisions[i] = _decision(False, "related_list", "related", (item,))
         k = max(j, k + 1)
     for k in range(start, end):
         f = feats[k]
@@ -698,7 +719,7 @@ def decide_page(
                     decisions[header] = _removed("list_header")
                 for i in items:
                     item = _BULLET.sub("", feats[i].text).strip()
-                    decisions[i] = LineDecision(False, "related_list", "related", (item,))
+                    decisions[i] = _decision(False, "related_list", "related", (item,))
                 k = j
                 continue
         if f.kind == "bad" and f.reason:
@@ -713,7 +734,7 @@ def decide_page(
 
     _remove_repeats(feats, decisions)
 
-    mark_related(feats, decisions, LineDecision)  # cross-links the lists above did not take
+    mark_related(feats, decisions, _decision)  # cross-links the lists above did not take
     return decisions, start, end
 
 
@@ -808,7 +829,7 @@ def _expand(
         for i in members:
             out[i] = d if d is not None else _KEEP
             if d is not None and d.field:  # the field values go with the first line only
-                d = LineDecision(False, d.reason, d.field, ())
+                d = _decision(False, d.reason, d.field, ())
     return out
 
 
@@ -839,13 +860,13 @@ def _tag_lines(feats: Sequence[_Feat], decisions: list[LineDecision | None], sta
             continue  # (most lines: one look-up)
         if first == "#":
             if _HASHTAGS.match(f.text) and (k >= end or k < start or f.text.count("#") >= 2):
-                decisions[k] = LineDecision(False, "tags", "tags", tuple(_HASHTAG.findall(f.text)))
+                decisions[k] = _decision(False, "tags", "tags", tuple(_HASHTAG.findall(f.text)))
             continue
         if first.casefold() not in _TAGS_FIRST:  # every tags label starts with one of these
             continue
         m = _TAGS_LINE.match(f.text) if ":" in f.text or "：" in f.text else None
         if m:
-            decisions[k] = LineDecision(False, "tags", "tags", _split_tags(m.group("tags")))
+            decisions[k] = _decision(False, "tags", "tags", _split_tags(m.group("tags")))
         elif (
             f.words <= header_words
             and _TAGS_HEADER.match(f.text)
@@ -855,7 +876,7 @@ def _tag_lines(feats: Sequence[_Feat], decisions: list[LineDecision | None], sta
             nxt = feats[k + 1]
             if ("," in nxt.text and nxt.kind != "prose") or nxt.words <= 4:
                 decisions[k] = _removed("list_header")
-                decisions[k + 1] = LineDecision(False, "tags", "tags", _split_tags(nxt.text))
+                decisions[k + 1] = _decision(False, "tags", "tags", _split_tags(nxt.text))
 
 
 #: In text that is already the story, a vocabulary hit removes a line of at most this many
@@ -884,5 +905,5 @@ def _conservative(feats: Sequence[_Feat]) -> list[LineDecision | None]:
                 clutter = f.reason == "separator"
             if clutter:
                 decisions[k] = _removed(f.reason)
-    mark_related(feats, decisions, LineDecision)
+    mark_related(feats, decisions, _decision)
     return decisions
