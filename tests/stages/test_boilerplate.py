@@ -572,6 +572,8 @@ def test_plain_edge_characters_are_the_edge_pattern() -> None:
 
     expected = {ch for ch in map(chr, range(0x2600)) if not bp._NOT_PLAIN.match(ch) and bv._EDGE.match(ch)}
     assert set(bv._PLAIN_EDGE) == expected
+    # (ASCII text is stripped of the ASCII ones: the same characters there)
+    assert {ch for ch in bv._PLAIN_EDGE if ch.isascii()} == set(bv._ASCII_EDGE)
 
 
 def test_no_cjk_character_before_the_cjk_guard() -> None:

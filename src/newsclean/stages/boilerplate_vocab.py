@@ -317,7 +317,10 @@ def _vocab_reason(body: str, vocab: _Vocab, words: int, plain: bool) -> str | No
         norm = norm.lower()
         bare = _strip_edges(norm)
     elif plain:  # the edge characters of plain text are these, in any case
-        norm = bare = norm.lower().strip(_PLAIN_EDGE)
+        norm = norm.lower()
+        # (on ASCII text, the ASCII ones: a strip reads its whole set of characters first,
+        # 0.33 us a plain AEB line against 0.21)
+        norm = bare = norm.strip(_ASCII_EDGE) if norm.isascii() else norm.strip(_PLAIN_EDGE)
     else:
         # lower-casing maps letters to letters: the stripped edges stay stripped
         norm = bare = _strip_edges(norm).lower()
