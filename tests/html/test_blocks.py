@@ -5,6 +5,7 @@ All pages are small hand-written HTML, written for these tests.
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 import pytest
@@ -185,3 +186,29 @@ def test_a_well_formed_body_is_left_as_it_is() -> None:
     assert start.tag == "body"
     assert [el.tag for el in root] == ["body"]
     assert [b.text for b in blocks_of(html)] == [P1]
+
+
+@pytest.mark.parametrize(
+    ("inner", "text"),
+    [
+        ("Rain  fell", "Rain fell"),
+        ("Rain\tfell", "Rain fell"),
+        ("Rain\u00a0fell", "Rain fell"),  # no-break space
+        ("Rain\u2009\u3000fell", "Rain fell"),  # thin and ideographic spaces
+        ("Rain\u200bfell", "Rain\u200bfell"),  # a zero-width space is no white space
+        ("Rain fell", "Rain fell"),
+    ],
+)
+def test_a_block_collapses_its_white_space(inner: str, text: str) -> None:
+    blocks = blocks_of(f"<html><body><p>{inner}</p></body></html>")
+    assert [b.text for b in blocks] == [text]
+
+
+def test_only_the_space_is_printable_white_space() -> None:
+    # what lets a printable block text without a double space skip the collapse
+    from newsclean.html.blocks import _collapsed
+
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c.isprintable()] == [" "]
+    assert _collapsed("Rain fell on the town.")
+    assert not _collapsed("Rain  fell")
+    assert not _collapsed("Rain\u00a0fell")

@@ -5,6 +5,8 @@ All pages are small hand-written HTML, written for these tests.
 
 from __future__ import annotations
 
+import pytest
+
 from newsclean.html.container import Analysis, analyse_blocks
 from newsclean.html.meta import normalize_title
 from newsclean.html.parse import parse_html
@@ -51,6 +53,27 @@ def test_headline_is_the_block_equal_to_a_metadata_headline() -> None:
     html = f"<html><body><h2>Bridge closed as river rises</h2><p>{P1}</p><p>{P2}</p></body></html>"
     analysis = analyse(html, frozenset({normalize_title("Bridge Closed as River Rises!")}))
     assert analysis.headline is not None and analysis.headline.text == "Bridge closed as river rises"
+
+
+@pytest.mark.parametrize(
+    ("block", "headline"),
+    [
+        ("STRASSE BEI FLUT GESPERRT", "Straße bei Flut gesperrt"),  # case folding widens ß
+        ("Straße bei Flut gesperrt", "STRASSE BEI FLUT GESPERRT"),
+        ("— Bridge closed: river rises —", "Bridge closed, river rises"),
+        ("ΓΈΦΥΡΑ ΚΛΕΙΣΤΉ", "γέφυρα κλειστή"),
+    ],
+)
+def test_the_headline_is_found_however_its_case_and_punctuation_differ(block: str, headline: str) -> None:
+    html = f"<html><body><h2>{block}</h2><p>{P1}</p><p>{P2}</p></body></html>"
+    analysis = analyse(html, frozenset({normalize_title(headline)}))
+    assert analysis.headline is not None and analysis.headline.text == block
+
+
+def test_a_block_without_a_headline_word_is_not_the_headline() -> None:
+    html = f"<html><body><h2>Weather today</h2><p>{P1}</p><p>{P2}</p></body></html>"
+    analysis = analyse(html, frozenset({normalize_title("Bridge closed as river rises")}))
+    assert analysis.headline is None
 
 
 def test_first_h1_is_the_headline_without_metadata() -> None:

@@ -471,7 +471,7 @@ def strip_silent(root: HtmlElement, *, noscripts: Sequence[HtmlElement] | None =
             el.tag = "div"
         if len(big) < len(noscripts):
             lxml.etree.strip_elements(root, "noscript", with_tail=False)
-    body = root.find("body")
+    body = next(root.iterchildren("body"), None)  # (``find`` goes through ElementPath's Python selectors)
     if body is None:
         return root
     after = list(body.itersiblings())
@@ -496,6 +496,16 @@ def _settable(text: str) -> str:
     """``text`` without the characters lxml refuses in a text node (they are no visible text)."""
     out: str = _NOT_SETTABLE.sub("", text)
     return out
+
+
+def _collapsed(text: str) -> bool:
+    """Say whether ``text`` (stripped) has no white space to collapse: single spaces only.
+
+    Every white space character but the space is a control or a separator, which
+    ``isprintable`` refuses, so a printable text without a double space is its own
+    ``" ".join(text.split())``: a scan, without the list of words and the new string.
+    """
+    return text.isprintable() and "  " not in text
 
 
 def _has_other_nodes(root: HtmlElement) -> bool:
@@ -560,7 +570,7 @@ def cut_blocks(
             chars = sum(map(len, lines))
             text = "\n".join(lines)
         else:
-            text = " ".join(stripped.split())
+            text = stripped if _collapsed(stripped) else " ".join(stripped.split())
             lines = [text]
             chars = len(text)
         blocks.append(Block(len(blocks), owner, lines, chars, min(link, chars), dropped, reason, text))
