@@ -140,6 +140,8 @@ NOTICE_CONCEPTS = frozenset({"cookie", "subscribe", "newsletter", "comments", "l
 _NOTICE_MASK = "-"
 
 _UNDERLINE = regex_compile(rf"[ \t]*={{{MIN_UNDERLINE},}}[ \t]*")
+#: What every :data:`_UNDERLINE` match holds: a text without it opens with no written heading.
+_UNDERLINE_MARK = "=" * MIN_UNDERLINE
 
 
 def _notice(line: str, language: str | None) -> bool:
@@ -202,6 +204,8 @@ def written_heading(text: str) -> bool:
     >>> written_heading("Vote delayed | The Courier\\nThe vote was delayed.")
     False
     """
+    if _UNDERLINE_MARK not in text:
+        return False  # both headings need an underline, and every underline holds the mark
     parts = text.split("\n", TITLE_SCAN + 1)[: TITLE_SCAN + 1]
     return _underlined_title(parts) is not None or _empty_heading(parts) is not None
 
@@ -385,7 +389,8 @@ def extract_metadata(doc: Document) -> Document:
     last_title = -1
     title_lines: list[int] = []
 
-    marked = _underlined_title(parts) if title is None else None
+    underlined = _UNDERLINE_MARK in text  # either heading needs an underline
+    marked = _underlined_title(parts) if title is None and underlined else None
     if marked is not None:
         for ln in _with_offsets(parts, marked + 2)[-2:]:
             changes.append(delete_line(text, ln, "title", "extract"))
@@ -394,7 +399,7 @@ def extract_metadata(doc: Document) -> Document:
         fields["title"] = title
         last_title = marked + 1
         title_lines.append(marked)
-    empty = _empty_heading(parts) if title is None and marked is None else None
+    empty = _empty_heading(parts) if title is None and marked is None and underlined else None
     if empty is not None:
         ln = _with_offsets(parts, empty + 1)[-1]
         changes.append(delete_line(text, ln, "title", "extract"))
