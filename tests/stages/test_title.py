@@ -329,3 +329,58 @@ def test_clean_controls_get_no_title_or_byline_from_these_rules(path: Path) -> N
 def test_a_copyright_sign_glued_to_a_site_name_is_no_notice(first: str, title: str | None) -> None:
     out = run(first + "\n" + NAV + "\n" + PARA + "\n" + PARA2 + "\n")
     assert out.get("title") == title
+
+
+def _story_headline_in_order(title, later, v, title_line):  # type: ignore[no-untyped-def]
+    """story_headline with its tests in their plain order: headline shape, banner, shared words."""
+    from newsclean.stages import _title as t
+
+    best = None
+    words = t._content_words(title)
+    piece_of = t._dash_fold(title_line[1])
+    for ln in later:
+        s = ln.text.strip()
+        if len(s) < t.SAME_STORY_LENGTH * len(title) or not t._title_like(s, v):
+            continue
+        if (
+            ln.index - title_line[0] <= t.BANNER_REACH
+            and len(s) < len(title_line[1].strip())
+            and t._dash_fold(s) in piece_of
+        ):
+            return None
+        if len(t._content_words(s) & words) < t.SAME_STORY_WORDS:
+            continue
+        score = t.headline_similarity(s, title)
+        if score >= t.SAME_STORY and (best is None or score >= best[1]):
+            best = (ln, score)
+    return best
+
+
+@pytest.mark.parametrize(
+    ("title", "lines"),
+    [
+        ("Council backs the valley water plan", ["Menu", "Valley water plan backed by council", "Sports"]),
+        ("Die Straße wird gesperrt", ["STRASSE GESPERRT AB MONTAG", "Die Strasse wird gesperrt heute"]),
+        ("ΟΔΟΣ ΚΛΕΙΣΤΗ ΣΗΜΕΡΑ ΤΟ ΠΡΩΙ", ["Η οδος κλειστη σημερα το πρωι", "Οδός κλειστή"]),
+        ("Plan", ["Plan approved by the council today", "Another plan"]),
+        (
+            "Lantern Blog: Leaf Garland Ideas",
+            ["Lantern Blog", "Leaf Garland Ideas for Autumn", "Leaf Garland Ideas"],
+        ),
+        (
+            "Storm closes schools across the valley",
+            ["Storm closes schools", "Schools closed as storm hits valley"],
+        ),
+    ],
+)
+def test_story_headline_reads_shared_words_before_the_headline_shape(title: str, lines: list[str]) -> None:
+    from newsclean.stages._header import _vocab
+    from newsclean.stages._lines import Line
+    from newsclean.stages._title import story_headline
+
+    later = [Line(i + 1, 0, len(s), s) for i, s in enumerate(lines)]
+    title_line = (0, title + " | Site")
+    v = _vocab()
+    assert story_headline(title, later, v, title_line=title_line) == _story_headline_in_order(
+        title, later, v, title_line
+    )

@@ -502,16 +502,19 @@ def story_dated_byline(
     found: tuple[list[int], list[str], str] | None = None
     limit = min(len(parts), MAX_LINES)
     filled = [i for i in range(start, limit) if parts[i].strip()]
+    label = v.byline_label
+    digit = _DIGIT.search
     for n, i in enumerate(filled):
         s = parts[i].strip()
         if len(s) > MAX_STORY_BYLINE or i in taken:
             continue
+        # (the digit test of _dated first, here: most story lines hold no digit)
+        dated = digit(s) is not None and _dated(s, v)
+        if not dated and not may_open(label, s):
+            continue  # no byline label opens the line: neither label pattern (the same entries) matches
         used: list[int] = []
         names: list[str] | None = None
         rule = "dated_in_story"
-        dated = _dated(s, v)
-        if not dated and not may_open(v.byline_label, s):
-            continue  # no byline label opens the line: neither label pattern (the same entries) matches
         if dated or v.byline_label.match(s):
             names = parse_byline(_without_date_lead(s))
             used = [i]

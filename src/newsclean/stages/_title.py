@@ -682,20 +682,33 @@ def story_headline(
     """
     best: tuple[Line, float] | None = None
     words = _content_words(title)
+    if len(words) < SAME_STORY_WORDS:
+        return None  # no line can share enough of the title's words (a banner line also ends in None)
     piece_of = _dash_fold(title_line[1]) if title_line is not None else ""
     for ln in later:
         s = ln.text.strip()
-        if len(s) < SAME_STORY_LENGTH * len(title) or not _title_like(s, v):
+        if len(s) < SAME_STORY_LENGTH * len(title):
             continue
-        if (
+        banner = (
             title_line is not None
             and ln.index - title_line[0] <= BANNER_REACH
             and len(s) < len(title_line[1].strip())
             and _dash_fold(s) in piece_of
-        ):
-            return None
-        if len(_content_words(s) & words) < SAME_STORY_WORDS:
+        )
+        # a line that is no banner counts only with the title's words: those are read
+        # first, as they cost less than the headline shape that is asked of every line;
+        # a word the line shares is in its case-folded text (casefold() folds character
+        # by character), so a line holding fewer of them is passed over unsplit
+        if not banner:
+            folded = s.casefold()
+            if sum(w in folded for w in words) < SAME_STORY_WORDS:
+                continue
+            if len(_content_words(s) & words) < SAME_STORY_WORDS:
+                continue
+        if not _title_like(s, v):
             continue
+        if banner:
+            return None
         score = headline_similarity(s, title)
         if score >= SAME_STORY and (best is None or score >= best[1]):
             best = (ln, score)
