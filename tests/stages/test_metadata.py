@@ -1412,6 +1412,14 @@ def test_may_open_is_false_only_where_the_pattern_cannot_match(name: str, line: 
         assert _header.may_open(opening, line)
 
 
+@pytest.mark.parametrize("name", _OPENINGS)
+def test_may_open_each_answers_as_may_open(name: str) -> None:
+    opening = getattr(_header._vocab(), name)
+    assert _header.may_open_each(opening, _OPENING_LINES) == [
+        _header.may_open(opening, x) for x in _OPENING_LINES
+    ]
+
+
 def test_both_byline_label_patterns_share_their_heads() -> None:
     # story_dated_byline asks may_open of one for both
     v = _header._vocab()

@@ -10,6 +10,8 @@ lines of a page stand in such places.
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
@@ -28,7 +30,7 @@ from newsclean.stages._byline import (
     _unlabelled_rule,
     parse_byline,
 )
-from newsclean.stages._header import _DIGIT, MAX_LINES, _Vocab, _vocab, _words, is_prose, may_open
+from newsclean.stages._header import _DIGIT, MAX_LINES, _Vocab, _vocab, _words, is_prose, may_open_each
 from newsclean.stages._lines import Line, line_at
 
 __all__ = [
@@ -501,16 +503,21 @@ def story_dated_byline(
     """
     found: tuple[list[int], list[str], str] | None = None
     limit = min(len(parts), MAX_LINES)
-    filled = [i for i in range(start, limit) if parts[i].strip()]
-    label = v.byline_label
+    # every line of the story is read: the non-blank ones stripped, their short ones picked
+    # and their label heads looked up in C-level passes, a Python step only per short line
+    stripped = list(map(str.strip, parts[start:limit]))
+    filled = list(itertools.compress(range(start, limit), stripped))
+    texts = list(filter(None, stripped))
+    opens = may_open_each(v.byline_label, texts)
+    short = map(operator.le, map(len, texts), itertools.repeat(MAX_STORY_BYLINE))
     digit = _DIGIT.search
-    for n, i in enumerate(filled):
-        s = parts[i].strip()
-        if len(s) > MAX_STORY_BYLINE or i in taken:
+    for n in itertools.compress(range(len(texts)), short):
+        i, s = filled[n], texts[n]
+        if i in taken:
             continue
         # (the digit test of _dated first, here: most story lines hold no digit)
         dated = digit(s) is not None and _dated(s, v)
-        if not dated and not may_open(label, s):
+        if not dated and not opens[n]:
             continue  # no byline label opens the line: neither label pattern (the same entries) matches
         used: list[int] = []
         names: list[str] | None = None
