@@ -264,10 +264,12 @@ def sweep(data: Path, seed: int, n_pairs: int, name: str, values: tuple[float, .
 
 
 #: The values each sweep tries: ``MIN_ZIPF_MARGIN`` 99 never breaks a tie;
-#: ``PARTIAL_SHARE`` 0 always reads a spinner as partial, above 1 never.
+#: ``PARTIAL_SHARE`` 0 always reads a spinner as partial, above 1 never;
+#: ``MIN_RIVAL_MARGIN`` 99 never makes a lone non-word ambiguous by its rival's frequency.
 SWEEPS = {
     "margin": ("MIN_ZIPF_MARGIN", (99.0, 0.0, 0.5, 0.8, 1.0, 1.2, 1.5, 2.0)),
     "partial": ("PARTIAL_SHARE", (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 2.0)),
+    "rival": ("MIN_RIVAL_MARGIN", (99.0, 0.5, 0.8, 1.0, 1.5, 2.0)),
 }
 
 
@@ -480,7 +482,7 @@ def main() -> None:
         "--sweep",
         choices=sorted(SWEEPS),
         default=None,
-        help="sweep MIN_ZIPF_MARGIN (margin) or PARTIAL_SHARE (partial) on the development pool and exit",
+        help="sweep MIN_ZIPF_MARGIN (margin), PARTIAL_SHARE (partial) or MIN_RIVAL_MARGIN (rival) on the development pool and exit",
     )
     parser.add_argument(
         "--breakdown", action="store_true", help="where the whole-word swaps go (first rate only) and exit"

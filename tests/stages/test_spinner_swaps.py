@@ -78,6 +78,19 @@ HALF_SPUN = (
 )
 
 
+def test_a_lone_non_word_whose_rival_repair_is_far_more_frequent_is_left_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "let -> rent" wrecked "letter"; "let" survives, so the rank prefers "split -> rent"
+    # ("splitter", Zipf 2.9), but "letter" is far more frequent: ambiguous, not repaired.
+    text = SPUN_GET + "A rentter from the mayor was read out, and they let the motion pass.\n"
+    out = repair_spinner(Document.from_text(text))
+    assert out.get("spun") is True and "together" in out.text
+    assert "rentter" in out.text and "splitter" not in out.text
+    monkeypatch.setattr(spinner_swaps, "MIN_RIVAL_MARGIN", 99.0)
+    assert "splitter" in repair_spinner(Document.from_text(text)).text
+
+
 def test_a_partial_spinner_is_flagged_from_its_count_of_non_words() -> None:
     swaps = infer_swaps(HALF_SPUN, "en")
     assert [(s.support, s.survives, s.ambiguous) for s in swaps] == [(1, True, False)] * 2

@@ -51,6 +51,7 @@ from newsclean.stages._text import lower, token_set
 
 __all__ = [
     "MIN_REPAIRED_ZIPF",
+    "MIN_RIVAL_MARGIN",
     "MIN_SPUN_NONWORDS",
     "MIN_SUPPORT",
     "MIN_ZIPF_MARGIN",
@@ -89,6 +90,13 @@ MIN_REPAIRED_ZIPF = 2.5
 #: --sweep margin``): below 1.0 the lone repairs it admits fall under 90 %
 #: precision.
 MIN_ZIPF_MARGIN = 1.0
+#: A swap explaining one non-word is ambiguous (applied in no document) when a
+#: rival swap explaining the same occurrences repairs them to a word at least
+#: this many Zipf points more frequent, whichever the rank chose: at half rate
+#: the surviving originals mislead the rank ("rentter" put back as "splitter"
+#: because "let" survives, where the spinner had swapped "let" in "letter").
+#: Swept on the development pool (``benchmarks/spinner.py --sweep rival``).
+MIN_RIVAL_MARGIN = 0.8
 #: Different non-words one swap must explain before it is applied on its own.
 MIN_SUPPORT = 2
 #: Different non-words explained (by any swaps) that make a document spun even
@@ -694,6 +702,16 @@ def infer_swaps(
             and rank((pair, rival := [(a, z) for a, z in evidence[pair] if a.start in starts]))[:5] == tie
             and best - max(z for _, z in rival) < MIN_ZIPF_MARGIN
             for pair in rivals
+        ) or (
+            # A lone non-word whose rival repair is far more frequent: the rank's
+            # document-level keys chose this swap, general English prefers the other.
+            len({a.token.lower() for a, _ in free}) == 1
+            and any(
+                pair[0] != original
+                and starts <= {a.start for a, _ in evidence[pair]}
+                and max(z for a, z in evidence[pair] if a.start in starts) - best >= MIN_RIVAL_MARGIN
+                for pair in rivals
+            )
         )
         swaps.append(
             InferredSwap(
