@@ -223,3 +223,18 @@ def test_digit_ratio_counts_the_digits_of_any_text(text: str) -> None:
     # the share of (Unicode) decimal digits, whichever way the text is read
     digits = sum(ch.isdecimal() for ch in text)
     assert bf._digit_ratio(text, bf._is_plain(text)) == digits / max(1, len(text))
+
+
+def test_a_page_gets_the_features_of_its_units_remembered_or_judged(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsclean.stages import boilerplate_decisions as bd
+
+    vocab = _vocab()
+    monkeypatch.setattr(bd, "_vocab", lambda language: vocab)
+    story = "The council met on Tuesday and voted on the budget after a long debate about the library."
+    bf._features("Home", vocab, True)  # (remembered from an earlier page)
+    lines = ["Home", "Share", story, "", "Share", "Home", story, "Tags: budget"]
+    units, feats = bd.page_units(lines, "en")
+    assert [f.text for f in feats] == [text for _, text in units]
+    assert feats == [bf._compute_features(text, vocab, True) for _, text in units]
+    assert feats[0] is vocab.memo["Home"] and feats[1] is feats[3]  # each distinct text judged once
+    assert "Home" in vocab.reused and "Share" not in vocab.reused

@@ -18,7 +18,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
+from itertools import compress, pairwise, repeat
+from operator import is_, itemgetter
+from typing import cast
 
 from newsclean.lazyre import lazy_re
 from newsclean.stages._related import mark_related
@@ -41,7 +43,6 @@ from newsclean.stages.boilerplate_features import (
     _TAGS_LINE,
     _WIDGET,
     _WORD,
-    MEMO_MAX_CHARS,
     _alternation,
     _as_bad,
     _Feat,
@@ -55,6 +56,9 @@ from newsclean.stages.boilerplate_model import LineModel, load_model
 from newsclean.stages.boilerplate_vocab import _CONSERVATIVE, _UNLIMITED, _vocab
 
 __all__ = ["LineDecision", "classify_lines", "decide", "decide_page", "page_units"]
+
+#: the joined text of a unit ``(line indices, text)``
+_UNIT_TEXT = itemgetter(1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,16 +115,17 @@ def _best_run(
 
     With ``last_start``, only runs that start at or before that index count.
     """
-    best = (lo, lo, 0.0)
+    best_start = best_end = lo
+    best = 0.0
     cur_start, cur = lo, 0.0
     latest = hi if last_start is None else last_start
     for i in range(lo, hi):
         if cur <= 0 and i <= latest:
             cur_start, cur = i, 0.0
         cur += scores[i]
-        if cur > best[2]:
-            best = (cur_start, i + 1, cur)
-    return best
+        if cur > best:
+            best_start, best_end, best = cur_start, i + 1, cur
+    return best_start, best_end, best
 
 
 #: A comment count that opens its line ("37 comments", "{ 43 comments… read them below or
@@ -296,10 +301,12 @@ def _body_span(
     hand = [f.score for f in feats]
     limit = len(hand)
     after = [0.0] * (limit + 1)  # best run within hand[b:]
-    cur = 0.0
+    cur = best = 0.0
     for b in range(limit - 1, -1, -1):
         cur = cur + hand[b] if cur > 0.0 else hand[b]
-        after[b] = cur if cur > after[b + 1] else after[b + 1]
+        if cur > best:
+            best = cur
+        after[b] = best
     best = cur = 0.0
     for b, f in enumerate(feats):
         if best >= FORM_STORY_BEFORE_END and (
@@ -552,24 +559,26 @@ def page_units(texts: Sequence[str], language: str | None) -> tuple[list[tuple[l
     vocab = _vocab(language)
     has_stops = bool(vocab.stops)
     units = _units(texts)
-    judged: dict[str, _Feat] = {}  # pages repeat lines: judge each distinct text once
-    # a short text judged before is looked up here: ``_features`` would look it up the same way
-    memo = vocab.memo
-    reused = vocab.reused
-    for _, text in units:
-        if text not in judged:
-            if len(text) <= MEMO_MAX_CHARS:
-                found = memo.get(text)
-                if found is not None:
-                    reused.add(text)  # (kept when the memo is full: see ``MEMO_KEPT_SHARE``)
-                    judged[text] = found
-                    continue
-            judged[text] = _features(text, vocab, has_stops)
-    if has_stops and _stop_density(units, judged, vocab.stops) < MIN_STOP_DENSITY:
+    unit_texts = list(map(_UNIT_TEXT, units))
+    # The short texts judged before are looked up in C, all at once (``_features`` would
+    # find them the same way); the others are judged once each (pages repeat lines).
+    feats: list[_Feat | None] = list(map(vocab.memo.get, unit_texts))
+    vocab.reused.update(compress(unit_texts, feats))  # (kept when the memo is full: ``MEMO_KEPT_SHARE``)
+    judged: dict[str, _Feat] = {}
+    for k in compress(range(len(feats)), map(is_, feats, repeat(None))):
+        text = unit_texts[k]
+        found = judged.get(text)
+        if found is None:
+            found = judged[text] = _features(text, vocab, has_stops)
+        feats[k] = found
+    page = cast("list[_Feat]", feats)  # (every unit judged now)
+    if has_stops and _stop_density(units, page, vocab.stops) < MIN_STOP_DENSITY:
         # No line reads as prose with this language's function words: the
-        # language is wrong or unknown; judge by shape alone.
-        judged = {text: _rejudge(f, False) for text, f in judged.items()}
-    return units, [judged[text] for _, text in units]
+        # language is wrong or unknown; judge by shape alone (each distinct text once).
+        again = {f.text: f for f in page}
+        again = {text: _rejudge(f, False) for text, f in again.items()}
+        page = [again[f.text] for f in page]
+    return units, page
 
 
 def decide(

@@ -594,12 +594,14 @@ def _digit_ratio(body: str, plain: bool) -> float:
 
 
 def _stop_density(
-    units: Sequence[tuple[list[int], str]], feats: dict[str, _Feat], stops: frozenset[str]
+    units: Sequence[tuple[list[int], str]], feats: Sequence[_Feat], stops: frozenset[str]
 ) -> float:
-    """Share of function words among the words of the longer lines (their first 2,000 characters)."""
+    """Share of function words among the words of the longer lines (their first 2,000 characters).
+
+    ``feats`` are the features of the units, in order.
+    """
     hits = total = 0
-    for _, text in units:
-        f = feats[text]
+    for (_, text), f in zip(units, feats, strict=True):
         if len(text) <= 2000 and not f.bullet:
             if len(f.tokens) >= 8:
                 hits += f.stops
