@@ -81,7 +81,10 @@ for path in sys.argv[1:]:
 built = regexlite.regex_compile(*packaged[0][1:])
 parser = "regex._regex_core" in sys.modules
 again = pickle.loads(pickle.dumps(built))  # unpickling imports regex, as its reducer names regex._regex
-print(int(parser), int(again.pattern == built.pattern), regexlite.unformed)
+regexlite.error  # a name regexlite hands over from regex
+import regex
+bound = regex._regex is sys.modules["regex._regex"] and isinstance(built, regex.Pattern)
+print(int(parser), int(again.pattern == built.pattern and bound), regexlite.unformed)
 """
 
 

@@ -304,9 +304,7 @@ def regex_compile(pattern: str, flags: int = 0) -> Pattern[str]:
             return cast("Pattern[str]", built)
     global unformed
     unformed += 1
-    import regex  # a source without a packaged form: regex's parser compiles it
-
-    return regex.compile(pattern, flags)
+    return _regex_module().compile(pattern, flags)  # no packaged form: regex's parser compiles it
 
 
 def re_compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
@@ -334,6 +332,19 @@ def __getattr__(name: str) -> Any:
     """Any other name of ``regex`` (``Pattern``, ``error``, ``fullmatch`` …): ``regex`` is imported for it."""
     if name.startswith("__"):
         raise AttributeError(name)
-    import regex
+    return getattr(_regex_module(), name)
 
-    return getattr(regex, name)
+
+def _regex_module() -> ModuleType:
+    """The ``regex`` module, imported now if it was not.
+
+    When :func:`engine` loaded the C engine first, the package's import finds it
+    in ``sys.modules`` and uses it, but does not set it as the package's
+    ``_regex`` attribute (only loading a submodule does): it is set here.
+    """
+    import regex  # noqa: F401 - imported for sys.modules
+
+    module = sys.modules["regex"]
+    if "_regex" not in vars(module) and "regex._regex" in sys.modules:
+        vars(module)["_regex"] = sys.modules["regex._regex"]
+    return module
