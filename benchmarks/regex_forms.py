@@ -61,7 +61,8 @@ ABOUT = (
     "for each (engine, source, flags), the arguments of the engine's C constructor, marshalled; and the "
     "alternations it writes, for each (entries, space, ignorecase), the pattern. "
     "Built by python -m benchmarks.regex_forms; an engine's forms are used only where 'engines' "
-    "matches its installed version, the alternations only where 'alternation_code' matches the code."
+    "matches its installed version (for regex, the CRC-32 of its _main.py, which holds the version), "
+    "the alternations only where 'alternation_code' matches the code."
 )
 
 
