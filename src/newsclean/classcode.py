@@ -34,11 +34,11 @@ importing :mod:`inspect` gets the module itself, as before.
 
 from __future__ import annotations
 
+import _thread
 import builtins
 import importlib
 import marshal
 import sys
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -129,7 +129,7 @@ def dataclasses_module() -> ModuleType:
     return dataclasses
 
 
-_LOCK = threading.Lock()
+_LOCK = _thread.allocate_lock()  # threading.Lock(), without importing threading (see regexlite)
 _open = 0
 
 

@@ -7,8 +7,8 @@ entry-point group (each entry point names a stage object or class).
 
 from __future__ import annotations
 
+import _thread
 import importlib
-import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -22,7 +22,7 @@ T = TypeVar("T")
 BUILTIN_STAGES = "newsclean.stages"
 
 _REGISTRY: dict[str, Any] = {}
-_LOCK = threading.Lock()
+_LOCK = _thread.allocate_lock()  # threading.Lock(), without importing threading (see regexlite)
 _loaded = False
 _plugins_loaded = False
 
