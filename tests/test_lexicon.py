@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -187,6 +189,20 @@ def test_rare_words_are_read_a_block_at_a_time_as_from_the_whole_file() -> None:
         assert by_range.block_for(key) == whole.block_for(key), key
     assert len(by_range._blocks) <= 5  # only the blocks asked for were read
     assert by_range.text() == whole.text()
+
+
+def test_a_word_list_file_replaced_while_in_use_is_an_error(tmp_path: Path) -> None:
+    from newsclean.data import DataError
+    from newsclean.lexicon import _PackagedBytes
+
+    file = _PackagedBytes("words_en.txt.gz")
+    copy = tmp_path / "words.gz"
+    copy.write_bytes(file.read(0, file.size))
+    file._source = str(copy)
+    assert file.read(0, 4) == copy.read_bytes()[:4]
+    copy.write_bytes(b"shorter")
+    with pytest.raises(DataError, match="changed while in use"):
+        file.read(0, 4)
 
 
 def test_a_stale_packaged_head_is_ignored() -> None:

@@ -101,6 +101,8 @@ class _PackagedBytes:
         if isinstance(self._source, bytes):
             return self._source[start:end]
         with open(self._source, "rb") as handle:
+            if os.fstat(handle.fileno()).st_size != self.size:  # replaced since (an upgrade in place)
+                raise DataError(f"data file {self._source!r} changed while in use: restart the process")
             handle.seek(start)
             return handle.read(end - start)
 
