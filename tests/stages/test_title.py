@@ -384,3 +384,38 @@ def test_story_headline_reads_shared_words_before_the_headline_shape(title: str,
     assert story_headline(title, later, v, title_line=title_line) == _story_headline_in_order(
         title, later, v, title_line
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Council backs the valley water plan",
+        "COUNCIL BACKS THE VALLEY WATER PLAN",
+        "Council  backs the valley\twater plan",
+        "Breaking: Council backs the valley water plan | The Courier",
+        "The valley water plan is backed by the council",
+        "Councillors back the valley water plan today",
+        "Storm closes schools across the valley today",
+        "Conseil : le plan d’eau de la vallée est adopté",
+    ],
+)
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Council backs the valley water plan",
+        "  Council backs the valley water plan",
+        "Conseil : le plan d'eau",
+    ],
+)
+def test_repeats_answers_as_its_two_tests(line: str, title: str) -> None:
+    # the first-word look-up on ASCII lines only skips lines that neither test takes
+    from newsclean.stages._header import _fold, _norm
+    from newsclean.stages._title import _repeats
+
+    s = line.strip()
+    fits = len(title) * 0.8 <= len(s) <= len(title) * 1.2 + 60
+    want = fits and (
+        _norm(s) == _norm(title)
+        or (len(s) - len(title) <= 60 and len(title) >= 10 and _fold(title) in _fold(s))
+    )
+    assert _repeats(line, title, _norm(title), _fold(title)) == want

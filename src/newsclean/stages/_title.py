@@ -590,11 +590,18 @@ def _repeats(line: str, title: str, normed_title: str, folded_title: str | None 
     s = line.strip()
     if len(s) < len(title) * 0.8 or len(s) > len(title) * 1.2 + 60:
         return False
+    folded_title = _fold(title) if folded_title is None else folded_title
+    if s.isascii():
+        # both tests below need the title's first word in the lower-cased line: the
+        # normalised line opens with it, and a folded title holding it is inside the line
+        first = normed_title.split(" ", 1)[0]
+        if first in folded_title and first not in s.lower():
+            return False
     if _norm(s) == normed_title:
         return True
     if len(s) - len(title) > 60 or len(title) < 10:
         return False
-    return (_fold(title) if folded_title is None else folded_title) in _fold(s)
+    return folded_title in _fold(s)
 
 
 def fuller_headline(line: str, title: str, v: _Vocab) -> bool:
