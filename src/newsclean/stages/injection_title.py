@@ -245,7 +245,10 @@ def segments(line: str, area: int | None = None) -> list[Segment]:
 
 def _phrase_like(phrase: str) -> bool:
     """Can a title segment be an injected phrase (not a headline or a fragment)?"""
-    if len(phrase) < 2 or not any(ch.isalpha() for ch in phrase) or any(ch in _CLAUSE_MARKS for ch in phrase):
+    # (the clause marks as a set test in C; a phrase opening with a letter holds one)
+    if len(phrase) < 2 or not _CLAUSE_MARKS.isdisjoint(phrase):
+        return False
+    if not phrase[0].isalpha() and not any(ch.isalpha() for ch in phrase):
         return False
     if CJK.match(phrase[0]):
         return len(phrase) <= MAX_PHRASECJK
