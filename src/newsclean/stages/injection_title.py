@@ -12,7 +12,7 @@ decided from the body (:mod:`newsclean.stages.injection_body`).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from newsclean import regexlite as regex
@@ -146,6 +146,10 @@ class Slot(NamedTuple):
     separator: str
 
 
+#: Makes a :class:`Line` without NamedTuple's argument handling in Python.
+_new_line: Callable[[type[Line], tuple[int, int, int, str]], Line] = tuple.__new__
+
+
 def head_lines(text: str) -> list[Line]:
     """The lines that may hold the title slot, reading only the head of ``text``.
 
@@ -172,7 +176,7 @@ def head_lines(text: str) -> list[Line]:
                 and not any(part.strip() in line.text for line in out)
             ):
                 break
-            out.append(Line(index, pos, end, part))
+            out.append(_new_line(Line, (index, pos, end, part)))
             if len(out) >= TOP_LINES:
                 break
         if nl < 0:
