@@ -87,7 +87,7 @@ def test_inline_markup_joins_and_br_breaks_lines() -> None:
     (block,) = blocks_of(
         "<html><body><p>One <b>bold</b> word<br>and a <a href='/x'>link</a></p></body></html>"
     )
-    assert block.lines == ["One bold word", "and a link"]
+    assert block.lines == ("One bold word", "and a link")
     assert block.link_chars == len("link")
     assert block.link_density == pytest.approx(4 / block.chars)
 

@@ -172,7 +172,10 @@ class Block:
     Attributes:
         index: Position among all blocks, in document order.
         owner: The block-level element the text belongs to.
-        lines: The text, one entry per line (``<br>`` breaks), white space collapsed.
+        lines: The text, one entry per line (``<br>`` breaks), white space collapsed. A tuple
+            of strings, which the cyclic collector stops tracking: a list stayed tracked, and
+            the blocks of a page alive when a collection of the middle generation runs were
+            moved to the oldest one, hastening full collections.
         chars: Number of characters.
         link_chars: Characters inside ``<a>`` elements.
         dropped: The element whose removal took this block, or None.
@@ -182,7 +185,7 @@ class Block:
 
     index: int
     owner: HtmlElement
-    lines: list[str]
+    lines: Sequence[str]
     chars: int
     link_chars: int
     dropped: HtmlElement | None
@@ -565,13 +568,12 @@ def cut_blocks(
         if not stripped:  # (only line breaks and cell separators)
             return
         if "\n" in stripped:  # (line ends only in the white space around the text make one line)
-            lines = [" ".join(x.split()) for x in stripped.split("\n")]
-            lines = [x for x in lines if x]
+            lines: tuple[str, ...] = tuple(filter(None, [" ".join(x.split()) for x in stripped.split("\n")]))
             chars = sum(map(len, lines))
             text = "\n".join(lines)
         else:
             text = stripped if _collapsed(stripped) else " ".join(stripped.split())
-            lines = [text]
+            lines = (text,)
             chars = len(text)
         blocks.append(Block(len(blocks), owner, lines, chars, min(link, chars), dropped, reason, text))
 
