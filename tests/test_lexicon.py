@@ -147,7 +147,10 @@ def test_packaged_rare_words_are_found_in_their_blocks() -> None:
     full = packaged_frequencies("en")
     loaded = packaged_words("en")
     assert full is not None and loaded is not None
-    fresh = WordList("en", loaded._common, loaded._rare, loaded.lowest)  # nothing remembered yet
+    fresh = WordList(
+        "en", loaded._common, loaded._rare, loaded.lowest, loaded._middle
+    )  # nothing remembered yet
+    assert loaded._middle and len(loaded._common) < 10_000  # common words outside the dictionary are bisected
     firsts = [w.decode("utf-8") for w in loaded._rare._firsts]
     assert len(firsts) > 100  # the rare words are split into blocks
     words = sorted(full, key=lambda w: w.encode("utf-8"))
@@ -171,7 +174,28 @@ def test_packaged_head_is_the_parsed_one() -> None:
     packaged = packaged_head("en", raw)
     assert packaged is not None, "data/words_en.head.marshal is stale: run python -m benchmarks.wordlist_head"
     parsed = parse_head("en", raw)
-    assert packaged == parsed and list(packaged[0]) == list(parsed[0])  # the words in the same order
+    assert packaged == parsed
+
+
+def test_common_words_split_from_the_dictionary_keep_their_frequency() -> None:
+    from newsclean.lexicon import HEAD_DICT_ZIPF, WordList, packaged_frequencies, packaged_words, split_common
+
+    loaded = packaged_words("en")
+    full = packaged_frequencies("en")
+    assert loaded is not None and full is not None
+    lines = loaded._middle.splitlines()
+    assert lines == sorted(lines) and all(zipf < HEAD_DICT_ZIPF for zipf in map(_zipf_of_line, lines[::97]))
+    fresh = WordList("en", loaded._common, loaded._rare, loaded.lowest, loaded._middle)
+    for line in [*lines[::7], lines[0], lines[-1]]:
+        word = line.partition(b"\t")[0].decode("utf-8")
+        assert fresh.get(word) == full[word], word
+        assert fresh.get(word + "q") == full.get(word + "q")
+    top, middle = split_common({"the": 0.05, "word": 1e-5, "wordy": 9e-6})
+    assert top == {"the": 0.05, "word": 1e-5} and middle == b"wordy\t505\n"
+
+
+def _zipf_of_line(line: bytes) -> float:
+    return 9.0 - int(line.partition(b"\t")[2]) / 100
 
 
 def test_rare_words_are_read_a_block_at_a_time_as_from_the_whole_file() -> None:

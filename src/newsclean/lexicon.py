@@ -69,6 +69,13 @@ def _frequency(bucket: int) -> float:
     return 10 ** (-bucket / 100)
 
 
+#: The packaged form of a list's head keeps its common words at this Zipf or more (7,200
+#: English words) a dictionary, and the rest of them (22,000, down to Zipf 3.0) sorted lines
+#: looked up as the rare words are: loading all 29,000 into a dictionary was about 6 ms and
+#: 3 MB of a process's first English capture. Over 40 AEB captures flattened to text, a
+#: capture looked up about 430 distinct listed words, 73 of them below this.
+HEAD_DICT_ZIPF = 4.0
+
 #: At most this many rare-word answers are remembered per list (then forgotten at
 #: once): memory stays bounded however many distinct tokens a long run meets.
 _RARE_MEMO_SIZE = 50_000
@@ -146,23 +153,60 @@ class _RareBlocks:
         return gzip.decompress(self._read(self._spans[0][0], self._spans[-1][1])) if self._spans else b""
 
 
+def _bucket_in(blob: bytes, key: bytes) -> int | None:
+    """The bucket of ``key`` in ``blob`` (sorted ``word<TAB>bucket`` lines), None when it is not listed."""
+    # Lines before ``lo`` hold words below ``key``, lines from ``hi`` on words above
+    # it: bisect until the span is short, then find the line in it at once.
+    lo, hi = 0, len(blob)  # both always at the start of a line
+    at = -1
+    while hi - lo > _FIND_SPAN:
+        mid = (lo + hi) // 2
+        start = blob.rfind(b"\n", lo, mid) + 1 or lo
+        tab = blob.index(b"\t", start)
+        here = blob[start:tab]
+        if here == key:
+            at = start
+            break
+        if here < key:
+            lo = blob.index(b"\n", tab) + 1
+        else:
+            hi = start
+    else:
+        if lo < hi and b"\t" not in key and b"\n" not in key:
+            head = key + b"\t"
+            if blob.startswith(head, lo):
+                at = lo
+            else:
+                at = blob.find(b"\n" + head, lo, hi + len(head))
+                at = at + 1 if at >= 0 else -1
+    if at < 0:
+        return None
+    tab = at + len(key)
+    return int(blob[tab + 1 : blob.index(b"\n", tab)])
+
+
 class WordList(Mapping[str, float]):
     """A packaged word -> frequency list, answered without building one big dictionary.
 
     ``get`` and ``in`` answer exactly as ``wordfreq.get_frequency_dict(lang)``
-    would. The common words are a dictionary; a rare word is found by bisection
-    over the sorted rest (about 19 steps). Iterating or sizing the mapping reads
+    would. The most common words are a dictionary; another word is found by
+    bisection over the sorted rest of the common words, then over the block of
+    rare words it would be in. Iterating or sizing the mapping reads
     the whole list once (:func:`packaged_frequencies`).
 
     Attributes:
         lowest: The lowest frequency in the list.
     """
 
-    __slots__ = ("_common", "_lang", "_memo", "_rare", "lowest")
+    __slots__ = ("_common", "_lang", "_memo", "_middle", "_rare", "lowest")
 
-    def __init__(self, lang: str, common: dict[str, float], rare: _RareBlocks, lowest: float) -> None:
+    def __init__(
+        self, lang: str, common: dict[str, float], rare: _RareBlocks, lowest: float, middle: bytes = b""
+    ) -> None:
         self._lang = lang
         self._common = common
+        #: common words left out of ``common``: sorted ``word<TAB>bucket`` lines, bisected as the rare ones
+        self._middle = middle
         self._rare = rare
         self._memo: dict[str, float | None] = {}
         self.lowest = lowest
@@ -172,35 +216,10 @@ class WordList(Mapping[str, float]):
         if found is not False:
             return found
         key = word.encode("utf-8", "surrogatepass")
-        blob = self._rare.block_for(key)
-        # Lines before ``lo`` hold words below ``key``, lines from ``hi`` on words above
-        # it: bisect until the span is short, then find the line in it at once.
-        lo, hi = 0, len(blob)  # both always at the start of a line
-        found = None
-        at = -1
-        while hi - lo > _FIND_SPAN:
-            mid = (lo + hi) // 2
-            start = blob.rfind(b"\n", lo, mid) + 1 or lo
-            tab = blob.index(b"\t", start)
-            here = blob[start:tab]
-            if here == key:
-                at = start
-                break
-            if here < key:
-                lo = blob.index(b"\n", tab) + 1
-            else:
-                hi = start
-        else:
-            if lo < hi and b"\t" not in key and b"\n" not in key:
-                head = key + b"\t"
-                if blob.startswith(head, lo):
-                    at = lo
-                else:
-                    at = blob.find(b"\n" + head, lo, hi + len(head))
-                    at = at + 1 if at >= 0 else -1
-        if at >= 0:
-            tab = at + len(key)
-            found = _frequency(int(blob[tab + 1 : blob.index(b"\n", tab)]))
+        bucket = _bucket_in(self._middle, key) if self._middle else None
+        if bucket is None:
+            bucket = _bucket_in(self._rare.block_for(key), key)
+        found = None if bucket is None else _frequency(bucket)
         if len(self._memo) >= _RARE_MEMO_SIZE:
             self._memo.clear()
         self._memo[word] = found
@@ -251,7 +270,9 @@ def packaged_words(lang: str) -> WordList | None:
     from its parsed form, ``data/words_<lang>.head.marshal``, when that was
     built from this member (:func:`packaged_head`); parsing the member into a
     dictionary of 29,000 words cost a process's first English capture about
-    9 ms, loading the parsed form about 3.
+    9 ms, loading the parsed form about 3. The form keeps only the words at
+    Zipf :data:`HEAD_DICT_ZIPF` or more a dictionary; the rest of the common
+    words stay sorted lines, bisected when looked up (:class:`WordList`).
 
     >>> packaged_words("en").get("the") > 0.01
     True
@@ -263,10 +284,9 @@ def packaged_words(lang: str) -> WordList | None:
     file = _PackagedBytes(f"words_{lang}.txt.gz")
     form = _head_form(lang)
     if form is not None and form["source"] == head_digest(file.read(0, form["start"]), form["start"]):
-        head: Head = form["common"], form["start"], form["index"], form["lowest"]
-    else:
-        head = parse_head(lang, file.read(0, file.size))
-    common, start, index, lowest = head
+        rare = _RareBlocks(file, form["start"], form["index"])
+        return WordList(lang, form["common"], rare, form["lowest"], form["middle"])
+    common, start, index, lowest = parse_head(lang, file.read(0, file.size))
     return WordList(lang, common, _RareBlocks(file, start, index), lowest)
 
 
@@ -300,19 +320,34 @@ def head_digest(raw: bytes, start: int) -> str:
     return f"{zlib.crc32(raw[:start]):08x}-{start}"
 
 
+def split_common(common: dict[str, float]) -> tuple[dict[str, float], bytes]:
+    """Split ``common`` into the words at Zipf :data:`HEAD_DICT_ZIPF` or more and the rest as sorted lines."""
+    least = _frequency(round(100 * (9.0 - HEAD_DICT_ZIPF)))
+    top = {w: f for w, f in common.items() if f >= least}
+    rest = sorted(
+        (w.encode("utf-8", "surrogatepass"), round(-100 * math.log10(f)))
+        for w, f in common.items()
+        if f < least
+    )
+    return top, b"".join(b"%s\t%d\n" % row for row in rest)
+
+
 def head_form(lang: str, raw: bytes) -> bytes:
     """The parsed head of ``raw`` as ``data/words_<lang>.head.marshal`` holds it."""
     common, start, index, lowest = parse_head(lang, raw)
+    top, middle = split_common(common)
     about = (
         f"The head of data/words_{lang}.txt.gz (same source and licence), parsed: its common words "
-        "with their frequencies, the offset and index of its blocks of rare words and its lowest "
+        f"at Zipf {HEAD_DICT_ZIPF} or more with their frequencies, the rest of them as sorted "
+        "word<TAB>bucket lines, the offset and index of its blocks of rare words and its lowest "
         "frequency. Built by python -m benchmarks.wordlist_head; read only while 'source' is the "
         "CRC-32 and size of that head."
     )
     form = {
         "about": about,
         "source": head_digest(raw, start),
-        "common": common,
+        "common": top,
+        "middle": middle,
         "start": start,
         "index": index,
         "lowest": lowest,
@@ -326,7 +361,7 @@ def _head_form(lang: str) -> dict[str, Any] | None:
         form = marshal.loads(read_bytes(f"words_{lang}.head.marshal"))
     except (DataError, EOFError, ValueError, TypeError):
         return None
-    if not isinstance(form, dict) or not isinstance(form.get("start"), int):
+    if not isinstance(form, dict) or not isinstance(form.get("start"), int) or "middle" not in form:
         return None
     return form
 
@@ -336,7 +371,11 @@ def packaged_head(lang: str, raw: bytes) -> Head | None:
     form = _head_form(lang)
     if form is None or form.get("source") != head_digest(raw, form["start"]):
         return None
-    return form["common"], form["start"], form["index"], form["lowest"]
+    common = dict(form["common"])
+    for line in form["middle"].decode("utf-8", "surrogatepass").splitlines():
+        word, _, bucket = line.partition("\t")
+        common[word] = _frequency(int(bucket))
+    return common, form["start"], form["index"], form["lowest"]
 
 
 @lru_cache(maxsize=4)
@@ -354,7 +393,8 @@ def packaged_frequencies(lang: str) -> dict[str, float] | None:
     words = packaged_words(lang)
     if words is None:
         return None
-    freqs = dict(words._common)
+    file = _PackagedBytes(f"words_{lang}.txt.gz")
+    freqs = parse_head(lang, file.read(0, file.size))[0]  # the common words in the list's order
     for line in words._rare.text().decode("utf-8").splitlines():
         word, _, bucket = line.partition("\t")
         freqs[word] = _frequency(int(bucket))
