@@ -27,12 +27,19 @@ def test_key_index_parses_a_key_on_lookup_as_the_whole_read_does() -> None:
 
 
 def test_a_stale_key_index_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(tortured, "_table_bytes", lambda: b"# another table\nfoo bar\tfoo baz\n")
+    another = tortured.table_digest(b"# another table\nfoo bar\tfoo baz\n")
+    monkeypatch.setattr(tortured, "_table_digest", lambda: another)
     assert tortured._packaged_keys() is None
 
 
 def test_the_table_digest_of_the_file_is_that_of_its_text() -> None:
     assert tortured.table_digest(tortured._table_bytes()) == tortured.table_digest(tortured._table_text())
+    assert tortured._table_digest() == tortured.table_digest(tortured._table_bytes())  # read in chunks
+
+
+def test_the_table_digest_of_a_zipped_install_reads_the_table_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tortured.os.path, "isfile", lambda path: False)
+    assert tortured._table_digest() == tortured.table_digest(tortured._table_bytes())
 
 
 def test_key_index_reads_its_keys_from_the_list_line_or_else_from_the_key_lines() -> None:

@@ -30,12 +30,14 @@ built up front:
 
 from __future__ import annotations
 
+import os
 import re
 import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsclean import data
 from newsclean.data import alternation, read_bytes, read_text, read_tsv
 from newsclean.lazyre import re_compile
 from newsclean.stages._text import lower, token_set
@@ -156,6 +158,7 @@ KEYS_DIGEST = "# crc32 and size of tortured.tsv: "
 
 #: The line that lists the index's keys, in order, each after a tab.
 KEYS_LIST = "# keys:"
+_KEYS_LIST_BYTES = KEYS_LIST.encode()
 
 
 def table_digest(text: str | bytes) -> str:
@@ -208,32 +211,37 @@ class _KeyIndex(Mapping[str, _KeyEntries]):
     order, are found by bisection over the text when the key is looked up.
     """
 
-    def __init__(self, body: str) -> None:
-        self._body = body
-        start = 0  # the comment lines come first, the list of keys among them
+    def __init__(self, body: str | bytes, start: int = 0) -> None:
+        # Kept as the file's bytes (UTF-8 orders keys as their text does): decoding the
+        # whole index was a second copy of it, only for the few keys a capture looks up.
+        self._body = raw = body.encode("utf-8") if isinstance(body, str) else body
         listed: list[str] | None = None
-        while body.startswith("#", start):
-            end = body.find("\n", start)
-            end = end if end >= 0 else len(body)
-            if body.startswith(KEYS_LIST, start):
+        while raw.startswith(b"#", start):  # the comment lines come first, the list of keys among them
+            end = raw.find(b"\n", start)
+            end = end if end >= 0 else len(raw)
+            if raw.startswith(_KEYS_LIST_BYTES, start):
                 listed = (
-                    body[start + len(KEYS_LIST) + 1 : end].split("\t") if end > start + len(KEYS_LIST) else []
+                    raw[start + len(_KEYS_LIST_BYTES) + 1 : end].decode("utf-8").split("\t")
+                    if end > start + len(_KEYS_LIST_BYTES)
+                    else []
                 )
             start = end + 1
-        self._start = min(start, len(body))
-        self._keys = dict.fromkeys(_KEY_AT_LINE_START.findall(body) if listed is None else listed)
+        self._start = min(start, len(raw))
+        if listed is None:
+            listed = _KEY_AT_LINE_START.findall(raw[self._start :].decode("utf-8"))
+        self._keys = dict.fromkeys(listed)
         self._parsed: dict[str, _KeyEntries] = {}
 
-    def _first_line(self, key: str) -> int:
+    def _first_line(self, key: bytes) -> int:
         """The offset of the first line whose key is not below ``key`` (lines sorted by key)."""
         body = self._body
         lo, hi = self._start, len(body)  # both always at the start of a line
         while lo < hi:
             mid = (lo + hi) // 2
-            start = body.rfind("\n", lo, mid) + 1 or lo
-            tab = body.find("\t", start)
+            start = body.rfind(b"\n", lo, mid) + 1 or lo
+            tab = body.find(b"\t", start)
             if body[start:tab] < key:
-                lo = body.find("\n", tab) + 1 or len(body)
+                lo = body.find(b"\n", tab) + 1 or len(body)
             else:
                 hi = start
         return lo
@@ -243,13 +251,14 @@ class _KeyIndex(Mapping[str, _KeyEntries]):
         if entries is None:
             if key not in self._keys:
                 raise KeyError(key)
-            body, head = self._body, key + "\t"
+            body, raw_key = self._body, key.encode("utf-8")
+            head = raw_key + b"\t"
             rows = []
-            at = self._first_line(key)
+            at = self._first_line(raw_key)
             while body.startswith(head, at):
-                end = body.find("\n", at)
+                end = body.find(b"\n", at)
                 end = end if end >= 0 else len(body)
-                rows.append(body[at + len(head) : end].partition("\t"))
+                rows.append(body[at + len(head) : end].decode("utf-8").partition("\t"))
                 at = end + 1
             entries = tuple((tuple(runs.split(" ")) if runs else (), phrase) for phrase, _, runs in rows)
             self._parsed[key] = entries  # the same value whichever thread writes it first
@@ -269,16 +278,38 @@ def _table_bytes() -> bytes:
     return read_bytes("tortured.tsv")
 
 
+def _table_digest() -> str:
+    """:func:`table_digest` of the packaged table, read a chunk at a time where it is a plain file.
+
+    The key index is checked against the table on a process's first capture;
+    reading the 425 KB table whole for its checksum was 100 pages to map and free.
+    """
+    path = os.path.join(os.path.dirname(os.path.abspath(data.__file__)), "tortured.tsv")
+    if not os.path.isfile(path):  # a zipped install
+        return table_digest(_table_bytes())
+    crc = size = 0
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_DIGEST_CHUNK):
+            crc = zlib.crc32(chunk, crc)
+            size += len(chunk)
+    return f"{crc:08x}-{size}"
+
+
+#: Bytes read at a time for the table's checksum.
+_DIGEST_CHUNK = 1 << 16
+
+
 def _packaged_index() -> _KeyIndex | None:
     """The packaged key index, or None when it is missing or was built from another table."""
     try:
-        text = read_text(KEYS_FILE)
+        raw = read_bytes(KEYS_FILE)
     except FileNotFoundError:
         return None
-    first, _, body = text.partition("\n")
-    if first != KEYS_DIGEST + table_digest(_table_bytes()):  # the file's bytes are its UTF-8 text
+    end = raw.find(b"\n")
+    end = end if end >= 0 else len(raw)
+    if raw[:end].decode("utf-8") != KEYS_DIGEST + _table_digest():  # the file's bytes are its UTF-8 text
         return None
-    return _KeyIndex(body)
+    return _KeyIndex(raw, end + 1)
 
 
 def _packaged_keys() -> dict[str, _KeyEntries] | None:
