@@ -342,3 +342,25 @@ def test_synonym_index_round_trips_through_its_file_format(monkeypatch: pytest.M
     assert back is not None and _fields(back) == _fields(index)
     assert back.by_spun == {"obtain": ("get",)} and back.by_last == {"of": (("get hold of", "get"),)}
     assert back.lengths_by_head == {"obt": (6,)}
+
+
+def test_grouped_index_answers_as_the_dictionary_it_was_made_from() -> None:
+    plain = {"obtain": ("get",), "obtains": ("gets",), "of": (("get hold of", "get"),), "zz": ()}
+    grouped = spinner_swaps.GroupedIndex(*spinner_swaps.group_form(plain))
+    assert grouped._loaded == {}  # nothing read before a lookup
+    assert grouped.get("obtain") == ("get",) and grouped["of"] == (("get hold of", "get"),)
+    assert list(grouped._loaded) == ["obt", "of"]  # only the groups looked up
+    assert grouped.get("obtainx") is None and grouped.get("ob", 1) == 1 and "o" not in grouped
+    with pytest.raises(KeyError):
+        grouped["nothing"]
+    assert list(grouped.items()) == list(plain.items()) and len(grouped) == 4 and grouped == plain
+    empty = spinner_swaps.GroupedIndex(*spinner_swaps.group_form({}))
+    assert len(empty) == 0 and empty.get("obtain") is None
+
+
+def test_packaged_synonym_index_is_read_a_group_at_a_time() -> None:
+    raw = spinner_swaps.read_bytes(spinner_swaps.SYNONYMS_FILE)
+    index = spinner_swaps.packaged_index(spinner_swaps.table_digest(raw), 0.0)  # a fresh one
+    assert index is not None and isinstance(index.by_spun, spinner_swaps.GroupedIndex)
+    assert index.by_spun.get("obtain") == load_synonyms().by_spun["obtain"]
+    assert len(index.by_spun._loaded) < len(index.lengths_by_head)

@@ -40,9 +40,10 @@ import marshal
 import math
 import time
 import zlib
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any, Generic, TypeVar
 
 from newsclean.data import DataError, parse_tsv, read_bytes, read_tsv
 from newsclean.lazyre import re_compile, regex_compile
@@ -164,13 +165,75 @@ class SynonymIndex:
             up only where a synonym can start, and only at its lengths.
     """
 
-    by_spun: dict[str, tuple[str, ...]]
-    by_last: dict[str, tuple[tuple[str, str], ...]]
-    by_first: dict[str, tuple[tuple[str, str], ...]]
+    by_spun: Mapping[str, tuple[str, ...]]
+    by_last: Mapping[str, tuple[tuple[str, str], ...]]
+    by_first: Mapping[str, tuple[tuple[str, str], ...]]
     pairs: int
     load_seconds: float
     synonym_counts: dict[str, int] = field(default_factory=dict)
     lengths_by_head: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+
+_V = TypeVar("_V")
+_NO_GROUP: dict[str, Any] = {}
+
+
+class GroupedIndex(Mapping[str, _V], Generic[_V]):
+    """A packaged index read a group at a time: the keys sharing their first :data:`MIN_SPUN_CHARS` letters.
+
+    A capture with non-words looks up the substrings of a few tokens; loading
+    the whole synonym index was about 6 ms and 600 page faults of the first
+    such capture of a process. Each group is a :mod:`marshal` dictionary,
+    loaded when a key of it is first looked up; iterating reads them all, in
+    the order of the index they were made from.
+    """
+
+    __slots__ = ("_full", "_groups", "_loaded", "_order")
+
+    def __init__(self, groups: dict[str, bytes], order: bytes) -> None:
+        self._groups = groups
+        self._order = order
+        self._loaded: dict[str, dict[str, _V]] = {}
+        self._full: dict[str, _V] | None = None
+
+    def group(self, head: str) -> Mapping[str, _V]:
+        """The keys starting with ``head`` (a key's first :data:`MIN_SPUN_CHARS` letters) and their values."""
+        found = self._loaded.get(head)
+        if found is None:
+            raw = self._groups.get(head)
+            if raw is None:
+                return _NO_GROUP
+            found = self._loaded[head] = marshal.loads(raw)  # the same value whichever thread writes it
+        return found
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.group(key[:MIN_SPUN_CHARS]).get(key, default)
+
+    def __getitem__(self, key: str) -> _V:
+        return self.group(key[:MIN_SPUN_CHARS])[key]
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key in self.group(key[:MIN_SPUN_CHARS])
+
+    def _all(self) -> dict[str, _V]:
+        if self._full is None:
+            keys = self._order.decode("utf-8").split("\n") if self._order else []
+            self._full = {k: self[k] for k in keys}
+        return self._full
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+def group_form(index: Mapping[str, Any]) -> tuple[dict[str, bytes], bytes]:
+    """The groups of ``index`` as :class:`GroupedIndex` reads them, and its keys in order."""
+    groups: dict[str, dict[str, Any]] = {}
+    for key, value in index.items():
+        groups.setdefault(key[:MIN_SPUN_CHARS], {})[key] = value
+    return {head: marshal.dumps(group) for head, group in groups.items()}, "\n".join(index).encode("utf-8")
 
 
 def _lengths_by_head(words: Iterable[str]) -> dict[str, tuple[int, ...]]:
@@ -245,9 +308,9 @@ def index_form(index: SynonymIndex, digest: str) -> bytes:
     return marshal.dumps(
         {
             "digest": digest,
-            "by_spun": index.by_spun,
-            "by_last": index.by_last,
-            "by_first": index.by_first,
+            "by_spun": group_form(index.by_spun),
+            "by_last": group_form(index.by_last),
+            "by_first": group_form(index.by_first),
             "pairs": index.pairs,
             "synonym_counts": index.synonym_counts,
             "lengths_by_head": index.lengths_by_head,
@@ -261,12 +324,16 @@ def packaged_index(digest: str, started: float) -> SynonymIndex | None:
         data = marshal.loads(read_bytes(SYNONYM_INDEX_FILE))
     except (DataError, EOFError, ValueError, TypeError):
         return None
-    if not isinstance(data, dict) or data.get("digest") != digest or "lengths_by_head" not in data:
+    if (
+        not isinstance(data, dict)
+        or data.get("digest") != digest
+        or not isinstance(data.get("by_spun"), tuple)
+    ):
         return None
     return SynonymIndex(
-        data["by_spun"],
-        data["by_last"],
-        data["by_first"],
+        GroupedIndex(*data["by_spun"]),
+        GroupedIndex(*data["by_last"]),
+        GroupedIndex(*data["by_first"]),
         data["pairs"],
         time.perf_counter() - started,
         data["synonym_counts"],
@@ -285,7 +352,8 @@ def load_synonyms() -> SynonymIndex:
 
     Indexing the table's 26,000 pairs cost a process's first capture with a
     non-word about 35 ms; the same index read from its packaged form
-    (``data/spinner_synonyms.marshal``) costs a few. The form is used only
+    (``data/spinner_synonyms.marshal``) costs a few, and its three word indexes
+    are read a group of keys at a time (:class:`GroupedIndex`). The form is used only
     when it was built from the table as it is now; else the table is indexed
     as before (same result, slower first call), and
     ``tests/stages/test_spinner_swaps.py`` fails until the form is rebuilt.
@@ -514,14 +582,18 @@ def _explain_token(
     # length, but looked up only where a synonym starts with its first letters
     # and has its length (a token's substrings are mostly no synonym's).
     heads, by_spun = index.lengths_by_head, index.by_spun
+    grouped = by_spun.group if isinstance(by_spun, GroupedIndex) else None
     for i in range(n - MIN_SPUN_CHARS + 1):
-        for length in heads.get(low[i : i + MIN_SPUN_CHARS], ()):
+        head = low[i : i + MIN_SPUN_CHARS]
+        lengths = heads.get(head, ())
+        group = grouped(head) if grouped is not None and lengths else by_spun
+        for length in lengths:
             j = i + length
             if j > n:
                 break
             if i == 0 and j == n:
                 continue  # a whole word is no artifact
-            originals = by_spun.get(low[i:j])
+            originals = group.get(low[i:j])
             if not originals:
                 continue
             for original in originals:
