@@ -318,3 +318,16 @@ def test_a_german_word_is_answered_without_wordfreq() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "True", "False"]
+
+
+def test_file_digest_is_the_checksum_of_the_whole_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    import zlib
+
+    from newsclean import lexicon
+    from newsclean.data import read_bytes
+
+    for name in ("spinner_synonyms.tsv", "tortured.tsv", "words_en.txt.gz"):  # one chunk and several
+        raw = read_bytes(name)
+        assert lexicon.file_digest(name) == f"{zlib.crc32(raw):08x}-{len(raw)}"
+    monkeypatch.setattr(lexicon.os.path, "isfile", lambda path: False)  # a zipped install
+    assert lexicon.file_digest("tortured.tsv") is None

@@ -114,6 +114,29 @@ class _PackagedBytes:
             return handle.read(end - start)
 
 
+def file_digest(name: str) -> str | None:
+    """The CRC-32 and size (``"%08x-%d"``) of the packaged data file ``name``, read in 64 KB chunks.
+
+    None where the file is no plain file (a zipped install: read it whole). The
+    packaged indexes are checked against the tables they were built from on a
+    process's first capture; reading a table whole for its checksum was a few
+    hundred KB to map and free.
+    """
+    path = os.path.join(os.path.dirname(os.path.abspath(data.__file__)), name)
+    if not os.path.isfile(path):
+        return None
+    crc = size = 0
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_DIGEST_CHUNK):
+            crc = zlib.crc32(chunk, crc)
+            size += len(chunk)
+    return f"{crc:08x}-{size}"
+
+
+#: Bytes read at a time by :func:`file_digest`.
+_DIGEST_CHUNK = 1 << 16
+
+
 class _RareBlocks:
     """The rare words of a packaged list: sorted lines in gzip members, each read and decompressed on first need."""
 

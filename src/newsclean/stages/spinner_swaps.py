@@ -47,7 +47,7 @@ from typing import Any, Generic, TypeVar
 
 from newsclean.data import DataError, parse_tsv, read_bytes, read_tsv
 from newsclean.lazyre import re_compile, regex_compile
-from newsclean.lexicon import WordList
+from newsclean.lexicon import WordList, file_digest
 from newsclean.stages._text import lower, token_set
 
 __all__ = [
@@ -359,8 +359,8 @@ def load_synonyms() -> SynonymIndex:
     ``tests/stages/test_spinner_swaps.py`` fails until the form is rebuilt.
     """
     started = time.perf_counter()
-    raw = read_bytes(SYNONYMS_FILE)
-    packaged = packaged_index(table_digest(raw), started)
+    digest = file_digest(SYNONYMS_FILE)
+    packaged = packaged_index(digest or table_digest(read_bytes(SYNONYMS_FILE)), started)
     return packaged if packaged is not None else compute_index(started)
 
 

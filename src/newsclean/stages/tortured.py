@@ -30,16 +30,15 @@ built up front:
 
 from __future__ import annotations
 
-import os
 import re
 import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsclean import data
 from newsclean.data import alternation, read_bytes, read_text, read_tsv
 from newsclean.lazyre import re_compile
+from newsclean.lexicon import file_digest
 from newsclean.stages._text import lower, token_set
 
 __all__ = ["TorturedPhrase", "find_tortured", "load_tortured", "text_runs"]
@@ -279,24 +278,9 @@ def _table_bytes() -> bytes:
 
 
 def _table_digest() -> str:
-    """:func:`table_digest` of the packaged table, read a chunk at a time where it is a plain file.
-
-    The key index is checked against the table on a process's first capture;
-    reading the 425 KB table whole for its checksum was 100 pages to map and free.
-    """
-    path = os.path.join(os.path.dirname(os.path.abspath(data.__file__)), "tortured.tsv")
-    if not os.path.isfile(path):  # a zipped install
-        return table_digest(_table_bytes())
-    crc = size = 0
-    with open(path, "rb") as handle:
-        while chunk := handle.read(_DIGEST_CHUNK):
-            crc = zlib.crc32(chunk, crc)
-            size += len(chunk)
-    return f"{crc:08x}-{size}"
-
-
-#: Bytes read at a time for the table's checksum.
-_DIGEST_CHUNK = 1 << 16
+    """:func:`table_digest` of the packaged table, read a chunk at a time where it is a plain file."""
+    digest = file_digest("tortured.tsv")
+    return digest if digest is not None else table_digest(_table_bytes())
 
 
 def _packaged_index() -> _KeyIndex | None:
