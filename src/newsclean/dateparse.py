@@ -320,7 +320,8 @@ def parse_unix(text: str) -> datetime | None:
     >>> parse_unix("1234567") is None
     True
     """
-    m = _patterns().unix_line.fullmatch(text.translate(_DIGITS))
+    # (an ASCII string holds none of the digits :data:`_DIGITS` maps: translating it is a copy)
+    m = _patterns().unix_line.fullmatch(text if text.isascii() else text.translate(_DIGITS))
     if not m:
         return None
     n = int(m.group("n"))
