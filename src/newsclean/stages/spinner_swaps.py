@@ -887,7 +887,8 @@ def lowercase_nonwords(swaps: Iterable[InferredSwap]) -> int:
     """Return the number of different lower-case non-words explained by unambiguous swaps.
 
     Capitalised non-words are left out: in clean text most explained ones are
-    names ("Chaura" as "Chair"); a spinner rewrites lower-case substrings.
+    names and brand words a swap happens to explain; a spinner rewrites
+    lower-case substrings.
     """
     return len(
         {a.token.lower() for sw in swaps if not sw.ambiguous for a in sw.artifacts if a.token[:1].islower()}
