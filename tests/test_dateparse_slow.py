@@ -117,7 +117,7 @@ def test_prose_with_a_worded_date_never_imports_dateparser() -> None:
         ("15 अप्रैल 2020", {"hi"}, {"en", "de"}),  # Hindi month name: Hindi, not English
         ("18. November 2019", {"de", "en"}, {"ru"}),
         ("12 мая 2019", {"ru"}, {"en", "uk"}),  # "мая" is Russian, not Ukrainian
-        ("Fix You (KBS2, 2020)", set(), {"en", "de", "fr"}),  # no list holds "fix"
+        ("Mend Me (TVQ, 2020)", set(), {"en", "de", "fr"}),  # no list holds "mend"
     ],
 )
 def test_a_string_of_no_given_language_is_asked_in_the_languages_that_know_its_words(
@@ -144,7 +144,7 @@ def test_every_language_is_asked_without_letters_or_before_on(text: str) -> None
     [
         "15 अप्रैल 2020",
         "21. juni/lipanj, 2020.",
-        "Fix You (KBS2, 2020)",
+        "Mend Me (TVQ, 2020)",
         "11:39 GMT29 April 2020",
         "17:55 GMT17 مارس/ آذار 2020",
         "20 مارس 2020",  # Arabic letters: Persian reads them as letter variants
