@@ -1184,6 +1184,23 @@ def test_a_name_line_with_more_fields_after_a_bar_is_still_a_name_line() -> None
             "Daily Mail\n15.06.2020, 12.11 Uhr\n",
             None,
         ),
+        # a deck with no full stop, the date over the name
+        (
+            'Sanctions shake the harbour economy again\nHarbour trade "badly hit" across all the docks\n'
+            "15.06.2020, 12.11 Uhr\nMarta Quellbrink\n",
+            ["Marta Quellbrink"],
+        ),
+        # the same under a names-only line: a list of names, not a deck
+        (
+            "Sanctions shake the harbour economy again\nTomas Ferreira Lund\n15.06.2020, 12.11 Uhr\nMarta Quellbrink\n",
+            ["Tomas Ferreira Lund"],
+        ),
+        # the same with common words only under the deck: a section, not a name
+        (
+            'Sanctions shake the harbour economy again\nHarbour trade "badly hit" across all the docks\n'
+            "15.06.2020, 12.11 Uhr\nCity Hall\n",
+            None,
+        ),
     ],
 )
 def test_name_beside_a_date_under_a_headline_and_its_deck(block: str, authors: list[str] | None) -> None:

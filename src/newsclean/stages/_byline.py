@@ -26,6 +26,7 @@ __all__ = [
     "MAX_ROLE_WORDS",
     "MAX_UNCASED_NAME_WORDS",
     "MAX_UNLABELLED_BYLINE",
+    "MIN_DECK_WORDS",
     "MIN_PHRASE_WORDS",
     "MIN_SINGLE_NAME",
     "NAME_DATE_REACH",
@@ -659,7 +660,9 @@ def _name_beside_date(
     Article headers print the author's name next to the date ("Headline" /
     "Deck sentence." / "Jane Doe" / "Nov 13, 2019 4:26 pm"). The date line
     may be gone already (``gaps``: offsets where the date stage took one
-    out). Under a deck the line is past the start of the prose run, where
+    out). The deck may lack a full stop (:func:`_deck_line`: "Headline" / "Harbour
+    trade 'badly hit' across all the docks" / date / "Jane Doe"). Under a deck the line is
+    past the start of the prose run, where
     bare names are not read otherwise, so more is asked of it: not every
     word may be a common English word (:func:`_rare_token`: "Daily Mail",
     "Stock Quotes" are not names).
@@ -674,7 +677,7 @@ def _name_beside_date(
             s = part.strip()
             if not s or i in taken:
                 continue
-            if is_prose(s) and decks == 0:
+            if decks == 0 and (is_prose(s) or _deck_line(s, v)):
                 decks += 1
                 continue
             before = parts[i - 1].strip()
@@ -694,6 +697,17 @@ def _name_beside_date(
                 return line
             break
     return None
+
+
+#: Fewest words of a deck printed without a full stop under a headline copy ("Harbour
+#: trade 'badly hit' across all the docks"), the same as a headline-shaped line over a
+#: name line (:mod:`newsclean.stages._byline_far`).
+MIN_DECK_WORDS = 3
+
+
+def _deck_line(s: str, v: _Vocab) -> bool:
+    """Whether ``s`` may be a deck with no full stop: a few words, not a date line nor names only."""
+    return len(s.split()) >= MIN_DECK_WORDS and not _date_line(s, v) and not _only_names(s, v)
 
 
 def _rare_token(s: str) -> bool:
