@@ -1169,19 +1169,19 @@ def test_a_name_line_with_more_fields_after_a_bar_is_still_a_name_line() -> None
         # headline copy, deck, name, date: the date line names the line as the byline
         (
             "Sanctions shake the harbour economy again\nDeck line of the story sets out what the sanctions do.\n"
-            "Jane Weisflog\n15.06.2020, 12.11 Uhr\n",
-            ["Jane Weisflog"],
+            "Jane Halvorsen\n15.06.2020, 12.11 Uhr\n",
+            ["Jane Halvorsen"],
         ),
         # the same without a date line: a caption or a subject, not a byline
         (
             "Sanctions shake the harbour economy again\nDeck line of the story sets out what the sanctions do.\n"
-            "Jane Weisflog\nListen\n",
+            "Jane Halvorsen\nListen\n",
             None,
         ),
         # common words only: a source or a menu, not a name
         (
             "Sanctions shake the harbour economy again\nDeck line of the story sets out what the sanctions do.\n"
-            "Daily Mail\n15.06.2020, 12.11 Uhr\n",
+            "Weekly News\n15.06.2020, 12.11 Uhr\n",
             None,
         ),
         # a deck with no full stop, the date over the name

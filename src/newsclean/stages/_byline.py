@@ -664,7 +664,7 @@ def _name_beside_date(
     trade 'badly hit' across all the docks" / date / "Jane Doe"). Under a deck the line is
     past the start of the prose run, where
     bare names are not read otherwise, so more is asked of it: not every
-    word may be a common English word (:func:`_rare_token`: "Daily Mail",
+    word may be a common English word (:func:`_rare_token`: "Weekly News",
     "Stock Quotes" are not names).
     """
     for head in heads:
