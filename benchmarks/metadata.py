@@ -40,7 +40,7 @@ of) the columns above; the targets are judged on both:
 * **title (normalised)**: the silver title, or it with end segments cut off
   that are the page's own name in its tags or the site's template
   (:class:`TitleNorm`): ``og:title`` often carries the site name ("Headline -
-  Sportsnet.ca", "… | Autopia | Wired.com") while the visible headline does
+  Sportsnet.ca", "… | Motorway | Wiredesk.com") while the visible headline does
   not; a silver title shared by :data:`TEMPLATE_PAGES` pages or more (a
   blog's description as every post's ``og:title``) is not counted there;
 * **title (site either)**: exact, or right under "title (normalised)", or the
@@ -201,7 +201,7 @@ _TLD = re.compile(r"\.[a-z]{2,4}$")
 
 
 def _site_key(text: str) -> str:
-    """Letters and digits of a site name, casefolded, without a trailing domain ending ("Wired.com" → "wired")."""
+    """Letters and digits of a site name, casefolded, without a trailing domain ending ("Wiredesk.com" → "wiredesk")."""
     return _NON_WORD.sub("", _TLD.sub("", fold(text).removeprefix("www.")))
 
 
@@ -228,10 +228,10 @@ class TitleNorm:
       letters of a name the page gives itself in its tags (``og:site_name``,
       JSON-LD publisher, ``application-name``, the host of ``og:url`` or the
       canonical link, a trailing domain ending ignored) or begin with one of
-      at least four letters ("George Ambler On Leadership" on a site named
-      "George Ambler");
+      at least four letters ("Nils Okafor On Leadership" on a site named
+      "Nils Okafor");
     * a segment found at the same end of the silver titles of at least
-      :data:`TEMPLATE_PAGES` pages ("… | Wired.com", "Web Ink Now: …").
+      :data:`TEMPLATE_PAGES` pages ("… | Wiredesk.com", "Ink Pot Daily: …").
 
     Cuts repeat from both ends while a segment is left. A silver title shared
     by at least :data:`TEMPLATE_PAGES` pages is the site's, not the page's

@@ -50,8 +50,8 @@ __all__ = [
 #: Words after the copula of an author-box sentence within which a trade word must
 #: stand ("Jane Doe is a staff writer at ...", "Jane Doe (@jdoe) is an Ideas
 #: contributor at ..."). Further on, a story sentence that opens with a place or
-#: a team ("Hong Kong is burning. ...", "Premier League is 'nowhere near ...',
-#: says Aston Villa chief ...") may name one. Checked on the silver set of
+#: a team ("Port Elling is burning. ...", "Valley League is 'far from ready ...',
+#: says Riverside club chief ...") may name one. Checked on the silver set of
 #: ``benchmarks.metadata``.
 BIO_TRADE_REACH = 6
 #: Most words of a name that an author-box sentence opens with (the longest names a
@@ -111,7 +111,7 @@ def author_bio(name: str, line: str) -> bool:
 
     >>> author_bio("Jane Doe", "Jane Doe is a staff writer covering science.")
     True
-    >>> author_bio("Hong Kong", "Hong Kong is burning. The authorities pour fuel on the fire.")
+    >>> author_bio("Port Elling", "Port Elling is burning. The authorities pour fuel on the fire.")
     False
     """
     if not line.startswith(name):
@@ -133,9 +133,9 @@ def bio_byline(
     """A bare name line of the header that an author box in the story names, and its names.
 
     Sites print the author's name alone above or beside the headline, in a
-    rubric or a widget ("Molly Wood" / "Ideas" / date / headline) where no
+    rubric or a widget ("Nora Quist" / "Ideas" / date / headline) where no
     other rule reads it, and close the story with an author box that opens
-    with the same name ("Molly Wood (@mollywood) is an Ideas contributor at
+    with the same name ("Nora Quist (@noraquist) is an Ideas contributor at
     ..."): the box tells the name line from a navigation item.
     """
     # cheap tests first: header lines shaped like a name (two to MAX_BIO_NAME_WORDS

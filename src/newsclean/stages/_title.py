@@ -61,11 +61,11 @@ SAME_STORY = 0.5
 #: shared word ("Facebook", a place) is a navigation or section line.
 SAME_STORY_WORDS = 2
 #: Least length of a reworded headline against the page title's: a much
-#: shorter line is a section or series name ("Andy Stott" over "Andy Stott:
-#: Luxury Problems").
+#: shorter line is a section or series name ("Ivo Brandtner" over "Ivo Brandtner:
+#: Quiet Rooms").
 SAME_STORY_LENGTH = 0.5
 #: Least words of letters a first line must keep without its dates to be a dated
-#: headline ("Opening Bell 11.18.19"); with fewer it is a date line with a label.
+#: headline ("Morning Memo 11.18.19"); with fewer it is a date line with a label.
 MIN_DATED_TITLE_WORDS = 2
 #: Most function words a headline printed over the story may have beyond the
 #: page title that shortened it ("The" of "The Band Opens Its Summer Tour").
@@ -105,8 +105,8 @@ def _title_like(text: str, v: _Vocab, *, first: bool = False) -> bool:
     """A headline-shaped line: short, not a sentence, no date, not interface text.
 
     The ``first`` line of a text (a capture opens with the page ``<title>``)
-    may hold a date when words of a headline remain without it ("Opening Bell
-    11.18.19 - Site", "The Briefing, Friday, November 9, 2012"); a date line
+    may hold a date when words of a headline remain without it ("Morning Memo
+    11.18.19 - Site", "The Digest, Friday, November 9, 2012"); a date line
     ("Published Nov 9, 2012 | Site") is still none.
     """
     s = text.strip()
@@ -195,7 +195,7 @@ def _site_like(segment: str, v: _Vocab, *, piped: bool = False) -> bool:
     if not capitalised and not (piped and len(words) <= 2):
         return False  # 'what happens next': a headline's tail, not a name
     if _upper_start(first):
-        # 'Asian market latest' is a headline tail; 'Los Angeles Times' a name
+        # 'Asian market latest' is a headline tail; 'Valley Evening Times' a name
         return not lower_inside and bool(_LETTER.search(s))
     # a lower-case brand ('pv magazine International', 'my6sense')
     return len(words) <= 4 and bool(_LETTER.search(s))
@@ -282,7 +282,7 @@ def _breadcrumb(text: str, v: _Vocab, language: str | None, *, tail_known: bool 
         return _Crumbs(len(text), (*items, stripped), True) if len(stripped) <= 40 else None
     g = _GLUE.match(rest)
     if g and len(g.group(1)) >= 3 and len(rest[g.end() :].split()) >= 2:
-        # 'ContactPutin meets ...': the last item glued to the title's first word,
+        # 'ContactMinister meets ...': the last item glued to the title's first word,
         # unless the glued token is a known word ('YouTube', 'iPhone')
         token_end = g.end()
         while token_end < len(rest) and not rest[token_end].isspace():
@@ -578,8 +578,8 @@ def _headline_before_banner(line: str, repeat: str, later: Sequence[Line], v: _V
 def _field_edge(rest: str, *, at_end: bool) -> bool:
     """Whether ``rest`` (the line before or after a repeat) meets it at a separator or is empty.
 
-    A repeat inside a phrase ("What Is Sexy: A Victoria's Secret Guide" with a
-    tag line "Victoria's Secret") is a word of the headline, not the headline.
+    A repeat inside a phrase ("What Is Cosy: A Juniper Loft Guide" with a
+    tag line "Juniper Loft") is a word of the headline, not the headline.
     """
     edge = rest.rstrip()[-1:] if at_end else rest.lstrip()[:1]
     return not edge or not (edge.isalnum() or edge in "'’")

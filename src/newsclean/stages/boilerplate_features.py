@@ -139,7 +139,7 @@ _GLUE = lazy(r"(?<=[\p{Ll}\d?!.’”\"'%)])(?=\p{Lu}[\p{Ll}\s'’])")
 # ``_GLUE``'s search.
 _GLUE_PLAIN = lazy_re(r"[A-Z](?<=[a-z0-9?!.’”\"'%)][A-Z])[a-z\s'’]")
 #: The glue after a lower-case letter needs a word of at least this many letters before it:
-#: shorter ones are a name's or a brand's own capital ("McDonald", "MacBook", "DiRita",
+#: shorter ones are a name's or a brand's own capital ("McDonald", "MacBook", "DiMarzo",
 #: "iPhone"), which read as glue made the paragraphs naming them teasers (checked on the four
 #: development corpora, ``python -m benchmarks.corpora --only text``).
 GLUE_WORD_LETTERS = 4

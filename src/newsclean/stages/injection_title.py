@@ -66,7 +66,7 @@ _CRUMB_MARK = regex_compile(r"[>»›→＞]+|[ \t]/[ \t]")
 # letter, digit, quote or CJK character (after a letter, a closing mark or
 # the headline's own "!" or "?"), or follows a CJK character
 # ("Keyword-Headline", "Scene!-Keyword", "关键词-headline" but not
-# "Coca-cola", "Hau-yip" or a date "2024-10-19"); a colon separates unless
+# "Coca-cola", "Ka-lam" or a date "2024-10-19"); a colon separates unless
 # it stands between two digits ("10:30").
 #
 # The separators that open with blanks are tried only from a blank run's first character
