@@ -84,13 +84,13 @@ def test_a_name_line_above_the_headline_is_the_byline_when_an_author_box_names_i
     ("header_line", "story_line", "why"),
     [
         (
-            "Hong Kong",
-            "Hong Kong is burning. The authorities keep pouring fuel on the fire.",
+            "Port Elling",
+            "Port Elling is burning. The authorities keep pouring fuel on the fire.",
             "no trade word",
         ),
         (
-            "Premier League",
-            "Premier League is 'nowhere near a formula to finish the season', says the club's chief executive.",
+            "Valley League",
+            "Valley League is 'far from a plan to end the season early', says the club's chief executive.",
             "the trade word is too far from the copula",
         ),
         ("Ann Whitcombe", "Ann Whitcombes is a staff writer at the paper.", "another name"),
@@ -334,9 +334,9 @@ def test_an_interface_label_under_the_headline_is_no_name(line: str) -> None:
 @pytest.mark.parametrize(
     ("line", "names"),
     [
-        ("Marcus De Guzman", ["Marcus De Guzman"]),  # 'de' is also a date word ('5 de mayo')
+        ("Tomas De Arcos", ["Tomas De Arcos"]),  # 'de' is also a date word ('5 de mayo')
         ("Ana de Vega", ["Ana de Vega"]),
-        ("Marcus De GuzmanView More Articles", ["Marcus De Guzman"]),
+        ("Tomas De ArcosView More Articles", ["Tomas De Arcos"]),
     ],
 )
 def test_a_bare_name_with_a_particle_under_the_headline(line: str, names: list[str]) -> None:
@@ -774,7 +774,7 @@ def test_a_title_cased_phrase_under_the_headline_is_no_name(line: str, why: str)
     [
         # controls: names of three words with a rare word, an initial or a particle stay names
         ("Ann Marie Whitcombe", ["Ann Marie Whitcombe"]),
-        ("Bruce Y. Lee", ["Bruce Y. Lee"]),
+        ("Mark T. Hall", ["Mark T. Hall"]),
         ("Jan van der Berg", ["Jan van der Berg"]),
         ("Jane Doe", ["Jane Doe"]),
     ],
@@ -787,9 +787,9 @@ def test_names_of_three_words_under_the_headline_are_still_names(line: str, name
 @pytest.mark.parametrize(
     ("line", "names"),
     [
-        ("by West Germany. However, for the plan to pass", None),
+        ("by East Valley. However, for the plan to pass", None),
         ("By J. R. R. Tolkien", ["J. R. R. Tolkien"]),
-        ("By Martin Luther King Jr. and Ann Lee", ["Martin Luther King Jr", "Ann Lee"]),
+        ("By Peter Lucan Crane Jr. and Ann Lee", ["Peter Lucan Crane Jr", "Ann Lee"]),
         ("By St. John Whitcombe", ["St. John Whitcombe"]),
     ],
 )

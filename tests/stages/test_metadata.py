@@ -158,8 +158,8 @@ def test_seed_captures_after_the_earlier_stages(name: str) -> None:
             "section prefix",
         ),
         (
-            "DailyPost.com – The Briefing, Friday, November 9, 2012",
-            "The Briefing, Friday, November 9, 2012",
+            "DailyPost.com – The Digest, Friday, November 9, 2012",
+            "The Digest, Friday, November 9, 2012",
             "DailyPost.com",
             None,
             "a domain before a dash is a site prefix",
@@ -234,7 +234,7 @@ def test_split_title(line: str, title: str, site: str | None, section: str | Non
     [
         "Brexit - what happens next",
         "Brexit - What Happens Next",
-        "Trump - The Man Who Would Be King",
+        "Brandt - The Woman Who Kept the Lighthouse",
         "Nadal wins again - Part 2",
         "Storm update - Exclusive",
         "Home Depot shares fall after earnings",
@@ -401,7 +401,7 @@ def test_parse_dateline(paragraph: str, place: str, agency: str | None) -> None:
         "NASA — the agency — said the launch was delayed.",
         "The president (AP) - said nothing.",
         "Police (unconfirmed) - reports say the road is closed.",
-        "Putin said on Friday that the talks went well.",
+        "Quarles said on Friday that the talks went well.",
         "Washington, the capital, said on Friday that the talks went well.",
         "Washington, the capital — a city of monuments — said nothing.",
         "PARIS, the city of light — Tourists came back this year.",
@@ -728,12 +728,12 @@ def test_byline_right_under_the_headline_with_a_long_menu_before_the_story() -> 
 @pytest.mark.parametrize(
     ("line", "names"),
     [
-        ("By Meg JamesStaff Writer", ["Meg James"]),
-        ("By Jonathan GarberFOXBusiness", ["Jonathan Garber"]),
-        ("By Chris Pokorny@DawgsByNature", ["Chris Pokorny"]),
-        ("By Megan Rowe meganr@example.com(509) 555-0100", ["Megan Rowe"]),
+        ("By Ada FinchStaff Writer", ["Ada Finch"]),
+        ("By Jonathan HolmerFOXBusiness", ["Jonathan Holmer"]),
+        ("By Chris Wendorf@HoundsOfTheBay", ["Chris Wendorf"]),
+        ("By Megan Tarly megant@example.com(509) 555-0100", ["Megan Tarly"]),
         ("Analysis by Chris Doe, Editor-at-large", ["Chris Doe"]),
-        ("Автор: Віталій Шабунін", ["Віталій Шабунін"]),
+        ("Автор: Оксана Левчишин", ["Оксана Левчишин"]),
         ("By Ronald McDonald", ["Ronald McDonald"]),
         ("By Ann FitzGerald and Lee MacKenzie", ["Ann FitzGerald", "Lee MacKenzie"]),
     ],
@@ -745,9 +745,9 @@ def test_glued_roles_handles_and_genre_labels(line: str, names: list[str]) -> No
 @pytest.mark.parametrize(
     ("line", "names"),
     [
-        ("By Sage Anderson2020-02-20 13:52:51 UTC", ["Sage Anderson"]),
-        ("By Ann Winehouse For Mailonline", ["Ann Winehouse"]),
-        ("Penulis: Muhammad Renald Shiftanto", ["Muhammad Renald Shiftanto"]),
+        ("By Lena Marsk2020-02-20 13:52:51 UTC", ["Lena Marsk"]),
+        ("By Ann Vantongeren For Courieronline", ["Ann Vantongeren"]),
+        ("Penulis: Rizky Adi Santomo", ["Rizky Adi Santomo"]),
         ("By Jane Doe for The Courier", ["Jane Doe"]),
     ],
 )
@@ -1042,7 +1042,7 @@ def test_byline_after_a_separator_or_bullet(line: str, names: list[str] | None) 
         ("JANE DOE, FUTURISM", ["Jane Doe"]),
         ("Jane Doe, Staff Writer", ["Jane Doe"]),
         ("Published Wed, Nov 20 2019 4:29 AM EST", None),
-        ("Presidente do Irã, Hassan Rouhani, dá entrevista coletiva em Nova York", None),
+        ("Presidente do Conselho, Tiago Ramalho, dá entrevista coletiva em Nova York", None),
     ],
 )
 def test_bare_name_line_under_the_headline_is_names_only(line: str, authors: list[str] | None) -> None:
@@ -1065,15 +1065,15 @@ def test_name_with_role_needs_a_short_role_tail(line: str, authors: list[str] | 
 
 
 def test_bare_name_line_may_end_with_a_date() -> None:
-    out = run(f"Council approves the new water plan\nOrion Jones on November 8, 2012, 9:13 AM\n{PARA}\n")
-    assert out.get("authors") == ["Orion Jones"]
+    out = run(f"Council approves the new water plan\nFelix Arden on November 8, 2012, 9:13 AM\n{PARA}\n")
+    assert out.get("authors") == ["Felix Arden"]
 
 
 def test_under_an_underlined_title_no_repeat_is_removed() -> None:
     # the rendering of a cleaned article: its first paragraph may echo the title
     # words or open with a name, and stays
     first = "Garden School pupils planted the school grounds with beans on Monday, teachers said."
-    named = "Helen Ferris (1890-1969) is best known for her manual on girls' clubs, which sold well."
+    named = "Edith Marwood (1890-1969) is best known for her manual on rowing clubs, which sold well."
     for para in (first, named):
         out = run(f"Garden School\n=============\n\n{para}\n\n{PARA}\n")
         assert out.text == f"\n{para}\n\n{PARA}\n"
@@ -1082,7 +1082,7 @@ def test_under_an_underlined_title_no_repeat_is_removed() -> None:
 @pytest.mark.parametrize(
     ("line", "names"),
     [
-        ("by Regan September 15, 2014", ["Regan"]),
+        ("by Quarles September 15, 2014", ["Quarles"]),
         ("Posted by Ellsworth", ["Ellsworth"]),
         ("By Topic", None),  # a common word
         ("Text Size", None),  # an ambiguous label and a common word
@@ -1144,7 +1144,7 @@ def test_bare_name_under_the_first_title_line_of_several_is_not_read() -> None:
         # an e-mail glued to the name cannot be told from it
         ("Jane Doejdoe@example.com@janedoe", None, None),
         # a headline and its subtitle are not names
-        ("Saving Cash Using Less Cache - 90% Savings in the Caching Tier", None, None),
+        ("Cutting Costs With Fewer Servers - Half the Bill in the Storage Tier", None, None),
         # a handle under a line that is no name
         ("Follow the council\n@watercouncil", None, None),
     ],
@@ -1214,7 +1214,7 @@ def test_name_beside_a_date_under_a_headline_and_its_deck(block: str, authors: l
 @pytest.mark.parametrize(
     ("first", "title", "site"),
     [
-        ("Opening Bell 11.18.19 - Dealbreaker", "Opening Bell 11.18.19", "Dealbreaker"),
+        ("Morning Memo 11.18.19 - Ledgerline", "Morning Memo 11.18.19", "Ledgerline"),
         (
             "What we are reading: Thursday, May 23, 2013 — MSNBC",
             "What we are reading: Thursday, May 23, 2013",
@@ -1232,8 +1232,8 @@ def test_the_first_line_may_be_a_dated_headline(first: str, title: str, site: st
 
 
 def test_a_dated_line_after_the_first_is_no_title() -> None:
-    out = run(f"Menu\nOpening Bell 11.18.19 - Dealbreaker\nSign in\n{PARA}\n{PARA2}\n")
-    assert out.get("title") != "Opening Bell 11.18.19"
+    out = run(f"Menu\nMorning Memo 11.18.19 - Ledgerline\nSign in\n{PARA}\n{PARA2}\n")
+    assert out.get("title") != "Morning Memo 11.18.19"
 
 
 @pytest.mark.parametrize(
@@ -1290,14 +1290,14 @@ def test_a_handle_after_a_comma_marks_a_name_line() -> None:
     [
         # a later line that is a phrase inside the headline is a tag, not the clean title
         (
-            "What Is Sexy: A Victoria's Secret Guide",
-            "Victoria's Secret",
-            "What Is Sexy: A Victoria's Secret Guide",
+            "What Is Cosy: A Juniper Loft Guide",
+            "Juniper Loft",
+            "What Is Cosy: A Juniper Loft Guide",
         ),
         (
-            "BBC: Premier League restarts on 17 June",
-            "Premier League",
-            "BBC: Premier League restarts on 17 June",
+            "BBC: Valley League restarts on 17 June",
+            "Valley League",
+            "BBC: Valley League restarts on 17 June",
         ),
         # a later line bounded by separators is the clean title (the h1 under the <title>)
         (
