@@ -210,14 +210,14 @@ def test_clean_text_takes_the_fast_path(text: str) -> None:
 
 FTFY_NEGATIVES = [  # ftfy cases that must not be "repaired"
     "Η ¨ανατροφή¨ δυστυχώς από τους προπονητές",
-    "Bremer/Mccoy – DrÃ¥ber",
+    "Holmen/Mcrae – DrÃ¥ber",
     "4288×…",
     "``toda produzida pronta pra assa aí´´",
     "RETWEET SE VOCÊ…",
-    "Join ZZAJÉ’s Official Fan List and receive news, events, and more!",
+    "Join KVELÉ’s Official Fan List and receive news, events, and more!",
     "L’épisode 8 est trop fou ouahh",
     "2012—∞",
-    "SENSЕ - Oleg Tsedryk",
+    "SENSЕ - Ivan Petrenko",
     "NESTLÉ® requiere contratar personal para diferentes areas a nivel nacional e internacional",
     "C O N C L U S Ã O",
     "(-1/2)! = √π",

@@ -1055,7 +1055,7 @@ def test_bare_name_line_under_the_headline_is_names_only(line: str, authors: lis
     ("line", "authors"),
     [
         ("Jane Doe, AP National Security Writer", ["Jane Doe"]),
-        ("Ford Escape Video, New Lexus IS: Car News Headlines", None),
+        ("Van Review Video, New Orla GT: Car News Headlines", None),
         ("Car Reviews, Latest Industry News Headlines And More", None),
     ],
 )

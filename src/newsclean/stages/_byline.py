@@ -45,7 +45,7 @@ MAX_UNLABELLED_BYLINE = 80
 MAX_DATE_LEAD = 12
 #: Most words in the role or agency after the names of an unlabelled byline
 #: ("AP National Security Writer"); a longer tail is a headline that holds a
-#: role word ("New Lexus IS: Car News Headlines").
+#: role word ("New Orla GT: Car News Headlines").
 MAX_ROLE_WORDS = 4
 #: Fewest letters in a one-word name after a byline label ("by Quarles"); a
 #: shorter word is an initialism or a stray token.
@@ -151,7 +151,7 @@ def _name(segment: str, v: _Vocab, *, uncased: bool = False) -> str | None:
         if key.endswith(("'s", "’s")):
             return None  # a possessive: "Jane Doe's Most Recent Stories" is a link, not a name
         if i < len(tokens) - 1 and key.endswith(".") and len(key) > MAX_ABBREVIATION:
-            return None  # a sentence ends inside: "by West Germany. However, ..." (a wrapped line)
+            return None  # a sentence ends inside: "by East Valley. However, ..." (a wrapped line)
         if key in v.function_words or not (_NAME_TOKEN.match(tok) or (uncased and _UNCASED_TOKEN.match(tok))):
             return None
     words, capitals = _organisation_suffixes()

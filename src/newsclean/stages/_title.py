@@ -325,7 +325,7 @@ def _split_suffix(text: str, v: _Vocab) -> tuple[int, str, str | None] | None:
     """Find a site-name suffix: (where the separator starts, site name, section).
 
     The suffix is zero or more section names, the site name, then short
-    segments (``... | Editorial | Opinion | The Guardian``,
+    segments (``... | Editorial | Opinion | The Courier``,
     ``... - Site - Tagline``).
     """
     seps = list(_SITE_SEP.finditer(text))[:12]
