@@ -197,15 +197,15 @@ ISSUE_19 = "Book Pro—b\nC\n.\n]\n.\nE\n\u0312\n3\ncBook Pro"
 WORD_SPLITS = [
     (ISSUE_19, (), ISSUE_19, "the shrunk fuzzed input: 'Book Pro' glued inside 'cBook Pro'"),
     (
-        "2016 MacBook Pro — but it wasn't\nBook Pro—x\nHe bought a MacBook Pro,Book Pro later.",
+        "2016 MacBook Pro — but it ran hot\nBook Pro—x\nHe bought a MacBook Pro,Book Pro later.",
         (),
-        "2016 MacBook Pro — but it wasn't",
+        "2016 MacBook Pro — but it ran hot",
         "a detected phrase is not cut out of 'MacBook Pro'",
     ),
     (
-        "2016 MacBook Pro — but it wasn't",
+        "2016 MacBook Pro — but it ran hot",
         ("Book Pro",),
-        "2016 MacBook Pro — but it wasn't",
+        "2016 MacBook Pro — but it ran hot",
         "a listed phrase",
     ),
     (
@@ -236,7 +236,7 @@ def test_a_phrase_is_never_cut_out_of_a_word(
 
 
 def test_a_refused_cut_and_a_found_phrase_are_recorded_as_decisions() -> None:
-    out = run("2016 MacBook Pro — but it wasn't", spam_keywords=("Book Pro",))
+    out = run("2016 MacBook Pro — but it ran hot", spam_keywords=("Book Pro",))
     assert [(d.reason, d.data["phrase"], d.data["offset"]) for d in out.decisions] == [
         ("spam_cut_refused", "Book Pro", 8)
     ]
