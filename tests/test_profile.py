@@ -121,11 +121,11 @@ CLEAN_WITH_PROFILE = [
         "compound",
     ),
     (
-        "Storm hits coast\nLam Siu-fai, the district commander, said the roads would reopen.",
+        "Storm hits coast\nMok Siu-chun, the district commander, said the roads would reopen.",
         "hyphenated name",
     ),
     (
-        "Home > NewsLam Siu-fai named district commander\nHe takes office on Monday.",
+        "Home > NewsMok Siu-chun named district commander\nHe takes office on Monday.",
         "name in the slot, lower case",
     ),
     (

@@ -189,8 +189,8 @@ def test_breadcrumb_pattern_is_linear_on_blank_runs() -> None:
         ("Bill At Troy SteakhouseA party of six was turned away on Friday night.", True),
         ('Council Votes On The Budget."A long night" was how the mayor put it.', True),
         # a name's or a brand's own capital is no glue
-        ("Retired General Barry McAllister gave two views of the plan on the same day.", False),
-        ("Senior Vice President Anna DiRita said the company would report on Monday.", False),
+        ("Retired General Barry McAlvane gave two views of the plan on the same day.", False),
+        ("Senior Vice President Anna DiVenzo said the company would report on Monday.", False),
         # a quotation opened after a blank is no glue
         ('Letters 4:12, 13-15. "Who will stand with us when the river rises?" she asked.', False),
     ],

@@ -79,7 +79,7 @@ def test_a_learned_slot_takes_a_made_up_phrase_without_body_evidence() -> None:
     ("text", "reason"),
     [
         (
-            "HS Roundup: Viera defeats Rockledge to stay unbeaten\nPalm Bay beat Rockledge 70-44 on Friday.",
+            "HS Roundup: Ashcombe defeats Marlow Vale to stay unbeaten\nKestrel Bay beat Marlow Vale 70-44 on Friday.",
             "a kicker of real words in a learned colon slot, never confirmed by the body",
         ),
         (

@@ -32,7 +32,7 @@ SPUN = (
     "The allies warned once morest military cooperation between the two countries.\n"
     "The minister said he was thinking regarding new projects and regarding 300 jobs.\n"
     "Shortly following he arrived, the talks began once more following the recent summit.\n"
-    "Kim was the second guest following Turkish President Erdogan to see the jet.\n"
+    "Mira was the second guest following Regional President Dravosky to see the jet.\n"
     "They met followingwards in the roundregarding way.\n"
 )
 
@@ -135,7 +135,7 @@ def test_spin_score_counts_families() -> None:
         ("thinking regarding new projects", "thinking about new projects"),
         ("regarding 300 jobs", "about 300 jobs"),
         ("Shortly following he arrived", "Shortly after he arrived"),
-        ("guest following Turkish President", "guest after Turkish President"),
+        ("guest following Regional President", "guest after Regional President"),
         (
             "the talks began once more following the recent summit",
             "the talks began again following the recent summit",

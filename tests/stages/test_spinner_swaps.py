@@ -136,7 +136,7 @@ def test_poisson_tail_matches_its_complement() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The Kushner family and the Lukashenko government met in Sochi on Friday.",
+        "The Dravosky family and the Pelvarn government met in Kelmorth on Friday.",
         "Visit https://example.com/toobtainher or mail info@budobtain.org for details.",
         "She wrote in her notebook: qwzxv, plorf and snarg are not words at all.",
         "The committee will hold a vote after the holiday, and members expect to get a result.",
