@@ -260,46 +260,46 @@ def test_sentence_shaped_first_lines(first: str, title: str | None) -> None:
 # -- a page without running text ------------------------------------------------------
 def test_a_title_printed_twice_heads_a_page_without_prose() -> None:
     page = (
-        "The Greatest Pizza Advert of All Time\n"
-        "Geeks and Gadgets\n"
+        "The Finest Lighthouse Postcard of the Decade\n"
+        "Knots and Lanterns\n"
         f"{NAV}\n"
-        "The Greatest Pizza Advert of All Time\n"
+        "The Finest Lighthouse Postcard of the Decade\n"
         "Wow, just wow.\n"
         "Leave a reply\n"
     )
     out = run(page)
-    assert out.get("title") == "The Greatest Pizza Advert of All Time"
+    assert out.get("title") == "The Finest Lighthouse Postcard of the Decade"
 
 
 def test_a_bare_line_without_prose_or_copy_is_still_a_note() -> None:
-    out = run("The Greatest Pizza Advert of All Time\nGeeks and Gadgets\nWow, just wow.\n")
+    out = run("The Finest Lighthouse Postcard of the Decade\nKnots and Lanterns\nWow, just wow.\n")
     assert out.get("title") is None
 
 
 # -- the headline printed fuller than the page title ------------------------------
 def test_a_copy_with_a_leading_article_is_the_fuller_headline() -> None:
     page = (
-        "Doors Unite With Their Old Singer for a Farewell Tour - Music Weekly\n"
+        "Larks Reunite With Their Old Drummer for a Harbour Tour - Music Weekly\n"
         f"{NAV}\n"
-        "The Doors Unite With Their Old Singer for a Farewell Tour\n"
+        "The Larks Reunite With Their Old Drummer for a Harbour Tour\n"
         f"{PARA}\n{PARA2}\n"
     )
     out = run(page)
-    assert out.get("title") == "The Doors Unite With Their Old Singer for a Farewell Tour"
+    assert out.get("title") == "The Larks Reunite With Their Old Drummer for a Harbour Tour"
     assert out.get("site_name") == "Music Weekly"
 
 
 @pytest.mark.parametrize(
     ("line", "why"),
     [
-        ("Breaking Doors Unite With Their Old Singer for a Farewell Tour", "a kicker, no function word"),
-        ("Comments Off on Doors Unite With Their Old Singer for a Farewell Tour", "a widget label"),
-        ("Home Music Doors Unite With Their Old Singer for a Farewell Tour", "a breadcrumb glued on"),
-        ("Doors Unite With Their Old Singer for a Farewell Tour | Music Weekly", "a separator: site name"),
+        ("Breaking Larks Reunite With Their Old Drummer for a Harbour Tour", "a kicker, no function word"),
+        ("Comments Off on Larks Reunite With Their Old Drummer for a Harbour Tour", "a widget label"),
+        ("Home Music Larks Reunite With Their Old Drummer for a Harbour Tour", "a breadcrumb glued on"),
+        ("Larks Reunite With Their Old Drummer for a Harbour Tour | Music Weekly", "a separator: site name"),
     ],
 )
 def test_other_words_around_a_copy_are_not_the_headline(line: str, why: str) -> None:
-    title = "Doors Unite With Their Old Singer for a Farewell Tour"
+    title = "Larks Reunite With Their Old Drummer for a Harbour Tour"
     page = f"{title} - Music Weekly\n{NAV}\n{line}\n{PARA}\n{PARA2}\n"
     assert run(page).get("title") == title, why
 
