@@ -53,7 +53,7 @@ def test_template_segment_and_site_wide_title() -> None:
     ("part", "shaped"),
     [
         ("Jane Doe", True),
-        ("D. Keith Robinson", True),
+        ("D. Milton Ashcombe", True),
         ("Tresham", True),
         ("سامر أبو الورد", True),
         ("admin", False),

@@ -863,7 +863,7 @@ COMMENTS = [
     ["37 comments", "{ 43 comments… read them below or add one }", "12 Responses", "Reader Comments (4)"],
 )
 def test_a_comment_count_after_the_story_opens_the_comments(count: str) -> None:
-    names = ["Maria", "Tom Baker", "Jens", "Ana"]
+    names = ["Maria", "Tom Harker", "Jens", "Ana"]
     thread = [line for pair in zip(names, COMMENTS, strict=True) for line in pair]
     doc = run([*BODY, count, *thread])
     assert doc.text.strip() == "\n".join(BODY)
@@ -872,7 +872,7 @@ def test_a_comment_count_after_the_story_opens_the_comments(count: str) -> None:
 
 def test_author_lines_after_a_comment_marker_open_the_comments() -> None:
     thread = []
-    for name, comment in zip(["Maria", "Tom Baker", "Jens"], COMMENTS[:3], strict=True):
+    for name, comment in zip(["Maria", "Tom Harker", "Jens"], COMMENTS[:3], strict=True):
         thread += [comment, f"Posted by: {name} |"]
     doc = run([*BODY, "Comments", *thread])
     assert not any(c in doc.text for c in COMMENTS[:3])
