@@ -28,7 +28,7 @@ def _norm(*titles: str) -> TitleNorm:
         ("Vote delayed - Courier.com", ["courier.com"], "Vote delayed"),
         ("Vote delayed | Politics | Courier", ["Courier"], "Vote delayed | Politics"),
         ("Courier: Vote delayed", ["Courier"], "Vote delayed"),
-        ("Leaders are made - Ann Lee On Leadership", ["Ann Lee"], "Leaders are made"),
+        ("Knots are learned - Ann Lee On Sailing", ["Ann Lee"], "Knots are learned"),
     ],
 )
 def test_site_name_cut_off(title: str, site_names: list[str], form: str) -> None:

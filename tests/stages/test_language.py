@@ -75,7 +75,7 @@ def test_a_declared_language_the_text_clearly_contradicts_gives_way(
     "body",
     [
         # a short notice in two languages under an English page
-        "This space is moderated. Hay un moderador, pero los comentarios no serán censurados.",
+        "Comments are read before they appear. Un equipo lee cada mensaje antes de publicarlo.",
         # English with the page's own language quoted at length
         _ENGLISH_STORY + " " + _GERMAN_STORY,
         # a matching language
