@@ -271,6 +271,14 @@ def _from_form(key: FormKey) -> Any:
     return pattern
 
 
+def _packaged(key: FormKey, usable: bool) -> Any:
+    """The pattern of ``key`` built before, or built now from its packaged form when ``usable``; else None."""
+    built = _built.get(key)
+    if built is None and usable:
+        built = _from_form(key)
+    return built
+
+
 #: How many ``regex`` patterns this process compiled from source (no packaged form, or
 #: one not usable here); the first of them imports ``regex``'s parser.
 unformed = 0
@@ -298,13 +306,10 @@ def regex_compile(pattern: str, flags: int = 0) -> Pattern[str]:
     ['12', '345']
     """
     key = ("regex", pattern, int(flags))
-    done = _built.get(key)
-    if done is not None:
-        return cast("Pattern[str]", done)
-    if isinstance(pattern, str) and not key[2] & _REGEX_LOCALE and default_version() == VERSION0:
-        built = _from_form(key)
-        if built is not None:
-            return cast("Pattern[str]", built)
+    usable = isinstance(pattern, str) and not key[2] & _REGEX_LOCALE and default_version() == VERSION0
+    built = _packaged(key, usable)
+    if built is not None:
+        return cast("Pattern[str]", built)
     global unformed
     unformed += 1
     return _regex_module().compile(pattern, flags)  # no packaged form: regex's parser compiles it
@@ -321,13 +326,9 @@ def re_compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
     ['ab', 'cd']
     """
     key = ("re", pattern, int(flags))
-    done = _built.get(key)
-    if done is not None:
-        return cast("re.Pattern[AnyStr]", done)
-    if isinstance(pattern, str | bytes) and not key[2] & _RE_UNFORMED:
-        built = _from_form(key)
-        if built is not None:
-            return cast("re.Pattern[AnyStr]", built)
+    built = _packaged(key, isinstance(pattern, str | bytes) and not key[2] & _RE_UNFORMED)
+    if built is not None:
+        return cast("re.Pattern[AnyStr]", built)
     return re.compile(pattern, flags)
 
 
