@@ -57,6 +57,10 @@ from newsclean.stages.boilerplate_vocab import _CONSERVATIVE, _UNLIMITED, _vocab
 
 __all__ = ["LineDecision", "classify_lines", "decide", "decide_page", "page_units"]
 
+#: Words a headline of a link list after the body has at least (fewer: a label or a
+#: name, not a linked headline).
+LINK_ITEM_WORDS = 3
+
 #: the joined text of a unit ``(line indices, text)``
 _UNIT_TEXT = itemgetter(1)
 
@@ -709,14 +713,14 @@ def decide_page(
                 header = k
                 j = k + 1
             items = []
-            # headline-like items (not bad, title-like, three words or more, no credit line),
+            # headline-like items (not bad, title-like, LINK_ITEM_WORDS or more, no credit line),
             # tested in the loop: this scan reads every unit after the body
             while (
                 j < n
                 and decisions[j] is None
                 and (g := feats[j]).kind != "bad"
                 and g.titlelike
-                and g.words >= 3
+                and g.words >= LINK_ITEM_WORDS
                 and not g.credit
             ):
                 items.append(j)
