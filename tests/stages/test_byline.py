@@ -893,3 +893,120 @@ def test_agency_line_head_check_answers_as_the_full_reading(
     every = frozenset(a + b for a in letters for b in letters)
     monkeypatch.setattr("newsclean.stages._byline._agency_heads", lambda: every)
     assert agency_line(line, _vocab(), dated=dated) == got
+
+
+# -- a role glued to the name, agencies signing, names with a role under a deck --------
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Jane Doe Staff Writer", ["Jane Doe"]),
+        ("By Ann McRoeReporter", ["Ann McRoe"]),
+        ("By Tomas WrenfieldSenior Correspondent", ["Tomas Wrenfield"]),
+        ("Von Max Muster Korrespondent", ["Max Muster"]),
+        ("Par Jean Dupont Journaliste", ["Jean Dupont"]),
+        # controls: a name without a glued role, a desk or outlet alone, a name with a comma
+        ("By Jane McDonald", ["Jane McDonald"]),
+        ("By Jane Doe, Staff Writer", ["Jane Doe"]),
+        ("By Valley Town News", []),
+        ("By Jane Doe Staff", []),
+        ("By World Affairs Correspondent", []),
+        ("By Jane Doe, AP Auto Writer", ["Jane Doe"]),
+        ("By Jane Doe, Westfield Senior Product Manager", ["Jane Doe"]),
+        ("By Jane Doe, Staff Writer, and John Roe, Reuters", ["Jane Doe", "John Roe"]),
+    ],
+)
+def test_a_role_glued_to_the_name_is_cut_off(line: str, names: list[str]) -> None:
+    assert parse_byline(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "agencies"),
+    [
+        ("By European Space Agency", ("European Space Agency",)),
+        ("Por Agência Exemplo", ("Agência Exemplo",)),
+        ("Von Nordstadt Presseagentur", ("Nordstadt Presseagentur",)),
+        ("Door Jan de Vries, Persbureau Noord", ("Persbureau Noord",)),
+    ],
+)
+def test_an_agency_signing_is_no_author(line: str, agencies: tuple[str, ...]) -> None:
+    out = _run(f"Water plan approved\n{line}\n{PARA}\n{PARA2}\n")
+    assert not any(a in str(out.get("authors")) for a in agencies)
+    decision = next(d for d in out.decisions if d.reason == "byline")
+    assert tuple(decision.data["agencies"]) == agencies
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Jane Doe, Staff Writer", ["Jane Doe"]),
+        ("Ana Gil, corresponsal", ["Ana Gil"]),
+    ],
+)
+def test_a_name_with_its_role_under_the_deck_is_the_byline(line: str, names: list[str]) -> None:
+    deck = "Farmers say the plan comes years too late for the driest farms of the valley."
+    out = _run(
+        f"Water plan approved - The Valley Post\nHome\nWater plan approved\n{deck}\n{line}\n{PARA}\n{PARA2}\n"
+    )
+    assert out.get("authors") == names
+    assert line not in out.text
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("Jane Doe", "a bare name in the prose run needs a label or a role"),
+        ("Farm prices, the council said", "no role or agency after the comma"),
+        ("Tom Roe, Vice Mayor of Westfield", "no role word of the vocabulary"),
+        ("Jane Doe, AP", "an agency alone after a name in the story is a photo credit"),
+        ("Jane Wrenfield Staff Writer", "a role glued to a name is read only where a bare name is"),
+    ],
+)
+def test_other_lines_under_the_deck_are_no_byline(line: str, why: str) -> None:
+    deck = "Farmers say the plan comes years too late for the driest farms of the valley."
+    page = (
+        f"Water plan approved - The Valley Post\nHome\nWater plan approved\n{deck}\n{line}\n{PARA}\n{PARA2}\n"
+    )
+    out = _run(page)
+    assert out.get("authors") is None, why
+    assert line in out.text
+
+
+def test_a_byline_naming_the_outlet_of_the_title_is_no_title_repeat() -> None:
+    page = f"The Valley Post\nHome\nWater plan approved\nBy Ann Lee, The Valley Post\n{PARA}\n{PARA2}\n"
+    out = _run(page)
+    assert out.get("authors") == ["Ann Lee"]
+    assert [e.reason for e in out.edits if "Ann Lee" in e.before] == ["byline"]
+
+
+def test_a_name_with_a_role_in_the_story_after_a_byline_is_left_alone() -> None:
+    page = (
+        "Water plan approved - The Valley Post\nHome\nWater plan approved\nBy Ann Lee\n"
+        f"{PARA}\nTom Roe, Staff Writer\n{PARA2}\n"
+    )
+    out = _run(page)
+    assert out.get("authors") == ["Ann Lee"]
+    assert "Tom Roe, Staff Writer" in out.text
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Jane Wrenfield Staff Writer", ["Jane Wrenfield"]),
+        ("Max Mustermann Korrespondent", ["Max Mustermann"]),
+        # controls: a desk or a job title of common words is no name
+        ("Fashion Week Editor", None),
+        ("Valley Town News", None),
+    ],
+)
+def test_a_name_with_a_glued_role_under_the_headline(line: str, names: list[str] | None) -> None:
+    out = _run(f"Water plan approved - The Valley Post\nWater plan approved\n{line}\n{PARA}\n{PARA2}\n")
+    assert out.get("authors") == names
+
+
+def test_a_job_title_away_from_the_headline_is_no_name() -> None:
+    page = (
+        "Water plan approved - The Valley Post\nJobs\nSyndicated Content Manager\nEditorial Page Editor\n"
+        "Home\nWater plan approved\nBy Ann Lee\n"
+        f"{PARA}\n{PARA2}\n"
+    )
+    assert _run(page).get("authors") == ["Ann Lee"]

@@ -22,6 +22,7 @@ from newsclean.stages._lines import Line
 __all__ = [
     "COMMON_WORD_ZIPF",
     "MAX_ABBREVIATION",
+    "MAX_AGENCY_WORDS",
     "MAX_DATE_LEAD",
     "MAX_ROLE_WORDS",
     "MAX_UNCASED_NAME_WORDS",
@@ -35,6 +36,7 @@ __all__ = [
     "name_segments",
     "parse_byline",
     "site_byline",
+    "with_role",
 ]
 
 #: Longest line (characters) read as a byline without a label; longer lines are
@@ -154,6 +156,8 @@ def _name(segment: str, v: _Vocab, *, uncased: bool = False) -> str | None:
             return None  # a sentence ends inside: "by East Valley. However, ..." (a wrapped line)
         if key in v.function_words or not (_NAME_TOKEN.match(tok) or (uncased and _UNCASED_TOKEN.match(tok))):
             return None
+    if _names_agency(s):
+        return None  # "Agência Exemplo", "European Space Agency": an agency signs
     words, capitals = _organisation_suffixes()
     last = tokens[-1].strip(".,")
     if last.casefold() in words or (last.isupper() and last.casefold() in capitals):
@@ -251,6 +255,47 @@ def _is_agency(segment: str, v: _Vocab) -> bool:
     return segment.strip().strip(".").casefold() in v.agencies
 
 
+#: Most words of an agency's name signing where a byline goes ("Agência O Globo", "European
+#: Space Agency", "Nordstadt Regional Presseagentur"); a longer segment is a phrase.
+MAX_AGENCY_WORDS = 6
+
+
+@lru_cache(maxsize=1)
+def _agency_words() -> frozenset[str]:
+    """The head nouns of agency names (``agency_words`` of ``data/metadata.json``)."""
+    from newsclean.data import read_json
+
+    raw = read_json("metadata.json", keys=("agency_words",))["agency_words"]
+    return frozenset(w.casefold() for key, words in raw.items() if key != "source" for w in words)
+
+
+def _names_agency(segment: str) -> bool:
+    """Whether a byline segment names an agency, not a person ("Agência Exemplo", "European Space Agency").
+
+    At most :data:`MAX_AGENCY_WORDS` words, every word of four letters or
+    more capitalised (a name, not "la agencia estatal el lunes"), one of them
+    (a hyphenated word by its parts) a head noun of ``agency_words``; a
+    company's legal name ("Example Newspapers Ltd") is left to :func:`_name`.
+
+    >>> _names_agency("European Space Agency"), _names_agency("Jane Doe")
+    (True, False)
+    """
+    words = _LETTERS.findall(segment)
+    if not words or len(segment.split()) > MAX_AGENCY_WORDS:
+        return False
+    if not all(w[0].isupper() for w in words if len(w) >= 4) or not words[0][0].isupper():
+        return False
+    if words[-1].casefold() in _organisation_suffixes()[0]:
+        return False  # a company's legal name: the publisher, no credit
+    heads = _agency_words()
+    return any(w.casefold() in heads for w in words)
+
+
+def _is_credit(segment: str, v: _Vocab) -> bool:
+    """Whether a byline segment credits a news agency (of the vocabulary, or named as one), not a person."""
+    return _is_agency(segment, v) or _names_agency(segment)
+
+
 def _after_date_label(s: str, v: _Vocab) -> int | None:
     """The byline label after a date that opens the line ("Monday November 18, 2019 7:45 am by Jo Roe").
 
@@ -324,8 +369,17 @@ def parse_byline(line: str, *, labelled: bool = True) -> list[str] | None:
         pos = max(at, pos) + len(segment)
         if not seg:
             continue
-        if _is_agency(seg, v) or _is_role(seg, v):
-            if not names and not _is_agency(seg, v) and seg != head:
+        # a role printed after the first names with no separator ("Jane Doe Staff Writer");
+        # after a comma, words before a role qualify it ("Jane Doe, AP Auto Writer")
+        glued = None if names or credited else _without_role_tail(seg, v)
+        if glued is not None:
+            # a role printed after the name with no separator ("Jane Doe Staff Writer")
+            if glued not in names:
+                names.append(glued)
+            credited = True
+            continue
+        if _is_credit(seg, v) or _is_role(seg, v):
+            if not names and not _is_credit(seg, v) and seg != head:
                 return None
             if not names:
                 break
@@ -348,9 +402,58 @@ def parse_byline(line: str, *, labelled: bool = True) -> list[str] | None:
             names.append(name)
     if not names:
         role_only = labelled and _is_role(head, v) and all(w[:1].isupper() for w in head.split())
-        if not (_is_agency(head.split(",")[0], v) or role_only):
+        if not (_is_credit(head.split(",")[0], v) or role_only):
             return None
     return names
+
+
+def _without_role_tail(segment: str, v: _Vocab) -> str | None:
+    """The name of a segment that ends in a role with no separator, or None.
+
+    "Jane Doe Staff Writer" gives "Jane Doe", "Max Muster Korrespondent" gives
+    "Max Muster": the trailing words that are roles (``byline_roles``) are cut
+    off, at most :data:`MAX_ROLE_WORDS` of them, and the rest must be a name of
+    two words or more (:func:`_name`) with a word rarer than
+    :data:`COMMON_WORD_ZIPF` and no agency ("World Affairs Correspondent",
+    "CNN Political Producer" are roles). A tail that ends in a word naming a desk
+    or an outlet rather than a person's trade (``desks`` of ``byline_roles``:
+    "By Valley Town News", "Example Desk") is not cut: the whole segment may be
+    an outlet.
+
+    >>> _without_role_tail("Jane Doe Staff Writer", _vocab())
+    'Jane Doe'
+    >>> _without_role_tail("Jane DoeStaff Writer", _vocab())
+    'Jane Doe'
+    >>> _without_role_tail("Valley Town News", _vocab()) is None
+    True
+    """
+    tokens = segment.split()
+    k = len(tokens)
+    while k > 0 and _is_role(tokens[k - 1], v):
+        k -= 1
+    if k > 0:
+        # a role glued to the last name ("Jane DoeStaff Writer", "Ann McRoeReporter")
+        tok = tokens[k - 1]
+        cut = next((g.start() for g in _CASE_GLUE.finditer(tok) if _is_role(tok[g.start() :], v)), None)
+        if cut is not None:
+            tokens[k - 1 : k] = [tok[:cut], tok[cut:]]
+    if k == len(tokens) or k < 2 or len(tokens) - k > MAX_ROLE_WORDS:
+        return None
+    if tokens[-1].casefold().strip(".,") in _desk_words():
+        return None
+    head = " ".join(tokens[:k])
+    if any(_is_agency(t, v) for t in tokens[:k]) or not _rare_token(head):
+        return None  # a desk's qualifier: "CNN Political Producer", "World Affairs Correspondent"
+    return _name(head, v)
+
+
+@lru_cache(maxsize=1)
+def _desk_words() -> frozenset[str]:
+    """Role words naming a desk or an outlet, not a person's trade (``desks`` of ``byline_roles``)."""
+    from newsclean.data import read_json
+
+    raw = read_json("metadata.json", keys=("byline_roles",))["byline_roles"]
+    return frozenset(w.casefold() for w in raw["desks"])
 
 
 def _single_name(head: str, rest: str, v: _Vocab) -> bool:
@@ -458,10 +561,13 @@ def _names_part(s: str, v: _Vocab) -> str:
 
 
 def _agencies(line: str, v: _Vocab) -> list[str]:
-    """Return the news agencies named as comma or slash segments of a byline, after its label ("By Reuters")."""
+    """Return the news agencies named as comma or slash segments of a byline, after its label.
+
+    "By Reuters", "Por" / "Agência Exemplo" (:func:`_names_agency`).
+    """
     label = v.byline_label.match(line.strip())
     rest = line.strip()[label.end() :] if label else line
-    return [seg.strip().strip(".") for seg in rest.replace("/", ",").split(",") if _is_agency(seg, v)]
+    return [seg.strip().strip(".") for seg in rest.replace("/", ",").split(",") if _is_credit(seg, v)]
 
 
 MAX_PLACE_WORDS = 3
@@ -563,6 +669,10 @@ def _unlabelled_rule(line: str, v: _Vocab, *, under_title: bool, handle_next: st
         and (_is_role(tail, v) or _is_agency(tail, v))
     ):
         return "name_with_role"
+    if under_title and ":" not in line and _without_role_tail(line.strip(), v) is not None:
+        # a role glued to the names with no comma ("Jane Doe Staff Writer"), where a bare name
+        # is read: elsewhere such a line is a job title ("Syndicated Content Manager")
+        return "name_with_role"
     if not under_title or not _only_names(line, v):
         return None
     # a section word anywhere before the date ("World News | Nov 18"); what follows the
@@ -575,6 +685,19 @@ def _unlabelled_rule(line: str, v: _Vocab, *, under_title: bool, handle_next: st
     ) and not _common_words_only(line, v):
         return "name_under_title"
     return None
+
+
+def with_role(line: str, v: _Vocab) -> bool:
+    """Whether an unlabelled byline line ends in a role, not in an agency alone.
+
+    "Jane Doe, Staff Writer" and "Jane Doe Staff Writer" do; "Jane Doe, AP"
+    does not (in the story, that is how a photo credit under a picture reads).
+
+    >>> with_role("Jane Doe, Staff Writer", _vocab()), with_role("Jane Doe, AP", _vocab())
+    (True, False)
+    """
+    tail = line.rpartition(",")[2]
+    return _is_role(tail, v) or _without_role_tail(line.strip(), v) is not None
 
 
 def site_byline(line: str, site: str | None, v: _Vocab) -> list[str] | None:

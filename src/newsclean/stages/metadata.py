@@ -45,6 +45,7 @@ from newsclean.stages._byline import (
     agency_credit,
     parse_byline,
     site_byline,
+    with_role,
 )
 from newsclean.stages._byline_far import (
     bio_byline,
@@ -461,7 +462,8 @@ def extract_metadata(doc: Document) -> Document:
         for ln in zone:
             if ln.index in taken or ln.index < last_title or len(ln.text) < shortest:
                 continue
-            if _repeats(ln.text, title, normed, folded_title):
+            if _repeats(ln.text, title, normed, folded_title) and not parse_byline(ln.text):
+                # (a byline naming the outlet that is the title is no repeat: "By Ann Lee, The Courier")
                 changes.append(delete_line(text, ln, "title", "extract"))
                 taken.add(ln.index)
                 last_title = ln.index
@@ -603,9 +605,15 @@ def extract_metadata(doc: Document) -> Document:
             # mostly photo credits under the story's pictures
             names = site_byline(s, site, v)
             used, rule = [ln], "name_with_site"
-        if names is None and ln.index not in labelled_only:
+        if names is None:
             nxt = parts[ln.index + 1].strip() if ln.index + 1 < len(parts) else ""
             rule = _unlabelled_rule(s, v, under_title=ln.index in under_title, handle_next=nxt)
+            if ln.index in labelled_only and (
+                rule != "name_with_role" or byline_rules or not with_role(s, v)
+            ):
+                # in the prose run, while no byline is read: names with their role only ("Jane
+                # Doe, Staff Writer"); "Jane Doe, AP" there is a photo credit under a picture
+                rule = None
             if rule is not None:
                 names = parse_byline(s, labelled=False) or None
                 used = [ln]
