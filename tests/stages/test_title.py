@@ -419,3 +419,103 @@ def test_repeats_answers_as_its_two_tests(line: str, title: str) -> None:
         or (len(s) - len(title) <= 60 and len(title) >= 10 and _fold(title) in _fold(s))
     )
     assert _repeats(line, title, _norm(title), _fold(title)) == want
+
+
+# -- a first line opening with an interface cue, its headline printed again -------------
+@pytest.mark.parametrize(
+    ("first", "copy", "title", "site"),
+    [
+        # the page title opens with a cue word and the header prints its headline: the title
+        (
+            "Listen to the Harbour Band Live Tonight | Valley Radio",
+            "Listen to the Harbour Band Live Tonight",
+            "Listen to the Harbour Band Live Tonight",
+            "Valley Radio",
+        ),
+        (
+            "Photo Prizes Go to Three Valley Schools - Northern Courier",
+            "Photo Prizes Go to Three Valley Schools",
+            "Photo Prizes Go to Three Valley Schools",
+            "Northern Courier",
+        ),
+        # the copy is a cue with a word after it: interface text, the scan goes on as before
+        ("Listen to podcasts | Valley Radio", "Listen to podcasts", "Council Backs Water Plan", None),
+        # no copy: the scan goes on to the next title line, as before
+        (
+            "Listen to the Harbour Band Live Tonight | Valley Radio",
+            "Weather",
+            "Council Backs Water Plan",
+            None,
+        ),
+    ],
+)
+def test_a_cued_first_line_with_a_headline_copy_is_the_title(
+    first: str, copy: str, title: str, site: str | None
+) -> None:
+    page = f"{first}\n{NAV}\n{copy}\nCouncil Backs Water Plan\n{PARA}\n{PARA2}\n"
+    out = run(page)
+    assert out.get("title") == title
+    assert out.get("site_name") == site
+
+
+def test_cued_title_copy_reads_only_cued_first_lines() -> None:
+    from newsclean.stages._header import _vocab
+    from newsclean.stages._lines import Line
+    from newsclean.stages._title import cued_title_copy
+
+    later = [Line(1, 50, 79, "Council Backs the Water Plan")]
+    # no cue: the ordinary title rules read this line
+    assert cued_title_copy("Council Backs the Water Plan | Valley Courier", later, _vocab()) is None
+
+
+# -- no title line in the header: the headline over the story that the story restates ----
+#: a navigation bar longer than the lines in which a title is looked for (``TITLE_SCAN``)
+LONG_NAV = "\n".join([NAV] * 6)
+
+
+def test_the_headline_over_the_story_is_the_title_when_the_header_has_none() -> None:
+    page = f"Home\n{LONG_NAV}\nCouncil approves valley water plan\nValley Bureau\nAdvertisement\n{PARA}\n{PARA2}\n"
+    out = run(page)
+    assert out.get("title") == "Council approves valley water plan"
+    assert "Council approves valley water plan" not in out.text
+    rule = [d.data["rule"] for d in out.decisions if d.reason == "title_line"]
+    assert rule == ["over_story"]
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("Storm closes three mountain schools", "the story does not restate it: a related headline"),
+        ("Most read this week", "no content words the story repeats"),
+        ("(Council approves valley water plan)", "in brackets"),
+    ],
+)
+def test_a_line_over_the_story_that_it_does_not_restate_is_no_title(line: str, why: str) -> None:
+    page = f"Home\n{LONG_NAV}\n{line}\nAdvertisement\n{PARA}\n{PARA2}\n"
+    out = run(page)
+    assert out.get("title") is None, why
+    assert line in out.text
+
+
+def test_a_story_without_a_header_gets_no_title_from_the_story_rule() -> None:
+    # control: a short first paragraph is no headline, whatever the story repeats
+    text = f"The council approved the new water plan.\n{PARA}\n{PARA2}\n"
+    out = run(text)
+    assert out.get("title") is None
+    assert out.text == text
+
+
+@pytest.mark.parametrize(
+    ("headline", "lede", "support"),
+    [
+        # council, water, plan of five content words; "approves" is not "approved"
+        ("Council approves valley water plan", PARA, 0.6),
+        ("Council approves valley water plan", f"{PARA} {PARA2}", 0.8),
+        ("Storm closes three mountain schools", PARA, 0.0),
+        ("Water", PARA, 0.0),  # one content word: too few to tell
+    ],
+)
+def test_lede_support(headline: str, lede: str, support: float) -> None:
+    from newsclean.stages._title import lede_support
+
+    assert lede_support(headline, lede) == pytest.approx(support)

@@ -37,13 +37,18 @@ from newsclean.stages._header import (
 from newsclean.stages._lines import Line
 
 __all__ = [
+    "CUED_COPY_WORDS",
+    "LEDE_LINES",
+    "LEDE_SUPPORT",
     "MAX_HEADLINE_EXTRA",
     "SAME_STORY",
     "SAME_STORY_LENGTH",
     "SAME_STORY_WORDS",
     "TitleSplit",
+    "cued_title_copy",
     "fuller_headline",
     "headline_similarity",
+    "lede_support",
     "piped_title",
     "split_title",
 ]
@@ -78,6 +83,20 @@ MAX_HEADLINE_EXTRA = 2
 #: print it on the next line; a headline over its story is printed tens of lines down, under
 #: the navigation.
 BANNER_REACH = 2
+#: Least share of a headline's content words that the story's first lines repeat for the
+#: headline-shaped line over a story to be its title when the header gave none (see
+#: :func:`lede_support`); the same bar as :data:`SAME_STORY`, half the words. Checked on the
+#: 1,079 text captures of the development corpora (``benchmarks.metadata`` pages): three
+#: pages with no title line have a headline-shaped line over the story; the headline (a
+#: Hindi capture) scores 0.9, a feature-list item 0.0, a sentence broken over two lines 0.17.
+LEDE_SUPPORT = 0.5
+#: Story lines read as its opening by :func:`lede_support`.
+LEDE_LINES = 3
+#: Least words of the headline copy that makes a first line opening with an interface cue
+#: its title line (see :func:`cued_title_copy`): a cue with a word after it ("Listen to
+#: podcasts", "Sign up today") is interface text; the one such headline of the development
+#: captures has six words.
+CUED_COPY_WORDS = 4
 _WORD = regex_compile(r"\w+")
 _HEADLINE_WORD = regex_compile(r"\p{L}{2,}")
 
@@ -101,13 +120,15 @@ _GLUE = regex_compile(
 _DOMAIN = regex_compile(r"^(?:www\.)?[\p{L}\d-]++(?:\.[\p{L}\d-]++)*?\.\p{L}{2,}+$")
 
 
-def _title_like(text: str, v: _Vocab, *, first: bool = False) -> bool:
+def _title_like(text: str, v: _Vocab, *, first: bool = False, cues: bool = True) -> bool:
     """A headline-shaped line: short, not a sentence, no date, not interface text.
 
     The ``first`` line of a text (a capture opens with the page ``<title>``)
     may hold a date when words of a headline remain without it ("Morning Memo
     11.18.19 - Site", "The Digest, Friday, November 9, 2012"); a date line
-    ("Published Nov 9, 2012 | Site") is still none.
+    ("Published Nov 9, 2012 | Site") is still none. Without ``cues`` a line
+    opening with an interface cue ("Listen to", "Photo:") may be one too (see
+    :func:`cued_title_copy`).
     """
     s = text.strip()
     n = len(s)
@@ -128,7 +149,7 @@ def _title_like(text: str, v: _Vocab, *, first: bool = False) -> bool:
     if (
         (_has_date(s, v) and not (first and _dated_headline(s, v)))
         or _URLISH.search(s)
-        or _not_title_cue(s, v)
+        or (cues and _not_title_cue(s, v))
     ):
         return False
     return parse_byline(s) is None and not v.byline_label_only.match(s)
@@ -500,7 +521,7 @@ def piped_title(line: str, v: _Vocab) -> TitleSplit | None:
     return TitleSplit(head, site, None, pieces)
 
 
-def _clean_repeat(line: str, later: Sequence[Line], v: _Vocab) -> str | None:
+def _clean_repeat(line: str, later: Sequence[Line], v: _Vocab, *, cues: bool = True) -> str | None:
     """Find a later header line that is the clean title inside ``line``.
 
     The next line is the usual place (a ``<title>`` followed by its ``<h1>``),
@@ -509,7 +530,7 @@ def _clean_repeat(line: str, later: Sequence[Line], v: _Vocab) -> str | None:
     printed alone as a logo line too), the one that the fewest header lines
     contain wins: a site name recurs ("Site on Facebook", a footer link),
     a headline is printed over its story. Of equal ones, the nearest to the
-    story wins.
+    story wins. Without ``cues`` a copy may open with an interface cue.
     """
     s = line.strip()
     folded = _fold(line)
@@ -518,7 +539,7 @@ def _clean_repeat(line: str, later: Sequence[Line], v: _Vocab) -> str | None:
     found: list[str] = []
     for ln in later:
         ns = ln.text.strip()
-        if least <= len(ns) <= most and ns != s and _fold(ns) in folded and _title_like(ns, v):
+        if least <= len(ns) <= most and ns != s and _fold(ns) in folded and _title_like(ns, v, cues=cues):
             k = folded.find(_fold(ns))
             if _field_edge(line[:k], at_end=True) and _field_edge(line[k + len(ns) :], at_end=False):
                 found.append(ns)
@@ -535,6 +556,32 @@ def _clean_repeat(line: str, later: Sequence[Line], v: _Vocab) -> str | None:
     if chosen is None:
         return None
     return _headline_before_banner(line, chosen, later, v) or chosen
+
+
+def cued_title_copy(line: str, later: Sequence[Line], v: _Vocab) -> str | None:
+    """The headline copy of a first line that opens with an interface cue, or None.
+
+    A page ``<title>`` such as "Listen to the Harbour Band Live | Site" opens
+    with an interface cue ("Listen to", "Photo", "Video") and is no title
+    line by its shape alone: a capture's interface strings open that way.
+    When the header prints the line's headline again as a line of its own
+    (the ``<h1>``, meeting the first line at a separator or an end, of at
+    least :data:`CUED_COPY_WORDS` words), the page names it its headline:
+    interface strings are not printed as the page's title and again as its
+    heading. The copy must be headline-shaped but for the cue.
+
+    >>> from newsclean.stages._lines import Line
+    >>> later = [Line(1, 48, 55, "Sign in"), Line(2, 56, 87, "Listen to the Harbour Band Live")]
+    >>> cued_title_copy("Listen to the Harbour Band Live | Example Radio", later, _vocab())
+    'Listen to the Harbour Band Live'
+    >>> cued_title_copy("Listen to our podcast | Example Radio", later, _vocab()) is None
+    True
+    """
+    s = line.strip()
+    if not _not_title_cue(s, v) or not _title_like(s, v, first=True, cues=False):
+        return None
+    copy = _clean_repeat(line, later, v, cues=False)
+    return copy if copy is not None and len(copy.split()) >= CUED_COPY_WORDS else None
 
 
 def _headline_before_banner(line: str, repeat: str, later: Sequence[Line], v: _Vocab) -> str | None:
@@ -654,6 +701,26 @@ _DASHES = str.maketrans(dict.fromkeys("‐‑‒–—―", "-"))
 def _dash_fold(text: str) -> str:
     """``text`` with dashes unified, quotes unified and case folded, white space collapsed."""
     return _norm(text.translate(_DASHES))
+
+
+def lede_support(headline: str, lede: str) -> float:
+    """The share of a headline's content words that the story's first lines repeat.
+
+    A story's opening restates its headline ("Wheat buying starts at 32
+    centres" over "Buying of wheat started at the district's 32 centres on
+    Wednesday ..."); a navigation item, a related story's headline or a
+    section name over the story does not. A headline of fewer than
+    :data:`SAME_STORY_WORDS` content words gets 0.
+
+    >>> round(lede_support("Wheat buying starts in 32 centres", "Buying of wheat started in 32 centres on Monday."), 2)
+    0.8
+    >>> lede_support("Most read this week", "Buying of wheat started at 32 centres on Monday.")
+    0.0
+    """
+    words = _content_words(headline)
+    if len(words) < SAME_STORY_WORDS:
+        return 0.0
+    return len(words & _content_words(lede)) / len(words)
 
 
 def headline_similarity(a: str, b: str) -> float:

@@ -57,6 +57,7 @@ from newsclean.stages._byline_far import (
 )
 from newsclean.stages._dateline import parse_dateline
 from newsclean.stages._header import (
+    _SENTENCE_BREAK,
     MAX_LINES,
     _fold,
     _norm,
@@ -68,6 +69,8 @@ from newsclean.stages._header import (
 )
 from newsclean.stages._lines import Line, delete_line, line_at
 from newsclean.stages._title import (
+    LEDE_LINES,
+    LEDE_SUPPORT,
     TitleSplit,
     _breadcrumb,
     _clean_repeat,
@@ -76,8 +79,10 @@ from newsclean.stages._title import (
     _sentence_title,
     _title_like,
     _title_text,
+    cued_title_copy,
     fuller_headline,
     headline_similarity,
+    lede_support,
     piped_title,
     split_title,
     story_headline,
@@ -119,6 +124,13 @@ UNDER_TITLE_DATE_LINES = 2
 #: a capture opens with the page ``<title>`` and a navigation bar under it ("Search Input",
 #: "Policy Guide", "Become A Member"), far from the story.
 FIRST_TITLE_STORY_REACH = 3
+#: Most lines passed over between the story's first line and the headline over it when
+#: the header gave no title (see ``_headline_over_story``): a bureau or byline line, an
+#: "Advertisement" label, a "Listen" button and a date line sit there on news pages.
+STORY_HEAD_SKIP = 4
+#: Fewest words of a line that may be the headline over the story; shorter lines there
+#: are passed over as labels and buttons.
+MIN_HEAD_WORDS = 3
 #: Shortest run of ``=`` that underlines a heading (Markdown's setext heading,
 #: the title line of :meth:`newsclean.Article.to_text`).
 MIN_UNDERLINE = 3
@@ -300,6 +312,39 @@ def _headline_over(
     return None
 
 
+def _headline_over_story(
+    parts: Sequence[str], story: int, title_line: int, taken: set[int], v: _Vocab
+) -> Line | None:
+    """The headline-shaped line over the story's first line, when the story repeats it, or None.
+
+    Read only when the header gave no title line. At most
+    :data:`STORY_HEAD_SKIP` lines between them are passed over: short lines of
+    fewer than :data:`MIN_HEAD_WORDS` words (a bureau name, "Advertisement",
+    "Listen"), date lines and lines already taken (a breadcrumb). The line must
+    be headline-shaped (as :func:`_headline_over` asks) and one sentence at most
+    (two sentences there are a deck or a teaser), and the story's first
+    :data:`LEDE_LINES` lines must repeat at least :data:`LEDE_SUPPORT` of its
+    content words (:func:`lede_support`): a navigation item or a related
+    story's headline there is not restated by the story.
+    """
+    skipped = 0
+    i = story - 1
+    while i > title_line and skipped <= STORY_HEAD_SKIP:
+        s = parts[i].strip()
+        if not s:
+            i -= 1
+            continue
+        if i in taken or len(s.split()) < MIN_HEAD_WORDS or _date_line(s, v):
+            skipped += 1
+            i -= 1
+            continue
+        if _UNHEADED.search(s) or _credit_ended(s) or _SENTENCE_BREAK.search(s) or not _title_like(s, v):
+            return None
+        lede = " ".join(parts[story : story + LEDE_LINES])
+        return line_at(parts, i) if lede_support(s, lede) >= LEDE_SUPPORT else None
+    return None
+
+
 def _removed_date_lines(doc: Document) -> set[int]:
     """Offsets in the current text where ``normalize_dates`` took a date line out.
 
@@ -412,6 +457,9 @@ def extract_metadata(doc: Document) -> Document:
             # a first line written as a sentence ("Headline runs today."): the headline
             # copy below, the same words without the full stop, names the title
             copy = _clean_repeat(ln.text, zone[1:], v) if pos == 0 and _sentence_title(s, v) else None
+            if pos == 0 and copy is None:
+                # a first line opening with an interface cue, its headline printed again below
+                copy = cued_title_copy(ln.text, zone[1:], v)
             # a first line that ends in a site name or tagline written as a sentence
             piped = piped_title(ln.text, v) if pos == 0 and copy is None and is_prose(s) else None
             if is_prose(s) and copy is None and piped is None:
@@ -451,6 +499,19 @@ def extract_metadata(doc: Document) -> Document:
                 fields["section"] = split.section
             break
 
+    title_rule = "underlined" if marked is not None else "header_line"
+    if title is None and empty is None and first_prose is not None:
+        # no title line in the header: the headline printed over the story, which it restates
+        over = _headline_over_story(parts, first_prose, -1, taken, v)
+        if over is not None:
+            changes.append(delete_line(text, over, "title", "extract"))
+            taken.add(over.index)
+            last_title = over.index
+            title_lines.append(over.index)
+            title = _standalone(over.text.strip(), repaired)
+            fields["title"] = title
+            title_rule = "over_story"
+
     # An underlined heading is the text's own (a rendering of a cleaned article): the
     # title's repeats are gone, and only labelled bylines are read under it.
     if title and marked is None:
@@ -474,9 +535,8 @@ def extract_metadata(doc: Document) -> Document:
                     fields["title"] = title
                     normed, folded_title = _norm(title), _fold(title)
 
-    title_rule = "underlined" if marked is not None else "header_line"
     similarity = 1.0
-    if given is None and marked is None and title and len(title_lines) == 1:
+    if given is None and title_rule == "header_line" and title and len(title_lines) == 1:
         # no copy of the page title over the story: a reworded headline there wins
         later = [ln for ln in zone if ln.index > last_title and ln.index not in taken]
         found = story_headline(title, later, v, title_line=(last_title, parts[last_title]))
