@@ -1010,3 +1010,48 @@ def test_a_job_title_away_from_the_headline_is_no_name() -> None:
         f"{PARA}\n{PARA2}\n"
     )
     assert _run(page).get("authors") == ["Ann Lee"]
+
+
+# -- a header row of fields: section, names, date, time ----------------------------------
+@pytest.mark.parametrize(
+    ("row", "names"),
+    [
+        ("Politics | Jane Wrenfield | Nov 18, 2019", ["Jane Wrenfield"]),
+        ("Jane Wrenfield | Politics | Nov 18, 2019", ["Jane Wrenfield"]),
+        ("NEWS - Jane Wrenfield (The Valley Post) - November 27, 2020 - 12:00am", ["Jane Wrenfield"]),
+        ("Nov 18, 2019 • Jane Wrenfield • 4 min read", ["Jane Wrenfield"]),
+        ("27.11.2020, 14:30 Uhr | Max Mustermann", ["Max Mustermann"]),
+    ],
+)
+def test_the_names_of_a_dated_row_under_the_headline(row: str, names: list[str]) -> None:
+    out = _run(f"Water plan approved - The Valley Post\nHome\nWater plan approved\n{row}\n{PARA}\n{PARA2}\n")
+    assert out.get("authors") == names
+    assert byline_rules(out) == ("name_in_row",)
+    assert row not in out.text
+
+
+@pytest.mark.parametrize(
+    ("row", "why"),
+    [
+        ("Politics | Westfield | Nov 18, 2019", "no name field"),
+        (
+            "Politics | Jane Wrenfield | New Harbour | Nov 18, 2019",
+            "two name-shaped fields: a place reads as a name",
+        ),
+        ("City Hall | Nov 18, 2019", "common words only"),
+        ("Politics | Jane Wrenfield | Opinion", "no date"),
+        ("by user_4711 | Jun 2, 2020 | Recruiting Tips Blogs |", "a labelled row: the label names a handle"),
+        (
+            "Politics | Jane Wrenfield | the council voted on it again | Nov 18, 2019",
+            "a long field is a sentence",
+        ),
+    ],
+)
+def test_other_rows_under_the_headline_name_no_author(row: str, why: str) -> None:
+    out = _run(f"Water plan approved - The Valley Post\nHome\nWater plan approved\n{row}\n{PARA}\n{PARA2}\n")
+    assert out.get("authors") is None, why
+
+
+def test_a_dated_row_away_from_the_headline_is_left_alone() -> None:
+    page = f"Water plan approved - The Valley Post\nPolitics | Jane Wrenfield | Nov 18, 2019\nHome\nNews\nSport\nWater plan approved\n{PARA}\n{PARA2}\n"
+    assert _run(page).get("authors") is None

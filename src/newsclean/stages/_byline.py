@@ -25,6 +25,7 @@ __all__ = [
     "MAX_AGENCY_WORDS",
     "MAX_DATE_LEAD",
     "MAX_ROLE_WORDS",
+    "MAX_ROW_DATA_WORDS",
     "MAX_UNCASED_NAME_WORDS",
     "MAX_UNLABELLED_BYLINE",
     "MIN_DECK_WORDS",
@@ -35,6 +36,7 @@ __all__ = [
     "agency_line",
     "name_segments",
     "parse_byline",
+    "row_names",
     "site_byline",
     "with_role",
 ]
@@ -685,6 +687,61 @@ def _unlabelled_rule(line: str, v: _Vocab, *, under_title: bool, handle_next: st
     ) and not _common_words_only(line, v):
         return "name_under_title"
     return None
+
+
+#: Most words of a field of a header row that holds a digit (a date, a time, "4 min read",
+#: "Updated 11:17 EDT, 7 May 2020"); a longer one is a sentence.
+MAX_ROW_DATA_WORDS = 6
+# The fields of a header row: "Politics | Jane Doe | Nov 18, 2019", "NEWS - Jane Doe (Outlet) - ...".
+_ROW_FIELD = regex_compile(r"\s*+[|•·]\s*+|\s++[–—-]\s++")
+# An outlet in brackets after the names of a row field ("Jane Doe (The Courier)").
+_BRACKETED_TAIL = regex_compile(r"\s*+\([^()]{1,60}\)$")
+_CLOCK_TIME = regex_compile(r"(?<!\d)(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d)")
+
+
+def row_names(line: str, v: _Vocab) -> list[str] | None:
+    """The names of a header row of fields with a date, or None.
+
+    Article headers print the byline among other fields, separated by ``|``,
+    ``•``, ``·`` or spaced dashes: a section or place, the names (an outlet
+    in brackets after them), the date, a time, a reading time ("Politics |
+    Jane Doe | Nov 18, 2019", "NEWS - Jane Doe (The Courier) - November 27,
+    2020 - 12:00am", "Nov 18, 2019 • Jane Doe • 4 min read"). A row is read
+    when one field holds a date or a clock time, exactly one field is names
+    only (:func:`_only_names`) with a word rarer than :data:`COMMON_WORD_ZIPF`,
+    and every other field is data (a digit, at most :data:`MAX_ROW_DATA_WORDS`
+    words) or a short label of at most :data:`MAX_PLACE_WORDS` words.
+
+    >>> row_names("Politics | Jane Wrenfield | Nov 18, 2019", _vocab())
+    ['Jane Wrenfield']
+    >>> row_names("Politics | New Harbour | Nov 18, 2019", _vocab()) is None
+    True
+    """
+    s = line.strip()
+    if len(s) > MAX_UNLABELLED_BYLINE or _DIGIT.search(s) is None or v.byline_label.match(s):
+        return None  # a labelled row names its author after the label ("by user_123 | Jun 2 | Blogs")
+    fields = [f for f in (f.strip() for f in _ROW_FIELD.split(s)) if f]
+    if len(fields) < 2:
+        return None
+    names: list[str] | None = None
+    dated = False
+    for field in fields:
+        if _DIGIT.search(field):
+            if len(field.split()) > MAX_ROW_DATA_WORDS:
+                return None
+            dated = dated or bool(
+                v.month_date.search(field) or _NUMERIC_DATE.search(field) or _CLOCK_TIME.search(field)
+            )
+            continue
+        bare = _BRACKETED_TAIL.sub("", field)
+        found = parse_byline(bare, labelled=False) if _only_names(bare, v) and _rare_token(bare) else None
+        if found:
+            if names is not None:
+                return None  # two name fields: a place or a second outlet reads as a name
+            names = found
+        elif len(field.split()) > MAX_PLACE_WORDS:
+            return None
+    return names if dated else None
 
 
 def with_role(line: str, v: _Vocab) -> bool:

@@ -44,6 +44,7 @@ from newsclean.stages._byline import (
     _unlabelled_rule,
     agency_credit,
     parse_byline,
+    row_names,
     site_byline,
     with_role,
 )
@@ -238,9 +239,17 @@ def _empty_heading(parts: Sequence[str]) -> int | None:
 
 
 def _under_headlines(
-    zone: Sequence[Line], title_lines: Sequence[int], taken: set[int], v: _Vocab
+    zone: Sequence[Line],
+    title_lines: Sequence[int],
+    taken: set[int],
+    v: _Vocab,
+    *,
+    dates: set[int] | None = None,
 ) -> set[int]:
     """The line under each headline copy where a bare name line may stand.
+
+    The date lines passed over on the way are added to ``dates`` when given
+    (a row that opens with the date may hold the names: "Nov 18, 2019 • Jane Doe").
 
     The first line after the copy that is not a date line; at most
     :data:`UNDER_TITLE_DATE_LINES` date lines ("Published Wed, Nov 20 2019",
@@ -260,6 +269,8 @@ def _under_headlines(
                 continue
             if skipped < UNDER_TITLE_DATE_LINES and _date_line(ln.text.strip(), v):
                 skipped += 1
+                if dates is not None:
+                    dates.add(ln.index)
                 continue
             # the zone's lines are the non-blank ones, in order: those after this one
             between = len(zone) - at - 1
@@ -598,7 +609,10 @@ def extract_metadata(doc: Document) -> Document:
         # rendered title). A hand-written page with such a heading keeps its byline
         # line as text: no author field, and no text lost.
         candidates = []
-    under_title = _under_headlines(zone, title_lines, taken, v) if first_prose is not None else set()
+    dated_rows: set[int] = set()  # date lines under a headline copy: a row of fields may hold the names
+    under_title = (
+        _under_headlines(zone, title_lines, taken, v, dates=dated_rows) if first_prose is not None else set()
+    )
     authors: list[str] = []
     agencies: list[str] = []
     byline_rules: list[str] = []
@@ -677,6 +691,10 @@ def extract_metadata(doc: Document) -> Document:
             if rule is not None:
                 names = parse_byline(s, labelled=False) or None
                 used = [ln]
+            elif ln.index in under_title or ln.index in dated_rows:
+                # "Politics | Jane Doe | Nov 18, 2019", "Nov 18, 2019 • Jane Doe • 4 min read"
+                names = row_names(s, v)
+                used, rule = [ln], "name_in_row"
         if names is not None and rule is not None:
             take(used, names, rule, agency_text=" / ".join(u.text.strip() for u in used))
             i += len(used)
