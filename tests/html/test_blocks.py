@@ -212,3 +212,57 @@ def test_only_the_space_is_printable_white_space() -> None:
     assert _collapsed("Rain fell on the town.")
     assert not _collapsed("Rain  fell")
     assert not _collapsed("Rain\u00a0fell")
+
+
+def _described(blocks: list[Block]) -> list[tuple[object, ...]]:
+    return [
+        (
+            b.index,
+            b.owner.tag,
+            tuple(b.lines),
+            b.chars,
+            b.link_chars,
+            getattr(b.dropped, "tag", None),
+            b.reason,
+        )
+        for b in blocks
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # pruned regions holding blocks, links, line breaks and cells, nested, with tails after each end
+        "<nav><ul><li><a href='/a'>Home</a> tail</li><li><a href='/b'>World <b>news</b></a></li></ul>after</nav>",
+        "<footer><p>Contact <a href='/c'>the <i>desk</i></a><br>Line two</p><table><tr><td>a</td><td>b</td></tr></table></footer>",
+        "<a href='/x'><div class='share-bar'>Share <span>this</span><p>Mail</p> more</div> out</a>",
+        "<div class='comments'><div><div><p>One</p></div>two</div>three<br><br>four</div><p>after</p>",
+        "<aside></aside><aside>   </aside><aside><span> </span>x</aside>",
+    ],
+)
+def test_the_walk_below_a_pruned_element_reads_the_same_with_or_without_lxml_iterator(body: str) -> None:
+    # elements_only reads a pruned element's subtree with lxml's element iterator instead of the
+    # walk's start and end events: the same blocks either way
+    html = f"<html><body><p>{P1}</p>{body}<p>{P2}</p></body></html>"
+    walked, _ = cut_blocks(strip_silent(parsed(html)))
+    iterated, _ = cut_blocks(strip_silent(parsed(html)), elements_only=True)
+    assert any(b.dropped is not None for b in walked)
+    assert _described(iterated) == _described(walked)
+
+
+def test_a_line_break_holding_elements_is_read_as_a_break_below_a_pruned_element() -> None:
+    # the HTML parser never puts anything inside <br>, a caller's tree may: its subtree is not read
+    import lxml.etree
+
+    def tree() -> HtmlElement:
+        root = parsed(f"<html><body><nav>Home<br>tail</nav><p>{P1}</p></body></html>")
+        br = next(root.iter("br"))
+        child = lxml.etree.SubElement(br, "span")
+        child.text = "hidden"
+        child.tail = "also hidden"
+        return root
+
+    walked, _ = cut_blocks(strip_silent(tree()))
+    iterated, _ = cut_blocks(strip_silent(tree()), elements_only=True)
+    assert _described(iterated) == _described(walked)
+    assert walked[0].lines == ("Home", "tail")
