@@ -62,6 +62,7 @@ def test_headline_is_the_block_equal_to_a_metadata_headline() -> None:
         ("Straße bei Flut gesperrt", "STRASSE BEI FLUT GESPERRT"),
         ("— Bridge closed: river rises —", "Bridge closed, river rises"),
         ("ΓΈΦΥΡΑ ΚΛΕΙΣΤΉ", "γέφυρα κλειστή"),
+        ("Floods!", "floods"),  # one word: the first is the last
     ],
 )
 def test_the_headline_is_found_however_its_case_and_punctuation_differ(block: str, headline: str) -> None:
@@ -72,6 +73,12 @@ def test_the_headline_is_found_however_its_case_and_punctuation_differ(block: st
 
 def test_a_block_without_a_headline_word_is_not_the_headline() -> None:
     html = f"<html><body><h2>Weather today</h2><p>{P1}</p><p>{P2}</p></body></html>"
+    analysis = analyse(html, frozenset({normalize_title("Bridge closed as river rises")}))
+    assert analysis.headline is None
+
+
+def test_a_block_holding_a_headline_form_s_first_word_but_not_its_last_is_not_the_headline() -> None:
+    html = f"<html><body><h2>Bridge news in brief</h2><p>{P1}</p><p>{P2}</p></body></html>"
     analysis = analyse(html, frozenset({normalize_title("Bridge closed as river rises")}))
     assert analysis.headline is None
 

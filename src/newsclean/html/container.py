@@ -302,16 +302,18 @@ def _select(
 def _find_headline(blocks: list[Block], headlines: frozenset[str]) -> Block | None:
     """The block that is the page's headline: one equal to a metadata headline, else the first ``<h1>``."""
     first_h1: Block | None = None
-    # A headline form's first word is a run of word characters of any text that normalises to
-    # it, so a block holding none of those words (case-folded) is no headline: most blocks are
-    # answered by a few substring tests instead of the normalisation's pattern.
-    firsts = {h.split(" ", 1)[0] for h in headlines}
+    # A headline form's first and last words are runs of word characters of any text that
+    # normalises to it, so a block holding (case-folded) not both words of any form is no
+    # headline: most blocks are answered by a few substring tests instead of the normalisation's
+    # pattern. (The first word alone let a third of the blocks through: a form's first word is
+    # often a short function word.)
+    ends = {(h.split(" ", 1)[0], h.rsplit(" ", 1)[-1]) for h in headlines}
     for b in blocks:
         if b.dropped is not None or b.chars >= MAX_HEADLINE_CHARS:
             continue
         if headlines:
             folded = b.text.casefold()
-            if any(w in folded for w in firsts) and normalize_title(b.text) in headlines:
+            if any(f in folded and w in folded for f, w in ends) and normalize_title(b.text) in headlines:
                 return b
         if first_h1 is None and b.owner.tag == "h1":
             first_h1 = b
