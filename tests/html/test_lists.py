@@ -40,6 +40,38 @@ def test_list_heading(text: str, field: str | None) -> None:
     assert list_heading(text) == field
 
 
+def _every_heading_form() -> list[str]:
+    from newsclean.html.lists import _headings
+    from newsclean.html.tokens import vocabulary_data
+
+    raw = vocabulary_data()["list_headings"]
+    entries = [e for field in ("related", "tags") for e in raw[field]]
+    assert len(_headings()) > 20
+    # each entry as written, in capitals with punctuation around it, and followed by one and two words
+    return [
+        form
+        for e in entries
+        for form in (e, f"» {e.upper()}:", f"{e} today", f"{e}, from us")
+        if len(form) <= 60
+    ]
+
+
+def test_every_list_heading_passes_the_last_word_filter() -> None:
+    # the filter (a heading's last word somewhere in the text) never refuses a heading: every
+    # vocabulary entry, however written, is read as the same heading the normalisation alone gives
+    from newsclean.html.lists import _FIELDS, _PUNCT, _headings
+
+    headings = _headings()
+    for form in _every_heading_form():
+        words = _PUNCT.sub(" ", form.lower()).split()
+        found = [
+            headings.get(" ".join(words[:n])) for n in (len(words), len(words) - 1, len(words) - 2) if n > 0
+        ]
+        unfiltered = next((f for f in _FIELDS if f in found), None)
+        assert unfiltered is not None, form
+        assert list_heading(form) == unfiltered, form
+
+
 def test_related_widget_by_class_gives_headlines_in_order_without_bullets() -> None:
     html = page(
         "<div class='related-posts'><ul>"

@@ -17,10 +17,12 @@ dropped, first one wins.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsclean import regexlite as regex
+from newsclean.data import alternation
 from newsclean.html.tokens import vocabulary_data
 
 if TYPE_CHECKING:
@@ -63,6 +65,19 @@ def _headings() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _heading_ends() -> re.Pattern[str]:
+    """The last words of the list headings (normalised) as one pattern, laid out as a trie.
+
+    A heading's words are runs of the lower-cased text between punctuation and white
+    space, so a text that normalises to a heading, with or without words after it,
+    holds that heading's last word: a text holding no last word of any heading is none.
+    Nine short texts in ten hold none (on the AEB pages), answered by one search of the
+    lower-cased text instead of the normalisation, a third of the cost.
+    """
+    return re.compile(alternation({h.rsplit(" ", 1)[-1] for h in _headings()}))
+
+
 @lru_cache(maxsize=4096)
 def list_heading(text: str) -> str | None:
     """Say which field a heading introduces (``"related"``, ``"tags"``) or None.
@@ -76,7 +91,10 @@ def list_heading(text: str) -> str | None:
     """
     if len(text) > MAX_HEADING_CHARS:
         return None
-    words = _PUNCT.sub(" ", text.lower()).split()
+    lower = text.lower()
+    if _heading_ends().search(lower) is None:
+        return None
+    words = _PUNCT.sub(" ", lower).split()
     if not words:
         return None
     headings = _headings()
