@@ -186,12 +186,16 @@ def iso_date(value: str) -> str | None:
     if m:
         return _checked_date(int(m[1]), int(m[2]), int(m[3]))
     parsed: datetime | None = None
-    for candidate in (v, v.replace(" ", "T", 1), _TZ_NO_COLON.sub(r"\1:\2", v)):
-        try:
-            parsed = datetime.fromisoformat(candidate)
-            break
-        except ValueError:
-            continue
+    try:
+        parsed = datetime.fromisoformat(v)
+    except ValueError:
+        # (the other forms are written only when the string as given is not read: most are)
+        for candidate in (v.replace(" ", "T", 1), _TZ_NO_COLON.sub(r"\1:\2", v)):
+            try:
+                parsed = datetime.fromisoformat(candidate)
+                break
+            except ValueError:
+                continue
     if parsed is None:
         m = _COMPACT_DATE.match(v)
         if m and not m[4]:
