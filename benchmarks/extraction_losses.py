@@ -67,7 +67,7 @@ def page_lines(capture: str, gold: str) -> list[Line]:
 
     language = newsclean.clean(capture, kind="text").language
     texts = capture.split("\n")
-    decisions = _decide(capture, texts, language, False, remember=False)
+    decisions = _decide(capture, texts, language, False)
     units, feats = page_units(texts, language)
     kind: dict[int, tuple[str, int]] = {}
     for (members, _), f in zip(units, feats, strict=True):
