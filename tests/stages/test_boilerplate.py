@@ -679,6 +679,86 @@ def test_a_paragraph_wrapped_before_capitalised_words_is_kept_whole() -> None:
     assert all(line in doc.text for line in WRAPPED_AT_NAMES)
 
 
+# A story kept with the line breaks of its source (written for this test): wrapped at a
+# fixed width at first, then into short pieces, few of which are 25 characters long.
+HARD_WRAPPED_STORY = [
+    "The harbour museum reopened its east wing on Saturday after a year of work on",
+    "the roof and the old stone walls, which had let in water every winter since the",
+    "storm. The curators moved",
+    "more than",
+    "two thousand objects back",
+    "into the",
+    "galleries during the",
+    "last month, working",
+    "mostly at night",
+    "so that the",
+    "west wing could stay",
+    "open for school",
+    "visits. The new",
+    "displays tell the story of the",
+    "fishing fleet from the first",
+    "wooden boats to the",
+    "steel trawlers of the",
+    "last century, and a room",
+    "on the upper floor",
+    "shows the photographs",
+    "of a local",
+    "family who kept",
+    "the lighthouse for",
+    "four generations.",
+]
+MUSEUM_HEAD = ["Home", "Visit", "Collections", "Events", "Contact", "The harbour museum"]
+MUSEUM_FOOT = ["Opening hours", "Tickets", "Copyright 2006 Harbour Museum Trust"]
+
+
+def test_a_hard_wrapped_story_broken_into_short_pieces_is_kept_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsclean.stages import boilerplate_features as bf
+
+    page = [*MUSEUM_HEAD, *HARD_WRAPPED_STORY, *MUSEUM_FOOT]
+    doc = run(page)
+    assert all(line in doc.text.split("\n") for line in HARD_WRAPPED_STORY)
+    assert "Opening hours" not in doc.text
+    # read as short lines (the page not taken for hard-wrapped), the pieces lose the story's second half
+    monkeypatch.setattr(bf, "WRAPPED_PAGE_SHARE", 2.0)
+    assert sum(line not in run(page).text.split("\n") for line in HARD_WRAPPED_STORY) >= 10
+
+
+@pytest.mark.parametrize(
+    ("lines", "wrapped"),
+    [
+        ([*MUSEUM_HEAD, *HARD_WRAPPED_STORY, *MUSEUM_FOOT], True),
+        (HARD_WRAPPED_STORY, True),
+        (BODY, False),  # one paragraph a line
+        (["home page", "about us", "site map", "contact us", "privacy policy", *BODY], False),
+        (WRAPPED_STORY[:2], True),  # the one long line that goes on
+        ([], False),
+    ],
+)
+def test_hard_wrapped_pages(lines: list[str], wrapped: bool) -> None:
+    from newsclean.stages.boilerplate_features import _hard_wrapped
+
+    assert _hard_wrapped(lines) is wrapped
+
+
+def test_short_lines_join_only_on_a_hard_wrapped_page() -> None:
+    from newsclean.stages.boilerplate_features import _units
+
+    # a menu of short lines in lower case stays one unit a line
+    menu = ["home page", "about us", "site map", "contact us"]
+    assert len(_units([*menu, *BODY])) == len(menu) + len(BODY)
+    # the short pieces of a hard-wrapped paragraph are one unit with it
+    units = _units(HARD_WRAPPED_STORY)
+    assert [members for members, _ in units] == [list(range(len(HARD_WRAPPED_STORY)))]
+    # a short line ending on a comma is continued only by a line that opens in lower case
+    assert len(_units([*HARD_WRAPPED_STORY, "Harbour Road,", "Museum Quarter"])) == 3
+    assert len(_units([*HARD_WRAPPED_STORY, "Harbour Road,", "near the quay"])) == 2
+
+
+def test_clean_hard_wrapped_text_is_left_alone() -> None:
+    article = newsclean.clean("\n".join(HARD_WRAPPED_STORY))
+    assert [e for e in article.edits if e.stage == "remove_boilerplate"] == []
+
+
 @pytest.mark.parametrize("lang", ["en", None])
 def test_clean_text_with_lines_ending_on_commas_is_left_alone(lang: str | None) -> None:
     """A clean story quoting a verse (each line ends on a comma) and a list sentence."""

@@ -625,6 +625,34 @@ def _stop_density(
 #: 0.8436 -> 0.8438, AEB, CleanPortalEval and the HTML path unchanged.
 COMMA_CONTINUES = True
 
+#: A line shorter than this many characters continues in the next one (that opens in lower
+#: case) only on a hard-wrapped page (:data:`WRAPPED_PAGE_SHARE`): elsewhere short lines
+#: are menu entries, labels and names, which open in lower case too ("home page", "about
+#: us") and joined would read as prose.
+WRAP_MIN_CHARS = 25
+
+#: A page is hard-wrapped when at least this share of its non-empty lines continue a line
+#: of :data:`WRAP_MIN_CHARS` or more that ends no sentence, opening in lower case: its text
+#: was broken at a fixed width or at the source's line breaks (pages written by hand, whose
+#: captures keep those breaks; text from e-mail or print). There the short pieces of a
+#: paragraph ("more than" / "two thousand objects back", "into the" / "galleries during
+#: the") are one paragraph too: read as short lines, they broke the story
+#: into runs of page furniture and the story lost its second half. Chosen on the four
+#: development corpora (``python -m benchmarks.corpora --only text``, 2026-12-02) on a
+#: plateau: shares of 0.07 to 0.2 raise CleanEval 0.8656 -> 0.8684-0.8693, Dragnet
+#: 0.8578 -> 0.8582-0.8583 and AEB by 0.0001, and lower no corpus; 0.03 and 0.05 lower
+#: Dragnet or AEB, 0.3 keeps 0.0003 of the gain. The HTML path moves by at most 0.0001
+#: (up). Table and leave-one-corpus-out choice: ``docs/extraction.md``.
+#: Pages above the share: 1 of 181 on AEB, 5 of 400 on Dragnet, 0 of 71 on
+#: CleanPortalEval, 101 of 227 on CleanEval.
+WRAPPED_PAGE_SHARE = 0.1
+
+
+def _hard_wrapped(texts: Sequence[str]) -> bool:
+    """True if the lines are hard-wrapped text (see :data:`WRAPPED_PAGE_SHARE`)."""
+    _, wraps, lines = _group(texts, wrapped=False)
+    return lines > 1 and wraps >= WRAPPED_PAGE_SHARE * lines
+
 
 def _units(texts: Sequence[str]) -> list[tuple[list[int], str]]:
     """Group non-empty lines into units: a hard-wrapped paragraph is one unit.
@@ -632,14 +660,26 @@ def _units(texts: Sequence[str]) -> list[tuple[list[int], str]]:
     A line that does not end a sentence, followed by a line that starts in
     lower case, continues the same paragraph (text captured from ``<br>``
     breaks or wrapped at a fixed width); so does any line after one that ends
-    on a comma (:data:`COMMA_CONTINUES`). One blank line between them does not
+    on a comma (:data:`COMMA_CONTINUES`). A line shorter than
+    :data:`WRAP_MIN_CHARS` continues only on a hard-wrapped page
+    (:data:`WRAPPED_PAGE_SHARE`). One blank line between them does not
     end the paragraph: that is how a cleaned Article renders its lines
     (``Article.text``), and cleaning that rendering again must see the same units.
     """
+    units, wraps, lines = _group(texts, wrapped=False)
+    if lines > 1 and wraps >= WRAPPED_PAGE_SHARE * lines:
+        return _group(texts, wrapped=True)[0]  # (a hard-wrapped page, grouped again: few pages)
+    return units
+
+
+def _group(texts: Sequence[str], *, wrapped: bool) -> tuple[list[tuple[list[int], str]], int, int]:
+    """The units of :func:`_units`, short lines going on only if ``wrapped``; with the count of
+    lines that continue a long line by opening in lower case, and of non-empty lines."""
     units: list[tuple[list[int], str]] = []
     prev_open = False
     prev_comma = False  # (the line before ends on a comma)
     blank = False
+    wraps = lines = 0
     for i, raw in enumerate(texts):
         text = raw.strip()
         if not text:
@@ -648,20 +688,23 @@ def _units(texts: Sequence[str]) -> list[tuple[list[int], str]]:
             blank = True
             continue
         blank = False
-        if prev_open and (prev_comma or _CONTINUES.match(text)):
+        lines += 1
+        if prev_open and ((lower := _CONTINUES.match(text) is not None) or prev_comma):
+            wraps += lower
             members, joined = units[-1]
             members.append(i)  # in place: a long wrapped paragraph stays linear
             if len(joined) < _MAX_LINE:
                 units[-1] = (members, f"{joined} {text}"[:_MAX_LINE])
         else:
             units.append(([i], text))
-        if len(text) < 25:
+        short = len(text) < WRAP_MIN_CHARS
+        if short and not wrapped:
             prev_open = False
             continue
-        prev_comma = COMMA_CONTINUES and text[-1] == ","
+        prev_comma = COMMA_CONTINUES and text[-1] == "," and not short
         # ``_ends_sentence(text)``, read from the last character alone unless it is a closer
         last = text[-1]
         prev_open = not (last in _ENDERS_SET if last not in _SLOW_END else _ends_sentence(text)) and not (
             text[0] in _SEPARATOR_FIRST and _is_separator(text)
         )
-    return units
+    return units, wraps, lines
