@@ -1118,9 +1118,13 @@ HEAD = "Council approves the new water plan"
         # date lines between a later headline copy and the name line are passed over
         ("Published Wed, Nov 20 2019 4:29 AM EST\n", ["Jane Doe"]),
         ("Nov. 20, 2019 1:35 a.m.\n11/20/19 6:38 AM\n", ["Jane Doe"]),
-        # a line that is no date keeps the name line from reading as under the headline
+        # share buttons and a comment count are passed over too
+        ("Share this story\n", ["Jane Doe"]),
+        ("Share\nTweet\nEmail\n0 Comments\n", ["Jane Doe"]),
+        # a line that is no date or interface keeps the name line from reading as under the headline
         ("8 sites in this category\n", None),
-        ("Share this story\n", None),
+        ("Most read in business\n", None),
+        ("Share\nTweet\nEmail\nPrint\nSave\nFacebook\nTwitter\n", None),  # more than MAX_WIDGET_LINES
     ],
 )
 def test_bare_name_under_a_later_headline_copy_past_date_lines(
@@ -1128,6 +1132,12 @@ def test_bare_name_under_a_later_headline_copy_past_date_lines(
 ) -> None:
     text = f"{HEAD} | The Courier\nHome\nNews\n{HEAD}\n{between}Jane Doe\n{PARA}\n{PARA2}\n"
     assert run(text).get("authors") == authors
+
+
+@pytest.mark.parametrize("line", ["By Example.com", "Von Example-Online.de"])
+def test_a_labelled_line_without_a_name_is_no_bare_name(line: str) -> None:
+    text = f"{HEAD} | The Courier\nHome\nNews\n{HEAD}\nShare\n{line}\n{PARA}\n{PARA2}\n"
+    assert run(text).get("authors") is None
 
 
 def test_bare_name_under_the_first_title_line_of_several_is_not_read() -> None:

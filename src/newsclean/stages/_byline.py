@@ -159,7 +159,7 @@ def _name(segment: str, v: _Vocab, *, uncased: bool = False) -> str | None:
         if key in v.function_words or not (_NAME_TOKEN.match(tok) or (uncased and _UNCASED_TOKEN.match(tok))):
             return None
     if _names_agency(s):
-        return None  # "Agência Exemplo", "European Space Agency": an agency signs
+        return None  # "Agência Exemplo", "Northfield Space Agency": an agency signs
     words, capitals = _organisation_suffixes()
     last = tokens[-1].strip(".,")
     if last.casefold() in words or (last.isupper() and last.casefold() in capitals):
@@ -257,7 +257,7 @@ def _is_agency(segment: str, v: _Vocab) -> bool:
     return segment.strip().strip(".").casefold() in v.agencies
 
 
-#: Most words of an agency's name signing where a byline goes ("Agência O Globo", "European
+#: Most words of an agency's name signing where a byline goes ("Agência Exemplo", "Northfield
 #: Space Agency", "Nordstadt Regional Presseagentur"); a longer segment is a phrase.
 MAX_AGENCY_WORDS = 6
 
@@ -272,14 +272,14 @@ def _agency_words() -> frozenset[str]:
 
 
 def _names_agency(segment: str) -> bool:
-    """Whether a byline segment names an agency, not a person ("Agência Exemplo", "European Space Agency").
+    """Whether a byline segment names an agency, not a person ("Agência Exemplo", "Northfield Space Agency").
 
     At most :data:`MAX_AGENCY_WORDS` words, every word of four letters or
     more capitalised (a name, not "la agencia estatal el lunes"), one of them
     (a hyphenated word by its parts) a head noun of ``agency_words``; a
     company's legal name ("Example Newspapers Ltd") is left to :func:`_name`.
 
-    >>> _names_agency("European Space Agency"), _names_agency("Jane Doe")
+    >>> _names_agency("Northfield Space Agency"), _names_agency("Jane Doe")
     (True, False)
     """
     words = _LETTERS.findall(segment)
@@ -657,6 +657,8 @@ def _unlabelled_rule(line: str, v: _Vocab, *, under_title: bool, handle_next: st
     """
     if len(line) > MAX_UNLABELLED_BYLINE or _not_title_cue(line, v):
         return None  # 'Text Size', 'Open Menu': interface labels shaped like names
+    if v.byline_label.match(line.strip()):
+        return None  # a label the labelled reading refused ("By Example.com") is no name
     # both handle patterns need an '@' (the line's own, or the next line opening with one)
     bare = _HANDLE_GLUED.sub("", line) if "@" in line else line
     handle = handle_next.startswith("@") and _HANDLE_LINE.fullmatch(handle_next)
@@ -673,7 +675,7 @@ def _unlabelled_rule(line: str, v: _Vocab, *, under_title: bool, handle_next: st
         return "name_with_role"
     if under_title and ":" not in line and _without_role_tail(line.strip(), v) is not None:
         # a role glued to the names with no comma ("Jane Doe Staff Writer"), where a bare name
-        # is read: elsewhere such a line is a job title ("Syndicated Content Manager")
+        # is read: elsewhere such a line is a job title ("Programmatic Sales Manager")
         return "name_with_role"
     if not under_title or not _only_names(line, v):
         return None
@@ -707,7 +709,8 @@ def row_names(line: str, v: _Vocab) -> list[str] | None:
     in brackets after them), the date, a time, a reading time ("Politics |
     Jane Doe | Nov 18, 2019", "NEWS - Jane Doe (The Courier) - November 27,
     2020 - 12:00am", "Nov 18, 2019 • Jane Doe • 4 min read"). A row is read
-    when one field holds a date or a clock time, exactly one field is names
+    when one field holds a date, a clock time or a reading time
+    (``reading_time`` of ``data/metadata.json``), exactly one field is names
     only (:func:`_only_names`) with a word rarer than :data:`COMMON_WORD_ZIPF`,
     and every other field is data (a digit, at most :data:`MAX_ROW_DATA_WORDS`
     words) or a short label of at most :data:`MAX_PLACE_WORDS` words.
@@ -730,7 +733,10 @@ def row_names(line: str, v: _Vocab) -> list[str] | None:
             if len(field.split()) > MAX_ROW_DATA_WORDS:
                 return None
             dated = dated or bool(
-                v.month_date.search(field) or _NUMERIC_DATE.search(field) or _CLOCK_TIME.search(field)
+                v.month_date.search(field)
+                or _NUMERIC_DATE.search(field)
+                or _CLOCK_TIME.search(field)
+                or _reading_words() & {w.casefold() for w in _LETTERS.findall(field)}
             )
             continue
         bare = _BRACKETED_TAIL.sub("", field)
@@ -742,6 +748,15 @@ def row_names(line: str, v: _Vocab) -> list[str] | None:
         elif len(field.split()) > MAX_PLACE_WORDS:
             return None
     return names if dated else None
+
+
+@lru_cache(maxsize=1)
+def _reading_words() -> frozenset[str]:
+    """The words of a reading-time field ("4 min read"; ``reading_time`` of ``data/metadata.json``)."""
+    from newsclean.data import read_json
+
+    raw = read_json("metadata.json", keys=("reading_time",))["reading_time"]
+    return frozenset(w.casefold() for w in raw["words"])
 
 
 def with_role(line: str, v: _Vocab) -> bool:

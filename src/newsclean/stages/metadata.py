@@ -125,6 +125,13 @@ UNDER_TITLE_DATE_LINES = 2
 #: a capture opens with the page ``<title>`` and a navigation bar under it ("Search Input",
 #: "Policy Guide", "Become A Member"), far from the story.
 FIRST_TITLE_STORY_REACH = 3
+#: Most interface lines (share buttons, a comment count, a photo caption or credit: the
+#: ``WIDGET_CONCEPTS`` of the boilerplate vocabularies) passed over between a headline copy
+#: and a bare name line under it ("Headline" / "Share" / "Tweet" / "Email" / "Jane Doe"): a
+#: share bar holds up to six buttons (Facebook, Twitter, LinkedIn, e-mail, print, comments).
+MAX_WIDGET_LINES = 6
+#: Boilerplate concepts (``data/boilerplate.json``) of the interface lines passed over.
+WIDGET_CONCEPTS = frozenset({"share", "comments", "caption"})
 #: Most lines passed over between the story's first line and the headline over it when
 #: the header gave no title (see ``_headline_over_story``): a bureau or byline line, an
 #: "Advertisement" label, a "Listen" button and a date line sit there on news pages.
@@ -245,11 +252,16 @@ def _under_headlines(
     v: _Vocab,
     *,
     dates: set[int] | None = None,
+    language: str | None = None,
 ) -> set[int]:
     """The line under each headline copy where a bare name line may stand.
 
     The date lines passed over on the way are added to ``dates`` when given
     (a row that opens with the date may hold the names: "Nov 18, 2019 • Jane Doe").
+    Under a headline copy (not the capture's first line, where a navigation
+    bar holds such buttons too), up to :data:`MAX_WIDGET_LINES` interface
+    lines of the page's language (:data:`WIDGET_CONCEPTS`: "Share", "Tweet",
+    "0 Comments", a photo caption) are passed over as well.
 
     The first line after the copy that is not a date line; at most
     :data:`UNDER_TITLE_DATE_LINES` date lines ("Published Wed, Nov 20 2019",
@@ -263,7 +275,7 @@ def _under_headlines(
     heads = title_lines if len(title_lines) == 1 else title_lines[1:]
     first = next((ln.index for ln in zone if ln.text.strip()), None)
     for head in heads:
-        skipped = 0
+        skipped = widgets = 0
         for at, ln in enumerate(zone):
             if ln.index <= head or ln.index in taken or not ln.text.strip():
                 continue
@@ -271,6 +283,13 @@ def _under_headlines(
                 skipped += 1
                 if dates is not None:
                     dates.add(ln.index)
+                continue
+            if (
+                head != first
+                and widgets < MAX_WIDGET_LINES
+                and line_concept(ln.text, language) in WIDGET_CONCEPTS
+            ):
+                widgets += 1
                 continue
             # the zone's lines are the non-blank ones, in order: those after this one
             between = len(zone) - at - 1
@@ -611,7 +630,9 @@ def extract_metadata(doc: Document) -> Document:
         candidates = []
     dated_rows: set[int] = set()  # date lines under a headline copy: a row of fields may hold the names
     under_title = (
-        _under_headlines(zone, title_lines, taken, v, dates=dated_rows) if first_prose is not None else set()
+        _under_headlines(zone, title_lines, taken, v, dates=dated_rows, language=language)
+        if first_prose is not None
+        else set()
     )
     authors: list[str] = []
     agencies: list[str] = []
