@@ -717,7 +717,7 @@ def row_names(line: str, v: _Vocab) -> list[str] | None:
 
     >>> row_names("Politics | Jane Wrenfield | Nov 18, 2019", _vocab())
     ['Jane Wrenfield']
-    >>> row_names("Politics | New Harbour | Nov 18, 2019", _vocab()) is None
+    >>> row_names("Politics | Westfield | Nov 18, 2019", _vocab()) is None
     True
     """
     s = line.strip()
