@@ -1085,6 +1085,63 @@ def test_teasers_in_a_series_are_removed() -> None:
     assert reason_of(doc, feed[3]) == "teaser"
 
 
+# The end of a page (written for this test): three records of two short lines and a paragraph.
+SECTION_PARAGRAPHS = [
+    "Staff on every floor will leave the building by the nearest stairs when the alarm sounds.",
+    "The meeting point is the car park behind the library, where the wardens take the names.",
+    "Visitors are taken out by the member of staff who signed them in at the front desk.",
+]
+FEED_HEADLINES = [
+    "Council Approves New Library Budget",
+    "Harbour Museum Opens East Wing",
+    "Night Buses Reach Three Districts",
+]
+
+
+def _trimmed(records: list[list[str]]) -> list[str]:
+    """The unit texts ``_trim_feed`` keeps of the story and ``records`` (prose scoring positive)."""
+    from newsclean.stages import boilerplate_decisions as bd
+
+    units, feats = bd.page_units([*BODY[:3], *[line for r in records for line in r]], "en")
+    scores = [10.0 if f.kind == "prose" else -5.0 for f in feats]
+    start, end = bd._trim_feed(scores, feats, bd._repeats(feats), 0, len(feats))
+    return [text for _, text in units[start:end]]
+
+
+@pytest.mark.parametrize(
+    ("heads", "is_feed"),
+    [
+        # a story's sections: a short heading and a label over each part
+        ([["Fire drills", "Ground floor"], ["Meeting point", "Car park"], ["Visitors", "Front desk"]], False),
+        # a feed: a linked headline and its author over each excerpt
+        ([[h, "Jane Roe"] for h in FEED_HEADLINES], True),
+        # a feed: page furniture between the excerpts
+        ([["Read more", "Share this article"]] * 3, True),
+    ],
+)
+def test_a_feed_record_holds_a_headline_or_page_furniture(heads: list[list[str]], is_feed: bool) -> None:
+    records = [[*head, paragraph] for head, paragraph in zip(heads, SECTION_PARAGRAPHS, strict=True)]
+    kept = _trimmed(records)
+    assert kept == (BODY[:3] if is_feed else [*BODY[:3], *[line for r in records for line in r]])
+
+
+def test_a_story_in_short_sections_was_cut_as_a_feed_without_the_headline_test(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsclean.stages import boilerplate_decisions as bd
+
+    monkeypatch.setattr(bd, "FEED_HEADLINE", False)
+    heads = [["Fire drills", "Ground floor"], ["Meeting point", "Car park"], ["Visitors", "Front desk"]]
+    records = [[*head, paragraph] for head, paragraph in zip(heads, SECTION_PARAGRAPHS, strict=True)]
+    assert _trimmed(records) == BODY[:3]
+
+
+def test_clean_text_in_short_sections_is_left_alone() -> None:
+    heads = [["Fire drills", "Ground floor"], ["Meeting point", "Car park"], ["Visitors", "Front desk"]]
+    lines = [*BODY[:3], *[line for h, p in zip(heads, SECTION_PARAGRAPHS, strict=True) for line in (*h, p)]]
+    assert newsclean.clean("\n".join(lines)).edits == ()
+
+
 def test_a_lone_teaser_followed_by_read_more_is_removed() -> None:
     excerpt = (
         "The old bridge over the river reopened on Monday after two years of repairs that cost "
