@@ -1463,3 +1463,21 @@ def test_opening_heads_are_off_when_an_ascii_letter_matches_a_head() -> None:
     assert heads[2] == {"by", "bY", "By", "BY"} | {"a" + c for c in " \t\n\x0b\x0c\r"} | {
         "A" + c for c in " \t\n\x0b\x0c\r"
     }
+
+
+def test_a_labelled_byline_between_the_title_and_a_far_copy_of_the_headline() -> None:
+    # a long navigation bar under the page title, the byline over the story, and a share
+    # widget that prints the headline again far under the byline
+    nav = "\n".join(f"Section {chr(65 + k)}" for k in range(18))
+    text = (
+        f"{HEAD} | The Courier\n{nav}\nBy Jane Wrenfield For The Courier\nPublished: 10:55, 7 May 2020\n"
+        f"e-mail\nShare\n{HEAD}\nView comments\n{PARA}\n{PARA2}\n"
+    )
+    out = run(text)
+    assert out.get("authors") == ["Jane Wrenfield"]
+
+
+def test_a_labelled_line_of_a_related_list_before_a_byline_under_the_headline_is_left_alone() -> None:
+    nav = "\n".join(f"Section {chr(65 + k)}" for k in range(18))
+    text = f"{HEAD} | The Courier\n{nav}\nBy Tom Quellbrink\n{HEAD}\nBy Jane Wrenfield\n{PARA}\n{PARA2}\n"
+    assert run(text).get("authors") == ["Jane Wrenfield"]

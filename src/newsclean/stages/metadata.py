@@ -781,6 +781,16 @@ def extract_metadata(doc: Document) -> Document:
         under = story_dated_byline(parts, first_prose, taken, gaps, v)
         if under is not None:
             take(under[0], under[1], under[2])
+    if not byline_rules and first_prose is not None and not written and len(title_lines) > 1:
+        # last: a labelled one between the first title line and the last copy of the
+        # headline (a share widget repeats it far under the byline), the nearest to that copy first
+        for ln in reversed(zone):
+            if ln.index in taken or not title_lines[0] < ln.index < last_title:
+                continue
+            names = parse_byline(ln.text)
+            if names:
+                take([ln], names, "label_far", agency_text=ln.text)
+                break
     if authors and not doc.get("authors"):
         fields["authors"] = authors
     if given is None and title_rule == "header_line" and len(title_lines) == 1 and byline_at:
