@@ -328,7 +328,24 @@ def needs_repair(text: str) -> bool:
         elif ch not in "ÃÂ" or text.startswith(" ", m.end()):
             return True
     # C1 controls, surrogates and "Ã " were seen above; what is left is a pair.
+    if not _adjacent_non_ascii(text):
+        return False
     return any(_is_pair(text[m.start() : m.start() + 2]) for m in _PAIR_RE.finditer(text))
+
+
+#: UTF-8 bytes as ``a`` (ASCII) or ``x`` (any byte of a non-ASCII character).
+_BYTE_KIND = bytes.maketrans(bytes(range(256)), b"a" * 128 + b"x" * 128)
+
+
+def _adjacent_non_ascii(text: str) -> bool:
+    """Whether ``text`` may hold two non-ASCII characters in a row, as a mojibake pair does.
+
+    Each takes two bytes or more in UTF-8, so two in a row make four non-ASCII
+    bytes in a row (as does one four-byte character). Most clean text with curly
+    quotes or accents has none, and an encode and a byte translation (in C) cost
+    less than the pair pattern's scan of the text they spare.
+    """
+    return b"xxxx" in text.encode("utf-8", "surrogatepass").translate(_BYTE_KIND)
 
 
 # -- span helpers -------------------------------------------------------------
