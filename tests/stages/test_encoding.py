@@ -16,7 +16,10 @@ from newsclean import replay
 from newsclean.document import Document
 from newsclean.stages.encoding import (
     _MOJIBAKE_CODECS,
+    _PAIR_RE,
     FTFY_CONFIG,
+    _adjacent_non_ascii,
+    _is_pair,
     _suspect_positions,
     fix_encoding,
     needs_repair,
@@ -206,6 +209,28 @@ def test_clean_text_is_untouched(text: str) -> None:
 def test_clean_text_takes_the_fast_path(text: str) -> None:
     # No lead-continuation pair, nothing to normalise: ftfy is not even asked.
     assert not needs_repair(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "adjacent"),
+    [
+        ("Crème brûlée — “Ok” ‘Oui’ …", False),  # non-ASCII characters, none side by side
+        ("Itâ€™s here", True),  # a mojibake pair
+        ("quote:”’ here", True),
+        ("an emoji 😀 alone", True),  # one four-byte character
+        ("plain ASCII", False),
+    ],
+)
+def test_adjacent_non_ascii(text: str, adjacent: bool) -> None:
+    assert _adjacent_non_ascii(text) is adjacent
+
+
+@given(st.text(alphabet=st.sampled_from("ab \n’“é€™Ãâ\u00a0Ð°д中\u0080😀\ud83d"), max_size=30))
+@settings(max_examples=2000, suppress_health_check=[HealthCheck.too_slow])
+def test_pair_scan_is_skipped_only_without_a_pair(text: str) -> None:
+    # needs_repair skips the pair scan when _adjacent_non_ascii says no: never on a pair.
+    if any(_is_pair(text[m.start() : m.start() + 2]) for m in _PAIR_RE.finditer(text)):
+        assert _adjacent_non_ascii(text)
 
 
 FTFY_NEGATIVES = [  # ftfy cases that must not be "repaired"
