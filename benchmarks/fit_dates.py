@@ -5,8 +5,8 @@ The choice of ``published`` among a text capture's candidates
 headline and the story start with named parameters (:data:`PARAMETERS`: how
 far after and before the headline, before and after the story start, and the
 penalties of a line holding more than the date, of a later headline repeat
-and of an update label; and the stamps a comment thread needs). This script measures them on two independent sets of
-text captures:
+and of an update label; the stamps a comment thread needs, and those that keep its stamps out
+of the header date lines). This script measures them on two independent sets of text captures:
 
 * **mediacloud**: the 200 htmldate Media Cloud 2020 pages (gold from the data
   set; ``NaN`` means no date expected);
@@ -21,7 +21,9 @@ only the choice runs again for each setting. The fit is a coordinate search:
 each parameter in turn takes the value of :data:`GRID` with the most right
 pages on the training set (ties keep the value nearest the current one),
 until no parameter moves. It is run on each set and scored on the other (fit
-on one, report on the other), and on both together; the report is written to
+on one, report on the other), and on both together; and leaving one corpus out
+at a time (the Media Cloud pages and each development corpus of the silver set:
+fitted on the others, scored on it). The report is written to
 ``src/newsclean/data/dates_choice.fit.md``.
 
 Run from the project root::
@@ -53,6 +55,7 @@ PARAMETERS = (
     "LATER_HEADLINE_PENALTY",
     "UPDATED_PENALTY",
     "COMMENT_RUN",
+    "THREAD_RUN",
 )
 #: Values tried for each parameter.
 GRID: dict[str, tuple[int, ...]] = {
@@ -64,6 +67,7 @@ GRID: dict[str, tuple[int, ...]] = {
     "LATER_HEADLINE_PENALTY": (0, 2, 5, 10, 20),
     "UPDATED_PENALTY": (0, 1, 2, 4, 8),
     "COMMENT_RUN": (1, 2, 3, 4, 6),
+    "THREAD_RUN": (2, 3, 4, 6),
 }
 REPORT = Path(__file__).resolve().parents[1] / "src" / "newsclean" / "data" / "dates_choice.fit.md"
 
@@ -77,6 +81,7 @@ class Page:
     lines: Any
     gold: str | None
     stated: str = ""
+    corpus: str = ""
 
     def right(self, got: str | None) -> bool:
         """Day accuracy as ``benchmarks.dates`` counts it."""
@@ -87,7 +92,7 @@ class Page:
         return got == self.gold or (self.set == "silver" and _local_day(self.stated, got))
 
 
-def _read(capture: str, set_: str, gold: str | None, stated: str = "") -> Page:
+def _read(capture: str, set_: str, gold: str | None, stated: str = "", corpus: str = "") -> Page:
     from newsclean.defaults import default_pipeline
     from newsclean.errors import NewscleanError
     from newsclean.pipeline import Pipeline
@@ -102,7 +107,7 @@ def _read(capture: str, set_: str, gold: str | None, stated: str = "") -> Page:
         doc = Pipeline(["detect_language"]).run(capture, kind="text")
     lines = line_table(doc.text)
     found, _ = find_candidates(doc.text, language=doc.language, lines=lines)
-    return Page(set_, found, lines, gold, stated)
+    return Page(set_, found, lines, gold, stated, corpus or set_)
 
 
 def load(data: Path) -> list[Page]:
@@ -114,7 +119,10 @@ def load(data: Path) -> list[Page]:
     pages = [
         _read(html_to_capture(decode_bytes(p.raw)[0]), "mediacloud", p.gold) for p in load_mediacloud(data)
     ]
-    pages += [_read(html_to_capture(p.html), "silver", p.published, p.stated) for p in silver_set(data, None)]
+    pages += [
+        _read(html_to_capture(p.html), "silver", p.published, p.stated, p.corpus)
+        for p in silver_set(data, None)
+    ]
     return pages
 
 
@@ -209,6 +217,12 @@ def main(argv: list[str] | None = None) -> None:
         )
     head = ["setting", *(n.lower() for n in PARAMETERS), *(f"{n} right" for n in sets)]
     flat = plateau(pages, shipped)
+    held = []
+    for corpus in sorted({p.corpus for p in pages}):
+        out = [p for p in pages if p.corpus == corpus]
+        values = fit([p for p in pages if p.corpus != corpus], shipped)
+        moved = ", ".join(f"{n.lower()} {values[n]}" for n in PARAMETERS if values[n] != shipped[n]) or "none"
+        held.append([corpus, str(len(out)), f"{score(out, shipped)}", f"{score(out, values)}", moved])
     lines = [
         "# Fit report: date choice parameters (`stages/date_choice.py`)",
         "",
@@ -222,6 +236,11 @@ def main(argv: list[str] | None = None) -> None:
         "Values of each parameter alone that score as well as the shipped ones on both sets together:",
         "",
         table([[n.lower(), ", ".join(map(str, vs))] for n, vs in flat.items()], ["parameter", "values"]),
+        "",
+        "Leave one corpus out: the search fitted on the other corpora, scored on the one left out",
+        "(right pages with the shipped values, and with the values fitted without it):",
+        "",
+        table(held, ["left out", "pages", "shipped", "fitted on the others", "values moved"]),
         "",
     ]
     text = "\n".join(lines)

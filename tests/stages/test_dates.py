@@ -606,6 +606,58 @@ def test_bounds_when_the_page_states_no_date(
     assert out.text.split("\n") == [ln for ln in kept if not ln.startswith("Published")]
 
 
+#: A short post whose comment section repeats the headline ("3 Responses to …"), so that the
+#: first reader comment's stamp stands within the headline's reach.
+THREAD = [
+    f"{HEAD} - The Daily",
+    HEAD,
+    STORY,
+    STORY_END,
+    f"4 Responses to “{HEAD}”",
+    "Maria Lopez on",
+    "June 4, 2021 8:12 am",
+    "Great to hear the bridge is finally open again.",
+    "Tom Berg on",
+    "June 5, 2021 9:40 pm",
+    "Hi Maria,",
+    "I drove across it this morning, no queues at all!",
+    "Ana Silva on",
+    "June 6, 2021 1:05 pm",
+    "Two lanes is still not enough for the summer.",
+    "Lee Chan on",
+    "June 7, 2021 6:15 pm",
+    "The new lights on the deck look good at night.",
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected", "rule", "reason"),
+    [
+        (THREAD, "2021-06-04", "earliest comment date", "a reader comment's stamp is no header date line"),
+        (
+            [*THREAD[:2], "June 1, 2021", *THREAD[2:]],
+            "2021-06-01",
+            "header date line",
+            "the story's own date line, above the thread, still dates it",
+        ),
+        (
+            [THREAD[0], HEAD, STORY, "June 1, 2021", STORY_END, *THREAD[4:8]],
+            "2021-06-01",
+            "header date line",
+            "a date line under the lead, with one comment below it, is no thread (THREAD_RUN)",
+        ),
+    ],
+)
+def test_comment_stamps_are_no_header_date_lines(
+    lines: list[str], expected: str | None, rule: str | None, reason: str
+) -> None:
+    out = run("\n".join(lines))
+    got = out.get("published")
+    assert (iso(got) if got is not None else None) == expected, reason
+    decision = published_decision(out)
+    assert (decision["rule"] if decision else None) == rule, reason
+
+
 def test_bounds_leave_clean_text_alone() -> None:
     text = f"{HEAD}\n{STORY}\nIt was the first time since 2019 that the bridge carried cars.\n{STORY}"
     out = run(text)

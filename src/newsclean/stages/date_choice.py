@@ -8,7 +8,7 @@ repeating the title) and the story's first paragraph.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -62,6 +62,12 @@ LIST_GAP = 4
 #: a date line holding more than the date (a footnote, a byline of a listed story) is no stamp.
 #: The sets do not pin the count down (1 to 6 score alike): 2 is the fewest that make a thread.
 COMMENT_RUN = 2
+#: A comment thread of at least this many stamps keeps its stamps (and the date lines between
+#: them) out of the header date lines: a reader comment's date is not the story's. Two stamps
+#: are too few to tell a thread from the story's own date line over its lead plus one comment
+#: (checked on the development corpora and the Media Cloud captures; the gold sets hold no page
+#: it changes, so the search of ``benchmarks.fit_dates`` finds every value from 2 to 6 alike).
+THREAD_RUN = 3
 #: Zones (hours from UTC) a publisher's local day is looked for in when page metadata gives a
 #: UTC time: US Pacific to New Zealand daylight time, where nearly all news is dated.
 WEST_MOST = -8
@@ -462,6 +468,16 @@ def choose_published(
         for k, f in ok
         if f.kind in (None, "updated") and f.line != title_line and not (f.kind is None and f.line in listed)
     ]
+    # A reader comment's stamp is no header date line (the thread bounds the day in ``choose_bound``),
+    # nor is a date line between two of them (a comment opening "Hi Jane," ends no sentence).
+    thread = _comment_thread(found, lines, lambda: anchors()[0][1], captured_at)
+    if len({f.line for _, f in thread}) >= THREAD_RUN:
+        top, bottom = min(f.line for _, f in thread), max(f.line for _, f in thread)
+        header_lines = [
+            (k, f)
+            for k, f in header_lines
+            if not (f.date_only and f.kind is None and top <= f.line <= bottom)
+        ]
     scored = [(s, k, f) for k, f in header_lines if (s := _header_score(f, anchors())) is not None]
     if scored:
         _, k, f = min(scored, key=lambda t: (t[0], t[1]))
@@ -524,14 +540,15 @@ def choose_bound(
     posts = [(k, f) for k, f in dated if f.prose and _EMBED_SIGNATURE.match(f.source)]
     post = max(posts, key=lambda t: (_day(_value(t[1])), t[0])) if posts else None
     comment = None
-    stamps = [(k, f) for k, f in dated if f.kind is None and f.date_only and f.line + 1 < len(lines)]
-    if len(stamps) >= COMMENT_RUN:
-        skip = frozenset(f.line for f in found if f.date_only)
+
+    def story() -> int:
         # The earliest story start is the first headline's (the starts ascend with the headlines).
-        story = _anchors(lines, title, skip, first_only=True)[0][1]
-        replies = [(k, f) for k, f in stamps if f.line > story and _comment_text(lines[f.line + 1].text)]
-        if len({f.line for _, f in replies}) >= COMMENT_RUN:
-            comment = min(replies, key=lambda t: (_day(_value(t[1])), t[0]))
+        skip = frozenset(f.line for f in found if f.date_only)
+        return _anchors(lines, title, skip, first_only=True)[0][1]
+
+    replies = _comment_thread(found, lines, story, captured_at)
+    if replies:
+        comment = min(replies, key=lambda t: (_day(_value(t[1])), t[0]))
     if comment is not None and (post is None or _day(_value(comment[1])) >= _day(_value(post[1]))):
         k, f = comment
         return Choice(_day(_value(f)), f.source, "earliest comment date", k)
@@ -539,6 +556,35 @@ def choose_bound(
         k, f = post
         return Choice(_day(_value(f)), f.source, "latest embedded post", k)
     return None
+
+
+def _comment_thread(
+    found: Sequence[Found],
+    lines: Sequence[Line],
+    story: Callable[[], int],
+    captured_at: datetime | None,
+) -> list[tuple[int, Found]]:
+    """The stamps of the comment thread after the story, as ``(index, candidate)``; empty if none.
+
+    A thread is :data:`COMMENT_RUN` lines or more below the story start
+    (``story()``, asked only when the page has that many date-only lines)
+    holding only a date, each followed by a comment's text (a sentence or a
+    paragraph, :func:`_comment_text`).
+    """
+    stamps = [
+        (k, f)
+        for k, f in enumerate(found)
+        if f.kind is None
+        and f.date_only
+        and f.line + 1 < len(lines)
+        and f.value is not None
+        and _plausible(f.value, captured_at)
+    ]
+    if len(stamps) < COMMENT_RUN:
+        return []
+    start = story()
+    replies = [(k, f) for k, f in stamps if f.line > start and _comment_text(lines[f.line + 1].text)]
+    return replies if len({f.line for _, f in replies}) >= COMMENT_RUN else []
 
 
 def _story_dateline(

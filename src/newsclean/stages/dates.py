@@ -28,7 +28,8 @@ weighed):
 3. ``header date line``: an unlabelled (or update-labelled, ranked lower)
    date on a short line next to the headline (the line repeating the title)
    or just above the story's first paragraph; a line holding only the date
-   ranks above a byline-like line;
+   ranks above a byline-like line; the stamps of a reader comment thread
+   (``THREAD_RUN`` of them or more) are never one;
 4. ``url date``: a day in ``options.url`` (``/2020/07/28/``), else in the
    canonical address the HTML stage read; it also beats a rule-3 line that
    holds more than the date;
