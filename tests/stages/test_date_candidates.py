@@ -192,6 +192,28 @@ def test_yearless_dates_need_a_label_and_a_year_source(line: str) -> None:
             "updated",
             False,
         ),
+        # the author's field after the date, or a bare date opening a row of fields: not a sentence
+        (
+            "Posted on March 5, 2024, 9:41 am, by Jane Roe, under Harbour, Ferries, East Bank, Council.",
+            "published",
+            False,
+        ),
+        (
+            "March 5th, 2024 | Tags: harbour, ferry terminal, east bank, city council | Category: News |",
+            None,
+            False,
+        ),
+        # "by" and a lower-case word after an opening date, or a date after a word, stay prose
+        (
+            "March 5, 2024 by the numbers: the harbour council counted ferries late in most weeks.",
+            "mentioned",
+            True,
+        ),
+        (
+            "On March 5, 2024, by a vote of five to four, the council approved the harbour budget.",
+            "mentioned",
+            True,
+        ),
         # a sentence opening with the label and date, or a row whose label is not first, stays prose
         (
             "Published on November 5, 2012, the harbour report found that ferries run late most weeks.",
@@ -215,10 +237,11 @@ def test_a_labelled_date_ending_a_headline_line_is_not_prose(line: str, kind: st
     ("line", "language", "kind"),
     [
         ("A near-term outlook for big data - 03/20/2012", "en", None),  # English "data" after a word
-        ("A near-term outlook for big data - 03/20/2012", None, "published"),  # language unknown: as before
+        ("A near-term outlook for big data - 03/20/2012", None, None),  # after a word: GENERIC_LABELS
         ("Data: 20/03/2012", "en", "published"),  # where a label stands, a foreign label counts
         ("Articolo di Mario Rossi | Data 20/03/2012", "it", "published"),  # the document's own language
-        ("Big data – 20/03/2012", "pt", "published"),  # "data" is a Portuguese label too
+        ("Big data – 20/03/2012", "pt", None),  # the Portuguese label "data" after a word ends a name
+        ("Notícia | Data 20/03/2012", "pt", "published"),  # where a label stands, it labels
     ],
 )
 def test_a_foreign_label_after_a_word_is_a_word(line: str, language: str | None, kind: str | None) -> None:
@@ -321,7 +344,11 @@ def test_a_field_naming_another_things_date_makes_it_mentioned(
         (["Date: 14 June 2021"], "published", "the bare label 'Date' stays a publication label"),
         (["Publication date", "14 June 2021"], "published", "a publication label on the line above"),
         (["Start date", "14 June 2021"], None, "a forum thread's start date is the thread's own"),
-        (["Release Date: 14 June 2021"], "published", "a press release's date: 'Date' labels it"),
+        (["Release Date: 14 June 2021"], None, "a product's field as often: a plain date line"),
+        (["Announced Date : 6 April 2021"], None, "'Date' after another word names a field"),
+        (["Air Date: 14 June 2021"], None, "a programme's air date: a plain date line"),
+        (["Publish Date:Sat, 14 Jun 2021 01:34 PM"], "published", "a publication field's own name"),
+        (["Post Date: 14 June 2021"], "published", "a post's date"),
         (["By Jane Doe, member of staff", "14 June 2021"], None, "other words above are no field"),
     ],
 )

@@ -97,8 +97,9 @@ _DATELINE_PLACE = regex_compile(
 _DATELINE_BARE_TAIL = regex_compile(r"\s*(?:—|–|-{1,2}|:)\s*\S")
 _DATELINE_PLACE_TAIL = regex_compile(r"\s*(?:—|–|-{1,2})\s*\S")
 _DATELINE_BRACKET_TAIL = regex_compile(r"\s*[)\]]")
-#: What parts a row of page fields: a bar or a bullet.
-_FIELD_SEPARATOR = regex_compile(r"\s*[|•·]")
+#: What parts a row of page fields: a bar or a bullet, or the author's field after the date
+#: ("Posted on Nov 5, 2012, 9:58 am, by Jane Roe, under News.").
+_FIELD_SEPARATOR = regex_compile(r"\s*(?:[|•·]|,?\s*by\s+\p{Lu})")
 _EMBED_SIGNATURE = regex_compile(r"\s*[—–-]\s?[^\n]{1,80}?\(@\w{1,30}\)")
 _SENTENCE_END = regex_compile(r"[.!?…。！？][\"'»”’)]*\s*$")
 _FOREIGN_DIGIT = re.compile(r"[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]")
@@ -289,13 +290,37 @@ def _label_languages() -> dict[str, frozenset[str]]:
 _WORD_BEFORE = regex_compile(r"\w[\s\-]*$")
 
 
+#: Publication labels that are only the word "date": after another word they end the name of a
+#: field of something else ("Announced Date", "Street Date", "Air Date", "Release Date" of a
+#: product, "the date of"), unless that word names the page's publication (see
+#: :data:`PUBLICATION_FIELD_STEMS`).
+GENERIC_LABELS = frozenset({"date", "datum", "data", "fecha"})
+#: First letters of the words that make "<word> Date" a publication field: "Publish Date",
+#: "Publication date", "Post Date", "Posting date", "Article date", "News date". A press
+#: release's "Release Date" is left out: a product or a film prints the same field, and the date
+#: still dates a release as its header date line (checked on the four development corpora and
+#: the Media Cloud captures, where a phone's "Release Date" and "Announced Date" stood under a
+#: story's own date line).
+PUBLICATION_FIELD_STEMS = ("publ", "post", "arti", "news")
+_WORD_AT_END = regex_compile(r"(\w+)[\s\-]*$")
+
+
+def _names_another_field(text: str, start: int) -> bool:
+    """Whether a generic label at ``start`` ends another field's name (the word before it is no publication word)."""
+    m = _WORD_AT_END.search(text, 0, start)
+    return m is not None and not _fold(m.group(1)).startswith(PUBLICATION_FIELD_STEMS)
+
+
 def _labels(text: str, language: str | None = None) -> list[_Label]:
     """The date labels of a line.
 
     A label of another language than the document's counts only where a
     label stands: at the start of the line or after punctuation. After a
     word it is a word of the document's own language ("big data - 03/20/2012"
-    on an English page is no Italian "Data:" label).
+    on an English page is no Italian "Data:" label), and the bare word
+    "date" (:data:`GENERIC_LABELS`) after a word that names no publication
+    (:data:`PUBLICATION_FIELD_STEMS`) ends another field's name ("Announced
+    Date: March 5, 2024" labels no publication; "Publish Date:" does).
     """
     table = _label_table()
     primary = language.split("-")[0].lower() if language else None
@@ -303,6 +328,8 @@ def _labels(text: str, language: str | None = None) -> list[_Label]:
     for m in _patterns().label.finditer(text):
         key = m.group("label").lower()
         kind, lang = table[key]
+        if key in GENERIC_LABELS and _names_another_field(text, m.start()):
+            continue
         if (
             primary is not None
             and primary not in _label_languages()[key]
@@ -345,14 +372,17 @@ def _labelled_tail(text: str, labels: Sequence[_Label], last: DateHit) -> bool:
 
 
 def _labelled_head(text: str, labels: Sequence[_Label], first: DateHit) -> bool:
-    """Whether a line opens with a labelled date and a field separator ("Published: Nov 5, 2012 | Tags: …").
+    """Whether a line opens with a (labelled) date and a field separator ("Published: Nov 5, 2012 | Tags: …").
 
     A row of the page's fields (the date, then tags, an author, a comment
-    count) reads as many words, but no sentence opens with a date label and
-    its date and goes on after a bar or a bullet.
+    count) reads as many words, but no sentence opens with a date (or a date
+    label and its date) and goes on after a bar, a bullet or "by" and a
+    capitalised name ("Posted on Nov 5, 2012, 9:58 am, by Jane Roe, under
+    News."; "September 27th, 2012 | Tags: …").
     """
     lab = _label_before(text, labels, first.start, 0)
-    if lab is None or _WORD_CHAR.search(text, 0, lab.start) is not None:
+    head = lab.start if lab is not None else first.start
+    if _WORD_CHAR.search(text, 0, head) is not None:
         return False
     return _FIELD_SEPARATOR.match(text, first.end) is not None
 
@@ -640,8 +670,7 @@ def find_candidates(
         if (
             prose
             and hits
-            and labels
-            and (_labelled_tail(raw, labels, hits[-1]) or _labelled_head(raw, labels, hits[0]))
+            and ((labels and _labelled_tail(raw, labels, hits[-1])) or _labelled_head(raw, labels, hits[0]))
         ):
             # "Headline words, Updated Nov 06, 2012 at 10:16pm IST": a list or header entry;
             # "Published: Nov 5, 2012 | Tags: …": a row of the page's fields
