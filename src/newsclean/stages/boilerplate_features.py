@@ -651,6 +651,11 @@ WRAPPED_PAGE_SHARE = 0.1
 def _hard_wrapped(texts: Sequence[str]) -> bool:
     """True if the lines are hard-wrapped text (see :data:`WRAPPED_PAGE_SHARE`)."""
     _, wraps, lines = _group(texts, wrapped=False)
+    return _wrapped_share(wraps, lines)
+
+
+def _wrapped_share(wraps: int, lines: int) -> bool:
+    """True if ``wraps`` continued lines of ``lines`` non-empty ones make a hard-wrapped page."""
     return lines > 1 and wraps >= WRAPPED_PAGE_SHARE * lines
 
 
@@ -667,7 +672,7 @@ def _units(texts: Sequence[str]) -> list[tuple[list[int], str]]:
     (``Article.text``), and cleaning that rendering again must see the same units.
     """
     units, wraps, lines = _group(texts, wrapped=False)
-    if lines > 1 and wraps >= WRAPPED_PAGE_SHARE * lines:
+    if _wrapped_share(wraps, lines):
         return _group(texts, wrapped=True)[0]  # (a hard-wrapped page, grouped again: few pages)
     return units
 
