@@ -375,7 +375,6 @@ def parse_byline(line: str, *, labelled: bool = True) -> list[str] | None:
         # after a comma, words before a role qualify it ("Jane Doe, AP Auto Writer")
         glued = None if names or credited else _without_role_tail(seg, v)
         if glued is not None:
-            # a role printed after the name with no separator ("Jane Doe Staff Writer")
             if glued not in names:
                 names.append(glued)
             credited = True
