@@ -27,12 +27,6 @@ The steps, each written into ``src/newsclean/data/``:
    the spinner's; precision and recall are counted per reverted occurrence,
    the threshold set for :data:`~newsclean.stages.spinner_pairs.TARGET_PRECISION`.
    This is the model ``repair_spinner`` uses for swaps without wreckage.
-   ``--models fullrate`` adds its second threshold (``threshold_full_rate``),
-   for :data:`~newsclean.stages.spinner_pairs.FULL_RATE_TARGET`, without
-   refitting the trees: it reads the shipped trees' probabilities on fresh
-   development draws (seeds :data:`FULL_RATE_SEEDS`, never used to fit the
-   trees, so no cross-validation is needed), over the pairs of documents whose
-   spinner swaps every occurrence (surviving share under ``PARTIAL_SHARE``).
 4. ``spinner_phrases.json``: the same trees fitted on the pairs whose
    synonym is a phrase ("be after" for "plan") alone. The pair rows of the
    same phrase recur across training documents (several spinners draw the
@@ -98,9 +92,6 @@ MIN_COUNT = 2
 WORDNET_FIELDS = ("definition", "example")
 #: Simulator seeds of the training spinners (the benchmark's own runs use seed 0).
 FIT_SEEDS = (1, 2)
-#: Simulator seeds of the draws the pair model's full-rate threshold is set on
-#: (development pool; the trees never saw them).
-FULL_RATE_SEEDS = (3, 4)
 FIT_PAIRS = 400
 #: Spin rates of the training spins: a spinner that swaps every occurrence,
 #: and one that swaps one in two (its originals survive).
@@ -181,24 +172,20 @@ def _english(data: Path) -> list[str]:
     return [b for b in clean_bodies(data)["aeb"] if detect(b) == "en"]
 
 
-def _spins(
-    data: Path, rates: tuple[float, ...], seeds: tuple[int, ...] = FIT_SEEDS
-) -> Iterator[tuple[int, SpunText]]:
+def _spins(data: Path, rates: tuple[float, ...]) -> Iterator[tuple[int, SpunText]]:
     """Yield ``(document id, spun text)`` for every training spin (development pool only)."""
     english = _english(data)
     pairs = pool(False)
     doc_id = 0
     for rate in rates:
-        for seed in seeds:
+        for seed in FIT_SEEDS:
             for i, body in enumerate(english):
                 draw = seed * 100_003 + i
                 doc_id += 1
                 yield doc_id, spin(body, draw_spinner(pairs, FIT_PAIRS, draw), rate=rate, seed=draw)
 
 
-def pair_rows(
-    data: Path, seeds: tuple[int, ...] = FIT_SEEDS
-) -> tuple[list[Row], list[Occurrences], list[int]]:
+def pair_rows(data: Path) -> tuple[list[Row], list[Occurrences], list[int]]:
     """Return one row per ``(word, original)`` pair of the training spins, its occurrences and original.
 
     The original is given as a stable hash (a fold key for the phrase model).
@@ -216,7 +203,7 @@ def pair_rows(
     rows: list[Row] = []
     occurrences: list[Occurrences] = []
     originals: list[int] = []
-    for doc_id, s in _spins(data, FIT_RATES, seeds):
+    for doc_id, s in _spins(data, FIT_RATES):
         doc = stage(Document.from_text(s.text))
         if not doc.get("spun"):
             continue
@@ -272,25 +259,6 @@ def _per_word(
             if key not in best or best[key][0] < p:
                 best[key] = (p, label)
     return sorted(best.values(), reverse=True)
-
-
-def _threshold(
-    rows: list[Row], probs: list[float], occ: list[Occurrences], keep: list[int], target: float
-) -> tuple[float, int, int, int]:
-    """Return the lowest probability at which the precision over ``keep`` reaches ``target``.
-
-    Also the reverted occurrences there (right, wrong) and the positive occurrences of ``keep``.
-    """
-    words = _per_word([rows[i] for i in keep], [probs[i] for i in keep], [occ[i] for i in keep])
-    positives = len({(rows[i][0], span) for i in keep for span, label in occ[i] if label})
-    tp = fp = 0
-    best = (1.0, 0, 0)
-    for p, label in words:
-        tp += label
-        fp += not label
-        if tp / (tp + fp) >= target:
-            best = (p, tp, fp)
-    return (*best, positives)
 
 
 def export_trees(model: Any) -> list[dict[str, list[float] | list[int]]]:
@@ -354,7 +322,16 @@ def fit(
             probs[i] = float(p)
     occ = occurrences if occurrences is not None else [[(r[1], r[3])] for r in rows]
     keep = [i for i in range(len(rows)) if decides is None or decides[i]]
-    threshold, tp, fp, positives = _threshold(rows, probs, occ, keep, target)
+    words = _per_word([rows[i] for i in keep], [probs[i] for i in keep], [occ[i] for i in keep])
+    positives = len({(rows[i][0], span) for i in keep for span, label in occ[i] if label})
+    tp = fp = 0
+    best = (1.0, 0, 0)
+    for p, label in words:
+        tp += label
+        fp += not label
+        if tp / (tp + fp) >= target:
+            best = (p, tp, fp)
+    threshold, tp, fp = best
     m = _model().fit(x, y)
     prior = sum(y) / len(y)
     doc: dict[str, Any] = {
@@ -405,9 +382,8 @@ def main() -> None:
     parser.add_argument("--skip-bigrams", action="store_true", help="keep the current bigram table")
     parser.add_argument(
         "--models",
-        default="revealed,pairs,phrases,fullrate",
-        help="models to fit, in this order (the pair model's rows depend on the revealed one; "
-        "fullrate sets the pair model's second threshold)",
+        default="revealed,pairs,phrases",
+        help="models to fit, in this order (the pair model's rows depend on the revealed one)",
     )
     args = parser.parse_args()
     if not args.skip_bigrams:
@@ -433,9 +409,6 @@ def main() -> None:
             occurrences,
         )
         _write(PAIRS, pairs)
-        spinner_pairs.load_pair_model.cache_clear()
-    if "fullrate" in args.models.split(","):
-        _fit_full_rate(args.data)
 
 
 def _fit_phrases(rows: list[Row], occurrences: list[Occurrences], originals: list[int]) -> None:
@@ -456,50 +429,6 @@ def _fit_phrases(rows: list[Row], occurrences: list[Occurrences], originals: lis
         decides=[rows[i][2][surviving] < PARTIAL_SHARE for i in keep],
     )
     _write(PHRASES, phrases)
-
-
-def _fit_full_rate(data: Path) -> None:
-    """Set the shipped pair model's threshold for spinners that swap every occurrence.
-
-    The trees stay as they are. Their probabilities on fresh development draws
-    (:data:`FULL_RATE_SEEDS`, both rates), over the pairs of flagged documents
-    whose surviving share is under ``PARTIAL_SHARE``, give the lowest
-    probability at which the precision per reverted occurrence still reaches
-    :data:`~newsclean.stages.spinner_pairs.FULL_RATE_TARGET`.
-    """
-    model = spinner_pairs.load_pair_model()
-    rows, occurrences, _ = pair_rows(data, FULL_RATE_SEEDS)
-    probs = [model.probability(r[2]) for r in rows]
-    surviving = PAIR_FEATURES.index("surviving_swaps")
-    full = [i for i, r in enumerate(rows) if r[2][surviving] < PARTIAL_SHARE]
-    target = spinner_pairs.FULL_RATE_TARGET
-    threshold, tp, fp, positives = _threshold(rows, probs, occurrences, full, target)
-    at_shared = [
-        label
-        for p, label in _per_word(
-            [rows[i] for i in full], [probs[i] for i in full], [occurrences[i] for i in full]
-        )
-        if p >= model.threshold
-    ]
-    doc = json.loads(PAIRS.read_text(encoding="utf-8"))
-    doc["threshold_full_rate"] = round(threshold, 6)
-    doc["report"]["full_rate"] = {
-        "draws": f"development pool, seeds {list(FULL_RATE_SEEDS)}, {FIT_PAIRS} pairs, rates "
-        f"{list(FIT_RATES)}, flagged documents whose surviving share is under {PARTIAL_SHARE}",
-        "target_precision": target,
-        "pairs": len(full),
-        "positive_occurrences": positives,
-        "reverted": tp + fp,
-        "precision": round(tp / max(1, tp + fp), 4),
-        "recall_of_positives": round(tp / max(1, positives), 4),
-        "at_shared_threshold": {
-            "reverted": len(at_shared),
-            "precision": round(sum(at_shared) / max(1, len(at_shared)), 4),
-            "recall_of_positives": round(sum(at_shared) / max(1, positives), 4),
-        },
-    }
-    _write(PAIRS, doc)
-    spinner_pairs.load_pair_model.cache_clear()
 
 
 def _fit_revealed(data: Path) -> None:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from newsclean.document import Document
 from newsclean.stages.spinner import repair_spinner
 from newsclean.stages.spinner_context import FEATURES, Candidate, ReversalModel, candidates
@@ -107,49 +105,6 @@ def test_the_phrase_model_decides_only_where_the_spinner_swaps_every_occurrence(
     assert all(" " in text[c.start : c.end] for c in full)
     partial = pair_context_reversals(text, "en", surviving=PARTIAL_SHARE, model=never, phrase_model=always)
     assert partial == []
-
-
-def _stump_with_full_rate(cut: float, full: float | None) -> ReversalModel:
-    # Log-odds 0 everywhere: every pair has probability 0.5.
-    stump = ReversalModel.stump(0, 0.0, 0.0, 0.0, cut=cut)
-    return ReversalModel(stump.trees, stump.base, stump.learning_rate, cut, full)
-
-
-@pytest.mark.parametrize(
-    ("cut", "full", "full_rate", "reverted"),
-    [
-        (0.6, 0.4, True, True),  # a spinner that swaps every occurrence: the second threshold
-        (0.6, 0.4, False, False),  # a spinner that keeps originals: the first
-        (0.6, None, True, False),  # no second threshold fitted: the first everywhere
-        (0.4, 0.6, False, True),
-    ],
-)
-def test_the_pair_model_decides_at_its_full_rate_threshold_where_the_spinner_swaps_everything(
-    cut: float, full: float | None, full_rate: bool, reverted: bool
-) -> None:
-    pairs = swap_pairs([_candidate(0, "metropolis", "city", 1.0, 1.0)], {})
-    model = _stump_with_full_rate(cut, full)
-    changes = pair_reversals(pairs, model, full_rate=full_rate)
-    assert [c.after for c in changes] == (["city"] if reverted else [])
-
-
-@pytest.mark.parametrize(("surviving", "reverted"), [(0.0, True), (PARTIAL_SHARE, False)])
-def test_the_surviving_share_picks_the_threshold(surviving: float, reverted: bool) -> None:
-    text = "The metropolis council will meet next week, and the mayor will speak.\n"
-    model = _stump_with_full_rate(0.6, 0.4)
-    found = pair_context_reversals(text, "en", surviving=surviving, model=model, phrase_model=model)
-    assert ("metropolis" in {text[c.start : c.end] for c in found}) is reverted
-
-
-def test_the_threshold_for_full_rate_spins_is_read_from_the_model_file() -> None:
-    data = {"features": list(PAIR_FEATURES), "trees": [], "base": 0.0, "learning_rate": 0.1, "threshold": 0.9}
-    assert ReversalModel.from_dict(data, features=PAIR_FEATURES).full_rate_threshold is None
-    data["threshold_full_rate"] = 0.8
-    assert ReversalModel.from_dict(data, features=PAIR_FEATURES).full_rate_threshold == 0.8
-    packaged = load_pair_model()
-    # fitted for a lower precision target (95 % against 96 %) on a subset of the same pairs
-    assert packaged.full_rate_threshold is not None
-    assert 0.5 < packaged.full_rate_threshold < 1.0
 
 
 def test_the_packaged_phrase_model_is_its_own() -> None:

@@ -168,11 +168,6 @@ class ReversalModel:
     the leaf values; a feature at or below the threshold goes left; a node
     whose feature is -1 is a leaf. The log-odds are ``base`` plus
     ``learning_rate`` times the sum of the leaves reached.
-
-    ``full_rate_threshold``, when the fit wrote one, is the threshold for
-    documents whose spinner swaps every occurrence (see
-    :func:`newsclean.stages.spinner_pairs.pair_reversals`); ``threshold``
-    serves every other document.
     """
 
     trees: tuple[
@@ -181,7 +176,6 @@ class ReversalModel:
     base: float
     learning_rate: float
     threshold: float
-    full_rate_threshold: float | None = None
 
     def probability(self, features: tuple[float, ...]) -> float:
         """Return the model's probability that the candidate is a spinner's swap."""
@@ -226,14 +220,7 @@ class ReversalModel:
             )
             for t in data["trees"]
         )
-        full = data.get("threshold_full_rate")
-        return cls(
-            trees,
-            float(data["base"]),
-            float(data["learning_rate"]),
-            float(data["threshold"]),
-            None if full is None else float(full),
-        )
+        return cls(trees, float(data["base"]), float(data["learning_rate"]), float(data["threshold"]))
 
 
 def _phrases(

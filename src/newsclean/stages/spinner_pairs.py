@@ -28,9 +28,7 @@ swaps keep their original; at half rate it cost precision). An active pair's
 occurrences are all reverted (reason ``spinner_substitution``); a word listed
 under two active pairs goes back to the likelier original. Each threshold is
 the lowest probability at which the cross-validated precision of its model,
-counted per reverted occurrence, still reaches :data:`TARGET_PRECISION`; the
-pair model has a second threshold, for :data:`FULL_RATE_TARGET` on fresh
-development draws, read in documents whose spinner swaps every occurrence.
+counted per reverted occurrence, still reaches :data:`TARGET_PRECISION`.
 
 Read only when a document is already spun.
 """
@@ -49,7 +47,6 @@ from newsclean.stages.spinner_context import FEATURES, Candidate, ReversalModel,
 from newsclean.stages.spinner_swaps import PARTIAL_SHARE, load_synonyms
 
 __all__ = [
-    "FULL_RATE_TARGET",
     "PAIR_FEATURES",
     "SHARED",
     "TARGET_PRECISION",
@@ -64,18 +61,6 @@ __all__ = [
 #: Precision (cross-validated on the development pool, per reverted
 #: occurrence) the fitted threshold is chosen for; the issue asks for 95 %.
 TARGET_PRECISION = 0.96
-#: Precision the pair model's second threshold (``threshold_full_rate`` of
-#: ``data/spinner_pairs.json``) is chosen for, counted on fresh development
-#: draws the trees never saw (``python -m benchmarks.fit_spinner_context
-#: --models fullrate``), over the pairs of documents whose revealed swaps keep
-#: their original less than :data:`~newsclean.stages.spinner_swaps.PARTIAL_SHARE`
-#: of the time (a spinner that swaps every occurrence). On those draws the
-#: cross-validated threshold was conservative (98.7 % precise); 96 % keeps the
-#: margin over the issue's 95 % that :data:`TARGET_PRECISION` keeps (95 % there
-#: gives 0.864; with the shipped trees at 0.85 the held-out ambiguous precision
-#: was 94.2 %, docs/spinner.md). Half-rate spins keep the cross-validated
-#: threshold (their held-out ambiguous precision was 95.7 %).
-FULL_RATE_TARGET = 0.96
 #: The margin given to a pair that has no rival (no other synonym present for
 #: its original, or no other missing original for its word), in the units of
 #: the summed log ratios: larger than any margin seen between real rivals.
@@ -187,11 +172,7 @@ def load_phrase_model() -> ReversalModel:
 
 
 def pair_reversals(
-    pairs: Sequence[SwapPair],
-    model: ReversalModel,
-    phrase_model: ReversalModel | None = None,
-    *,
-    full_rate: bool = False,
+    pairs: Sequence[SwapPair], model: ReversalModel, phrase_model: ReversalModel | None = None
 ) -> list[Change]:
     """Revert every occurrence of the pairs the models find active.
 
@@ -199,19 +180,14 @@ def pair_reversals(
         pairs: The pairs of one document (:func:`swap_pairs`).
         model: Decides every pair.
         phrase_model: Also finds a pair whose word is a phrase active (default: none).
-        full_rate: The document's spinner swaps every occurrence: ``model``
-            decides at its ``full_rate_threshold`` when it has one.
 
     A span listed under several active pairs goes back to the original of the
     likeliest one.
     """
-    threshold = model.threshold
-    if full_rate and model.full_rate_threshold is not None:
-        threshold = model.full_rate_threshold
     best: dict[tuple[int, int], tuple[float, str]] = {}
     for pair in pairs:
         p = model.probability(pair.features)
-        if p < threshold:
+        if p < model.threshold:
             if phrase_model is None or " " not in pair.word:
                 continue
             p = phrase_model.probability(pair.features)
@@ -240,9 +216,7 @@ def pair_context_reversals(
         skip: Spans already repaired by other rules.
         surviving: Share of the swaps revealed by non-words whose original
             still occurs in lower case (see ``spinner_context.candidates``).
-        model: The pair model (default: the packaged one); it decides at its
-            ``full_rate_threshold`` when ``surviving`` is under
-            :data:`~newsclean.stages.spinner_swaps.PARTIAL_SHARE`.
+        model: The pair model (default: the packaged one).
         phrase_model: The phrase model (default: the packaged one), read only
             when ``surviving`` is under
             :data:`~newsclean.stages.spinner_swaps.PARTIAL_SHARE`.
@@ -256,5 +230,4 @@ def pair_context_reversals(
         phrase_model = phrase_model or load_phrase_model()
     else:
         phrase_model = None
-    full_rate = surviving < PARTIAL_SHARE
-    return pair_reversals(pairs, model or load_pair_model(), phrase_model, full_rate=full_rate)
+    return pair_reversals(pairs, model or load_pair_model(), phrase_model)
