@@ -27,6 +27,13 @@ The steps, each written into ``src/newsclean/data/``:
    the spinner's; precision and recall are counted per reverted occurrence,
    the threshold set for :data:`~newsclean.stages.spinner_pairs.TARGET_PRECISION`.
    This is the model ``repair_spinner`` uses for swaps without wreckage.
+   ``--models partial`` adds its second threshold (``threshold_partial``),
+   for :data:`~newsclean.stages.spinner_pairs.PARTIAL_TARGET`, without
+   refitting the trees: it reads the shipped trees' probabilities on fresh
+   development draws (seeds :data:`PARTIAL_SEEDS`, never used to fit the
+   trees, so no cross-validation is needed), over the pairs of documents whose
+   spinner swaps only some occurrences (surviving share at least
+   ``PARTIAL_SHARE``); 1 when no threshold reaches the target.
 4. ``spinner_phrases.json``: the same trees fitted on the pairs whose
    synonym is a phrase ("be after" for "plan") alone. The pair rows of the
    same phrase recur across training documents (several spinners draw the
@@ -92,6 +99,9 @@ MIN_COUNT = 2
 WORDNET_FIELDS = ("definition", "example")
 #: Simulator seeds of the training spinners (the benchmark's own runs use seed 0).
 FIT_SEEDS = (1, 2)
+#: Simulator seeds of the draws the pair model's partial-spinner threshold is set on
+#: (development pool; the trees never saw them).
+PARTIAL_SEEDS = (3, 4)
 FIT_PAIRS = 400
 #: Spin rates of the training spins: a spinner that swaps every occurrence,
 #: and one that swaps one in two (its originals survive).
@@ -172,20 +182,24 @@ def _english(data: Path) -> list[str]:
     return [b for b in clean_bodies(data)["aeb"] if detect(b) == "en"]
 
 
-def _spins(data: Path, rates: tuple[float, ...]) -> Iterator[tuple[int, SpunText]]:
+def _spins(
+    data: Path, rates: tuple[float, ...], seeds: tuple[int, ...] = FIT_SEEDS
+) -> Iterator[tuple[int, SpunText]]:
     """Yield ``(document id, spun text)`` for every training spin (development pool only)."""
     english = _english(data)
     pairs = pool(False)
     doc_id = 0
     for rate in rates:
-        for seed in FIT_SEEDS:
+        for seed in seeds:
             for i, body in enumerate(english):
                 draw = seed * 100_003 + i
                 doc_id += 1
                 yield doc_id, spin(body, draw_spinner(pairs, FIT_PAIRS, draw), rate=rate, seed=draw)
 
 
-def pair_rows(data: Path) -> tuple[list[Row], list[Occurrences], list[int]]:
+def pair_rows(
+    data: Path, seeds: tuple[int, ...] = FIT_SEEDS
+) -> tuple[list[Row], list[Occurrences], list[int]]:
     """Return one row per ``(word, original)`` pair of the training spins, its occurrences and original.
 
     The original is given as a stable hash (a fold key for the phrase model).
@@ -203,7 +217,7 @@ def pair_rows(data: Path) -> tuple[list[Row], list[Occurrences], list[int]]:
     rows: list[Row] = []
     occurrences: list[Occurrences] = []
     originals: list[int] = []
-    for doc_id, s in _spins(data, FIT_RATES):
+    for doc_id, s in _spins(data, FIT_RATES, seeds):
         doc = stage(Document.from_text(s.text))
         if not doc.get("spun"):
             continue
@@ -259,6 +273,27 @@ def _per_word(
             if key not in best or best[key][0] < p:
                 best[key] = (p, label)
     return sorted(best.values(), reverse=True)
+
+
+def _threshold(
+    rows: list[Row], probs: list[float], occ: list[Occurrences], keep: list[int], target: float
+) -> tuple[float, int, int, int]:
+    """Return the lowest probability at which the precision over ``keep`` reaches ``target``.
+
+    Also the reverted occurrences there (right, wrong) and the positive occurrences of ``keep``.
+    The precision is read only below a whole run of equal probabilities (the
+    occurrences of one pair share its probability and are reverted together).
+    """
+    words = _per_word([rows[i] for i in keep], [probs[i] for i in keep], [occ[i] for i in keep])
+    positives = len({(rows[i][0], span) for i in keep for span, label in occ[i] if label})
+    tp = fp = 0
+    best = (1.0, 0, 0)
+    for n, (p, label) in enumerate(words):
+        tp += label
+        fp += not label
+        if (n + 1 == len(words) or words[n + 1][0] < p) and tp / (tp + fp) >= target:
+            best = (p, tp, fp)
+    return (*best, positives)
 
 
 def export_trees(model: Any) -> list[dict[str, list[float] | list[int]]]:
@@ -322,16 +357,7 @@ def fit(
             probs[i] = float(p)
     occ = occurrences if occurrences is not None else [[(r[1], r[3])] for r in rows]
     keep = [i for i in range(len(rows)) if decides is None or decides[i]]
-    words = _per_word([rows[i] for i in keep], [probs[i] for i in keep], [occ[i] for i in keep])
-    positives = len({(rows[i][0], span) for i in keep for span, label in occ[i] if label})
-    tp = fp = 0
-    best = (1.0, 0, 0)
-    for p, label in words:
-        tp += label
-        fp += not label
-        if tp / (tp + fp) >= target:
-            best = (p, tp, fp)
-    threshold, tp, fp = best
+    threshold, tp, fp, positives = _threshold(rows, probs, occ, keep, target)
     m = _model().fit(x, y)
     prior = sum(y) / len(y)
     doc: dict[str, Any] = {
@@ -382,8 +408,9 @@ def main() -> None:
     parser.add_argument("--skip-bigrams", action="store_true", help="keep the current bigram table")
     parser.add_argument(
         "--models",
-        default="revealed,pairs,phrases",
-        help="models to fit, in this order (the pair model's rows depend on the revealed one)",
+        default="revealed,pairs,phrases,partial",
+        help="models to fit, in this order (the pair model's rows depend on the revealed one; "
+        "partial sets the pair model's second threshold)",
     )
     args = parser.parse_args()
     if not args.skip_bigrams:
@@ -409,6 +436,9 @@ def main() -> None:
             occurrences,
         )
         _write(PAIRS, pairs)
+        spinner_pairs.load_pair_model.cache_clear()
+    if "partial" in args.models.split(","):
+        _fit_partial(args.data)
 
 
 def _fit_phrases(rows: list[Row], occurrences: list[Occurrences], originals: list[int]) -> None:
@@ -429,6 +459,56 @@ def _fit_phrases(rows: list[Row], occurrences: list[Occurrences], originals: lis
         decides=[rows[i][2][surviving] < PARTIAL_SHARE for i in keep],
     )
     _write(PHRASES, phrases)
+
+
+def _fit_partial(data: Path) -> None:
+    """Set the shipped pair model's threshold for partial spinners (which swap only some occurrences).
+
+    The trees stay as they are. Their probabilities on fresh development draws
+    (:data:`PARTIAL_SEEDS`, both rates), over the pairs of flagged documents
+    whose surviving share is at least ``PARTIAL_SHARE``, give the lowest
+    probability at which the precision per reverted occurrence still reaches
+    :data:`~newsclean.stages.spinner_pairs.PARTIAL_TARGET`, and never under the
+    shared threshold; where no probability reaches it the threshold is 1 (no
+    pair reverted in partial documents). The report also gives precision and
+    recall at a few thresholds, to show what the choice costs.
+    """
+    model = spinner_pairs.load_pair_model()
+    rows, occurrences, _ = pair_rows(data, PARTIAL_SEEDS)
+    probs = [model.probability(r[2]) for r in rows]
+    surviving = PAIR_FEATURES.index("surviving_swaps")
+    partial = [i for i, r in enumerate(rows) if r[2][surviving] >= PARTIAL_SHARE]
+    target = spinner_pairs.PARTIAL_TARGET
+    threshold, tp, _fp, positives = _threshold(rows, probs, occurrences, partial, target)
+    if tp == 0:
+        threshold = 1.0
+    threshold = round(max(threshold, model.threshold), 6)
+    words = _per_word(
+        [rows[i] for i in partial], [probs[i] for i in partial], [occurrences[i] for i in partial]
+    )
+
+    def at(cut: float) -> dict[str, float]:
+        labels = [label for p, label in words if p >= cut and cut < 1.0]
+        return {
+            "reverted": len(labels),
+            "precision": round(sum(labels) / max(1, len(labels)), 4),
+            "recall_of_positives": round(sum(labels) / max(1, positives), 4),
+        }
+
+    doc = json.loads(PAIRS.read_text(encoding="utf-8"))
+    doc["threshold_partial"] = threshold
+    doc["report"]["partial"] = {
+        "draws": f"development pool, seeds {list(PARTIAL_SEEDS)}, {FIT_PAIRS} pairs, rates "
+        f"{list(FIT_RATES)}, flagged documents whose surviving share is at least {PARTIAL_SHARE}",
+        "target_precision": target,
+        "pairs": len(partial),
+        "positive_occurrences": positives,
+        "adopted": at(threshold),
+        "at_shared_threshold": at(model.threshold),
+        "curve": {str(c): at(c) for c in (0.95, 0.96, 0.97, 0.975, 0.98, 0.985, 0.99, 0.995)},
+    }
+    _write(PAIRS, doc)
+    spinner_pairs.load_pair_model.cache_clear()
 
 
 def _fit_revealed(data: Path) -> None:

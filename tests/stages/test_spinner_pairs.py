@@ -6,14 +6,19 @@ All text is written here. The spun text applies "get -> obtain" (wreckage:
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pytest
+
+from newsclean.data import read_text
 from newsclean.document import Document
 from newsclean.stages.spinner import repair_spinner
 from newsclean.stages.spinner_context import FEATURES, Candidate, ReversalModel, candidates
 from newsclean.stages.spinner_pairs import (
     NO_RIVAL_MARGIN,
     PAIR_FEATURES,
+    PARTIAL_TARGET,
     load_pair_model,
     load_phrase_model,
     pair_context_reversals,
@@ -105,6 +110,65 @@ def test_the_phrase_model_decides_only_where_the_spinner_swaps_every_occurrence(
     assert all(" " in text[c.start : c.end] for c in full)
     partial = pair_context_reversals(text, "en", surviving=PARTIAL_SHARE, model=never, phrase_model=always)
     assert partial == []
+
+
+def _stump_with_partial(cut: float, partial: float | None) -> ReversalModel:
+    # Log-odds 0 everywhere: every pair has probability 0.5.
+    stump = ReversalModel.stump(0, 0.0, 0.0, 0.0, cut=cut)
+    return ReversalModel(stump.trees, stump.base, stump.learning_rate, cut, partial)
+
+
+@pytest.mark.parametrize(
+    ("cut", "partial_cut", "partial", "reverted"),
+    [
+        (0.4, 0.6, True, False),  # a spinner that keeps originals: the second, higher threshold
+        (0.4, 0.6, False, True),  # a spinner that swaps every occurrence: the first
+        (0.4, None, True, True),  # no second threshold fitted: the first everywhere
+        (0.4, 0.45, True, True),
+        (0.4, 1.0, True, False),  # a threshold of 1 gates the partial documents off
+        (0.4, 1.0, False, True),  # ... and only them
+    ],
+)
+def test_the_pair_model_decides_at_its_partial_threshold_where_the_spinner_keeps_originals(
+    cut: float, partial_cut: float | None, partial: bool, reverted: bool
+) -> None:
+    pairs = swap_pairs([_candidate(0, "metropolis", "city", 1.0, 1.0)], {})
+    model = _stump_with_partial(cut, partial_cut)
+    changes = pair_reversals(pairs, model, partial=partial)
+    assert [c.after for c in changes] == (["city"] if reverted else [])
+
+
+def test_a_partial_threshold_of_one_gates_even_a_certain_pair() -> None:
+    pairs = swap_pairs([_candidate(0, "metropolis", "city", 1.0, 1.0)], {})
+    certain = ReversalModel.stump(0, 0.0, 60.0, 60.0, cut=0.5)
+    model = ReversalModel(certain.trees, certain.base, certain.learning_rate, 0.5, 1.0)
+    assert model.probability(pairs[0].features) == 1.0
+    assert pair_reversals(pairs, model, partial=True) == []
+    assert [c.after for c in pair_reversals(pairs, model)] == ["city"]
+
+
+@pytest.mark.parametrize(("surviving", "reverted"), [(0.0, True), (PARTIAL_SHARE, False), (0.9, False)])
+def test_the_surviving_share_picks_the_threshold(surviving: float, reverted: bool) -> None:
+    text = "The metropolis council will meet next week, and the mayor will speak.\n"
+    model = _stump_with_partial(0.4, 0.6)
+    found = pair_context_reversals(text, "en", surviving=surviving, model=model, phrase_model=model)
+    assert ("metropolis" in {text[c.start : c.end] for c in found}) is reverted
+
+
+def test_the_threshold_for_partial_spins_is_read_from_the_model_file() -> None:
+    data = {"features": list(PAIR_FEATURES), "trees": [], "base": 0.0, "learning_rate": 0.1, "threshold": 0.9}
+    assert ReversalModel.from_dict(data, features=PAIR_FEATURES).partial_threshold is None
+    data["threshold_partial"] = 0.95
+    assert ReversalModel.from_dict(data, features=PAIR_FEATURES).partial_threshold == 0.95
+
+
+def test_the_packaged_partial_threshold_is_fitted_for_its_target_and_not_under_the_shared_one() -> None:
+    packaged = load_pair_model()
+    assert packaged.partial_threshold is not None
+    assert packaged.threshold <= packaged.partial_threshold <= 1.0
+    report = json.loads(read_text("spinner_pairs.json"))["report"]["partial"]
+    assert report["target_precision"] == PARTIAL_TARGET
+    assert report["adopted"]["reverted"] == 0 or report["adopted"]["precision"] >= PARTIAL_TARGET
 
 
 def test_the_packaged_phrase_model_is_its_own() -> None:

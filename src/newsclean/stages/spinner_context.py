@@ -168,6 +168,11 @@ class ReversalModel:
     the leaf values; a feature at or below the threshold goes left; a node
     whose feature is -1 is a leaf. The log-odds are ``base`` plus
     ``learning_rate`` times the sum of the leaves reached.
+
+    ``partial_threshold``, when the fit wrote one, is the threshold for
+    documents whose spinner swaps only some occurrences (see
+    :func:`newsclean.stages.spinner_pairs.pair_reversals`); ``threshold``
+    serves every other document.
     """
 
     trees: tuple[
@@ -176,6 +181,7 @@ class ReversalModel:
     base: float
     learning_rate: float
     threshold: float
+    partial_threshold: float | None = None
 
     def probability(self, features: tuple[float, ...]) -> float:
         """Return the model's probability that the candidate is a spinner's swap."""
@@ -220,7 +226,14 @@ class ReversalModel:
             )
             for t in data["trees"]
         )
-        return cls(trees, float(data["base"]), float(data["learning_rate"]), float(data["threshold"]))
+        partial = data.get("threshold_partial")
+        return cls(
+            trees,
+            float(data["base"]),
+            float(data["learning_rate"]),
+            float(data["threshold"]),
+            None if partial is None else float(partial),
+        )
 
 
 def _phrases(

@@ -28,7 +28,10 @@ swaps keep their original; at half rate it cost precision). An active pair's
 occurrences are all reverted (reason ``spinner_substitution``); a word listed
 under two active pairs goes back to the likelier original. Each threshold is
 the lowest probability at which the cross-validated precision of its model,
-counted per reverted occurrence, still reaches :data:`TARGET_PRECISION`.
+counted per reverted occurrence, still reaches :data:`TARGET_PRECISION`; the
+pair model has a second, higher threshold, for :data:`PARTIAL_TARGET` on fresh
+development draws, read in documents whose spinner swaps only some occurrences
+(a threshold of 1 reverts no pair there).
 
 Read only when a document is already spun.
 """
@@ -48,6 +51,7 @@ from newsclean.stages.spinner_swaps import PARTIAL_SHARE, load_synonyms
 
 __all__ = [
     "PAIR_FEATURES",
+    "PARTIAL_TARGET",
     "SHARED",
     "TARGET_PRECISION",
     "SwapPair",
@@ -61,6 +65,17 @@ __all__ = [
 #: Precision (cross-validated on the development pool, per reverted
 #: occurrence) the fitted threshold is chosen for; the issue asks for 95 %.
 TARGET_PRECISION = 0.96
+#: Precision the pair model's second threshold (``threshold_partial`` of
+#: ``data/spinner_pairs.json``) is chosen for, counted on fresh development
+#: draws the trees never saw (``python -m benchmarks.fit_spinner_context
+#: --models partial``), over the pairs of documents whose revealed swaps keep
+#: their original at least :data:`~newsclean.stages.spinner_swaps.PARTIAL_SHARE`
+#: of the time (a partial spinner, which swaps only some occurrences). At the
+#: shared threshold two held-out draws read 92.3 % and 91.0 % ambiguous
+#: precision at half rate, under the issue's 95 %; 97 % leaves the margin the
+#: held-out draws showed they need (docs/spinner.md). When no threshold reaches
+#: it the fit writes 1: no pair is reverted in partial documents.
+PARTIAL_TARGET = 0.97
 #: The margin given to a pair that has no rival (no other synonym present for
 #: its original, or no other missing original for its word), in the units of
 #: the summed log ratios: larger than any margin seen between real rivals.
@@ -172,7 +187,11 @@ def load_phrase_model() -> ReversalModel:
 
 
 def pair_reversals(
-    pairs: Sequence[SwapPair], model: ReversalModel, phrase_model: ReversalModel | None = None
+    pairs: Sequence[SwapPair],
+    model: ReversalModel,
+    phrase_model: ReversalModel | None = None,
+    *,
+    partial: bool = False,
 ) -> list[Change]:
     """Revert every occurrence of the pairs the models find active.
 
@@ -180,14 +199,20 @@ def pair_reversals(
         pairs: The pairs of one document (:func:`swap_pairs`).
         model: Decides every pair.
         phrase_model: Also finds a pair whose word is a phrase active (default: none).
+        partial: The document's spinner swaps only some occurrences:
+            ``model`` decides at its ``partial_threshold`` when it has one (at
+            1 or above it finds no pair active).
 
     A span listed under several active pairs goes back to the original of the
     likeliest one.
     """
+    threshold = model.threshold
+    if partial and model.partial_threshold is not None:
+        threshold = model.partial_threshold
     best: dict[tuple[int, int], tuple[float, str]] = {}
     for pair in pairs:
         p = model.probability(pair.features)
-        if p < model.threshold:
+        if p < threshold or threshold >= 1.0:
             if phrase_model is None or " " not in pair.word:
                 continue
             p = phrase_model.probability(pair.features)
@@ -216,7 +241,9 @@ def pair_context_reversals(
         skip: Spans already repaired by other rules.
         surviving: Share of the swaps revealed by non-words whose original
             still occurs in lower case (see ``spinner_context.candidates``).
-        model: The pair model (default: the packaged one).
+        model: The pair model (default: the packaged one); it decides at its
+            ``partial_threshold`` when ``surviving`` is at least
+            :data:`~newsclean.stages.spinner_swaps.PARTIAL_SHARE`.
         phrase_model: The phrase model (default: the packaged one), read only
             when ``surviving`` is under
             :data:`~newsclean.stages.spinner_swaps.PARTIAL_SHARE`.
@@ -230,4 +257,5 @@ def pair_context_reversals(
         phrase_model = phrase_model or load_phrase_model()
     else:
         phrase_model = None
-    return pair_reversals(pairs, model or load_pair_model(), phrase_model)
+    partial = surviving >= PARTIAL_SHARE
+    return pair_reversals(pairs, model or load_pair_model(), phrase_model, partial=partial)
