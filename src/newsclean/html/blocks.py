@@ -536,9 +536,7 @@ def cut_blocks(
         elements_only: The caller knows the tree holds only elements and text (no
             comments, processing instructions or entities:
             :attr:`newsclean.html.meta.PageMeta.elements_only`); else it is looked at
-            when the wrapper test first needs it, a pass over the tree. Such a tree's
-            pruned subtrees are read with lxml's element iterator (one step an element,
-            where the walk gives two events).
+            when the wrapper test first needs it, a pass over the tree.
 
     Returns:
         The blocks in document order, and for each element the range of block
@@ -678,82 +676,6 @@ def cut_blocks(
             continue
         # ``el`` was pruned just now: nothing below it is judged again, so its subtree is read
         # by a leaner loop (blocks, line breaks, links and cells only) up to ``el``'s own end.
-        if elements_only:
-            # A tree of elements and text only: lxml's element iterator gives the subtree in page
-            # order, one step an element where the walk gives a start and an end event; an open
-            # element ends where the next one is not below it (its parent is further up the open
-            # path), and after the last. The walk then goes on with ``el``'s own end.
-            walker.skip_subtree()
-            path: list[HtmlElement] = [owner]  # the open elements, ``el`` first (``owner`` is ``el`` here)
-            path_flags: list[int] = [0]  # each one's entry, as ``inner`` below
-            skipping: HtmlElement | None = None  # a <br> whose subtree is not read
-            for node in owner.iterdescendants():
-                if skipping is not None:
-                    if any(up is skipping for up in node.iterancestors()):
-                        continue
-                    skipping = None
-                parent = node.getparent()
-                while path[-1] is not parent:
-                    v = path_flags.pop()
-                    text = path.pop().tail
-                    if v >= 0:
-                        if v & _PUSHED:
-                            if parts:
-                                flush(owner, dropped, reason, parts, link)
-                            owner, dropped, reason, parts, link = below.pop()
-                        if v & _LINK:
-                            link_depth -= 1
-                    if text and (parts or not text.isspace()):
-                        parts.append(text)
-                        if link_depth:
-                            link += len(text.strip())
-                tag = node.tag
-                known = seen.get(tag)
-                if known is None:
-                    lower = tag.lower()
-                    known = seen[tag] = (lower, kinds.get(lower, 0))
-                kind = known[1]
-                path.append(node)
-                if kind & _K_BR:
-                    parts.append("\n")
-                    path_flags.append(-1)
-                    if len(node):
-                        skipping = node
-                    continue
-                flags = 0
-                if kind & _K_BLOCK:
-                    if parts:
-                        flush(owner, dropped, reason, parts, link)
-                        parts, link = [], 0
-                    below.append((owner, dropped, reason, parts, link))
-                    owner, parts, link = node, [], 0
-                    flags = _PUSHED
-                if kind & _K_LINK:
-                    link_depth += 1
-                    flags |= _LINK
-                elif kind & _K_CELL:
-                    parts.append(" ")
-                path_flags.append(flags)
-                text = node.text
-                if text and (parts or not text.isspace()):
-                    parts.append(text)
-                    if link_depth:
-                        link += len(text.strip())
-            while len(path) > 1:
-                v = path_flags.pop()
-                text = path.pop().tail
-                if v >= 0:
-                    if v & _PUSHED:
-                        if parts:
-                            flush(owner, dropped, reason, parts, link)
-                        owner, dropped, reason, parts, link = below.pop()
-                    if v & _LINK:
-                        link_depth -= 1
-                if text and (parts or not text.isspace()):
-                    parts.append(text)
-                    if link_depth:
-                        link += len(text.strip())
-            continue
         # One entry per open node below ``el``: -1 (an entity, a <br>) or its flags, _PUSHED and
         # _LINK (an <article> changes nothing below a pruned element); no spans are kept here.
         inner: list[int] = []
