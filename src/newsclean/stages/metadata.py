@@ -342,9 +342,7 @@ def _headline_over(
     return None
 
 
-def _headline_over_story(
-    parts: Sequence[str], story: int, title_line: int, taken: set[int], v: _Vocab
-) -> Line | None:
+def _headline_over_story(parts: Sequence[str], story: int, taken: set[int], v: _Vocab) -> Line | None:
     """The headline-shaped line over the story's first line, when the story repeats it, or None.
 
     Read only when the header gave no title line. At most
@@ -359,7 +357,7 @@ def _headline_over_story(
     """
     skipped = 0
     i = story - 1
-    while i > title_line and skipped <= STORY_HEAD_SKIP:
+    while i >= 0 and skipped <= STORY_HEAD_SKIP:
         s = parts[i].strip()
         if not s:
             i -= 1
@@ -532,7 +530,7 @@ def extract_metadata(doc: Document) -> Document:
     title_rule = "underlined" if marked is not None else "header_line"
     if title is None and empty is None and first_prose is not None:
         # no title line in the header: the headline printed over the story, which it restates
-        over = _headline_over_story(parts, first_prose, -1, taken, v)
+        over = _headline_over_story(parts, first_prose, taken, v)
         if over is not None:
             changes.append(delete_line(text, over, "title", "extract"))
             taken.add(over.index)
