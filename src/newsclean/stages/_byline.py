@@ -20,6 +20,7 @@ from newsclean.stages._header import _DIGIT, _LETTER, _norm, _not_title_cue, _Vo
 from newsclean.stages._lines import Line
 
 __all__ = [
+    "AGENCY_CASED_LETTERS",
     "COMMON_WORD_ZIPF",
     "MAX_ABBREVIATION",
     "MAX_AGENCY_WORDS",
@@ -260,6 +261,10 @@ def _is_agency(segment: str, v: _Vocab) -> bool:
 #: Most words of an agency's name signing where a byline goes ("Agência Exemplo", "Northfield
 #: Space Agency", "Nordstadt Regional Presseagentur"); a longer segment is a phrase.
 MAX_AGENCY_WORDS = 6
+#: Words of at least this many letters in an agency's name are capitalised ("Agência de
+#: Notícias Exemplo": "de" may stay lower case); a lower-case longer word makes a phrase
+#: ("la agencia estatal el lunes"), not a name.
+AGENCY_CASED_LETTERS = 4
 
 
 @lru_cache(maxsize=1)
@@ -274,8 +279,8 @@ def _agency_words() -> frozenset[str]:
 def _names_agency(segment: str) -> bool:
     """Whether a byline segment names an agency, not a person ("Agência Exemplo", "Northfield Space Agency").
 
-    At most :data:`MAX_AGENCY_WORDS` words, every word of four letters or
-    more capitalised (a name, not "la agencia estatal el lunes"), one of them
+    At most :data:`MAX_AGENCY_WORDS` words, every word of
+    :data:`AGENCY_CASED_LETTERS` letters or more capitalised (a name, not "la agencia estatal el lunes"), one of them
     (a hyphenated word by its parts) a head noun of ``agency_words``; a
     company's legal name ("Example Newspapers Ltd") is left to :func:`_name`.
 
@@ -285,7 +290,7 @@ def _names_agency(segment: str) -> bool:
     words = _LETTERS.findall(segment)
     if not words or len(segment.split()) > MAX_AGENCY_WORDS:
         return False
-    if not all(w[0].isupper() for w in words if len(w) >= 4) or not words[0][0].isupper():
+    if not all(w[0].isupper() for w in words if len(w) >= AGENCY_CASED_LETTERS) or not words[0][0].isupper():
         return False
     if words[-1].casefold() in _organisation_suffixes()[0]:
         return False  # a company's legal name: the publisher, no credit
