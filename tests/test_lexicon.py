@@ -331,3 +331,32 @@ def test_file_digest_is_the_checksum_of_the_whole_file(monkeypatch: pytest.Monke
         assert lexicon.file_digest(name) == f"{zlib.crc32(raw):08x}-{len(raw)}"
     monkeypatch.setattr(lexicon.os.path, "isfile", lambda path: False)  # a zipped install
     assert lexicon.file_digest("tortured.tsv") is None
+
+
+_LINES = b"".join(b"w%04d\t%d\n" % (i, 300 + i % 7) for i in range(0, 1200, 3))
+
+
+@pytest.mark.parametrize(
+    ("key", "bucket"),
+    [
+        (b"w0000", 300),  # the first line
+        (b"w1197", 300 + 1197 % 7),  # the last line
+        (b"w0201", 300 + 201 % 7),
+        (b"w0202", None),  # between two listed words
+        (b"w", None),  # before every word
+        (b"w9999", None),  # after every word
+        (b"w0201\t", None),
+        (b"w0201\t304", None),
+        (b"\nw0201", None),
+        (b"", None),
+    ],
+)
+def test_sorted_lines_find_every_word_across_their_index(key: bytes, bucket: int | None) -> None:
+    """A word is found in the span after its indexed line, whichever span it falls in."""
+    from newsclean.lexicon import _INDEX_SPAN, _SortedLines
+
+    lines = _SortedLines(_LINES)
+    assert len(_LINES) > 8 * _INDEX_SPAN  # several spans
+    assert lines.bucket(key) == bucket
+    for i in range(1200):
+        assert lines.bucket(b"w%04d" % i) == (300 + i % 7 if i % 3 == 0 else None)
