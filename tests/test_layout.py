@@ -43,7 +43,7 @@ def test_subheading_inside_a_story_stays_in_the_story() -> None:
 def test_features_computed_once_per_block() -> None:
     layout = analyze("\n".join(STORY), "en")
     block = layout.blocks[0]
-    assert block.kind == "prose" and block.is_prose
+    assert block.kind == "prose" and block.sentence_like and block.prose
     assert block.words == 20
     assert 0.2 < block.stop_share < 0.7
     assert block.terminal and not block.bullet
@@ -96,3 +96,92 @@ def test_analysing_the_lines_is_analysing_the_text() -> None:
         whole.n_lines,
     )
     assert lines.line_decisions() == whole.line_decisions()
+
+
+# -- the per-line reading every stage shares ---------------------------------------
+@pytest.mark.parametrize(
+    ("line", "prose", "why"),
+    [
+        (STORY[0], True, "a long sentence"),
+        (
+            "Officials said the new routes would start in March, after a vote.",
+            True,
+            "ten words and a full stop",
+        ),
+        ("Night buses reach three new districts", False, "a headline: no sentence end"),
+        ("Night buses reach three new districts.", False, "a short headline with a full stop"),
+        ("Will night buses reach three new districts before the winter comes?", False, "a headline asking"),
+        ("  " + STORY[1] + "  ", False, "not stripped: the caller strips (the test reads the shape)"),
+        ("By Jane Roe, Transport Correspondent", False, "a byline"),
+        ("", False, "empty"),
+    ],
+)
+def test_is_prose(line: str, prose: bool, why: str) -> None:
+    from newsclean.layout import is_prose
+
+    assert is_prose(line) is prose, why
+
+
+@pytest.mark.parametrize(
+    ("line", "prose", "kind", "headline"),
+    [
+        (STORY[0], True, "prose", False),
+        ("Night buses reach three new districts", False, "other", True),
+        ("Share this article", False, "bad", False),
+        ("Jane Roe", False, "other", False),  # two words: a name, not a headline
+        ("Home | World | Sport | Weather", False, "bad", False),
+    ],
+)
+def test_read_line(line: str, prose: bool, kind: str, headline: bool) -> None:
+    from newsclean.layout import read_line
+
+    r = read_line(line, "en")
+    assert (r.prose, r.kind, r.headline) == (prose, kind, headline)
+    assert r.text == line.strip()
+
+
+def test_a_reading_survives_deleted_lines() -> None:
+    from newsclean.layout import read_line
+
+    # the same line read before and after other lines were taken out: one reading
+    before = read_line(STORY[1], "en")
+    assert read_line("  " + STORY[1], "en") is before
+    assert read_line(STORY[1], "de") is not before  # read in another language
+
+
+def test_readings_agree_with_the_page_analysis() -> None:
+    from newsclean.layout import read_line
+
+    text = "\n".join(["Home | World | Sport | Weather", "Night buses reach three new districts", *STORY])
+    layout = analyze(text, "en")
+    for i, line in enumerate(text.split("\n")):
+        block = layout.block_at(i)
+        assert block is not None
+        r = read_line(line, "en")
+        assert (r.kind, r.prose, r.words) == (block.kind, block.prose, block.words)
+    assert layout.headline is not None and read_line(layout.headline.text, "en").headline
+
+
+def test_block_at_a_blank_line() -> None:
+    layout = analyze("\n".join([STORY[0], "", STORY[1]]), "en")
+    assert layout.block_at(1) is None
+    assert layout.block_at(2) is not None and layout.block_at(2).text == STORY[1]
+    with pytest.raises(IndexError):
+        layout.block_at(3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n".join(STORY),
+        "\n".join(SUBHEAD_STORY),
+        "The council met.\nIt voted.\nThe plan passed.",  # short clean sentences
+    ],
+)
+def test_clean_text_is_left_alone(text: str) -> None:
+    """Clean controls: no stage reading the shared analysis edits clean text."""
+    from newsclean import clean
+
+    article = clean(text)
+    assert article.edits == ()
+    assert article.title is None and not article.authors

@@ -12,10 +12,13 @@ page is cut into regions:
 * ``story``: the body span;
 * ``end``: blocks after it (related links, tags, comments, the footer).
 
-``remove_boilerplate`` decides from this analysis; other stages (metadata,
-dates, spam) can read the same blocks instead of re-deriving "is this prose"
-their own way. :func:`analyze` keeps the last few analyses, so a second
-reader of the same text and language pays nothing.
+``remove_boilerplate`` decides from this analysis. The stages that run
+before it (dates, metadata, spam) take lines out, so they read single lines
+instead: :func:`is_prose` is the one prose test of a line, and
+:func:`read_line` the one reading of a line's features (its boilerplate kind,
+its headline shape), kept per line text and language so that it holds across
+the lines other stages delete. :func:`analyze` keeps the last few analyses,
+so a second reader of the same text and language pays nothing.
 
 >>> layout = analyze(
 ...     "Home | World | Sport\\n"
@@ -35,18 +38,239 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from newsclean.stages.boilerplate_decisions import LineDecision, _expand, decide_page, page_units
-from newsclean.stages.boilerplate_features import Kind, _Feat
-from newsclean.stages.boilerplate_model import load_model
+from newsclean.lazyre import regex_compile
 
-__all__ = ["Block", "Layout", "Region", "analyze", "analyze_lines"]
+if TYPE_CHECKING:
+    from newsclean.stages.boilerplate_decisions import LineDecision
+    from newsclean.stages.boilerplate_features import Kind, _Feat
+
+# The boilerplate modules are imported where they are used: the stages that read this
+# module (metadata, dates, spam) are imported by ``newsclean.stages``, which those
+# modules' package import would enter again half-built.
+
+__all__ = [
+    "Block",
+    "Layout",
+    "LineReading",
+    "Region",
+    "analyze",
+    "analyze_lines",
+    "headline_shaped",
+    "is_prose",
+    "prose_start",
+    "read_line",
+]
 
 Region = Literal["header", "headline", "story", "end"]
 
 #: The headline is looked for among this many blocks above the story.
 HEADLINE_REACH = 4
+
+
+# -- one line, read once: the prose test and the headline shape ---------------------
+# Every stage asks two questions of a line: does it read as running text (prose), and is
+# it shaped like a headline. They are answered here, once, and nowhere else.
+
+#: A prose line has at least this many characters (shorter lines are titles, labels, names).
+PROSE_MIN_CHARS = 40
+#: A line ending on a full stop is prose from this many characters, whatever its words.
+PROSE_LONG_CHARS = 120
+#: ... or from this many spaces (ten words): a sentence, not a headline with a full stop.
+PROSE_MIN_SPACES = 9
+#: ... and with fewer than this many spaces, in a CJK script (written without spaces).
+PROSE_CJK_SPACES = 4
+#: A line ending on an exclamation or question mark is prose from this many characters:
+#: shorter ones are headlines asking or calling out.
+PROSE_ASKING_CHARS = 160
+#: What a prose line may end on after its full stop: closing quotes and brackets.
+_CLOSERS = "\"'”’»)]）」』›"
+#: Full stops: also the Devanagari danda, the Urdu and the Armenian full stop.
+_FULL_STOPS = ".…。।۔։"
+_ASKING = "!?！？؟"
+_CJK = regex_compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+#: A headline-shaped line has at least this many words (fewer: a label or a name).
+HEADLINE_MIN_WORDS = 3
+
+
+def is_prose(text: str) -> bool:
+    """Tell whether a stripped line reads as a paragraph of running text.
+
+    This is the prose test of every stage that asks it of one line (the
+    metadata header zone, the date candidates, the spam stage's title lines):
+    long enough, and ending like a sentence (a full stop, or a question or an
+    exclamation when long). It reads the shape only, so it is cheaper than a
+    look-up and is not remembered. The boilerplate ``kind`` of a line
+    (:class:`LineReading`) is the other reading of it, from its words: a line
+    may be ``prose`` there (most of its words function words) without ending
+    like a sentence.
+
+    >>> is_prose("Officials said the plan would be approved by the council next week, after a vote.")
+    True
+    >>> is_prose("Council approves the plan after a vote")
+    False
+    """
+    n = len(text)
+    if n < PROSE_MIN_CHARS:
+        return False
+    t = text.rstrip(_CLOSERS)
+    if not t:
+        return False
+    last = t[-1]
+    spaces = text.count(" ")
+    if last in _FULL_STOPS:
+        if n >= PROSE_LONG_CHARS or spaces >= PROSE_MIN_SPACES or spaces == 0:
+            return True  # long, many words, or a script written without spaces
+        return spaces < PROSE_CJK_SPACES and bool(_CJK.search(text[:80]))
+    if last in _ASKING:
+        return n >= PROSE_ASKING_CHARS
+    return False
+
+
+#: Lines scanned for the prose run; a header zone is never longer than this.
+MAX_LINES = 5000
+
+
+def prose_start(lines: Sequence[str]) -> int | None:
+    """Return the index of the first line of the densest run of prose lines, or None.
+
+    One pass of a maximum-sum run: a line :func:`is_prose` accepts scores its
+    length, any other non-empty line a penalty of ``25 + length / 2``; blank
+    lines score 0 (the run-scoring idea follows jusText's context-sensitive
+    paragraph classes and the text-density measure of Kohlschütter et al.,
+    2010, "Boilerplate detection using shallow text features"). The metadata
+    stage reads its header zone above this line.
+
+    >>> prose_start(["Council votes", "Menu", "The council approved the plan on Monday after a long debate, officials said."])
+    2
+    """
+    best = 0
+    best_start: int | None = None
+    cur = 0
+    cur_start = 0
+    lines = lines[:MAX_LINES]
+    min_chars, long_chars, min_spaces, cjk_spaces, asking_chars = (
+        PROSE_MIN_CHARS,
+        PROSE_LONG_CHARS,
+        PROSE_MIN_SPACES,
+        PROSE_CJK_SPACES,
+        PROSE_ASKING_CHARS,
+    )
+    # No line scores more than its length, so ``left`` (the length of the lines
+    # not read yet) bounds what any run can still gain. Once a new run cannot
+    # pass ``best`` and the current one either is the best run or cannot pass
+    # it either, the start is settled and the tail is not read.
+    left = sum(map(len, lines))
+    for i, s in enumerate(lines):
+        if left <= best and (cur <= 0 or cur_start == best_start or cur + left <= best):
+            break
+        n = len(s)
+        if not n:
+            continue
+        left -= n
+        s = s.strip()  # the same object back when there is nothing to strip
+        n = len(s)
+        if not n:
+            continue
+        # is_prose(s), inlined: this loop reads every line of the document
+        prose = False
+        if n >= min_chars:
+            t = s.rstrip(_CLOSERS)
+            if t:
+                last = t[-1]
+                if last in _FULL_STOPS:
+                    if n >= long_chars:
+                        prose = True
+                    else:
+                        spaces = s.count(" ")
+                        prose = (
+                            spaces >= min_spaces
+                            or spaces == 0
+                            or (spaces < cjk_spaces and bool(_CJK.search(s[:80])))
+                        )
+                elif last in "!?！？":
+                    prose = n >= asking_chars
+        score = n if prose else -(25 + n // 2)
+        if cur <= 0:
+            if score <= 0:
+                continue
+            cur, cur_start = 0, i
+        cur += score
+        if cur > best:
+            best, best_start = cur, cur_start
+    return best_start
+
+
+def headline_shaped(f: _Feat) -> bool:
+    """Whether a line with features ``f`` is shaped like a headline.
+
+    Short and without a sentence end (``titlelike``), of
+    :data:`HEADLINE_MIN_WORDS` words or more, neither furniture (``bad``) nor
+    running prose, and no credit line. The page's headline block
+    (:attr:`Layout.headline`) is the nearest such block above the story.
+    """
+    return f.kind in ("other", "sentence") and f.titlelike and f.words >= HEADLINE_MIN_WORDS and not f.credit
+
+
+@dataclass(frozen=True, slots=True)
+class LineReading:
+    """What every stage reads of one line, computed once per line text and language.
+
+    Attributes:
+        text: The line, stripped.
+        prose: :func:`is_prose`: it reads as a paragraph of running text.
+        kind: Its boilerplate kind read alone in the language: ``prose``,
+            ``sentence``, ``other`` or ``bad`` (see :class:`Block`). The page
+            analysis may judge it again by shape alone when the page's words
+            are not those of its language.
+        reason: Why a ``bad`` line is page furniture.
+        words: Word count.
+        titlelike: Short and without a sentence end.
+        headline: :func:`headline_shaped`.
+    """
+
+    text: str
+    prose: bool
+    kind: Kind
+    reason: str | None
+    words: int
+    titlelike: bool
+    headline: bool
+
+
+#: How many line readings :func:`read_line` keeps: more than the lines of a page's header
+#: zone and its first paragraphs, the lines the stages before ``remove_boilerplate`` read.
+READINGS_KEPT = 4096
+
+
+def read_line(text: str, language: str | None = None) -> LineReading:
+    """Read one line once: its prose shape, boilerplate kind and headline shape.
+
+    The reading depends on the line's text and the language only, so it holds
+    whatever other lines a stage deleted before (the date stage and the
+    metadata stage take lines out before ``remove_boilerplate`` reads the
+    page): a later stage reading the same line gets the same object, and the
+    features behind it are the ones the page analysis finds in its memo
+    (:func:`newsclean.stages.boilerplate_features._features`).
+
+    >>> r = read_line("Council extends night buses", "en")
+    >>> (r.prose, r.kind, r.headline)
+    (False, 'other', True)
+    >>> read_line("The council voted on Tuesday to extend the night bus network to three districts.", "en").prose
+    True
+    """
+    return _read_line(text.strip(), language)
+
+
+@lru_cache(maxsize=READINGS_KEPT)
+def _read_line(text: str, language: str | None) -> LineReading:
+    from newsclean.stages.boilerplate_features import _features
+    from newsclean.stages.boilerplate_vocab import _vocab
+
+    vocab = _vocab(language)
+    f = _features(text, vocab, bool(vocab.stops))
+    return LineReading(text, is_prose(text), f.kind, f.reason, f.words, f.titlelike, headline_shaped(f))
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +290,7 @@ class Block:
         terminal: Ends like a sentence.
         bullet: Opens with a list bullet.
         titlelike: Short and without sentence end: a headline or a menu entry.
+        prose: :func:`is_prose` of its text: it reads as a paragraph of running text.
         position: Place in the page, 0.0 first to 1.0 last.
         region: ``header``, ``headline``, ``story`` or ``end``.
         keep: The boilerplate decision: story text to keep.
@@ -81,13 +306,14 @@ class Block:
     terminal: bool
     bullet: bool
     titlelike: bool
+    prose: bool
     position: float
     region: Region
     keep: bool
 
     @property
-    def is_prose(self) -> bool:
-        """True for sentence-like text: prose, or a short sentence."""
+    def sentence_like(self) -> bool:
+        """True for the kinds that read as sentences: ``prose``, or a short ``sentence``."""
         return self.kind in ("prose", "sentence")
 
 
@@ -117,8 +343,7 @@ class Layout:
         n = len(feats)
         headline = -1
         for k in range(start - 1, max(-1, start - 1 - HEADLINE_REACH), -1):
-            f = feats[k]
-            if f.kind in ("other", "sentence") and f.titlelike and f.words >= 3 and not f.credit:
+            if headline_shaped(feats[k]):
                 headline = k
                 break
         blocks = []
@@ -146,6 +371,7 @@ class Layout:
                     terminal=f.terminal,
                     bullet=f.bullet,
                     titlelike=f.titlelike,
+                    prose=is_prose(joined.strip()),
                     position=k / last,
                     region=region,
                     keep=self.decisions[k] is None,
@@ -165,8 +391,27 @@ class Layout:
         """The blocks of one region, in page order."""
         return tuple(b for b in self.blocks if b.region == name)
 
+    @cached_property
+    def _line_blocks(self) -> tuple[int, ...]:
+        at = [-1] * self.n_lines
+        for k, (members, _) in enumerate(self.units):
+            for i in members:
+                at[i] = k
+        return tuple(at)
+
+    def block_at(self, line: int) -> Block | None:
+        """The block covering text line ``line`` (None for a blank line).
+
+        Raises:
+            IndexError: ``line`` is not a line of the text.
+        """
+        k = self._line_blocks[line]
+        return self.blocks[k] if k >= 0 else None
+
     def line_decisions(self) -> list[LineDecision]:
         """The boilerplate decision of every line of the text."""
+        from newsclean.stages.boilerplate_decisions import _expand
+
         return _expand(self.units, self.decisions, self.n_lines)
 
 
@@ -197,6 +442,9 @@ def analyze_lines(texts: Sequence[str], language: str | None = None) -> Layout:
     For a caller that holds the lines already (``remove_boilerplate``): the text
     is not joined only to be split again.
     """
+    from newsclean.stages.boilerplate_decisions import decide_page, page_units
+    from newsclean.stages.boilerplate_model import load_model
+
     units, feats = page_units(texts, language)
     decisions, start, end = decide_page(units, feats, load_model())
     return Layout(tuple(units), tuple(feats), language, (start, end), tuple(decisions), len(texts))

@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from newsclean.layout import is_prose
 from newsclean.lazyre import regex_compile
-from newsclean.stages._header import _DIGIT, _LETTER, _norm, _not_title_cue, _Vocab, _vocab, is_prose
+from newsclean.stages._header import _DIGIT, _LETTER, _norm, _not_title_cue, _Vocab, _vocab
 from newsclean.stages._lines import Line
 
 __all__ = [

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from newsclean.data import read_json
+from newsclean.layout import is_prose
 from newsclean.lazyre import regex_compile
 from newsclean.stages._byline import (
     _HOUR,
@@ -30,7 +31,7 @@ from newsclean.stages._byline import (
     _unlabelled_rule,
     parse_byline,
 )
-from newsclean.stages._header import _DIGIT, MAX_LINES, _Vocab, _vocab, _words, is_prose, may_open_each
+from newsclean.stages._header import _DIGIT, MAX_LINES, _Vocab, _vocab, _words, may_open_each
 from newsclean.stages._lines import Line, line_at
 
 __all__ = [

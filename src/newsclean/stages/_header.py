@@ -2,11 +2,9 @@
 
 Shared by the title (:mod:`newsclean.stages._title`), byline
 (:mod:`newsclean.stages._byline`) and stage (:mod:`newsclean.stages.metadata`)
-modules of ``extract_metadata``. The prose run is found in one pass with a
-maximum-sum run over per-line scores: prose lines count their length, other
-lines a penalty (the run-scoring idea follows jusText's context-sensitive
-paragraph classes and the text-density measure of Kohlschütter et al., 2010,
-"Boilerplate detection using shallow text features").
+modules of ``extract_metadata``. Whether a line is prose, and where the prose
+run starts, is read from the one page analysis (:func:`newsclean.layout.is_prose`,
+:func:`newsclean.layout.prose_start`), as every stage reads it.
 
 Vocabularies are in ``data/metadata.json``.
 """
@@ -21,17 +19,13 @@ from typing import Any, cast
 
 from newsclean import regexlite as regex
 from newsclean.data import foreign_chars, read_json
+from newsclean.layout import MAX_LINES
 from newsclean.lazyre import regex_compile, vocabulary_pattern
 from newsclean.stages._lines import Line
 
-__all__ = ["MAX_HOST", "MAX_LINES", "is_prose", "prose_start"]
-
-#: Lines scanned for the prose run; a header zone is never longer than this.
-MAX_LINES = 5000
+__all__ = ["MAX_HOST", "MAX_LINES"]
 
 # -- patterns that do not depend on the vocabularies ---------------------------
-_CLOSERS = "\"'”’»)]）」』›"
-_CJK = regex_compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 _LETTER = regex_compile(r"\p{L}")
 _SENTENCE_BREAK = regex_compile(r"\p{Ll}{3}\.[\"'”’]?\s+[\"'“‘]?\p{Lu}")
 _NUMERIC_DATE = regex_compile(
@@ -292,86 +286,6 @@ def _norm(text: str) -> str:
     if text.isascii():
         return " ".join(text.lower().split())  # casefold() is lower() on ASCII
     return " ".join(text.translate(_QUOTES).casefold().split())
-
-
-def is_prose(text: str) -> bool:
-    """Tell whether a stripped line reads as a paragraph of running text.
-
-    >>> is_prose("Officials said the plan would be approved by the council next week, after a vote.")
-    True
-    >>> is_prose("Council approves the plan after a vote")
-    False
-    """
-    n = len(text)
-    if n < 40:
-        return False
-    t = text.rstrip(_CLOSERS)
-    if not t:
-        return False
-    last = t[-1]
-    spaces = text.count(" ")
-    if last in ".…。।۔։":  # also the Devanagari danda, the Urdu and the Armenian full stop
-        if n >= 120 or spaces >= 9 or spaces == 0:
-            return True  # long, many words, or a script written without spaces
-        return spaces < 4 and bool(_CJK.search(text[:80]))
-    if last in "!?！？؟":
-        return n >= 160
-    return False
-
-
-def prose_start(lines: Sequence[str]) -> int | None:
-    """Return the index of the first line of the densest prose run, or None.
-
-    One pass of a maximum-sum run: a prose line scores its length, any other
-    non-empty line a penalty of ``25 + length / 2``; blank lines score 0.
-
-    >>> prose_start(["Council votes", "Menu", "The council approved the plan on Monday after a long debate, officials said."])
-    2
-    """
-    best = 0
-    best_start: int | None = None
-    cur = 0
-    cur_start = 0
-    lines = lines[:MAX_LINES]
-    # No line scores more than its length, so ``left`` (the length of the lines
-    # not read yet) bounds what any run can still gain. Once a new run cannot
-    # pass ``best`` and the current one either is the best run or cannot pass
-    # it either, the start is settled and the tail is not read.
-    left = sum(map(len, lines))
-    for i, s in enumerate(lines):
-        if left <= best and (cur <= 0 or cur_start == best_start or cur + left <= best):
-            break
-        n = len(s)
-        if not n:
-            continue
-        left -= n
-        s = s.strip()  # the same object back when there is nothing to strip
-        n = len(s)
-        if not n:
-            continue
-        # is_prose(s), inlined: this loop reads every line of the document
-        prose = False
-        if n >= 40:
-            t = s.rstrip(_CLOSERS)
-            if t:
-                last = t[-1]
-                if last in ".…。।۔։":  # also the Devanagari danda, the Urdu and the Armenian full stop
-                    if n >= 120:
-                        prose = True
-                    else:
-                        spaces = s.count(" ")
-                        prose = spaces >= 9 or spaces == 0 or (spaces < 4 and bool(_CJK.search(s[:80])))
-                elif last in "!?！？":
-                    prose = n >= 160
-        score = n if prose else -(25 + n // 2)
-        if cur <= 0:
-            if score <= 0:
-                continue
-            cur, cur_start = 0, i
-        cur += score
-        if cur > best:
-            best, best_start = cur, cur_start
-    return best_start
 
 
 def _with_offsets(parts: Sequence[str], count: int) -> list[Line]:

@@ -15,11 +15,10 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from newsclean.data import read_json
+from newsclean.layout import _CJK, _CLOSERS, is_prose
 from newsclean.lazyre import regex_compile
 from newsclean.stages._byline import parse_byline
 from newsclean.stages._header import (
-    _CJK,
-    _CLOSERS,
     _LETTER,
     _NAME_JOINERS,
     _NUMERIC_DATE,
@@ -31,7 +30,6 @@ from newsclean.stages._header import (
     _not_title_cue,
     _Vocab,
     _vocab,
-    is_prose,
     letter_count,
 )
 from newsclean.stages._lines import Line

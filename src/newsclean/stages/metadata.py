@@ -34,6 +34,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from newsclean.document import Change, Document
+from newsclean.layout import is_prose, prose_start
 from newsclean.lazyre import regex_compile
 from newsclean.protocol import stage
 from newsclean.stages._byline import (
@@ -65,8 +66,6 @@ from newsclean.stages._header import (
     _Vocab,
     _vocab,
     _with_offsets,
-    is_prose,
-    prose_start,
 )
 from newsclean.stages._lines import Line, delete_line, line_at
 from newsclean.stages._title import (
