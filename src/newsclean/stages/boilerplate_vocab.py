@@ -16,7 +16,7 @@ import string
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newsclean.data import alternation, read_json
 from newsclean.lazyre import re_compile, regex_compile
@@ -80,12 +80,9 @@ def _trie(entries: Sequence[str]) -> _Trie:
     >>> _trie(["ab", "a"])
     {'a': True, 'ab': True}
     """
-    prefixes: _Trie = {}
-    for entry in entries:
-        for i in range(1, len(entry)):
-            prefixes.setdefault(entry[:i], False)
-        if entry:
-            prefixes[entry] = True
+    # every proper prefix first, then the entries (an entry that is another's prefix ends there)
+    prefixes: _Trie = dict.fromkeys([entry[:i] for entry in entries for i in range(1, len(entry))], False)
+    prefixes.update(dict.fromkeys(filter(None, entries), True))
     return prefixes
 
 
@@ -274,6 +271,41 @@ def _stops(language: str | None) -> frozenset[str]:
 @lru_cache(maxsize=16)
 def _vocab_for(langs: tuple[str, ...], stops: frozenset[str]) -> _Vocab:
     # keyed by the word lists it reads: languages without their own entries share one
+    t = _tables(langs)
+    return _Vocab(
+        line=t.line,
+        prefix=t.prefix,
+        contains=t.contains,
+        reasons=t.reasons,
+        stops=stops,
+        line_heads=t.line_heads,
+        prefix_heads=t.prefix_heads,
+        line_tails=t.line_tails,
+        memo={},
+        long_memo={},
+    )
+
+
+class _Tables(NamedTuple):
+    """The entries of a set of languages as :class:`_Vocab` holds them (see there)."""
+
+    line: _Trie
+    prefix: _Trie
+    contains: re.Pattern[str]
+    reasons: dict[str, dict[str, str]]
+    line_heads: frozenset[str]
+    prefix_heads: frozenset[str]
+    line_tails: frozenset[str]
+
+
+@lru_cache(maxsize=16)
+def _tables(langs: tuple[str, ...]) -> _Tables:
+    """The entries of ``langs``, built once per set of languages whatever their function words.
+
+    The languages with function words of their own but no entries (most) read the
+    English entries alone: built again for each of them, the tries cost about 3 ms on
+    the first capture of each such language.
+    """
     data = _data()
     reasons: dict[str, dict[str, str]] = {"line": {}, "prefix": {}, "contains": {}}
     for group in data["groups"].values():
@@ -281,18 +313,16 @@ def _vocab_for(langs: tuple[str, ...], stops: frozenset[str]) -> _Vocab:
             for lang in langs:
                 for entry in group.get(mode, {}).get(lang, []):
                     table.setdefault(entry.lower(), group["reason"])  # the first concept listing it wins
-    return _Vocab(
-        line=_trie(list(reasons["line"])),
-        prefix=_trie(list(reasons["prefix"])),
+    lines, prefixes = list(reasons["line"]), list(reasons["prefix"])
+    return _Tables(
+        line=_trie(lines),
+        prefix=_trie(prefixes),
         # the text is lower-cased before matching
         contains=re_compile(alternation(reasons["contains"])),
         reasons=reasons,
-        stops=stops,
-        line_heads=_heads(list(reasons["line"])),
-        prefix_heads=_heads(list(reasons["prefix"])),
-        line_tails=_tails(list(reasons["line"])),
-        memo={},
-        long_memo={},
+        line_heads=_heads(lines),
+        prefix_heads=_heads(prefixes),
+        line_tails=_tails(lines),
     )
 
 
