@@ -128,3 +128,66 @@ def test_body_marks_are_the_article_body_elements(markup: str, expected: list[st
 )
 def test_a_meta_author_is_read_as_a_byline_s_names(value: str, authors: tuple[str, ...]) -> None:
     assert _meta_of(f'<meta name="author" content="{value}">').authors == authors
+
+
+def _page(head: str, body: str) -> str:
+    return f"<html><head>{head}</head><body>{body}<p>{'The council met on Friday. ' * 8}</p></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "expected", "why"),
+    [
+        (  # the social and the search headline differ: the one the page prints wins
+            '<meta property="og:title" content="Why the valley floods again">'
+            '<script type="application/ld+json">{"@type": "NewsArticle",'
+            ' "headline": "Valley floods for the third time this spring"}</script>',
+            "<h1>Valley floods for the third time this spring</h1>",
+            "Valley floods for the third time this spring",
+            "h1 repeats the JSON-LD headline",
+        ),
+        (  # a section segment glued to og:title, the site name unknown
+            '<meta property="og:title" content="Opinion | Why the valley floods again">',
+            "<h1>Why the valley floods again</h1>",
+            "Why the valley floods again",
+            "h1 repeats one end segment",
+        ),
+        (  # a section and a site segment after the headline
+            "<title>Harbour fees rise again | Business News - Coastal Daily</title>",
+            '<h1><a href="/">Coastal Daily</a></h1><h1>Harbour fees rise again</h1>',
+            "Harbour fees rise again",
+            "the longest segment the page prints",
+        ),
+        (  # the blog's banner repeats the title's site segment: never the title
+            "<title>Lakeside Notebook Journal - A quiet walk by the water</title>",
+            '<h1><a href="http://lakeside.example.org/">Lakeside Notebook Journal</a></h1>',
+            "Lakeside Notebook Journal - A quiet walk by the water",
+            "a banner linked to the home page is no headline",
+        ),
+        (  # no heading agrees: og:title as before
+            '<meta property="og:title" content="Why the valley floods again">',
+            "<h1>Latest stories</h1>",
+            "Why the valley floods again",
+            "no agreement: order of trust",
+        ),
+    ],
+)
+def test_the_title_is_the_metadata_wording_the_page_prints(
+    head: str, body: str, expected: str, why: str
+) -> None:
+    assert _title_of(_page(head, body)) == expected, why
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Bridge reopens after two years",
+        "Bridge reopens after two years | Metro Daily",
+        "Metro Daily - Bridge reopens after two years",
+    ],
+)
+def test_a_title_agreeing_with_og_title_is_left_alone(title: str) -> None:
+    # clean control: og:title printed as the page's h1 is the title, whatever the <title> says
+    head = f'<title>{title}</title><meta property="og:title" content="Bridge reopens after two years">'
+    assert (
+        _title_of(_page(head, "<h1>Bridge reopens after two years</h1>")) == "Bridge reopens after two years"
+    )

@@ -277,7 +277,13 @@ class DateCollector:
     _first_time: bool = True
     after_headline: int = 0
     _headings: list[tuple[str, str]] = field(default_factory=list)
+    _heading_elements: list[HtmlElement] = field(default_factory=list)
     _images: list[DateCandidate] = field(default_factory=list)
+
+    @property
+    def headings(self) -> tuple[tuple[str, HtmlElement], ...]:
+        """The page's first ``<h1>`` elements with their text (white space collapsed), in page order."""
+        return tuple((text, el) for (text, _), el in zip(self._headings, self._heading_elements, strict=True))
 
     def _room(self, what: str) -> bool:
         n = self._counts.get(what, 0)
@@ -330,6 +336,7 @@ class DateCollector:
                 text = _short_text(el, 300)
                 if text:
                     self._headings.append((text, ""))
+                    self._heading_elements.append(el)
                     self.after_headline = conventions().limits["after_headline"]
         elif self.after_headline > 0:
             self._headline_line(el)

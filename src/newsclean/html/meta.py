@@ -337,6 +337,88 @@ def _strip_site_name(title: str, site_names: list[str]) -> str:
     return title
 
 
+def _end_segments(title: str) -> list[str]:
+    """The runs of a title's separator-cut segments that hold one of its ends, longest first.
+
+    >>> _end_segments("Opinion | Storm hits coast | Daily Planet")
+    ['Storm hits coast | Daily Planet', 'Opinion | Storm hits coast', 'Daily Planet', 'Opinion']
+    """
+    seps = list(_TITLE_SEPARATORS.finditer(title))
+    runs = [title[: m.start()].strip() for m in seps] + [title[m.end() :].strip() for m in seps]
+    return sorted((r for r in runs if r), key=len, reverse=True)
+
+
+#: A link path segment joining this many words or more (by hyphens or underscores) is a story's
+#: slug (``/storm-hits-the-coast/``), never the address of a site's or a blog's home page.
+SLUG_WORDS = 3
+_SLUG_JOINS = regex.compile(r"[-_]")
+
+
+def _home_link(href: str) -> bool:
+    """Whether a link points to a site's or a blog's home page: no path, or one short word as path.
+
+    >>> [_home_link(h) for h in ("/", "http://example.org", "https://example.org/notes/", "/2020/05/storm")]
+    [True, True, True, False]
+    >>> _home_link("/storm-hits-the-coast/")
+    False
+    """
+    from urllib.parse import urlsplit
+
+    try:
+        path = urlsplit(href.strip()).path
+    except ValueError:
+        return False
+    segments = [s for s in path.split("/") if s]
+    if not segments:
+        return True
+    if len(segments) > 1:
+        return False
+    seg = segments[0]
+    return "." not in seg and not any(c.isdigit() for c in seg) and len(_SLUG_JOINS.split(seg)) < SLUG_WORDS
+
+
+def _is_banner(heading: HtmlElement) -> bool:
+    """Whether an ``<h1>`` is the site's banner (its name linked to the home page), not a story's headline."""
+    return any(_home_link(a.get("href") or "") for a in heading.iter("a") if a.get("href") is not None)
+
+
+def _printed_title(candidates: list[str], site_names: list[str], headings: list[str]) -> str | None:
+    """The metadata title the page prints as a top heading (an ``<h1>`` not its banner), or None when none is.
+
+    ``og:title``, the JSON-LD headline and the ``<title>`` are often worded apart
+    (a social headline, a search headline, a section or site segment glued on);
+    the one that the page's ``<h1>`` repeats is the headline a reader sees. A
+    candidate agrees whole (its site name taken off) first, in the order of trust
+    of ``candidates``; else the longest run of separator-cut segments at one end of
+    a candidate (``Opinion | Storm hits coast`` printed as ``Storm hits coast``),
+    of :data:`MIN_HEADLINE_CHARS` or more and not the site's name.
+
+    >>> _printed_title(["Storm hits the coast", "Storm hits the coast tonight"], [], ["Storm hits the coast tonight"])
+    'Storm hits the coast tonight'
+    >>> _printed_title(["Opinion | Why floods keep coming"], [], ["Opinion", "Why floods keep coming"])
+    'Why floods keep coming'
+    >>> _printed_title(["Lakeside Notes | A walk by the water"], [], ["Lakeside Notes", "Recent posts"]) is None
+    True
+    """
+    sites = {normalize_title(s) for s in site_names}
+    printed = {normalize_title(h) for h in headings} - sites - {""}
+    if not printed:
+        return None
+    for cand in candidates:
+        for form in (_strip_site_name(cand, site_names), cand):
+            if normalize_title(form) in printed:
+                return form
+    best: str | None = None
+    for cand in candidates:
+        for form in _end_segments(_strip_site_name(cand, site_names)):
+            norm = normalize_title(form)
+            if len(norm) >= MIN_HEADLINE_CHARS and norm in printed and norm not in sites:
+                if best is None or len(form) > len(best):
+                    best = form
+                break
+    return best
+
+
 def read_metadata(root: HtmlElement) -> PageMeta:
     """Read the page's own metadata from a parsed tree.
 
@@ -450,9 +532,11 @@ def read_metadata(root: HtmlElement) -> PageMeta:
             if len(parts) > 1:
                 headlines.add(normalize_title(parts[0]))
     headlines.discard("")
-    title = next((h for h in headline_candidates if h), None)
-    if title:
-        title = _strip_site_name(title, site_names) or title
+    present = [h for h in headline_candidates if h]
+    printed = [text for text, el in collector.headings if not _is_banner(el)]
+    title = _printed_title(present, site_names, printed)
+    if title is None and present:
+        title = _strip_site_name(present[0], site_names) or present[0]
 
     authors: list[str] = []
     if article.get("author"):
