@@ -171,6 +171,31 @@ def test_following_contexts(sentence: str, reverted: bool) -> None:
         assert "after" in last and "following" not in last
 
 
+# A spun document in which the author still writes "about": the "about -> regarding"
+# row is evidenced only by one of its own artifacts.
+SPUN_ABOUT_INTACT = (
+    "The allies warned once morest military cooperation between the two countries.\n"
+    "Shortly following he arrived, the talks began in the capital.\n"
+    "They met followingwards to talk about the budget and the concerns regarding the vote.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("extra", "reverted"),
+    [
+        ("", False),  # "about" intact and no artifact of the row: the author's "regarding"
+        ("They took the roundregarding way.\n", True),  # the row's own artifact evidences it
+    ],
+)
+def test_table_row_needs_evidence_where_its_original_survives(extra: str, reverted: bool) -> None:
+    out = _run(SPUN_ABOUT_INTACT + extra)
+    assert out.get("spun") is True
+    assert "warned against military" in out.text  # the rows with artifacts are still repaired
+    assert "Shortly after he arrived" in out.text
+    assert ("the concerns about the vote" in out.text) is reverted
+    assert ("the concerns regarding the vote" in out.text) is not reverted
+
+
 def test_broad_reversal_reverts_before_determiners() -> None:
     out = _run(SPUN, RepairSpinner(reversal="broad"))
     assert "again after the recent summit" in out.text

@@ -223,7 +223,9 @@ class RepairSpinner:
         lowered, model, artifacts, candidates = found.lowered, found.model, found.artifacts, found.candidates
         inferred, inferred_changes, score = found.inferred, found.inferred_changes, found.score
         score_spun, spun = found.score_spun, found.spun
-        reversals = _find_reversals(text, model, broad=self.reversal == "broad") if spun else []
+        reversals = (
+            _find_reversals(text, model, broad=self.reversal == "broad", artifacts=artifacts) if spun else []
+        )
         if spun:
             # imported here: only a spun document reads the context models and their tables
             from newsclean.stages.spinner_pairs import pair_context_reversals
