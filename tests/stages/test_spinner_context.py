@@ -36,6 +36,23 @@ def test_candidates_need_an_original_missing_from_the_text() -> None:
     assert ("aforementioned", "said") not in {(c.word, c.original) for c in candidates(text_with_said, "en")}
 
 
+@pytest.mark.parametrize(
+    ("extra", "candidate"),
+    [
+        # "all" occurs only inside "alleviate", a synonym of "ease", which is missing:
+        # a find-and-replace never rescans its own output, so "all" counts as missing.
+        ("The new roads will alleviate the traffic, and the buses are entirely new.\n", True),
+        # "ease" is written too: "alleviate" may be the author's, and "all" survives in it.
+        ("The roads will alleviate the traffic and ease the commute; the buses are entirely new.\n", False),
+        # "all" as a word of its own survives.
+        ("The new roads will alleviate the traffic, and all the buses are entirely new.\n", False),
+    ],
+)
+def test_an_original_inside_a_spinners_word_counts_as_missing(extra: str, candidate: bool) -> None:
+    found = {(c.word, c.original) for c in candidates(SPUN + extra, "en")}
+    assert (("entirely", "all") in found) is candidate
+
+
 def test_candidates_leave_out_spans_already_repaired() -> None:
     first = SPUN.index("aforementioned")
     second = SPUN.index("aforementioned", first + 1)

@@ -8,7 +8,8 @@ each word ``o`` it may stand for, the evidence that the spinner wrote ``w``
 for ``o``:
 
 * **the document**: ``o`` never occurs in lower case, not even inside another
-  word (a spinner swapping ``o`` leaves none), although a text of this length
+  word (a spinner swapping ``o`` leaves none) other than a synonym the
+  spinner may have written itself, although a text of this length
   would be expected to hold it (its wordfreq frequency times the length);
   how many other synonyms of ``o`` the text holds, how many of ``w``'s
   possible originals are missing as well;
@@ -279,6 +280,32 @@ class Candidate:
     features: tuple[float, ...]
 
 
+def _survives(text: str, original: str, written_by_spinner: Callable[[str], bool]) -> bool:
+    """Return True when ``original`` occurs in ``text`` outside the words a spinner wrote.
+
+    A find-and-replace never rescans what it wrote: "all" inside a "casually"
+    written for "usually" is no survivor of "all". An occurrence inside a
+    lower-case word that is itself a synonym of an original missing from the
+    text (:func:`written_by_spinner`) is not counted.
+    """
+    start = text.find(original)
+    while start >= 0:
+        token = _token_around(text, start, start + len(original))
+        if token == original or not token.islower() or not written_by_spinner(token):
+            return True
+        start = text.find(original, start + 1)
+    return False
+
+
+def _token_around(text: str, start: int, end: int) -> str:
+    """Return the run of letters of ``text`` that holds ``[start, end)``."""
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return text[start:end]
+
+
 def candidates(
     text: str,
     lang: str,
@@ -298,7 +325,8 @@ def candidates(
     :data:`~newsclean.stages.spinner_swaps.MIN_SPUN_CHARS` letters, or a
     phrase of whole words written in lower case with single spaces, listed as
     a synonym of a one-word ``original`` that never occurs in lower case in
-    the text (inside other words included). Spans in ``skip`` are left out.
+    the text (inside other words included, except words the spinner may have
+    written itself, :func:`_survives`). Spans in ``skip`` are left out.
     """
     index = index or load_synonyms()
     bigrams = bigrams or load_bigrams()
@@ -316,9 +344,13 @@ def candidates(
             counts[t] = counts.get(t, 0) + 1
     present: dict[str, bool] = {}
 
+    def written_by_spinner(word: str) -> bool:
+        """True when ``word`` is a synonym the table lists for a one-word original absent from the text."""
+        return any(" " not in o and o not in text for o in index.by_spun.get(word, ()))
+
     def missing(original: str) -> bool:
         if original not in present:
-            present[original] = original in text
+            present[original] = _survives(text, original, written_by_spinner)
         return not present[original]
 
     found: list[tuple[int, int, str, str, str, str]] = []
