@@ -86,8 +86,8 @@ PROSE_CJK_SPACES = 4
 PROSE_ASKING_CHARS = 160
 #: What a prose line may end on after its full stop: closing quotes and brackets.
 _CLOSERS = "\"'”’»)]）」』›"
-#: Full stops: also the Devanagari danda, the Urdu and the Armenian full stop.
-_FULL_STOPS = ".…。।۔։"
+#: Full stops: also the full-width one, the Devanagari danda, the Urdu and the Armenian full stop.
+_FULL_STOPS = ".…。．।۔։"
 _ASKING = "!?！？؟"
 _CJK = regex_compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 #: A headline-shaped line has at least this many words (fewer: a label or a name).

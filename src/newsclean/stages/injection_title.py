@@ -16,12 +16,12 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from newsclean import regexlite as regex
+from newsclean.layout import is_prose
 from newsclean.lazyre import re_compile, regex_compile
 from newsclean.stages.injection_words import CJK, script, vocabulary
 
 __all__ = [
     "MAX_TITLE_LINE",
-    "STORY_LINE",
     "TOP_LINES",
     "Candidate",
     "Line",
@@ -38,12 +38,6 @@ __all__ = [
 TOP_LINES = 8
 #: Longer lines are body paragraphs, not title lines.
 MAX_TITLE_LINE = 400
-#: A line at least this long holding two sentences, the last closed by a full stop, is a
-#: paragraph of the story: the head (and with it the title slot) ends before it. A headline
-#: may end on a full stop ("... doesn't run at a stable 60fps."), but rarely holds a second
-#: sentence; a short line that does ("Date: 3 May. Updated.") may still be a header field.
-STORY_LINE = 60
-_FULL_STOPS = (".", "。", "．")
 # A sentence end inside the line: Latin punctuation, closing quotes, a space and a capital or a
 # digit; or a CJK full stop, exclamation or question mark with more text after it.
 _INNER_SENTENCE_END = re_compile(r"[.!?][\"”’)]*\s+[^\W\d_a-z]|[.!?][\"”’)]*\s+\d|[。！？．](?!\s*$)")
@@ -156,9 +150,12 @@ def head_lines(text: str) -> list[Line]:
     These are the first :data:`TOP_LINES` non-empty lines (numbered as
     ``text.split("\\n")`` numbers them) that are at most
     :data:`MAX_TITLE_LINE` characters long, up to the first paragraph of the
-    story (a line of :data:`STORY_LINE` characters or more holding two
-    sentences, ending on a full stop, that does not repeat a line above it):
-    a line after the story has begun is no title line.
+    story: a prose line (:func:`newsclean.layout.is_prose`, the prose test of
+    every stage) holding a second sentence, that does not repeat a line above
+    it. A line after the story has begun is no title line. A headline may end
+    on a full stop ("... doesn't run at a stable 60fps."), and a long one
+    reads as prose, but it rarely holds a second sentence; a short line that
+    does ("Date: 3 May. Updated.") is no prose and may still be a header field.
     """
     out: list[Line] = []
     pos = 0
@@ -170,8 +167,7 @@ def head_lines(text: str) -> list[Line]:
         part = text[pos:end]
         if part.strip():
             if (
-                len(part) >= STORY_LINE
-                and part.rstrip().endswith(_FULL_STOPS)
+                is_prose(part.strip())
                 and _INNER_SENTENCE_END.search(part)
                 and not any(part.strip() in line.text for line in out)
             ):
