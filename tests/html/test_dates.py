@@ -13,7 +13,7 @@ import pytest
 
 import newsclean
 from newsclean.article import Article
-from newsclean.html.dates import conventions
+from newsclean.html.dates import conventions, in_comment, story_head_date
 
 P1 = "The harbour authority opened the new ferry terminal on the east bank after two years of building work."
 P2 = (
@@ -341,3 +341,121 @@ def test_names_date_fast_path_agrees_with_the_hint_pattern(value: str) -> None:
     from newsclean.html.dates import _element_hints, names_date
 
     assert names_date(value) == (_element_hints().search(value) is not None)
+
+
+@pytest.mark.parametrize(
+    ("removed", "start", "expected"),
+    [
+        (
+            [(0, "html_nav", "Home\nNews"), (2, "html_author", "Storm hits\nby Ann Roe on May 4, 2012")],
+            3,
+            ("by Ann Roe on May 4, 2012", "published"),
+        ),
+        (
+            [(1, "html_title", "Storm hits"), (2, "html_boilerplate", "Tuesday, May 6, 2012 | 11:00 AM")],
+            5,
+            ("Tuesday, May 6, 2012 | 11:00 AM", "published"),
+        ),
+        ([(2, "html_boilerplate", "Updated May 7, 2012")], 3, ("Updated May 7, 2012", "updated")),
+        (
+            [(2, "html_boilerplate", "Updated May 7, 2012"), (3, "html_author", "Posted May 6, 2012")],
+            4,
+            ("Posted May 6, 2012", "published"),
+        ),
+        ([(0, "html_boilerplate", "Friday, March 1, 2013"), (1, "html_title", "Storm hits")], 2, None),
+        ([(0, "html_link_dense", "Older story\nMay 2, 2012\nOther story\nMay 1, 2012")], 1, None),
+        ([(0, "html_link_dense", "May 2, 2012")], 1, ("May 2, 2012", "published")),
+        ([(0, "html_related", "May 2, 2012")], 1, None),
+        ([(0, "html_author", "by Ann Roe on May 4, 2012")], None, None),
+        ([(5, "html_author", "by Ann Roe on May 4, 2012")], 3, None),  # after the story's start
+        ([(0, "html_boilerplate", "Storm hits"), (1, "html_author", "by Ann Roe")], 2, None),  # no year
+    ],
+)
+def test_the_date_line_right_above_the_story(
+    removed: list[tuple[int, str, str]], start: int | None, expected: tuple[str, str] | None
+) -> None:
+    got = story_head_date(removed, start)
+    assert (None if got is None else (got["value"], got["kind"])) == expected
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ('<ol class="commentlist"><li><p><time datetime="2020-01-02">x</time></p></li></ol>', True),
+        ('<div id="comments"><div><span><abbr title="2020-01-02">x</abbr></span></div></div>', True),
+        (
+            '<div itemprop="comment" itemscope><meta itemprop="datePublished" content="2020-01-02"></div>',
+            True,
+        ),
+        (
+            '<div itemscope itemtype="https://schema.org/Comment"><time datetime="2020-01-02">x</time></div>',
+            True,
+        ),
+        ('<div class="comment-meta"><span class="date">Jan 2, 2020</span></div>', True),
+        # clean controls: the story's own stamps
+        ('<article class="post"><header><time datetime="2020-01-02">x</time></header></article>', False),
+        ('<div class="by-line-comments-views-date"><time datetime="2020-01-02">x</time></div>', False),
+        (
+            '<div class="comments-area"><div class="entry-content"><time datetime="2020-01-02">x</time></div></div>',
+            False,
+        ),
+        (
+            '<div class="byline"><span class="comment-count">3</span><time datetime="2020-01-02">x</time></div>',
+            False,
+        ),
+    ],
+)
+def test_a_reader_comment_s_stamp_is_not_a_page_date(markup: str, expected: bool) -> None:
+    from newsclean.html.parse import parse_html
+
+    root, _ = parse_html(f"<html><body>{markup}</body></html>")
+    assert root is not None
+    stamp = next(
+        el
+        for el in root.iter()
+        if el.get("datetime") or el.get("title") or el.get("content") or el.get("class") == "date"
+    )
+    assert in_comment(stamp) is expected
+
+
+@pytest.mark.parametrize(
+    ("stamp", "expected"),
+    [
+        (
+            '<div class="comment-list"><p><time pubdate datetime="2021-03-04T10:00:00">x</time> Nice.</p></div>',
+            None,
+        ),
+        (
+            '<div itemprop="comment" itemscope><meta itemprop="datePublished" content="2021-03-04"><p>Nice.</p></div>',
+            None,
+        ),
+        ('<div class="comment-meta"><span class="post-date">4.3.2021</span></div>', None),
+        # clean controls: the same stamps as the story's own
+        ('<p class="byline"><time pubdate datetime="2021-03-04T10:00:00">x</time></p>', date(2021, 3, 4)),
+        ('<div itemscope><meta itemprop="datePublished" content="2021-03-04"></div>', date(2021, 3, 4)),
+    ],
+)
+def test_a_reader_comment_s_stamp_never_dates_the_page(stamp: str, expected: date | None) -> None:
+    page = f"<html><body><article><h1>Ferry terminal opens</h1><p>{P1}</p><p>{P2}</p></article>{stamp}</body></html>"
+    published = newsclean.clean(page).published
+    assert (published.date() if isinstance(published, datetime) else published) == expected
+
+
+@pytest.mark.parametrize(
+    ("meta_line", "expected"),
+    [
+        ("<p>by Ann Roe on May 4, 2012</p>", date(2012, 5, 4)),
+        ("<p>Friday, May 4, 2012 | 11:00 AM</p>", date(2012, 5, 4)),
+        ("<p>by Ann Roe</p>", None),  # clean control: no date line, no date
+    ],
+)
+def test_a_post_s_date_line_removed_above_the_story_dates_the_page(
+    meta_line: str, expected: date | None
+) -> None:
+    page = (
+        '<html><body><div id="header"><h1><a href="/">Harbour Notes</a></h1></div><div class="post">'
+        f'<div class="post-header"><h2><a href="/ferry-terminal-opens-on-the-east-bank">Ferry terminal opens</a></h2>'
+        f"{meta_line}</div><p>{P1}</p><p>{P2}</p><p>{P1}</p></div></body></html>"
+    )
+    published = newsclean.clean(page).published
+    assert (published.date() if isinstance(published, datetime) else published) == expected

@@ -71,6 +71,9 @@ class Extraction:
     related: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     whole_page: bool = False  # every block emitted (asked for, or no story found), for the text stages
+    #: The block index of the first kept block (the story's start), None when nothing is kept; the
+    #: removals before it hold the lines between the headline and the story (a post's date line).
+    story_start: int | None = None
 
 
 def decide_blocks(
@@ -223,6 +226,7 @@ def emit(analysis: Analysis, keep: list[bool]) -> Extraction:
     removed: list[Removed] = []
     group_el: HtmlElement | None = None
     group: list[Block] = []
+    start: int | None = None
 
     def close() -> None:
         if group:
@@ -237,6 +241,8 @@ def emit(analysis: Analysis, keep: list[bool]) -> Extraction:
             continue
         if kept:
             close()
+            if start is None:
+                start = b.index
             lines.extend(b.lines)
             continue
         if b.dropped is not None:
@@ -250,4 +256,10 @@ def emit(analysis: Analysis, keep: list[bool]) -> Extraction:
         reason = "html_link_dense" if b.link_density > MAX_LINK_DENSITY else "html_boilerplate"
         removed.append(Removed(b.index, reason, b.text))
     close()
-    return Extraction(tuple(lines), tuple(removed), analysis.container, headline.text if headline else None)
+    return Extraction(
+        tuple(lines),
+        tuple(removed),
+        analysis.container,
+        headline.text if headline else None,
+        story_start=start,
+    )

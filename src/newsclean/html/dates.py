@@ -24,7 +24,7 @@ to the raw date strings, which the date stage parses with the page language.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -35,11 +35,20 @@ from newsclean import regexlite as regex
 from newsclean.article import DateCandidate
 from newsclean.data import read_text
 from newsclean.dateparse import UNIX_MAX, UNIX_MIN, YEAR_MAX, YEAR_MIN, copyright_year, url_date
+from newsclean.html.tokens import classify_tokens, is_content_token, split_tokens
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as HtmlElement
 
-__all__ = ["Conventions", "DateCollector", "conventions", "iso_date"]
+__all__ = [
+    "Conventions",
+    "DateCollector",
+    "conventions",
+    "in_comment",
+    "iso_date",
+    "states_date",
+    "story_head_date",
+]
 
 _DATE_ONLY = regex.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DATE_PREFIX = regex.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])")
@@ -254,6 +263,69 @@ def _short_text(el: HtmlElement, limit: int) -> str | None:
     return text if text and len(text) <= limit else None
 
 
+#: How many ancestors of a date element are read for a reader comment holding it (a comment's
+#: stamp sits a few levels under its comment, the comment under the thread: 4 to 9 levels on the
+#: Dragnet blogs).
+COMMENT_DEPTH = 12
+#: schema.org microdata naming a reader comment (``itemprop="comment"``, ``itemtype=".../Comment"``).
+_COMMENT_ITEM = regex.compile(r"(?:^|[/\s])(?:comment|Comment|UserComments)\s*$")
+
+
+#: Parts of a class token that make a comments word name a row of the post's own meta data
+#: (``by-line-comments-views-date``: the comment count beside the byline and the date), not a
+#: reader comment.
+POST_ROW_PARTS = frozenset({"by", "byline", "line", "views", "date", "time", "stats"})
+
+
+def _names_comments(value: str) -> bool:
+    """Whether a class or id value names a reader comment (a token of the comments concept).
+
+    >>> _names_comments("comment-body depth-1"), _names_comments("by-line-comments-views-date")
+    (True, False)
+    """
+    for parts in split_tokens(value):
+        if POST_ROW_PARTS.isdisjoint(parts):
+            concept = classify_tokens("-".join(parts))
+            if concept is not None and concept.name == "comments":
+                return True
+    return False
+
+
+def in_comment(el: HtmlElement) -> bool:
+    """Whether a date element belongs to a reader comment (its date is the comment's, not the page's).
+
+    The element and up to :data:`COMMENT_DEPTH` ancestors are read: one whose class or id names the
+    comments concept of ``data/html_tokens.json`` (``comment-meta``, ``commentlist``,
+    ``disqus``) or that is a schema.org comment; an ancestor naming the article body
+    (``entry-content``) ends the search, the date being the story's.
+
+    >>> from lxml import etree
+    >>> page = etree.fromstring('<div class="comment-body"><p class="meta"><time datetime="2020-01-02">x</time></p></div>')
+    >>> in_comment(page.find(".//time"))
+    True
+    >>> page = etree.fromstring('<div class="entry-content"><p><time datetime="2020-01-02">x</time></p></div>')
+    >>> in_comment(page.find(".//time"))
+    False
+    """
+    node: HtmlElement | None = el
+    for _ in range(COMMENT_DEPTH + 1):
+        if node is None:
+            return False
+        for name in ("class", "id"):
+            value = node.get(name)
+            if value:
+                if is_content_token(value):
+                    return False
+                if _names_comments(value):
+                    return True
+        for name in ("itemprop", "itemtype"):
+            value = node.get(name)
+            if value and _COMMENT_ITEM.search(value):
+                return True
+        node = node.getparent()
+    return False
+
+
 #: Tags :meth:`DateCollector.visit` reads whether or not they have attributes; any other
 #: element without attributes says nothing, except while the headline's date line is read.
 VISITED_TAGS = frozenset({"h1", "time", "abbr", "img", "a"})
@@ -371,10 +443,14 @@ class DateCollector:
             if itemprop:
                 kind = conventions().itemprop.get(itemprop.strip().lower())
                 if kind is not None:
+                    if in_comment(el):
+                        return
                     value = get("datetime") or get("content") or _short_text(el, 100)
                     self.add(value, kind, f"itemprop:{itemprop.strip()}", "itemprop", element=True)
                     return
         if "pubdate" in names:
+            if in_comment(el):
+                return
             own = get("pubdate", "")
             value = own if any(c.isdigit() for c in own) else get("datetime") or get("content")
             self.add(value or _short_text(el, 100), "published", "html:pubdate", "element", element=True)
@@ -402,7 +478,7 @@ class DateCollector:
             self._headings[-1] = (self._headings[-1][0], text)
 
     def _time(self, el: HtmlElement) -> None:
-        if not self._room("time_tags"):
+        if not self._room("time_tags") or in_comment(el):
             return
         value = el.get("datetime")
         parent = el.getparent()
@@ -430,7 +506,7 @@ class DateCollector:
                 self.add(text, kind, "time:text", "time", element=True)
 
     def _abbr(self, el: HtmlElement) -> None:
-        if not self._room("abbr_tags"):
+        if not self._room("abbr_tags") or in_comment(el):
             return
         hints = " ".join(filter(None, (el.get("class"), el.get("id"))))
         kind = self._kind(hints, "published")
@@ -449,7 +525,12 @@ class DateCollector:
     def _element(self, el: HtmlElement, names: str) -> None:
         """A short element whose class or id names a date; unambiguous numeric forms read here."""
         text = _short_text(el, conventions().limits["date_element_chars"])
-        if not text or not any(c.isdigit() for c in text) or not self._room("date_elements"):
+        if (
+            not text
+            or not any(c.isdigit() for c in text)
+            or not self._room("date_elements")
+            or in_comment(el)
+        ):
             return
         kind = "updated" if conventions().updated_hints.search(names) else "published"
         source = "html:date-element"
@@ -568,3 +649,97 @@ def _copyright_texts(root: HtmlElement) -> list[str]:
             if len(out) == MAX_COPYRIGHT_NODES:
                 break
     return out
+
+
+#: Sources of weak date evidence (read only when the page states no date elsewhere): they do not
+#: count as a stated date for :func:`states_date`.
+WEAK_SOURCES = ("image-url:", "link:", "title-tag", "copyright:", "url")
+
+
+def states_date(dates: Sequence[DateCandidate], raw: Sequence[Mapping[str, Any]]) -> bool:
+    """Whether the page states its publication or update date (weak evidence and comments aside).
+
+    ``dates`` are the normalised candidates, ``raw`` the strings left for the date stage.
+
+    >>> states_date([DateCandidate("2012", "copyright", "copyright:text", "year", "copyright")], [])
+    False
+    >>> states_date([], [{"value": "4 May 2012", "kind": "published", "source": "html:date-element"}])
+    True
+    """
+    found = [(d.kind, d.source) for d in dates] + [(str(r.get("kind")), str(r.get("source"))) for r in raw]
+    return any(k in ("published", "updated") and not src.startswith(WEAK_SOURCES) for k, src in found)
+
+
+#: The removed regions read for a date line: the last ones before the story's first kept block
+#: (and after the headline, when it stands above the story). A post's meta line ("by Ann Roe on
+#: May 4, 2012", "Tuesday, May 6, 2012 | 11:00 AM") sits in one of the last two regions above
+#: the story on the Dragnet and CleanEval blogs that date no other way.
+HEAD_REGIONS = 3
+#: Removal reasons of regions that never hold the story's own date line (lists of other stories,
+#: reader comments, page furniture).
+NOT_HEAD_REASONS = frozenset(
+    {
+        "html_related",
+        "html_comments",
+        "html_sidebar",
+        "html_form",
+        "html_ads",
+        "html_newsletter",
+        "html_cookie",
+        "html_paywall",
+        "html_footer",
+    }
+)
+#: Removal reasons of link lists: such a region is read only when it is one line (the date alone,
+#: linked to the story's own address), never a list of dated links.
+LIST_REASONS = frozenset({"html_link_dense", "html_nav"})
+#: The source of that line's date: ranked with the headline's own date line (``headline:next``).
+STORY_HEAD_SOURCE = "headline:story-head"
+
+
+def story_head_date(removed: list[tuple[int, str, str]], story_start: int | None) -> dict[str, Any] | None:
+    r"""The short line holding a year right above the story, as a raw date string.
+
+    ``removed`` holds the extraction's removed regions as (block index, reason, text),
+    in page order; ``story_start`` is the index of the story's first kept block. The
+    regions read are the last :data:`HEAD_REGIONS` before the story, none above the
+    headline (reason ``html_title``), none of :data:`NOT_HEAD_REASONS`, and of
+    :data:`LIST_REASONS` only one-line regions. Nearest the story first, the first line
+    of at most ``date_element_chars`` characters holding a year is the post's date
+    line; it goes to the date stage, which parses it with the page language. A line
+    naming an update (``Updated May 5, 2012``) is kind ``updated`` and is taken only
+    when no other line is found. The text stages never see these lines: the HTML stage
+    removed them.
+
+    >>> story_head_date([(0, "html_nav", "Home\nNews"), (2, "html_author", "Storm hits\nby Ann Roe on May 4, 2012")], 3)
+    {'value': 'by Ann Roe on May 4, 2012', 'kind': 'published', 'source': 'headline:story-head', 'origin': 'element', 'element': False}
+    >>> story_head_date([(0, "html_link_dense", "Older story\nMay 2, 2012\nOther story\nMay 1, 2012")], 1) is None
+    True
+    """
+    if story_start is None:
+        return None
+    before = [r for r in removed if r[0] < story_start]
+    title = next((k for k in range(len(before) - 1, -1, -1) if before[k][1] == "html_title"), -1)
+    conv = conventions()
+    limit = conv.limits["date_element_chars"]
+    updated: dict[str, Any] | None = None
+    for _, reason, text in reversed(before[max(title + 1, len(before) - HEAD_REGIONS) :]):
+        lines = text.split("\n")
+        if reason in NOT_HEAD_REASONS or (reason in LIST_REASONS and len(lines) > 1):
+            continue
+        for line in reversed(lines):
+            value = " ".join(line.split())
+            if not value or len(value) > limit or not _YEARISH.search(value):
+                continue
+            kind = "updated" if conv.updated_hints.search(value) else "published"
+            found = {
+                "value": value,
+                "kind": kind,
+                "source": STORY_HEAD_SOURCE,
+                "origin": "element",
+                "element": False,
+            }
+            if kind == "published":
+                return found
+            updated = updated or found
+    return updated

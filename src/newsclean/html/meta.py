@@ -26,6 +26,7 @@ from newsclean.html.dates import (
     VISITED_TAGS,
     DateCollector,
     conventions,
+    in_comment,
     iso_date,
     may_date,
 )
@@ -64,6 +65,7 @@ PAGE_TYPES = frozenset({"webpage", "itempage", "collectionpage", "mediaobject", 
 #: the publication and the last-modified date, in order of trust (``data/html_dates.json``).
 PUBLISHED_META = conventions().meta["published"]
 UPDATED_META = conventions().meta["updated"]
+_DATE_META = frozenset(PUBLISHED_META + UPDATED_META)
 _AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
 _TAG_META = ("keywords", "news_keywords", "article:tag", "parsely-tags", "sailthru.tags")
 _SECTION_META = ("article:section", "parsely-section", "section", "category")
@@ -456,7 +458,10 @@ def read_metadata(root: HtmlElement) -> PageMeta:
                 key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
                 content = el.get("content")
                 if key and content is not None:
-                    metas.setdefault(key.strip().lower(), []).append(content)
+                    key = key.strip().lower()
+                    # a reader comment's microdata stamp is the comment's date, not the page's
+                    if not (key in _DATE_META and el.get("itemprop") and in_comment(el)):
+                        metas.setdefault(key, []).append(content)
                 if collector.after_headline:
                     visit(el, tag)  # (a meta element only counts as a line read under the headline)
                 continue

@@ -87,6 +87,7 @@ class ExtractHtml:
         if doc.kind != "html":
             return doc
         from newsclean.html.content import extract_content
+        from newsclean.html.dates import states_date, story_head_date
         from newsclean.html.meta import read_metadata
         from newsclean.html.parse import parse_html
 
@@ -127,6 +128,13 @@ class ExtractHtml:
         if meta.dates:
             fields["dates"] = tuple(doc.get("dates", ())) + meta.dates
         extra = dict(meta.extra)
+        if not states_date(meta.dates, extra.get("date_strings", ())):
+            # no page date stated: the post's date line the extraction removed above the story
+            head = story_head_date(
+                [(r.index, r.reason, r.text) for r in extraction.removed], extraction.story_start
+            )
+            if head is not None:
+                extra["date_strings"] = [*extra.get("date_strings", ()), head]
         extra["parser"] = self.parser
         if extraction.container:
             extra["container"] = extraction.container
