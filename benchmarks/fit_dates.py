@@ -6,7 +6,8 @@ headline and the story start with named parameters (:data:`PARAMETERS`: how
 far after and before the headline, before and after the story start, and the
 penalties of a line holding more than the date, of a later headline repeat
 and of an update label; the stamps a comment thread needs, and those that keep its stamps out
-of the header date lines). This script measures them on two independent sets of text captures:
+of the header date lines; how near an update an earlier date line must stand to be its
+original publication). This script measures them on two independent sets of text captures:
 
 * **mediacloud**: the 200 htmldate Media Cloud 2020 pages (gold from the data
   set; ``NaN`` means no date expected);
@@ -56,6 +57,7 @@ PARAMETERS = (
     "UPDATED_PENALTY",
     "COMMENT_RUN",
     "THREAD_RUN",
+    "UPDATE_PAIR_LINES",
 )
 #: Values tried for each parameter.
 GRID: dict[str, tuple[int, ...]] = {
@@ -68,6 +70,7 @@ GRID: dict[str, tuple[int, ...]] = {
     "UPDATED_PENALTY": (0, 1, 2, 4, 8),
     "COMMENT_RUN": (1, 2, 3, 4, 6),
     "THREAD_RUN": (2, 3, 4, 6),
+    "UPDATE_PAIR_LINES": (0, 1, 2, 3, 5, 8, 15, 25),
 }
 REPORT = Path(__file__).resolve().parents[1] / "src" / "newsclean" / "data" / "dates_choice.fit.md"
 

@@ -14,6 +14,7 @@ from newsclean.dateparse import (
     iso,
 )
 from newsclean.document import Document, Options
+from newsclean.stages.date_choice import UPDATE_PAIR_LINES
 from newsclean.stages.dates import normalize_dates
 
 
@@ -656,6 +657,85 @@ def test_comment_stamps_are_no_header_date_lines(
     assert (iso(got) if got is not None else None) == expected, reason
     decision = published_decision(out)
     assert (decision["rule"] if decision else None) == rule, reason
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected", "aside", "reason"),
+    [
+        (
+            [f"{HEAD} - The Daily", HEAD, "By Jane Doe, March 5, 2024", "Updated March 6, 2024", STORY],
+            "2024-03-05",
+            [("2024-03-06", "updated", "updated_after_publication")],
+            "the byline's day is the original publication; the update under it is set aside",
+        ),
+        (
+            [f"{HEAD} - The Daily", HEAD, "By Jane Doe | March 5, 2024", "Updated", "March 6, 2024", STORY],
+            "2024-03-05",
+            [("2024-03-06", "updated", "updated_after_publication")],
+            "an update label on the line above its date",
+        ),
+        (
+            [f"{HEAD} - The Daily", HEAD, "By Jane Doe, March 7, 2024", "Updated March 6, 2024", STORY],
+            "2024-03-06",
+            None,
+            "a later unlabelled day is no original of the update (control)",
+        ),
+        (
+            [f"{HEAD} - The Daily", HEAD, "Updated: March 6, 2024", STORY],
+            "2024-03-06",
+            None,
+            "an update alone still dates the page (control)",
+        ),
+        (
+            [
+                f"{HEAD} - The Daily",
+                HEAD,
+                "Updated: March 6, 2024",
+                STORY,
+                *["Menu"] * UPDATE_PAIR_LINES,
+                "March 1, 2024",
+            ],
+            "2024-03-06",
+            None,
+            "an earlier date further down is no original of the update (control)",
+        ),
+        (
+            [f"{HEAD} - The Daily", HEAD, "Updated 3/5/2024 3:00:29 PM", "2024-03-05T19:00:29", STORY],
+            "2024-03-05",
+            None,
+            "the same instant printed again in another zone is no earlier original (control)",
+        ),
+        (
+            [f"{HEAD} - The Daily", HEAD, "March 5, 2024", "Updated March 6, 2024", STORY],
+            "2024-03-05",
+            None,
+            "the original already ranks first: nothing set aside (control)",
+        ),
+        (
+            [*THREAD[:2], "June 1, 2021", *THREAD[2:]],
+            "2021-06-01",
+            None,
+            "comment stamps ranked below the story's date line are not listed (control)",
+        ),
+        (
+            [THREAD[0], HEAD, "Menu", "Menu", "June 1, 2021", *["Menu"] * 5, STORY, *THREAD[5:]],
+            "2021-06-01",
+            [("2021-06-04", "mentioned", "comment_stamp")],
+            "the first comment's stamp, nearer the story start, is set aside for the story's date line",
+        ),
+    ],
+)
+def test_original_publication_over_an_update(
+    lines: list[str], expected: str, aside: list[tuple[str, str, str]] | None, reason: str
+) -> None:
+    out = run("\n".join(lines))
+    got = out.get("published")
+    assert got is not None and iso(got)[:10] == expected, reason
+    decision = published_decision(out)
+    assert decision is not None and decision["rule"] == "header date line", reason
+    records = decision.get("set_aside")
+    listed = [(r["value"][:10], r["kind"], r["reason"]) for r in records] if records else None  # type: ignore[attr-defined]
+    assert listed == aside, reason
 
 
 def test_bounds_leave_clean_text_alone() -> None:

@@ -68,6 +68,17 @@ COMMENT_RUN = 2
 #: (checked on the development corpora and the Media Cloud captures; the gold sets hold no page
 #: it changes, so the search of ``benchmarks.fit_dates`` finds every value from 2 to 6 alike).
 THREAD_RUN = 3
+#: An unlabelled date line at most this many lines from an update-labelled header date line, and
+#: not after it, is the original publication the update follows ("By Jane Roe, March 5, 2024" /
+#: "Updated March 6, 2024", or each under its label line: "Published" / date / "Updated" / date).
+#: Further away it dates something else: on a Media Cloud page a list of other days stands 15
+#: lines under the story's only date, its update line. Checked on the four development corpora
+#: and the Media Cloud captures (no page of either gold set has an original beside its update).
+UPDATE_PAIR_LINES = 3
+#: Why a rule set a candidate aside for the original publication (``Choice.set_aside``, recorded
+#: in the ``published_date`` decision): an update-labelled header date line whose day is on or
+#: after an unlabelled one's, a reader comment's stamp that stood nearer the headline.
+SET_ASIDE_REASONS = ("updated_after_publication", "comment_stamp")
 #: Zones (hours from UTC) a publisher's local day is looked for in when page metadata gives a
 #: UTC time: US Pacific to New Zealand daylight time, where nearly all news is dated.
 WEST_MOST = -8
@@ -309,6 +320,9 @@ class Choice:
     source: str
     rule: str
     index: int | None = None  # position in the found list, when from the text
+    #: Candidates a rule ranked first but set aside for the original publication, as
+    #: ``(position in the found list, reason slug)`` (see :data:`SET_ASIDE_REASONS`).
+    set_aside: tuple[tuple[int, str], ...] = ()
 
 
 def _meta_rank(source: str) -> int:
@@ -471,8 +485,17 @@ def choose_published(
     # A reader comment's stamp is no header date line (the thread bounds the day in ``choose_bound``),
     # nor is a date line between two of them (a comment opening "Hi Jane," ends no sentence).
     thread = _comment_thread(found, lines, lambda: anchors()[0][1], captured_at)
+    stamps: list[tuple[int, int, Found]] = []
     if len({f.line for _, f in thread}) >= THREAD_RUN:
         top, bottom = min(f.line for _, f in thread), max(f.line for _, f in thread)
+        stamps = [
+            (s, k, f)
+            for k, f in header_lines
+            if f.date_only
+            and f.kind is None
+            and top <= f.line <= bottom
+            and (s := _header_score(f, anchors())) is not None
+        ]
         header_lines = [
             (k, f)
             for k, f in header_lines
@@ -480,9 +503,13 @@ def choose_published(
         ]
     scored = [(s, k, f) for k, f in header_lines if (s := _header_score(f, anchors())) is not None]
     if scored:
-        _, k, f = min(scored, key=lambda t: (t[0], t[1]))
+        best = min(scored, key=lambda t: (t[0], t[1]))
+        s, k, f = _original_over_update(best, scored)
         if f.date_only or from_url is None:
-            return Choice(_value(f), f.source, "header date line", k)
+            aside = [(j, "comment_stamp") for t, j, _ in stamps if (t, j) < (s, k)]
+            if k != best[1]:
+                aside.append((best[1], "updated_after_publication"))
+            return Choice(_value(f), f.source, "header date line", k, tuple(sorted(aside)))
     if from_url is not None:
         return Choice(from_url, url_source, "url date")
     titled = [(k, f) for k, f in ok if f.kind is None and f.line == title_line]
@@ -514,6 +541,45 @@ def choose_published(
         k, f = min(updated, key=lambda t: (_day(_value(t[1])), t[0]))
         return Choice(_value(f), f.source, "updated label", k)
     return None
+
+
+def _original_over_update(
+    best: tuple[int, int, Found], scored: Sequence[tuple[int, int, Found]]
+) -> tuple[int, int, Found]:
+    """The header date line to take when the best one is labelled as an update.
+
+    An update comes after the publication: an unlabelled header date line
+    beside it (at most :data:`UPDATE_PAIR_LINES` lines away) that is not
+    later is the original publication ("By Jane Roe, March 5, 2024" over
+    "Updated March 6, 2024"), taken however it ranks against the update. A
+    later date, or one further away (an archive list under the header, a
+    related story), is no original of this update and leaves it chosen.
+    """
+    update = best[2]
+    if update.kind != "updated":
+        return best
+    earlier = [
+        t
+        for t in scored
+        if t[2].kind is None
+        and abs(t[2].line - update.line) <= UPDATE_PAIR_LINES
+        and _not_after(_value(t[2]), _value(update))
+    ]
+    return min(earlier, key=lambda t: (t[0], t[1])) if earlier else best
+
+
+def _not_after(value: datetime | date, update: datetime | date) -> bool:
+    """Whether ``value`` can be the original publication of an update at ``update``.
+
+    An earlier day, or the same day at an earlier or equal time (a day
+    without a time fits any time of it); the same instant printed in another
+    zone ("3:00 PM ET" beside "19:00") is no earlier one.
+    """
+    if _day(value) != _day(update):
+        return _day(value) < _day(update)
+    if isinstance(value, datetime) and isinstance(update, datetime) and _comparable(value, update):
+        return value <= update
+    return True
 
 
 def choose_bound(

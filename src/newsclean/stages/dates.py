@@ -183,6 +183,17 @@ def _evidence(candidates: Sequence[DateCandidate], kinds: tuple[str, ...]) -> tu
     return tuple(out)
 
 
+def _set_aside(choice: Choice, found: Sequence[Found]) -> tuple[dict[str, Any], ...]:
+    """The candidates a rule set aside for the original publication, as plain records with the reason."""
+    out = []
+    for k, why in choice.set_aside:
+        f = found[k]
+        kind = f.kind or "mentioned"
+        value = None if f.value is None else iso(f.value)
+        out.append({"value": value, "kind": kind, "source": f.source[:120], "reason": why})
+    return tuple(out[:MAX_EVIDENCE])
+
+
 def _record(
     doc: Document,
     reason: str,
@@ -190,8 +201,15 @@ def _record(
     precision: str,
     candidates: Sequence[DateCandidate],
     kinds: tuple[str, ...],
+    found: Sequence[Found] = (),
 ) -> Document:
-    """Log a date choice as a decision: the value, its precision, the rule, the evidence, the candidates weighed."""
+    """Log a date choice as a decision: the value, its precision, the rule, the evidence, the candidates weighed.
+
+    A choice that set candidates aside for the original publication (an
+    update's date, a comment's stamp ranked nearer the headline) also lists
+    them under ``set_aside``, each with its reason.
+    """
+    extra: dict[str, Any] = {"set_aside": _set_aside(choice, found)} if choice.set_aside else {}
     return doc.with_decision(
         NAME,
         reason,
@@ -200,6 +218,7 @@ def _record(
         source=choice.source[:200],
         rule=choice.rule,
         candidates=_evidence(candidates, kinds),
+        **extra,
     )
 
 
@@ -293,7 +312,7 @@ def normalize_dates(doc: Document) -> Document:
         out = out.with_fields(dates=tuple(candidates))
     if choice is not None:
         out = out.with_fields(published=choice.value)
-        out = _record(out, "published_date", choice, precision, candidates, ("published", "copyright"))
+        out = _record(out, "published_date", choice, precision, candidates, ("published", "copyright"), found)
         if chosen is not None and found[chosen].ambiguous:
             out = out.with_warning(f"published date: {found[chosen].ambiguous}")
         if precision != "day":
