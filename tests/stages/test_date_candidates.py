@@ -383,3 +383,38 @@ def test_dateline_date_opening_a_story_paragraph(line: str, opening: bool, why: 
 def test_clean_story_has_no_dateline() -> None:
     found, _ = find_candidates(f"{HEAD}\n{STORY}\n{STORY}", language="en")
     assert not any(f.opening for f in found)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected", "why"),
+    [
+        (["Sep", "26", "2012"], [(1, date(2012, 9, 26), 3)], "month, day and year on three lines"),
+        (["24", "Jul", "2012"], [(1, date(2012, 7, 24), 3)], "day first, then month and year"),
+        (["January 31,", "2005"], [(1, date(2005, 1, 31), 2)], "the year alone under month and day"),
+        (["Oct30", "2012"], [(1, date(2012, 10, 30), 2)], "month and day glued, year below"),
+        (["Mar. 4,", "2024:"], [(1, date(2024, 3, 4), 2)], "a list entry's date ends in a colon"),
+    ],
+)
+def test_a_date_printed_across_short_lines(
+    lines: list[str], expected: list[tuple[int, date, int]], why: str
+) -> None:
+    found, _ = find_candidates("\n".join([HEAD, *lines, STORY]))
+    assert [(f.line, f.value, f.line_count) for f in found] == expected, why
+    assert all(f.date_only and f.kind is None for f in found), why
+
+
+@pytest.mark.parametrize(
+    ("lines", "why"),
+    [
+        (["Nov", "Dec", "01", "02", "2012"], "a calendar's months and days join to no date"),
+        (["26", "27", "28", "Mar 2024", "S", "M"], "a calendar's last days over the next month"),
+        (["February", "January", "2017", "December"], "an archive menu of months and years"),
+        (["Home", "3", "1", "2012"], "a score or counters over a year"),
+        (["Jan.", "30, 2005: Update:"], "words beside the date: no date line"),
+        (["May", "The terminal opened in 2012."], "a year inside a sentence"),
+        (["Season", "2012"], "a year under a word"),
+    ],
+)
+def test_no_split_date_in_other_short_lines(lines: list[str], why: str) -> None:
+    found, _ = find_candidates("\n".join([HEAD, *lines, STORY]))
+    assert [f for f in found if f.line_count > 1] == [], why

@@ -738,6 +738,15 @@ def test_original_publication_over_an_update(
     assert listed == aside, reason
 
 
+def test_a_date_printed_across_lines_is_one_date_line() -> None:
+    text = "\n".join([f"{HEAD} - The Daily", HEAD, "Sep", "26", "2012", STORY])
+    out = run(text)
+    assert out.get("published") == date(2012, 9, 26)
+    assert out.text == "\n".join([f"{HEAD} - The Daily", HEAD, STORY])
+    assert [e.before.strip() for e in out.edits if e.reason == "date_line"] == ["Sep", "26", "2012"]
+    assert replay(out.base_text, out.edits[out.base_index :]) == out.text
+
+
 def test_bounds_leave_clean_text_alone() -> None:
     text = f"{HEAD}\n{STORY}\nIt was the first time since 2019 that the bridge carried cars.\n{STORY}"
     out = run(text)

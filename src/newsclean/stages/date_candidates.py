@@ -72,6 +72,21 @@ MAX_RELATIVE_CHARS = 60
 #: A line at most this long holding only a date label labels the date line below it ("Updated" /
 #: "Nov 13, 2019, 10:28am EST": a capture puts a page's label and date elements on two lines).
 LABEL_LINE = 40
+#: A date printed across consecutive lines (a page's date badge: "Sep" / "26" / "2012", "24" /
+#: "Jul" / "2012", "January 31," / "2005") is read when each of its lines has at most this many
+#: characters, the last holds a four-digit year and no date of its own, and the lines joined hold
+#: one whole date and nothing else. Month names are at most 9 letters; a day with its comma or a
+#: year with a colon fits. Checked on the four development corpora and the Media Cloud captures:
+#: calendars ("Nov" / "Dec" / "01" / "02"; "27" / "28" / "Mar 2005" under a run of days) and archive
+#: menus ("January" / "2017") give no date.
+SPLIT_PART_CHARS = 12
+#: At most this many lines above the year line are joined to it (month, day: a weekday or a time
+#: on a line of its own is not read).
+SPLIT_ABOVE = 2
+#: Three digits in a row: no part of a date printed across lines stands above its year line.
+_LONG_NUMBER = re.compile(r"\d\d\d")
+#: A four-digit year standing as a number (the last line of a date printed across lines).
+_SPLIT_YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
 #: A first line with at most this many words is a title, never prose.
 TITLE_WORDS = 40
 #: A date opening a story paragraph as its dateline starts within this many characters of the
@@ -184,6 +199,8 @@ class Found:
         opening: The date opens its prose line as a dateline does ("Springfield,
             May 14, 2003 – …", "(2/6/2004) The …", "April 3, 2008: …"); see
             :func:`opens_as_dateline`.
+        line_count: How many lines the date is printed across, from ``line`` on
+            (a date badge printed as "Sep" / "26" / "2012"; see :func:`_split_dates`).
     """
 
     line: int
@@ -197,6 +214,7 @@ class Found:
     precision: str = "day"
     yearless: bool = False
     opening: bool = False
+    line_count: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -571,6 +589,7 @@ def find_candidates(
     warnings: list[str] = []
     ambiguous = 0
     unresolved: list[str] = []
+    tails: list[int] = []
     # Two-digit years resolve against the capture day, else today (never into the future).
     reference = captured_at.date() if captured_at is not None else date.today()
     for i in picked:
@@ -663,6 +682,8 @@ def find_candidates(
             not hits and slow_calls > 0 and len(source) <= MAX_SLOW_CHARS and looks_like_worded_date(source)
         )
         if not hits and rel is None and not worded:
+            if len(raw) <= SPLIT_PART_CHARS and i > 0:
+                tails.append(i)  # perhaps the year of a date printed across lines
             continue  # nothing can come of this line, prose or not
         rest = _remainder(raw, spans)
         is_title = i == title_line and len(rest) <= TITLE_WORDS
@@ -722,6 +743,8 @@ def find_candidates(
                 lab = named[-1] if named else None
                 rest = [w for w in rest if not w.isdigit() and w.lower() not in _slow_words(raw[cut:])]
                 found.append(Found(i, slow, lab.kind if lab else None, source, False, False))
+    if tails:
+        found = _split_dates(found, tails, lines, original, vote if vote is not None else lang_first)
     if any(f.kind is None and f.date_only and f.line > 0 for f in found):
         found = _labels_above(found, lines, language)
     if not any(f.value is not None and not f.prose and f.kind not in _NOT_PUBLISHED for f in found):
@@ -765,6 +788,60 @@ def _labels_above(found: list[Found], lines: Sequence[Line], language: str | Non
                     f = replace(f, kind=labels[-1].kind)
         out.append(f)
     return out
+
+
+def _split_dates(
+    found: list[Found], tails: Sequence[int], lines: Sequence[Line], original: str, dayfirst: bool | None
+) -> list[Found]:
+    """Add the dates printed across consecutive short lines ("Sep" / "26" / "2012").
+
+    A page's date badge puts month, day and year in elements of their own, and
+    a capture gives each its line. ``tails`` are the short lines that hold a
+    number and gave no candidate; one holding a four-digit year is joined to
+    the one or two lines above it (:data:`SPLIT_ABOVE`, each of at most
+    :data:`SPLIT_PART_CHARS` characters, none a candidate already), fewest
+    first, and the join must hold one whole date and nothing else, starting
+    on its first line, and stand apart: under a line holding only a number
+    it is the end of a calendar's run of days. A line above the year holding
+    three digits in a row is no part of such a date (an archive menu's "July
+    2018" over "June 2018"). The date is a date-only candidate on the first
+    line, spanning the joined lines (``line_count``).
+
+    >>> found, _ = find_candidates("Title of the post\\nSep\\n26\\n2012\\nThe post starts here.")
+    >>> [(f.line, f.value.isoformat(), f.line_count, f.date_only) for f in found]
+    [(1, '2012-09-26', 3, True)]
+    """
+    taken = {f.line for f in found}
+    added: list[Found] = []
+    for i in tails:
+        if not _SPLIT_YEAR.search(lines[i].text):
+            continue
+        for count in range(2, SPLIT_ABOVE + 2):
+            first = i - count + 1
+            top = lines[first].text if first >= 0 else ""
+            if (
+                len(top) > SPLIT_PART_CHARS
+                or first in taken
+                or not top.strip()
+                or _LONG_NUMBER.search(top) is not None
+            ):
+                break  # no part of a date whose year comes last (an archive menu's "July 2018")
+            if first > 0 and lines[first - 1].text.strip().isdigit():
+                continue  # a run of numbers: a calendar's days ("27" / "28" / "Mar 2005")
+            parts = [lines[j].text.strip() for j in range(first, i + 1)]
+            joined = " ".join(parts)
+            hits = scan_line(joined, dayfirst)
+            if len(hits) != 1 or hits[0].start >= len(parts[0]):
+                continue
+            if _remainder(joined, [(hits[0].start, hits[0].end)]):
+                continue
+            source = " ".join(original[ln.start : ln.end].strip() for ln in lines[first : i + 1])
+            added.append(Found(first, hits[0].value, None, source, True, False, line_count=count))
+            taken.update(range(first, i + 1))
+            break
+    if not added:
+        return found
+    return sorted(found + added, key=lambda f: f.line)
 
 
 def _yearless_lines(text: str, original: str, lines: Sequence[Line]) -> list[Found]:

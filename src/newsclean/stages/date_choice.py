@@ -504,12 +504,12 @@ def choose_published(
     scored = [(s, k, f) for k, f in header_lines if (s := _header_score(f, anchors())) is not None]
     if scored:
         best = min(scored, key=lambda t: (t[0], t[1]))
-        s, k, f = _original_over_update(best, scored)
+        s, k, f = _original_over_update(best, scored) if best[2].kind == "updated" else best
         if f.date_only or from_url is None:
-            aside = [(j, "comment_stamp") for t, j, _ in stamps if (t, j) < (s, k)]
+            aside = [(j, "comment_stamp") for t, j, _ in stamps if (t, j) < (s, k)] if stamps else []
             if k != best[1]:
                 aside.append((best[1], "updated_after_publication"))
-            return Choice(_value(f), f.source, "header date line", k, tuple(sorted(aside)))
+            return Choice(_value(f), f.source, "header date line", k, tuple(sorted(aside)) if aside else ())
     if from_url is not None:
         return Choice(from_url, url_source, "url date")
     titled = [(k, f) for k, f in ok if f.kind is None and f.line == title_line]

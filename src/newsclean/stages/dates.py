@@ -305,7 +305,7 @@ def normalize_dates(doc: Document) -> Document:
                 seen.add((cand.value, cand.source))
                 candidates.append(cand)
 
-    removed = sorted({f.line for f in found if f.date_only})
+    removed = sorted({f.line + n for f in found if f.date_only for n in range(f.line_count)})
     changes: list[Change] = [delete_line(doc.text, lines[i], "date_line", "extract") for i in removed]
     out = doc.with_edits(NAME, changes)
     if candidates and tuple(candidates) != existing:
