@@ -26,6 +26,7 @@ Run from the project root::
     python -m benchmarks.spinner --held-out       # the held-out report
     python -m benchmarks.spinner --limit 30       # quick check
     python -m benchmarks.spinner --held-out --breakdown  # where whole-word swaps go
+    python -m benchmarks.spinner --by-rule 3,4    # development reversals by rule
     python -m benchmarks.spinner --build-tortured # regenerate data/tortured.tsv
 
 ``--build-tortured`` derives ``src/newsclean/data/tortured.tsv`` from
@@ -35,6 +36,7 @@ Run from the project root::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import re
@@ -43,10 +45,12 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from unittest import mock
 
 from benchmarks.common import add_data_argument, table
 from benchmarks.spinsim import SpunText, Swap, draw_spinner, pool, spin
-from newsclean.document import Document
+from newsclean.document import Change, Document
 from newsclean.stages.language import detect
 from newsclean.stages.spinner import RepairSpinner
 
@@ -261,6 +265,82 @@ def sweep(data: Path, seed: int, n_pairs: int, name: str, values: tuple[float, .
         setattr(spinner_swaps, name, saved)
     print(f"Development pool, seed {seed}: {name}\n")
     print(table(rows, [name, "recall 1.0", "precision 1.0", "recall 0.5", "precision 0.5"]))
+
+
+def _tagging_rules(tags: dict[tuple[int, int], str]) -> contextlib.ExitStack:
+    """Patch the three reversal tiers of ``repair_spinner`` so that each reversal's span is tagged.
+
+    Tags: ``table`` (the curated table), ``sure`` (a revealed swap reverted
+    without the model), ``revealed`` (the revealed-swap model), ``pair`` (the
+    pair and phrase models). The decisions are the stage's own; only the
+    bookkeeping is added.
+    """
+    from newsclean.stages import spinner, spinner_pairs, spinner_revealed
+
+    table_rule, pair_rule = spinner._find_reversals, spinner_pairs.pair_context_reversals
+
+    def table(*args: Any, **kwargs: Any) -> list[Change]:
+        out = table_rule(*args, **kwargs)
+        tags.update({(c.start, c.end): "table" for c in out})
+        return out
+
+    def revealed(text: str, lowered: str, swaps: Any, lang: str, *, skip: Any = ()) -> list[Change]:
+        if not swaps:
+            return []
+        model = spinner_revealed.load_revealed_model()
+        out = []
+        for c in spinner_revealed.revealed_candidates(text, lowered, swaps, lang, skip=skip):
+            if c.sure or model.probability(c.features) >= model.threshold:
+                tags[(c.start, c.end)] = "sure" if c.sure else "revealed"
+                out.append(Change(c.start, c.end, c.back, "spinner_substitution"))
+        return out
+
+    def pairs(*args: Any, **kwargs: Any) -> list[Change]:
+        out = pair_rule(*args, **kwargs)
+        tags.update({(c.start, c.end): "pair" for c in out})
+        return out
+
+    stack = contextlib.ExitStack()
+    stack.enter_context(mock.patch.object(spinner, "_find_reversals", table))
+    stack.enter_context(mock.patch.object(spinner_revealed, "revealed_reversals", revealed))
+    stack.enter_context(mock.patch.object(spinner_pairs, "pair_context_reversals", pairs))
+    return stack
+
+
+def by_rule(data: Path, seeds: list[int], n_pairs: int, rates: list[float]) -> None:
+    """Print the ambiguous reversals of flagged documents by the rule that made them (development pool)."""
+    english = [b for b in clean_bodies(data)["aeb"] if detect(b) == "en"]
+    pairs = pool(False)
+    stage = RepairSpinner()
+    rules = ("table", "sure", "revealed", "pair")
+    rows = []
+    for rate in rates:
+        for seed in seeds:
+            right = dict.fromkeys(rules, 0)
+            wrong = dict.fromkeys(rules, 0)
+            for i, body in enumerate(english):
+                spinner_seed = seed * 100_003 + i
+                s = spin(body, draw_spinner(pairs, n_pairs, spinner_seed), rate=rate, seed=spinner_seed)
+                tags: dict[tuple[int, int], str] = {}
+                with _tagging_rules(tags):
+                    doc = stage(Document.from_text(s.text))
+                if not s.swaps or not doc.get("spun"):
+                    continue
+                for start, end, reason, after in _content_edits(doc):
+                    if reason != "spinner_substitution":
+                        continue
+                    cs, ce = s.to_clean(start), s.to_clean(end)
+                    ok = cs is not None and ce is not None and s.clean[cs:ce] == after
+                    (right if ok else wrong)[tags[(start, end)]] += 1
+            n = sum(right.values()) + sum(wrong.values())
+            rows.append(
+                [rate, seed, n, f"{sum(right.values()) / max(1, n):.1%}"]
+                + [f"{right[r]}/{right[r] + wrong[r]}" for r in rules]
+            )
+    print(
+        f"Ambiguous reversals in flagged documents by rule (development pool, {n_pairs} pairs), right/all\n"
+    )
+    print(table(rows, ["rate", "seed", "reversals", "precision", *rules]))
 
 
 #: The values each sweep tries: ``MIN_ZIPF_MARGIN`` 99 never breaks a tie;
@@ -487,8 +567,18 @@ def main() -> None:
     parser.add_argument(
         "--breakdown", action="store_true", help="where the whole-word swaps go (first rate only) and exit"
     )
+    parser.add_argument(
+        "--by-rule",
+        default=None,
+        metavar="SEEDS",
+        help="ambiguous reversals by rule on the development pool for these comma-separated seeds, and exit",
+    )
     parser.add_argument("--build-tortured", action="store_true", help="regenerate data/tortured.tsv and exit")
     args = parser.parse_args()
+    if args.by_rule:
+        rates = [float(r) for r in args.rates.split(",")]
+        by_rule(args.data, [int(x) for x in args.by_rule.split(",")], args.pairs, rates)
+        return
     if args.build_tortured:
         n = build_tortured(args.data)
         print(f"wrote {n} rows to {TORTURED_OUT}")
