@@ -191,3 +191,70 @@ def test_a_title_agreeing_with_og_title_is_left_alone(title: str) -> None:
     assert (
         _title_of(_page(head, "<h1>Bridge reopens after two years</h1>")) == "Bridge reopens after two years"
     )
+
+
+_STORY = "<p>" + "The harbour authority opened the new ferry terminal on the east bank. " * 6 + "</p>"
+
+
+@pytest.mark.parametrize(
+    ("byline", "elsewhere", "expected", "why"),
+    [
+        (
+            '<p>By <a rel="author" href="/staff/">Marta Quellbrink</a></p>',
+            "",
+            ("Marta Quellbrink",),
+            "rel=author",
+        ),
+        (
+            '<p itemprop="author" itemscope><span itemprop="name">Ivo Brandtner</span>, Harbour Reporter</p>',
+            "",
+            ("Ivo Brandtner",),
+            "itemprop=author with its name",
+        ),
+        (
+            '<p><span itemprop="author">By IVO BRANDTNER</span></p>',
+            "",
+            ("Ivo Brandtner",),
+            "label off, capitals",
+        ),
+        (
+            '<p>By <a rel="author" href="/people/marta-quellbrink">View Profile</a> Marta Quellbrink</p>',
+            "",
+            (),
+            "a link's wording is no name",
+        ),
+        (  # a name marked only in a list of other stories is not this story's author
+            "<p>Filed on the quay</p>",
+            '<div class="related-posts"><a rel="author" href="/a">Ulla Mervinter</a></div>',
+            (),
+            "not printed in the byline region",
+        ),
+        (
+            '<p>By <a rel="author" href="/a">Marta Quellbrink</a></p>',
+            '<div class="comments"><a rel="author" href="/b">Ivo Brandtner</a></div>',
+            ("Marta Quellbrink",),
+            "a commenter's link is never the author",
+        ),
+    ],
+)
+def test_names_marked_as_author_and_printed_in_the_byline_region(
+    byline: str, elsewhere: str, expected: tuple[str, ...], why: str
+) -> None:
+    import newsclean
+
+    page = (
+        f'<html><body><article><h1>Ferry terminal opens</h1><div class="post-meta">{byline}</div>'
+        f"{_STORY}{_STORY}</article>{elsewhere}</body></html>"
+    )
+    assert newsclean.clean(page).authors == expected, why
+
+
+def test_meta_authors_win_over_marked_names() -> None:
+    # clean control: the page's own author metadata is taken as before
+    import newsclean
+
+    page = (
+        '<html><head><meta name="author" content="Jane Roe"></head><body><article><h1>Ferry terminal opens</h1>'
+        f'<p>By <a rel="author" href="/a">Marta Quellbrink</a></p>{_STORY}{_STORY}</article></body></html>'
+    )
+    assert newsclean.clean(page).authors == ("Jane Roe",)

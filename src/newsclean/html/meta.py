@@ -35,7 +35,15 @@ from newsclean.html.lists import is_tag_rel
 if TYPE_CHECKING:
     from lxml.etree import _Element as HtmlElement
 
-__all__ = ["PUBLISHED_META", "UPDATED_META", "PageMeta", "iso_date", "normalize_title", "read_metadata"]
+__all__ = [
+    "PUBLISHED_META",
+    "UPDATED_META",
+    "PageMeta",
+    "iso_date",
+    "marked_authors",
+    "normalize_title",
+    "read_metadata",
+]
 
 #: schema.org types whose fields describe the article itself.
 ARTICLE_TYPES = frozenset(
@@ -114,6 +122,10 @@ class PageMeta:
             reads each link anyway, so that no pass over the page's links is made there).
         noscripts: The ``<noscript>`` elements, in page order, for the content pass
             (:func:`newsclean.html.blocks.strip_silent`), which then needs no pass of its own.
+        author_marks: Personal names the page marks as an author in its markup
+            (``rel="author"`` links, ``itemprop="author"`` elements; none inside a reader
+            comment), in page order: a related list marks its own authors too, so the stage
+            keeps only those its byline region prints (:func:`marked_authors`).
     """
 
     title: str | None = None
@@ -128,6 +140,7 @@ class PageMeta:
     body_marks: tuple[HtmlElement, ...] = field(default=(), repr=False, compare=False)
     tag_links: tuple[HtmlElement, ...] = field(default=(), repr=False, compare=False)
     noscripts: tuple[HtmlElement, ...] = field(default=(), repr=False, compare=False)
+    author_marks: tuple[str, ...] = ()
 
 
 #: The most characters a value read from the page's metadata keeps: a longer one is
@@ -339,6 +352,64 @@ def _strip_site_name(title: str, site_names: list[str]) -> str:
     return title
 
 
+#: At most this many ``rel="author"`` / ``itemprop="author"`` elements are read on a page.
+MAX_AUTHOR_MARKS = 10
+
+
+def _names_author(el: HtmlElement) -> bool:
+    """Whether an element is marked ``itemprop="author"`` (schema.org microdata)."""
+    itemprop = el.get("itemprop")
+    return itemprop is not None and "author" in itemprop.split()
+
+
+def _marked_names(elements: list[HtmlElement]) -> tuple[str, ...]:
+    """The personal names of the author-marked elements, in page order, without repeats.
+
+    An ``itemprop="author"`` element gives its ``itemprop="name"`` (content or text),
+    else its own content or text; a ``rel="author"`` link its text. Each value is read
+    as a byline's names part (:func:`_author_names`); kept are names shaped as a
+    person's (no agency, no role) holding a word rarer than common English or spelled
+    in the link's address (``View Profile`` is a link's wording, not a name); the
+    stage's cross-check with the byline region does the rest.
+    """
+    from newsclean.stages._byline import _is_agency, _is_role, _name, _rare_token
+    from newsclean.stages._header import _vocab
+
+    v = _vocab()
+    out: list[str] = []
+    for el in elements:
+        if in_comment(el):
+            continue
+        node = next((n for n in el.iter() if n is not el and n.get("itemprop") == "name"), None)
+        source = node if node is not None else el
+        value = source.get("content") if source.tag == "meta" or source.get("content") else None
+        text = _clean(value if value is not None else " ".join("".join(source.itertext()).split()), 120)
+        href = _NON_WORD.sub("", (el.get("href") or "").casefold())
+        for name in _author_names(text or ""):
+            person = _name(name, v)
+            if person is None or _is_agency(person, v) or _is_role(person, v):
+                continue
+            # a link's wording ("View Profile") is common words only; a name has a rare word
+            # or is spelled in the link's address ("/author/john-cook")
+            if _rare_token(person) or _NON_WORD.sub("", person.casefold()) in href:
+                _add_unique(out, [person], 10)
+    return tuple(out)
+
+
+def marked_authors(marks: tuple[str, ...], region: str, limit: int = 4) -> tuple[str, ...]:
+    """The author-marked names that the page's byline region prints, in page order.
+
+    ``region`` is the text around the story's start (the regions removed between the
+    headline and the story, and the story's first lines). A name marked only in a list
+    of other stories or a sidebar is not printed there.
+
+    >>> marked_authors(("Ann Roe", "Tom Gill"), "Storm hits | By ANN ROE, May 4")
+    ('Ann Roe',)
+    """
+    folded = region.casefold()
+    return tuple(n for n in marks if n.casefold() in folded)[:limit]
+
+
 def _end_segments(title: str) -> list[str]:
     """The runs of a title's separator-cut segments that hold one of its ends, longest first.
 
@@ -444,6 +515,7 @@ def read_metadata(root: HtmlElement) -> PageMeta:
     marks: list[HtmlElement] = []  # (``itemprop="articleBody"``, read where the attributes are read anyway)
     tag_links: list[HtmlElement] = []  # (links marked ``rel="tag"``, read where each link is read anyway)
     noscripts: list[HtmlElement] = []  # (for the content pass, which then needs no pass to find them)
+    author_els: list[HtmlElement] = []  # (``rel="author"`` links and ``itemprop="author"`` elements)
     # One walk over the tree: each element feeds the fields below and the date evidence.
     # Most elements say nothing about either: an element :meth:`DateCollector.visit` would
     # find nothing on (no tag it reads, no attribute it reads, no class or id naming a date,
@@ -497,6 +569,10 @@ def read_metadata(root: HtmlElement) -> PageMeta:
                 rel = el.get("rel")
                 if rel and is_tag_rel(rel):
                     tag_links.append(el)
+                if rel and "author" in rel.lower().split() and len(author_els) < MAX_AUTHOR_MARKS:
+                    author_els.append(el)
+            if _names_author(el) and len(author_els) < MAX_AUTHOR_MARKS:
+                author_els.append(el)
             # (a link says something only by its title: most links are passed over on one read)
             if tag != "a" or collector.after_headline or el.get("title"):
                 visit(el, tag)
@@ -507,6 +583,8 @@ def read_metadata(root: HtmlElement) -> PageMeta:
         if items and may_date(tag, items):  # (true for any element with an ``itemprop``)
             if ("itemprop", BODY_ITEMPROP) in items:
                 marks.append(el)
+            elif _names_author(el) and len(author_els) < MAX_AUTHOR_MARKS:
+                author_els.append(el)
             visit(el, tag)
 
     def meta(name: str) -> str | None:
@@ -624,4 +702,5 @@ def read_metadata(root: HtmlElement) -> PageMeta:
         body_marks=tuple(marks),
         tag_links=tuple(tag_links),
         noscripts=tuple(noscripts),
+        author_marks=_marked_names(author_els),
     )

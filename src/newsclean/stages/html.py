@@ -25,6 +25,7 @@ from newsclean.errors import ConfigError
 from newsclean.registry import register
 
 if TYPE_CHECKING:
+    from newsclean.html.content import Extraction
     from newsclean.html.parse import Parser
 else:  # the HTML package is imported by the first HTML page, not by text captures
     Parser = Literal["lxml", "html.parser"]
@@ -88,7 +89,7 @@ class ExtractHtml:
             return doc
         from newsclean.html.content import extract_content
         from newsclean.html.dates import states_date, story_head_date
-        from newsclean.html.meta import read_metadata
+        from newsclean.html.meta import marked_authors, read_metadata
         from newsclean.html.parse import parse_html
 
         root, warnings = parse_html(doc.text, parser=self.parser)
@@ -120,6 +121,11 @@ class ExtractHtml:
                 fields[key] = value
         if meta.authors:
             fields["authors"] = meta.authors
+        elif meta.author_marks:
+            # names marked rel/itemprop="author", kept when the byline region prints them
+            names = marked_authors(meta.author_marks, _byline_region(extraction))
+            if names:
+                fields["authors"] = names
         tags = _unique(meta.tags + extraction.tags)
         if tags:
             fields["tags"] = tags
@@ -151,6 +157,35 @@ def from_soup(soup: Any) -> str:
     from newsclean.html import from_soup as _from_soup
 
     return _from_soup(soup)
+
+
+#: Removed regions above the story read as its byline region (after the headline when it stands
+#: above the story): a post's header holds the headline, the byline, the date, share buttons.
+BYLINE_REGIONS = 6
+#: The story's first lines read as part of its byline region (a byline the extraction kept).
+BYLINE_STORY_LINES = 3
+
+
+def _byline_region(extraction: Extraction) -> str:
+    """The text around the story's start: the removed regions above it and its first lines.
+
+    Regions of other stories, comments and page furniture are left out as for the date
+    line above the story (:data:`~newsclean.html.dates.NOT_HEAD_REASONS`; link lists only
+    when one line).
+    """
+    from newsclean.html.dates import LIST_REASONS, NOT_HEAD_REASONS
+
+    start = extraction.story_start
+    if start is None:
+        return ""
+    before = [r for r in extraction.removed if r.index < start]
+    title = next((k for k in range(len(before) - 1, -1, -1) if before[k].reason == "html_title"), -1)
+    regions = [
+        r.text
+        for r in before[max(title + 1, len(before) - BYLINE_REGIONS) :]
+        if r.reason not in NOT_HEAD_REASONS and (r.reason not in LIST_REASONS or "\n" not in r.text)
+    ]
+    return "\n".join([*regions, *extraction.lines[:BYLINE_STORY_LINES]])
 
 
 def _unique(values: tuple[str, ...]) -> tuple[str, ...]:
