@@ -218,10 +218,16 @@ _STORY = "<p>" + "The harbour authority opened the new ferry terminal on the eas
             "label off, capitals",
         ),
         (
-            '<p>By <a rel="author" href="/people/marta-quellbrink">View Profile</a> Marta Quellbrink</p>',
+            '<p><a rel="author" href="/people/marta-quellbrink">View Profile</a></p>',
             "",
             (),
             "a link's wording is no name",
+        ),
+        (  # no mark: a labelled byline line removed above the story, read as the text stages do
+            "<p>Posted by Ulla Mervinter on May 4, 2012</p>",
+            "",
+            ("Ulla Mervinter",),
+            "a removed byline line",
         ),
         (  # a name marked only in a list of other stories is not this story's author
             "<p>Filed on the quay</p>",

@@ -121,9 +121,16 @@ class ExtractHtml:
                 fields[key] = value
         if meta.authors:
             fields["authors"] = meta.authors
-        elif meta.author_marks:
+        else:
+            regions = _byline_regions(extraction)
             # names marked rel/itemprop="author", kept when the byline region prints them
-            names = marked_authors(meta.author_marks, _byline_region(extraction))
+            names = marked_authors(
+                meta.author_marks, "\n".join([*regions, *extraction.lines[:BYLINE_STORY_LINES]])
+            )
+            if not names:
+                # else a labelled byline line the extraction removed above the story, read as
+                # the text stages read one ("By Ann Roe and Tom Gill", "Posted by Ann Roe on ...")
+                names = _removed_byline(regions)
             if names:
                 fields["authors"] = names
         tags = _unique(meta.tags + extraction.tags)
@@ -166,8 +173,8 @@ BYLINE_REGIONS = 6
 BYLINE_STORY_LINES = 3
 
 
-def _byline_region(extraction: Extraction) -> str:
-    """The text around the story's start: the removed regions above it and its first lines.
+def _byline_regions(extraction: Extraction) -> list[str]:
+    """The texts of the removed regions above the story's start (its byline region, with its first lines).
 
     Regions of other stories, comments and page furniture are left out as for the date
     line above the story (:data:`~newsclean.html.dates.NOT_HEAD_REASONS`; link lists only
@@ -177,15 +184,26 @@ def _byline_region(extraction: Extraction) -> str:
 
     start = extraction.story_start
     if start is None:
-        return ""
+        return []
     before = [r for r in extraction.removed if r.index < start]
     title = next((k for k in range(len(before) - 1, -1, -1) if before[k].reason == "html_title"), -1)
-    regions = [
+    return [
         r.text
         for r in before[max(title + 1, len(before) - BYLINE_REGIONS) :]
         if r.reason not in NOT_HEAD_REASONS and (r.reason not in LIST_REASONS or "\n" not in r.text)
     ]
-    return "\n".join([*regions, *extraction.lines[:BYLINE_STORY_LINES]])
+
+
+def _removed_byline(regions: list[str], limit: int = 4) -> tuple[str, ...]:
+    """The names of the first labelled byline line among the removed regions above the story."""
+    from newsclean.stages._byline import parse_byline
+
+    for region in regions:
+        for line in region.split("\n"):
+            names = parse_byline(line)
+            if names:
+                return tuple(names[:limit])
+    return ()
 
 
 def _unique(values: tuple[str, ...]) -> tuple[str, ...]:
