@@ -592,12 +592,14 @@ def find_candidates(
     tails: list[int] = []
     # Two-digit years resolve against the capture day, else today (never into the future).
     reference = captured_at.date() if captured_at is not None else date.today()
+    same = text is original
     for i in picked:
         line = lines[i]
         raw = line.text
-        source = original[line.start : line.end].strip()
+        stripped = raw.strip()
+        source = stripped if same else original[line.start : line.end].strip()
         # Gates: each parser runs only when the words it needs are on the line.
-        unix = parse_unix(raw) if raw.strip().isdecimal() else None
+        unix = parse_unix(raw) if stripped.isdecimal() else None
         if unix is not None:
             found.append(Found(i, unix, "captured", source, True, False))
             continue
@@ -672,7 +674,7 @@ def find_candidates(
         if not hits and rel is None:
             copy = (
                 copyright_year(raw)
-                if len(raw) <= MAX_LABELLED_CHARS and any(mark in raw for mark in _COPYRIGHT_MARKS)
+                if len(raw) <= MAX_LABELLED_CHARS and any(map(raw.__contains__, _COPYRIGHT_MARKS))
                 else None
             )
             if copy is not None and YEAR_MIN <= copy <= YEAR_MAX:
