@@ -229,6 +229,18 @@ _STORY = "<p>" + "The harbour authority opened the new ferry terminal on the eas
             ("Ulla Mervinter",),
             "a removed byline line",
         ),
+        (  # the label alone on its line labels the line under it
+            "<p>By</p><p>Ulla Mervinter</p>",
+            "",
+            ("Ulla Mervinter",),
+            "a label alone on its line",
+        ),
+        (  # clean control: a removed line of the byline region that is no byline
+            "<p>Filed on the quay, May 4, 2012</p>",
+            "",
+            (),
+            "no label, no mark: no author",
+        ),
         (  # a name marked only in a list of other stories is not this story's author
             "<p>Filed on the quay</p>",
             '<div class="related-posts"><a rel="author" href="/a">Ulla Mervinter</a></div>',

@@ -195,12 +195,20 @@ def _byline_regions(extraction: Extraction) -> list[str]:
 
 
 def _removed_byline(regions: list[str], limit: int = 4) -> tuple[str, ...]:
-    """The names of the first labelled byline line among the removed regions above the story."""
-    from newsclean.stages._byline import parse_byline
+    """The names of the first labelled byline line among the removed regions above the story.
 
+    A label alone on its line (``By``) labels the line under it, as in the text stages.
+    """
+    from newsclean.stages._byline import parse_byline
+    from newsclean.stages._header import _vocab
+
+    label_only = _vocab().byline_label_only
     for region in regions:
-        for line in region.split("\n"):
+        lines = region.split("\n")
+        for k, line in enumerate(lines):
             names = parse_byline(line)
+            if not names and label_only.match(line.strip()) and k + 1 < len(lines):
+                names = parse_byline(lines[k + 1], labelled=False)  # "By" / "Ann Roe" on two lines
             if names:
                 return tuple(names[:limit])
     return ()
