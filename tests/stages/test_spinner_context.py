@@ -46,11 +46,28 @@ def test_candidates_need_an_original_missing_from_the_text() -> None:
         ("The roads will alleviate the traffic and ease the commute; the buses are entirely new.\n", False),
         # "all" as a word of its own survives.
         ("The new roads will alleviate the traffic, and all the buses are entirely new.\n", False),
+        # "all" inside wreckage (a non-word such as "metalliclic") is the spinner's output too...
+        ("The buses had metalliclic paint and entirely new seats.\n", True),
+        # ...but not inside a real word nobody listed as a synonym of a missing original.
+        ("The buses had metallic paint and entirely new seats.\n", False),
     ],
 )
 def test_an_original_inside_a_spinners_word_counts_as_missing(extra: str, candidate: bool) -> None:
     found = {(c.word, c.original) for c in candidates(SPUN + extra, "en")}
     assert (("entirely", "all") in found) is candidate
+
+
+@pytest.mark.parametrize(
+    ("extra", "candidate"),
+    [
+        # "shake" occurs only inside "handshake", which the table lists for "shake" itself.
+        ("A firm handshake closed the deal.\n", True),
+        ("A firm handshake closed the deal; they shake on it.\n", False),
+    ],
+)
+def test_an_original_inside_its_own_synonym_counts_as_missing(extra: str, candidate: bool) -> None:
+    found = {(c.word, c.original) for c in candidates(SPUN + extra, "en")}
+    assert (("handshake", "shake") in found) is candidate
 
 
 def test_candidates_leave_out_spans_already_repaired() -> None:

@@ -52,7 +52,13 @@ from typing import Any
 
 from newsclean.data import read_bytes
 from newsclean.stages.spinner_ngrams import NgramTable, load_ngrams
-from newsclean.stages.spinner_swaps import MIN_SPUN_CHARS, SynonymIndex, load_synonyms, word_frequency
+from newsclean.stages.spinner_swaps import (
+    MIN_SPUN_CHARS,
+    NONWORD_ZIPF,
+    SynonymIndex,
+    load_synonyms,
+    word_frequency,
+)
 
 __all__ = [
     "FEATURES",
@@ -280,18 +286,18 @@ class Candidate:
     features: tuple[float, ...]
 
 
-def _survives(text: str, original: str, written_by_spinner: Callable[[str], bool]) -> bool:
+def _survives(text: str, original: str, written_by_spinner: Callable[[str, str], bool]) -> bool:
     """Return True when ``original`` occurs in ``text`` outside the words a spinner wrote.
 
-    A find-and-replace never rescans what it wrote: "all" inside a "casually"
-    written for "usually" is no survivor of "all". An occurrence inside a
-    lower-case word that is itself a synonym of an original missing from the
-    text (:func:`written_by_spinner`) is not counted.
+    A find-and-replace never rescans what it wrote: "all" inside an
+    "alleviate" written for "ease" is no survivor of "all". An occurrence
+    inside a lower-case word that ``written_by_spinner(word, original)`` finds
+    to be the spinner's output is not counted.
     """
     start = text.find(original)
     while start >= 0:
         token = _token_around(text, start, start + len(original))
-        if token == original or not token.islower() or not written_by_spinner(token):
+        if token == original or not token.islower() or not written_by_spinner(token, original):
             return True
         start = text.find(original, start + 1)
     return False
@@ -344,9 +350,16 @@ def candidates(
             counts[t] = counts.get(t, 0) + 1
     present: dict[str, bool] = {}
 
-    def written_by_spinner(word: str) -> bool:
-        """True when ``word`` is a synonym the table lists for a one-word original absent from the text."""
-        return any(" " not in o and o not in text for o in index.by_spun.get(word, ()))
+    def written_by_spinner(word: str, original: str) -> bool:
+        """True when ``word``, holding ``original``, may be the spinner's output.
+
+        It is a non-word (wreckage: "calld", "call" written for "name" in "named"),
+        or a synonym the table lists for ``original`` itself ("handshake" for
+        "shake") or for a one-word original absent from the text.
+        """
+        if zipf(word) < NONWORD_ZIPF:
+            return True
+        return any(" " not in o and (o == original or o not in text) for o in index.by_spun.get(word, ()))
 
     def missing(original: str) -> bool:
         if original not in present:
