@@ -394,7 +394,7 @@ def test_the_date_line_right_above_the_story(
         ('<div class="comment-meta"><span class="date">Jan 2, 2020</span></div>', True),
         # clean controls: the story's own stamps
         ('<article class="post"><header><time datetime="2020-01-02">x</time></header></article>', False),
-        ('<div class="by-line-comments-views-date"><time datetime="2020-01-02">x</time></div>', False),
+        ('<div class="post-byline-comments-date"><time datetime="2020-01-02">x</time></div>', False),
         (
             '<div class="comments-area"><div class="entry-content"><time datetime="2020-01-02">x</time></div></div>',
             False,

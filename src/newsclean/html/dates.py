@@ -272,7 +272,7 @@ _COMMENT_ITEM = regex.compile(r"(?:^|[/\s])(?:comment|Comment|UserComments)\s*$"
 
 
 #: Parts of a class token that make a comments word name a row of the post's own meta data
-#: (``by-line-comments-views-date``: the comment count beside the byline and the date), not a
+#: (``post-byline-comments-date``: the comment count beside the byline and the date), not a
 #: reader comment.
 POST_ROW_PARTS = frozenset({"by", "byline", "line", "views", "date", "time", "stats"})
 
@@ -280,7 +280,7 @@ POST_ROW_PARTS = frozenset({"by", "byline", "line", "views", "date", "time", "st
 def _names_comments(value: str) -> bool:
     """Whether a class or id value names a reader comment (a token of the comments concept).
 
-    >>> _names_comments("comment-body depth-1"), _names_comments("by-line-comments-views-date")
+    >>> _names_comments("comment-body depth-1"), _names_comments("post-byline-comments-date")
     (True, False)
     """
     for parts in split_tokens(value):
