@@ -185,3 +185,37 @@ def test_clean_text_is_left_alone(text: str) -> None:
     article = clean(text)
     assert article.edits == ()
     assert article.title is None and not article.authors
+
+
+@pytest.mark.parametrize(
+    ("lines", "start", "why"),
+    [
+        (["Night buses reach three new districts", "Jane Roe", *STORY], 2, "the story's first paragraph"),
+        (
+            [
+                "Night buses reach three new districts",
+                "This website uses cookies to improve your experience while you navigate through the website.",
+                "Jane Roe",
+                *STORY,
+            ],
+            3,
+            "a consent notice written as a sentence is furniture, not the run's start",
+        ),
+        (
+            [
+                "Night buses reach three new districts",
+                "The bakery on Mill Street won the regional prize for its oat cookies on Saturday, the jury said.",
+                *STORY,
+            ],
+            1,
+            "clean control: a story sentence naming cookies is prose",
+        ),
+        (["Menu", "Jane Roe"], None, "no prose at all"),
+    ],
+)
+def test_prose_start_passes_over_furniture_written_as_sentences(
+    lines: list[str], start: int | None, why: str
+) -> None:
+    from newsclean.layout import prose_start
+
+    assert prose_start(lines, "en") == start, why

@@ -13,12 +13,13 @@ page is cut into regions:
 * ``end``: blocks after it (related links, tags, comments, the footer).
 
 ``remove_boilerplate`` decides from this analysis. The stages that run
-before it (dates, metadata, spam) take lines out, so they read single lines
-instead: :func:`is_prose` is the one prose test of a line, and
+before it take lines out (dates, metadata), so the metadata and spam stages
+read single lines instead: :func:`is_prose` is the one prose test of a line,
 :func:`read_line` the one reading of a line's features (its boilerplate kind,
 its headline shape), kept per line text and language so that it holds across
-the lines other stages delete. :func:`analyze` keeps the last few analyses,
-so a second reader of the same text and language pays nothing.
+the lines other stages delete, and :func:`prose_start` the prose run read
+from both. :func:`analyze` keeps the last few analyses, so a second reader
+of the same text and language pays nothing.
 
 >>> layout = analyze(
 ...     "Home | World | Sport\\n"
@@ -132,18 +133,26 @@ def is_prose(text: str) -> bool:
 MAX_LINES = 5000
 
 
-def prose_start(lines: Sequence[str]) -> int | None:
+def prose_start(lines: Sequence[str], language: str | None = None) -> int | None:
     """Return the index of the first line of the densest run of prose lines, or None.
 
     One pass of a maximum-sum run: a line :func:`is_prose` accepts scores its
-    length, any other non-empty line a penalty of ``25 + length / 2``; blank
-    lines score 0 (the run-scoring idea follows jusText's context-sensitive
-    paragraph classes and the text-density measure of Kohlschütter et al.,
-    2010, "Boilerplate detection using shallow text features"). The metadata
-    stage reads its header zone above this line.
+    length, unless the body reader judges it page furniture (its
+    :func:`read_line` kind in ``language`` is ``bad``: a consent banner, a
+    comment policy or a newsletter pitch written as a sentence); any other
+    non-empty line scores a penalty of ``25 + length / 2``, blank lines 0 (the
+    run-scoring idea follows jusText's context-sensitive paragraph classes and
+    the text-density measure of Kohlschütter et al., 2010, "Boilerplate
+    detection using shallow text features"). The metadata stage reads its
+    header zone above this line. The kind is read for prose-shaped lines only,
+    and kept (:func:`read_line`): ``remove_boilerplate`` finds those features
+    computed.
 
     >>> prose_start(["Council votes", "Menu", "The council approved the plan on Monday after a long debate, officials said."])
     2
+    >>> prose_start(["Council votes", "This website uses cookies to improve your experience on our site and to show ads.",
+    ...              "Jane Doe", "The council approved the plan on Monday after a long debate, officials said."], "en")
+    3
     """
     best = 0
     best_start: int | None = None
@@ -189,8 +198,10 @@ def prose_start(lines: Sequence[str]) -> int | None:
                             or spaces == 0
                             or (spaces < cjk_spaces and bool(_CJK.search(s[:80])))
                         )
-                elif last in "!?！？":
+                elif last in _ASKING:
                     prose = n >= asking_chars
+        if prose and _read_line(s, language).kind == "bad":
+            prose = False  # page furniture written as a sentence
         score = n if prose else -(25 + n // 2)
         if cur <= 0:
             if score <= 0:

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from newsclean.article import Dateline
 from newsclean.document import Document, replay
+from newsclean.layout import read_line
 from newsclean.stages import _dateline, _header, metadata
 from newsclean.stages import _title as metadata_title
 from newsclean.stages.metadata import (
@@ -572,7 +573,8 @@ def _reference_prose_start(lines: list[str]) -> int | None:
         s = raw.strip()
         if not s:
             continue
-        score = len(s) if metadata.is_prose(s) else -(25 + len(s) // 2)
+        prose = metadata.is_prose(s) and read_line(s).kind != "bad"
+        score = len(s) if prose else -(25 + len(s) // 2)
         if cur <= 0:
             if score <= 0:
                 continue

@@ -148,42 +148,26 @@ MIN_UNDERLINE = 3
 #: (:meth:`newsclean.Article.to_text`); later stages read it as a story, not as a page.
 WRITTEN_HEADING = "written_heading"
 
-#: Furniture concepts (``data/boilerplate.json``) whose notices are written as
-#: sentences: a consent banner, a comment policy or a newsletter pitch above the
-#: story ("This website uses cookies to ...", "Welcome to our new and improved
-#: comments ...") reads as prose and would end the header zone above the
-#: headline's byline. Checked on the captures of the development corpora, where
-#: the prose run began at such a notice on about one page in sixty.
-NOTICE_CONCEPTS = frozenset({"cookie", "subscribe", "newsletter", "comments", "login"})
-#: What a notice line counts as when the prose run is looked for again: a short
-#: line that is not prose, so it scores as page furniture.
-_NOTICE_MASK = "-"
 
 _UNDERLINE = regex_compile(rf"[ \t]*={{{MIN_UNDERLINE},}}[ \t]*")
 #: What every :data:`_UNDERLINE` match holds: a text without it opens with no written heading.
 _UNDERLINE_MARK = "=" * MIN_UNDERLINE
 
 
-def _notice(line: str, language: str | None) -> bool:
-    """Whether ``line`` is an interface notice of :data:`NOTICE_CONCEPTS`."""
-    return line_concept(line, language) in NOTICE_CONCEPTS
-
-
 def story_start(parts: Sequence[str], language: str | None) -> int | None:
-    """The first line of the densest prose run, not counting interface notices.
+    """The first line of the densest prose run: the shared :func:`newsclean.layout.prose_start`.
 
-    :func:`prose_start` as is, unless its run opens with a notice of
-    :data:`NOTICE_CONCEPTS`; then the run is looked for again with every such
-    notice scored as a non-prose line.
+    A notice written as a sentence above the story (a consent banner, a
+    comment policy, a newsletter pitch: "This website uses cookies to ...")
+    reads as prose by its shape, but the shared reading of the line judges it
+    page furniture, so it does not open the run and end the header zone above
+    the headline's byline.
 
     >>> story_start(["Headline here", "We use cookies to improve your experience on our site and to show you ads.",
     ...              "Jane Doe", "The council approved the plan on Monday after a long debate, officials said."], "en")
     3
     """
-    first = prose_start(parts)
-    if first is None or not _notice(parts[first], language):
-        return first
-    return prose_start([_NOTICE_MASK if _notice(p, language) else p for p in parts])
+    return prose_start(parts, language)
 
 
 # -- the stage ------------------------------------------------------------------
