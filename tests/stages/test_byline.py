@@ -1058,3 +1058,48 @@ def test_other_rows_under_the_headline_name_no_author(row: str, why: str) -> Non
 def test_a_dated_row_away_from_the_headline_is_left_alone() -> None:
     page = f"Water plan approved - The Valley Post\nPolitics | Jane Wrenfield | Nov 18, 2019\nHome\nNews\nSport\nWater plan approved\n{PARA}\n{PARA2}\n"
     assert _run(page).get("authors") is None
+
+
+# -- a job title after a name is the author's role, not a co-author -------------------------
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Posted by Jane Wrenfield, Software Engineer", ["Jane Wrenfield"]),
+        ("By Jane Wrenfield, Chief Executive Officer", ["Jane Wrenfield"]),
+        ("By Jane Wrenfield, CEO", ["Jane Wrenfield"]),
+        ("By Jane Wrenfield, Co-Founder", ["Jane Wrenfield"]),
+        ("By Jane Wrenfield, Senior Research Fellow, and Tom Roe", ["Jane Wrenfield", "Tom Roe"]),
+        ("By Jane Wrenfield, Software Engineer and Tom Roe, Data Scientist", ["Jane Wrenfield", "Tom Roe"]),
+        ("Von Max Muster, Pressesprecher", ["Max Muster"]),
+        ("Von Max Muster, Leitender Ingenieur", ["Max Muster"]),
+        ("Von Erika Roe, Abteilungsleiterin Vertrieb", ["Erika Roe"]),
+        ("Par Marie Dupont, Directrice Générale", ["Marie Dupont"]),
+        ("Par Marie Dupont, Porte-Parole", ["Marie Dupont"]),
+        ("Por Ana Gil, Investigadora Principal", ["Ana Gil"]),
+        ("Di Marco Rossi, Direttore Generale", ["Marco Rossi"]),
+        ("Por Ana Costa, Porta-Voz", ["Ana Costa"]),
+        ("Door Jan de Vries, Hoogleraar Economie", ["Jan de Vries"]),
+        # controls: a second person keeps the name shape, also with a title-like surname
+        ("By Jane Wrenfield, Tom Roe", ["Jane Wrenfield", "Tom Roe"]),
+        ("By Jane Wrenfield, Katarzyna Architect", ["Jane Wrenfield", "Katarzyna Architect"]),
+        ("By Jane Wrenfield and Tom Dean", ["Jane Wrenfield", "Tom Dean"]),
+        ("Von Max Muster und Erika Leiter", ["Max Muster", "Erika Leiter"]),
+        ("By Jane Wrenfield, software engineer", ["Jane Wrenfield"]),
+        ("By Jane Wrenfield, software engineer, and Tom Roe", ["Jane Wrenfield", "Tom Roe"]),
+    ],
+)
+def test_a_job_title_after_a_name_is_a_role(line: str, names: list[str]) -> None:
+    assert parse_byline(line) == names
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "By then Jane Wrenfield, Chief Executive Officer of the water board, had left the room.",
+        "Software Engineer Tom Roe said the plan would cost less than expected.",
+    ],
+)
+def test_a_job_title_in_prose_is_left_alone(sentence: str) -> None:
+    out = _run(f"Water plan approved\n{sentence} {PARA}\n{PARA2}\n")
+    assert out.text == f"{sentence} {PARA}\n{PARA2}\n"
+    assert out.get("authors") is None

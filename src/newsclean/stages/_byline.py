@@ -385,6 +385,9 @@ def parse_byline(line: str, *, labelled: bool = True) -> list[str] | None:
                 names.append(glued)
             credited = True
             continue
+        if names and _is_job_title(seg, v):
+            credited = True  # the author's role, not a co-author: "Jane Doe, Software Engineer"
+            continue
         if _is_credit(seg, v) or _is_role(seg, v):
             if not names and not _is_credit(seg, v) and seg != head:
                 return None
@@ -412,6 +415,73 @@ def parse_byline(line: str, *, labelled: bool = True) -> list[str] | None:
         if not (_is_credit(head.split(",")[0], v) or role_only):
             return None
     return names
+
+
+#: Fewest letters before a German or Dutch job title's head in a compound ("Pressesprecher",
+#: "Abteilungsleiter"): a shorter lead is a word of its own, not a qualifier.
+MIN_COMPOUND_LEAD = 3
+
+
+@lru_cache(maxsize=1)
+def _job_titles() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    """Job-title heads, the heads also read at the end of a compound, and the title modifiers.
+
+    From ``job_titles`` of ``data/metadata.json``, with the author-box trades of
+    ``author_bio`` ("Founder", "Novelist") among the heads.
+    """
+    from newsclean.data import read_json
+
+    raw = read_json("metadata.json", keys=("job_titles", "author_bio"))
+    titles = raw["job_titles"]
+    languages = ("en", "de", "fr", "es", "it", "pt", "nl")
+    heads = frozenset(w.casefold() for lang in languages for w in titles[lang])
+    heads |= frozenset(w.casefold() for words in raw["author_bio"]["trades"].values() for w in words)
+    compound = [w.casefold() for lang in ("de", "nl") for w in titles[lang]] + list(titles["compound_only"])
+    modifiers = frozenset(w.casefold() for w in titles["modifiers"])
+    return heads, tuple(sorted(set(compound))), modifiers
+
+
+def _title_word(word: str) -> bool:
+    """Whether ``word`` is a job title's head: a head of ``job_titles``, by its parts when
+    hyphenated ("Co-Founder"), or a German or Dutch compound ending in one ("Pressesprecher")."""
+    heads, compound, _ = _job_titles()
+    key = word.casefold().strip(".,;:()")
+    if key in heads or any(part in heads for part in key.split("-")):
+        return True
+    return any(key.endswith(h) and len(key) - len(h) >= MIN_COMPOUND_LEAD for h in compound)
+
+
+def _is_job_title(segment: str, v: _Vocab) -> bool:
+    """Whether a byline part after a name is a job title, the author's role, not a person.
+
+    The part holds a capitalised head of ``job_titles`` ("Software Engineer",
+    "Directrice Générale", "Pressesprecher"), or is all in lower case with a
+    head ("software engineer"). A part whose only head is its last
+    word reads as a name ("Katarzyna Architect") when a word before the head is
+    rare in English and neither a title modifier ("Senior", "Leitender") nor a
+    role or head itself: the name shape wins.
+
+    >>> _is_job_title("Software Engineer", _vocab()), _is_job_title("Directrice Générale", _vocab())
+    (True, True)
+    >>> _is_job_title("Jane Doe", _vocab()), _is_job_title("Katarzyna Architect", _vocab())
+    (False, False)
+    """
+    tokens = segment.split()
+    cased = any(t[:1].isupper() for t in tokens)  # "software engineer" in lower case is a title too
+    hits = [i for i, t in enumerate(tokens) if (t[:1].isupper() or not cased) and _title_word(t)]
+    if not hits:
+        return False
+    if hits == [len(tokens) - 1] and len(tokens) > 1:
+        from newsclean.lexicon import rarer_than
+
+        _, _, modifiers = _job_titles()
+        for tok in tokens[:-1]:
+            key = tok.casefold().strip(".,")
+            if key in modifiers or key in v.roles or key in v.function_words:
+                continue
+            if any(rarer_than(w.casefold(), COMMON_WORD_ZIPF) for w in _LETTERS.findall(tok)):
+                return False
+    return True
 
 
 def _without_role_tail(segment: str, v: _Vocab) -> str | None:
