@@ -219,3 +219,31 @@ def test_prose_start_passes_over_furniture_written_as_sentences(
     from newsclean.layout import prose_start
 
     assert prose_start(lines, "en") == start, why
+
+
+@pytest.mark.parametrize(
+    ("line", "prose", "why"),
+    [
+        (STORY[0], True, "a story paragraph"),
+        (
+            "The bakery on Mill Street won the regional prize for its oat cookies on Saturday, the jury said.",
+            True,
+            "clean control: a story sentence naming a furniture word",
+        ),
+        (
+            "This website uses cookies to improve your experience while you navigate through the website.",
+            False,
+            "a consent notice runs like a sentence but is furniture",
+        ),
+        (
+            "Home > Transport > Regional services > Night buses reach three new distr...",
+            False,
+            "a breadcrumb cut off on an ellipsis",
+        ),
+        ("Night buses reach three new districts", False, "a headline is no prose at all"),
+    ],
+)
+def test_story_prose(line: str, prose: bool, why: str) -> None:
+    from newsclean.layout import story_prose
+
+    assert story_prose(line, "en") is prose, why

@@ -62,6 +62,7 @@ __all__ = [
     "is_prose",
     "prose_start",
     "read_line",
+    "story_prose",
 ]
 
 Region = Literal["header", "headline", "story", "end"]
@@ -272,6 +273,24 @@ def read_line(text: str, language: str | None = None) -> LineReading:
     True
     """
     return _read_line(text.strip(), language)
+
+
+def story_prose(text: str, language: str | None = None) -> bool:
+    """Whether a stripped line is prose of the story: :func:`is_prose`, and no page furniture.
+
+    A consent banner, a teaser glued to its headline or a breadcrumb ending on
+    "..." can run like a sentence; the body reader's kind of the line
+    (:func:`read_line`, ``bad``) tells them apart. The features are read for
+    prose-shaped lines only. :func:`prose_start` scores lines by this test;
+    the metadata stage asks it where it looks for running text (the title
+    search stops there, the byline and dateline readers start there).
+
+    >>> story_prose("The council approved the plan on Monday after a long debate, officials said.", "en")
+    True
+    >>> story_prose("This website uses cookies to improve your experience on our site and to show ads.", "en")
+    False
+    """
+    return is_prose(text) and _read_line(text, language).kind != "bad"
 
 
 @lru_cache(maxsize=READINGS_KEPT)

@@ -1483,3 +1483,14 @@ def test_a_labelled_line_of_a_related_list_before_a_byline_under_the_headline_is
     nav = "\n".join(f"Section {chr(65 + k)}" for k in range(18))
     text = f"{HEAD} | The Courier\n{nav}\nBy Tom Quellbrink\n{HEAD}\nBy Jane Wrenfield\n{PARA}\n{PARA2}\n"
     assert run(text).get("authors") == ["Jane Wrenfield"]
+
+
+def test_a_breadcrumb_ending_on_an_ellipsis_does_not_end_the_title_search() -> None:
+    # the breadcrumb runs like a sentence ("..."), but it is page furniture, not running text
+    page = (
+        "Home > Transport > Regional services > Night buses reach three new distr...\n"
+        "Night buses reach three new districts\n"
+        f"{_STORY}"
+    )
+    out = extract_metadata(Document.from_text(page))
+    assert out.get("title") == "Night buses reach three new districts"

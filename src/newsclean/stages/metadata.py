@@ -34,7 +34,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from newsclean.document import Change, Document
-from newsclean.layout import is_prose, prose_start
+from newsclean.layout import is_prose, prose_start, story_prose
 from newsclean.lazyre import regex_compile
 from newsclean.protocol import stage
 from newsclean.stages._byline import (
@@ -473,7 +473,7 @@ def extract_metadata(doc: Document) -> Document:
                 copy = cued_title_copy(ln.text, zone[1:], v)
             # a first line that ends in a site name or tagline written as a sentence
             piped = piped_title(ln.text, v) if pos == 0 and copy is None and is_prose(s) else None
-            if is_prose(s) and copy is None and piped is None:
+            if story_prose(s, language) and copy is None and piped is None:
                 break  # a title never follows running text
             crumbs = _breadcrumb(s, v, language)
             if crumbs and crumbs.pure:
@@ -596,7 +596,7 @@ def extract_metadata(doc: Document) -> Document:
                 break
             if part.strip():
                 in_prose += 1
-                if i > last_title and not is_prose(part.strip()):
+                if i > last_title and not story_prose(part.strip(), language):
                     candidates.append(Line(i, pos, pos + len(part), part))
                     labelled_only.add(i)
             pos += len(part) + 1
@@ -790,7 +790,7 @@ def extract_metadata(doc: Document) -> Document:
     if first_prose is not None and not doc.get("dateline"):
         for part in parts[first_prose : first_prose + DATELINE_SCAN]:
             s = part.strip()
-            if s and is_prose(s):
+            if s and story_prose(s, language):
                 dl = parse_dateline(s)
                 if dl is not None:
                     fields["dateline"] = dl
