@@ -1079,7 +1079,15 @@ def test_a_dated_row_away_from_the_headline_is_left_alone() -> None:
         ("Di Marco Rossi, Direttore Generale", ["Marco Rossi"]),
         ("Por Ana Costa, Porta-Voz", ["Ana Costa"]),
         ("Door Jan de Vries, Hoogleraar Economie", ["Jan de Vries"]),
+        # a title printed after the name with no separator
+        ("By Jane Wrenfield Software Engineer", ["Jane Wrenfield"]),
+        ("By Jane Wrenfield Senior Research Fellow and Tom Roe", ["Jane Wrenfield", "Tom Roe"]),
+        ("Von Max Muster Pressesprecher", ["Max Muster"]),
+        ("Par Marie Dupont Directrice Générale", ["Marie Dupont"]),
+        ("Por Ana Gil Investigadora Principal", ["Ana Gil"]),
         # controls: a second person keeps the name shape, also with a title-like surname
+        ("By Jane Wrenfield Fellow", ["Jane Wrenfield Fellow"]),
+        ("By Anna Katarzyna Architect", ["Anna Katarzyna Architect"]),
         ("By Jane Wrenfield, Tom Roe", ["Jane Wrenfield", "Tom Roe"]),
         ("By Jane Wrenfield, Katarzyna Architect", ["Jane Wrenfield", "Katarzyna Architect"]),
         ("By Jane Wrenfield and Tom Dean", ["Jane Wrenfield", "Tom Dean"]),

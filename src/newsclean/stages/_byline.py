@@ -379,7 +379,7 @@ def parse_byline(line: str, *, labelled: bool = True) -> list[str] | None:
             continue
         # a role printed after the first names with no separator ("Jane Doe Staff Writer");
         # after a comma, words before a role qualify it ("Jane Doe, AP Auto Writer")
-        glued = None if names or credited else _without_role_tail(seg, v)
+        glued = None if names or credited else _without_role_tail(seg, v) or _without_title_tail(seg, v)
         if glued is not None:
             if glued not in names:
                 names.append(glued)
@@ -444,11 +444,9 @@ def _job_titles() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
 def _title_word(word: str) -> bool:
     """Whether ``word`` is a job title's head: a head of ``job_titles``, by its parts when
     hyphenated ("Co-Founder"), or a German or Dutch compound ending in one ("Pressesprecher")."""
-    heads, compound, _ = _job_titles()
+    heads = _job_titles()[0]
     key = word.casefold().strip(".,;:()")
-    if key in heads or any(part in heads for part in key.split("-")):
-        return True
-    return any(key.endswith(h) and len(key) - len(h) >= MIN_COMPOUND_LEAD for h in compound)
+    return key in heads or any(part in heads for part in key.split("-")) or _compound_title(word)
 
 
 def _is_job_title(segment: str, v: _Vocab) -> bool:
@@ -482,6 +480,38 @@ def _is_job_title(segment: str, v: _Vocab) -> bool:
             if any(rarer_than(w.casefold(), COMMON_WORD_ZIPF) for w in _LETTERS.findall(tok)):
                 return False
     return True
+
+
+def _without_title_tail(segment: str, v: _Vocab) -> str | None:
+    """The name of a segment that ends in a job title with no separator, or None.
+
+    "Jane Doe Software Engineer" gives "Jane Doe": the shortest tail that is a
+    job title (:func:`_is_job_title`) after a name of two words or more. The
+    tail has two words or more, or is one compound ("Max Muster
+    Pressesprecher"): a single head word after a name may be its surname.
+
+    >>> _without_title_tail("Jane Doe Software Engineer", _vocab())
+    'Jane Doe'
+    >>> _without_title_tail("Jane Doe Fellow", _vocab()) is None
+    True
+    """
+    tokens = segment.split()
+    for i in range(2, len(tokens)):
+        tail = tokens[i:]
+        if len(tail) == 1 and not _compound_title(tail[0]):
+            continue
+        if _is_job_title(" ".join(tail), v):
+            return _name(" ".join(tokens[:i]), v)
+    return None
+
+
+def _compound_title(word: str) -> bool:
+    """Whether ``word`` is a German or Dutch compound ending in a job title's head ("Pressesprecher")."""
+    heads, compound, _ = _job_titles()
+    key = word.casefold().strip(".,;:()")
+    if key in heads:
+        return False
+    return any(key.endswith(h) and len(key) - len(h) >= MIN_COMPOUND_LEAD for h in compound)
 
 
 def _without_role_tail(segment: str, v: _Vocab) -> str | None:
