@@ -13,7 +13,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsclean.datescan import _clock, _numeric, _tz_from, attach_time, scan_line
+from newsclean.datescan import (
+    _clock,
+    _merge_month_pairs,
+    _numeric,
+    _tz_from,
+    attach_time,
+    month_anchors,
+    scan_line,
+)
 from newsclean.datewords import _fold, _folded_months, _glued_months, _letter_runs, _patterns, _valid_date
 
 
@@ -70,10 +78,15 @@ _PIECES = [
 def test_fast_paths_equal_full_scans(text: str) -> None:
     """Gates, month-name anchors and tails find exactly what full scans find.
 
-    The one difference is by design: a month name glued to a day ending
-    ("5thMarch 2020") is read even when no other month name is on the line.
+    The two differences are by design: a month name glued to a day ending
+    ("5thMarch 2020") is read even when no other month name is on the line,
+    and a month printed twice, the first name closed by its full stop
+    ("Nov.November 18", "Dec.Dec.20,2020"), reads as one month.
     """
     if any(_fold(w) in _glued_months() for w in _letter_runs(text)):
+        return
+    whole, _ = month_anchors(text)
+    if len(whole) > 1 and _merge_month_pairs(text, whole, _folded_months())[0] != text:
         return
     for dayfirst in (None, True, False):
         fast = [(h.value, h.start, h.end) for h in scan_line(text, dayfirst)]
