@@ -277,8 +277,11 @@ _COMMENT_ITEM = regex.compile(r"(?:^|[/\s])(?:comment|Comment|UserComments)\s*$"
 POST_ROW_PARTS = frozenset({"by", "byline", "line", "views", "date", "time", "stats"})
 
 
+@lru_cache(maxsize=4096)
 def _names_comments(value: str) -> bool:
     """Whether a class or id value names a reader comment (a token of the comments concept).
+
+    Kept per value: a page repeats a few class values on every element of a list.
 
     >>> _names_comments("comment-body depth-1"), _names_comments("post-byline-comments-date")
     (True, False)
