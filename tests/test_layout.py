@@ -149,6 +149,17 @@ def test_a_reading_survives_deleted_lines() -> None:
     assert read_line(STORY[1], "de") is not before  # read in another language
 
 
+def test_a_huge_line_is_read_but_not_kept() -> None:
+    from newsclean.layout import READ_KEPT_MAX_CHARS, read_line
+
+    line = " ".join([STORY[1]] * (READ_KEPT_MAX_CHARS // len(STORY[1]) + 2))
+    assert len(line) > READ_KEPT_MAX_CHARS
+    first, second = read_line(line, "en"), read_line(line, "en")
+    assert first == second  # the same reading
+    assert first is not second  # computed again: nothing holds the huge line after the call
+    assert first.prose and first.kind == read_line(STORY[1], "en").kind
+
+
 def test_readings_agree_with_the_page_analysis() -> None:
     from newsclean.layout import read_line
 

@@ -254,6 +254,9 @@ class LineReading:
 #: How many line readings :func:`read_line` keeps: more than the lines of a page's header
 #: zone and its first paragraphs, the lines the stages before ``remove_boilerplate`` read.
 READINGS_KEPT = 4096
+#: Only lines up to this many characters are kept (as the features memo keeps its
+#: paragraphs, ``LONG_MEMO_MAX_CHARS``): a huge one-line capture is read, not held after it.
+READ_KEPT_MAX_CHARS = 5_000
 
 
 def read_line(text: str, language: str | None = None) -> LineReading:
@@ -264,7 +267,8 @@ def read_line(text: str, language: str | None = None) -> LineReading:
     metadata stage take lines out before ``remove_boilerplate`` reads the
     page): a later stage reading the same line gets the same object, and the
     features behind it are the ones the page analysis finds in its memo
-    (:func:`newsclean.stages.boilerplate_features._features`).
+    (:func:`newsclean.stages.boilerplate_features._features`). A line longer
+    than :data:`READ_KEPT_MAX_CHARS` is read each time and not kept.
 
     >>> r = read_line("Council extends night buses", "en")
     >>> (r.prose, r.kind, r.headline)
@@ -272,7 +276,8 @@ def read_line(text: str, language: str | None = None) -> LineReading:
     >>> read_line("The council voted on Tuesday to extend the night bus network to three districts.", "en").prose
     True
     """
-    return _read_line(text.strip(), language)
+    text = text.strip()
+    return _read_line(text, language)
 
 
 def story_prose(text: str, language: str | None = None) -> bool:
@@ -293,14 +298,21 @@ def story_prose(text: str, language: str | None = None) -> bool:
     return is_prose(text) and _read_line(text, language).kind != "bad"
 
 
-@lru_cache(maxsize=READINGS_KEPT)
-def _read_line(text: str, language: str | None) -> LineReading:
+def _reading(text: str, language: str | None) -> LineReading:
     from newsclean.stages.boilerplate_features import _features
     from newsclean.stages.boilerplate_vocab import _vocab
 
     vocab = _vocab(language)
     f = _features(text, vocab, bool(vocab.stops))
     return LineReading(text, is_prose(text), f.kind, f.reason, f.words, f.titlelike, headline_shaped(f))
+
+
+_kept_reading = lru_cache(maxsize=READINGS_KEPT)(_reading)
+
+
+def _read_line(text: str, language: str | None) -> LineReading:
+    """The reading of a stripped line: kept for lines up to :data:`READ_KEPT_MAX_CHARS`."""
+    return _reading(text, language) if len(text) > READ_KEPT_MAX_CHARS else _kept_reading(text, language)
 
 
 @dataclass(frozen=True, slots=True)
