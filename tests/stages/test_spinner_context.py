@@ -70,6 +70,24 @@ def test_an_original_inside_its_own_synonym_counts_as_missing(extra: str, candid
     assert (("handshake", "shake") in found) is candidate
 
 
+def test_a_run_of_letters_is_judged_once_however_often_it_holds_the_original() -> None:
+    """A long glued run ("allall…") is one token: judged once, not once per occurrence."""
+    from newsclean.stages.spinner_context import _survives
+
+    judged: list[str] = []
+
+    def written(word: str, original: str) -> bool:
+        judged.append(word)
+        return True
+
+    assert not _survives("The plan " + "all" * 5_000 + " went ahead.", "all", written)
+    assert len(judged) == 1
+    judged.clear()
+    # two runs, then the original as a word of its own: it survives
+    assert _survives("allall and callall, then all of it", "all", written)
+    assert judged == ["allall", "callall"]
+
+
 def test_candidates_leave_out_spans_already_repaired() -> None:
     first = SPUN.index("aforementioned")
     second = SPUN.index("aforementioned", first + 1)

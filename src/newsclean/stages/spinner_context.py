@@ -296,20 +296,23 @@ def _survives(text: str, original: str, written_by_spinner: Callable[[str, str],
     """
     start = text.find(original)
     while start >= 0:
-        token = _token_around(text, start, start + len(original))
+        s, e = _token_around(text, start, start + len(original))
+        token = text[s:e]
         if token == original or not token.islower() or not written_by_spinner(token, original):
             return True
-        start = text.find(original, start + 1)
+        # Every occurrence inside a run of letters has that run for its token and
+        # the same verdict: the search goes on after it (one pass over a long run).
+        start = text.find(original, e if token.isalpha() else start + 1)
     return False
 
 
-def _token_around(text: str, start: int, end: int) -> str:
-    """Return the run of letters of ``text`` that holds ``[start, end)``."""
+def _token_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return the bounds of the run of letters of ``text`` that holds ``[start, end)``."""
     while start > 0 and text[start - 1].isalpha():
         start -= 1
     while end < len(text) and text[end].isalpha():
         end += 1
-    return text[start:end]
+    return start, end
 
 
 def candidates(
