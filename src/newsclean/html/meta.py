@@ -354,6 +354,11 @@ def _strip_site_name(title: str, site_names: list[str]) -> str:
 
 #: At most this many ``rel="author"`` / ``itemprop="author"`` elements are read on a page.
 MAX_AUTHOR_MARKS = 10
+#: At most this many authors are read from the page's metadata (and its author marks).
+MAX_META_AUTHORS = 10
+#: At most this many authors are taken from what the byline region prints (marked names it
+#: prints, or a labelled byline line removed above the story): more is a list, not a byline.
+MAX_PRINTED_AUTHORS = 4
 
 
 def _names_author(el: HtmlElement) -> bool:
@@ -392,11 +397,11 @@ def _marked_names(elements: list[HtmlElement]) -> tuple[str, ...]:
             # a link's wording ("View Profile") is common words only; a name has a rare word
             # or is spelled in the link's address ("/author/john-cook")
             if _rare_token(person) or _NON_WORD.sub("", person.casefold()) in href:
-                _add_unique(out, [person], 10)
+                _add_unique(out, [person], MAX_META_AUTHORS)
     return tuple(out)
 
 
-def marked_authors(marks: tuple[str, ...], region: str, limit: int = 4) -> tuple[str, ...]:
+def marked_authors(marks: tuple[str, ...], region: str, limit: int = MAX_PRINTED_AUTHORS) -> tuple[str, ...]:
     """The author-marked names that the page's byline region prints, in page order.
 
     ``region`` is the text around the story's start (the regions removed between the
@@ -624,11 +629,11 @@ def read_metadata(root: HtmlElement) -> PageMeta:
     authors: list[str] = []
     if article.get("author"):
         for name in _names(article["author"]):
-            _add_unique(authors, _author_names(name), 10)
+            _add_unique(authors, _author_names(name), MAX_META_AUTHORS)
     if not authors:
         for name in _AUTHOR_META:
             for value in metas.get(name, []):
-                _add_unique(authors, _author_names(_clean(value) or ""), 10)
+                _add_unique(authors, _author_names(_clean(value) or ""), MAX_META_AUTHORS)
 
     tags: list[str] = []
     for name in _TAG_META:

@@ -194,11 +194,12 @@ def _byline_regions(extraction: Extraction) -> list[str]:
     ]
 
 
-def _removed_byline(regions: list[str], limit: int = 4) -> tuple[str, ...]:
+def _removed_byline(regions: list[str]) -> tuple[str, ...]:
     """The names of the first labelled byline line among the removed regions above the story.
 
     A label alone on its line (``By``) labels the line under it, as in the text stages.
     """
+    from newsclean.html.meta import MAX_PRINTED_AUTHORS
     from newsclean.stages._byline import parse_byline
     from newsclean.stages._header import _vocab
 
@@ -210,7 +211,7 @@ def _removed_byline(regions: list[str], limit: int = 4) -> tuple[str, ...]:
             if not names and label_only.match(line.strip()) and k + 1 < len(lines):
                 names = parse_byline(lines[k + 1], labelled=False)  # "By" / "Ann Roe" on two lines
             if names:
-                return tuple(names[:limit])
+                return tuple(names[:MAX_PRINTED_AUTHORS])
     return ()
 
 
