@@ -46,6 +46,7 @@ __all__ = [
     "conventions",
     "in_comment",
     "iso_date",
+    "regions_above_story",
     "states_date",
     "story_head_date",
 ]
@@ -700,14 +701,38 @@ LIST_REASONS = frozenset({"html_link_dense", "html_nav"})
 STORY_HEAD_SOURCE = "headline:story-head"
 
 
+def regions_above_story(
+    removed: Sequence[tuple[int, str, str]], story_start: int | None, reach: int
+) -> list[tuple[str, str]]:
+    r"""The removed regions that may hold the story's own header lines, as (reason, text), in page order.
+
+    ``removed`` holds the extraction's removed regions as (block index, reason, text),
+    in page order; ``story_start`` is the index of the story's first kept block. Read
+    are the last ``reach`` regions before the story, none above the headline (reason
+    ``html_title``), none of :data:`NOT_HEAD_REASONS`, and of :data:`LIST_REASONS`
+    only one-line regions (a date or a name alone, never a list of links).
+
+    >>> regions_above_story([(0, "html_nav", "Home\nNews"), (1, "html_nav", "May 4"), (2, "html_related", "x")], 3, 3)
+    [('html_nav', 'May 4')]
+    """
+    if story_start is None:
+        return []
+    before = [r for r in removed if r[0] < story_start]
+    title = next((k for k in range(len(before) - 1, -1, -1) if before[k][1] == "html_title"), -1)
+    return [
+        (reason, text)
+        for _, reason, text in before[max(title + 1, len(before) - reach) :]
+        if reason not in NOT_HEAD_REASONS and (reason not in LIST_REASONS or "\n" not in text)
+    ]
+
+
 def story_head_date(removed: list[tuple[int, str, str]], story_start: int | None) -> dict[str, Any] | None:
     r"""The short line holding a year right above the story, as a raw date string.
 
     ``removed`` holds the extraction's removed regions as (block index, reason, text),
     in page order; ``story_start`` is the index of the story's first kept block. The
-    regions read are the last :data:`HEAD_REGIONS` before the story, none above the
-    headline (reason ``html_title``), none of :data:`NOT_HEAD_REASONS`, and of
-    :data:`LIST_REASONS` only one-line regions. Nearest the story first, the first line
+    regions read are the last :data:`HEAD_REGIONS` before the story
+    (:func:`regions_above_story`). Nearest the story first, the first line
     of at most ``date_element_chars`` characters holding a year is the post's date
     line; it goes to the date stage, which parses it with the page language. A line
     naming an update (``Updated May 5, 2012``) is kind ``updated`` and is taken only
@@ -719,18 +744,11 @@ def story_head_date(removed: list[tuple[int, str, str]], story_start: int | None
     >>> story_head_date([(0, "html_link_dense", "Older story\nMay 2, 2012\nOther story\nMay 1, 2012")], 1) is None
     True
     """
-    if story_start is None:
-        return None
-    before = [r for r in removed if r[0] < story_start]
-    title = next((k for k in range(len(before) - 1, -1, -1) if before[k][1] == "html_title"), -1)
     conv = conventions()
     limit = conv.limits["date_element_chars"]
     updated: dict[str, Any] | None = None
-    for _, reason, text in reversed(before[max(title + 1, len(before) - HEAD_REGIONS) :]):
-        lines = text.split("\n")
-        if reason in NOT_HEAD_REASONS or (reason in LIST_REASONS and len(lines) > 1):
-            continue
-        for line in reversed(lines):
+    for _, text in reversed(regions_above_story(removed, story_start, HEAD_REGIONS)):
+        for line in reversed(text.split("\n")):
             value = " ".join(line.split())
             if not value or len(value) > limit or not _YEARISH.search(value):
                 continue

@@ -174,24 +174,15 @@ BYLINE_STORY_LINES = 3
 
 
 def _byline_regions(extraction: Extraction) -> list[str]:
-    """The texts of the removed regions above the story's start (its byline region, with its first lines).
+    """The texts of the removed regions above the story's start (its byline region).
 
     Regions of other stories, comments and page furniture are left out as for the date
-    line above the story (:data:`~newsclean.html.dates.NOT_HEAD_REASONS`; link lists only
-    when one line).
+    line above the story (:func:`~newsclean.html.dates.regions_above_story`).
     """
-    from newsclean.html.dates import LIST_REASONS, NOT_HEAD_REASONS
+    from newsclean.html.dates import regions_above_story
 
-    start = extraction.story_start
-    if start is None:
-        return []
-    before = [r for r in extraction.removed if r.index < start]
-    title = next((k for k in range(len(before) - 1, -1, -1) if before[k].reason == "html_title"), -1)
-    return [
-        r.text
-        for r in before[max(title + 1, len(before) - BYLINE_REGIONS) :]
-        if r.reason not in NOT_HEAD_REASONS and (r.reason not in LIST_REASONS or "\n" not in r.text)
-    ]
+    removed = [(r.index, r.reason, r.text) for r in extraction.removed]
+    return [text for _, text in regions_above_story(removed, extraction.story_start, BYLINE_REGIONS)]
 
 
 def _removed_byline(regions: list[str]) -> tuple[str, ...]:
