@@ -488,23 +488,20 @@ def choose_published(
     stamps: list[tuple[int, int, Found]] = []
     if len({f.line for _, f in thread}) >= THREAD_RUN:
         top, bottom = min(f.line for _, f in thread), max(f.line for _, f in thread)
+
+        def in_thread(f: Found) -> bool:
+            return f.date_only and f.kind is None and top <= f.line <= bottom
+
         stamps = [
             (s, k, f)
             for k, f in header_lines
-            if f.date_only
-            and f.kind is None
-            and top <= f.line <= bottom
-            and (s := _header_score(f, anchors())) is not None
+            if in_thread(f) and (s := _header_score(f, anchors())) is not None
         ]
-        header_lines = [
-            (k, f)
-            for k, f in header_lines
-            if not (f.date_only and f.kind is None and top <= f.line <= bottom)
-        ]
+        header_lines = [(k, f) for k, f in header_lines if not in_thread(f)]
     scored = [(s, k, f) for k, f in header_lines if (s := _header_score(f, anchors())) is not None]
     if scored:
         best = min(scored, key=lambda t: (t[0], t[1]))
-        s, k, f = _original_over_update(best, scored) if best[2].kind == "updated" else best
+        s, k, f = _original_over_update(best, scored)
         if f.date_only or from_url is None:
             aside = [(j, "comment_stamp") for t, j, _ in stamps if (t, j) < (s, k)] if stamps else []
             if k != best[1]:
