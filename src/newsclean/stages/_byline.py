@@ -422,6 +422,13 @@ def parse_byline(line: str, *, labelled: bool = True) -> list[str] | None:
 MIN_COMPOUND_LEAD = 3
 
 
+#: Languages that write a job title as the head of a compound ("Pressesprecher",
+#: "hoofdredacteur"): their heads are also read at the end of a longer word.
+COMPOUNDING_LANGUAGES = ("de", "nl")
+#: Keys of ``job_titles`` that are not a language's list of heads.
+_JOB_TITLE_FIELDS = frozenset({"source", "compound_only", "modifiers"})
+
+
 @lru_cache(maxsize=1)
 def _job_titles() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
     """Job-title heads, the heads also read at the end of a compound, and the title modifiers.
@@ -433,10 +440,11 @@ def _job_titles() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
 
     raw = read_json("metadata.json", keys=("job_titles", "author_bio"))
     titles = raw["job_titles"]
-    languages = ("en", "de", "fr", "es", "it", "pt", "nl")
+    languages = [key for key in titles if key not in _JOB_TITLE_FIELDS]  # every language the table lists
     heads = frozenset(w.casefold() for lang in languages for w in titles[lang])
     heads |= frozenset(w.casefold() for words in raw["author_bio"]["trades"].values() for w in words)
-    compound = [w.casefold() for lang in ("de", "nl") for w in titles[lang]] + list(titles["compound_only"])
+    compound = [w.casefold() for lang in COMPOUNDING_LANGUAGES if lang in titles for w in titles[lang]]
+    compound += titles["compound_only"]
     modifiers = frozenset(w.casefold() for w in titles["modifiers"])
     return heads, tuple(sorted(set(compound))), modifiers
 
