@@ -134,6 +134,12 @@ def is_prose(text: str) -> bool:
 MAX_LINES = 5000
 
 
+#: What a non-prose line costs the prose run of :func:`prose_start`, besides half its length:
+#: a menu entry or a name line between two paragraphs breaks the run only when the paragraphs
+#: are short.
+NOT_PROSE_PENALTY = 25
+
+
 def prose_start(lines: Sequence[str], language: str | None = None) -> int | None:
     """Return the index of the first line of the densest run of prose lines, or None.
 
@@ -141,7 +147,8 @@ def prose_start(lines: Sequence[str], language: str | None = None) -> int | None
     length, unless the body reader judges it page furniture (its
     :func:`read_line` kind in ``language`` is ``bad``: a consent banner, a
     comment policy or a newsletter pitch written as a sentence); any other
-    non-empty line scores a penalty of ``25 + length / 2``, blank lines 0 (the
+    non-empty line scores a penalty of :data:`NOT_PROSE_PENALTY` plus half its
+    length, blank lines 0 (the
     run-scoring idea follows jusText's context-sensitive paragraph classes and
     the text-density measure of Kohlschütter et al., 2010, "Boilerplate
     detection using shallow text features"). The metadata stage reads its
@@ -160,13 +167,6 @@ def prose_start(lines: Sequence[str], language: str | None = None) -> int | None
     cur = 0
     cur_start = 0
     lines = lines[:MAX_LINES]
-    min_chars, long_chars, min_spaces, cjk_spaces, asking_chars = (
-        PROSE_MIN_CHARS,
-        PROSE_LONG_CHARS,
-        PROSE_MIN_SPACES,
-        PROSE_CJK_SPACES,
-        PROSE_ASKING_CHARS,
-    )
     # No line scores more than its length, so ``left`` (the length of the lines
     # not read yet) bounds what any run can still gain. Once a new run cannot
     # pass ``best`` and the current one either is the best run or cannot pass
@@ -183,27 +183,10 @@ def prose_start(lines: Sequence[str], language: str | None = None) -> int | None
         n = len(s)
         if not n:
             continue
-        # is_prose(s), inlined: this loop reads every line of the document
-        prose = False
-        if n >= min_chars:
-            t = s.rstrip(_CLOSERS)
-            if t:
-                last = t[-1]
-                if last in _FULL_STOPS:
-                    if n >= long_chars:
-                        prose = True
-                    else:
-                        spaces = s.count(" ")
-                        prose = (
-                            spaces >= min_spaces
-                            or spaces == 0
-                            or (spaces < cjk_spaces and bool(_CJK.search(s[:80])))
-                        )
-                elif last in _ASKING:
-                    prose = n >= asking_chars
+        prose = is_prose(s)
         if prose and _read_line(s, language).kind == "bad":
             prose = False  # page furniture written as a sentence
-        score = n if prose else -(25 + n // 2)
+        score = n if prose else -(NOT_PROSE_PENALTY + n // 2)
         if cur <= 0:
             if score <= 0:
                 continue
