@@ -16,7 +16,7 @@ from newsclean.classcode import packaged_class_code
 # The modules' dataclasses take their methods' code from the packaged file (see newsclean.classcode).
 with packaged_class_code():
     from newsclean.api import clean, clean_many
-    from newsclean.article import Article, DateCandidate, Dateline
+    from newsclean.article import Article, AuthorRole, DateCandidate, Dateline
     from newsclean.defaults import DEFAULT_STAGES, default_pipeline
     from newsclean.document import Change, Decision, Document, Edit, Options, replay
     from newsclean.errors import (
@@ -70,6 +70,7 @@ if "logging" in sys.modules:
 __all__ = [
     "DEFAULT_STAGES",
     "Article",
+    "AuthorRole",
     "Capture",
     "Change",
     "CleanOptions",

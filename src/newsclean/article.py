@@ -11,7 +11,7 @@ from typing import Any
 from newsclean.document import Decision, Edit
 from newsclean.view import Explanation, article_html, article_text
 
-__all__ = ["Article", "DateCandidate", "Dateline", "parse_iso"]
+__all__ = ["Article", "AuthorRole", "DateCandidate", "Dateline", "parse_iso"]
 
 #: The heading of :meth:`Article.to_text` for an article without a title: an underline
 #: over nothing (the shortest underline ``extract_metadata`` reads, ``MIN_UNDERLINE``).
@@ -26,6 +26,7 @@ DICT_KEYS = (
     "updated",
     "dates",
     "authors",
+    "author_roles",
     "dateline",
     "site_name",
     "section",
@@ -38,6 +39,35 @@ DICT_KEYS = (
     "decisions",
     "warnings",
 )
+
+
+#: Keys of :meth:`Article.to_dict` derived from other keys: :meth:`Article.from_dict` does
+#: not need them (``author_roles`` is read from the byline decision), so a dict written
+#: before they existed still loads.
+DERIVED_KEYS = frozenset({"author_roles"})
+
+#: Stage and reason of the decision that records the byline (see ``extract_metadata``).
+BYLINE_DECISION = ("extract_metadata", "byline")
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorRole:
+    """A role printed with a byline: "Staff Writer" after "Jane Doe", or an office alone.
+
+    Attributes:
+        author: The name, as in :attr:`Article.authors`, or ``None`` when the
+            byline names an office and no person ("By our correspondent",
+            "Von unserem Korrespondenten", "Par notre envoyé spécial").
+        role: The role or office as printed ("Staff Writer", "Korrespondent",
+            "our correspondent in Nairobi").
+    """
+
+    author: str | None
+    role: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return ``{"author": ..., "role": ...}``."""
+        return {"author": self.author, "role": self.role}
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +177,34 @@ class Article:
         """The body: paragraphs joined by blank lines."""
         return "\n\n".join(self.paragraphs)
 
+    @property
+    def author_roles(self) -> tuple[AuthorRole, ...]:
+        """The roles the byline prints, in order: of an author, or of an office alone.
+
+        :attr:`authors` holds names only; what the byline printed with them
+        ("Jane Doe, Staff Writer", "Von Max Muster, Korrespondent") is here, and
+        a byline naming an office rather than a person ("By our correspondent")
+        gives a role with ``author=None`` and no author. Read from the byline
+        decision of ``extract_metadata``, so it survives :meth:`to_dict`, JSON
+        and pickling with the decisions; a role of a name that is not among
+        :attr:`authors` (the page's metadata named other authors) is left out.
+
+        >>> import newsclean
+        >>> a = newsclean.clean("Vote delayed\\nJane Doe, Staff Writer\\n"
+        ...                     "The vote was delayed again on Monday, officials said, after a long night.")
+        >>> a.authors, a.author_roles
+        (('Jane Doe',), (AuthorRole(author='Jane Doe', role='Staff Writer'),))
+        """
+        named = {a.casefold() for a in self.authors}
+        for d in reversed(self.decisions):
+            if (d.stage, d.reason) == BYLINE_DECISION:
+                return tuple(
+                    AuthorRole(r.get("author"), str(r["role"]))
+                    for r in d.data.get("roles", ())
+                    if r.get("author") is None or str(r["author"]).casefold() in named
+                )
+        return ()
+
     def to_text(self) -> str:
         """Render the Article as text: the title underlined with ``=``, then the paragraphs.
 
@@ -199,6 +257,7 @@ class Article:
             "updated": self.updated.isoformat() if self.updated else None,
             "dates": [d.to_dict() for d in self.dates],
             "authors": list(self.authors),
+            "author_roles": [r.to_dict() for r in self.author_roles],
             "dateline": self.dateline.to_dict() if self.dateline else None,
             "site_name": self.site_name,
             "section": self.section,
@@ -223,7 +282,7 @@ class Article:
         Raises:
             ValueError: If a key is missing or a value has the wrong shape.
         """
-        missing = [k for k in DICT_KEYS if k not in data]
+        missing = [k for k in DICT_KEYS if k not in data and k not in DERIVED_KEYS]
         if missing:
             raise ValueError(f"article dict lacks keys {missing}")
         dl = data["dateline"]

@@ -31,7 +31,7 @@ ARTICLE_COLUMNS: tuple[str, ...] = (*DICT_KEYS, "error")
 #: Columns with an Arrow type in :func:`arrow_schema`; others are JSON strings when typed.
 TYPED_COLUMNS = frozenset(
     {
-        "title", "paragraphs", "text", "published", "dates", "authors", "dateline", "site_name", "section",
+        "title", "paragraphs", "text", "published", "dates", "authors", "author_roles", "dateline", "site_name", "section",
         "tags", "related", "language", "spam_keywords", "spun", "edits", "decisions", "warnings", "error",
     }
 )  # fmt: skip
@@ -74,6 +74,7 @@ def arrow_schema(columns: Sequence[str] = ARTICLE_COLUMNS) -> Any:
             pa.struct([("value", pa.string()), ("kind", pa.string()), ("source", pa.string())])
         ),
         "authors": strings,
+        "author_roles": pa.list_(pa.struct([("author", pa.string()), ("role", pa.string())])),
         "dateline": pa.struct([("place", pa.string()), ("agency", pa.string())]),
         "site_name": pa.string(),
         "section": pa.string(),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 from newsclean.layout import is_prose
 from newsclean.lazyre import regex_compile
@@ -150,6 +151,8 @@ def _name(segment: str, v: _Vocab, *, uncased: bool = False) -> str | None:
         s = " ".join(tokens)
     if not 2 <= len(tokens) <= 5 or tokens[0].casefold() in v.articles:
         return None
+    if tokens[0].casefold() in _offices().determiners and _office(s, v) is not None:
+        return None  # an office, not a person: "Unserem Korrespondenten", "Our Correspondent"
     for i, tok in enumerate(tokens):
         key = tok.casefold()
         if i > 0 and key in v.particles and i < len(tokens) - 1:
@@ -334,6 +337,22 @@ def _after_date_label(s: str, v: _Vocab) -> int | None:
     return None
 
 
+class BylineReading(NamedTuple):
+    """What a byline line says: the author names and the roles printed with them.
+
+    Attributes:
+        names: The author names in order (empty for a byline that credits an
+            agency or an office only).
+        roles: ``(name, role)`` pairs in order: the role or job title printed
+            with a name ("Staff Writer", "Korrespondent"), or with ``None`` for
+            the name when the byline names an office and no person ("our
+            correspondent", "unserem Korrespondenten").
+    """
+
+    names: list[str]
+    roles: list[tuple[str | None, str]]
+
+
 def parse_byline(line: str, *, labelled: bool = True) -> list[str] | None:
     """Read a byline line; return the author names (possibly empty) or None.
 
@@ -343,32 +362,83 @@ def parse_byline(line: str, *, labelled: bool = True) -> list[str] | None:
             the line as the names that follow a label on the line before.
 
     Returns:
-        The names in order (an agency-only byline gives ``[]``), or None when
-        the line is not a byline.
+        The names in order (an agency-only or office-only byline gives ``[]``),
+        or None when the line is not a byline. :func:`read_byline` gives the
+        roles too.
 
     >>> parse_byline("By Jane Doe and John Roe, Reuters")
     ['Jane Doe', 'John Roe']
     >>> parse_byline("By the end of the year, prices had doubled.") is None
     True
     """
+    reading = read_byline(line, labelled=labelled)
+    return reading.names if reading is not None else None
+
+
+def read_byline(line: str, *, labelled: bool = True) -> BylineReading | None:
+    """Read a byline line: the author names and their roles, or None when it is none.
+
+    As :func:`parse_byline`, with the roles and job titles printed after the
+    names ("Jane Doe, Staff Writer"; "Von Max Muster, Korrespondent") and the
+    office a labelled byline names instead of a person ("By our
+    correspondent", "Von unserem Korrespondenten", "Par notre envoyé spécial":
+    :func:`_office`). An agency is no role: it is read by :func:`_agencies`.
+
+    >>> read_byline("Von Max Muster, Korrespondent")
+    BylineReading(names=['Max Muster'], roles=[('Max Muster', 'Korrespondent')])
+    >>> read_byline("Par notre envoyé spécial")
+    BylineReading(names=[], roles=[(None, 'notre envoyé spécial')])
+    """
     v = _vocab()
     s = line.strip()
     if not s or len(s) > 160:
         return None
+    led = False  # opened by a lead that only opens an office ("From our correspondent")
     if labelled:
         s = s.lstrip(_LEAD_MARKS)  # '| By: Jane Doe', '• Von Jan Roe': a separator or bullet first
         m = v.byline_label.match(s)
         end = m.end() if m else _after_date_label(s, v)
+        if end is None:
+            end = _office_lead(s)
+            led = end is not None
         if end is None:
             return None
         s = s[end:]
     head = _names_part(s, v)
     if not head:
         return None
+    office = _office(head, v) if labelled else None
+    if office is not None:
+        role, rest = office
+        if not rest:
+            return BylineReading([], [(None, role)])
+        inner = _read_names(rest, rest, v, labelled=True)
+        if inner is None or not inner.names:
+            return None
+        given = {n for n, _ in inner.roles}
+        return BylineReading(inner.names, [(n, role) for n in inner.names if n not in given] + inner.roles)
+    if led:
+        return None
+    return _read_names(head, s, v, labelled=labelled)
+
+
+def _read_names(head: str, s: str, v: _Vocab, *, labelled: bool) -> BylineReading | None:
+    """The names and roles of a byline's names part ``head`` (``s``: the line after its label)."""
     if labelled and _single_name(head, s, v):
-        return [head]
+        return BylineReading([head], [])
     names: list[str] = []
+    roles: list[tuple[str | None, str]] = []
+    pending = 0  # names[pending:] have no role or credit yet: a role after them is theirs
     credited = False  # a role or agency was read: what follows credits the names before it
+
+    def credit(role: str | None) -> None:
+        nonlocal pending, credited
+        if role is not None and not _desk_tail(role):
+            # (a role ending in a desk's word names the outlet: "Jane Doe, Example News")
+            roles.extend((n, role) for n in names[pending:])
+        pending = len(names)
+        credited = True
+
     pos = 0
     for segment in name_segments(head, v):
         seg = segment.strip()
@@ -379,21 +449,21 @@ def parse_byline(line: str, *, labelled: bool = True) -> list[str] | None:
             continue
         # a role printed after the first names with no separator ("Jane Doe Staff Writer");
         # after a comma, words before a role qualify it ("Jane Doe, AP Auto Writer")
-        glued = None if names or credited else _without_role_tail(seg, v) or _without_title_tail(seg, v)
+        glued = None if names or credited else _split_role_tail(seg, v) or _split_title_tail(seg, v)
         if glued is not None:
-            if glued not in names:
-                names.append(glued)
-            credited = True
+            if glued[0] not in names:
+                names.append(glued[0])
+            credit(glued[1])
             continue
         if names and _is_job_title(seg, v):
-            credited = True  # the author's role, not a co-author: "Jane Doe, Software Engineer"
+            credit(seg)  # the author's role, not a co-author: "Jane Doe, Software Engineer"
             continue
         if _is_credit(seg, v) or _is_role(seg, v):
             if not names and not _is_credit(seg, v) and seg != head:
                 return None
             if not names:
                 break
-            credited = True
+            credit(None if _is_credit(seg, v) else seg)
             continue
         if credited:
             # after a name's role or outlet, only a name joined by a connector word is a
@@ -414,7 +484,124 @@ def parse_byline(line: str, *, labelled: bool = True) -> list[str] | None:
         role_only = labelled and _is_role(head, v) and all(w[:1].isupper() for w in head.split())
         if not (_is_credit(head.split(",")[0], v) or role_only):
             return None
-    return names
+        if role_only and not _is_credit(head.split(",")[0], v) and not _desk_tail(head):
+            return BylineReading([], [(None, head)])  # "By Staff Reporter": an office, no person
+    return BylineReading(names, roles)
+
+
+#: Most words of an office after its determiner ("our chief foreign correspondent"); a longer
+#: run is a phrase, not an office.
+MAX_OFFICE_WORDS = 4
+#: Most letters an office's role word may add to a role of ``byline_roles`` as an inflection
+#: ("Korrespondenten", "corresponsales", "envoyés", "reporters").
+MAX_ROLE_SUFFIX = 3
+#: Fewest letters of a role a longer word is read as an inflection of ("staff" is not inflected
+#: into "staffing"... but "reporter" into "reporters").
+MIN_ROLE_STEM = 6
+
+
+class _Offices(NamedTuple):
+    possessives: frozenset[str]
+    determiners: frozenset[str]  # the possessives and the articles
+    leads: frozenset[str]
+    places: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _offices() -> _Offices:
+    """The words of an office byline (``byline_offices`` of ``data/metadata.json``)."""
+    from newsclean.data import read_json
+
+    raw = read_json("metadata.json", keys=("byline_offices",))["byline_offices"]
+
+    def words(group: str) -> frozenset[str]:
+        return frozenset(w.casefold() for key, ws in raw[group].items() if key != "source" for w in ws)
+
+    possessives = words("possessives")
+    return _Offices(possessives, possessives | words("articles"), words("leads"), words("places"))
+
+
+def _office_lead(s: str) -> int | None:
+    """Where an office starts after a lead that opens one without a label ("From our correspondent").
+
+    The office must open with a possessive: "From the Editors" is a link to a section.
+    """
+    first, _, rest = s.partition(" ")
+    offices = _offices()
+    if first.casefold() not in offices.leads or rest.split(maxsplit=1)[:1] == []:
+        return None
+    if rest.split(maxsplit=1)[0].casefold() not in offices.possessives:
+        return None
+    return len(s) - len(rest.lstrip())
+
+
+def _role_word(word: str, v: _Vocab) -> bool:
+    """Whether ``word`` is a role (``byline_roles``), a job title's head, or an inflection of a role."""
+    key = word.casefold().strip(".,;:")
+    if key in v.roles or _title_word(key):
+        return True
+    return any(
+        len(r) >= MIN_ROLE_STEM and key.startswith(r) and 0 < len(key) - len(r) <= MAX_ROLE_SUFFIX
+        for r in v.roles
+    )
+
+
+def _office(head: str, v: _Vocab) -> tuple[str, str] | None:
+    """The office a byline names instead of a person, and what follows it, or None.
+
+    An office is a determiner (``possessives`` and ``articles`` of
+    ``byline_offices``: "our", "unserem", "notre", "nuestro", "la"), then at most :data:`MAX_OFFICE_WORDS`
+    words ending in a role word (:func:`_role_word`), the others role words,
+    title modifiers or lower-case words ("our foreign correspondent", "notre
+    envoyé spécial"). A place after it ("in Nairobi", "à Kyiv": a preposition of
+    ``places`` and capitalised words) is part of the office; what else follows
+    is returned for the caller to read as names ("unserem Korrespondenten Max
+    Muster").
+
+    >>> _office("unserem Korrespondenten", _vocab())
+    ('unserem Korrespondenten', '')
+    >>> _office("our correspondent in Nairobi", _vocab())
+    ('our correspondent in Nairobi', '')
+    >>> _office("the end of the year", _vocab()) is None
+    True
+    """
+    words = head.split()
+    offices = _offices()
+    if len(words) < 2 or words[0].casefold() not in offices.determiners:
+        return None
+    modifiers = _job_titles()[2]
+    last = 0
+    for k in range(1, min(len(words), MAX_OFFICE_WORDS + 1)):
+        word = words[k]
+        key = word.casefold().strip(".,;:")
+        if _role_word(word, v):
+            last = k
+        elif not (
+            key in modifiers
+            or (
+                word[:1].islower()
+                and key.isalpha()
+                and key not in offices.places
+                and key not in offices.determiners
+                and key not in v.function_words
+            )
+        ):
+            break
+        if word.endswith(","):
+            break
+    if not last:
+        return None
+    role = " ".join(words[: last + 1]).rstrip(",")
+    rest = words[last + 1 :]
+    if rest and rest[0] == ",":
+        rest = rest[1:]
+    if (
+        1 < len(rest) <= MAX_PLACE_WORDS + 1
+        and rest[0].casefold() in offices.places
+        and all(w[:1].isupper() for w in rest[1:])
+    ):
+        return f"{role} {' '.join(rest)}", ""
+    return role, " ".join(rest)
 
 
 #: Fewest letters before a German or Dutch job title's head in a compound ("Pressesprecher",
@@ -503,13 +690,20 @@ def _without_title_tail(segment: str, v: _Vocab) -> str | None:
     >>> _without_title_tail("Jane Doe Fellow", _vocab()) is None
     True
     """
+    found = _split_title_tail(segment, v)
+    return found[0] if found is not None else None
+
+
+def _split_title_tail(segment: str, v: _Vocab) -> tuple[str, str] | None:
+    """:func:`_without_title_tail`'s name and the job title cut off it, or None."""
     tokens = segment.split()
     for i in range(2, len(tokens)):
         tail = tokens[i:]
         if len(tail) == 1 and not _compound_title(tail[0]):
             continue
         if _is_job_title(" ".join(tail), v):
-            return _name(" ".join(tokens[:i]), v)
+            name = _name(" ".join(tokens[:i]), v)
+            return (name, " ".join(tail)) if name is not None else None
     return None
 
 
@@ -542,6 +736,12 @@ def _without_role_tail(segment: str, v: _Vocab) -> str | None:
     >>> _without_role_tail("Valley Town News", _vocab()) is None
     True
     """
+    found = _split_role_tail(segment, v)
+    return found[0] if found is not None else None
+
+
+def _split_role_tail(segment: str, v: _Vocab) -> tuple[str, str] | None:
+    """:func:`_without_role_tail`'s name and the role cut off it ("Staff Writer"), or None."""
     tokens = segment.split()
     k = len(tokens)
     while k > 0 and _is_role(tokens[k - 1], v):
@@ -559,7 +759,14 @@ def _without_role_tail(segment: str, v: _Vocab) -> str | None:
     head = " ".join(tokens[:k])
     if any(_is_agency(t, v) for t in tokens[:k]) or not _rare_token(head):
         return None  # a desk's qualifier: "CNN Political Producer", "World Affairs Correspondent"
-    return _name(head, v)
+    name = _name(head, v)
+    return (name, " ".join(tokens[k:])) if name is not None else None
+
+
+def _desk_tail(role: str) -> bool:
+    """Whether a role ends in a word naming a desk or an outlet ("Example News", "Example Staff")."""
+    words = role.split()
+    return bool(words) and words[-1].casefold().strip(".,") in _desk_words()
 
 
 @lru_cache(maxsize=1)

@@ -45,6 +45,7 @@ from newsclean.stages._byline import (
     _unlabelled_rule,
     agency_credit,
     parse_byline,
+    read_byline,
     row_names,
     site_byline,
     with_role,
@@ -391,6 +392,20 @@ def _standalone(title: str, repaired: list[tuple[str, str]]) -> str:
     return title
 
 
+def _printed_roles(line: str, names: Sequence[str]) -> list[tuple[str | None, str]]:
+    """The roles a byline line taken for ``names`` prints: of those names, or of an office alone.
+
+    The line is read as a labelled byline, else as names without a label
+    (:func:`~newsclean.stages._byline.read_byline`); a role of a name the rule
+    did not take is left out, and an office (a role with no name) only counts
+    on a line that names no person.
+    """
+    reading = read_byline(line) or read_byline(line, labelled=False)
+    if reading is None:
+        return []
+    return [(a, r) for a, r in reading.roles if (a in names if a is not None else not reading.names)]
+
+
 def _piece_changes(text: str, line: Line, split: TitleSplit) -> list[Change]:
     out: list[Change] = []
     last = len(split.pieces) - 1
@@ -617,6 +632,7 @@ def extract_metadata(doc: Document) -> Document:
     )
     authors: list[str] = []
     agencies: list[str] = []
+    roles: list[tuple[str | None, str]] = []
     byline_rules: list[str] = []
     byline_at: list[int] = []
 
@@ -624,11 +640,13 @@ def extract_metadata(doc: Document) -> Document:
         used: Sequence[Line], names: Iterable[str], rule: str, *, agency_text: str | None = None
     ) -> None:
         """Take ``used`` out as byline lines: their names, agencies and the rule that read them."""
+        named = list(names)
         for u in used:
             changes.append(delete_line(text, u, "byline", "extract"))
             taken.add(u.index)
             byline_at.append(u.index)
-        authors.extend(n for n in names if n not in authors)
+            roles.extend(r for r in _printed_roles(u.text, named) if r not in roles)
+        authors.extend(n for n in named if n not in authors)
         if agency_text is not None:
             agencies.extend(a for a in _agencies(agency_text, v) if a not in agencies)
         byline_rules.append(rule)
@@ -818,6 +836,7 @@ def extract_metadata(doc: Document) -> Document:
             agencies=agencies + fresh,
             rules=byline_rules + ["agency_line"] * bool(fresh),
             kept=bool(fields.get("authors")),
+            **({"roles": [{"author": a, "role": r} for a, r in roles]} if roles else {}),
         )
     dateline = fields.get("dateline")
     if dateline is not None:

@@ -1,0 +1,401 @@
+"""Bylines in seven languages: names, roles, offices, several authors, agencies and datelines.
+
+Tests of ``newsclean.stages._byline`` (``read_byline``), of the byline the
+``extract_metadata`` stage takes, and of ``Article.author_roles``. Every name,
+headline and sentence below was invented for these tests.
+"""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+import newsclean
+from newsclean import Article, AuthorRole
+from newsclean.document import Document, replay
+from newsclean.stages._byline import parse_byline, read_byline
+from newsclean.stages.metadata import extract_metadata
+
+#: A headline and a story paragraph per language (invented).
+STORY = {
+    "en": (
+        "Harbour plan delayed again",
+        "The harbour council delayed its vote on the new quay again on Monday after a long night of talks, officials said.",
+    ),
+    "de": (
+        "Hafenplan erneut verschoben",
+        "Der Hafenrat hat die Abstimmung über den neuen Kai am Montag nach einer langen Nacht erneut verschoben, sagten Beamte.",
+    ),
+    "fr": (
+        "Le projet du port encore reporté",
+        "Le conseil du port a de nouveau reporté lundi son vote sur le nouveau quai après une longue nuit de discussions.",
+    ),
+    "es": (
+        "El plan del puerto, aplazado otra vez",
+        "El consejo del puerto aplazó de nuevo el lunes la votación sobre el nuevo muelle tras una larga noche de debate.",
+    ),
+    "it": (
+        "Il piano del porto rinviato ancora",
+        "Il consiglio del porto ha rinviato di nuovo lunedì il voto sul nuovo molo dopo una lunga notte di discussioni.",
+    ),
+    "pt": (
+        "Plano do porto adiado outra vez",
+        "O conselho do porto adiou de novo na segunda-feira a votação sobre o novo cais depois de uma longa noite de debate.",
+    ),
+    "nl": (
+        "Havenplan opnieuw uitgesteld",
+        "De havenraad heeft maandag de stemming over de nieuwe kade opnieuw uitgesteld na een lange nacht van overleg.",
+    ),
+}
+
+
+def page(language: str, byline: str) -> str:
+    headline, story = STORY[language]
+    return f"{headline}\n{byline}\n{story}\n{story}\n"
+
+
+def run(text: str, language: str) -> Document:
+    out = extract_metadata(Document.from_text(text).with_fields(language=language))
+    assert replay(out.base_text, out.edits[out.base_index :]) == out.text
+    return out
+
+
+def byline_data(out: Document) -> dict[str, object]:
+    return dict(next(d for d in out.decisions if d.reason == "byline").data)
+
+
+# -- the reading of one line ----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "names", "roles"),
+    [
+        # with a label, the role after the name
+        ("By Jane Wexford, Staff Writer", ["Jane Wexford"], [("Jane Wexford", "Staff Writer")]),
+        ("Von Max Mustermeier, Korrespondent", ["Max Mustermeier"], [("Max Mustermeier", "Korrespondent")]),
+        ("Par Claire Dubosc, journaliste", ["Claire Dubosc"], [("Claire Dubosc", "journaliste")]),
+        ("Por Lucía Barranco, corresponsal", ["Lucía Barranco"], [("Lucía Barranco", "corresponsal")]),
+        ("Di Marco Ventrella, inviato", ["Marco Ventrella"], [("Marco Ventrella", "inviato")]),
+        ("Por Joana Calheiros, repórter", ["Joana Calheiros"], [("Joana Calheiros", "repórter")]),
+        ("Door Pieter Verhoeckx, verslaggever", ["Pieter Verhoeckx"], [("Pieter Verhoeckx", "verslaggever")]),
+        # a role glued to the names with no comma
+        ("By Jane Wexford Staff Writer", ["Jane Wexford"], [("Jane Wexford", "Staff Writer")]),
+        # one role after two names is theirs both
+        (
+            "By Jane Wexford and Tom Pellor, Staff Writers",
+            ["Jane Wexford", "Tom Pellor"],
+            [("Jane Wexford", "Staff Writers"), ("Tom Pellor", "Staff Writers")],
+        ),
+        # a role, then a co-author credited to an agency: the agency is no role
+        (
+            "By Jane Wexford, Staff Writer, and Tom Pellor, Reuters",
+            ["Jane Wexford", "Tom Pellor"],
+            [("Jane Wexford", "Staff Writer")],
+        ),
+        # several authors, no role
+        ("Von Max Mustermeier und Eva Lindqvist", ["Max Mustermeier", "Eva Lindqvist"], []),
+        ("Par Claire Dubosc et Luc Ferrandi", ["Claire Dubosc", "Luc Ferrandi"], []),
+        ("Por Lucía Barranco y Andrés Olmedo", ["Lucía Barranco", "Andrés Olmedo"], []),
+        ("Di Marco Ventrella e Giulia Sartoni", ["Marco Ventrella", "Giulia Sartoni"], []),
+        ("Door Pieter Verhoeckx en Anouk de Wilde", ["Pieter Verhoeckx", "Anouk de Wilde"], []),
+        # an agency alone: no name, no role
+        ("By Reuters", [], []),
+    ],
+)
+def test_a_labelled_byline_gives_names_and_their_roles(
+    line: str, names: list[str], roles: list[tuple[str | None, str]]
+) -> None:
+    reading = read_byline(line)
+    assert reading is not None
+    assert reading.names == names
+    assert reading.roles == roles
+    assert parse_byline(line) == names  # the names alone, as before
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "roles"),
+    [
+        ("Jane Wexford, Staff Writer", ["Jane Wexford"], [("Jane Wexford", "Staff Writer")]),
+        ("Max Mustermeier, Redakteur", ["Max Mustermeier"], [("Max Mustermeier", "Redakteur")]),
+        ("Claire Dubosc, correspondante", ["Claire Dubosc"], [("Claire Dubosc", "correspondante")]),
+        ("Lucía Barranco, periodista", ["Lucía Barranco"], [("Lucía Barranco", "periodista")]),
+        ("Marco Ventrella, giornalista", ["Marco Ventrella"], [("Marco Ventrella", "giornalista")]),
+        ("Joana Calheiros, jornalista", ["Joana Calheiros"], [("Joana Calheiros", "jornalista")]),
+        ("Pieter Verhoeckx, correspondent", ["Pieter Verhoeckx"], [("Pieter Verhoeckx", "correspondent")]),
+        ("Jane Wexford", ["Jane Wexford"], []),
+    ],
+)
+def test_a_byline_without_a_label_gives_names_and_their_roles(
+    line: str, names: list[str], roles: list[tuple[str | None, str]]
+) -> None:
+    reading = read_byline(line, labelled=False)
+    assert reading is not None
+    assert (reading.names, reading.roles) == (names, roles)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Jane Wexford, Example News", ["Jane Wexford"]),
+        ("Max Mustermeier, Beispiel Redaktion", ["Max Mustermeier"]),
+        ("Jane Wexford and Tom Pellor, Example Desktop Team", ["Jane Wexford", "Tom Pellor"]),
+    ],
+)
+def test_an_outlet_or_desk_after_the_names_is_no_role(line: str, names: list[str]) -> None:
+    reading = read_byline(line, labelled=False)
+    assert reading is not None
+    assert (reading.names, reading.roles) == (names, [])
+
+
+@pytest.mark.parametrize("line", ["By Example News", "By EXAMPLE POST STAFF", "Von Beispiel Redaktion"])
+def test_an_outlet_credited_alone_is_no_office(line: str) -> None:
+    reading = read_byline(line)
+    assert reading is None or reading.roles == []
+
+
+# -- an office named instead of a person: a role, never a name -------------------------
+@pytest.mark.parametrize(
+    ("line", "office"),
+    [
+        ("By our correspondent", "our correspondent"),
+        ("By Our Special Correspondent", "Our Special Correspondent"),
+        ("By our correspondent in Tallinn", "our correspondent in Tallinn"),
+        ("From our correspondent", "our correspondent"),
+        ("Von unserem Korrespondenten", "unserem Korrespondenten"),
+        ("Von Unserem Korrespondenten", "Unserem Korrespondenten"),
+        ("Von unserer Korrespondentin in Riga", "unserer Korrespondentin in Riga"),
+        ("Von der Redaktion", "der Redaktion"),
+        ("Par notre envoyé spécial", "notre envoyé spécial"),
+        ("De notre correspondant à Vilnius", "notre correspondant à Vilnius"),
+        ("Por nuestro corresponsal", "nuestro corresponsal"),
+        ("Dal nostro inviato a Trieste", "nostro inviato a Trieste"),
+        ("Do nosso correspondente", "nosso correspondente"),
+        ("Van onze correspondent", "onze correspondent"),
+        ("Door onze verslaggever", "onze verslaggever"),
+        ("By Staff Reporter", "Staff Reporter"),
+    ],
+)
+def test_a_labelled_office_is_a_role_not_an_author(line: str, office: str) -> None:
+    reading = read_byline(line)
+    assert reading is not None
+    assert reading.names == []
+    assert reading.roles == [(None, office)]
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "office"),
+    [
+        ("Von unserem Korrespondenten Max Mustermeier", "Max Mustermeier", "unserem Korrespondenten"),
+        ("Par notre envoyé spécial, Claire Dubosc", "Claire Dubosc", "notre envoyé spécial"),
+        ("By our correspondent Jane Wexford", "Jane Wexford", "our correspondent"),
+    ],
+)
+def test_an_office_then_a_name_gives_the_name_its_office(line: str, name: str, office: str) -> None:
+    reading = read_byline(line)
+    assert reading is not None
+    assert reading.names == [name]
+    assert reading.roles == [(name, office)]
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("By the end of the year, prices had doubled.", "a sentence after 'By the'"),
+        ("By the staff of the museum and its friends", "a role word, then a phrase"),
+        ("From our vantage point the plan failed", "a lead and a determiner, no role"),
+        ("Von unserem Urlaub erzählen wir später", "a determiner, no role"),
+        ("De notre côté, rien ne change", "a lead and a determiner, no role"),
+        ("Van onze kant is er niets veranderd", "a lead and a determiner, no role"),
+        ("From the Editors", "a lead opens an office with a possessive only: a link to a section"),
+        ("De la rédaction", "a lead, an article: a link to a section"),
+    ],
+)
+def test_phrases_opening_like_an_office_are_no_byline(line: str, why: str) -> None:
+    assert read_byline(line) is None, why
+
+
+@pytest.mark.parametrize("line", ["Unserem Korrespondenten", "Our Correspondent", "Nuestro Corresponsal"])
+def test_an_office_is_never_read_as_a_name(line: str) -> None:
+    reading = read_byline(line, labelled=False)
+    assert reading is None or reading.names == []
+
+
+# -- the stage: a byline line under the headline --------------------------------------
+@pytest.mark.parametrize(
+    ("language", "byline", "authors", "roles"),
+    [
+        ("en", "Jane Wexford, Staff Writer", ["Jane Wexford"], [("Jane Wexford", "Staff Writer")]),
+        (
+            "de",
+            "Von Max Mustermeier, Korrespondent",
+            ["Max Mustermeier"],
+            [("Max Mustermeier", "Korrespondent")],
+        ),
+        ("fr", "Par Claire Dubosc et Luc Ferrandi", ["Claire Dubosc", "Luc Ferrandi"], []),
+        ("es", "Lucía Barranco, corresponsal", ["Lucía Barranco"], [("Lucía Barranco", "corresponsal")]),
+        ("it", "Di Marco Ventrella", ["Marco Ventrella"], []),
+        ("pt", "Joana Calheiros, jornalista", ["Joana Calheiros"], [("Joana Calheiros", "jornalista")]),
+        ("nl", "Door Pieter Verhoeckx en Anouk de Wilde", ["Pieter Verhoeckx", "Anouk de Wilde"], []),
+        ("de", "Von unserem Korrespondenten", [], [(None, "unserem Korrespondenten")]),
+        ("fr", "Par notre envoyé spécial", [], [(None, "notre envoyé spécial")]),
+        ("en", "By our correspondent", [], [(None, "our correspondent")]),
+    ],
+)
+def test_the_stage_takes_the_byline_with_its_roles(
+    language: str, byline: str, authors: list[str], roles: list[tuple[str | None, str]]
+) -> None:
+    out = run(page(language, byline), language)
+    assert (out.get("authors") or []) == authors
+    data = byline_data(out)
+    assert [(r["author"], r["role"]) for r in data.get("roles", ())] == roles
+    assert byline not in out.text  # the byline line left the body
+    assert STORY[language][1] in out.text
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "agency"),
+    [
+        ("en", "By Jane Wexford, Associated Press", "Associated Press"),
+        ("de", "Von Max Mustermeier, dpa", "dpa"),
+        ("fr", "Par Claire Dubosc, AFP", "AFP"),
+        ("es", "Por Lucía Barranco, EFE", "EFE"),
+        ("it", "Di Marco Ventrella, ANSA", "ANSA"),
+        ("pt", "Por Joana Calheiros, Lusa", "Lusa"),
+        ("nl", "Door Pieter Verhoeckx, ANP", "ANP"),
+    ],
+)
+def test_an_agency_after_the_names_is_no_author_and_no_role(language: str, line: str, agency: str) -> None:
+    out = run(page(language, line), language)
+    data = byline_data(out)
+    assert agency in data["agencies"]
+    assert agency not in (out.get("authors") or [])
+    assert "roles" not in data
+
+
+# -- datelines with a region or country ---------------------------------------------
+@pytest.mark.parametrize(
+    ("language", "paragraph", "place", "agency"),
+    [
+        (
+            "en",
+            "NAIROBI, Kenya (AP) — The harbour council delayed its vote on Monday, officials said.",
+            "NAIROBI, Kenya",
+            "AP",
+        ),
+        (
+            "en",
+            "SPRINGFIELD, Ill. — The harbour council delayed its vote on Monday, officials said.",
+            "SPRINGFIELD, Ill.",
+            None,
+        ),
+        (
+            "en",
+            "WASHINGTON, D.C. (Reuters) - The harbour council delayed its vote on Monday.",
+            "WASHINGTON, D.C.",
+            "Reuters",
+        ),
+        (
+            "de",
+            "Frankfurt/Main (dpa) - Der Hafenrat hat die Abstimmung am Montag erneut verschoben.",
+            "Frankfurt/Main",
+            "dpa",
+        ),
+        (
+            "fr",
+            "LYON, France (AFP) - Le conseil du port a de nouveau reporté lundi son vote sur le quai.",
+            "LYON, France",
+            "AFP",
+        ),
+        (
+            "es",
+            "SEVILLA, España (Reuters) - El consejo del puerto aplazó de nuevo el lunes la votación.",
+            "SEVILLA, España",
+            "Reuters",
+        ),
+        (
+            "it",
+            "TRIESTE, Italia (Reuters) - Il consiglio del porto ha rinviato di nuovo lunedì il voto sul molo.",
+            "TRIESTE, Italia",
+            "Reuters",
+        ),
+        (
+            "pt",
+            "PORTO, Portugal (Lusa) - O conselho do porto adiou de novo na segunda-feira a votação.",
+            "PORTO, Portugal",
+            "Lusa",
+        ),
+        (
+            "nl",
+            "ROTTERDAM (ANP) - De havenraad heeft maandag de stemming over de kade opnieuw uitgesteld.",
+            "ROTTERDAM",
+            "ANP",
+        ),
+    ],
+)
+def test_a_dateline_keeps_its_region_or_country_and_its_agency(
+    language: str, paragraph: str, place: str, agency: str | None
+) -> None:
+    headline, story = STORY[language]
+    out = run(f"{headline}\n{paragraph} {story}\n{story}\n", language)
+    dateline = out.get("dateline")
+    assert dateline is not None
+    assert (dateline.place, dateline.agency) == (place, agency)
+
+
+# -- clean controls: prose is no byline ----------------------------------------------
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("en", "By the end of the week the harbour council had still not voted on the quay."),
+        ("en", "Our correspondent in the port watched the vote from the public gallery on Monday."),
+        ("de", "Von einem Kompromiss war am Montag im Hafenrat noch keine Rede, sagten Beamte."),
+        ("fr", "Par ailleurs, le conseil du port doit encore voter sur le budget du nouveau quai."),
+        ("es", "Por la tarde, el consejo del puerto volvió a reunirse sin llegar a un acuerdo."),
+        ("it", "Di fronte al porto, i pescatori hanno aspettato il voto per tutta la notte."),
+        ("pt", "Por enquanto, o conselho do porto ainda não marcou uma nova data para a votação."),
+        ("nl", "Door de lange vergadering werd de stemming over de kade opnieuw uitgesteld."),
+    ],
+)
+def test_prose_opening_with_a_label_word_is_no_byline(language: str, line: str) -> None:
+    headline, story = STORY[language]
+    text = f"{headline}\n{line}\n{story}\n{story}\n"
+    out = run(text, language)
+    assert not out.get("authors")
+    assert line in out.text
+    assert not any(d.reason == "byline" for d in out.decisions)
+
+
+# -- Article.author_roles --------------------------------------------------------------
+def test_the_article_exposes_the_roles_and_keeps_them_through_json_and_pickle() -> None:
+    article = newsclean.clean(page("de", "Von Max Mustermeier, Korrespondent"))
+    assert article.authors == ("Max Mustermeier",)
+    assert article.author_roles == (AuthorRole("Max Mustermeier", "Korrespondent"),)
+    assert article.to_dict()["author_roles"] == [{"author": "Max Mustermeier", "role": "Korrespondent"}]
+    again = Article.from_json(article.to_json())
+    assert again == article and again.author_roles == article.author_roles
+    assert pickle.loads(pickle.dumps(article)).author_roles == article.author_roles
+
+
+def test_an_office_gives_a_role_without_an_author() -> None:
+    article = newsclean.clean(page("fr", "Par notre envoyé spécial"))
+    assert article.authors == ()
+    assert article.author_roles == (AuthorRole(None, "notre envoyé spécial"),)
+
+
+def test_a_dict_written_before_author_roles_existed_still_loads() -> None:
+    data = newsclean.clean(page("en", "Jane Wexford, Staff Writer")).to_dict()
+    del data["author_roles"]
+    assert Article.from_dict(data).author_roles == (AuthorRole("Jane Wexford", "Staff Writer"),)
+
+
+def test_roles_of_names_that_are_not_the_authors_are_left_out() -> None:
+    from newsclean.document import Decision
+
+    roles = [
+        {"author": "Jane Wexford", "role": "Staff Writer"},
+        {"author": None, "role": "our correspondent"},
+    ]
+    decision = Decision("extract_metadata", "byline", {"authors": ["Jane Wexford"], "roles": roles})
+    assert Article(authors=("Tom Pellor",), decisions=(decision,)).author_roles == (
+        AuthorRole(None, "our correspondent"),
+    )
+    assert Article().author_roles == ()
