@@ -121,6 +121,9 @@ def test_a_labelled_byline_gives_names_and_their_roles(
         ("Marco Ventrella, giornalista", ["Marco Ventrella"], [("Marco Ventrella", "giornalista")]),
         ("Joana Calheiros, jornalista", ["Joana Calheiros"], [("Joana Calheiros", "jornalista")]),
         ("Pieter Verhoeckx, correspondent", ["Pieter Verhoeckx"], [("Pieter Verhoeckx", "correspondent")]),
+        # a Romance adjective after the head is part of the role
+        ("Claire Dubosc, envoyée spéciale", ["Claire Dubosc"], [("Claire Dubosc", "envoyée spéciale")]),
+        ("Lucía Barranco, enviada especial", ["Lucía Barranco"], [("Lucía Barranco", "enviada especial")]),
         ("Jane Wexford", ["Jane Wexford"], []),
     ],
 )
@@ -146,7 +149,9 @@ def test_an_outlet_or_desk_after_the_names_is_no_role(line: str, names: list[str
     assert (reading.names, reading.roles) == (names, [])
 
 
-@pytest.mark.parametrize("line", ["By Example News", "By EXAMPLE POST STAFF", "Von Beispiel Redaktion"])
+@pytest.mark.parametrize(
+    "line", ["By Example News", "By EXAMPLE POST STAFF", "Von Beispiel Redaktion", "By Example Desktop Team"]
+)
 def test_an_outlet_credited_alone_is_no_office(line: str) -> None:
     reading = read_byline(line)
     assert reading is None or reading.roles == []
@@ -235,6 +240,15 @@ def test_an_office_is_never_read_as_a_name(line: str) -> None:
         ("it", "Di Marco Ventrella", ["Marco Ventrella"], []),
         ("pt", "Joana Calheiros, jornalista", ["Joana Calheiros"], [("Joana Calheiros", "jornalista")]),
         ("nl", "Door Pieter Verhoeckx en Anouk de Wilde", ["Pieter Verhoeckx", "Anouk de Wilde"], []),
+        # bare name lines under the headline, one or two names, in each language
+        ("en", "Jane Wexford and Tom Pellor", ["Jane Wexford", "Tom Pellor"], []),
+        ("de", "Max Mustermeier und Eva Lindqvist", ["Max Mustermeier", "Eva Lindqvist"], []),
+        ("fr", "Claire Dubosc", ["Claire Dubosc"], []),
+        ("es", "Lucía Barranco y Andrés Olmedo", ["Lucía Barranco", "Andrés Olmedo"], []),
+        ("it", "Marco Ventrella e Giulia Sartoni", ["Marco Ventrella", "Giulia Sartoni"], []),
+        ("pt", "Joana Calheiros e Rui Tavares", ["Joana Calheiros", "Rui Tavares"], []),
+        # (Dutch "en" is also a date word: as a connector it does not make the line a date line)
+        ("nl", "Pieter Verhoeckx en Anouk Wilders", ["Pieter Verhoeckx", "Anouk Wilders"], []),
         ("de", "Von unserem Korrespondenten", [], [(None, "unserem Korrespondenten")]),
         ("fr", "Par notre envoyé spécial", [], [(None, "notre envoyé spécial")]),
         ("en", "By our correspondent", [], [(None, "our correspondent")]),
@@ -353,6 +367,9 @@ def test_a_dateline_keeps_its_region_or_country_and_its_agency(
         ("it", "Di fronte al porto, i pescatori hanno aspettato il voto per tutta la notte."),
         ("pt", "Por enquanto, o conselho do porto ainda não marcou uma nova data para a votação."),
         ("nl", "Door de lange vergadering werd de stemming over de kade opnieuw uitgesteld."),
+        # a place line under the headline: a connector word of another language opens it
+        ("es", "En Tallinn (Estonia)"),
+        ("nl", "En Route Naar Huis"),
     ],
 )
 def test_prose_opening_with_a_label_word_is_no_byline(language: str, line: str) -> None:

@@ -433,8 +433,8 @@ def _read_names(head: str, s: str, v: _Vocab, *, labelled: bool) -> BylineReadin
 
     def credit(role: str | None) -> None:
         nonlocal pending, credited
-        if role is not None and not _desk_tail(role):
-            # (a role ending in a desk's word names the outlet: "Jane Doe, Example News")
+        if role is not None and not _outlet_credit(role, v):
+            # (a part with no trade word names the outlet: "Jane Doe, Example News")
             roles.extend((n, role) for n in names[pending:])
         pending = len(names)
         credited = True
@@ -484,7 +484,7 @@ def _read_names(head: str, s: str, v: _Vocab, *, labelled: bool) -> BylineReadin
         role_only = labelled and _is_role(head, v) and all(w[:1].isupper() for w in head.split())
         if not (_is_credit(head.split(",")[0], v) or role_only):
             return None
-        if role_only and not _is_credit(head.split(",")[0], v) and not _desk_tail(head):
+        if role_only and not _is_credit(head.split(",")[0], v) and not _outlet_credit(head, v):
             return BylineReading([], [(None, head)])  # "By Staff Reporter": an office, no person
     return BylineReading(names, roles)
 
@@ -763,10 +763,32 @@ def _split_role_tail(segment: str, v: _Vocab) -> tuple[str, str] | None:
     return (name, " ".join(tokens[k:])) if name is not None else None
 
 
-def _desk_tail(role: str) -> bool:
-    """Whether a role ends in a word naming a desk or an outlet ("Example News", "Example Staff")."""
-    words = role.split()
-    return bool(words) and words[-1].casefold().strip(".,") in _desk_words()
+@lru_cache(maxsize=1)
+def _connector_words() -> frozenset[str]:
+    """The words that join two names (``name_connectors`` of ``data/metadata.json``)."""
+    from newsclean.data import read_json
+
+    raw = read_json("metadata.json", keys=("name_connectors",))["name_connectors"]
+    return frozenset(w.casefold() for w in raw["words"])
+
+
+def _outlet_credit(role: str, v: _Vocab) -> bool:
+    """Whether a byline part read as a role names a desk or an outlet, not a person's trade.
+
+    No word of it is a trade: a role of ``byline_roles`` outside its ``desks``
+    or a job title's head. "Example News", "Example Staff", "Example Desktop
+    Team" credit the outlet; "Staff Writer", "envoyée spéciale", "Product
+    Manager" are trades (a Romance adjective of ``desks`` may follow the head).
+
+    >>> _outlet_credit("Example News", _vocab()), _outlet_credit("envoyée spéciale", _vocab())
+    (True, False)
+    """
+    desks = _desk_words()
+    for word in role.replace("-", " ").split():
+        key = word.casefold().strip(".,;:()")
+        if key not in desks and _role_word(key, v):
+            return False  # (a role, its inflection, or a job title's head: "Staff Writers")
+    return True
 
 
 @lru_cache(maxsize=1)
@@ -1132,9 +1154,12 @@ def _only_names(line: str, v: _Vocab) -> bool:
     name), up to a separator such as ``|`` or an e-mail address.
     """
     head = _names_part(line.strip(), v)
-    if _date_words() & ({w.casefold().strip(".,") for w in head.split()} - v.particles):
+    keys = [w.casefold().strip(".,") for w in head.split()]
+    if _date_words() & ({*keys} - v.particles - (_connector_words() - {*keys[:1]})):
         # 'Published Wed, Nov 20 2019': a date line, not a name (a particle such as
-        # 'de' is also a date word: 'Tomas De Arcos' is a name)
+        # 'de' is also a date word: 'Tomas De Arcos' is a name; so is a connector
+        # between names: Dutch 'en' joins 'Pieter Verhoeckx en Anouk Wilders', while
+        # Spanish 'En Minsk' opens with the word, which no name line does)
         return False
     cut = _BYLINE_CUT.search(line)
     tail = line[cut.end() :] if cut and _DASH.search(cut.group()) else ""
