@@ -85,6 +85,17 @@ def byline_data(out: Document) -> dict[str, object]:
             ["Jane Wexford", "Tom Pellor"],
             [("Jane Wexford", "Staff Writers"), ("Tom Pellor", "Staff Writers")],
         ),
+        # a plural role after two names (an inflection of a role: "Korrespondenten")
+        (
+            "Von Max Mustermeier und Eva Lindqvist, Korrespondenten",
+            ["Max Mustermeier", "Eva Lindqvist"],
+            [("Max Mustermeier", "Korrespondenten"), ("Eva Lindqvist", "Korrespondenten")],
+        ),
+        (
+            "Par Claire Dubosc et Luc Ferrandi, journalistes",
+            ["Claire Dubosc", "Luc Ferrandi"],
+            [("Claire Dubosc", "journalistes"), ("Luc Ferrandi", "journalistes")],
+        ),
         # a role, then a co-author credited to an agency: the agency is no role
         (
             "By Jane Wexford, Staff Writer, and Tom Pellor, Reuters",
@@ -177,6 +188,8 @@ def test_an_outlet_credited_alone_is_no_office(line: str) -> None:
         ("Van onze correspondent", "onze correspondent"),
         ("Door onze verslaggever", "onze verslaggever"),
         ("By Staff Reporter", "Staff Reporter"),
+        # an outlet's editors, with an inflected role: an office, no person
+        ("By Example Post Editors", "Example Post Editors"),
     ],
 )
 def test_a_labelled_office_is_a_role_not_an_author(line: str, office: str) -> None:
@@ -218,6 +231,32 @@ def test_phrases_opening_like_an_office_are_no_byline(line: str, why: str) -> No
     assert read_byline(line) is None, why
 
 
+@pytest.mark.parametrize(
+    ("word", "inflected"),
+    [
+        ("Korrespondenten", True),
+        ("Korrespondentinnen", True),
+        ("Redakteure", True),
+        ("reporters", True),
+        ("journalistes", True),
+        ("corresponsales", True),
+        ("inviati", True),
+        ("enviadas", True),
+        ("verslaggevers", True),
+        # controls: words that open with a role and are no form of it
+        ("editorial", False),
+        ("internal", False),
+        ("managerial", False),
+        ("specialist", False),
+        ("staffing", False),
+    ],
+)
+def test_a_role_is_read_in_its_inflected_forms(word: str, inflected: bool) -> None:
+    from newsclean.stages._byline import _inflected_role
+
+    assert _inflected_role(word.casefold()) is inflected
+
+
 @pytest.mark.parametrize("line", ["Unserem Korrespondenten", "Our Correspondent", "Nuestro Corresponsal"])
 def test_an_office_is_never_read_as_a_name(line: str) -> None:
     reading = read_byline(line, labelled=False)
@@ -247,6 +286,19 @@ def test_an_office_is_never_read_as_a_name(line: str) -> None:
         ("es", "Lucía Barranco y Andrés Olmedo", ["Lucía Barranco", "Andrés Olmedo"], []),
         ("it", "Marco Ventrella e Giulia Sartoni", ["Marco Ventrella", "Giulia Sartoni"], []),
         ("pt", "Joana Calheiros e Rui Tavares", ["Joana Calheiros", "Rui Tavares"], []),
+        # a plural role after two names without a label
+        (
+            "es",
+            "Lucía Barranco y Andrés Olmedo, corresponsales",
+            ["Lucía Barranco", "Andrés Olmedo"],
+            [("Lucía Barranco", "corresponsales"), ("Andrés Olmedo", "corresponsales")],
+        ),
+        (
+            "it",
+            "Marco Ventrella e Giulia Sartoni, inviati",
+            ["Marco Ventrella", "Giulia Sartoni"],
+            [("Marco Ventrella", "inviati"), ("Giulia Sartoni", "inviati")],
+        ),
         # (Dutch "en" is also a date word: as a connector it does not make the line a date line)
         ("nl", "Pieter Verhoeckx en Anouk Wilders", ["Pieter Verhoeckx", "Anouk Wilders"], []),
         ("de", "Von unserem Korrespondenten", [], [(None, "unserem Korrespondenten")]),

@@ -241,8 +241,13 @@ def name_segments(head: str, v: _Vocab) -> list[str]:
 
 
 def _is_role(segment: str, v: _Vocab) -> bool:
-    # hyphenated roles count by their words ("Editor-at-large", "Reporter-Photographer")
-    return any(w.casefold().strip(".,") in v.roles for w in segment.replace("-", " ").split())
+    # hyphenated roles count by their words ("Editor-at-large", "Reporter-Photographer"),
+    # inflected ones too ("Staff Writers", "corresponsales": :func:`_inflected_role`)
+    for w in segment.replace("-", " ").split():
+        key = w.casefold().strip(".,")
+        if key in v.roles or _inflected_role(key):
+            return True
+    return False
 
 
 def _agency_tail(segment: str, v: _Vocab) -> str:
@@ -476,6 +481,9 @@ def _read_names(head: str, s: str, v: _Vocab, *, labelled: bool) -> BylineReadin
         name = _name(_agency_tail(seg, v), v, uncased=True)
         if name is None:
             if names:
+                if all(_role_word(w, v) for w in seg.split()) and not _outlet_credit(seg, v):
+                    # an inflected role ends the names: "..., Korrespondenten", "..., journalistes"
+                    credit(seg)
                 break
             return None
         if name not in names:
@@ -492,11 +500,15 @@ def _read_names(head: str, s: str, v: _Vocab, *, labelled: bool) -> BylineReadin
 #: Most words of an office after its determiner ("our chief foreign correspondent"); a longer
 #: run is a phrase, not an office.
 MAX_OFFICE_WORDS = 4
-#: Most letters an office's role word may add to a role of ``byline_roles`` as an inflection
-#: ("Korrespondenten", "corresponsales", "envoyés", "reporters").
-MAX_ROLE_SUFFIX = 3
-#: Fewest letters of a role a longer word is read as an inflection of ("staff" is not inflected
-#: into "staffing"... but "reporter" into "reporters").
+#: Endings that inflect a role of ``byline_roles`` (plural, feminine, German weak nouns):
+#: "reporters", "corresponsales", "Korrespondenten", "Redakteure", "Korrespondentinnen".
+ROLE_ENDINGS = ("s", "es", "en", "n", "e", "in", "nen", "x")
+#: Endings a Romance role ending in a vowel takes in place of it: "inviato" gives "inviati",
+#: "inviata"; "enviado" gives "enviados", "enviadas"; "corrispondente" gives "corrispondenti".
+ROLE_VOWEL_ENDINGS = ("a", "o", "e", "i", "as", "os", "es")
+#: Fewest letters of a role that is read in its inflected forms: shorter roles ("staff", "desk",
+#: "team", "news") take no ending, and "intern" gives "interns" but never "internal" (no
+#: ending of :data:`ROLE_ENDINGS` is "al").
 MIN_ROLE_STEM = 6
 
 
@@ -538,12 +550,34 @@ def _office_lead(s: str) -> int | None:
 def _role_word(word: str, v: _Vocab) -> bool:
     """Whether ``word`` is a role (``byline_roles``), a job title's head, or an inflection of a role."""
     key = word.casefold().strip(".,;:")
-    if key in v.roles or _title_word(key):
-        return True
-    return any(
-        len(r) >= MIN_ROLE_STEM and key.startswith(r) and 0 < len(key) - len(r) <= MAX_ROLE_SUFFIX
-        for r in v.roles
-    )
+    return key in v.roles or _title_word(key) or _inflected_role(key)
+
+
+def _inflected_role(key: str) -> bool:
+    """Whether a case-folded word is an inflected form of a role (:data:`ROLE_ENDINGS`).
+
+    >>> _inflected_role("korrespondenten"), _inflected_role("inviati"), _inflected_role("internal")
+    (True, True, False)
+    """
+    if len(key) <= MIN_ROLE_STEM:
+        return False
+    roles = _role_stems().get(key[:MIN_ROLE_STEM], ())
+    for role in roles:
+        if key.startswith(role) and key[len(role) :] in ROLE_ENDINGS:
+            return True
+        if role[-1] in "aeio" and key.startswith(role[:-1]) and key[len(role) - 1 :] in ROLE_VOWEL_ENDINGS:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _role_stems() -> dict[str, tuple[str, ...]]:
+    """The roles of :data:`MIN_ROLE_STEM` letters or more, by their first :data:`MIN_ROLE_STEM` letters."""
+    out: dict[str, list[str]] = {}
+    for role in sorted(_vocab().roles):
+        if len(role) >= MIN_ROLE_STEM:
+            out.setdefault(role[:MIN_ROLE_STEM], []).append(role)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _office(head: str, v: _Vocab) -> tuple[str, str] | None:
