@@ -261,11 +261,19 @@ _WORDED = regex_compile(
 _CJK = regex_compile(r"[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}]")
 
 
+#: Distinct strings whose :func:`looks_like_worded_date` answer is kept: the date stage asks it
+#: of every picked line without a date, and the pages of one site repeat those lines (counts,
+#: clocks, headlines with a year).
+WORDED_CACHE_SIZE = 4096
+
+
+@lru_cache(maxsize=WORDED_CACHE_SIZE)
 def looks_like_worded_date(text: str) -> bool:
     """Whether ``text`` is shaped like a date in words that dateparser may read.
 
     A day number and a word before a year ("15 अप्रैल 2020"), or a word and a
-    day ("ديسمبر 25, 2020"); CJK text is left to the fast path.
+    day ("ديسمبر 25, 2020"); CJK text is left to the fast path. Cached (the
+    answer depends on the string alone).
     """
     if _YEAR_GATE.search(text) is None:  # cheap: the pattern needs a four-digit year
         return False

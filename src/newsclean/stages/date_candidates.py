@@ -39,7 +39,7 @@ from newsclean.dateparse import (
     vocabulary,
 )
 from newsclean.dateparse_slow import _dateparser
-from newsclean.datescan import NUMERIC_GATE, month_anchors, scan_line
+from newsclean.datescan import FIND_CACHE_SIZE, NUMERIC_GATE, month_anchors, scan_line
 from newsclean.datewords import _DIGITS, _FOLD_NEEDED, _ascii_view, _fold, _patterns
 from newsclean.lazyre import regex_compile
 from newsclean.stages._date_years import page_year, place_year
@@ -264,16 +264,19 @@ _ASCII_WORDS = str.maketrans(
 _ASCII_ALNUM = str.maketrans({chr(c): chr(c) if chr(c).isalnum() else " " for c in range(128)})
 
 
-def _tokens(text: str) -> list[str]:
+@lru_cache(maxsize=FIND_CACHE_SIZE)
+def _tokens(text: str) -> tuple[str, ...]:
     """The folded words (``\\w+``) of a line, for the label and relative-phrase gates.
 
-    A list: the gates ask a vocabulary set whether it holds any of them
+    A tuple: the gates ask a vocabulary set whether it holds any of them
     (``vocabulary.isdisjoint(words)``), which needs no set of the line's words.
+    Cached like :func:`~newsclean.datescan.scan_line`'s hits: the pages of one
+    site repeat their date lines, bylines and footers.
     """
     view = _ascii_view(text)
     if view is not None:
-        return view.lower().translate(_ASCII_WORDS).split()
-    return list(_TOKEN.findall(_fold(text)))
+        return tuple(view.lower().translate(_ASCII_WORDS).split())
+    return tuple(_TOKEN.findall(_fold(text)))
 
 
 def _words(text: str) -> list[str]:
@@ -329,7 +332,8 @@ def _names_another_field(text: str, start: int) -> bool:
     return m is not None and not _fold(m.group(1)).startswith(PUBLICATION_FIELD_STEMS)
 
 
-def _labels(text: str, language: str | None = None) -> list[_Label]:
+@lru_cache(maxsize=FIND_CACHE_SIZE)
+def _labels(text: str, language: str | None = None) -> tuple[_Label, ...]:
     """The date labels of a line.
 
     A label of another language than the document's counts only where a
@@ -339,6 +343,7 @@ def _labels(text: str, language: str | None = None) -> list[_Label]:
     "date" (:data:`GENERIC_LABELS`) after a word that names no publication
     (:data:`PUBLICATION_FIELD_STEMS`) ends another field's name ("Announced
     Date: March 5, 2024" labels no publication; "Publish Date:" does).
+    Cached per (line, language), as :func:`_tokens`.
     """
     table = _label_table()
     primary = language.split("-")[0].lower() if language else None
@@ -355,7 +360,7 @@ def _labels(text: str, language: str | None = None) -> list[_Label]:
         ):
             continue
         out.append(_Label(m.start(), m.end(), kind, lang))
-    return out
+    return tuple(out)
 
 
 def _remainder(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
@@ -425,17 +430,27 @@ def _vote_dayfirst(lines: Sequence[str]) -> bool | None:
     for text in lines:
         if not NUMERIC_GATE.search(text):
             continue
-        for m in _patterns().numeric.finditer(text):
-            a, b = int(m.group("a")), int(m.group("b"))
-            if m.group("sep") == ".":
-                continue
-            if a > 12 >= b:
-                dmy += 1
-            elif b > 12 >= a:
-                mdy += 1
+        day, month = _order_votes(text)
+        dmy += day
+        mdy += month
     if dmy == mdy:
         return None
     return dmy > mdy
+
+
+@lru_cache(maxsize=FIND_CACHE_SIZE)
+def _order_votes(text: str) -> tuple[int, int]:
+    """The numeric dates of one line that can only be day-first and only month-first (cached as :func:`_tokens`)."""
+    dmy = mdy = 0
+    for m in _patterns().numeric.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if m.group("sep") == ".":
+            continue
+        if a > 12 >= b:
+            dmy += 1
+        elif b > 12 >= a:
+            mdy += 1
+    return dmy, mdy
 
 
 @lru_cache(maxsize=1)
@@ -629,7 +644,7 @@ def find_candidates(
         named = (
             _labels(raw, language)
             if len(raw) <= MAX_LABELLED_CHARS and not _label_heads().isdisjoint(words)
-            else []
+            else ()
         )
         # A field naming another thing's date ("Member since", "Expires") only gives its date that
         # kind: its words stay the line's own (the line is no date line for it).
