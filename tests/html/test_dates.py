@@ -249,6 +249,18 @@ def test_weak_evidence_only_when_nothing_else_dates_the_page() -> None:
     assert not any(c.origin == "image-url" for c in article.dates)
 
 
+def test_image_addresses_date_a_page_that_states_no_date() -> None:
+    # the weak evidence of image addresses, read only when needed: the first images with an
+    # address count (``limits.images``), a later one does not
+    limit = conventions().limits["images"]
+    filler = "".join(f"<img src='/media/pic{k}.jpg'>" for k in range(limit - 1))
+    html = page("", body=f"{filler}<img src='/media/2019-01-02/old.jpg'>{BODY}")
+    found = [c for c in newsclean.clean(html).dates if c.source == "image-url:img"]
+    assert [c.value for c in found] == ["2019-01-02"]
+    late = page("", body=f"{filler}<img src='/media/pic.jpg'><img src='/media/2019-01-02/old.jpg'>{BODY}")
+    assert not any(c.source == "image-url:img" for c in newsclean.clean(late).dates)
+
+
 def test_updated_survives_json_round_trip() -> None:
     html = page(
         "<meta property='article:published_time' content='2021-06-14T09:00:00+00:00'>"

@@ -75,3 +75,31 @@ def test_split_tokens_splits_where_the_separator_pattern_splits(value: str) -> N
         if parts:
             expected.append(parts)
     assert split_tokens(value) == expected
+
+
+def _multi_part_tokens() -> list[tuple[str, str | None, bool]]:
+    """Every vocabulary token of two or three parts, with its concept (parts-matching concepts) or as a body token."""
+    from newsclean.html.tokens import vocabulary
+
+    vocab = vocabulary()
+    out: list[tuple[str, str | None, bool]] = []
+    for concept in vocab.concepts:
+        if not concept.whole_token:
+            out += [(t, concept.name, False) for t in sorted(concept.tokens) if 2 <= len(t.split("-")) <= 3]
+    out += [(t, None, True) for t in sorted(vocab.content) if 2 <= len(t.split("-")) <= 3]
+    return out
+
+
+@pytest.mark.parametrize(("token", "concept", "content"), _multi_part_tokens())
+def test_a_multi_part_token_is_read_inside_a_longer_token(
+    token: str, concept: str | None, content: bool
+) -> None:
+    # the n-grams of a longer token are read only where they may start a vocabulary token:
+    # every two- and three-part token of the vocabulary is still found between unknown parts
+    value = f"zq-{token}-qz"
+    if content:
+        assert is_content_token(value), token
+        return
+    alone = classify_tokens(token)  # (None for a token holding a modifier part: "no-print-…")
+    found = classify_tokens(value)
+    assert (found and found.name) == (alone and alone.name), (token, concept)

@@ -354,7 +354,7 @@ class DateCollector:
     after_headline: int = 0
     _headings: list[tuple[str, str]] = field(default_factory=list)
     _heading_elements: list[HtmlElement] = field(default_factory=list)
-    _images: list[DateCandidate] = field(default_factory=list)
+    _images: list[str] = field(default_factory=list)  # image addresses, read for a date only in _weak
 
     @property
     def headings(self) -> tuple[tuple[str, HtmlElement], ...]:
@@ -426,11 +426,7 @@ class DateCollector:
         if tag == "img":
             src = get("src") or get("data-src")
             if src and self._room("images"):
-                day = url_date(src)
-                if day is not None:
-                    self._images.append(
-                        DateCandidate(day.isoformat(), "published", "image-url:img", "day", "image-url")
-                    )
+                self._images.append(src)  # (weak evidence: its date is read only when needed)
             return
         if tag == "a":
             title = get("title")
@@ -601,8 +597,10 @@ class DateCollector:
                     self._append(
                         DateCandidate(day.isoformat(), "published", f"image-url:{name}", "day", "image-url")
                     )
-        for cand in self._images:
-            self._append(cand)
+        for src in self._images:
+            day = url_date(src)
+            if day is not None:
+                self._append(DateCandidate(day.isoformat(), "published", "image-url:img", "day", "image-url"))
         for rel, href in _head_links(root):
             if rel in conv.link_rels:
                 day = url_date(href)

@@ -125,7 +125,9 @@ class PageMeta:
         author_marks: Personal names the page marks as an author in its markup
             (``rel="author"`` links, ``itemprop="author"`` elements; none inside a reader
             comment), in page order: a related list marks its own authors too, so the stage
-            keeps only those its byline region prints (:func:`marked_authors`).
+            keeps only those its byline region prints (:func:`marked_authors`). Read only
+            when the page's metadata names no author (``authors`` empty), the one case the
+            stage reads them.
     """
 
     title: str | None = None
@@ -568,7 +570,8 @@ def read_metadata(root: HtmlElement) -> PageMeta:
         if collector.after_headline or tag in VISITED_TAGS:
             if tag == "noscript":  # (read here only under a headline)
                 noscripts.append(el)
-            if el.get("itemprop") == BODY_ITEMPROP:
+            itemprop = el.get("itemprop")
+            if itemprop == BODY_ITEMPROP:
                 marks.append(el)
             if tag == "a":
                 rel = el.get("rel")
@@ -576,8 +579,8 @@ def read_metadata(root: HtmlElement) -> PageMeta:
                     tag_links.append(el)
                 if rel and "author" in rel.lower().split() and len(author_els) < MAX_AUTHOR_MARKS:
                     author_els.append(el)
-            if _names_author(el) and len(author_els) < MAX_AUTHOR_MARKS:
-                author_els.append(el)
+            if itemprop is not None and "author" in itemprop.split() and len(author_els) < MAX_AUTHOR_MARKS:
+                author_els.append(el)  # (marked ``itemprop="author"``: :func:`_names_author`)
             # (a link says something only by its title: most links are passed over on one read)
             if tag != "a" or collector.after_headline or el.get("title"):
                 visit(el, tag)
@@ -707,5 +710,5 @@ def read_metadata(root: HtmlElement) -> PageMeta:
         body_marks=tuple(marks),
         tag_links=tuple(tag_links),
         noscripts=tuple(noscripts),
-        author_marks=_marked_names(author_els),
+        author_marks=() if authors else _marked_names(author_els),
     )

@@ -156,18 +156,34 @@ def split_tokens(value: str) -> list[list[str]]:
     return out
 
 
-def _grams(parts: list[str]) -> list[str]:
+@lru_cache(maxsize=1)
+def _gram_heads() -> frozenset[str]:
+    """The first parts of the vocabulary's tokens of two parts or more (``share`` of ``share-bar``).
+
+    An n-gram of a value's parts can equal such a token only when its first part is one of these.
+    """
+    vocab = vocabulary()
+    tokens = [*vocab.content, *(t for c in vocab.concepts if not c.whole_token for t in c.tokens)]
+    return frozenset(t.split("-", 1)[0] for t in tokens if "-" in t)
+
+
+def _grams(parts: list[str], heads: frozenset[str]) -> list[str]:
     """A token's parts, their join without separator, and its two- and three-part n-grams.
 
-    A list, which may name one form twice (only looked up, never counted).
+    Only the n-grams starting with one of ``heads`` (:func:`_gram_heads`) are written: no
+    other can equal a vocabulary token. A list, which may name one form twice (only looked
+    up, never counted).
     """
     n = len(parts)
     if n == 1:
         return parts  # (the part is its own joined form)
     grams = [*parts, "".join(parts)]
-    for size in (2, 3):
-        for i in range(n - size + 1):
-            grams.append("-".join(parts[i : i + size]))
+    for i in range(n - 1):
+        if parts[i] in heads:
+            two = f"{parts[i]}-{parts[i + 1]}"
+            grams.append(two)
+            if i + 2 < n:
+                grams.append(f"{two}-{parts[i + 2]}")
     return grams
 
 
@@ -190,8 +206,9 @@ def _named(value: str) -> int:
     first = len(vocab.concepts)
     whole, parts, content, modifiers = index.whole, index.parts, vocab.content, vocab.modifiers
     names_content = False
+    heads = _gram_heads()
     for k, t in enumerate(tokens):
-        grams = _grams(t)
+        grams = _grams(t, heads)
         if not names_content and not content.isdisjoint(grams):
             names_content = True
         if (taxonomy is not None and taxonomy[k]) or not modifiers.isdisjoint(t):
