@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from newsclean import regexlite as regex
 from newsclean.datewords import _patterns, _valid_date, vocabulary
@@ -93,6 +94,12 @@ _COPYRIGHT_HOLDER = regex_compile(
 _COPYRIGHT_AFTER = regex_compile(rf"(?<![\d.,:/-]){_YEARS}\s*(?:©|&copy;)")
 
 
+#: Distinct lines whose copyright year and relative phrase are kept (the date stage asks both of
+#: a picked line; a site's pages repeat their footers and "2 hours ago" stamps).
+MARK_CACHE_SIZE = 4096
+
+
+@lru_cache(maxsize=MARK_CACHE_SIZE)
 def copyright_year(text: str) -> int | None:
     """The year of a copyright notice in ``text`` (the last year of a range), or None.
 
@@ -153,6 +160,7 @@ class Relative:
         return date(y, m, 28)
 
 
+@lru_cache(maxsize=MARK_CACHE_SIZE)
 def parse_relative(text: str) -> Relative | None:
     """Find a relative phrase ("2 hours ago", "vor 3 Stunden", "yesterday") in ``text``.
 

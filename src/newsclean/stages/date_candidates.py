@@ -363,17 +363,23 @@ def _labels(text: str, language: str | None = None) -> tuple[_Label, ...]:
     return tuple(out)
 
 
-def _remainder(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
+def _remainder(text: str, spans: Sequence[tuple[int, int]]) -> tuple[str, ...]:
     """Words of ``text`` outside ``spans`` that are not connectors or weekdays."""
+    return _remainder_of(text, tuple(sorted(spans)))
+
+
+@lru_cache(maxsize=FIND_CACHE_SIZE)
+def _remainder_of(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[str, ...]:
+    """:func:`_remainder` of sorted ``spans``, cached as :func:`_tokens` (a site repeats its date lines)."""
     pieces = []
     pos = 0
-    for s, e in sorted(spans):
+    for s, e in spans:
         if s > pos:
             pieces.append(text[pos:s])
         pos = max(pos, e)
     pieces.append(text[pos:])
     fillers = _filler_words()
-    return [w for w in _words(" ".join(pieces)) if w.lower() not in fillers]
+    return tuple(w for w in _words(" ".join(pieces)) if w.lower() not in fillers)
 
 
 def _is_prose(text: str, rest: Sequence[str]) -> bool:
@@ -758,7 +764,7 @@ def find_candidates(
             slow = _dateparser(raw[cut:].strip(), language)
             if slow is not None:
                 lab = named[-1] if named else None
-                rest = [w for w in rest if not w.isdigit() and w.lower() not in _slow_words(raw[cut:])]
+                rest = tuple(w for w in rest if not w.isdigit() and w.lower() not in _slow_words(raw[cut:]))
                 found.append(Found(i, slow, lab.kind if lab else None, source, False, False))
     if tails:
         found = _split_dates(found, tails, lines, original, vote if vote is not None else lang_first)

@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from newsclean.article import DateCandidate, parse_iso
 from newsclean.dateparse import day_of, parse_date, plausible_day, url_date
+from newsclean.datescan import FIND_CACHE_SIZE
 from newsclean.datewords import _ascii_view
 from newsclean.lazyre import regex_compile
 from newsclean.stages._lines import Line
@@ -294,7 +296,9 @@ def _word_count(text: str) -> int:
     return len(runs.split()) + runs.count("a0") + runs.count("0a")
 
 
+@lru_cache(maxsize=FIND_CACHE_SIZE)
 def _is_story_line(text: str) -> bool:
+    """Whether a line reads as a story paragraph (cached: a site's pages repeat their lines)."""
     if len(text) < 15:  # fewer than 15 words for sure
         return False
     words = _word_count(text)  # the runs of _WORD, without the regex or a list
