@@ -27,6 +27,7 @@ Run from the project root::
     python -m benchmarks.spinner --limit 30       # quick check
     python -m benchmarks.spinner --held-out --breakdown  # where whole-word swaps go
     python -m benchmarks.spinner --by-rule 3,4    # development reversals by rule
+    python -m benchmarks.spinner --split 3,4      # development whole-word swaps by evidence
     python -m benchmarks.spinner --build-tortured # regenerate data/tortured.tsv
 
 ``--build-tortured`` derives ``src/newsclean/data/tortured.tsv`` from
@@ -343,6 +344,120 @@ def by_rule(data: Path, seeds: list[int], n_pairs: int, rates: list[float]) -> N
     print(table(rows, ["rate", "seed", "reversals", "precision", *rules]))
 
 
+#: Evidence a document gives for the swap behind a whole-word replacement, most direct first.
+EVIDENCE = (
+    "revealed (swap applied from its non-words)",
+    "non-word of the same swap, swap not applied",
+    "inflected forms only (a real word glued)",
+    "no trace (whole words only)",
+)
+#: Bins of the expected count of a no-trace swap's original in a text of the document's length.
+EXPECTED_BINS = (0.1, 0.3, 1.0, float("inf"))
+
+
+def _evidence(
+    key: tuple[str, str], inferred: set[tuple[str, str]], candidates: set[tuple[str, str]], kinds: set[str]
+) -> str:
+    if key in inferred:
+        return EVIDENCE[0]
+    if key in candidates or "nonword" in kinds:
+        return EVIDENCE[1]
+    return EVIDENCE[2] if "inflected" in kinds else EVIDENCE[3]
+
+
+def split(data: Path, seeds: list[int], n_pairs: int, rates: list[float]) -> None:
+    """Print where the whole-word swaps of flagged documents go, by the evidence the document gives.
+
+    Development pool only. Each whole-word replacement the simulator made in a
+    document the stage flags as spun is grouped by what the document shows of
+    its swap (:data:`EVIDENCE`): the stage applied the swap from its non-words;
+    a non-word of the same swap is in the text but the swap was not applied
+    (ambiguous, or no explanation found); the swap only left real words glued
+    to others ("obtains" for "gets"); or it left no trace but whole words. For
+    each group: reverted right, reverted to another word, and the misses whose
+    original still occurs in lower case (inside any word), that are phrases,
+    or that a model left under its threshold. A second table splits the
+    no-trace swaps by the expected count of their original in a text of the
+    document's length (how telling its absence is).
+    """
+    from wordfreq import zipf_frequency
+
+    english = [b for b in clean_bodies(data)["aeb"] if detect(b) == "en"]
+    pairs = pool(False)
+    stage = RepairSpinner()
+    for rate in rates:
+        outcome: dict[str, dict[str, int]] = {g: {} for g in EVIDENCE}
+        by_expected: dict[float, list[int]] = {b: [0, 0] for b in EXPECTED_BINS}
+        total = 0
+        for seed in seeds:
+            for i, body in enumerate(english):
+                spinner_seed = seed * 100_003 + i
+                s = spin(body, draw_spinner(pairs, n_pairs, spinner_seed), rate=rate, seed=spinner_seed)
+                doc = stage(Document.from_text(s.text))
+                if not s.swaps or not doc.get("spun"):
+                    continue
+                found = stage.find(s.text, "en")
+                inferred = {(x.original, x.spun) for x in found.inferred}
+                candidates = {(x.original, x.spun) for x in found.candidates}
+                kinds: dict[tuple[str, str], set[str]] = {}
+                for sw in s.swaps:
+                    kinds.setdefault((sw.original, sw.spun), set()).add(sw.kind)
+                reverted = {
+                    (a, b): after for a, b, r, after in _content_edits(doc) if r == "spinner_substitution"
+                }
+                n_words = len(s.text.split())
+                for sw in s.swaps:
+                    if sw.kind != "word":
+                        continue
+                    total += 1
+                    key = (sw.original, sw.spun)
+                    group = _evidence(key, inferred, candidates, kinds[key])
+                    after = reverted.get((sw.spun_start, sw.spun_end))
+                    if after == sw.original:
+                        why = "reverted"
+                    elif after is not None:
+                        why = "reverted to another word"
+                    elif sw.original in s.text:
+                        why = "missed: original in lower case"
+                    elif " " in sw.spun:
+                        why = "missed: phrase"
+                    else:
+                        why = "missed: under a threshold"
+                    outcome[group][why] = outcome[group].get(why, 0) + 1
+                    if group == EVIDENCE[3]:
+                        expected = n_words * 10 ** (zipf_frequency(sw.original, "en") - 9.0)
+                        b = next(x for x in EXPECTED_BINS if expected < x)
+                        by_expected[b][0] += 1
+                        by_expected[b][1] += why == "reverted"
+        whys = (
+            "reverted",
+            "reverted to another word",
+            "missed: original in lower case",
+            "missed: phrase",
+            "missed: under a threshold",
+        )
+        rows = []
+        for g in EVIDENCE:
+            n = sum(outcome[g].values())
+            rows.append(
+                [g, n, f"{n / max(1, total):.1%}"]
+                + [f"{outcome[g].get(w, 0)} ({outcome[g].get(w, 0) / max(1, n):.1%})" for w in whys]
+            )
+        print(
+            f"\nWhole-word swaps in flagged documents by the evidence for their swap (development pool, "
+            f"{n_pairs} pairs, rate {rate}, seeds {','.join(map(str, seeds))}): {total}\n"
+        )
+        print(table(rows, ["evidence", "occurrences", "share", *whys]))
+        low = 0.0
+        erows = []
+        for b in EXPECTED_BINS:
+            n, r = by_expected[b]
+            erows.append([f"[{low:g}, {b:g})", n, f"{r / max(1, n):.1%}"])
+            low = b
+        print("\nNo-trace swaps by the expected count of their original in a text of the document's length\n")
+        print(table(erows, ["expected count", "occurrences", "reverted"]))
+
+
 #: The values each sweep tries: ``MIN_ZIPF_MARGIN`` 99 never breaks a tie;
 #: ``PARTIAL_SHARE`` 0 always reads a spinner as partial, above 1 never;
 #: ``MIN_RIVAL_MARGIN`` 99 never makes a lone non-word ambiguous by its rival's frequency.
@@ -573,8 +688,23 @@ def main() -> None:
         metavar="SEEDS",
         help="ambiguous reversals by rule on the development pool for these comma-separated seeds, and exit",
     )
+    parser.add_argument(
+        "--split",
+        default=None,
+        metavar="SEEDS",
+        help="whole-word swaps of flagged documents by the evidence for their swap, on the development pool "
+        "for these comma-separated seeds, and exit",
+    )
     parser.add_argument("--build-tortured", action="store_true", help="regenerate data/tortured.tsv and exit")
     args = parser.parse_args()
+    if args.split:
+        split(
+            args.data,
+            [int(x) for x in args.split.split(",")],
+            args.pairs,
+            [float(r) for r in args.rates.split(",")],
+        )
+        return
     if args.by_rule:
         rates = [float(r) for r in args.rates.split(",")]
         by_rule(args.data, [int(x) for x in args.by_rule.split(",")], args.pairs, rates)
