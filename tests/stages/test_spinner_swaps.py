@@ -102,11 +102,7 @@ def test_a_partial_spinner_is_flagged_from_its_count_of_non_words() -> None:
     assert "together" in out.text and "because" in out.text
 
 
-def test_the_count_of_non_words_leaves_names_and_long_texts_alone() -> None:
-    # Capitalised non-words are mostly names in clean text: not counted.
-    capitalised = HALF_SPUN.replace("toobtainher", "Toobtainher").replace("bereason", "Bereason")
-    assert spinner_swaps.lowercase_nonwords(infer_swaps(capitalised, "en")) == 0
-    assert repair_spinner(Document.from_text(capitalised)).get("spun") is False
+def test_the_count_of_non_words_leaves_long_texts_alone() -> None:
     # Two such non-words in 5,000 words are what clean text of that length holds.
     long = HALF_SPUN + "\n" + "The council met on Monday to discuss the budget for next year.\n" * 400
     out = repair_spinner(Document.from_text(long))
@@ -114,11 +110,62 @@ def test_the_count_of_non_words_leaves_names_and_long_texts_alone() -> None:
     assert out.text == long
 
 
-def test_the_fitted_count_threshold_flags_no_clean_body_it_was_fitted_on() -> None:
-    model = spinner_swaps.load_flag_model()
-    report = read_json(spinner_swaps.FLAG_FILE)["report"]
-    assert model.max_log10_tail < report["lowest_clean_log10_tail"]
-    assert report["last_taken_log10_tail"] <= model.max_log10_tail
+# The same partial spinner's wreckage at the start of sentences: capitalised.
+CAPITALISED = (
+    "Toobtainher we met on Monday to get the budget done. "
+    "Bereason of the vote, they said, the cause was clear."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "lower", "any_case", "spun"),
+    [
+        (CAPITALISED, 0, 2, True),  # two capitalised non-words in 20 words: a spinner's
+        (HALF_SPUN, 2, 2, True),  # the lower-case count flags it first
+        # one capitalised non-word is what a name or a brand word can be: left alone
+        (CAPITALISED.replace("Bereason", "Because"), 0, 1, False),
+        # two in 4,000 words: what clean text of that length holds
+        (
+            CAPITALISED + "\nThe council met on Monday to discuss the budget for next year.\n" * 350,
+            0,
+            2,
+            False,
+        ),
+    ],
+)
+def test_capitalised_non_words_are_counted_against_their_own_clean_rate(
+    text: str, lower: int, any_case: int, spun: bool
+) -> None:
+    swaps = infer_swaps(text, "en")
+    assert spinner_swaps.lowercase_nonwords(swaps) == lower
+    assert spinner_swaps.explained_nonwords(swaps) == any_case
+    out = repair_spinner(Document.from_text(text))
+    assert out.get("spun") is spun
+    if not spun:
+        assert out.text == text
+    else:
+        decision = next(d for d in out.decisions if d.reason == "spin_score")
+        counted = "lower case" if lower else "any case"
+        assert decision.data["nonwords_counted"] == counted
+        assert decision.data["nonword_tail"] <= decision.data["max_nonword_tail"]
+
+
+@pytest.mark.parametrize(
+    ("rate_key", "tail_key", "report_key"),
+    [
+        ("clean_rate", "max_log10_tail", "report"),
+        ("any_case_rate", "max_log10_tail_any_case", "report_any_case"),
+    ],
+)
+def test_the_fitted_count_thresholds_flag_no_clean_body_they_were_fitted_on(
+    rate_key: str, tail_key: str, report_key: str
+) -> None:
+    raw = read_json(spinner_swaps.FLAG_FILE)
+    report = raw[report_key]
+    assert raw[rate_key] > 0
+    assert raw[tail_key] < report["lowest_clean_log10_tail"]
+    assert report["last_taken_log10_tail"] <= raw[tail_key]
+    assert report["added_precision"] >= 0.98
 
 
 def test_poisson_tail_matches_its_complement() -> None:

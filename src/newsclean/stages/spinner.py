@@ -15,8 +15,8 @@ works in three tiers, from certain to cautious:
 2. **Spin detection** (field ``spun``, a ``spin_score`` decision, details in
    ``extra["spinner"]``). A document is spun from its artifacts: a swap
    supported by several non-words, enough non-words explained, more
-   lower-case non-words than clean text of its length holds (a fitted Poisson
-   tail, ``data/spinner_flag.json``), or table artifacts with a spin score
+   lower-case non-words, or non-words of any case, than clean text of its
+   length holds (fitted Poisson tails, ``data/spinner_flag.json``), or table artifacts with a spin score
    over the threshold. In a spun document a
    swap explaining one non-word is applied too, unless another swap
    explains it as well.
@@ -48,8 +48,8 @@ from newsclean.stages.spinner_swaps import (
     MIN_SPUN_NONWORDS,
     MIN_SUPPORT,
     InferredSwap,
+    NonwordExcess,
     infer_swaps,
-    load_flag_model,
     nonword_candidates,
     nonword_excess,
     spun_evidence,
@@ -108,9 +108,9 @@ class Findings(NamedTuple):
     score: SpinScore
     score_spun: bool
     spun: bool
-    #: The Poisson tail (log10) of the lower-case non-words when that count alone
-    #: made the document spun (:func:`~newsclean.stages.spinner_swaps.nonword_excess`), else None.
-    nonword_tail: float | None = None
+    #: The count of explained non-words when that count alone made the document
+    #: spun (:func:`~newsclean.stages.spinner_swaps.nonword_excess`), else None.
+    nonword_tail: NonwordExcess | None = None
 
 
 def _merge(*groups: list[Change]) -> list[Change]:
@@ -253,12 +253,13 @@ class RepairSpinner:
             info = score.to_dict()
             info["swaps"] = swaps
             out = out.with_extra("spinner", info)
-            # Only where the count of lower-case non-words is what made the document spun.
-            by_count: dict[str, float] = {}
+            # Only where a count of explained non-words is what made the document spun.
+            by_count: dict[str, float | str] = {}
             if found.nonword_tail is not None:
                 by_count = {
-                    "nonword_tail": round(found.nonword_tail, 3),
-                    "max_nonword_tail": load_flag_model().max_log10_tail,
+                    "nonword_tail": round(found.nonword_tail.tail, 3),
+                    "max_nonword_tail": found.nonword_tail.max_tail,
+                    "nonwords_counted": found.nonword_tail.counted,
                 }
             out = out.with_decision(
                 self.name,

@@ -43,7 +43,7 @@ import zlib
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from newsclean.data import DataError, parse_tsv, read_bytes, read_tsv
 from newsclean.lazyre import re_compile, regex_compile
@@ -61,7 +61,9 @@ __all__ = [
     "Artifact",
     "FlagModel",
     "InferredSwap",
+    "NonwordExcess",
     "SynonymIndex",
+    "explained_nonwords",
     "glued_words",
     "infer_swaps",
     "keep_case",
@@ -840,7 +842,8 @@ def spun_evidence(swaps: Iterable[InferredSwap], text: str | None = None) -> boo
     With ``text`` (the document the swaps were inferred from), a document
     is also spun when its lower-case non-words explained by unambiguous swaps
     (:func:`lowercase_nonwords`, :data:`MIN_SUPPORT` at least, whether or not
-    the originals survive) are too many for clean text of its length: see
+    the originals survive), or those of any case (:func:`explained_nonwords`),
+    are too many for clean text of its length: see :func:`nonword_excess`,
     :func:`nonword_tail` and :class:`FlagModel`. A spinner that swaps only
     some occurrences leaves its originals, which the rule above asks it not
     to; this one reads how many its wreckage is instead.
@@ -859,7 +862,7 @@ def spun_evidence(swaps: Iterable[InferredSwap], text: str | None = None) -> boo
 
 @dataclass(frozen=True, slots=True)
 class FlagModel:
-    """How many explained lower-case non-words clean text holds (``data/spinner_flag.json``).
+    """How many explained non-words clean text holds (``data/spinner_flag.json``).
 
     Fitted by ``python -m benchmarks.fit_spinner_flag``: ``clean_rate`` is the
     number of distinct lower-case non-words explained by unambiguous swaps per
@@ -868,31 +871,57 @@ class FlagModel:
     count is taken for a spinner's, set on the development draws of the
     simulator (the held-out pool never read) as the most documents flagged with
     no clean body flagged and every restoration still at the target precision.
+    ``any_case_rate`` and ``max_log10_tail_any_case`` are the same for the
+    explained non-words of any case (:func:`explained_nonwords`), fitted after
+    the lower-case rule on the documents it leaves unflagged (``--rule
+    any-case``); a rate of 0 turns that rule off.
     """
 
     clean_rate: float
     max_log10_tail: float
+    any_case_rate: float = 0.0
+    max_log10_tail_any_case: float = -math.inf
 
 
 @lru_cache(maxsize=1)
 def load_flag_model() -> FlagModel:
-    """Read the fitted parameters of the non-word count rule (only when a document has two)."""
+    """Read the fitted parameters of the non-word count rules (only when a document has two)."""
     from newsclean.data import read_json
 
-    raw = read_json(FLAG_FILE, keys=("clean_rate", "max_log10_tail"))
-    return FlagModel(float(raw["clean_rate"]), float(raw["max_log10_tail"]))
+    raw = read_json(
+        FLAG_FILE, keys=("clean_rate", "max_log10_tail", "any_case_rate", "max_log10_tail_any_case")
+    )
+    return FlagModel(
+        float(raw["clean_rate"]),
+        float(raw["max_log10_tail"]),
+        float(raw["any_case_rate"]),
+        float(raw["max_log10_tail_any_case"]),
+    )
 
 
 def lowercase_nonwords(swaps: Iterable[InferredSwap]) -> int:
     """Return the number of different lower-case non-words explained by unambiguous swaps.
 
-    Capitalised non-words are left out: in clean text most explained ones are
+    Capitalised non-words are left out: in clean text some explained ones are
     names and brand words a swap happens to explain; a spinner rewrites
-    lower-case substrings.
+    lower-case substrings. :func:`explained_nonwords` counts them too, for a
+    rule with a clean rate of its own.
     """
     return len(
         {a.token.lower() for sw in swaps if not sw.ambiguous for a in sw.artifacts if a.token[:1].islower()}
     )
+
+
+def explained_nonwords(swaps: Iterable[InferredSwap]) -> int:
+    """Return the number of different non-words of any case explained by unambiguous swaps.
+
+    A spinner's wreckage is capitalised where the word it hit is ("Presihideoutt"
+    for "President" with "den -> hideout"); on the clean development bodies
+    such capitalised explanations are about as rare as the lower-case ones (18
+    and 21 in a million words), so both together are counted against their
+    own clean rate.
+    """
+    return len({a.token.lower() for sw in swaps if not sw.ambiguous for a in sw.artifacts})
 
 
 def nonword_tail(count: int, words: int, rate: float) -> float:
@@ -915,18 +944,41 @@ def nonword_tail(count: int, words: int, rate: float) -> float:
     return min(0.0, (log_term + math.log(ratio_sum)) / math.log(10))
 
 
-def nonword_excess(swaps: Iterable[InferredSwap], text: str) -> float | None:
-    """Return the Poisson tail (log10) of the lower-case non-words of ``text`` when it flags it, else None.
+class NonwordExcess(NamedTuple):
+    """A document's count of explained non-words that flags it: its Poisson tail and the threshold."""
 
-    The text's length in white-space words is counted only when it has
-    :data:`MIN_SUPPORT` such non-words.
+    #: log10 of the tail probability of the count under the clean rate.
+    tail: float
+    #: The fitted threshold the tail reached.
+    max_tail: float
+    #: ``lower case`` (:func:`lowercase_nonwords`) or ``any case`` (:func:`explained_nonwords`).
+    counted: str
+
+
+def nonword_excess(swaps: Iterable[InferredSwap], text: str) -> NonwordExcess | None:
+    """Return the count rule that flags ``text``, with its Poisson tail (log10), else None.
+
+    The lower-case count is read first, then the count of any case (each with
+    its clean rate and threshold). The text's length in white-space words is
+    counted only when it has :data:`MIN_SUPPORT` such non-words.
     """
-    count = lowercase_nonwords(swaps)
-    if count < MIN_SUPPORT:
+    swaps = list(swaps)
+    lower_case, any_case = lowercase_nonwords(swaps), explained_nonwords(swaps)
+    if any_case < MIN_SUPPORT:  # never fewer than the lower-case ones: nothing to read
         return None
     model = load_flag_model()
-    tail = nonword_tail(count, len(text.split()), model.clean_rate)
-    return tail if tail <= model.max_log10_tail else None
+    words = 0
+    for counted, count, rate, max_tail in (
+        ("lower case", lower_case, model.clean_rate, model.max_log10_tail),
+        ("any case", any_case, model.any_case_rate, model.max_log10_tail_any_case),
+    ):
+        if count < MIN_SUPPORT or rate <= 0:
+            continue  # a rate of 0: the rule was never fitted
+        words = words or len(text.split())
+        tail = nonword_tail(count, words, rate)
+        if tail <= max_tail:
+            return NonwordExcess(tail, max_tail, counted)
+    return None
 
 
 def glued_words(
