@@ -375,7 +375,8 @@ def split(data: Path, seeds: list[int], n_pairs: int, rates: list[float]) -> Non
     (ambiguous, or no explanation found); the swap only left real words glued
     to others ("obtains" for "gets"); or it left no trace but whole words. For
     each group: reverted right, reverted to another word, and the misses whose
-    original still occurs in lower case (inside any word), that are phrases,
+    original still occurs in lower case (inside any word, the spinner's own
+    output included; the stage reads some of those as missing), that are phrases,
     or that a model left under its threshold. A second table splits the
     no-trace swaps by the expected count of their original in a text of the
     document's length (how telling its absence is).
