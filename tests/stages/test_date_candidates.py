@@ -418,3 +418,35 @@ def test_a_date_printed_across_short_lines(
 def test_no_split_date_in_other_short_lines(lines: list[str], why: str) -> None:
     found, _ = find_candidates("\n".join([HEAD, *lines, STORY]))
     assert [f for f in found if f.line_count > 1] == [], why
+
+
+def _clear_line_caches() -> None:
+    """Empty every per-line cache of the date stage (``functools.lru_cache`` wrappers)."""
+    import functools
+
+    from newsclean import datemarks, dateparse_slow, datescan
+    from newsclean.stages import date_candidates, date_choice
+
+    for module in (datemarks, datescan, dateparse_slow, date_candidates, date_choice):
+        for value in vars(module).values():
+            if isinstance(value, functools._lru_cache_wrapper):
+                value.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "why"),
+    [
+        (f"{HEAD}\nPublished: 14 June 2021\n{STORY}", "en", "a labelled date line"),
+        (f"{HEAD}\nVeröffentlicht: 14.06.2021\n{STORY}", "de", "the same line words, another language"),
+        (f"{HEAD}\nPublished: 14 June 2021\n{STORY}", "de", "an English label on a German page"),
+        (f"{HEAD}\n06/14/2021\n07/15/2021\n{STORY}", None, "numeric dates voting month-first"),
+        (f"{HEAD}\n3 hours ago\n© 2021 Example Media\n{STORY}", "en", "a relative phrase and a copyright"),
+    ],
+)
+def test_lines_seen_before_give_the_same_candidates(text: str, language: str | None, why: str) -> None:
+    # The per-line caches (tokens, labels per language, votes, remainders, marks) only remember:
+    # a capture read again, or after other captures, gives what it gives on first sight.
+    _clear_line_caches()
+    first = find_candidates(text, language=language, captured_at=CAPTURED)
+    find_candidates(f"{STORY}\n{text}", language="fr", captured_at=CAPTURED)
+    assert find_candidates(text, language=language, captured_at=CAPTURED) == first, why
