@@ -517,6 +517,7 @@ class _Offices(NamedTuple):
     determiners: frozenset[str]  # the possessives and the articles
     leads: frozenset[str]
     places: frozenset[str]
+    lead_initials: frozenset[str]  # the first letters of the leads, in both cases
 
 
 @lru_cache(maxsize=1)
@@ -529,8 +530,9 @@ def _offices() -> _Offices:
     def words(group: str) -> frozenset[str]:
         return frozenset(w.casefold() for key, ws in raw[group].items() if key != "source" for w in ws)
 
-    possessives = words("possessives")
-    return _Offices(possessives, possessives | words("articles"), words("leads"), words("places"))
+    possessives, leads = words("possessives"), words("leads")
+    initials = frozenset(c for lead in leads for c in (lead[0], lead[0].upper()))
+    return _Offices(possessives, possessives | words("articles"), leads, words("places"), initials)
 
 
 def _office_lead(s: str) -> int | None:
@@ -538,13 +540,16 @@ def _office_lead(s: str) -> int | None:
 
     The office must open with a possessive: "From the Editors" is a link to a section.
     """
-    first, _, rest = s.partition(" ")
     offices = _offices()
-    if first.casefold() not in offices.leads or rest.split(maxsplit=1)[:1] == []:
+    if s[:1] not in offices.lead_initials:
+        return None  # (most lines: read on every line a byline label does not open)
+    cut = s.find(" ")
+    if cut < 1 or s[:cut].casefold() not in offices.leads:
         return None
-    if rest.split(maxsplit=1)[0].casefold() not in offices.possessives:
+    rest = s[cut:].lstrip()
+    if rest.split(maxsplit=1)[:1] == [] or rest.split(maxsplit=1)[0].casefold() not in offices.possessives:
         return None
-    return len(s) - len(rest.lstrip())
+    return len(s) - len(rest)
 
 
 def _role_word(word: str, v: _Vocab) -> bool:
