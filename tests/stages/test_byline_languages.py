@@ -468,3 +468,29 @@ def test_roles_of_names_that_are_not_the_authors_are_left_out() -> None:
         AuthorRole(None, "our correspondent"),
     )
     assert Article().author_roles == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Jane Wexford, Staff Writer",
+        "Jane WexfordStaff Writer",
+        "Von Max Mustermeier Pressesprecher",
+        "Lucía Barranco, porta-voz",
+        "Tom Pellor, Editor-at-large",
+        "Par Claire Dubosc et Luc Ferrandi, journalistes",
+        "Dal nostro inviato a Trieste",
+        "By Staff Reporter",
+        "Jane Wexford, Software Engineer",
+        "By Jane Wexford",
+        "Claire Dubosc",
+    ],
+)
+def test_every_line_with_a_role_passes_the_role_word_test(line: str) -> None:
+    from newsclean.stages._byline import may_hold_role
+
+    for labelled in (True, False):
+        reading = read_byline(line, labelled=labelled)
+        if reading is not None and reading.roles:
+            assert may_hold_role(line)
+    assert may_hold_role(line) is not (line in ("By Jane Wexford", "Claire Dubosc"))

@@ -37,6 +37,7 @@ __all__ = [
     "NAME_DATE_REACH",
     "agency_credit",
     "agency_line",
+    "may_hold_role",
     "name_segments",
     "parse_byline",
     "row_names",
@@ -550,6 +551,29 @@ def _office_lead(s: str) -> int | None:
     if rest.split(maxsplit=1)[:1] == [] or rest.split(maxsplit=1)[0].casefold() not in offices.possessives:
         return None
     return len(s) - len(rest)
+
+
+# A word and its hyphenated parts ("porte-parole", "Editor-at-large").
+_WORD = regex_compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*")
+
+
+def may_hold_role(line: str) -> bool:
+    """Whether some word of ``line`` is a role word (:func:`_role_word`), glued parts included.
+
+    Every role :func:`read_byline` reads holds one, so a line without any gives
+    no role: the stage reads the roles of the lines it takes only past this test.
+
+    >>> may_hold_role("By Jane Doe, Staff Writer"), may_hold_role("Jane DoeReporter"), may_hold_role("By Jane Doe")
+    (True, True, False)
+    """
+    v = _vocab()
+    for whole in _WORD.findall(line):
+        for word in (whole, *whole.split("-")) if "-" in whole else (whole,):
+            if _role_word(word, v):
+                return True
+            if any(_role_word(word[g.start() :], v) for g in _CASE_GLUE.finditer(word)):
+                return True
+    return False
 
 
 def _role_word(word: str, v: _Vocab) -> bool:

@@ -44,6 +44,7 @@ from newsclean.stages._byline import (
     _name_beside_date,
     _unlabelled_rule,
     agency_credit,
+    may_hold_role,
     parse_byline,
     read_byline,
     row_names,
@@ -400,6 +401,8 @@ def _printed_roles(line: str, names: Sequence[str]) -> list[tuple[str | None, st
     did not take is left out, and an office (a role with no name) only counts
     on a line that names no person.
     """
+    if not may_hold_role(line):
+        return []  # (most bylines: no role word, and a second reading of the line costs)
     reading = read_byline(line) or read_byline(line, labelled=False)
     if reading is None:
         return []
