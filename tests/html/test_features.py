@@ -55,3 +55,21 @@ def test_shipped_model_matches_features() -> None:
     assert len(model.weights) == len(FEATURES)
     assert 0.0 < model.threshold <= 1.01
     assert "the" in model.stopwords
+
+
+def test_only_wanted_blocks_are_described() -> None:
+    # the model reads only the blocks it decides: the others get an empty row, the wanted
+    # ones the same row as when every block is described
+    html = (
+        f"<html><body><div class='part'><p>{P1}</p><p>{P2}</p></div><p>Outside everything.</p></body></html>"
+    )
+    root, _ = parse_html(html)
+    assert root is not None
+    analysis = analyse_blocks(root)
+    stops = frozenset({"the", "and", "to"})
+    every = block_features(analysis.blocks, analysis.inside, analysis.best, stops)
+    wanted = [not ins for ins in analysis.inside]
+    some = block_features(analysis.blocks, analysis.inside, analysis.best, stops, wanted)
+    assert any(wanted) and not all(wanted)
+    for w, full, row in zip(wanted, every, some, strict=True):
+        assert list(row) == (list(full) if w else [])

@@ -201,7 +201,7 @@ def block_features(
     best: HtmlElement | None,
     stopwords: frozenset[str],
     wanted: Sequence[bool] | None = None,
-) -> list[list[float]]:
+) -> list[Sequence[float]]:
     """Describe every block (or every wanted block) by the features of :data:`FEATURES`.
 
     Args:
@@ -210,7 +210,9 @@ def block_features(
         best: The chosen container, or None when the page has none.
         stopwords: Lower-case function words (any language).
         wanted: For each block, whether its row is needed; the others get
-            an empty row (the model reads only the blocks it decides).
+            an empty row (the model reads only the blocks it decides), one shared
+            empty tuple: a list each was a hundred objects a page for the cyclic
+            collector, alive at once with the page's blocks.
 
     Returns:
         One feature row per block.
@@ -231,11 +233,11 @@ def block_features(
         d = 0 if inside[i] else d + 1
         if d < dist[i]:
             dist[i] = d
-    rows: list[list[float]] = []
+    rows: list[Sequence[float]] = []
     width = len(FEATURES)
     for i, b in enumerate(blocks):
         if wanted is not None and not wanted[i]:
-            rows.append([])
+            rows.append(())
             continue
         row = [0.0] * width
         chars = b.chars
