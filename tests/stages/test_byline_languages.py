@@ -494,3 +494,31 @@ def test_every_line_with_a_role_passes_the_role_word_test(line: str) -> None:
         if reading is not None and reading.roles:
             assert may_hold_role(line)
     assert may_hold_role(line) is not (line in ("By Jane Wexford", "Claire Dubosc"))
+
+
+# -- the byline's agency on a dateline that names none -------------------------------
+@pytest.mark.parametrize(
+    ("language", "byline", "lead", "place", "agency"),
+    [
+        ("en", "By Jane Wexford, Associated Press", "TALLINN —", "TALLINN", "Associated Press"),
+        ("de", "Von Max Mustermeier, dpa", "FRANKFURT -", "FRANKFURT", "dpa"),
+        ("fr", "Par Claire Dubosc, AFP", "LYON, France -", "LYON, France", "AFP"),
+        ("es", "Por Lucía Barranco, Reuters", "SEVILLA -", "SEVILLA", "Reuters"),
+        ("it", "Di Marco Ventrella, Reuters", "TRIESTE -", "TRIESTE", "Reuters"),
+        ("pt", "Por Joana Calheiros, Lusa", "PORTO, Portugal -", "PORTO, Portugal", "Lusa"),
+        ("nl", "Door Pieter Verhoeckx, ANP", "ROTTERDAM -", "ROTTERDAM", "ANP"),
+        # the dateline's own agency is kept; two agencies in the byline name none
+        ("en", "By Jane Wexford, Associated Press", "TALLINN (Reuters) -", "TALLINN", "Reuters"),
+        ("en", "By Jane Wexford, Reuters, and Tom Pellor, Associated Press", "TALLINN -", "TALLINN", None),
+        ("en", "By Jane Wexford", "TALLINN -", "TALLINN", None),
+    ],
+)
+def test_the_byline_agency_goes_to_a_dateline_that_names_none(
+    language: str, byline: str, lead: str, place: str, agency: str | None
+) -> None:
+    headline, story = STORY[language]
+    out = run(f"{headline}\n{byline}\n{lead} {story}\n{story}\n", language)
+    dateline = out.get("dateline")
+    assert dateline is not None
+    assert (dateline.place, dateline.agency) == (place, agency)
+    assert agency is None or agency not in (out.get("authors") or [])

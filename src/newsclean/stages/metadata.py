@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from newsclean.article import Dateline
 from newsclean.document import Change, Document
 from newsclean.layout import is_prose, prose_start, story_prose
 from newsclean.lazyre import regex_compile
@@ -814,6 +815,10 @@ def extract_metadata(doc: Document) -> Document:
             if s and story_prose(s, language):
                 dl = parse_dateline(s)
                 if dl is not None:
+                    if dl.agency is None and len(agencies) == 1:
+                        # the wire service the byline credits ("By Jane Doe, Reuters") over a
+                        # dateline that names none ("LONDON - ...")
+                        dl = Dateline(dl.place, agencies[0])
                     fields["dateline"] = dl
                     break
 
