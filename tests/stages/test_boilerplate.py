@@ -1274,3 +1274,37 @@ def test_a_decision_made_from_its_slots_is_the_decision(fields: tuple[Any, ...])
     assert type(made) is LineDecision and repr(made) == repr(LineDecision(*fields))
     with pytest.raises(dataclasses.FrozenInstanceError):
         made.keep = not made.keep  # type: ignore[misc]
+
+
+# A wire lead names its agency in brackets right after the place: the same mark a photo
+# credit can end with, but a caption vocabulary entry matching it would delete the lead.
+WIRE_LEADS = [
+    (
+        "SEVILLA, España (EFE) - Los ministros de agricultura alcanzaron este martes un acuerdo "
+        "sobre el reparto de las ayudas, según informaron fuentes del consejo.",
+        "El texto será votado la próxima semana por el pleno del parlamento regional, que debe "
+        "ratificarlo antes del verano.",
+        "EFE",
+    ),
+    (
+        "ROMA (ANSA) - I ministri dell'agricoltura hanno raggiunto martedì un accordo sulla "
+        "ripartizione degli aiuti, secondo fonti del consiglio.",
+        "Il testo sarà votato la prossima settimana dal parlamento regionale, che deve "
+        "ratificarlo prima dell'estate.",
+        "ANSA",
+    ),
+    (
+        "BERLIN (dpa) - Die Agrarminister der Länder haben sich am Dienstag auf die Verteilung "
+        "der Hilfen geeinigt, wie aus Kreisen des Rates verlautete.",
+        "Der Text soll in der kommenden Woche vom Landtag beschlossen werden, der ihn vor dem "
+        "Sommer bestätigen muss.",
+        "dpa",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lead", "second", "agency"), WIRE_LEADS)
+def test_a_wire_lead_with_its_agency_stays_in_the_body(lead: str, second: str, agency: str) -> None:
+    article = newsclean.clean(f"Ministers agree\n\n{lead}\n\n{second}")
+    assert article.paragraphs[0] == lead
+    assert article.dateline is not None and article.dateline.agency == agency
