@@ -17,6 +17,7 @@ from newsclean.view import (
     _segments,
     article_html,
     article_text,
+    authors_shown,
     date_rule,
     edit_counts,
 )
@@ -269,3 +270,34 @@ def test_decisions_are_listed_as_plain_data() -> None:
     html = newsclean.clean(raw).explain()._repr_html_()
     assert "decisions (" in html and "published_date" in html and "rule=&#x27;page metadata&#x27;" in html
     assert "mappingproxy" not in html
+
+
+@pytest.mark.parametrize(
+    ("capture", "shown"),
+    [
+        (
+            "Vote delayed\nJane Doe, Staff Writer\n"
+            "The vote was delayed again on Monday, officials said, after a long night.",
+            "Jane Doe (Staff Writer)",
+        ),
+        (
+            "Vote delayed\nBy our correspondent in Tallinn\n"
+            "The council delayed the vote again on Monday after a long night of talks, officials said.",
+            "our correspondent in Tallinn",
+        ),
+        (
+            "Vote delayed\nBy Jane Doe\n"
+            "The vote was delayed again on Monday, officials said, after a long night.",
+            "Jane Doe",
+        ),
+    ],
+)
+def test_authors_are_shown_with_the_roles_their_byline_prints(capture: str, shown: str) -> None:
+    a = newsclean.clean(capture)
+    assert authors_shown(a) == shown
+    assert f"authors   {shown}" in article_text(a, width=200)
+    assert shown in article_html(a)
+
+
+def test_authors_shown_is_empty_without_authors() -> None:
+    assert authors_shown(Article(title="Bridge reopens", paragraphs=("It reopened.",))) == ""

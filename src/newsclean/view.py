@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from newsclean.article import Article
     from newsclean.document import Edit
 
-__all__ = ["Explanation", "article_html", "article_text", "date_rule", "edit_counts"]
+__all__ = ["Explanation", "article_html", "article_text", "authors_shown", "date_rule", "edit_counts"]
 
 #: Characters of the capture shown before the rest folds into a closed
 #: ``<details>`` element; about two screens of a notebook cell.
@@ -132,6 +132,25 @@ def date_rule(article: Article) -> str | None:
                 return f"{rule}, read from {source!r}"
             return str(rule) if rule else None
     return None
+
+
+def authors_shown(article: Article) -> str:
+    """The authors as the views print them: each name with the roles the byline gives it.
+
+    ``"Jane Doe (Staff Writer), John Roe"``; an office named with no person ("By our
+    correspondent") follows the names as printed. Empty when the Article has neither.
+    """
+    roles: dict[str, list[str]] = {}
+    offices: list[str] = []
+    for r in article.author_roles:
+        if r.author is None:
+            offices.append(r.role)
+        else:
+            roles.setdefault(r.author.casefold(), []).append(r.role)
+    shown = [
+        a + (f" ({', '.join(roles[a.casefold()])})" if a.casefold() in roles else "") for a in article.authors
+    ]
+    return ", ".join([*shown, *offices])
 
 
 def _decisions(article: Article) -> list[tuple[str, str, str]]:
@@ -333,7 +352,7 @@ def _field_rows(article: Article) -> list[tuple[str, str]]:
     for label, value in (
         ("site", article.site_name),
         ("section", article.section),
-        ("authors", ", ".join(article.authors)),
+        ("authors", authors_shown(article)),
         ("language", article.language),
     ):
         if value:
@@ -474,7 +493,7 @@ def article_text(article: Article, *, width: int | None = None) -> str:
     for label, value in (
         ("site", article.site_name),
         ("section", article.section),
-        ("authors", ", ".join(article.authors)),
+        ("authors", authors_shown(article)),
         ("language", article.language),
     ):
         if value:
