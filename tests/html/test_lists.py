@@ -144,3 +144,58 @@ def test_tag_links_from_the_metadata_walk_read_as_the_page_links() -> None:
     assert results[0].tags == results[1].tags
     assert {"Bridges", "Rivers"} <= set(results[0].tags)
     assert not {"Hidden", "Template"} & set(results[0].tags)  # removed with their elements
+
+
+@pytest.mark.parametrize(
+    ("label", "lang"),
+    [
+        ("Read also:", "en"),
+        ("Lesen Sie auch:", "de"),
+        ("Lire aussi :", "fr"),
+        ("Lee también:", "es"),
+        ("Leggi anche:", "it"),
+        ("Leia também:", "pt"),
+        ("Lees ook:", "nl"),
+    ],
+)
+def test_an_inline_read_also_link_removed_from_the_story_is_kept_in_related(label: str, lang: str) -> None:
+    inside = f"<p>{label} <a href='/flood'>Flood defences to be rebuilt next year</a></p>"
+    article = clean(page("", inside).replace("lang='en'", f"lang='{lang}'"))
+    assert "Flood defences to be rebuilt next year" in article.related
+    assert "Flood defences" not in article.text
+
+
+def test_a_labelled_tag_line_removed_from_the_story_gives_its_tags() -> None:
+    inside = "<p>Tags: <a href='/t/floods'>floods</a>, <a href='/t/bridges'>bridges</a></p>"
+    article = clean(page("", inside))
+    assert article.tags == ("floods", "bridges")
+
+
+def test_a_headline_listed_inline_and_under_a_list_heading_is_kept_once() -> None:
+    inside = "<p>Read also: <a href='/flood'>Flood defences to be rebuilt next year</a></p>"
+    after = (
+        "<aside><h3>More on this topic</h3><ul>"
+        "<li><a href='/flood'>Flood defences to be rebuilt next year</a></li>"
+        "<li><a href='/ferry'>Ferry service resumes after the storm</a></li></ul></aside>"
+    )
+    article = clean(page(after, inside))
+    assert article.related == (
+        "Flood defences to be rebuilt next year",
+        "Ferry service resumes after the storm",
+    )
+
+
+def test_a_link_repeating_its_label_loses_it_and_a_link_off_the_line_is_no_item() -> None:
+    inside = (
+        "<div><a href='/sleep'>Recommended: Why some people sleep through every storm</a>"
+        "<br><a href='/share'>Share this story on every network</a></div>"
+    )
+    article = clean(page("", inside))
+    assert article.related == ("Why some people sleep through every storm",)
+
+
+def test_a_removed_block_with_a_colon_but_no_list_label_gives_no_field() -> None:
+    inside = "<p>Officials said: <a href='/x'>see the full statement of the council today</a></p>"
+    article = clean(page("", inside))
+    assert article.related == ()
+    assert article.tags == ()

@@ -9,7 +9,9 @@ them back, in page order, as headlines for ``related`` and terms for ``tags``:
 * links marked ``rel="tag"`` anywhere on the page: tags;
 * a short heading naming a list ("Related stories", "More on this topic",
   "Tags", "Lesen Sie auch"… the ``list_headings`` vocabularies of
-  ``data/html_tokens.json``), followed by removed link blocks: their links.
+  ``data/html_tokens.json``), followed by removed link blocks: their links;
+* a removed block opening with such a heading and a colon ("Read also: <a>…</a>",
+  "Tags: <a>…</a>, <a>…</a>"): its links.
 
 Items lose bullets, counters and surrounding white space; duplicates are
 dropped, first one wins.
@@ -107,6 +109,52 @@ def list_heading(text: str) -> str | None:
     return None
 
 
+def _labelled_field(text: str) -> str | None:
+    """The field a block's own label introduces ("Read also: …", "Tags: …"), or None.
+
+    The label is the text of the block's first line before its first colon, a list
+    heading of at most :data:`MAX_HEADING_CHARS` characters (:func:`list_heading`), and
+    something follows it on that line; the links printed after it are the items
+    (:func:`_labelled_links`).
+
+    >>> _labelled_field("Read also: New bridge to open in autumn")
+    'related'
+    >>> _labelled_field("Tags: budget, council")
+    'tags'
+    >>> _labelled_field("Officials said: the bridge opens in autumn") is None
+    True
+    """
+    colon = text.find(":", 0, MAX_HEADING_CHARS + 1)
+    if colon <= 0 or "\n" in text[:colon]:
+        return None
+    end = text.find("\n", colon)
+    if not text[colon + 1 : end if end >= 0 else len(text)].strip():
+        return None
+    return list_heading(text[: colon + 1])
+
+
+def _labelled_links(block: Block) -> list[str]:
+    """The links printed on a labelled block's first line after its label, label taken off.
+
+    A link of the block's element that the line does not print (a share button, a byline
+    on the next line) is no item; a link that repeats the label ("Recommended: <headline>"
+    as one link) loses it.
+    """
+    text = block.text
+    end = text.find("\n")
+    line = text if end < 0 else text[:end]
+    colon = line.find(":")
+    label = line[: colon + 1].casefold()
+    rest = line[colon + 1 :]
+    out = []
+    for item in _links(block.owner):
+        if item.casefold().startswith(label):
+            item = item[len(label) :].strip()
+        if item and item in rest:
+            out.append(item)
+    return out
+
+
 def _item(text: str) -> str:
     return str(_BULLET.sub("", " ".join(text.split()))).strip()
 
@@ -174,6 +222,13 @@ def link_lists(
             _add(*found[kind], _links(el), kind)
             continue
         if el is not None and el in done:
+            continue
+        labelled = _labelled_field(b.text)
+        if labelled is not None:
+            # "Read also: <a>headline</a>", "Tags: <a>a</a>, <a>b</a>": the heading and its
+            # links in one removed block
+            _add(*found[labelled], _labelled_links(b), labelled)
+            heading = None
             continue
         field = list_heading(b.text) if b.chars <= MAX_HEADING_CHARS else None
         if field is not None:
