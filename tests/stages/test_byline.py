@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from newsclean.document import Document, replay
-from newsclean.stages._byline import agency_line, parse_byline
+from newsclean.stages._byline import _read_byline, agency_line, parse_byline, read_byline
 from newsclean.stages._header import _vocab
 from newsclean.stages.metadata import extract_metadata
 
@@ -1111,3 +1111,25 @@ def test_a_job_title_in_prose_is_left_alone(sentence: str) -> None:
     out = _run(f"Water plan approved\n{sentence} {PARA}\n{PARA2}\n")
     assert out.text == f"{sentence} {PARA}\n{PARA2}\n"
     assert out.get("authors") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "labelled"),
+    [
+        ("By Jane Doe and John Roe, Staff Writers", True),
+        ("Von Max Muster, Korrespondent", True),
+        ("Par notre envoyé spécial", True),
+        ("Jane Doe, Staff Writer", False),
+        ("Council approves the new bus plan", True),
+    ],
+)
+def test_a_kept_byline_reading_is_the_fresh_one_and_a_new_object(line: str, labelled: bool) -> None:
+    fresh = _read_byline(line.strip(), labelled=labelled)
+    first = read_byline(line, labelled=labelled)
+    assert first == fresh
+    if first is not None:
+        first.names.append("Changed Name")  # a caller's change to its lists reaches no later reading
+        first.roles.clear()
+    again = read_byline("  " + line + " ", labelled=labelled)
+    assert again == fresh
+    assert again is not first or again is None
