@@ -277,7 +277,15 @@ class WordList(Mapping[str, float]):
     def missing(self, words: Iterable[str]) -> set[str]:
         """Return the ``words`` that are not in the list (a set difference, rare words bisected)."""
         rest = set(words).difference(self._common)
-        return {w for w in rest if self._find(w) is None}
+        memo, find = self._memo, self._find
+        out: set[str] = set()
+        for w in rest:
+            found = memo.get(w, False)  # a remembered answer read here, without a call for the word
+            if found is False:
+                found = find(w)
+            if found is None:
+                out.add(w)
+        return out
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):

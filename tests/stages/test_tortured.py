@@ -21,8 +21,8 @@ def test_key_index_parses_a_key_on_lookup_as_the_whole_read_does() -> None:
     assert index is not None
     whole = tortured.compute_keys()
     key = next(k for k, v in whole.items() if len(v) > 1)  # a key several phrases share
-    assert index._parsed == {}  # nothing parsed before a lookup
-    assert index[key] == whole[key] and list(index._parsed) == [key]
+    assert index.parsed == {}  # nothing parsed before a lookup
+    assert index[key] == whole[key] and list(index.parsed) == [key]
     assert len(index) == len(whole) and set(index) == set(whole) and "not a key run" not in index
 
 

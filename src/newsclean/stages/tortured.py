@@ -229,7 +229,8 @@ class _KeyIndex(Mapping[str, _KeyEntries]):
         if listed is None:
             listed = _KEY_AT_LINE_START.findall(raw[self._start :].decode("utf-8"))
         self._keys = dict.fromkeys(listed)
-        self._parsed: dict[str, _KeyEntries] = {}
+        #: the entries of every key read so far (the same whichever thread writes them first)
+        self.parsed: dict[str, _KeyEntries] = {}
 
     def _first_line(self, key: bytes) -> int:
         """The offset of the first line whose key is not below ``key`` (lines sorted by key)."""
@@ -246,7 +247,7 @@ class _KeyIndex(Mapping[str, _KeyEntries]):
         return lo
 
     def __getitem__(self, key: str) -> _KeyEntries:
-        entries = self._parsed.get(key)
+        entries = self.parsed.get(key)
         if entries is None:
             if key not in self._keys:
                 raise KeyError(key)
@@ -260,7 +261,7 @@ class _KeyIndex(Mapping[str, _KeyEntries]):
                 rows.append(body[at + len(head) : end].decode("utf-8").partition("\t"))
                 at = end + 1
             entries = tuple((tuple(runs.split(" ")) if runs else (), phrase) for phrase, _, runs in rows)
-            self._parsed[key] = entries  # the same value whichever thread writes it first
+            self.parsed[key] = entries  # the same value whichever thread writes it first
         return entries
 
     def __contains__(self, key: object) -> bool:
@@ -360,8 +361,11 @@ def _candidates(lowered: str, runs: set[str] | None = None) -> list[str]:
         runs = text_runs(lowered)
     found: list[str] = []
     superset = runs.issuperset
+    # the entries of a key read before, without the index's lookup call (most keys of a text are)
+    parsed = keys.parsed if isinstance(keys, _KeyIndex) else keys
     for key in runs.intersection(_key_set()):
-        for phrase_runs, phrase in keys[key]:
+        entries = parsed.get(key)
+        for phrase_runs, phrase in entries if entries is not None else keys[key]:
             if superset(phrase_runs):
                 found.append(phrase)
     return sorted(found)
