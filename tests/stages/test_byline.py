@@ -8,7 +8,16 @@ from __future__ import annotations
 import pytest
 
 from newsclean.document import Document, replay
-from newsclean.stages._byline import _read_byline, agency_line, parse_byline, read_byline
+from newsclean.stages._byline import (
+    _agency_credit,
+    _read_byline,
+    _read_unlabelled_rule,
+    _unlabelled_rule,
+    agency_credit,
+    agency_line,
+    parse_byline,
+    read_byline,
+)
 from newsclean.stages._header import _vocab
 from newsclean.stages.metadata import extract_metadata
 
@@ -1133,3 +1142,30 @@ def test_a_kept_byline_reading_is_the_fresh_one_and_a_new_object(line: str, labe
     again = read_byline("  " + line + " ", labelled=labelled)
     assert again == fresh
     assert again is not first or again is None
+
+
+@pytest.mark.parametrize(
+    ("line", "under_title", "handle_next"),
+    [
+        ("Jane Doe, Staff Writer", False, ""),
+        ("Jane Doe", True, "@janedoe"),
+        ("Jane Doe", True, "Council approves the plan"),
+        ("Open Menu", True, ""),
+        ("Jane Doe", False, ""),
+    ],
+)
+def test_a_kept_unlabelled_rule_is_the_fresh_one(line: str, under_title: bool, handle_next: str) -> None:
+    v = _vocab()
+    fresh = _read_unlabelled_rule(line, v, under_title=under_title, handle_next=handle_next)
+    for _ in range(2):  # read, then kept
+        assert _unlabelled_rule(line, v, under_title=under_title, handle_next=handle_next) == fresh
+
+
+@pytest.mark.parametrize(
+    "line", ["Reuters November 18, 2019 11:03 PM", "  PTI, Washington,", "Jane Doe, Staff Writer", ""]
+)
+def test_a_kept_agency_credit_is_the_fresh_one(line: str) -> None:
+    v = _vocab()
+    fresh = _agency_credit(line.strip(), v) if line.strip() else None
+    for _ in range(2):  # read, then kept
+        assert agency_credit(line, v) == fresh
