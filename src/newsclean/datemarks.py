@@ -18,6 +18,7 @@ from functools import lru_cache
 from newsclean import regexlite as regex
 from newsclean.datewords import _patterns, _valid_date, vocabulary
 from newsclean.lazyre import regex_compile
+from newsclean.linekeep import kept_lines
 
 __all__ = ["Relative", "copyright_year", "parse_relative", "url_date", "url_month"]
 
@@ -160,7 +161,7 @@ class Relative:
         return date(y, m, 28)
 
 
-@lru_cache(maxsize=MARK_CACHE_SIZE)
+@kept_lines(MARK_CACHE_SIZE)
 def parse_relative(text: str) -> Relative | None:
     """Find a relative phrase ("2 hours ago", "vor 3 Stunden", "yesterday") in ``text``.
 

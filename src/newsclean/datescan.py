@@ -18,7 +18,6 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
-from functools import lru_cache
 
 from newsclean import regexlite as regex
 from newsclean.datecalendars import jalali_hits
@@ -41,6 +40,7 @@ from newsclean.datewords import (
     vocabulary,
 )
 from newsclean.lazyre import regex_compile
+from newsclean.linekeep import kept_lines
 
 __all__ = ["FIND_CACHE_SIZE", "NUMERIC_GATE", "DateHit", "attach_time", "month_anchors", "scan_line"]
 
@@ -395,7 +395,7 @@ def _raw_hits(text: str, dayfirst: bool | None) -> Iterator[DateHit]:
 FIND_CACHE_SIZE = 4096
 
 
-@lru_cache(maxsize=FIND_CACHE_SIZE)
+@kept_lines(FIND_CACHE_SIZE)
 def scan_line(text: str, dayfirst: bool | None) -> tuple[DateHit, ...]:
     """The dates of ``text``, whose digits are ASCII already; where two overlap, the earlier and longer wins.
 

@@ -425,12 +425,28 @@ def _clear_line_caches() -> None:
     import functools
 
     from newsclean import datemarks, dateparse_slow, datescan
+    from newsclean.linekeep import clear_line_caches
     from newsclean.stages import date_candidates, date_choice
 
+    clear_line_caches()
     for module in (datemarks, datescan, dateparse_slow, date_candidates, date_choice):
         for value in vars(module).values():
             if isinstance(value, functools._lru_cache_wrapper):
                 value.cache_clear()
+
+
+def test_a_long_line_is_read_but_not_kept_by_the_line_caches() -> None:
+    from newsclean.datescan import scan_line
+    from newsclean.linekeep import LINE_KEPT_MAX_CHARS
+
+    long_line = "The council met again. " * (LINE_KEPT_MAX_CHARS // 20) + "Published: 14 June 2021"
+    assert len(long_line) > LINE_KEPT_MAX_CHARS
+    _clear_line_caches()
+    found, _ = find_candidates(f"{HEAD}\n{long_line}\n{STORY}")
+    assert any(f.value is not None and f.value.day == 14 for f in found)  # read as before
+    assert scan_line.cache_info().currsize == 0  # the long line is not kept
+    find_candidates(f"{HEAD}\nPublished: 14 June 2021\n{STORY}")
+    assert scan_line.cache_info().currsize > 0  # a short line is
 
 
 @pytest.mark.parametrize(

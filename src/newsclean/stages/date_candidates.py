@@ -42,6 +42,7 @@ from newsclean.dateparse_slow import _dateparser
 from newsclean.datescan import FIND_CACHE_SIZE, NUMERIC_GATE, month_anchors, scan_line
 from newsclean.datewords import _DIGITS, _FOLD_NEEDED, _ascii_view, _fold, _patterns
 from newsclean.lazyre import regex_compile
+from newsclean.linekeep import kept_lines
 from newsclean.stages._date_years import page_year, place_year
 from newsclean.stages._dateline import MAX_PLACE_WORDS, MAX_REGION_WORDS
 from newsclean.stages._lines import Line
@@ -264,7 +265,7 @@ _ASCII_WORDS = str.maketrans(
 _ASCII_ALNUM = str.maketrans({chr(c): chr(c) if chr(c).isalnum() else " " for c in range(128)})
 
 
-@lru_cache(maxsize=FIND_CACHE_SIZE)
+@kept_lines(FIND_CACHE_SIZE)
 def _tokens(text: str) -> tuple[str, ...]:
     """The folded words (``\\w+``) of a line, for the label and relative-phrase gates.
 
@@ -368,7 +369,7 @@ def _remainder(text: str, spans: Sequence[tuple[int, int]]) -> tuple[str, ...]:
     return _remainder_of(text, tuple(sorted(spans)))
 
 
-@lru_cache(maxsize=FIND_CACHE_SIZE)
+@kept_lines(FIND_CACHE_SIZE)
 def _remainder_of(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[str, ...]:
     """:func:`_remainder` of sorted ``spans``, cached as :func:`_tokens` (a site repeats its date lines)."""
     pieces = []
@@ -444,7 +445,7 @@ def _vote_dayfirst(lines: Sequence[str]) -> bool | None:
     return dmy > mdy
 
 
-@lru_cache(maxsize=FIND_CACHE_SIZE)
+@kept_lines(FIND_CACHE_SIZE)
 def _order_votes(text: str) -> tuple[int, int]:
     """The numeric dates of one line that can only be day-first and only month-first (cached as :func:`_tokens`)."""
     dmy = mdy = 0

@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 
 from newsclean.article import DateCandidate, parse_iso
 from newsclean.dateparse import day_of, parse_date, plausible_day, url_date
 from newsclean.datescan import FIND_CACHE_SIZE
 from newsclean.datewords import _ascii_view
 from newsclean.lazyre import regex_compile
+from newsclean.linekeep import kept_lines
 from newsclean.stages._lines import Line
 from newsclean.stages._related import header_label
 from newsclean.stages.date_candidates import _EMBED_SIGNATURE, _SENTENCE_END, Found, _title_line, _words
@@ -296,7 +296,7 @@ def _word_count(text: str) -> int:
     return len(runs.split()) + runs.count("a0") + runs.count("0a")
 
 
-@lru_cache(maxsize=FIND_CACHE_SIZE)
+@kept_lines(FIND_CACHE_SIZE)
 def _is_story_line(text: str) -> bool:
     """Whether a line reads as a story paragraph (cached: a site's pages repeat their lines)."""
     if len(text) < 15:  # fewer than 15 words for sure
