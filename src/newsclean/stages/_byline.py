@@ -45,6 +45,8 @@ __all__ = [
     "with_role",
 ]
 
+#: Longest line (characters) read as a byline at all; a longer line is prose or a list.
+MAX_BYLINE_CHARS = 160
 #: Longest line (characters) read as a byline without a label; longer lines are
 #: headlines or teasers (two names with roles fit in 80 on the AEB captures).
 MAX_UNLABELLED_BYLINE = 80
@@ -396,7 +398,7 @@ def read_byline(line: str, *, labelled: bool = True) -> BylineReading | None:
     BylineReading(names=[], roles=[(None, 'notre envoyé spécial')])
     """
     s = line.strip()
-    if not s or len(s) > 160:
+    if not s or len(s) > MAX_BYLINE_CHARS:
         return None  # (checked before the cache: a long line is no byline, and is not kept)
     found = _kept_byline(s, labelled)
     if found is None:
@@ -764,25 +766,19 @@ def _is_job_title(segment: str, v: _Vocab) -> bool:
     return True
 
 
-def _without_title_tail(segment: str, v: _Vocab) -> str | None:
-    """The name of a segment that ends in a job title with no separator, or None.
+def _split_title_tail(segment: str, v: _Vocab) -> tuple[str, str] | None:
+    """The name of a segment that ends in a job title with no separator, and that title, or None.
 
-    "Jane Doe Software Engineer" gives "Jane Doe": the shortest tail that is a
-    job title (:func:`_is_job_title`) after a name of two words or more. The
-    tail has two words or more, or is one compound ("Max Muster
-    Pressesprecher"): a single head word after a name may be its surname.
+    "Jane Doe Software Engineer" gives "Jane Doe" and "Software Engineer": the
+    shortest tail that is a job title (:func:`_is_job_title`) after a name of two
+    words or more. The tail has two words or more, or is one compound ("Max
+    Muster Pressesprecher"): a single head word after a name may be its surname.
 
-    >>> _without_title_tail("Jane Doe Software Engineer", _vocab())
-    'Jane Doe'
-    >>> _without_title_tail("Jane Doe Fellow", _vocab()) is None
+    >>> _split_title_tail("Jane Doe Software Engineer", _vocab())
+    ('Jane Doe', 'Software Engineer')
+    >>> _split_title_tail("Jane Doe Fellow", _vocab()) is None
     True
     """
-    found = _split_title_tail(segment, v)
-    return found[0] if found is not None else None
-
-
-def _split_title_tail(segment: str, v: _Vocab) -> tuple[str, str] | None:
-    """:func:`_without_title_tail`'s name and the job title cut off it, or None."""
     tokens = segment.split()
     for i in range(2, len(tokens)):
         tail = tokens[i:]
@@ -803,32 +799,27 @@ def _compound_title(word: str) -> bool:
     return any(key.endswith(h) and len(key) - len(h) >= MIN_COMPOUND_LEAD for h in compound)
 
 
-def _without_role_tail(segment: str, v: _Vocab) -> str | None:
-    """The name of a segment that ends in a role with no separator, or None.
+def _split_role_tail(segment: str, v: _Vocab) -> tuple[str, str] | None:
+    """The name of a segment that ends in a role with no separator, and that role, or None.
 
-    "Jane Doe Staff Writer" gives "Jane Doe", "Max Muster Korrespondent" gives
-    "Max Muster": the trailing words that are roles (``byline_roles``) are cut
-    off, at most :data:`MAX_ROLE_WORDS` of them, and the rest must be a name of
-    two words or more (:func:`_name`) with a word rarer than
+    "Jane Doe Staff Writer" gives "Jane Doe" and "Staff Writer", "Max Muster
+    Korrespondent" gives "Max Muster" and "Korrespondent": the trailing words
+    that are roles (``byline_roles``) are cut off, at most
+    :data:`MAX_ROLE_WORDS` of them, and the rest must be a name of two words or
+    more (:func:`_name`) with a word rarer than
     :data:`COMMON_WORD_ZIPF` and no agency ("World Affairs Correspondent",
     "CNN Political Producer" are roles). A tail that ends in a word naming a desk
     or an outlet rather than a person's trade (``desks`` of ``byline_roles``:
     "By Valley Town News", "Example Desk") is not cut: the whole segment may be
     an outlet.
 
-    >>> _without_role_tail("Jane Doe Staff Writer", _vocab())
+    >>> _split_role_tail("Jane Doe Staff Writer", _vocab())
+    ('Jane Doe', 'Staff Writer')
+    >>> _split_role_tail("Jane DoeStaff Writer", _vocab())[0]
     'Jane Doe'
-    >>> _without_role_tail("Jane DoeStaff Writer", _vocab())
-    'Jane Doe'
-    >>> _without_role_tail("Valley Town News", _vocab()) is None
+    >>> _split_role_tail("Valley Town News", _vocab()) is None
     True
     """
-    found = _split_role_tail(segment, v)
-    return found[0] if found is not None else None
-
-
-def _split_role_tail(segment: str, v: _Vocab) -> tuple[str, str] | None:
-    """:func:`_without_role_tail`'s name and the role cut off it ("Staff Writer"), or None."""
     tokens = segment.split()
     k = len(tokens)
     while k > 0 and _is_role(tokens[k - 1], v):
@@ -1136,7 +1127,7 @@ def _read_unlabelled_rule(line: str, v: _Vocab, *, under_title: bool, handle_nex
         and (_is_role(tail, v) or _is_agency(tail, v))
     ):
         return "name_with_role"
-    if under_title and ":" not in line and _without_role_tail(line.strip(), v) is not None:
+    if under_title and ":" not in line and _split_role_tail(line.strip(), v) is not None:
         # a role glued to the names with no comma ("Jane Doe Staff Writer"), where a bare name
         # is read: elsewhere such a line is a job title ("Programmatic Sales Manager")
         return "name_with_role"
@@ -1232,7 +1223,7 @@ def with_role(line: str, v: _Vocab) -> bool:
     (True, False)
     """
     tail = line.rpartition(",")[2]
-    return _is_role(tail, v) or _without_role_tail(line.strip(), v) is not None
+    return _is_role(tail, v) or _split_role_tail(line.strip(), v) is not None
 
 
 def site_byline(line: str, site: str | None, v: _Vocab) -> list[str] | None:
