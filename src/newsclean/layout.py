@@ -42,6 +42,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from newsclean.lazyre import regex_compile
+from newsclean.linekeep import LINE_KEPT_MAX_CHARS, kept_lines
 
 if TYPE_CHECKING:
     from newsclean.stages.boilerplate_decisions import LineDecision
@@ -237,9 +238,10 @@ class LineReading:
 #: How many line readings :func:`read_line` keeps: more than the lines of a page's header
 #: zone and its first paragraphs, the lines the stages before ``remove_boilerplate`` read.
 READINGS_KEPT = 4096
-#: Only lines up to this many characters are kept (as the features memo keeps its
-#: paragraphs, ``LONG_MEMO_MAX_CHARS``): a huge one-line capture is read, not held after it.
-READ_KEPT_MAX_CHARS = 5_000
+#: Only lines up to this many characters are kept (the limit of every per-line cache,
+#: :data:`newsclean.linekeep.LINE_KEPT_MAX_CHARS`): a huge one-line capture is read, not
+#: held after it.
+READ_KEPT_MAX_CHARS = LINE_KEPT_MAX_CHARS
 
 
 def read_line(text: str, language: str | None = None) -> LineReading:
@@ -281,21 +283,15 @@ def story_prose(text: str, language: str | None = None) -> bool:
     return is_prose(text) and _read_line(text, language).kind != "bad"
 
 
-def _reading(text: str, language: str | None) -> LineReading:
+@kept_lines(READINGS_KEPT)
+def _read_line(text: str, language: str | None) -> LineReading:
+    """The reading of a stripped line: kept for lines up to :data:`READ_KEPT_MAX_CHARS`."""
     from newsclean.stages.boilerplate_features import _features
     from newsclean.stages.boilerplate_vocab import _vocab
 
     vocab = _vocab(language)
     f = _features(text, vocab, bool(vocab.stops))
     return LineReading(text, is_prose(text), f.kind, f.reason, f.words, f.titlelike, headline_shaped(f))
-
-
-_kept_reading = lru_cache(maxsize=READINGS_KEPT)(_reading)
-
-
-def _read_line(text: str, language: str | None) -> LineReading:
-    """The reading of a stripped line: kept for lines up to :data:`READ_KEPT_MAX_CHARS`."""
-    return _reading(text, language) if len(text) > READ_KEPT_MAX_CHARS else _kept_reading(text, language)
 
 
 @dataclass(frozen=True, slots=True)
