@@ -109,19 +109,19 @@ def list_heading(text: str) -> str | None:
     return None
 
 
-def _labelled_field(text: str) -> str | None:
-    """The field a block's own label introduces ("Read also: …", "Tags: …"), or None.
+def _label(text: str) -> tuple[str, int] | None:
+    """The field a block's own label introduces ("Read also: …", "Tags: …") and its colon, or None.
 
     The label is the text of the block's first line before its first colon, a list
     heading of at most :data:`MAX_HEADING_CHARS` characters (:func:`list_heading`), and
     something follows it on that line; the links printed after it are the items
     (:func:`_labelled_links`).
 
-    >>> _labelled_field("Read also: New bridge to open in autumn")
-    'related'
-    >>> _labelled_field("Tags: budget, council")
-    'tags'
-    >>> _labelled_field("Officials said: the bridge opens in autumn") is None
+    >>> _label("Read also: New bridge to open in autumn")
+    ('related', 9)
+    >>> _label("Tags: budget, council")
+    ('tags', 4)
+    >>> _label("Officials said: the bridge opens in autumn") is None
     True
     """
     colon = text.find(":", 0, MAX_HEADING_CHARS + 1)
@@ -130,11 +130,12 @@ def _labelled_field(text: str) -> str | None:
     end = text.find("\n", colon)
     if not text[colon + 1 : end if end >= 0 else len(text)].strip():
         return None
-    return list_heading(text[: colon + 1])
+    field = list_heading(text[: colon + 1])
+    return (field, colon) if field is not None else None
 
 
-def _labelled_links(block: Block) -> list[str]:
-    """The links printed on a labelled block's first line after its label, label taken off.
+def _labelled_links(block: Block, colon: int) -> list[str]:
+    """The links printed on a labelled block's first line after its label (ending at ``colon``), label taken off.
 
     A link of the block's element that the line does not print (a share button, a byline
     on the next line) is no item; a link that repeats the label ("Recommended: <headline>"
@@ -142,10 +143,8 @@ def _labelled_links(block: Block) -> list[str]:
     """
     text = block.text
     end = text.find("\n")
-    line = text if end < 0 else text[:end]
-    colon = line.find(":")
-    label = line[: colon + 1].casefold()
-    rest = line[colon + 1 :]
+    rest = text[colon + 1 : end if end >= 0 else len(text)]
+    label = text[: colon + 1].casefold()
     out = []
     for item in _links(block.owner):
         if item.casefold().startswith(label):
@@ -223,11 +222,12 @@ def link_lists(
             continue
         if el is not None and el in done:
             continue
-        labelled = _labelled_field(b.text)
-        if labelled is not None:
+        label = _label(b.text)
+        if label is not None:
             # "Read also: <a>headline</a>", "Tags: <a>a</a>, <a>b</a>": the heading and its
             # links in one removed block
-            _add(*found[labelled], _labelled_links(b), labelled)
+            labelled, colon = label
+            _add(*found[labelled], _labelled_links(b, colon), labelled)
             heading = None
             continue
         field = list_heading(b.text) if b.chars <= MAX_HEADING_CHARS else None
