@@ -17,8 +17,8 @@ from typing import Any, TypeVar, cast
 
 __all__ = ["LINE_KEPT_MAX_CHARS", "clear_line_caches", "kept_lines"]
 
-#: Longest line (characters) a per-line cache keeps: the boilerplate features memo and
-#: ``layout.read_line`` keep lines up to the same length.
+#: Longest line (characters) a per-line cache keeps (``layout.read_line`` and the date
+#: stage's caches); the boilerplate features memo keeps paragraphs up to the same length.
 LINE_KEPT_MAX_CHARS = 5_000
 
 F = TypeVar("F", bound=Callable[..., Any])
