@@ -199,3 +199,21 @@ def test_a_removed_block_with_a_colon_but_no_list_label_gives_no_field() -> None
     article = clean(page("", inside))
     assert article.related == ()
     assert article.tags == ()
+
+
+def test_a_labelled_tag_list_running_onto_more_lines_gives_every_tag_and_stops_where_the_list_ends() -> None:
+    inside = (
+        "<p>Tags: <a href='/t/floods'>floods</a>,<br><a href='/t/bridges'>bridges</a>,<br>"
+        "<a href='/t/weather'>weather</a><br><a href='/share'>Facebook</a><br><a href='/mail'>Email</a></p>"
+    )
+    article = clean(page("", inside))
+    assert article.tags == ("floods", "bridges", "weather")
+
+
+def test_a_line_after_a_labelled_tag_line_that_ends_without_a_separator_is_not_read() -> None:
+    inside = (
+        "<p>Tags: <a href='/t/floods'>floods</a>, <a href='/t/bridges'>bridges</a><br>"
+        "Posted by <a href='/a/desk'>Mara Vell</a> in <a href='/c/local'>Local</a></p>"
+    )
+    article = clean(page("", inside))
+    assert article.tags == ("floods", "bridges")

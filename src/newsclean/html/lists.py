@@ -134,16 +134,38 @@ def _label(text: str) -> tuple[str, int] | None:
     return (field, colon) if field is not None else None
 
 
-def _labelled_links(block: Block, colon: int) -> list[str]:
-    """The links printed on a labelled block's first line after its label (ending at ``colon``), label taken off.
+#: A line ending in one of these goes on with the list on the next line ("Tags: floods,⏎bridges").
+LIST_CONTINUES = (",", ";", "|", "·", "•")
 
-    A link of the block's element that the line does not print (a share button, a byline
-    on the next line) is no item; a link that repeats the label ("Recommended: <headline>"
-    as one link) loses it.
+
+def _labelled_lines(text: str, colon: int) -> str:
+    r"""The text of a labelled block after its label: its first line, and the lines it runs on to.
+
+    A list breaks onto another line where a line ends with a list separator
+    (:data:`LIST_CONTINUES`); a line ending otherwise ends the list, so what
+    follows it (a byline, share buttons) is not read.
+
+    >>> _labelled_lines("Tags: floods,\nbridges,\nrivers\nShare this", 4)
+    ' floods,\nbridges,\nrivers'
+    >>> _labelled_lines("Tags: floods\nPosted by the desk", 4)
+    ' floods'
+    """
+    start, end = colon, text.find("\n", colon)
+    while end >= 0 and text[start:end].rstrip().endswith(LIST_CONTINUES):
+        start, end = end + 1, text.find("\n", end + 1)
+    return text[colon + 1 : end if end >= 0 else len(text)]
+
+
+def _labelled_links(block: Block, colon: int) -> list[str]:
+    """The links printed after a labelled block's label (ending at ``colon``), label taken off.
+
+    The items are the links printed on the label's line and on the lines the list runs on
+    to (:func:`_labelled_lines`). A link of the block's element printed elsewhere (a share
+    button, a byline on the next line) is no item; a link that repeats the label
+    ("Recommended: <headline>" as one link) loses it.
     """
     text = block.text
-    end = text.find("\n")
-    rest = text[colon + 1 : end if end >= 0 else len(text)]
+    rest = _labelled_lines(text, colon)
     label = text[: colon + 1].casefold()
     out = []
     for item in _links(block.owner):
