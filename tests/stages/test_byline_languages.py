@@ -522,3 +522,108 @@ def test_the_byline_agency_goes_to_a_dateline_that_names_none(
     assert dateline is not None
     assert (dateline.place, dateline.agency) == (place, agency)
     assert agency is None or agency not in (out.get("authors") or [])
+
+
+# -- credits of text and pictures, article phrases, a place after the names -----------
+@pytest.mark.parametrize(
+    ("language", "byline", "authors"),
+    [
+        # text and pictures credited together
+        ("en", "Text and photos by Marisol Quenbury", ["Marisol Quenbury"]),
+        ("de", "Text und Fotos: Max Mustermeier", ["Max Mustermeier"]),
+        ("fr", "Texte et photos : Claire Dubosc", ["Claire Dubosc"]),
+        ("es", "Texto y fotos: Lucía Barranco", ["Lucía Barranco"]),
+        ("it", "Testo e foto di Marco Ventrella", ["Marco Ventrella"]),
+        ("pt", "Texto e fotos: Joana Calheiros", ["Joana Calheiros"]),
+        ("nl", "Tekst en foto’s: Pieter Verhoeckx", ["Pieter Verhoeckx"]),
+        # the article and guest-post phrases, Italian "Testo:", Dutch "Geplaatst door"
+        ("en", "Guest post by Oskar Treffling", ["Oskar Treffling"]),
+        ("de", "Ein Gastbeitrag von Max Mustermeier und Eva Lindqvist", ["Max Mustermeier", "Eva Lindqvist"]),
+        ("fr", "Propos recueillis par Claire Dubosc", ["Claire Dubosc"]),
+        ("es", "Texto de Lucía Barranco", ["Lucía Barranco"]),
+        ("it", "Testo: Marco Ventrella", ["Marco Ventrella"]),
+        ("pt", "Reportagem de Joana Calheiros", ["Joana Calheiros"]),
+        ("nl", "Geplaatst door Pieter Verhoeckx", ["Pieter Verhoeckx"]),
+        # a place after a labelled byline's names is no name
+        ("en", "By Marisol Quenbury in New Harbour", ["Marisol Quenbury"]),
+        (
+            "en",
+            "By Marisol Quenbury and Oskar Treffling in Valbourg",
+            ["Marisol Quenbury", "Oskar Treffling"],
+        ),
+        ("de", "Von Max Mustermeier aus Nordfeld", ["Max Mustermeier"]),
+        ("fr", "Par Claire Dubosc à Valbourg", ["Claire Dubosc"]),
+        ("es", "Por Lucía Barranco desde San Juan de la Valdeluna", ["Lucía Barranco"]),
+        ("it", "Di Marco Ventrella a Valbruna", ["Marco Ventrella"]),
+        ("pt", "Por Joana Calheiros em Valverde", ["Joana Calheiros"]),
+        ("nl", "Door Pieter Verhoeckx uit Dalveen", ["Pieter Verhoeckx"]),
+    ],
+)
+def test_credits_article_phrases_and_a_place_after_the_names(
+    language: str, byline: str, authors: list[str]
+) -> None:
+    out = run(page(language, byline), language)
+    assert (out.get("authors") or []) == authors
+    assert byline not in out.text  # the byline line left the body
+    assert STORY[language][1] in out.text
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "roles"),
+    [
+        # particles and connectors are no place prepositions: the names stay whole
+        ("Por Ana de Souzinha", ["Ana de Souzinha"], []),
+        ("Di Marco da Valbruna", ["Marco da Valbruna"], []),
+        ("Door Pieter Verhoeckx en Anouk Wilders", ["Pieter Verhoeckx", "Anouk Wilders"], []),
+        # a role keeps its own place
+        (
+            "By Jane Wexford, Staff Writer in Valbourg",
+            ["Jane Wexford"],
+            [("Jane Wexford", "Staff Writer in Valbourg")],
+        ),
+        ("By our correspondent in Tallinn", [], [(None, "our correspondent in Tallinn")]),
+    ],
+)
+def test_a_place_cut_leaves_particles_connectors_and_roles_alone(
+    line: str, names: list[str], roles: list[tuple[str | None, str]]
+) -> None:
+    reading = read_byline(line)
+    assert reading is not None
+    assert (reading.names, reading.roles) == (names, roles)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # one word before the place is a day or a word, not a name
+        "By Sunday in Valbourg",
+        # a place in lower case after "in" is part of a phrase
+        "By Marisol Quenbury in the Alps",
+        # Italian "Testo" without its colon opens the title of a law
+        "Testo Unico Ambientale",
+        # a credit of pictures alone names no writer
+        "Foto: Marisol Quenbury",
+        "Photo: Marisol Quenbury",
+    ],
+)
+def test_lines_near_the_new_labels_give_no_names(line: str) -> None:
+    assert read_byline(line) is None
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        # prose opening with a new label's words stays in the body
+        ("it", "Testo unico sulla pesca: il consiglio del porto ne discuterà di nuovo lunedì."),
+        ("es", "Texto de la ordenanza: el consejo del puerto la votará de nuevo el lunes."),
+        ("pt", "Reportagem de ontem mostrou que o conselho do porto ainda não decidiu nada."),
+        ("nl", "Geplaatst door de gemeente, staat de nieuwe kade nog altijd ter discussie."),
+        ("fr", "Un article de loi oblige le conseil du port à voter de nouveau avant lundi."),
+        ("de", "Text und Fotos der Ausstellung zeigen den alten Hafen, sagten die Veranstalter."),
+    ],
+)
+def test_prose_opening_with_a_new_label_is_no_byline(language: str, line: str) -> None:
+    headline, story = STORY[language]
+    out = run(f"{headline}\n{line}\n{story}\n{story}\n", language)
+    assert not out.get("authors")
+    assert line in out.text

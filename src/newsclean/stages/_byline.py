@@ -451,7 +451,53 @@ def _read_byline(s: str, *, labelled: bool) -> BylineReading | None:
         return BylineReading(inner.names, [(n, role) for n in inner.names if n not in given] + inner.roles)
     if led:
         return None
+    if labelled:
+        head = _cut_place(head, v)
     return _read_names(head, s, v, labelled=labelled)
+
+
+#: Fewest words of names before a place after a labelled byline's names ("By Jane Doe in
+#: Nairobi"): "By Sunday in Paris" is no byline.
+MIN_NAME_WORDS_BEFORE_PLACE = 2
+
+
+def _cut_place(head: str, v: _Vocab) -> str:
+    """A labelled byline's names without the place after them ("Jane Doe in Nairobi": "Jane Doe").
+
+    The place is a preposition of ``places`` of ``byline_offices`` that is no
+    name particle and no connector of names ("in", "aus", "à", "desde", "em",
+    "uit"; not "de" or "da", which sit inside names, "Ana de Souza", nor "en",
+    which joins two names in Dutch), then at most :data:`MAX_PLACE_WORDS`
+    capitalised words (particles between them) ending the line, after at
+    least :data:`MIN_NAME_WORDS_BEFORE_PLACE` words, the last no role word
+    (a role's place stays with it: "Staff Writer in London"). A head without
+    such a tail is returned as it was.
+
+    >>> _cut_place("Jane Doe and John Roe in New York", _vocab())
+    'Jane Doe and John Roe'
+    >>> _cut_place("Ana de Souza", _vocab()), _cut_place("Sunday in Paris", _vocab())
+    ('Ana de Souza', 'Sunday in Paris')
+    """
+    words = head.split()
+    if len(words) <= MIN_NAME_WORDS_BEFORE_PLACE:
+        return head
+    places, connectors = _offices().places, _connector_words()
+    for k in range(MIN_NAME_WORDS_BEFORE_PLACE, len(words) - 1):
+        key = words[k].casefold()
+        if key not in places or key in v.particles or key in connectors or not words[k][:1].islower():
+            continue
+        tail, before = words[k + 1 :], words[k - 1]
+        capitals = sum(w[:1].isupper() for w in tail)
+        if (
+            tail[0][:1].isupper()
+            and capitals <= MAX_PLACE_WORDS
+            and all(w[:1].isupper() or w.casefold() in v.particles for w in tail)
+            and not before.endswith(",")
+            and not _role_word(before, v)  # "Staff Writer in London": the role's own place
+        ):
+            return " ".join(words[:k])
+        break
+    return head
 
 
 def _read_names(head: str, s: str, v: _Vocab, *, labelled: bool) -> BylineReading | None:
