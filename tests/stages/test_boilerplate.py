@@ -950,6 +950,43 @@ def test_a_comment_count_after_the_story_opens_the_comments(count: str) -> None:
     assert not any(c in doc.text for c in COMMENTS)
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("37 comments", True),
+        ("{ 43 comments", True),
+        ("(12) Responses", False),
+        ("Reader Comments (4)", True),
+        ("Comments [12]", True),
+        ("Comments", False),
+        ("Share this story", False),
+        ("Leave a comment (or two)", False),
+        ("No. 7 in the series", False),
+    ],
+)
+def test_comment_count_heads_read_by_the_count_pattern(line: str, expected: bool) -> None:
+    # the cheap test before the pattern (a digit among the first characters, or a bracket)
+    # gives the pattern's own answer
+    from newsclean.stages.boilerplate_decisions import _COMMENT_COUNT, _is_comment_count, page_units
+
+    _, feats = page_units([line], "en")
+    f = feats[0]
+    bare = f.words <= 12 and f.kind in ("other", "bad") and _COMMENT_COUNT.match(line) is not None
+    assert _is_comment_count(f) is expected is bare
+
+
+@pytest.mark.parametrize("hand", [[3.0, -1.0, 2.0, -5.0, 4.0], [-2.0, -1.0], [1.0], []])
+def test_best_run_after_each_unit(hand: list[float]) -> None:
+    from newsclean.stages.boilerplate_decisions import _best_after
+
+    after = _best_after(hand, [])
+    runs = [
+        [sum(hand[i:j]) for i in range(b, len(hand)) for j in range(i + 1, len(hand) + 1)]
+        for b in range(len(hand))
+    ]
+    assert after == [max([0.0, *r]) for r in runs] + [0.0]
+
+
 def test_author_lines_after_a_comment_marker_open_the_comments() -> None:
     thread = []
     for name, comment in zip(["Maria", "Tom Harker", "Jens"], COMMENTS[:3], strict=True):

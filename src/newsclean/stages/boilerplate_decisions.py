@@ -161,10 +161,14 @@ def _is_comment_count(f: _Feat) -> bool:
     A sentence that opens with a count ("37 comments were posted within the hour.") is
     story text, not a header.
     """
+    text = f.text
     return (
         f.words <= COUNT_HEAD_WORDS
         and f.kind in ("other", "bad")
-        and _COMMENT_COUNT.match(f.text) is not None
+        # the pattern needs a digit among the first four characters or a bracket before
+        # the count (a letter is no digit): most short lines are settled without the call
+        and ("(" in text or "[" in text or not text[:4].isalpha())
+        and _COMMENT_COUNT.match(text) is not None
     )
 
 
@@ -304,13 +308,7 @@ def _body_span(
     """
     hand = [f.score for f in feats]
     limit = len(hand)
-    after = [0.0] * (limit + 1)  # best run within hand[b:]
-    cur = best = 0.0
-    for b in range(limit - 1, -1, -1):
-        cur = cur + hand[b] if cur > 0.0 else hand[b]
-        if cur > best:
-            best = cur
-        after[b] = best
+    after: list[float] = []  # best run within hand[b:], made when a footer asks (few pages)
     best = cur = 0.0
     for b, f in enumerate(feats):
         if best >= FORM_STORY_BEFORE_END and (
@@ -328,7 +326,7 @@ def _body_span(
                 and best >= STORY_BEFORE_END
                 and f.words <= 30
                 and _FOOTER.search(f.text)
-                and best >= after[b] * 0.5
+                and best >= (after or _best_after(hand, after))[b] * 0.5
             )
         ):
             limit = b
@@ -352,6 +350,18 @@ def _body_span(
         while start < end < limit and feats[end].kind == "prose" and feats[end].reason is None:
             end += 1
     return start, end, limit
+
+
+def _best_after(hand: Sequence[float], after: list[float]) -> list[float]:
+    """Fill ``after`` with the best run total within ``hand[b:]`` for every ``b`` (and 0.0 past the end)."""
+    after.extend([0.0] * (len(hand) + 1))
+    cur = best = 0.0
+    for b in range(len(hand) - 1, -1, -1):
+        cur = cur + hand[b] if cur > 0.0 else hand[b]
+        if cur > best:
+            best = cur
+        after[b] = best
+    return after
 
 
 #: How far (in units past the gap) a run that may join the body is looked for.
