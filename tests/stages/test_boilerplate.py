@@ -1207,6 +1207,26 @@ def test_a_repeated_comment_marker_is_no_comment_form() -> None:
     assert not _comments_start(feats, marker)
 
 
+@pytest.mark.parametrize(
+    ("heads", "expected"),
+    [
+        (["Anna Berg said:", "Tom Harker wrote:"], True),
+        (["4 May 2019 at 4:36 pm", "5 May 2019 at 9:12 am"], True),
+        (["Anna Berg said:", "3 hours ago"], True),
+        (["4 May 2019 at 4:36 pm", "Weather"], False),
+        (["Weather", "Sport"], False),
+    ],
+)
+def test_comment_heads_after_a_marker_open_the_comments(heads: list[str], expected: bool) -> None:
+    """Two comment heads or stamps after a marker open a thread; one, or none, does not."""
+    from newsclean.stages.boilerplate_decisions import _comments_start, page_units
+
+    units, feats = page_units([*BODY, "Discussion", heads[0], COMMENTS[0], heads[1], COMMENTS[1]], "en")
+    marker = next(k for k, (_, text) in enumerate(units) if text == "Discussion")
+    assert feats[marker].reason == "comments"
+    assert _comments_start(feats, marker) is expected
+
+
 def test_clean_text_about_commenting_is_left_alone() -> None:
     """Prose that speaks of comments, sign-ins and email addresses has no marker line."""
     story = [

@@ -28,6 +28,7 @@ from newsclean.stages.boilerplate_features import (
     _BULLET,
     _CJK,
     _COMMENT_HEAD,
+    _COMMENT_LAST,
     _DATA_ROW,
     _DIGIT,
     _DIGITS,
@@ -48,6 +49,7 @@ from newsclean.stages.boilerplate_features import (
     _Feat,
     _features,
     _line_words,
+    _maybe_comment_head,
     _rejudge,
     _stop_density,
     _units,
@@ -183,7 +185,7 @@ def _marker_key(feats: Sequence[_Feat], b: int) -> str | None:
     text = feats[b].text
     if b + 1 < len(feats) and _BARE_COUNT.match(feats[b + 1].text):
         text = f"{text} {feats[b + 1].text}"
-    if not any(ch.isdigit() for ch in text):
+    if not any(map(str.isdigit, text)):
         return None
     return _DIGITS.sub("0", text.casefold())
 
@@ -254,13 +256,22 @@ def _comments_start(feats: Sequence[_Feat], b: int) -> bool:
         return True  # the marker heads a comment form
     heads = 0
     for f in feats[b + 1 : b + 30]:
+        text = f.text
+        # (each pattern behind a test that holds wherever it can match: a stamp holds a
+        # digit, a comment head ends on a verb of saying)
         if (
-            _COMMENT_HEAD.match(f.text)
-            or (_STAMP.match(f.text) and f.words <= 10)
-            or f.reason == "author_box"
+            f.reason == "author_box"
+            or (f.words <= 10 and any(map(str.isdigit, text)) and _STAMP.match(text))
+            or (
+                text[-1:] in _COMMENT_LAST
+                and _maybe_comment_head(text.casefold())
+                and _COMMENT_HEAD.match(text)
+            )
         ):
             heads += 1
-    return heads >= 2
+            if heads >= 2:
+                return True
+    return False
 
 
 #: Trim units that are no sentence text off the edges of the body span.
