@@ -28,6 +28,39 @@ def test_detect(text: str, expected: str | None) -> None:
     assert detect(text) == expected
 
 
+def test_no_stop_word_has_punctuation_at_its_edges() -> None:
+    # _tally strips every word before looking it up: a stop word with such an edge would go unseen
+    from newsclean.stages.language import _STRIP, STOPWORDS
+
+    assert all(w == w.strip(_STRIP) for words in STOPWORDS.values() for w in words)
+
+
+@pytest.mark.parametrize(
+    ("chunk", "bare"),
+    [
+        ("(The council) said, “that” the plan.", "the council said that the plan"),
+        ("«Der» Rat und; die Stadt!", "der rat und die stadt"),
+        ("Budget: 2024 [approved]", "budget 2024 approved"),
+    ],
+)
+def test_stop_words_count_with_their_punctuation_stripped(chunk: str, bare: str) -> None:
+    from newsclean.stages.language import _tally
+
+    assert _tally(chunk) == _tally(bare)
+    assert _tally(chunk)[1] == len(chunk.split())
+
+
+@pytest.mark.parametrize(
+    ("chunk", "first"),
+    [("der the that", "de"), ("the der und", "en"), ("(het) the", "nl")],
+)
+def test_languages_enter_the_tally_in_the_order_of_their_first_stop_word(chunk: str, first: str) -> None:
+    # (``most_common`` breaks ties by this order)
+    from newsclean.stages.language import _tally
+
+    assert next(iter(_tally(chunk)[0])) == first
+
+
 def test_stage_keeps_a_language_the_caller_gave() -> None:
     doc = Pipeline(["detect_language"]).run("The council said that the bridge was closed.", language="fr")
     assert doc.get("language") == "fr"
