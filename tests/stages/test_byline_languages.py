@@ -627,3 +627,88 @@ def test_prose_opening_with_a_new_label_is_no_byline(language: str, line: str) -
     out = run(f"{headline}\n{line}\n{story}\n{story}\n", language)
     assert not out.get("authors")
     assert line in out.text
+
+
+# -- a name-date row under a deck; a name over the story when the headline is worded apart --
+#: A deck sentence and a date per language (invented).
+DECK_DATE = {
+    "en": ("Officials say the plan needs another round of talks with the crews.", "March 17, 2020"),
+    "de": ("Die Verwaltung will zuerst noch einmal mit den Fischern sprechen.", "17. März 2020"),
+    "fr": ("La mairie veut d'abord reprendre les discussions avec les pêcheurs.", "17 mars 2020"),
+    "es": ("El ayuntamiento quiere hablar antes otra vez con los pescadores.", "17 de marzo de 2020"),
+    "it": ("Il comune vuole prima parlare ancora con i pescatori del porto.", "17 marzo 2020"),
+    "pt": ("A câmara quer primeiro voltar a falar com os pescadores do porto.", "17 de março de 2020"),
+    "nl": ("De gemeente wil eerst opnieuw met de vissers van de haven praten.", "17 maart 2020"),
+}
+#: An invented name per language (first names rarer than common English words: see
+#: ``name_over_story``).
+NAMES = {
+    "en": "Marisol Quenbury",
+    "de": "Wendelin Mustermeier",
+    "fr": "Claire Dubosc",
+    "es": "Lucía Barranco",
+    "it": "Marco Ventrella",
+    "pt": "Joana Calheiros",
+    "nl": "Pieter Verhoeckx",
+}
+
+
+def full_page(language: str, header: list[str], *, title: str | None = None) -> str:
+    """An invented capture: the page title, a navigation bar, ``header`` lines, the story."""
+    headline, story = STORY[language]
+    first = title if title is not None else f"{headline} - The Valley Courier"
+    lines = [first, "The Valley Courier", "Home", "News", "Sport", *header, story, story, "Share", "Facebook"]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("language", sorted(STORY))
+def test_a_name_date_row_under_the_deck_is_the_byline(language: str) -> None:
+    headline, _ = STORY[language]
+    deck, date = DECK_DATE[language]
+    for row in (f"{NAMES[language]} | {date}", f"{NAMES[language]} - 17.03.2020"):
+        article = newsclean.clean(full_page(language, [headline, deck, row]))
+        assert list(article.authors) == [NAMES[language]], row
+        assert row not in article.text
+
+
+@pytest.mark.parametrize("language", sorted(STORY))
+@pytest.mark.parametrize("shape", ["row", "date_over_name"])
+def test_a_name_over_the_story_under_a_headline_worded_apart(language: str, shape: str) -> None:
+    headline, story = STORY[language]
+    _, date = DECK_DATE[language]
+    name = NAMES[language]
+    header = [headline, f"{name} | {date}"] if shape == "row" else [headline, date, name]
+    # the page title is worded otherwise: the headline is no title copy
+    article = newsclean.clean(full_page(language, header, title="Quay vote put off - The Valley Courier"))
+    assert list(article.authors) == [name]
+    assert story in article.text
+
+
+@pytest.mark.parametrize(
+    ("header", "title"),
+    [
+        # a row of common words under the deck: a section and its date
+        (["Harbour plan delayed again", DECK_DATE["en"][0], "City Hall | March 17, 2020"], None),
+        # a picture credit with its date
+        (
+            ["Harbour plan delayed again", DECK_DATE["en"][0], "Photo: Marisol Quenbury | March 17, 2020"],
+            None,
+        ),
+        # a line of common words under a date under a headline worded apart
+        (["Harbour plan delayed again", "March 17, 2020", "Latest Headlines"], "Quay vote put off - Site"),
+        # a list of teasers: each item prints a headline, its writer and date, a teaser
+        (
+            [
+                "Ferry timetable changes again",
+                "Oskar Treffling, Valley Times. March 16, 2020. [12 comments]",
+                "The ferry company said the new timetable would start in April, after the works.",
+                "Harbour plan delayed again",
+                "Marisol Quenbury, Valley Times. March 17, 2020. [40 comments]",
+            ],
+            "Most read - Site",
+        ),
+    ],
+)
+def test_rows_and_lists_that_are_no_byline(header: list[str], title: str | None) -> None:
+    article = newsclean.clean(full_page("en", header, title=title))
+    assert not article.authors

@@ -1385,6 +1385,7 @@ def _name_beside_date(
                 or line.end + 1 in gaps
                 or (bool(before) and _date_line(before, v))
                 or (bool(after) and _date_line(after, v))
+                or _dated_row(s, v)
             )
             if (
                 decks
@@ -1395,6 +1396,19 @@ def _name_beside_date(
                 return line
             break
     return None
+
+
+def _dated_row(s: str, v: _Vocab) -> bool:
+    """Whether ``s`` prints its own date after names: a name-date row ("Jane Doe | Nov 18, 2019",
+    "Jane Doe - 18.11.2019").
+
+    >>> _dated_row("Marisol Quenbury | March 17, 2020", _vocab()), _dated_row("Marisol Quenbury", _vocab())
+    (True, False)
+    """
+    if not _DIGIT.search(s):
+        return False
+    date = v.month_date.search(s) or _NUMERIC_DATE.search(s)
+    return date is not None and date.start() > 0 and _name_date_row(s[: date.start()], v)
 
 
 #: Fewest words of a deck printed without a full stop under a headline copy ("Harbour

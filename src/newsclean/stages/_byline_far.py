@@ -23,10 +23,12 @@ from newsclean.stages._byline import (
     _LETTER_WORD,
     _LETTERS,
     _NUMERIC_DATE,
+    _ROW_GAP,
     COMMON_WORD_ZIPF,
     MAX_UNLABELLED_BYLINE,
     _date_line,
     _date_words,
+    _dated_row,
     _only_names,
     _unlabelled_rule,
     parse_byline,
@@ -260,7 +262,11 @@ def name_over_story(
     the date, names only (roles, agencies or one short outlet after them)
     and a surname rarer than a common English word. The line above may not
     be names only either (a list of results, one winner a line), and the
-    date line may not be a sentence that opens with a date.
+    date line may not be a sentence that opens with a date. The date may
+    also be printed on the name line after the names ("Jane Doe | Nov 18,
+    2019"), or over it ("Headline" / date / "Jane Doe" / story, the first
+    name then rare too); those two shapes are refused where they recur
+    nearby (:func:`_listed`: a list of teasers).
     """
     lo = first_prose
     for _ in range(NAME_OVER_STORY_REACH):
@@ -278,20 +284,35 @@ def name_over_story(
         if not s:
             continue
         seen += 1
-        if not s[0].isupper() or i in taken or len(s) > MAX_UNLABELLED_BYLINE or _ANY_DIGIT.search(s):
-            continue  # a name line opens with a capital and holds no digit
+        if not s[0].isupper() or i in taken or len(s) > MAX_UNLABELLED_BYLINE:
+            continue  # a name line opens with a capital
+        names, listable = s, True  # listable: a shape a list of teasers prints for each item
         below = _next_filled(parts, i, 1)
-        if below is None:
-            continue
-        date = parts[below].strip()
+        above = _next_filled(parts, i, -1)
         after: int | None
-        if _date_line(date, v) and not is_prose(date):  # 'El día 31 de marzo ...' opens a story
-            after = _next_filled(parts, below, 1)
+        if _ANY_DIGIT.search(s):
+            row = _row_names_part(s, v)  # the date on the name line: "Jane Doe | Nov 18, 2019"
+            if row is None:
+                continue  # any other name line holds no digit
+            names, after = row, below
+        elif below is None:
+            continue
+        elif _date_line(parts[below].strip(), v) and not is_prose(parts[below].strip()):
+            after, listable = _next_filled(parts, below, 1), False  # ('El día 31 de marzo ...' opens a story)
         elif pos in gaps():  # a date line right under this one, taken out by the date stage
+            after, listable = below, False
+        elif (
+            above is not None and _date_line(parts[above].strip(), v) and not is_prose(parts[above].strip())
+        ) or start in gaps():  # (a date line right over this one, taken out by the date stage)
+            # the date over the name: the name line has no date of its own to vouch for it, so
+            # its first word must be rare too ("Latest Headlines" over a story is a section)
+            if not _rare_surname(s.split(maxsplit=1)[0]):
+                continue
+            if start not in gaps():
+                above = _next_filled(parts, above, -1) if above is not None else None
             after = below
         else:
             continue
-        above = _next_filled(parts, i, -1)
         if not _headline_shaped(parts[above].strip() if above is not None else "", v):
             continue
         story = False
@@ -302,9 +323,45 @@ def name_over_story(
                 story = True
                 break
             after = _next_filled(parts, after, 1)
-        if story and _bare_name_line(s, v):
+        if story and _bare_name_line(names, v) and not (listable and _listed(parts, i, v)):
             return Line(i, start, start + len(parts[i]), parts[i])
     return None
+
+
+def _listed(parts: Sequence[str], i: int, v: _Vocab) -> bool:
+    """Whether another name-date row, or another name line under a date line, is near line ``i``.
+
+    A list of teasers prints each item alike ("Headline" / "Jane Doe, Outlet.
+    Nov 18, 2019." / teaser, three times over): the shape read once over a
+    story is a byline, read again within :data:`NAME_OVER_STORY_REACH`
+    non-empty lines either side it is a list's item.
+    """
+    for step in (-1, 1):
+        k: int | None = i
+        for _ in range(NAME_OVER_STORY_REACH):
+            k = _next_filled(parts, k, step) if k is not None else None
+            if k is None:
+                break
+            s = parts[k].strip()
+            if s[:1].isupper() and len(s) <= MAX_UNLABELLED_BYLINE and _row_names_part(s, v) is not None:
+                return True
+            up = _next_filled(parts, k, -1)
+            if (
+                up is not None
+                and not _ANY_DIGIT.search(s)
+                and _date_line(parts[up].strip(), v)
+                and _bare_name_line(s, v)
+            ):
+                return True
+    return False
+
+
+def _row_names_part(s: str, v: _Vocab) -> str | None:
+    """The names before the date of a name-date row ("Jane Doe | Nov 18, 2019": "Jane Doe"), or None."""
+    date = v.month_date.search(s) or _NUMERIC_DATE.search(s)
+    if date is None or date.start() == 0 or not _dated_row(s, v):
+        return None
+    return _ROW_GAP.sub("", s[: date.start()]).strip()
 
 
 #: Non-empty lines above a dateline paragraph ("WASHINGTON (AP) — ...") in which a name
