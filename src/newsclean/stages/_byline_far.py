@@ -361,7 +361,8 @@ def _row_names_part(s: str, v: _Vocab) -> str | None:
     date = v.month_date.search(s) or _NUMERIC_DATE.search(s)
     if date is None or date.start() == 0 or not _dated_row(s, v):
         return None
-    return _ROW_GAP.sub("", s[: date.start()]).strip()
+    names: str = _ROW_GAP.sub("", s[: date.start()])
+    return names.strip()
 
 
 #: Non-empty lines above a dateline paragraph ("WASHINGTON (AP) — ...") in which a name
