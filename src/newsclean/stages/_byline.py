@@ -1380,16 +1380,15 @@ def _name_beside_date(
                 continue
             before = parts[i - 1].strip()
             after = parts[i + 1].strip() if i + 1 < len(parts) else ""
-            dated = (
-                line.start in gaps
-                or line.end + 1 in gaps
-                or (bool(before) and _date_line(before, v))
-                or (bool(after) and _date_line(after, v))
-                or _dated_row(s, v)
-            )
             if (
                 decks
-                and dated
+                and (
+                    line.start in gaps
+                    or line.end + 1 in gaps
+                    or (bool(before) and _date_line(before, v))
+                    or (bool(after) and _date_line(after, v))
+                    or _dated_row(s, v)
+                )
                 and _rare_token(s)
                 and _unlabelled_rule(s, v, under_title=True) == "name_under_title"
             ):
@@ -1405,10 +1404,18 @@ def _dated_row(s: str, v: _Vocab) -> bool:
     >>> _dated_row("Marisol Quenbury | March 17, 2020", _vocab()), _dated_row("Marisol Quenbury", _vocab())
     (True, False)
     """
+    return _row_lead(s, v) is not None
+
+
+def _row_lead(s: str, v: _Vocab) -> str | None:
+    """The text before the date of a name-date row (:func:`_dated_row`), or None."""
     if not _DIGIT.search(s):
-        return False
+        return None
     date = v.month_date.search(s) or _NUMERIC_DATE.search(s)
-    return date is not None and date.start() > 0 and _name_date_row(s[: date.start()], v)
+    if date is None or date.start() == 0:
+        return None
+    lead = s[: date.start()]
+    return lead if _name_date_row(lead, v) else None
 
 
 #: Fewest words of a deck printed without a full stop under a headline copy ("Harbour

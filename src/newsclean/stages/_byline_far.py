@@ -28,8 +28,8 @@ from newsclean.stages._byline import (
     MAX_UNLABELLED_BYLINE,
     _date_line,
     _date_words,
-    _dated_row,
     _only_names,
+    _row_lead,
     _unlabelled_rule,
     parse_byline,
 )
@@ -302,12 +302,11 @@ def name_over_story(
         elif pos in gaps():  # a date line right under this one, taken out by the date stage
             after, listable = below, False
         elif (
-            above is not None and _date_line(parts[above].strip(), v) and not is_prose(parts[above].strip())
-        ) or start in gaps():  # (a date line right over this one, taken out by the date stage)
+            (above is not None and _date_line(parts[above].strip(), v) and not is_prose(parts[above].strip()))
+            or start in gaps()  # (a date line right over this one, taken out by the date stage)
+        ) and _rare_surname(s.split(maxsplit=1)[0]):
             # the date over the name: the name line has no date of its own to vouch for it, so
             # its first word must be rare too ("Latest Headlines" over a story is a section)
-            if not _rare_surname(s.split(maxsplit=1)[0]):
-                continue
             if start not in gaps():
                 above = _next_filled(parts, above, -1) if above is not None else None
             after = below
@@ -358,10 +357,10 @@ def _listed(parts: Sequence[str], i: int, v: _Vocab) -> bool:
 
 def _row_names_part(s: str, v: _Vocab) -> str | None:
     """The names before the date of a name-date row ("Jane Doe | Nov 18, 2019": "Jane Doe"), or None."""
-    date = v.month_date.search(s) or _NUMERIC_DATE.search(s)
-    if date is None or date.start() == 0 or not _dated_row(s, v):
+    lead = _row_lead(s, v)
+    if lead is None:
         return None
-    names: str = _ROW_GAP.sub("", s[: date.start()])
+    names: str = _ROW_GAP.sub("", lead)
     return names.strip()
 
 
