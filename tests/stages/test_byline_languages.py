@@ -712,3 +712,67 @@ def test_a_name_over_the_story_under_a_headline_worded_apart(language: str, shap
 def test_rows_and_lists_that_are_no_byline(header: list[str], title: str | None) -> None:
     article = newsclean.clean(full_page("en", header, title=title))
     assert not article.authors
+
+
+# -- a credit after a semicolon: the writers are the first clause ----------------------
+@pytest.mark.parametrize(
+    ("line", "labelled", "names"),
+    [
+        ("Reporting by Marisol Quenbury; Editing by Oskar Treffling", True, ["Marisol Quenbury"]),
+        (
+            "Reporting by Marisol Quenbury and Tomas Haverkamp in Valbourg; "
+            "Additional reporting by Claire Dubosc; Editing by Oskar Treffling",
+            True,
+            ["Marisol Quenbury", "Tomas Haverkamp"],
+        ),
+        ("Von Max Mustermeier; bearbeitet von Eva Lindqvist", True, ["Max Mustermeier"]),
+        ("Par Claire Dubosc; édité par Luc Ferrandi", True, ["Claire Dubosc"]),
+        ("Por Lucía Barranco; editado por Andrés Olmedo", True, ["Lucía Barranco"]),
+        # a date after the semicolon ends the names, as before
+        ("By Marisol Quenbury; October 29, 2012", True, ["Marisol Quenbury"]),
+    ],
+)
+def test_a_semicolon_before_another_credit_ends_the_names(
+    line: str, labelled: bool, names: list[str]
+) -> None:
+    reading = read_byline(line, labelled=labelled)
+    assert reading is not None
+    assert reading.names == names
+
+
+@pytest.mark.parametrize(
+    ("line", "labelled"),
+    [
+        # a record label and its year: no name before the semicolon
+        ("Valley Records; 2012", False),
+        ("By the way; the council said so", True),
+        # two title-cased phrases, or two names: no credit after the semicolon, no reading
+        ("Harbour Plan; Second Reading", False),
+        ("Marisol Quenbury; Oskar Treffling", False),
+    ],
+)
+def test_a_semicolon_makes_no_name_of_other_lines(line: str, labelled: bool) -> None:
+    assert read_byline(line, labelled=labelled) is None
+
+
+def test_a_wire_end_credit_gives_the_writer_and_leaves_the_body() -> None:
+    headline, story = STORY["en"]
+    credit = "Reporting by Marisol Quenbury in Valbourg; Editing by Oskar Treffling"
+    text = "\n".join(
+        [
+            f"{headline} - Valley Wire",
+            "Home",
+            "World",
+            headline,
+            "March 17, 2020",
+            story,
+            story,
+            story,
+            credit,
+            "Share",
+        ]
+    )
+    article = newsclean.clean(text + "\n")
+    assert list(article.authors) == ["Marisol Quenbury"]
+    assert credit not in article.text
+    assert story in article.text

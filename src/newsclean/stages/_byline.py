@@ -1008,9 +1008,35 @@ _TIME_AFTER = regex_compile(
 )
 
 
+def _before_next_credit(s: str, v: _Vocab) -> str:
+    """A byline up to a semicolon that opens another credit ("Jane Doe; Editing by John Roe": "Jane Doe").
+
+    A wire story's end credit lists its contributions apart ("Reporting by
+    Jane Doe in Nairobi; Additional reporting by John Roe; Editing by Ann
+    Lee"): the first clause names the writers. Any other text after the
+    semicolon (a date, a year, more names: "Label Name; 2012", "Jane Doe; John
+    Roe", which reads like two title-cased phrases) leaves the line as it was.
+    """
+    head, _, rest = s.partition(";")
+    # a date, a year, a phrase or names after the semicolon: the line is read as before
+    return head if _opens_credit(rest.strip(), v) else s
+
+
+def _opens_credit(part: str, v: _Vocab) -> bool:
+    """Whether a byline label followed by a name starts at a word of ``part`` ("Editing by John Roe")."""
+    for m in _LETTER_WORD.finditer(part):
+        rest = part[m.start() :]
+        label = v.byline_label.match(rest)
+        if label is not None and _name(_FIELD_GLUE.sub(", ", rest[label.end() :]).split(",")[0].strip(), v):
+            return True
+    return False
+
+
 def _names_part(s: str, v: _Vocab) -> str:
     """The part of a byline (after its label) where the names are: up to a field break or a date."""
     s = _FIELD_GLUE.sub(", ", _cut_glued_label(_cut_glued_mail(s), v))
+    if ";" in s:
+        s = _before_next_credit(s, v)
     cut = _BYLINE_CUT.search(s)
     head: str = s[: cut.start()] if cut else s
     head = _TIME_AFTER.sub("", head)
