@@ -776,3 +776,40 @@ def test_a_wire_end_credit_gives_the_writer_and_leaves_the_body() -> None:
     assert list(article.authors) == ["Marisol Quenbury"]
     assert credit not in article.text
     assert story in article.text
+
+
+# -- a byline label after a date and its longer label ------------------------------------
+@pytest.mark.parametrize(
+    ("language", "line", "names"),
+    [
+        ("es", "Publicado el 17 de marzo de 2020 por Lucía Barranco", ["Lucía Barranco"]),
+        ("de", "Veröffentlicht am 17. März 2020 von Max Mustermeier", ["Max Mustermeier"]),
+        ("fr", "Mis à jour le 17 mars 2020 par Claire Dubosc", ["Claire Dubosc"]),
+        ("pt", "Publicado em 17 de março de 2020 por Joana Calheiros", ["Joana Calheiros"]),
+        ("nl", "Gepubliceerd op 17 maart 2020 door Pieter Verhoeckx", ["Pieter Verhoeckx"]),
+        # a numeric date after the names ends them, its article too
+        ("pt", "Escrito por Joana Calheiros em 17/03/2020", ["Joana Calheiros"]),
+    ],
+)
+def test_a_byline_label_after_a_labelled_date(language: str, line: str, names: list[str]) -> None:
+    reading = read_byline(line)
+    assert reading is not None
+    assert reading.names == names
+    out = run(page(language, line), language)
+    assert (out.get("authors") or []) == names
+    assert line not in out.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # words before the date that are no date label: a sentence
+        "The council met on 17 March 2020 by the harbour",
+        # a date label, the date, then a phrase in lower case
+        "Publicado el 17 de marzo de 2020 por el ayuntamiento del puerto",
+        # a run of date words longer than a label ("MAX_DATE_LEAD_WORDS")
+        "Publicado el lunes y el martes 17 de marzo de 2020 por Lucía Barranco",
+    ],
+)
+def test_a_date_lead_that_is_no_label_gives_no_byline(line: str) -> None:
+    assert read_byline(line) is None

@@ -322,6 +322,9 @@ def _after_date_label(s: str, v: _Vocab) -> int | None:
 
     The date may follow a field label ("Publish Date: Sat, 28 Nov 2020 ... Author: Jo
     Roe"), and the byline label may be glued to a closing bracket ("(IST)Author:").
+    A date label longer than :data:`MAX_DATE_LEAD` characters may lead the date
+    when its words are all date words (:func:`_date_lead`: "Publicado el 17 de
+    marzo de 2020 por Ana Gil", "Veröffentlicht am 17. März 2020 von ...").
     """
     if _DIGIT.search(s) is None:
         return None  # no digit on the line: none in the window read below either
@@ -330,7 +333,7 @@ def _after_date_label(s: str, v: _Vocab) -> int | None:
     if not _DIGIT.search(s, start0, start0 + MAX_DATE_LEAD + 30):
         return None
     date = v.month_date.search(s, start0, start0 + MAX_DATE_LEAD + 30)
-    if date is None or date.start() - start0 > MAX_DATE_LEAD:
+    if date is None or (date.start() - start0 > MAX_DATE_LEAD and not _date_lead(s[start0 : date.start()])):
         # a numeric date at the start ("11.05.12 Written by Jane Doe")
         date = _NUMERIC_DATE.match(s, start0)
         if date is None:
@@ -343,6 +346,21 @@ def _after_date_label(s: str, v: _Vocab) -> int | None:
             length: int = m.end()
             return start + length
     return None
+
+
+#: Most words of a date's label before it, past :data:`MAX_DATE_LEAD` characters
+#: ("Veröffentlicht am", "Mis à jour le": a longer run of date words is a sentence).
+MAX_DATE_LEAD_WORDS = 4
+
+
+def _date_lead(lead: str) -> bool:
+    """Whether ``lead`` is a date's label and its article only ("Publicado el ", "Veröffentlicht am ").
+
+    >>> _date_lead("Gepubliceerd op "), _date_lead("The council met on ")
+    (True, False)
+    """
+    words = _LETTERS.findall(lead)
+    return 0 < len(words) <= MAX_DATE_LEAD_WORDS and all(w.casefold() in _date_words() for w in words)
 
 
 class BylineReading(NamedTuple):
@@ -1040,7 +1058,7 @@ def _names_part(s: str, v: _Vocab) -> str:
     cut = _BYLINE_CUT.search(s)
     head: str = s[: cut.start()] if cut else s
     head = _TIME_AFTER.sub("", head)
-    date = v.month_date.search(head) if _DIGIT.search(head) else None
+    date = (v.month_date.search(head) or _NUMERIC_DATE.search(head)) if _DIGIT.search(head) else None
     if date is not None:  # 'Posted by Jane Doe on November 19, 2019': the names end at the date
         head = _DATE_LEAD.sub("", head[: date.start()])
     if date is not None or cut is not None:
