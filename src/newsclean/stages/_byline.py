@@ -14,12 +14,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from newsclean.layout import is_prose
 from newsclean.lazyre import regex_compile
 from newsclean.stages._header import _DIGIT, _LETTER, _norm, _not_title_cue, _Vocab, _vocab
 from newsclean.stages._lines import Line
+
+if TYPE_CHECKING:
+    from newsclean import regexlite as regex
 
 __all__ = [
     "AGENCY_CASED_LETTERS",
@@ -1058,7 +1061,7 @@ def _names_part(s: str, v: _Vocab) -> str:
     cut = _BYLINE_CUT.search(s)
     head: str = s[: cut.start()] if cut else s
     head = _TIME_AFTER.sub("", head)
-    date = (v.month_date.search(head) or _NUMERIC_DATE.search(head)) if _DIGIT.search(head) else None
+    date = _first_date(head, v)
     if date is not None:  # 'Posted by Jane Doe on November 19, 2019': the names end at the date
         head = _DATE_LEAD.sub("", head[: date.start()])
     if date is not None or cut is not None:
@@ -1147,6 +1150,16 @@ def _kept_credit(s: str) -> tuple[str, bool] | None:
     return _agency_credit(s, _vocab())
 
 
+def _first_date(s: str, v: _Vocab) -> regex.Match[str] | None:
+    """A date printed in ``s``: the first with a month name, else the first numeric one, or None.
+
+    Both patterns need a digit, so a line without one is read once, not twice.
+    """
+    if not _DIGIT.search(s):
+        return None
+    return v.month_date.search(s) or _NUMERIC_DATE.search(s)
+
+
 def _agency_credit(s: str, v: _Vocab) -> tuple[str, bool] | None:
     """:func:`agency_credit` of a stripped line of up to :data:`MAX_UNLABELLED_BYLINE` characters, read afresh."""
     # The line's first segment must be an agency. When the line opens with two ASCII letters
@@ -1157,8 +1170,7 @@ def _agency_credit(s: str, v: _Vocab) -> tuple[str, bool] | None:
         return None
     if not _LETTER.search(s):
         return None
-    # both date patterns need a digit: a line without one is read once, not twice
-    date = (v.month_date.search(s) or _NUMERIC_DATE.search(s)) if _DIGIT.search(s) else None
+    date = _first_date(s, v)
     if date is not None:
         s = s[: date.start()]
     segments = [seg for seg in _CREDIT_SEP.split(s.strip(" -–—|,")) if seg]
@@ -1453,9 +1465,7 @@ def _dated_row(s: str, v: _Vocab) -> bool:
 
 def _row_lead(s: str, v: _Vocab) -> str | None:
     """The text before the date of a name-date row (:func:`_dated_row`), or None."""
-    if not _DIGIT.search(s):
-        return None
-    date = v.month_date.search(s) or _NUMERIC_DATE.search(s)
+    date = _first_date(s, v)
     if date is None or date.start() == 0:
         return None
     lead = s[: date.start()]

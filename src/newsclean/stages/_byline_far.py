@@ -297,12 +297,12 @@ def name_over_story(
             names, after = row, below
         elif below is None:
             continue
-        elif _date_line(parts[below].strip(), v) and not is_prose(parts[below].strip()):
+        elif _dated_alone(parts[below], v):
             after, listable = _next_filled(parts, below, 1), False  # ('El día 31 de marzo ...' opens a story)
         elif pos in gaps():  # a date line right under this one, taken out by the date stage
             after, listable = below, False
         elif (
-            (above is not None and _date_line(parts[above].strip(), v) and not is_prose(parts[above].strip()))
+            (above is not None and _dated_alone(parts[above], v))
             or start in gaps()  # (a date line right over this one, taken out by the date stage)
         ) and _rare_surname(s.split(maxsplit=1)[0]):
             # the date over the name: the name line has no date of its own to vouch for it, so
@@ -325,6 +325,12 @@ def name_over_story(
         if story and _bare_name_line(names, v) and not (listable and _listed(parts, i, v)):
             return Line(i, start, start + len(parts[i]), parts[i])
     return None
+
+
+def _dated_alone(line: str, v: _Vocab) -> bool:
+    """Whether ``line`` is a date line and no sentence ("El día 31 de marzo ..." opens a story)."""
+    s = line.strip()
+    return _date_line(s, v) and not is_prose(s)
 
 
 def _listed(parts: Sequence[str], i: int, v: _Vocab) -> bool:
